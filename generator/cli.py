@@ -1,0 +1,146 @@
+"""The command line: a thin layer over :mod:`generator.build`.
+
+Exit status: 0 on success, 2 when the input is bad (nothing is written),
+1 when something unexpected went wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .problems import InputError
+
+DEFAULT_DATA = Path("data") / "tees-2022.yaml"
+COMMANDS = ("build", "validate")
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="make_deck.py",
+        description="Build the 'Learning from Reviews' deck and seven-minute briefings from a YAML data file. "
+                    "With no command, builds data/tees-2022.yaml into decks/ and briefings/.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build = commands.add_parser("build", help="build the deck and briefings (the default command)",
+                                description="Build the deck into OUT/decks and one briefing per review type "
+                                            "into OUT/briefings.")
+    build.add_argument("data", nargs="*", type=Path, metavar="DATA",
+                       help=f"data file(s) or folder(s) of them (default: {DEFAULT_DATA})")
+    build.add_argument("--out", type=Path, default=Path("."), metavar="DIR",
+                       help="folder to write decks/ and briefings/ into (default: this folder)")
+    build.add_argument("--strict", action="store_true",
+                       help="treat warnings (numbers that do not add up, long briefings) as errors")
+    build.add_argument("--pdf", action="store_true", help="also write PDFs of every output (needs LibreOffice)")
+    build.add_argument("--pptx-template", type=Path, metavar="FILE",
+                       help="PowerPoint template (.pptx) to build the deck on")
+    validate = commands.add_parser("validate", help="check data files without writing anything",
+                                   description="Check data files and report every problem, writing nothing.")
+    validate.add_argument("data", nargs="*", type=Path, metavar="DATA",
+                          help=f"data file(s) (default: {DEFAULT_DATA})")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if not args_in or (args_in[0] not in COMMANDS and args_in[0] not in ("-h", "--help")):
+        args_in.insert(0, "build")
+    args = _parser().parse_args(args_in)
+    try:
+        paths = _data_files(args.data)
+        if args.command == "validate":
+            return _validate(paths, args.strict)
+        return _build(paths, args)
+    except InputError as error:
+        _print_problems(error.problems)
+        return EXIT_BAD_INPUT
+    except Exception as error:  # noqa: BLE001 - the user gets a sentence, not a traceback
+        if os.environ.get("LFR_DEBUG"):
+            raise
+        print(f"internal error: {type(error).__name__}: {error}. This is a bug in the generator; please report "
+              "it with the data file (set LFR_DEBUG=1 to see the details).", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("stopped; outputs already written are complete, the rest were not touched", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _data_files(given: list[Path]) -> list[Path]:
+    from .problems import Problem
+
+    if not given:
+        if not DEFAULT_DATA.exists():
+            raise InputError([Problem(f"no data file given, and {DEFAULT_DATA} is not in this folder; "
+                                      "name a data file: make_deck.py build DATA", category="input")])
+        return [DEFAULT_DATA]
+    paths: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+            if not found:
+                raise InputError([Problem("the folder holds no .yaml data files", file=str(path),
+                                          category="input")])
+            paths.extend(found)
+        else:
+            paths.append(path)
+    return paths
+
+
+def _validate(paths: list[Path], strict: bool) -> int:
+    from .data_source import load_event
+    from .data_source.loader import display_path
+
+    failed = False
+    for path in paths:
+        try:
+            loaded = load_event(path)
+        except InputError as error:
+            _print_problems(error.problems)
+            failed = True
+            continue
+        for warning in loaded.warnings:
+            print(warning, file=sys.stderr)
+        failed |= strict and bool(loaded.warnings)
+        review_types = loaded.event.review_types.values()
+        print(f"{display_path(path)}: valid; {len(review_types)} review types, "
+              f"{sum(r.count for r in review_types)} reviews")
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _build(paths: list[Path], args) -> int:
+    from .build import BuildOptions, build_event
+
+    options = BuildOptions(out_dir=args.out, strict=args.strict, pdf=args.pdf, deck_template=args.pptx_template)
+    failed = False
+    for path in paths:
+        try:
+            report = build_event(path, options)
+        except InputError as error:
+            _print_problems(error.problems)
+            failed = True
+            continue
+        for warning in report.warnings:
+            print(warning, file=sys.stderr)
+        for output in report.outputs:
+            state = "wrote" if output in report.written else "unchanged"
+            print(f"{state} {_shown(output.path)} ({output.summary})")
+        for pdf in report.pdfs:
+            print(f"wrote {_shown(pdf)}")
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _shown(path: Path) -> str:
+    from .data_source.loader import display_path
+
+    return display_path(path)
+
+
+def _print_problems(problems) -> None:
+    for problem in problems:
+        print(f"error: {problem}" if problem.severity == "error" else str(problem), file=sys.stderr)
+    count = len([p for p in problems if p.severity == "error"])
+    print(f"{count} problem{'s' if count != 1 else ''} found; no output was written or changed.", file=sys.stderr)

@@ -1,0 +1,103 @@
+"""Checks that the numbers and names in a valid data file agree with each other.
+
+Numbers that do not add up are warnings (errors under ``--strict``): real
+review data is sometimes incomplete, and a trainer must still be able to
+build. References to names that do not exist, and links that are not
+http(s)/mailto, are errors.
+"""
+
+from __future__ import annotations
+
+from ..model import EventData, ReviewType
+from ..problems import ERROR, WARNING, Problem
+
+REQUIRED_BRIEFING_SECTIONS = 7
+BRIEFING_INSERTS = ("figures", "themes")
+ALLOWED_LINK_SCHEMES = ("https://", "http://", "mailto:")
+
+
+class _Reporter:
+    def __init__(self, lines: dict[str, int], file_label: str):
+        self.lines = lines
+        self.file_label = file_label
+        self.found: list[Problem] = []
+
+    def add(self, path: str, message: str, severity: str = WARNING) -> None:
+        line = self.lines.get(path)
+        self.found.append(Problem(message, file=self.file_label, line=line, key_path=path,
+                                  severity=severity, category="numbers" if severity == WARNING else "data"))
+
+
+def check(event: EventData, lines: dict[str, int], file_label: str) -> list[Problem]:
+    """Return every inconsistency in ``event``, errors and warnings, in file order."""
+    report = _Reporter(lines, file_label)
+    if not event.review_types:
+        report.add("review_types", "expected at least one review type", ERROR)
+    for group, members in event.groupings.items():
+        for i, member in enumerate(members):
+            if member not in event.areas:
+                report.add(f"groupings.{group}[{i}]", f"'{member}' is not one of the areas ({', '.join(event.areas)})",
+                           ERROR)
+    for key, review_type in event.review_types.items():
+        _check_review_type(report, event, f"review_types.{key}", review_type)
+    report.found.sort(key=lambda p: p.line or 0)
+    return report.found
+
+
+def _check_review_type(report: _Reporter, event: EventData, path: str, review: ReviewType) -> None:
+    known_names = list(event.areas) + list(event.groupings)
+    for name in review.counts_by_area:
+        if name not in known_names:
+            report.add(f"{path}.counts_by_area.{name}",
+                       f"'{name}' is not an area or grouping (expected one of: {', '.join(known_names)})", ERROR)
+    area_total = sum(review.counts_by_area.values())
+    if area_total != review.count:
+        report.add(f"{path}.counts_by_area",
+                   f"the area counts add up to {area_total} but there are {review.count} reviews")
+
+    demo = review.demographics
+    demo_path = f"{path}.demographics"
+    known = review.demographics_known_for
+    if known > review.count:
+        report.add(f"{demo_path}.known_for",
+                   f"demographics are known for {known} reviews but there are only {review.count}", ERROR)
+    for table in ("ethnicity", "age"):
+        values = getattr(demo, table)
+        total = sum(values.values())
+        if not values:
+            continue
+        if demo.people is not None:
+            if total != demo.people:
+                report.add(f"{demo_path}.{table}",
+                           f"the {table} figures add up to {total} but people says {demo.people}")
+        elif total > known:
+            report.add(f"{demo_path}.{table}",
+                       f"the {table} figures add up to {total} but there are {known} reviews; if a review "
+                       f"concerned more than one person, say so with 'people: {total}'")
+        elif total < known:
+            report.add(f"{demo_path}.{table}",
+                       f"the {table} figures add up to {total} but there are {known} reviews; if some are "
+                       f"not known, say so with 'known_for: {total}'")
+    if demo.people is not None and demo.people < known:
+        report.add(f"{demo_path}.people",
+                   f"people is {demo.people} but demographics cover {known} reviews; each review concerns at "
+                   "least one person")
+
+    for i, theme in enumerate(review.theme_list):
+        if theme.count is not None and theme.count > review.count:
+            report.add(f"{path}.themes[{i}].count",
+                       f"'{theme.name}' is counted in {theme.count} reviews but there are {review.count}")
+
+    sections = review.briefing.sections
+    if len(sections) != REQUIRED_BRIEFING_SECTIONS:
+        report.add(f"{path}.briefing.sections",
+                   f"a seven-minute briefing has {REQUIRED_BRIEFING_SECTIONS} sections; found {len(sections)}",
+                   ERROR)
+    for s, section in enumerate(sections):
+        if section.show and section.show not in BRIEFING_INSERTS:
+            report.add(f"{path}.briefing.sections[{s}].show",
+                       f"expected one of: {', '.join(BRIEFING_INSERTS)}; got '{section.show}'", ERROR)
+        for j, link in enumerate(section.links):
+            if not link.url.lower().startswith(ALLOWED_LINK_SCHEMES):
+                report.add(f"{path}.briefing.sections[{s}].links[{j}].url",
+                           f"links must start with https://, http:// or mailto:, got '{link.url}'", ERROR)

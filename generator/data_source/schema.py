@@ -1,0 +1,242 @@
+"""Turn YAML nodes into the typed model, collecting every problem on the way.
+
+The dataclasses in :mod:`generator.model` are the schema: a field's type says
+what the YAML must hold there. Text fields take the characters the user
+typed (so ``NO`` stays ``NO`` and ``012345`` stays ``012345``); whole numbers
+are counts and may not be negative.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..problems import Problem
+
+MAX_VALUES = 50_000
+MAX_DEPTH = 40
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_WHOLE_NUMBER = re.compile(r"^[+]?\d+$")
+_NEGATIVE_NUMBER = re.compile(r"^-\d+$")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TRUE = {"true", "yes", "on"}
+_FALSE = {"false", "no", "off"}
+
+
+class _Invalid:
+    """Marker for a value that could not be converted (its problem is already recorded)."""
+
+
+INVALID = _Invalid()
+
+
+class _TooLarge(Exception):
+    pass
+
+
+@dataclasses.dataclass
+class Conversion:
+    """Return value of :func:`convert`: the model (or INVALID), the problems, and where each key stood."""
+
+    value: typing.Any
+    problems: list[Problem]
+    lines: dict[str, int]
+
+
+def convert(root: Node, target: type, file_label: str) -> Conversion:
+    """Return the conversion of ``root`` into an instance of the dataclass ``target``."""
+    walker = _Walker(file_label)
+    try:
+        value = walker.to_type(root, target, "", 0)
+    except _TooLarge:
+        walker.problems.append(Problem(
+            f"the data expands to more than {MAX_VALUES:,} values; YAML aliases (*name) may be "
+            "repeating a large block many times", file=file_label, line=walker.last_line, category="input"))
+        value = INVALID
+    return Conversion(value, walker.problems, walker.lines)
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a set of keys"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return f"'{node.value}'"
+
+
+class _Walker:
+    def __init__(self, file_label: str):
+        self.file_label = file_label
+        self.problems: list[Problem] = []
+        self.lines: dict[str, int] = {}
+        self.visited = 0
+        self.last_line = 1
+
+    def error(self, node: Node, path: str, message: str) -> _Invalid:
+        self.problems.append(Problem(message, file=self.file_label, line=node.start_mark.line + 1, key_path=path))
+        return INVALID
+
+    def to_type(self, node: Node, target, path: str, depth: int):
+        self.visited += 1
+        self.last_line = node.start_mark.line + 1
+        if self.visited > MAX_VALUES or depth > MAX_DEPTH:
+            raise _TooLarge
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        origin = typing.get_origin(target)
+        args = typing.get_args(target)
+        if origin in (typing.Union, types.UnionType):
+            return self._to_union(node, args, path, depth)
+        if _is_null(node):
+            return self.error(node, path, f"expected {_expected(target)}, but the value is empty")
+        if origin is list:
+            return self._to_list(node, args[0], path, depth)
+        if origin is dict:
+            return self._to_dict(node, args[1], path, depth)
+        if dataclasses.is_dataclass(target):
+            return self._to_dataclass(node, target, path, depth)
+        return self._to_scalar(node, target, path)
+
+    def _to_union(self, node, args, path, depth):
+        options = [a for a in args if a is not type(None)]
+        if _is_null(node):
+            if type(None) in args:
+                return None
+            return self.error(node, path, f"expected {_expected(options[0])}, but the value is empty")
+        if len(options) == 1:
+            return self.to_type(node, options[0], path, depth)
+        # Union of text and a structure: the node's shape decides which.
+        for option in options:
+            if isinstance(node, ScalarNode) and not dataclasses.is_dataclass(option):
+                return self.to_type(node, option, path, depth)
+            if isinstance(node, MappingNode) and dataclasses.is_dataclass(option):
+                return self.to_type(node, option, path, depth)
+        return self.error(node, path, f"expected {' or '.join(_expected(o) for o in options)}, got {_describe(node)}")
+
+    def _to_list(self, node, item_type, path, depth):
+        if not isinstance(node, SequenceNode):
+            return self.error(node, path, f"expected a list of {_expected(item_type)}, got {_describe(node)}")
+        items = [self.to_type(child, item_type, _join(path, i), depth + 1) for i, child in enumerate(node.value)]
+        return INVALID if any(item is INVALID for item in items) else items
+
+    def _pairs(self, node, path):
+        """Return the mapping's (key text, key node, value node), reporting duplicate and non-text keys."""
+        seen: dict[str, int] = {}
+        pairs = []
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.error(key_node, path, "a key must be plain text")
+                continue
+            key = key_node.value
+            if key == "<<":
+                self.error(key_node, path, "merge keys (<<) are not supported; write the keys out")
+                continue
+            if key in seen:
+                self.error(key_node, _join(path, key),
+                           f"the key '{key}' appears twice (first at line {seen[key]}); keep only one")
+                continue
+            seen[key] = key_node.start_mark.line + 1
+            pairs.append((key, key_node, value_node))
+        return pairs
+
+    def _to_dict(self, node, value_type, path, depth):
+        if not isinstance(node, MappingNode):
+            return self.error(node, path, f"expected a set of 'name: {_expected(value_type)}' entries, "
+                                          f"got {_describe(node)}")
+        result = {}
+        for key, key_node, value_node in self._pairs(node, path):
+            self.lines.setdefault(_join(path, key), key_node.start_mark.line + 1)
+            self._check_text(key_node, key, path)
+            result[key] = self.to_type(value_node, value_type, _join(path, key), depth + 1)
+        return INVALID if any(v is INVALID for v in result.values()) else result
+
+    def _to_dataclass(self, node, target, path, depth):
+        if not isinstance(node, MappingNode):
+            return self.error(node, path, f"expected {_expected(target)}, got {_describe(node)}")
+        fields = {f.name: f for f in dataclasses.fields(target) if f.init}
+        hints = typing.get_type_hints(target)
+        values = {}
+        failed = False
+        for key, key_node, value_node in self._pairs(node, path):
+            if key not in fields:
+                close = difflib.get_close_matches(key, fields, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                self.error(key_node, _join(path, key),
+                           f"unknown key '{key}'; {hint}expected one of: {', '.join(fields)}")
+                failed = True
+                continue
+            self.lines.setdefault(_join(path, key), key_node.start_mark.line + 1)
+            value = self.to_type(value_node, hints[key], _join(path, key), depth + 1)
+            failed |= value is INVALID
+            values[key] = value
+        for name, spec in fields.items():
+            required = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+            if required and name not in values:
+                self.error(node, path, f"missing required key '{name}'")
+                failed = True
+        return INVALID if failed else target(**values)
+
+    def _to_scalar(self, node, target, path):
+        if not isinstance(node, ScalarNode):
+            return self.error(node, path, f"expected {_expected(target)}, got {_describe(node)}")
+        text = node.value
+        if target is str:
+            self._check_text(node, text, path)
+            return text
+        if target is int:
+            if _WHOLE_NUMBER.match(text.strip()):
+                return int(text)
+            if _NEGATIVE_NUMBER.match(text.strip()):
+                return self.error(node, path, f"expected a count of 0 or more, got {text}")
+            return self.error(node, path, f"expected a whole number (a count), got '{text}'")
+        if target is bool:
+            if text.lower() in _TRUE | _FALSE:
+                return text.lower() in _TRUE
+            return self.error(node, path, f"expected true or false, got '{text}'")
+        if target is dt.date:
+            try:
+                return dt.date.fromisoformat(text.strip())
+            except ValueError:
+                return self.error(node, path, f"expected a date written like 2022-05-12, got '{text}'")
+        raise TypeError(f"schema type {target!r} is not supported")
+
+    def _check_text(self, node, text, path):
+        bad = _XML_ILLEGAL.search(text)
+        if bad:
+            self.error(node, path, f"the text holds the control character U+{ord(bad.group()):04X}, "
+                                   "which documents cannot contain; remove it")
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.style is None and node.value in _NULLS
+
+
+def _expected(target) -> str:
+    if target is str:
+        return "text"
+    if target is int:
+        return "a whole number"
+    if target is bool:
+        return "true or false"
+    if target is dt.date:
+        return "a date"
+    origin = typing.get_origin(target)
+    if origin is list:
+        return "a list"
+    if origin is dict:
+        return "a set of named values"
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_expected(a) for a in typing.get_args(target) if a is not type(None))
+    doc = (target.__doc__ or "").strip().split("\n")[0].rstrip(".")
+    return doc[0].lower() + doc[1:] if doc else "a set of keys"

@@ -1,0 +1,89 @@
+"""Read a YAML data file into a node tree, safely and with line numbers.
+
+Nothing here turns YAML into Python values: PyYAML's constructor would
+silently keep the last of two duplicate keys and read ``NO`` as false. The
+schema module walks the nodes instead, so every value keeps the text the user
+typed and the line it stands on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from yaml.nodes import Node
+
+from ..problems import InputError, Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NESTING = 40
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+class _DepthLimitedLoader(yaml.SafeLoader):
+    """A SafeLoader whose composer refuses absurd nesting before Python's stack does."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def read_text(path: Path, label: str) -> str:
+    """Return the file's text, or raise InputError saying why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem("file not found", file=label, category="input")]) from None
+    except OSError as error:
+        raise InputError([Problem(f"cannot read the file ({error.strerror})", file=label, category="input")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError([Problem(
+            f"the file is {len(raw):,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes",
+            file=label, category="input")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputError([Problem(
+            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X} cannot be read); "
+            "save it as UTF-8 in your editor",
+            file=label, line=line, category="input")]) from None
+
+
+def compose(text: str, label: str) -> Node:
+    """Return the root node of a one-document YAML text, or raise InputError."""
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
+        raise InputError([Problem("the file is empty; expected the event's data (event:, review_types:, ...)",
+                                  file=label, line=1, category="input")])
+    loader = _DepthLimitedLoader(text)
+    try:
+        root = loader.get_single_node()
+    except _TooDeep as error:
+        raise InputError([Problem(f"the data is nested more than {MAX_NESTING} levels deep",
+                                  file=label, line=error.line, category="input")]) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = error.problem or error.context or "the YAML cannot be read"
+        raise InputError([Problem(f"YAML syntax error: {reason}", file=label,
+                                  line=mark.line + 1 if mark else None, category="yaml")]) from None
+    except yaml.YAMLError as error:
+        raise InputError([Problem(f"YAML syntax error: {error}", file=label, category="yaml")]) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise InputError([Problem("the file is empty; expected the event's data", file=label, line=1,
+                                  category="input")])
+    return root

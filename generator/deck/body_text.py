@@ -1,0 +1,133 @@
+"""Fit paragraphs into a box and write them, with every size and indent explicit.
+
+Sizes, indents, bullets and spacing are written on each paragraph rather
+than inherited from the template, so that what we measure is what PowerPoint
+and LibreOffice draw. Autofit is switched off: PowerPoint applies it only when
+someone edits the text, so the generator does the fitting itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.util import Emu, Pt
+
+from .. import text_fit
+from .plan import Para
+
+EMU_PER_PT = 12700
+INSET_X = Emu(91440)
+INSET_Y = Emu(45720)
+BULLET_INDENT = Emu(342900)
+LEVEL_STEP = Emu(400050)
+BULLET_CHARS = {0: "•", 1: "–", 2: "•"}
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+@dataclass(frozen=True)
+class FitRange:
+    """The sizes text may take: it starts at ``largest`` and steps down to ``smallest``."""
+
+    largest: float
+    smallest: float
+    step: float = 2.0
+
+    def sizes(self):
+        size = self.largest
+        while size >= self.smallest - 0.01:
+            yield size
+            size -= self.step
+
+
+BODY_FIT = FitRange(28, 16)
+TITLE_FIT = FitRange(36, 24)
+COVER_TITLE_FIT = FitRange(54, 28, 4)
+
+
+def _left_margin(para: Para) -> int:
+    if not para.bullet:
+        return LEVEL_STEP * para.level
+    return BULLET_INDENT + LEVEL_STEP * para.level
+
+
+def _space_before(para: Para, size: float, first: bool) -> float:
+    if first:
+        return 0.0
+    return size * (0.35 if para.level == 0 else 0.15)
+
+
+def paragraphs_height(paras: list[Para], width_emu: int, size: float) -> float:
+    """Return the height in points that ``paras`` take at ``size`` in a box ``width_emu`` wide."""
+    inner = (width_emu - 2 * INSET_X) / EMU_PER_PT
+    total = 2 * INSET_Y / EMU_PER_PT
+    for i, para in enumerate(paras):
+        para_size = size * para.scale
+        width = inner - _left_margin(para) / EMU_PER_PT
+        total += _space_before(para, para_size, i == 0)
+        total += text_fit.text_height(para.text, width, para_size, para.bold)
+    return total
+
+
+def best_size(paras: list[Para], width_emu: int, height_emu: int, fit: FitRange) -> float | None:
+    """Return the largest size in ``fit`` at which ``paras`` fit the box, or None if none does."""
+    height_pt = height_emu / EMU_PER_PT
+    for size in fit.sizes():
+        if paragraphs_height(paras, width_emu, size) <= height_pt:
+            return size
+    return None
+
+
+def split_into_pages(paras: list[Para], width_emu: int, height_emu: int, size: float) -> list[list[Para]]:
+    """Return ``paras`` split into pages that each fit at ``size``; sub-bullets stay with their parent."""
+    groups: list[list[Para]] = []
+    for para in paras:
+        if para.level > 0 and groups:
+            groups[-1].append(para)
+        else:
+            groups.append([para])
+    height_pt = height_emu / EMU_PER_PT
+    pages: list[list[Para]] = [[]]
+    for group in groups:
+        candidate = pages[-1] + group
+        if pages[-1] and paragraphs_height(candidate, width_emu, size) > height_pt:
+            pages.append(list(group))
+        else:
+            pages[-1] = candidate
+    return pages
+
+
+def write_paragraphs(text_frame, paras: list[Para], size: float) -> None:
+    """Replace the frame's text with ``paras`` at ``size``, every format explicit."""
+    text_frame.clear()
+    text_frame.word_wrap = True
+    text_frame.auto_size = MSO_AUTO_SIZE.NONE
+    text_frame.margin_left = text_frame.margin_right = INSET_X
+    text_frame.margin_top = text_frame.margin_bottom = INSET_Y
+    for i, para in enumerate(paras):
+        paragraph = text_frame.paragraphs[0] if i == 0 else text_frame.add_paragraph()
+        para_size = size * para.scale
+        _format_paragraph(paragraph, para, para_size, first=i == 0)
+        run = paragraph.add_run()
+        run.text = para.text
+        run.font.size = Pt(para_size)
+        run.font.bold = para.bold
+        run.font.italic = para.italic
+
+
+def _format_paragraph(paragraph, para: Para, size: float, first: bool) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    margin = _left_margin(para)
+    ppr.set("marL", str(margin))
+    ppr.set("indent", str(-BULLET_INDENT if para.bullet else 0))
+    ppr.set("lvl", str(min(para.level, 8)))
+    line_spacing = etree.SubElement(ppr, f"{{{_A}}}lnSpc")
+    etree.SubElement(line_spacing, f"{{{_A}}}spcPct", val="100000")
+    space_before = etree.SubElement(ppr, f"{{{_A}}}spcBef")
+    etree.SubElement(space_before, f"{{{_A}}}spcPts", val=str(int(_space_before(para, size, first) * 100)))
+    if para.bullet:
+        etree.SubElement(ppr, f"{{{_A}}}buFont", typeface="Arial")
+        etree.SubElement(ppr, f"{{{_A}}}buChar", char=BULLET_CHARS.get(para.level, "•"))
+    else:
+        etree.SubElement(ppr, f"{{{_A}}}buNone")

@@ -1,0 +1,62 @@
+"""Build the deck of one event: plan the slides, draw them, set the document properties."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import EventData
+from ..output import Output, document_time, slug
+from ..templates import BUILTIN_DECK_TEMPLATE
+from .plan import plan_deck
+from .writer import DeckWriter
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+class DeckBuilder:
+    """Builds ``decks/<event>.pptx`` from the model."""
+
+    name = "deck"
+    folder = "decks"
+
+    def __init__(self, template: Path | None = None):
+        self.template = template or BUILTIN_DECK_TEMPLATE
+
+    def build(self, event: EventData, out_dir: Path) -> tuple[list[Output], list[str]]:
+        """Return the deck as an output, and the warnings raised drawing it."""
+        writer = DeckWriter(self.template, event.event.footer_text)
+        for spec in plan_deck(event):
+            writer.add(spec)
+        _set_properties(writer.prs, event)
+        _set_language(writer.prs, event.event.language)
+        info = event.event
+        path = out_dir / self.folder / f"{slug(info.title)}-{info.date.isoformat()}.pptx"
+        summary = f"{len(writer.prs.slides)} slides"
+        return [Output(path, writer.to_bytes(), summary)], writer.warnings
+
+
+def _set_properties(prs, event: EventData) -> None:
+    info = event.event
+    props = prs.core_properties
+    props.title = f"{info.title}, {info.long_date}"
+    props.subject = "Learning from safeguarding reviews: " + ", ".join(
+        r.full_name for r in event.review_types.values())
+    props.author = info.author or info.partnership
+    props.last_modified_by = info.author or info.partnership
+    props.language = info.language
+    props.keywords = "safeguarding; learning reviews"
+    props.comments = ""
+    props.category = "Training"
+    props.revision = 1
+    stamp = document_time(info.date)
+    props.created = stamp
+    props.modified = stamp
+
+
+def _set_language(prs, language: str) -> None:
+    """Tag every run with the event's language, so spell-checkers and screen readers use it."""
+    for slide in prs.slides:
+        for shape_root in (slide.element, slide.notes_slide.element):
+            for tag in ("rPr", "endParaRPr"):
+                for rpr in shape_root.iter(f"{{{_A}}}{tag}"):
+                    rpr.set("lang", language)

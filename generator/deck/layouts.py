@@ -1,0 +1,130 @@
+"""Find slide layouts by name and placeholders by type, in any template.
+
+Layouts are never picked by position: a comms team's template may order or
+name them differently, so each slide kind has a list of layout names to try,
+and placeholders are matched by their type.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.util import Emu
+
+# Each kind of slide, and the layouts that can serve it, best first.
+LAYOUT_CHOICES = {
+    "title": ["Title Slide"],
+    "section": ["Section Header", "Title Only", "Title Slide"],
+    "content": ["Title and Content", "Title Only"],
+    "figures": ["Title Only", "Title and Content"],
+    "charts": ["Title Only", "Title and Content"],
+    "themes": ["Title and Content", "Title Only"],
+    "closing": ["Title Slide", "Section Header", "Title Only"],
+}
+TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
+FOOTER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+FOOTER_SIZE = 12
+_SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the slide, in EMU."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.height
+
+    def columns(self, count: int, gap: int) -> list["Box"]:
+        """Return ``count`` side-by-side boxes filling this one, ``gap`` apart."""
+        width = (self.width - gap * (count - 1)) // count
+        return [Box(self.left + i * (width + gap), self.top, width, self.height) for i in range(count)]
+
+    def split(self, fraction: float, gap: int) -> tuple["Box", "Box"]:
+        """Return a left box of ``fraction`` of the width and a right box with the rest."""
+        left_width = int((self.width - gap) * fraction)
+        return (Box(self.left, self.top, left_width, self.height),
+                Box(self.left + left_width + gap, self.top, self.width - left_width - gap, self.height))
+
+
+def box_of(shape) -> Box:
+    """Return the shape's rectangle (inherited from its layout when the slide does not set it)."""
+    return Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+
+
+def find_layout(prs, kind: str):
+    """Return the layout for a slide kind: the first of its names the template has, else the first layout."""
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    for name in LAYOUT_CHOICES[kind]:
+        if name in by_name:
+            return by_name[name]
+    return prs.slide_layouts[0]
+
+
+def placeholder(container, types):
+    """Return the first placeholder of one of ``types`` in a slide or layout, or None."""
+    for shape in container.placeholders:
+        if shape.placeholder_format.type in types:
+            return shape
+    return None
+
+
+def remove_shape(shape) -> None:
+    """Remove a shape (such as an unused placeholder) from its slide."""
+    element = shape.element
+    element.getparent().remove(element)
+
+
+def content_area(prs, slide) -> Box:
+    """Return the area between the slide's title and its footer, where content goes."""
+    margin = Emu(457200 // 2)
+    title = placeholder(slide, TITLE_TYPES)
+    top = box_of(title).bottom + margin // 2 if title is not None else margin
+    footer = placeholder(slide.slide_layout, FOOTER_TYPES) or placeholder(slide.slide_layout.slide_master,
+                                                                         FOOTER_TYPES)
+    bottom = box_of(footer).top - margin // 4 if footer is not None else prs.slide_height - margin
+    left = box_of(title).left if title is not None else margin
+    width = box_of(title).width if title is not None else prs.slide_width - 2 * margin
+    return Box(left, top, width, bottom - top)
+
+
+def add_footer(slide, footer_text: str, number: int) -> None:
+    """Copy the layout's footer and slide-number placeholders onto the slide and fill them."""
+    layout = slide.slide_layout
+    for ph_type in FOOTER_TYPES:
+        source = placeholder(layout, (ph_type,))
+        if source is None:
+            continue
+        element = copy.deepcopy(source.element)
+        slide.shapes._spTree.append(element)
+        shape = slide.placeholders[source.placeholder_format.idx]
+        _set_text_keep_style(shape, footer_text if ph_type == PP_PLACEHOLDER.FOOTER else None, number)
+
+
+def _set_text_keep_style(shape, text: str | None, number: int) -> None:
+    body = shape.text_frame._txBody
+    paragraphs = body.findall(f"{{{_A}}}p")
+    for extra in paragraphs[1:]:
+        body.remove(extra)
+    paragraph = paragraphs[0]
+    for child in list(paragraph):
+        if child.tag != f"{{{_A}}}pPr":
+            paragraph.remove(child)
+    if text is not None:
+        run = etree.SubElement(paragraph, f"{{{_A}}}r")
+    else:
+        run = etree.SubElement(paragraph, f"{{{_A}}}fld", id=_SLIDE_NUMBER_FIELD_ID, type="slidenum")
+    run_properties = etree.SubElement(run, f"{{{_A}}}rPr", lang="en-GB", sz=str(FOOTER_SIZE * 100))
+    # Footer placeholders in many templates name no font; LibreOffice then falls back to a serif.
+    etree.SubElement(run_properties, f"{{{_A}}}latin", typeface="+mn-lt")
+    etree.SubElement(run, f"{{{_A}}}t").text = text if text is not None else str(number)

@@ -1,0 +1,174 @@
+"""Draw planned slides into a PowerPoint presentation, fitting every text."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.util import Emu
+
+from . import body_text, charts, layouts
+from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
+from .layouts import Box
+from .plan import Para, SlideSpec
+
+CONTINUED_SIZE = 20.0
+SUBTITLE_FIT = FitRange(28, 14)
+FIGURE_FIT = FitRange(24, 12)
+COLUMN_GAP = Emu(228600)
+
+
+class DeckWriter:
+    """Collects slides into a presentation opened from a template."""
+
+    def __init__(self, template: Path, footer_text: str):
+        self.prs = Presentation(str(template))
+        _remove_all_slides(self.prs)
+        self.footer_text = footer_text
+        self.titles: set[str] = set()
+        self.warnings: list[str] = []
+
+    # -- one method per slide kind -------------------------------------------------
+
+    def add(self, spec: SlideSpec) -> None:
+        """Add the slide (and any continuation slides) for ``spec``."""
+        getattr(self, f"_add_{spec.kind}")(spec)
+
+    def _add_title(self, spec: SlideSpec) -> None:
+        slide = self._new_slide("title", spec.title, spec.notes)
+        self._fill_placeholder(slide, spec.title, [Para(line, bullet=False) for line in spec.subtitle],
+                               SUBTITLE_FIT)
+
+    _add_closing = _add_title
+
+    def _add_section(self, spec: SlideSpec) -> None:
+        slide = self._new_slide("section", spec.title, spec.notes)
+        self._fill_placeholder(slide, spec.title, [Para(line, bullet=False) for line in spec.subtitle],
+                               SUBTITLE_FIT)
+
+    def _add_content(self, spec: SlideSpec) -> None:
+        slide = self._new_slide("content", spec.title, spec.notes)
+        target = layouts.placeholder(slide, layouts.BODY_TYPES)
+        box = layouts.box_of(target) if target is not None else layouts.content_area(self.prs, slide)
+        pages = self._pages(spec.body, box, BODY_FIT)
+        self._write_box(slide, target, box, pages[0].paras, pages[0].size)
+        for page in pages[1:]:
+            slide = self._new_slide("content", spec.title, spec.notes, continued=True)
+            target = layouts.placeholder(slide, layouts.BODY_TYPES)
+            self._write_box(slide, target, box, page.paras, page.size)
+
+    def _add_figures(self, spec: SlideSpec) -> None:
+        slide = self._new_slide("figures", spec.title, spec.notes)
+        _drop_body(slide)
+        area = layouts.content_area(self.prs, slide)
+        for figure, column in zip(spec.figures, area.columns(len(spec.figures), COLUMN_GAP)):
+            paras = [Para(figure.number, bullet=False, bold=True, scale=3.0),
+                     Para(figure.label, bullet=False, bold=True, scale=1.1)]
+            paras += [Para(line, bullet=False, scale=0.9) for line in figure.lines]
+            self._write_box(slide, None, column, paras, self._fit_or_smallest(paras, column, FIGURE_FIT, spec))
+
+    def _add_charts(self, spec: SlideSpec) -> None:
+        slide = self._new_slide("charts", spec.title, spec.notes)
+        _drop_body(slide)
+        area = layouts.content_area(self.prs, slide)
+        for chart, column in zip(spec.charts, area.columns(len(spec.charts), COLUMN_GAP)):
+            charts.add_chart(slide, chart, column)
+
+    def _add_themes(self, spec: SlideSpec) -> None:
+        if not spec.charts:
+            self._add_content(spec)
+            return
+        slide = self._new_slide("themes", spec.title, spec.notes)
+        _drop_body(slide)
+        text_box, chart_box = layouts.content_area(self.prs, slide).split(0.45, COLUMN_GAP)
+        pages = self._pages(spec.body, text_box, BODY_FIT)
+        self._write_box(slide, None, text_box, pages[0].paras, pages[0].size)
+        charts.add_chart(slide, spec.charts[0], chart_box, font_size=12)
+        for page in pages[1:]:
+            slide = self._new_slide("themes", spec.title, spec.notes, continued=True)
+            _drop_body(slide)
+            self._write_box(slide, None, text_box, page.paras, page.size)
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _new_slide(self, kind: str, title: str, notes: str, continued: bool = False):
+        slide = self.prs.slides.add_slide(layouts.find_layout(self.prs, kind))
+        unique = self._unique_title(title)
+        title_shape = layouts.placeholder(slide, layouts.TITLE_TYPES)
+        if title_shape is not None:
+            title_para = [Para(unique, bullet=False, bold=True)]
+            box = layouts.box_of(title_shape)
+            fit = COVER_TITLE_FIT if kind in ("title", "closing") else TITLE_FIT
+            size = self._fit_or_smallest(title_para, box, fit, None)
+            body_text.write_paragraphs(title_shape.text_frame, title_para, size)
+        else:
+            self.warnings.append(f"the layout for '{unique}' has no title placeholder")
+        prefix = "(Continued from the previous slide.) " if continued else ""
+        slide.notes_slide.notes_text_frame.text = prefix + notes
+        layouts.add_footer(slide, self.footer_text, len(self.prs.slides))
+        return slide
+
+    def _unique_title(self, title: str) -> str:
+        candidate, n = title, 1
+        while candidate in self.titles:
+            candidate = f"{title} (continued)" if n == 1 else f"{title} (continued {n})"
+            n += 1
+        self.titles.add(candidate)
+        return candidate
+
+    def _fill_placeholder(self, slide, title: str, paras: list[Para], fit: FitRange) -> None:
+        target = layouts.placeholder(slide, layouts.BODY_TYPES)
+        if target is None:
+            return
+        if not paras:
+            layouts.remove_shape(target)
+            return
+        box = layouts.box_of(target)
+        self._write_box(slide, target, box, paras, self._fit_or_smallest(paras, box, fit, title))
+
+    def _fit_or_smallest(self, paras: list[Para], box: Box, fit: FitRange, where) -> float:
+        size = body_text.best_size(paras, box.width, box.height, fit)
+        if size is None:
+            self.warnings.append(f"text on '{where or paras[0].text}' needed less than {fit.smallest} pt")
+            return fit.smallest
+        return size
+
+    def _pages(self, paras: list[Para], box: Box, fit: FitRange) -> list["_Page"]:
+        size = body_text.best_size(paras, box.width, box.height, fit)
+        if size is not None:
+            return [_Page(paras, size)]
+        split = body_text.split_into_pages(paras, box.width, box.height, CONTINUED_SIZE)
+        self.warnings.append(f"'{paras[0].text[:40]}…' was split over {len(split)} slides")
+        page_fit = FitRange(CONTINUED_SIZE, fit.smallest)
+        return [_Page(page, self._fit_or_smallest(page, box, page_fit, None)) for page in split]
+
+    def _write_box(self, slide, target, box: Box, paras: list[Para], size: float) -> None:
+        if target is None:
+            target = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
+        body_text.write_paragraphs(target.text_frame, paras, size)
+
+    def to_bytes(self) -> bytes:
+        """Return the presentation as .pptx bytes."""
+        buffer = io.BytesIO()
+        self.prs.save(buffer)
+        return buffer.getvalue()
+
+
+class _Page:
+    def __init__(self, paras: list[Para], size: float):
+        self.paras = paras
+        self.size = size
+
+
+def _drop_body(slide) -> None:
+    target = layouts.placeholder(slide, layouts.BODY_TYPES)
+    if target is not None:
+        layouts.remove_shape(target)
+
+
+def _remove_all_slides(prs) -> None:
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)

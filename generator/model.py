@@ -1,0 +1,220 @@
+"""The typed model of one event: what the data file says, and what follows from it.
+
+Each dataclass is also the schema of its part of the YAML file (field names
+are the YAML keys). Derived figures are properties, never typed twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Event:
+    """The event: title, date, partnership, hosts and footer."""
+
+    title: str
+    date: dt.date
+    partnership: str
+    hosts: list[str] = field(default_factory=list)
+    in_conjunction_with: str = ""
+    strapline: str = ""
+    venue: str = ""
+    footer: str = ""
+    author: str = ""
+    language: str = "en-GB"
+    notes: str = ""
+
+    @property
+    def long_date(self) -> str:
+        """Return the date as the seed writes it: 'Thursday 12 May 2022'."""
+        return f"{self.date:%A} {self.date.day} {self.date:%B %Y}"
+
+    @property
+    def footer_text(self) -> str:
+        """Return the footer: the data's own, or the event title and date."""
+        return self.footer or f"{self.title} · {self.date.day} {self.date:%B %Y}"
+
+
+@dataclass
+class Bullet:
+    """A bullet with sub-bullets: text and items."""
+
+    text: str
+    items: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BulletSlide:
+    """A slide of bullets: title, optional heading, items and notes."""
+
+    title: str
+    items: list[str | Bullet]
+    heading: str = ""
+    intro: str = ""
+    notes: str = ""
+
+
+@dataclass
+class Block:
+    """A block of slide text: one of text, connector (a bold 'and'/'or'), quote or bullets."""
+
+    text: str = ""
+    connector: str = ""
+    quote: str = ""
+    bullets: list[str | Bullet] = field(default_factory=list)
+
+
+@dataclass
+class LegalSlide:
+    """A legal-framework slide: heading, blocks of text and notes."""
+
+    heading: str
+    blocks: list[Block]
+    notes: str = ""
+
+
+@dataclass
+class Theme:
+    """A theme: name and, where known, the number of reviews it featured in."""
+
+    name: str
+    count: int | None = None
+
+
+@dataclass
+class Demographics:
+    """Who the reviews concerned: ethnicity and age-band counts."""
+
+    ethnicity: dict[str, int] = field(default_factory=dict)
+    age: dict[str, int] = field(default_factory=dict)
+    known_for: int | None = None
+    people: int | None = None
+    note: str = ""
+
+
+@dataclass
+class Link:
+    """A link: text and address (https, http or mailto)."""
+
+    text: str
+    url: str
+
+
+@dataclass
+class BriefingSection:
+    """A briefing section: heading, paragraphs, bullets, links, and the figures or themes to show."""
+
+    heading: str
+    show: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass
+class Briefing:
+    """A seven-minute briefing: title and its seven sections."""
+
+    sections: list[BriefingSection]
+    title: str = ""
+
+
+@dataclass
+class ReviewType:
+    """A review type: names, counts, demographics, themes, legal framework and briefing."""
+
+    name: str
+    full_name: str
+    abbreviation: str
+    count: int
+    counts_by_area: dict[str, int]
+    demographics: Demographics
+    themes: list[str | Theme]
+    briefing: Briefing
+    legal_framework: list[LegalSlide] = field(default_factory=list)
+    scene_notes: str = ""
+    themes_notes: str = ""
+
+    @property
+    def theme_list(self) -> list[Theme]:
+        """Return the themes, each as a Theme whether or not it has a count."""
+        return [t if isinstance(t, Theme) else Theme(name=t) for t in self.themes]
+
+    @property
+    def themes_have_counts(self) -> bool:
+        """Return whether every theme carries a count (so they can be charted)."""
+        themes = self.theme_list
+        return bool(themes) and all(t.count is not None for t in themes)
+
+    @property
+    def demographics_known_for(self) -> int:
+        """Return how many reviews the demographic figures cover."""
+        known = self.demographics.known_for
+        return self.count if known is None else known
+
+    @property
+    def people_in_demographics(self) -> int:
+        """Return how many people the demographic tables describe."""
+        if self.demographics.people is not None:
+            return self.demographics.people
+        return max(sum(self.demographics.ethnicity.values()), sum(self.demographics.age.values()))
+
+    @property
+    def coverage_note(self) -> str:
+        """Return 'where known: 3 of 9' when demographics cover only some reviews, else ''."""
+        known = self.demographics_known_for
+        return f"where known: {known} of {self.count}" if known < self.count else ""
+
+    @property
+    def headline(self) -> str:
+        """Return the seed's headline figure: '23 Children Reviews'."""
+        return f"{self.count} {self.name}"
+
+
+@dataclass
+class ClosingSlide:
+    """The closing slide: title, text, contacts and notes."""
+
+    title: str = "Thank you"
+    text: str = ""
+    contacts: list[str] = field(default_factory=list)
+    notes: str = ""
+
+
+@dataclass
+class Scene:
+    """Setting-the-scene and themes slide titles and notes."""
+
+    title: str = "Setting the Scene"
+    notes: str = ""
+
+
+@dataclass
+class LearningReviews:
+    """What learning reviews are, and are not."""
+
+    are: BulletSlide
+    are_not: BulletSlide
+
+
+@dataclass
+class EventData:
+    """The whole data file: event, aims, learning reviews, areas, review types and themes."""
+
+    event: Event
+    aims: BulletSlide
+    learning_reviews: LearningReviews
+    areas: dict[str, str]
+    review_types: dict[str, ReviewType]
+    cross_over_themes: BulletSlide
+    groupings: dict[str, list[str]] = field(default_factory=dict)
+    legal_framework_title: str = "What are Learning Reviews? The Legal Framework"
+    scene: Scene = field(default_factory=Scene)
+    reflective_questions: BulletSlide | None = None
+    closing: ClosingSlide = field(default_factory=ClosingSlide)
+
+    def area_label(self, key: str) -> str:
+        """Return the full name of an area or grouping key ('MBC/RCBC' for a grouping)."""
+        return self.areas.get(key, key)

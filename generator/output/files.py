@@ -1,0 +1,89 @@
+"""Write outputs all-or-nothing, with the same bytes for the same input.
+
+Every output is rendered to memory first. Only when the whole build has
+succeeded is each one written to a temporary file beside its target and
+renamed into place, so a failed build leaves the previous outputs untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_CORE_TIMES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+@dataclass
+class Output:
+    """One rendered file: where it goes, its bytes, and a line for the build summary."""
+
+    path: Path
+    data: bytes
+    summary: str = ""
+
+
+def slug(text: str) -> str:
+    """Return ``text`` as a lower-case file name part: 'Learning from Reviews' -> 'learning-from-reviews'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "output"
+
+
+def document_time(date: dt.date) -> dt.datetime:
+    """Return the documents' created/modified time: SOURCE_DATE_EPOCH when set, else the event's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime(date.year, date.month, date.day, 9, 0, 0)
+
+
+def normalise_zip(data: bytes, stamp: dt.datetime, nested: bool = False) -> bytes:
+    """Return an OOXML package rewritten with fixed entry times and order, so equal content gives equal bytes.
+
+    Embedded packages (a chart's workbook) are normalised too, and their own
+    created/modified times, which their writer sets to 'now', become ``stamp``.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    ordered = sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            content = source.read(name)
+            if name.endswith((".xlsx", ".docx", ".pptx")):
+                content = normalise_zip(content, stamp, nested=True)
+            elif nested and name == "docProps/core.xml":
+                content = _CORE_TIMES.sub(rf"\g<1>{stamp:%Y-%m-%dT%H:%M:%SZ}\g<2>", content.decode("utf-8")).encode()
+            target.writestr(info, content)
+    return buffer.getvalue()
+
+
+def write_outputs(outputs: list[Output]) -> list[Output]:
+    """Write every output atomically; return those whose bytes changed (unchanged files are left alone)."""
+    staged: list[tuple[Output, str]] = []
+    try:
+        for output in outputs:
+            output.path.parent.mkdir(parents=True, exist_ok=True)
+            if output.path.exists() and output.path.read_bytes() == output.data:
+                continue
+            handle, temp_name = tempfile.mkstemp(prefix=f".{output.path.name}.", suffix=".tmp",
+                                                 dir=output.path.parent)
+            staged.append((output, temp_name))
+            with os.fdopen(handle, "wb") as temp:
+                temp.write(output.data)
+    except BaseException:
+        for _, temp_name in staged:
+            os.unlink(temp_name)
+        raise
+    for output, temp_name in staged:
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, output.path)
+    return [output for output, _ in staged]

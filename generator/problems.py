@@ -1,0 +1,60 @@
+"""Problems found in the user's input, worded for the people who wrote it.
+
+Every check in the generator reports a :class:`Problem` rather than raising
+straight away, so that one run can tell a trainer about every mistake in their
+data file at once (mkdocs' "gather all data first").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: where it is and what was expected."""
+
+    message: str
+    file: str = ""
+    line: int | None = None
+    key_path: str = ""
+    severity: str = ERROR
+    category: str = "data"
+
+    def __str__(self) -> str:
+        where = [part for part in (self.file, f"line {self.line}" if self.line else "", self.key_path) if part]
+        prefix = ", ".join(where)
+        label = "warning: " if self.severity == WARNING else ""
+        return f"{prefix}: {label}{self.message}" if prefix else f"{label}{self.message}"
+
+
+@dataclass
+class ProblemList:
+    """Return-value collector: every problem found, in the order found."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == WARNING]
+
+
+class InputError(Exception):
+    """Raised when the input cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
