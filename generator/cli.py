@@ -16,6 +16,7 @@ from .problems import InputError
 DEFAULT_DATA = Path("data") / "tees-2022.yaml"
 COMMANDS = ("build", "validate")
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+MAX_REPORTED = 100
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -103,7 +104,7 @@ def _validate(paths: list[Path], strict: bool) -> int:
             failed = True
             continue
         for warning in loaded.warnings:
-            print(warning, file=sys.stderr)
+            print(f"warning: {warning}", file=sys.stderr)
         failed |= strict and bool(loaded.warnings)
         review_types = loaded.event.review_types.values()
         print(f"{display_path(path)}: valid; {len(review_types)} review types, "
@@ -124,7 +125,7 @@ def _build(paths: list[Path], args) -> int:
             failed = True
             continue
         for warning in report.warnings:
-            print(warning, file=sys.stderr)
+            print(f"warning: {warning}", file=sys.stderr)
         for output in report.outputs:
             state = "wrote" if output in report.written else "unchanged"
             print(f"{state} {_shown(output.path)} ({output.summary})")
@@ -140,7 +141,9 @@ def _shown(path: Path) -> str:
 
 
 def _print_problems(problems) -> None:
-    for problem in problems:
-        print(f"error: {problem}" if problem.severity == "error" else str(problem), file=sys.stderr)
+    for problem in problems[:MAX_REPORTED]:
+        print(f"{problem.severity}: {problem}", file=sys.stderr)
+    if len(problems) > MAX_REPORTED:
+        print(f"... and {len(problems) - MAX_REPORTED} more", file=sys.stderr)
     count = len([p for p in problems if p.severity == "error"])
     print(f"{count} problem{'s' if count != 1 else ''} found; no output was written or changed.", file=sys.stderr)

@@ -27,8 +27,7 @@ class Problem:
     def __str__(self) -> str:
         where = [part for part in (self.file, f"line {self.line}" if self.line else "", self.key_path) if part]
         prefix = ", ".join(where)
-        label = "warning: " if self.severity == WARNING else ""
-        return f"{prefix}: {label}{self.message}" if prefix else f"{label}{self.message}"
+        return f"{prefix}: {self.message}" if prefix else self.message
 
 
 @dataclass

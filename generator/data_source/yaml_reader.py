@@ -17,6 +17,7 @@ from ..problems import InputError, Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NESTING = 40
+MAX_EXPANDED_VALUES = 50_000
 
 
 class _TooDeep(Exception):
@@ -86,4 +87,41 @@ def compose(text: str, label: str) -> Node:
     if root is None:
         raise InputError([Problem("the file is empty; expected the event's data", file=label, line=1,
                                   category="input")])
+    _check_expansion(root, label)
     return root
+
+
+def _check_expansion(root: Node, label: str) -> None:
+    """Refuse a file whose aliases expand it past a sane size (a 'billion laughs' file), or refer to themselves.
+
+    Aliases load as shared nodes, so the file is small until something walks
+    it; the expanded size is counted here with one visit per distinct node.
+    """
+    sizes: dict[int, int] = {}
+    shared_lines: list[int] = []
+    in_progress: set[int] = set()
+
+    def size(node: Node) -> int:
+        key = id(node)
+        if key in sizes:
+            shared_lines.append(node.start_mark.line + 1)
+            return sizes[key]
+        if key in in_progress:
+            raise InputError([Problem("a YAML alias (*name) refers to the block that contains it",
+                                      file=label, line=node.start_mark.line + 1, category="input")])
+        in_progress.add(key)
+        total = 1
+        if isinstance(node.value, list):
+            for item in node.value:
+                for child in item if isinstance(item, tuple) else (item,):
+                    total += size(child)
+        in_progress.discard(key)
+        sizes[key] = total
+        return total
+
+    expanded = size(root)
+    if expanded > MAX_EXPANDED_VALUES:
+        raise InputError([Problem(
+            f"the data expands to {expanded:,} values through YAML aliases (*name), more than the "
+            f"{MAX_EXPANDED_VALUES:,} allowed; the block repeated is defined here",
+            file=label, line=min(shared_lines) if shared_lines else 1, category="input")])

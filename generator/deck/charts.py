@@ -55,4 +55,15 @@ def add_chart(slide, spec: ChartSpec, box: Box, font_size: float = 14):
     if spec.kind == "bar":
         chart.category_axis.reverse_order = True
     chart.category_axis.tick_labels.font.size = Pt(font_size)
+    _renumber_axes(chart)
     return frame
+
+
+def _renumber_axes(chart) -> None:
+    """Give the axes small positive ids: python-pptx writes negative ones, which the Open XML SDK rejects."""
+    space = chart._chartSpace
+    new_ids: dict[str, str] = {}
+    for element in space.xpath(".//c:axId | .//c:crossAx"):
+        old = element.get("val")
+        new_ids.setdefault(old, str(50000 + len(new_ids)))
+        element.set("val", new_ids[old])

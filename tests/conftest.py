@@ -1,0 +1,69 @@
+"""Shared fixtures: the default data, a built default event, and helpers to run the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.output.pdf import find_soffice
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT / "data" / "tees-2022.yaml"
+SEED = ROOT.parent / "shared" / "seed" / "000_47f8e7f740f5bcaf.txt"
+
+
+def default_text() -> str:
+    """Return the default data file's text, for tests that edit it."""
+    return DEFAULT_DATA.read_text(encoding="utf-8")
+
+
+def line_of(text: str, fragment: str, occurrence: int = 1) -> int:
+    """Return the 1-based line on which ``fragment`` occurs (its ``occurrence``-th time) in ``text``."""
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(fragment, start + 1)
+    return text.count("\n", 0, start) + 1
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    """Return ``text`` with its single occurrence of ``old`` replaced, failing loudly if it is not unique."""
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+    return text.replace(old, new)
+
+
+@pytest.fixture
+def run_cli(capsys, monkeypatch):
+    """Return a function that runs the CLI in a folder and gives (status, stdout, stderr)."""
+
+    def run(args, cwd: Path):
+        monkeypatch.chdir(cwd)
+        status = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def built_default(tmp_path_factory):
+    """Return the output folder of one build of the default data."""
+    out = tmp_path_factory.mktemp("default-build")
+    assert main(["build", str(DEFAULT_DATA), "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def deck_path(built_default) -> Path:
+    return next((built_default / "decks").glob("*.pptx"))
+
+
+@pytest.fixture(scope="session")
+def briefing_paths(built_default) -> list[Path]:
+    return sorted((built_default / "briefings").glob("*.docx"))
+
+
+needs_libreoffice = pytest.mark.skipif(find_soffice() is None or shutil.which("pdftotext") is None,
+                                       reason="LibreOffice (soffice) and poppler (pdftotext) are not installed")
