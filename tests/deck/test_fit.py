@@ -1,0 +1,113 @@
+"""Text fit: long lists continue on new slides, and LibreOffice draws every word inside its shape."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+import yaml
+from pptx import Presentation
+
+from generator.cli import main
+from tests.conftest import DEFAULT_DATA, needs_libreoffice
+from tests.render import pages, render
+
+EMU_PER_PT = 12700
+TOLERANCE_PT = 2.0
+
+
+def _big_data() -> dict:
+    """Return the default data with three times the themes and a fourth review type."""
+    data = yaml.safe_load(DEFAULT_DATA.read_text(encoding="utf-8"))
+    for review in data["review_types"].values():
+        original = review["themes"]
+        review["themes"] = [*original,
+                            *[_renamed(t, "in practice across the partnership") for t in original],
+                            *[_renamed(t, "when families move between areas and services") for t in original]]
+    fourth = copy.deepcopy(data["review_types"]["domestic_homicide"])
+    fourth.update(name="Mental Health Homicide Reviews", full_name="Mental Health Homicide Reviews",
+                  abbreviation="MHHR")
+    data["review_types"]["mental_health"] = fourth
+    data["cross_over_themes"]["items"] = data["cross_over_themes"]["items"] * 6
+    return data
+
+
+def _renamed(theme, suffix):
+    if isinstance(theme, dict):
+        return {**theme, "name": f"{theme['name']} {suffix}"}
+    return f"{theme} {suffix}"
+
+
+@pytest.fixture(scope="module")
+def big_deck(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("big")
+    data = folder / "big.yaml"
+    data.write_text(yaml.safe_dump(_big_data(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert main(["build", str(data), "--out", str(folder)]) == 0
+    return next((folder / "decks").glob("*.pptx")), _big_data()
+
+
+def test_long_lists_continue_on_numbered_slides(big_deck):
+    path, data = big_deck
+    prs = Presentation(str(path))
+    titles = [slide.shapes.title.text for slide in prs.slides]
+    assert len(titles) == len(set(titles))
+    assert "Main Themes: Children Reviews (continued)" in titles
+    assert "Setting the Scene: Mental Health Homicide Reviews" in titles
+    text = "\n".join(p.text for slide in prs.slides for shape in slide.shapes if shape.has_text_frame
+                     for p in shape.text_frame.paragraphs)
+    for review in data["review_types"].values():
+        for theme in review["themes"]:
+            name = theme["name"] if isinstance(theme, dict) else theme
+            assert name in text
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                for paragraph in shape.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        assert run.font.size is None or run.font.size.pt >= 12, (slide.shapes.title.text, run.text)
+
+
+def _boxes(slide):
+    boxes = []
+    for shape in slide.shapes:
+        if shape.width is None:
+            continue
+        boxes.append((shape.left / EMU_PER_PT, shape.top / EMU_PER_PT, (shape.left + shape.width) / EMU_PER_PT,
+                      (shape.top + shape.height) / EMU_PER_PT))
+    return boxes
+
+
+def _inside(word, box) -> bool:
+    left, top, right, bottom = box
+    return (word.left >= left - TOLERANCE_PT and word.right <= right + TOLERANCE_PT
+            and word.top >= top - TOLERANCE_PT and word.bottom <= bottom + TOLERANCE_PT)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"\w+", text)]
+
+
+def assert_every_word_inside_its_shapes(deck):
+    prs = Presentation(str(deck))
+    rendered = pages(render(deck))
+    assert len(rendered) == len(prs.slides)
+    for slide, page in zip(prs.slides, rendered):
+        title = slide.shapes.title.text
+        boxes = _boxes(slide)
+        outside = [w.text for w in page.words if not any(_inside(w, box) for box in boxes)]
+        assert outside == [], f"{title}: drawn outside every shape"
+        drawn = set(_words(" ".join(w.text for w in page.words)))
+        expected = [w for shape in slide.shapes if shape.has_text_frame for w in _words(shape.text_frame.text)]
+        assert [w for w in expected if w not in drawn] == [], f"{title}: words missing from the page"
+
+
+@needs_libreoffice
+def test_default_deck_renders_with_no_text_outside_its_frame(deck_path):
+    assert_every_word_inside_its_shapes(deck_path)
+
+
+@needs_libreoffice
+def test_big_deck_renders_with_no_text_outside_its_frame(big_deck):
+    assert_every_word_inside_its_shapes(big_deck[0])
