@@ -1,0 +1,130 @@
+"""The seven-minute briefings reopened with python-docx, and rendered by LibreOffice."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from pptx import Presentation
+
+from generator.data_source import load_event
+from tests.conftest import DEFAULT_DATA, needs_libreoffice
+from tests.render import pages, render
+from tests.seed import seed_review_types, seed_themes
+
+MODEL = load_event(DEFAULT_DATA).event
+SEEDS = {seed.name: seed for seed in seed_review_types()}
+REVIEWS = list(MODEL.review_types.values())
+
+
+@pytest.fixture(scope="module")
+def briefings(briefing_paths):
+    """Return each review type's name with its reopened briefing."""
+    by_abbreviation = {p.stem.rsplit("-", 1)[1]: p for p in briefing_paths}
+    return {r.name: (by_abbreviation[r.abbreviation.lower()], Document(str(by_abbreviation[r.abbreviation.lower()])))
+            for r in REVIEWS}
+
+
+def _text(doc) -> str:
+    return "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_one_briefing_per_review_type(briefing_paths):
+    assert len(briefing_paths) == len(REVIEWS) == 3
+
+
+@pytest.mark.parametrize("review", REVIEWS, ids=lambda r: r.abbreviation)
+def test_seven_numbered_sections_in_heading_styles(briefings, review):
+    _, doc = briefings[review.name]
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings == [f"{n}. {s.heading}" for n, s in enumerate(review.briefing.sections, start=1)]
+    assert len(headings) == 7
+    assert doc.paragraphs[0].style.name == "Title"
+
+
+@pytest.mark.parametrize("name", list(SEEDS))
+def test_figures_and_themes_match_the_seed(briefings, name):
+    _, doc = briefings[name]
+    seed = SEEDS[name]
+    text = _text(doc)
+    assert f"{seed.count} {name}: " + ", ".join(f"{v} {k}" for k, v in seed.areas.items()) + "." in text
+    for label, value in [*seed.ethnicity.items(), *seed.age.items()]:
+        assert f"{label} {value}" in text
+    if seed.starred:
+        assert f"where known: {sum(seed.age.values())} of {seed.count}" in text
+    bullets = [p.text for p in doc.paragraphs if p.style.name == "List Bullet"]
+    assert all(theme in bullets for theme in seed_themes()[name])
+
+
+@pytest.mark.parametrize("name", list(SEEDS))
+def test_numbers_match_the_deck(briefings, deck_path, name):
+    _, doc = briefings[name]
+    prs = Presentation(str(deck_path))
+    slide = next(s for s in prs.slides if s.shapes.title.text == f"Setting the Scene: {name}")
+    text = _text(doc)
+    for shape in slide.shapes:
+        if shape.has_chart:
+            plot = shape.chart.plots[0]
+            for label, value in zip(plot.categories, plot.series[0].values):
+                count = int(value)
+                assert f"{count} {label}" in text or f"{label} {count}" in text, (label, count)
+
+
+@pytest.mark.parametrize("review", REVIEWS, ids=lambda r: r.abbreviation)
+def test_chart_has_alt_text_stating_its_data(briefings, review):
+    _, doc = briefings[review.name]
+    assert len(doc.inline_shapes) == 1
+    descr = doc.inline_shapes[0]._inline.docPr.get("descr")
+    if review.themes_have_counts:
+        expected = [f"{t.name} {t.count}" for t in review.theme_list]
+    else:
+        expected = [f"{band} {n}" for band, n in review.demographics.age.items()]
+    assert all(item in descr for item in expected), descr
+
+
+@pytest.mark.parametrize("review", REVIEWS, ids=lambda r: r.abbreviation)
+def test_accessible_properties(briefings, review):
+    _, doc = briefings[review.name]
+    assert doc.core_properties.title == review.briefing.title
+    assert doc.core_properties.language == "en-GB"
+    lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "en-GB"
+    normal = doc.styles["Normal"]
+    assert normal.font.name == "Calibri" and normal.font.size.pt >= 11
+    footer = doc.sections[0].footer.paragraphs[0].text
+    assert MODEL.event.partnership in footer and MODEL.event.long_date in footer
+    assert abs(doc.sections[0].page_width.cm - 21.0) < 0.01 and abs(doc.sections[0].page_height.cm - 29.7) < 0.01
+    links = [rel.target_ref for rel in doc.part.rels.values() if rel.reltype == RT.HYPERLINK]
+    assert links and all(link.startswith("https://") for link in links)
+
+
+@pytest.mark.parametrize("review", REVIEWS, ids=lambda r: r.abbreviation)
+def test_readable_in_seven_minutes(briefings, review):
+    _, doc = briefings[review.name]
+    assert len(re.findall(r"\S+", _text(doc))) <= 1400
+
+
+@needs_libreoffice
+def test_each_briefing_is_at_most_two_pages_in_libreoffice(briefing_paths):
+    for path in briefing_paths:
+        rendered = pages(render(path))
+        assert 1 <= len(rendered) <= 2, path.name
+        words = " ".join(w.text for page in rendered for w in page.words)
+        assert "Background" in words and "What to do" in words.replace("\n", " ")
+
+
+def test_a_long_briefing_is_warned_about_with_the_excess(tmp_path):
+    from generator.briefing import BriefingBuilder
+
+    event = load_event(DEFAULT_DATA).event
+    review = event.review_types["adults"]
+    review.briefing.sections[0].paragraphs = ["word " * 1500]
+    event.review_types = {"adults": review}
+    outputs, warnings = BriefingBuilder().build(event, tmp_path)
+    words = int(outputs[0].summary.split(", ")[1].split()[0])
+    assert words > 1500
+    assert warnings == [f"the Safeguarding Adult Reviews briefing has {words} words, {words - 1400} more than the "
+                        "1400 readable in seven minutes"]
