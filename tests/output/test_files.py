@@ -15,7 +15,9 @@ from tests.conftest import DEFAULT_DATA
 
 
 def _tree(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Return the office files below ``folder`` (other tests may have rendered PDFs beside them)."""
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.suffix in (".pptx", ".docx")}
 
 
 def test_two_builds_give_identical_bytes(tmp_path, built_default):
