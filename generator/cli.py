@@ -14,7 +14,7 @@ from pathlib import Path
 from .problems import InputError
 
 DEFAULT_DATA = Path("data") / "tees-2022.yaml"
-COMMANDS = ("build", "validate")
+COMMANDS = ("build", "validate", "check")
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 MAX_REPORTED = 100
 
@@ -42,6 +42,16 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("data", nargs="*", type=Path, metavar="DATA",
                           help=f"data file(s) (default: {DEFAULT_DATA})")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check = commands.add_parser(
+        "check", help="build, then report what a publisher needs to know about each file",
+        description="Build DATA (or take --files) and report per file: slides or pages, text outside its frame, "
+                    "alt text, slide titles, contrast, document title and language, reading time. Exit 0 when "
+                    "clean, 1 when a problem is found.")
+    check.add_argument("data", nargs="*", type=Path, metavar="DATA", help=f"data file(s) (default: {DEFAULT_DATA})")
+    check.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="folder to build into")
+    check.add_argument("--files", nargs="+", type=Path, metavar="FILE",
+                       help="check these .pptx/.docx files instead of building")
+    check.add_argument("--pptx-template", type=Path, metavar="FILE", help=argparse.SUPPRESS)
     return parser
 
 
@@ -52,7 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         args_in.insert(0, "build")
     args = _parser().parse_args(args_in)
     try:
+        if args.command == "check" and args.files:
+            return _check(args.files)
         paths = _data_files(args.data)
+        if args.command == "check":
+            return _build_and_check(paths, args)
         if args.command == "validate":
             return _validate(paths, args.strict)
         return _build(paths, args)
@@ -132,6 +146,43 @@ def _build(paths: list[Path], args) -> int:
         for pdf in report.pdfs:
             print(f"wrote {_shown(pdf)}")
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _build_and_check(paths: list[Path], args) -> int:
+    from .build import BuildOptions, build_event
+
+    options = BuildOptions(out_dir=args.out, deck_template=args.pptx_template)
+    files = []
+    for path in paths:
+        report = build_event(path, options)
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        files.extend(output.path for output in report.outputs)
+    return _check(files)
+
+
+def _check(files: list[Path]) -> int:
+    from .checks import check_files
+
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        from .problems import Problem
+
+        raise InputError([Problem("file not found", file=str(f), category="input") for f in missing])
+    problems = 0
+    skipped = set()
+    for report in check_files(files):
+        print(f"{_shown(report.path)}: {'; '.join(report.facts)}")
+        for problem in report.problems:
+            print(f"  problem: {problem}")
+        if not report.problems:
+            print("  no problems found")
+        problems += len(report.problems)
+        skipped.update(report.skipped)
+    for reason in sorted(skipped):
+        print(f"skipped: {reason}")
+    print(f"{problems} problem{'s' if problems != 1 else ''} found in {len(files)} file{'s' if len(files) != 1 else ''}.")
+    return EXIT_FAILED if problems else EXIT_OK
 
 
 def _shown(path: Path) -> str:

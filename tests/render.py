@@ -1,50 +1,20 @@
-"""Render outputs through LibreOffice and read back where each word landed (poppler's pdftotext)."""
+"""Render outputs through LibreOffice for the tests."""
 
 from __future__ import annotations
 
-import html
-import re
-import subprocess
-from dataclasses import dataclass
+import shutil
 from pathlib import Path
 
+from generator.checks.rendered import read_pages
 from generator.output.pdf import convert_to_pdf
 
-_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
-_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+__all__ = ["render", "read_pages"]
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word as drawn on a PDF page, its box in points."""
-
-    text: str
-    left: float
-    top: float
-    right: float
-    bottom: float
-
-
-@dataclass
-class Page:
-    width: float
-    height: float
-    words: list[Word]
-
-
-def render(path: Path) -> Path:
-    """Return the PDF LibreOffice makes of ``path`` (written beside it)."""
+def render(path: Path, folder: Path | None = None) -> Path:
+    """Return the PDF LibreOffice makes of ``path``, made from a copy in ``folder`` when given."""
+    if folder is not None:
+        path = Path(shutil.copy(path, folder))
     pdfs, problem = convert_to_pdf([path])
     assert not problem, problem
     return pdfs[0]
-
-
-def pages(pdf: Path) -> list[Page]:
-    """Return every page of ``pdf`` with its words and their boxes."""
-    result = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
-    found = []
-    for width, height, body in _PAGE.findall(result.stdout):
-        words = [Word(html.unescape(text), float(x0), float(y0), float(x1), float(y1))
-                 for x0, y0, x1, y1, text in _WORD.findall(body)]
-        found.append(Page(float(width), float(height), words))
-    return found

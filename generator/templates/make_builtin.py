@@ -58,6 +58,12 @@ def _restyle_text(master) -> None:
         ppr.find("a:defRPr", NS).set("sz", str(size))
 
 
+def _drop_tints(element) -> None:
+    """Remove the default layouts' 75% tints: grey subtitles fall below 4.5:1 contrast on white."""
+    for tint in element.iter(f"{{{NS['a']}}}tint"):
+        tint.getparent().remove(tint)
+
+
 def main() -> None:
     prs = Presentation()
     factor = WIDE / prs.slide_width
@@ -66,6 +72,7 @@ def main() -> None:
     _widen(master.element, factor)
     for layout in master.slide_layouts:
         _widen(layout.element, factor)
+        _drop_tints(layout.element)
     _recolour_theme(master)
     _restyle_text(master)
     prs.core_properties.title = "Learning from Reviews template"

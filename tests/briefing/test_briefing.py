@@ -12,7 +12,7 @@ from pptx import Presentation
 
 from generator.data_source import load_event
 from tests.conftest import DEFAULT_DATA, needs_libreoffice
-from tests.render import pages, render
+from tests.render import read_pages, render
 from tests.seed import seed_review_types, seed_themes
 
 MODEL = load_event(DEFAULT_DATA).event
@@ -108,9 +108,9 @@ def test_readable_in_seven_minutes(briefings, review):
 
 
 @needs_libreoffice
-def test_each_briefing_is_at_most_two_pages_in_libreoffice(briefing_paths):
+def test_each_briefing_is_at_most_two_pages_in_libreoffice(briefing_paths, tmp_path):
     for path in briefing_paths:
-        rendered = pages(render(path))
+        rendered = read_pages(render(path, tmp_path))
         assert 1 <= len(rendered) <= 2, path.name
         words = " ".join(w.text for page in rendered for w in page.words)
         assert "Background" in words and "What to do" in words.replace("\n", " ")

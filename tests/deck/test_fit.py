@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 
 import pytest
 import yaml
@@ -11,10 +10,8 @@ from pptx import Presentation
 
 from generator.cli import main
 from tests.conftest import DEFAULT_DATA, needs_libreoffice
-from tests.render import pages, render
-
-EMU_PER_PT = 12700
-TOLERANCE_PT = 2.0
+from generator.checks.rendered import words_not_drawn, words_outside_shapes
+from tests.render import read_pages, render
 
 
 def _big_data() -> dict:
@@ -69,45 +66,21 @@ def test_long_lists_continue_on_numbered_slides(big_deck):
                         assert run.font.size is None or run.font.size.pt >= 12, (slide.shapes.title.text, run.text)
 
 
-def _boxes(slide):
-    boxes = []
-    for shape in slide.shapes:
-        if shape.width is None:
-            continue
-        boxes.append((shape.left / EMU_PER_PT, shape.top / EMU_PER_PT, (shape.left + shape.width) / EMU_PER_PT,
-                      (shape.top + shape.height) / EMU_PER_PT))
-    return boxes
-
-
-def _inside(word, box) -> bool:
-    left, top, right, bottom = box
-    return (word.left >= left - TOLERANCE_PT and word.right <= right + TOLERANCE_PT
-            and word.top >= top - TOLERANCE_PT and word.bottom <= bottom + TOLERANCE_PT)
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"\w+", text)]
-
-
-def assert_every_word_inside_its_shapes(deck):
+def assert_every_word_inside_its_shapes(deck, folder):
     prs = Presentation(str(deck))
-    rendered = pages(render(deck))
+    rendered = read_pages(render(deck, folder))
     assert len(rendered) == len(prs.slides)
     for slide, page in zip(prs.slides, rendered):
         title = slide.shapes.title.text
-        boxes = _boxes(slide)
-        outside = [w.text for w in page.words if not any(_inside(w, box) for box in boxes)]
-        assert outside == [], f"{title}: drawn outside every shape"
-        drawn = set(_words(" ".join(w.text for w in page.words)))
-        expected = [w for shape in slide.shapes if shape.has_text_frame for w in _words(shape.text_frame.text)]
-        assert [w for w in expected if w not in drawn] == [], f"{title}: words missing from the page"
+        assert words_outside_shapes(slide, page) == [], f"{title}: drawn outside every shape"
+        assert words_not_drawn(slide, page) == [], f"{title}: words missing from the page"
 
 
 @needs_libreoffice
-def test_default_deck_renders_with_no_text_outside_its_frame(deck_path):
-    assert_every_word_inside_its_shapes(deck_path)
+def test_default_deck_renders_with_no_text_outside_its_frame(deck_path, tmp_path):
+    assert_every_word_inside_its_shapes(deck_path, tmp_path)
 
 
 @needs_libreoffice
-def test_big_deck_renders_with_no_text_outside_its_frame(big_deck):
-    assert_every_word_inside_its_shapes(big_deck[0])
+def test_big_deck_renders_with_no_text_outside_its_frame(big_deck, tmp_path):
+    assert_every_word_inside_its_shapes(big_deck[0], tmp_path)

@@ -1,0 +1,136 @@
+"""Work out the colour a slide's text is drawn in, and the colour behind it.
+
+PowerPoint resolves colours through a chain (run, shape, layout placeholder,
+master text styles) and through the theme's colour scheme; this follows the
+same chain for the cases our decks and ordinary templates use.
+"""
+
+from __future__ import annotations
+
+import colorsys
+
+from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+NS = {"a": A, "p": P}
+_TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+_OTHER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+
+
+class DeckColours:
+    """Colour resolution for one presentation (its first master's theme and colour map)."""
+
+    def __init__(self, prs):
+        master = prs.slide_master
+        theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+        self.scheme = {}
+        for slot in theme.find(".//a:clrScheme", NS):
+            value = slot[0]
+            self.scheme[etree.QName(slot).localname] = value.get("lastClr") or value.get("val")
+        colour_map = master.element.find("p:clrMap", NS)
+        self.colour_map = dict(colour_map.attrib) if colour_map is not None else {}
+        self.master = master
+
+    def resolve(self, element) -> str | None:
+        """Return the 'RRGGBB' colour of an a:solidFill (or a colour element), or None."""
+        if element is None:
+            return None
+        if etree.QName(element).localname == "solidFill":
+            element = element[0] if len(element) else None
+            if element is None:
+                return None
+        name = etree.QName(element).localname
+        if name == "srgbClr":
+            base = element.get("val")
+        elif name == "sysClr":
+            base = element.get("lastClr")
+        elif name == "schemeClr":
+            key = element.get("val")
+            base = self.scheme.get(self.colour_map.get(key, key))
+        else:
+            return None
+        return _transform(base, element) if base else None
+
+    def text_colour(self, shape, paragraph, run) -> str:
+        """Return the colour a run is drawn in."""
+        level = paragraph.level
+        for rpr in _run_property_chain(shape, paragraph, run, level, self.master):
+            fill = rpr.find("a:solidFill", NS) if rpr is not None else None
+            if fill is not None:
+                colour = self.resolve(fill)
+                if colour:
+                    return colour
+        return self.scheme.get(self.colour_map.get("tx1", "dk1"), "000000")
+
+    def background(self, slide, shape) -> str:
+        """Return the colour behind a shape's text: its own fill, else the slide's background."""
+        sp_pr = shape._element.find("p:spPr", NS)
+        fill = sp_pr.find("a:solidFill", NS) if sp_pr is not None else None
+        if fill is not None:
+            return self.resolve(fill)
+        for owner in (slide, slide.slide_layout, slide.slide_layout.slide_master):
+            bg = owner.element.find("p:cSld/p:bg", NS)
+            if bg is None:
+                continue
+            colour_element = bg.find("p:bgPr/a:solidFill", NS)
+            if colour_element is None:
+                ref = bg.find("p:bgRef", NS)
+                colour_element = ref[0] if ref is not None and len(ref) else None
+            colour = self.resolve(colour_element)
+            if colour:
+                return colour
+        return self.scheme.get(self.colour_map.get("bg1", "lt1"), "FFFFFF")
+
+
+def _run_property_chain(shape, paragraph, run, level, master):
+    yield run._r.find("a:rPr", NS)
+    ppr = paragraph._p.find("a:pPr", NS)
+    yield ppr.find("a:defRPr", NS) if ppr is not None else None
+    yield from _list_style_chain(shape._element, level)
+    if shape.is_placeholder:
+        kind = shape.placeholder_format.type
+        layout_shape = _matching_placeholder(shape.part.slide_layout, shape)
+        if layout_shape is not None:
+            yield from _list_style_chain(layout_shape._element, level)
+        master_shape = _matching_placeholder(master, shape)
+        if master_shape is not None:
+            yield from _list_style_chain(master_shape._element, level)
+        style = "titleStyle" if kind in _TITLE_TYPES else "otherStyle" if kind in _OTHER_TYPES else "bodyStyle"
+    else:
+        style = "otherStyle"
+    yield master.element.find(f"p:txStyles/p:{style}/a:lvl{level + 1}pPr/a:defRPr", NS)
+
+
+def _list_style_chain(element, level):
+    yield element.find(f"p:txBody/a:lstStyle/a:lvl{level + 1}pPr/a:defRPr", NS)
+
+
+def _matching_placeholder(container, shape):
+    kind = shape.placeholder_format.type
+    idx = shape.placeholder_format.idx
+    for candidate in container.placeholders:
+        if candidate.placeholder_format.idx == idx and idx != 0:
+            return candidate
+    for candidate in container.placeholders:
+        same_title = kind in _TITLE_TYPES and candidate.placeholder_format.type in _TITLE_TYPES
+        if candidate.placeholder_format.type == kind or same_title:
+            return candidate
+    return None
+
+
+def _transform(hex_colour: str, element) -> str:
+    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    for change in element:
+        name, value = etree.QName(change).localname, int(change.get("val", "100000")) / 100000
+        if name == "tint":
+            r, g, b = (c + (1 - c) * (1 - value) for c in (r, g, b))
+        elif name == "shade":
+            r, g, b = (c * value for c in (r, g, b))
+        elif name in ("lumMod", "lumOff"):
+            h, lum, s = colorsys.rgb_to_hls(r, g, b)
+            lum = lum * value if name == "lumMod" else min(1.0, lum + value)
+            r, g, b = colorsys.hls_to_rgb(h, lum, s)
+    return "".join(f"{round(max(0.0, min(1.0, c)) * 255):02X}" for c in (r, g, b))

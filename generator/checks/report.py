@@ -1,0 +1,55 @@
+"""Check built files and report, per file, what a publisher needs to know."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..output.pdf import convert_to_pdf, find_soffice
+from .rendered import have_pdftotext, read_pages
+
+
+@dataclass
+class FileReport:
+    """One file's facts (slides, pages, words) and problems, and what could not be checked."""
+
+    path: Path
+    facts: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
+    """Return a report for each .pptx/.docx file, rendering them through LibreOffice when it is installed."""
+    from .briefing import check_briefing
+    from .deck import check_deck
+
+    rendered = _render_all(paths) if render else {}
+    can_render = render and find_soffice() is not None and have_pdftotext()
+    reports = []
+    for path in paths:
+        report = FileReport(path)
+        pages = rendered.get(path)
+        if path.suffix.lower() == ".pptx":
+            check_deck(path, pages, report)
+        elif path.suffix.lower() == ".docx":
+            check_briefing(path, pages, report)
+        else:
+            report.problems.append("not a .pptx or .docx file")
+        if not can_render:
+            report.skipped.append("rendering through LibreOffice (install libreoffice and poppler-utils to check "
+                                  "for text outside its frame and the page count)")
+        reports.append(report)
+    return reports
+
+
+def _render_all(paths: list[Path]) -> dict:
+    if find_soffice() is None or not have_pdftotext():
+        return {}
+    with tempfile.TemporaryDirectory(prefix="lfr-check-") as work:
+        copies = {path: Path(shutil.copy(path, Path(work) / f"{i}{path.suffix}")) for i, path in enumerate(paths)}
+        pdfs, _ = convert_to_pdf(list(copies.values()))
+        made = {pdf.stem: pdf for pdf in pdfs}
+        return {path: read_pages(made[copy.stem]) for path, copy in copies.items() if copy.stem in made}

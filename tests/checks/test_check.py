@@ -1,0 +1,86 @@
+"""`make_deck.py check`: clean on the default build, and catches a deliberately bad deck."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.util import Inches, Pt
+
+from generator.checks import check_files
+from generator.checks.contrast import contrast_ratio
+from tests.conftest import needs_libreoffice
+
+
+@pytest.fixture(scope="module")
+def bad_deck(tmp_path_factory):
+    """Return a deck with overflowing, low-contrast text, a picture without alt text and duplicate titles."""
+    prs = Presentation()
+    layout = next(layout for layout in prs.slide_layouts if layout.name == "Title Only")
+    first = prs.slides.add_slide(layout)
+    first.shapes.title.text = "Same title"
+    box = first.shapes.add_textbox(Inches(1), Inches(2), Inches(3), Inches(0.6))
+    box.text_frame.word_wrap = True
+    box.text_frame.text = "This sentence is far too long to fit in a small box at this size " * 3
+    run = box.text_frame.paragraphs[0].runs[0]
+    run.font.size = Pt(28)
+    run.font.color.rgb = RGBColor(0xCC, 0xCC, 0xCC)
+    png = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(png, format="PNG")
+    png.seek(0)
+    first.shapes.add_picture(png, Inches(6), Inches(2))
+    first.notes_slide.notes_text_frame.text = "Notes."
+    second = prs.slides.add_slide(layout)
+    second.shapes.title.text = "Same title"
+    path = tmp_path_factory.mktemp("bad") / "bad.pptx"
+    prs.save(str(path))
+    return path
+
+
+def test_contrast_ratio_matches_wcag():
+    assert contrast_ratio("000000", "FFFFFF") == pytest.approx(21.0)
+    assert contrast_ratio("767676", "FFFFFF") == pytest.approx(4.54, abs=0.01)
+    assert contrast_ratio("FFFFFF", "FFFFFF") == pytest.approx(1.0)
+
+
+def test_bad_deck_problems_are_all_reported(bad_deck):
+    problems = check_files([bad_deck], render=False)[0].problems
+    # python-pptx writes the file name as the description: that is no alt text at all.
+    assert "slide 1: 'Picture 3' has generic alt text ('image.png')" in problems
+    assert "no document title (File > Info > Title)" in problems
+    assert "slide 1: text 'This sentence is far too long ' is #CCCCCC on #FFFFFF, contrast 1.6:1 (needs 4.5:1)" \
+        in problems
+    assert "slide 2: no speaker notes" in problems
+    assert "the title 'Same title' is used on 2 slides" in problems
+
+
+@needs_libreoffice
+def test_bad_deck_overflow_is_found_by_rendering(bad_deck):
+    problems = check_files([bad_deck])[0].problems
+    assert any(p.startswith("slide 1: text outside its frame (") for p in problems)
+
+
+@needs_libreoffice
+def test_check_command_on_the_default_build_is_clean(run_cli, tmp_path):
+    from tests.conftest import DEFAULT_DATA
+
+    status, out, _ = run_cli(["check", DEFAULT_DATA, "--out", tmp_path], tmp_path)
+    assert status == 0, out
+    assert out.splitlines()[-1] == "0 problems found in 4 files."
+    assert "21 slides" in out.splitlines()[0] or "slides" in out.splitlines()[0]
+    assert out.count("pages in LibreOffice") + out.count("page in LibreOffice") == 3
+
+
+def test_check_command_exits_1_on_problems(run_cli, tmp_path, bad_deck):
+    status, out, _ = run_cli(["check", "--files", bad_deck], tmp_path)
+    assert status == 1
+    assert "  problem: slide 2: no speaker notes" in out.splitlines()
+
+
+def test_check_command_missing_file_is_bad_input(run_cli, tmp_path):
+    status, _, err = run_cli(["check", "--files", "nowhere.pptx"], tmp_path)
+    assert status == 2
+    assert err.splitlines()[0] == "error: nowhere.pptx: file not found"
