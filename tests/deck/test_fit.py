@@ -84,3 +84,18 @@ def test_default_deck_renders_with_no_text_outside_its_frame(deck_path, tmp_path
 @needs_libreoffice
 def test_big_deck_renders_with_no_text_outside_its_frame(big_deck, tmp_path):
     assert_every_word_inside_its_shapes(big_deck[0], tmp_path)
+
+
+@needs_libreoffice
+def test_unusual_text_renders_inside_its_frames(tmp_path):
+    data = yaml.safe_load(DEFAULT_DATA.read_text(encoding="utf-8"))
+    data["aims"]["items"] = ["مرحبا بالعالم، هذا نص من اليمين إلى اليسار", "שלום עולם", "👩‍👩‍👧‍👦 families first",
+                             "Supercalifragilisticexpialidocious" * 4, "<w:t>&amp; \"quotes\" 'and' ‘curly’</w:t>"]
+    source = tmp_path / "unusual.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["build", str(source), "--out", str(tmp_path)]) == 0
+    deck = next((tmp_path / "decks").glob("*.pptx"))
+    prs = Presentation(str(deck))
+    rendered = read_pages(render(deck, tmp_path))
+    aims = next(i for i, s in enumerate(prs.slides) if s.shapes.title.text == "Aims and Objectives")
+    assert words_outside_shapes(prs.slides[aims], rendered[aims]) == []
