@@ -36,7 +36,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="treat warnings (numbers that do not add up, long briefings) as errors")
     build.add_argument("--pdf", action="store_true", help="also write PDFs of every output (needs LibreOffice)")
     build.add_argument("--pptx-template", type=Path, metavar="FILE",
-                       help="PowerPoint template (.pptx) to build the deck on")
+                       help="PowerPoint template (.pptx or .potx) to build the deck on")
+    build.add_argument("--docx-template", type=Path, metavar="FILE",
+                       help="Word template (.docx or .dotx) to build the briefings on")
+    build.add_argument("--allow-outside", action="store_true",
+                       help="allow a logo or template from outside the data file's folder")
     validate = commands.add_parser("validate", help="check data files without writing anything",
                                    description="Check data files and report every problem, writing nothing.")
     validate.add_argument("data", nargs="*", type=Path, metavar="DATA",
@@ -129,7 +133,8 @@ def _validate(paths: list[Path], strict: bool) -> int:
 def _build(paths: list[Path], args) -> int:
     from .build import BuildOptions, build_event
 
-    options = BuildOptions(out_dir=args.out, strict=args.strict, pdf=args.pdf, deck_template=args.pptx_template)
+    options = BuildOptions(out_dir=args.out, strict=args.strict, pdf=args.pdf, deck_template=args.pptx_template,
+                           docx_template=args.docx_template, allow_outside=args.allow_outside)
     failed = False
     for path in paths:
         try:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+SLIDE_KINDS = ("title", "section", "content", "figures", "charts", "themes", "closing")
+
 
 @dataclass
 class Event:
@@ -200,6 +202,33 @@ class LearningReviews:
 
 
 @dataclass
+class Colours:
+    """Brand colours as hex (1D5A8E): text, background, headings, links and chart accents."""
+
+    text: str = "000000"
+    background: str = "FFFFFF"
+    heading: str = "1B365D"
+    link: str = "0B5CAD"
+    accents: list[str] = field(default_factory=lambda: ["1D5A8E", "A8431A", "2C7046", "6B3FA0", "7A5F00",
+                                                        "A23B72"])
+
+
+@dataclass
+class Branding:
+    """The look: colours, fonts, logo, and the comms team's own templates and names for layouts and styles."""
+
+    colours: Colours | None = None
+    heading_font: str = ""
+    body_font: str = ""
+    logo: str = ""
+    logo_alt_text: str = ""
+    pptx_template: str = ""
+    docx_template: str = ""
+    layouts: dict[str, str] = field(default_factory=dict)
+    styles: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class EventData:
     """The whole data file: event, aims, learning reviews, areas, review types and themes."""
 
@@ -214,6 +243,7 @@ class EventData:
     scene: Scene = field(default_factory=Scene)
     reflective_questions: BulletSlide | None = None
     closing: ClosingSlide = field(default_factory=ClosingSlide)
+    theme: Branding = field(default_factory=Branding)
 
     def area_label(self, key: str) -> str:
         """Return the full name of an area or grouping key ('MBC/RCBC' for a grouping)."""

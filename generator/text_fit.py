@@ -1,14 +1,18 @@
 """Measure and wrap text with real font metrics, so nothing overflows its box.
 
-The metrics are Carlito's (metric-compatible with Calibri, the deck's font),
-read from a small JSON file made by :mod:`generator.fonts.make_metrics`.
-Characters the file does not cover are measured as a full em, which errs on
-the side of wrapping early.
+Calibri (the built-in font) is measured with Carlito's metrics, read from a
+small JSON file made by :mod:`generator.fonts.make_metrics`. Another font is
+measured from its own file when fontconfig can find it (or a metric-compatible
+substitute, such as Liberation Sans for Arial); failing that, Carlito's
+metrics are scaled up so text errs on the side of wrapping early. Characters a
+font does not cover are measured as a full em.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +21,8 @@ _METRICS_FILE = Path(__file__).with_name("fonts") / "metrics.json"
 # LibreOffice and PowerPoint differ slightly in kerning and line breaking;
 # measuring 4% wide keeps the generated text inside its box in both.
 SAFETY = 1.04
+UNKNOWN_FONT_SCALE = 1.15
+_CARLITO_NAMES = {"", "calibri", "carlito"}
 
 
 @dataclass(frozen=True)
@@ -26,12 +32,13 @@ class FontFace:
     units_per_em: int
     line_height_units: int
     widths: dict
+    scale: float = 1.0
 
     def width(self, text: str, size_pt: float) -> float:
         """Return the width of ``text`` at ``size_pt``, in points."""
         em = self.units_per_em
         units = sum(self.widths.get(ch, em) for ch in text)
-        return units * size_pt / em * SAFETY
+        return units * size_pt / em * SAFETY * self.scale
 
     def line_height(self, size_pt: float) -> float:
         """Return the height of one single-spaced line at ``size_pt``, in points."""
@@ -45,14 +52,44 @@ def _faces() -> dict[str, FontFace]:
             for style in ("regular", "bold")}
 
 
-def face(bold: bool = False) -> FontFace:
-    """Return the regular or bold face."""
-    return _faces()["bold" if bold else "regular"]
+@lru_cache(maxsize=32)
+def face(bold: bool = False, family: str = "") -> FontFace:
+    """Return the metrics of a family's regular or bold face (Carlito's for Calibri)."""
+    carlito = _faces()["bold" if bold else "regular"]
+    if family.strip().lower() in _CARLITO_NAMES:
+        return carlito
+    found = _locate_font(family, bold)
+    if found is not None:
+        try:
+            return _face_from_file(found)
+        except Exception:  # noqa: BLE001 - an unreadable font file means we fall back to the safe estimate
+            pass
+    return FontFace(carlito.units_per_em, carlito.line_height_units, carlito.widths, UNKNOWN_FONT_SCALE)
 
 
-def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:
+def _locate_font(family: str, bold: bool) -> Path | None:
+    if shutil.which("fc-match") is None:
+        return None
+    pattern = f"{family}:bold" if bold else family
+    result = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, timeout=10)
+    path = Path(result.stdout.strip())
+    return path if result.returncode == 0 and path.suffix.lower() in (".ttf", ".otf") and path.is_file() else None
+
+
+def _face_from_file(path: Path) -> FontFace:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, lazy=True)
+    cmap = font.getBestCmap()
+    metrics = font["hmtx"].metrics
+    hhea = font["hhea"]
+    widths = {chr(code): metrics[glyph][0] for code, glyph in cmap.items() if code < 0x3000}
+    return FontFace(font["head"].unitsPerEm, hhea.ascent - hhea.descent + hhea.lineGap, widths)
+
+
+def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False, family: str = "") -> list[str]:
     """Return ``text`` broken into lines no wider than ``width_pt``, as a word processor would."""
-    font = face(bold)
+    font = face(bold, family)
     lines: list[str] = []
     for hard_line in text.split("\n"):
         current = ""
@@ -79,6 +116,6 @@ def _longest_prefix(word: str, width_pt: float, size_pt: float, font: FontFace) 
     return word[:1]
 
 
-def text_height(text: str, width_pt: float, size_pt: float, bold: bool = False, spacing: float = 1.0) -> float:
+def text_height(text: str, width_pt: float, size_pt: float, bold: bool = False, family: str = "") -> float:
     """Return the height ``text`` takes when wrapped to ``width_pt``, in points."""
-    return len(wrap(text, width_pt, size_pt, bold)) * face(bold).line_height(size_pt) * spacing
+    return len(wrap(text, width_pt, size_pt, bold, family)) * face(bold, family).line_height(size_pt)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from pptx import Presentation
+
+from ..branding import palette, theme_fonts
 from ..model import EventData
 from ..output import Output, document_time, slug
-from ..templates import BUILTIN_DECK_TEMPLATE
-from ..theme_colours import theme_colours
+from ..templates.opening import open_document
 from .chart import chart_for, render_png
 from .document import BriefingDocument
 
@@ -15,21 +18,25 @@ MAX_WORDS = 1400
 
 
 class BriefingBuilder:
-    """Builds ``briefings/<event>-<review type>.docx`` for every review type in the model."""
+    """Builds ``briefings/<event>-<review type>.docx`` for every review type, in the deck template's colours."""
 
     name = "briefings"
     folder = "briefings"
 
-    def __init__(self, deck_template: Path | None = None):
-        self.colours = theme_colours(deck_template or BUILTIN_DECK_TEMPLATE)
+    def __init__(self, deck_template_package: bytes, docx_template: Path | None = None):
+        self.deck_template_package = deck_template_package
+        self.docx_template = docx_template
 
     def build(self, event: EventData, out_dir: Path) -> tuple[list[Output], list[str]]:
         """Return one briefing per review type, and warnings for any that run long."""
+        colours = palette(self.deck_template_package, event.theme)
+        fonts = self._fonts(event)
         outputs, warnings = [], []
         info = event.event
         for key, review in event.review_types.items():
-            document = BriefingDocument(event, review, self.colours)
-            chart = chart_for(review, self.colours)
+            document = BriefingDocument(event, review, open_document(self.docx_template), colours, fonts,
+                                        own_template=self.docx_template is not None)
+            chart = chart_for(review, colours)
             document.build(chart, render_png(chart) if chart else None)
             _set_properties(document.doc, event, review)
             words = document.word_count()
@@ -41,7 +48,9 @@ class BriefingBuilder:
             outputs.append(Output(out_dir / self.folder / name, document.to_bytes(), summary))
         return outputs, warnings
 
-
+    def _fonts(self, event: EventData) -> tuple[str, str]:
+        heading, body = theme_fonts(Presentation(io.BytesIO(self.deck_template_package)))
+        return event.theme.heading_font or heading, event.theme.body_font or body
 def _set_properties(doc, event: EventData, review) -> None:
     info = event.event
     props = doc.core_properties

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 
-from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -16,30 +15,41 @@ from docx.shared import Cm, Pt, RGBColor
 from ..figures import area_breakdown, demographic_lines, theme_label
 from ..model import EventData, Link, ReviewType
 from .chart import BriefingChart
+from .styles import has_numbering, resolve_styles
 
-BODY_FONT = "Calibri"
 BODY_SIZE = Pt(11)
 CHART_WIDTH = Cm(15)
 
 
 class BriefingDocument:
-    """A Word document for one review type's briefing, built section by section."""
+    """A Word document for one review type's briefing, built section by section.
 
-    def __init__(self, event: EventData, review: ReviewType, colours: dict[str, str]):
+    ``doc`` is a fresh document: the built-in one (which gets the built-in
+    look in the palette's colours and ``fonts``) or the comms team's template
+    (whose own styles are kept, its sample content removed).
+    """
+
+    def __init__(self, event: EventData, review: ReviewType, doc, palette: dict[str, str],
+                 fonts: tuple[str, str], own_template: bool):
         self.event = event
         self.review = review
-        self.colours = colours
-        self.doc = Document()
-        _page_setup(self.doc)
-        _style(self.doc, colours, event.event.language)
+        self.doc = doc
+        _clear_body(doc)
+        self.styles = resolve_styles(doc, event.theme.styles)
+        self.bullet_prefix = "" if has_numbering(doc, self.styles["bullet"]) else "• "
+        if not own_template:
+            _page_setup(doc)
+            _style(doc, self.styles, palette, fonts)
+        _ensure_link_style(doc, palette)
+        _set_language(doc, event.event.language)
 
     def build(self, chart: BriefingChart | None, chart_png: bytes | None) -> None:
         """Fill the document: banner, seven numbered sections, footer."""
         self._banner()
         for number, section in enumerate(self.review.briefing.sections, start=1):
-            self.doc.add_paragraph(f"{number}. {section.heading}", style="Heading 1")
+            self.doc.add_paragraph(f"{number}. {section.heading}", style=self.styles["heading"])
             for text in section.paragraphs:
-                self.doc.add_paragraph(text)
+                self.doc.add_paragraph(text, style=self.styles["body"])
             if section.show == "figures":
                 self._figures()
             elif section.show == "themes":
@@ -47,7 +57,7 @@ class BriefingDocument:
             if chart is not None and chart_png is not None and section.show == chart.section:
                 self._chart(chart, chart_png)
             for text in section.bullets:
-                self.doc.add_paragraph(text, style="List Bullet")
+                self._bullet(text)
             for link in section.links:
                 self._link(link)
         self._footer()
@@ -55,19 +65,20 @@ class BriefingDocument:
     def _banner(self) -> None:
         info = self.event.event
         title = self.review.briefing.title or f"{self.review.full_name}: seven-minute briefing"
-        self.doc.add_paragraph(title, style="Title")
-        self.doc.add_paragraph(f"{info.partnership} · {info.title} · {info.long_date}", style="Subtitle")
+        self.doc.add_paragraph(title, style=self.styles["title"])
+        self.doc.add_paragraph(f"{info.partnership} · {info.title} · {info.long_date}", style=self.styles["subtitle"])
 
     def _figures(self) -> None:
         review = self.review
-        self.doc.add_paragraph(f"{review.headline}: " + ", ".join(area_breakdown(review)) + ".")
+        body = self.styles["body"]
+        self.doc.add_paragraph(f"{review.headline}: " + ", ".join(area_breakdown(review)) + ".", style=body)
         for line in demographic_lines(review):
-            self.doc.add_paragraph(line)
+            self.doc.add_paragraph(line, style=body)
         if review.demographics.note:
-            self.doc.add_paragraph(review.demographics.note)
+            self.doc.add_paragraph(review.demographics.note, style=body)
 
     def _chart(self, chart: BriefingChart, chart_png: bytes) -> None:
-        run = self.doc.add_paragraph().add_run()
+        run = self.doc.add_paragraph(style=self.styles["body"]).add_run()
         run.add_picture(io.BytesIO(chart_png), width=CHART_WIDTH)
         # python-docx has no alt-text API: screen readers read docPr's descr.
         doc_pr = run._r.xpath(".//wp:docPr")[0]
@@ -76,10 +87,13 @@ class BriefingDocument:
 
     def _themes(self) -> None:
         for theme in self.review.theme_list:
-            self.doc.add_paragraph(theme_label(theme.name, theme.count), style="List Bullet")
+            self._bullet(theme_label(theme.name, theme.count))
+
+    def _bullet(self, text: str) -> None:
+        self.doc.add_paragraph(self.bullet_prefix + text, style=self.styles["bullet"])
 
     def _link(self, link: Link) -> None:
-        paragraph = self.doc.add_paragraph("Find out more: ")
+        paragraph = self.doc.add_paragraph("Find out more: ", style=self.styles["body"])
         rel_id = paragraph.part.relate_to(link.url, RT.HYPERLINK, is_external=True)
         hyperlink = OxmlElement("w:hyperlink")
         hyperlink.set(qn("r:id"), rel_id)
@@ -97,9 +111,11 @@ class BriefingDocument:
 
     def _footer(self) -> None:
         info = self.event.event
-        footer = self.doc.sections[0].footer.paragraphs[0]
-        footer.text = f"{info.partnership} · {self.review.full_name} seven-minute briefing · {info.long_date}"
-        footer.style = self.doc.styles["Footer"]
+        footer = self.doc.sections[0].footer
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        paragraph.text = f"{info.partnership} · {self.review.full_name} seven-minute briefing · {info.long_date}"
+        paragraph.style = self.doc.styles[self.styles["footer"]]
 
     def to_bytes(self) -> bytes:
         """Return the document as .docx bytes."""
@@ -120,41 +136,61 @@ def _page_setup(doc) -> None:
     section.footer_distance = Cm(0.8)
 
 
-def _style(doc, colours: dict[str, str], language: str) -> None:
+def _clear_body(doc) -> None:
+    """Remove a template's sample content, keeping its section settings."""
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _style(doc, names: dict[str, str], palette: dict[str, str], fonts: tuple[str, str]) -> None:
+    """Give the built-in document the deck's look: its fonts and scheme colours."""
     styles = doc.styles
-    dark, accent = RGBColor.from_string(colours["dk2"]), RGBColor.from_string(colours["accent1"])
-    normal = styles["Normal"]
-    normal.font.name = BODY_FONT
+    heading_font, body_font = fonts
+    dark, accent = RGBColor.from_string(palette["dk2"]), RGBColor.from_string(palette["accent1"])
+    normal = styles[names["body"]]
+    normal.font.name = body_font
     normal.font.size = BODY_SIZE
+    normal.font.color.rgb = RGBColor.from_string(palette["dk1"])
     normal.paragraph_format.space_after = Pt(4)
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    _set_language(doc, language)
-    for name, size, colour in (("Title", 20, dark), ("Subtitle", 11, accent), ("Heading 1", 13, dark)):
-        style = styles[name]
-        style.font.name = BODY_FONT
+    for role, size, colour in (("title", 20, dark), ("subtitle", 11, accent), ("heading", 13, dark)):
+        style = styles[names[role]]
+        style.font.name = heading_font
         style.font.size = Pt(size)
         style.font.color.rgb = colour
         style.font.italic = False
-        style.paragraph_format.space_before = Pt(8 if name == "Heading 1" else 0)
-        style.paragraph_format.space_after = Pt(2 if name == "Heading 1" else 4)
-    title_border = styles["Title"].element.xpath("./w:pPr/w:pBdr")
-    for border in title_border:
-        border.getparent().remove(border)
-    if "Hyperlink" not in [s.name for s in styles]:
-        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        style.paragraph_format.space_before = Pt(8 if role == "heading" else 0)
+        style.paragraph_format.space_after = Pt(2 if role == "heading" else 4)
+        for border in style.element.xpath("./w:pPr/w:pBdr"):
+            border.getparent().remove(border)
+    styles[names["bullet"]].paragraph_format.space_after = Pt(2)
+    styles[names["footer"]].font.size = Pt(9)
+
+
+def _ensure_link_style(doc, palette: dict[str, str]) -> None:
+    if "Hyperlink" not in [s.name for s in doc.styles]:
+        link = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
         link.font.underline = True
-        link.font.color.rgb = RGBColor.from_string("0B5CAD")
-    styles["List Bullet"].paragraph_format.space_after = Pt(2)
-    styles["Footer"].font.size = Pt(9)
+        link.font.color.rgb = RGBColor.from_string(palette["hlink"])
 
 
 def _set_language(doc, language: str) -> None:
     """Set the document language where Word and screen readers read it: the style defaults' w:lang."""
-    defaults = doc.styles.element.find(qn("w:docDefaults"))
-    run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
     if run_defaults is None:
-        return
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
     rpr = run_defaults.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        run_defaults.append(rpr)
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")

@@ -58,28 +58,30 @@ def _space_before(para: Para, size: float, first: bool) -> float:
     return size * (0.35 if para.level == 0 else 0.15)
 
 
-def paragraphs_height(paras: list[Para], width_emu: int, size: float) -> float:
-    """Return the height in points that ``paras`` take at ``size`` in a box ``width_emu`` wide."""
+def paragraphs_height(paras: list[Para], width_emu: int, size: float, family: str = "") -> float:
+    """Return the height in points that ``paras`` take at ``size``, in ``family``, in a box ``width_emu`` wide."""
     inner = (width_emu - 2 * INSET_X) / EMU_PER_PT
     total = 2 * INSET_Y / EMU_PER_PT
     for i, para in enumerate(paras):
         para_size = size * para.scale
         width = inner - _left_margin(para) / EMU_PER_PT
         total += _space_before(para, para_size, i == 0)
-        total += text_fit.text_height(para.text, width, para_size, para.bold)
+        total += text_fit.text_height(para.text, width, para_size, para.bold, family)
     return total
 
 
-def best_size(paras: list[Para], width_emu: int, height_emu: int, fit: FitRange) -> float | None:
+def best_size(paras: list[Para], width_emu: int, height_emu: int, fit: FitRange,
+              family: str = "") -> float | None:
     """Return the largest size in ``fit`` at which ``paras`` fit the box, or None if none does."""
     height_pt = height_emu / EMU_PER_PT
     for size in fit.sizes():
-        if paragraphs_height(paras, width_emu, size) <= height_pt:
+        if paragraphs_height(paras, width_emu, size, family) <= height_pt:
             return size
     return None
 
 
-def split_into_pages(paras: list[Para], width_emu: int, height_emu: int, size: float) -> list[list[Para]]:
+def split_into_pages(paras: list[Para], width_emu: int, height_emu: int, size: float,
+                     family: str = "") -> list[list[Para]]:
     """Return ``paras`` split into pages that each fit at ``size``; sub-bullets stay with their parent."""
     groups: list[list[Para]] = []
     for para in paras:
@@ -91,7 +93,7 @@ def split_into_pages(paras: list[Para], width_emu: int, height_emu: int, size: f
     pages: list[list[Para]] = [[]]
     for group in groups:
         candidate = pages[-1] + group
-        if pages[-1] and paragraphs_height(candidate, width_emu, size) > height_pt:
+        if pages[-1] and paragraphs_height(candidate, width_emu, size, family) > height_pt:
             pages.append(list(group))
         else:
             pages[-1] = candidate

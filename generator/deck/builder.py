@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from pptx import Presentation
+
+from ..branding import apply_to_presentation
 from ..model import EventData
 from ..output import Output, document_time, slug
-from ..templates import BUILTIN_DECK_TEMPLATE
 from .plan import plan_deck
 from .writer import DeckWriter
 
@@ -14,17 +17,22 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 class DeckBuilder:
-    """Builds ``decks/<event>.pptx`` from the model."""
+    """Builds ``decks/<event>.pptx`` from the model on a template package (.pptx/.potx bytes)."""
 
     name = "deck"
     folder = "decks"
 
-    def __init__(self, template: Path | None = None):
-        self.template = template or BUILTIN_DECK_TEMPLATE
+    def __init__(self, template_package: bytes, logo: Path | None = None):
+        self.template_package = template_package
+        self.logo = logo
 
     def build(self, event: EventData, out_dir: Path) -> tuple[list[Output], list[str]]:
         """Return the deck as an output, and the warnings raised drawing it."""
-        writer = DeckWriter(self.template, event.event.footer_text)
+        prs = Presentation(io.BytesIO(self.template_package))
+        theme = event.theme
+        apply_to_presentation(prs, theme)
+        alt_text = theme.logo_alt_text or f"Logo of {event.event.partnership}"
+        writer = DeckWriter(prs, event.event.footer_text, theme.layouts, self.logo, alt_text)
         for spec in plan_deck(event):
             writer.add(spec)
         _set_properties(writer.prs, event)

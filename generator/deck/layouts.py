@@ -62,10 +62,16 @@ def box_of(shape) -> Box:
     return Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
 
 
-def find_layout(prs, kind: str):
+def layout_candidates(kind: str, overrides: dict[str, str] | None = None) -> list[str]:
+    """Return the layout names that can serve a slide kind, the data's own choice first."""
+    chosen = (overrides or {}).get(kind)
+    return ([chosen] if chosen else []) + LAYOUT_CHOICES[kind]
+
+
+def find_layout(prs, kind: str, overrides: dict[str, str] | None = None):
     """Return the layout for a slide kind: the first of its names the template has, else the first layout."""
     by_name = {layout.name: layout for layout in prs.slide_layouts}
-    for name in LAYOUT_CHOICES[kind]:
+    for name in layout_candidates(kind, overrides):
         if name in by_name:
             return by_name[name]
     return prs.slide_layouts[0]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from pptx import Presentation
-from pptx.util import Emu
+from pptx.util import Emu, Inches
 
+from ..branding import theme_fonts
 from . import body_text, charts, layouts
 from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
 from .layouts import Box
@@ -17,15 +17,21 @@ CONTINUED_SIZE = 20.0
 SUBTITLE_FIT = FitRange(28, 14)
 FIGURE_FIT = FitRange(24, 12)
 COLUMN_GAP = Emu(228600)
+LOGO_HEIGHT = Inches(0.9)
+LOGO_MARGIN = Inches(0.3)
 
 
 class DeckWriter:
-    """Collects slides into a presentation opened from a template."""
+    """Collects slides into a presentation opened from a template (its sample slides removed)."""
 
-    def __init__(self, template: Path, footer_text: str):
-        self.prs = Presentation(str(template))
+    def __init__(self, prs, footer_text: str, layout_names: dict[str, str] | None = None,
+                 logo: Path | None = None, logo_alt_text: str = ""):
+        self.prs = prs
         _remove_all_slides(self.prs)
         self.footer_text = footer_text
+        self.layout_names = layout_names or {}
+        self.logo, self.logo_alt_text = logo, logo_alt_text
+        self.heading_font, self.body_font = theme_fonts(prs)
         self.titles: set[str] = set()
         self.warnings: list[str] = []
 
@@ -35,12 +41,15 @@ class DeckWriter:
         """Add the slide (and any continuation slides) for ``spec``."""
         getattr(self, f"_add_{spec.kind}")(spec)
 
-    def _add_title(self, spec: SlideSpec) -> None:
-        slide = self._new_slide("title", spec.title, spec.notes)
+    def _add_title(self, spec: SlideSpec, kind: str = "title") -> None:
+        slide = self._new_slide(kind, spec.title, spec.notes)
         self._fill_placeholder(slide, spec.title, [Para(line, bullet=False) for line in spec.subtitle],
                                SUBTITLE_FIT)
+        if self.logo is not None:
+            self._add_logo(slide)
 
-    _add_closing = _add_title
+    def _add_closing(self, spec: SlideSpec) -> None:
+        self._add_title(spec, "closing")
 
     def _add_section(self, spec: SlideSpec) -> None:
         slide = self._new_slide("section", spec.title, spec.notes)
@@ -66,7 +75,7 @@ class DeckWriter:
             paras = [Para(figure.number, bullet=False, bold=True, scale=3.0),
                      Para(figure.label, bullet=False, bold=True, scale=1.1)]
             paras += [Para(line, bullet=False, scale=0.9) for line in figure.lines]
-            self._write_box(slide, None, column, paras, self._fit_or_smallest(paras, column, FIGURE_FIT, spec))
+            self._write_box(slide, None, column, paras, self._fit_or_smallest(paras, column, FIGURE_FIT, spec.title))
 
     def _add_charts(self, spec: SlideSpec) -> None:
         slide = self._new_slide("charts", spec.title, spec.notes)
@@ -92,15 +101,21 @@ class DeckWriter:
 
     # -- helpers -------------------------------------------------------------------
 
+    def _add_logo(self, slide) -> None:
+        picture = slide.shapes.add_picture(str(self.logo), 0, LOGO_MARGIN, height=LOGO_HEIGHT)
+        picture.left = self.prs.slide_width - picture.width - LOGO_MARGIN
+        picture.name = "Logo"
+        charts.set_alt_text(picture, self.logo_alt_text)
+
     def _new_slide(self, kind: str, title: str, notes: str, continued: bool = False):
-        slide = self.prs.slides.add_slide(layouts.find_layout(self.prs, kind))
+        slide = self.prs.slides.add_slide(layouts.find_layout(self.prs, kind, self.layout_names))
         unique = self._unique_title(title)
         title_shape = layouts.placeholder(slide, layouts.TITLE_TYPES)
         if title_shape is not None:
             title_para = [Para(unique, bullet=False, bold=True)]
             box = layouts.box_of(title_shape)
             fit = COVER_TITLE_FIT if kind in ("title", "closing") else TITLE_FIT
-            size = self._fit_or_smallest(title_para, box, fit, None)
+            size = self._fit_or_smallest(title_para, box, fit, None, self.heading_font)
             body_text.write_paragraphs(title_shape.text_frame, title_para, size)
         else:
             self.warnings.append(f"the layout for '{unique}' has no title placeholder")
@@ -127,18 +142,18 @@ class DeckWriter:
         box = layouts.box_of(target)
         self._write_box(slide, target, box, paras, self._fit_or_smallest(paras, box, fit, title))
 
-    def _fit_or_smallest(self, paras: list[Para], box: Box, fit: FitRange, where) -> float:
-        size = body_text.best_size(paras, box.width, box.height, fit)
+    def _fit_or_smallest(self, paras: list[Para], box: Box, fit: FitRange, where, family: str = "") -> float:
+        size = body_text.best_size(paras, box.width, box.height, fit, family or self.body_font)
         if size is None:
             self.warnings.append(f"text on '{where or paras[0].text}' needed less than {fit.smallest} pt")
             return fit.smallest
         return size
 
     def _pages(self, paras: list[Para], box: Box, fit: FitRange) -> list["_Page"]:
-        size = body_text.best_size(paras, box.width, box.height, fit)
+        size = body_text.best_size(paras, box.width, box.height, fit, self.body_font)
         if size is not None:
             return [_Page(paras, size)]
-        split = body_text.split_into_pages(paras, box.width, box.height, CONTINUED_SIZE)
+        split = body_text.split_into_pages(paras, box.width, box.height, CONTINUED_SIZE, self.body_font)
         self.warnings.append(f"'{paras[0].text[:40]}…' was split over {len(split)} slides")
         page_fit = FitRange(CONTINUED_SIZE, fit.smallest)
         return [_Page(page, self._fit_or_smallest(page, box, page_fit, None)) for page in split]

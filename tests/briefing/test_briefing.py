@@ -118,12 +118,13 @@ def test_each_briefing_is_at_most_two_pages_in_libreoffice(briefing_paths, tmp_p
 
 def test_a_long_briefing_is_warned_about_with_the_excess(tmp_path):
     from generator.briefing import BriefingBuilder
+    from generator.templates import BUILTIN_DECK_TEMPLATE
 
     event = load_event(DEFAULT_DATA).event
     review = event.review_types["adults"]
     review.briefing.sections[0].paragraphs = ["word " * 1500]
     event.review_types = {"adults": review}
-    outputs, warnings = BriefingBuilder().build(event, tmp_path)
+    outputs, warnings = BriefingBuilder(BUILTIN_DECK_TEMPLATE.read_bytes()).build(event, tmp_path)
     words = int(outputs[0].summary.split(", ")[1].split()[0])
     assert words > 1500
     assert warnings == [f"the Safeguarding Adult Reviews briefing has {words} words, {words - 1400} more than the "

@@ -1,0 +1,98 @@
+"""The look shared by deck and briefings: scheme colours and fonts, from a template and the data's theme."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from .model import Branding
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+FALLBACK = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "1B365D", "lt2": "EEF2F7", "accent1": "1D5A8E",
+            "accent2": "A8431A", "accent3": "2C7046", "accent4": "6B3FA0", "accent5": "7A5F00",
+            "accent6": "A23B72", "hlink": "0B5CAD"}
+_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink")
+
+
+def scheme_colours(theme_xml: bytes) -> dict[str, str]:
+    """Return a theme part's scheme colours as 'RRGGBB', falling back slot by slot."""
+    colours = dict(FALLBACK)
+    scheme = etree.fromstring(theme_xml).find(f".//{{{A}}}clrScheme")
+    if scheme is None:
+        return colours
+    for slot in scheme:
+        name = etree.QName(slot).localname
+        if name in _SLOTS and len(slot):
+            value = slot[0].get("lastClr") or slot[0].get("val")
+            if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+                colours[name] = value.upper()
+    return colours
+
+
+@lru_cache(maxsize=8)
+def template_colours(package: bytes) -> dict[str, str]:
+    """Return the scheme colours of a PowerPoint package's first theme."""
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        themes = sorted(n for n in archive.namelist() if re.fullmatch(r"ppt/theme/theme\d+\.xml", n))
+        return scheme_colours(archive.read(themes[0])) if themes else dict(FALLBACK)
+
+
+def overrides(branding: Branding) -> dict[str, str]:
+    """Return the scheme slots the data's theme sets."""
+    colours = branding.colours
+    if colours is None:
+        return {}
+    slots = {"dk1": colours.text, "lt1": colours.background, "dk2": colours.heading, "hlink": colours.link}
+    for i in range(6):
+        slots[f"accent{i + 1}"] = colours.accents[i % len(colours.accents)]
+    return slots
+
+
+def palette(template_package: bytes, branding: Branding) -> dict[str, str]:
+    """Return the colours both outputs use: the deck template's scheme with the data's theme on top."""
+    return {**template_colours(template_package), **overrides(branding)}
+
+
+def apply_to_presentation(prs, branding: Branding) -> None:
+    """Write the data's colours and fonts into the presentation's theme, so every slide and chart follows."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    slots = overrides(branding)
+    if not slots and not branding.heading_font and not branding.body_font:
+        return
+    theme_part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme_part.blob)
+    scheme = root.find(f".//{{{A}}}clrScheme")
+    for name, value in slots.items():
+        slot = scheme.find(f"{{{A}}}{name}")
+        for child in list(slot):
+            slot.remove(child)
+        etree.SubElement(slot, f"{{{A}}}srgbClr", val=value)
+    for font_kind, family in (("majorFont", branding.heading_font), ("minorFont", branding.body_font)):
+        if family:
+            root.find(f".//{{{A}}}fontScheme/{{{A}}}{font_kind}/{{{A}}}latin").set("typeface", family)
+    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def theme_fonts(prs) -> tuple[str, str]:
+    """Return the presentation theme's heading and body font families."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    root = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    fonts = []
+    for font_kind in ("majorFont", "minorFont"):
+        latin = root.find(f".//{{{A}}}fontScheme/{{{A}}}{font_kind}/{{{A}}}latin")
+        fonts.append(latin.get("typeface") if latin is not None else "Calibri")
+    return fonts[0], fonts[1]
+
+
+def read_template(path: Path | None, builtin: Path) -> bytes:
+    """Return the deck template package (the built-in one when ``path`` is None)."""
+    from .templates.opening import read_package
+
+    return read_package(path or builtin, "pptx")
