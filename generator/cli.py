@@ -14,7 +14,7 @@ from pathlib import Path
 from .problems import InputError
 
 DEFAULT_DATA = Path("data") / "tees-2022.yaml"
-COMMANDS = ("build", "validate", "check")
+COMMANDS = ("build", "validate", "check", "templates", "check-template")
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 MAX_REPORTED = 100
 
@@ -56,6 +56,22 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--files", nargs="+", type=Path, metavar="FILE",
                        help="check these .pptx/.docx files instead of building")
     check.add_argument("--pptx-template", type=Path, metavar="FILE", help=argparse.SUPPRESS)
+    templates = commands.add_parser("templates", help="export the built-in templates to restyle",
+                                    description="Work with the built-in templates.")
+    template_commands = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+    export = template_commands.add_parser(
+        "export", help="write the built-in .potx and .dotx templates and an example theme",
+        description="Write the built-in deck template (.potx), briefing template (.dotx) and an example theme "
+                    "into DIR, to open in PowerPoint and Word, restyle, and point the build back at.")
+    export.add_argument("folder", type=Path, metavar="DIR")
+    check_template = commands.add_parser(
+        "check-template", help="list everything a template lacks, and what the build does instead",
+        description="List every missing layout, placeholder and style in PowerPoint (.pptx/.potx) and Word "
+                    "(.docx/.dotx) templates, with what each falls back to. Exit 2 when a template cannot be "
+                    "used at all.")
+    check_template.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check_template.add_argument("--data", type=Path, metavar="DATA",
+                                help="use the layout and style names this data file's theme asks for")
     return parser
 
 
@@ -68,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check" and args.files:
             return _check(args.files)
+        if args.command == "templates":
+            return _export_templates(args.folder)
+        if args.command == "check-template":
+            return _check_templates(args.files, args.data)
         paths = _data_files(args.data)
         if args.command == "check":
             return _build_and_check(paths, args)
@@ -188,6 +208,41 @@ def _check(files: list[Path]) -> int:
         print(f"skipped: {reason}")
     print(f"{problems} problem{'s' if problems != 1 else ''} found in {len(files)} file{'s' if len(files) != 1 else ''}.")
     return EXIT_FAILED if problems else EXIT_OK
+
+
+def _export_templates(folder: Path) -> int:
+    from .templates.export import export_templates
+
+    for output in export_templates(folder):
+        print(f"wrote {_shown(output.path)} ({output.summary})")
+    return EXIT_OK
+
+
+def _check_templates(files: list[Path], data: Path | None) -> int:
+    from .templates.inspect import inspect_template
+
+    layouts, styles = {}, {}
+    if data is not None:
+        from .data_source import load_event
+
+        theme = load_event(data).event.theme
+        layouts, styles = theme.layouts, theme.styles
+    unusable = False
+    gaps = 0
+    for path in files:
+        report = inspect_template(path, layouts, styles)
+        print(f"{_shown(path)}: {'; '.join(report.facts) or 'cannot be opened'}")
+        for reason in report.unusable:
+            print(f"  cannot be used: {reason}")
+        for gap in report.gaps:
+            print(f"  missing: {gap}")
+        if not report.unusable and not report.gaps:
+            print("  nothing missing")
+        unusable |= bool(report.unusable)
+        gaps += len(report.gaps)
+    verdict = "some templates cannot be used" if unusable else "the build can use every template"
+    print(f"{gaps} gap{'s' if gaps != 1 else ''} found; {verdict}.")
+    return EXIT_BAD_INPUT if unusable else EXIT_OK
 
 
 def _shown(path: Path) -> str:

@@ -82,9 +82,13 @@ def _face_from_file(path: Path) -> FontFace:
     font = TTFont(path, lazy=True)
     cmap = font.getBestCmap()
     metrics = font["hmtx"].metrics
-    hhea = font["hhea"]
+    hhea, os2 = font["hhea"], font["OS/2"]
+    # PowerPoint and LibreOffice each pick one of these three; measure with the tallest.
+    line_height = max(hhea.ascent - hhea.descent + hhea.lineGap,
+                      os2.sTypoAscender - os2.sTypoDescender + os2.sTypoLineGap,
+                      os2.usWinAscent + os2.usWinDescent)
     widths = {chr(code): metrics[glyph][0] for code, glyph in cmap.items() if code < 0x3000}
-    return FontFace(font["head"].unitsPerEm, hhea.ascent - hhea.descent + hhea.lineGap, widths)
+    return FontFace(font["head"].unitsPerEm, line_height, widths)
 
 
 def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False, family: str = "") -> list[str]:

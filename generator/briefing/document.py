@@ -35,13 +35,9 @@ class BriefingDocument:
         self.review = review
         self.doc = doc
         _clear_body(doc)
-        self.styles = resolve_styles(doc, event.theme.styles)
+        self.styles = prepare_document(doc, palette, fonts, event.event.language, event.theme.styles,
+                                       builtin_look=not own_template)
         self.bullet_prefix = "" if has_numbering(doc, self.styles["bullet"]) else "• "
-        if not own_template:
-            _page_setup(doc)
-            _style(doc, self.styles, palette, fonts)
-        _ensure_link_style(doc, palette)
-        _set_language(doc, event.event.language)
 
     def build(self, chart: BriefingChart | None, chart_png: bytes | None) -> None:
         """Fill the document: banner, seven numbered sections, footer."""
@@ -126,6 +122,18 @@ class BriefingDocument:
     def word_count(self) -> int:
         """Return the number of words a reader reads (body and headings)."""
         return sum(len(re.findall(r"\S+", p.text)) for p in self.doc.paragraphs)
+
+
+def prepare_document(doc, palette: dict[str, str], fonts: tuple[str, str], language: str,
+                     style_names: dict[str, str] | None = None, builtin_look: bool = True) -> dict[str, str]:
+    """Return the style name for each role, after giving ``doc`` its language, link style and (if asked) our look."""
+    names = resolve_styles(doc, style_names)
+    if builtin_look:
+        _page_setup(doc)
+        _style(doc, names, palette, fonts)
+    _ensure_link_style(doc, palette)
+    _set_language(doc, language)
+    return names
 
 
 def _page_setup(doc) -> None:

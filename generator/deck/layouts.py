@@ -85,6 +85,20 @@ def placeholder(container, types):
     return None
 
 
+def shows_all_caps(slide, shape) -> bool:
+    """Return whether the layout or master draws this placeholder's text in capitals (cap="all")."""
+    kind = shape.placeholder_format.type
+    sources = [placeholder(slide.slide_layout, (kind,)), placeholder(slide.slide_layout.slide_master, (kind,))]
+    for source in sources:
+        if source is not None:
+            caps = source.element.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@cap")
+            if caps:
+                return caps[0] == "all"
+    style = "titleStyle" if kind in TITLE_TYPES else "bodyStyle"
+    caps = slide.slide_layout.slide_master.element.xpath(f"./p:txStyles/p:{style}/a:lvl1pPr/a:defRPr/@cap")
+    return bool(caps) and caps[0] == "all"
+
+
 def remove_shape(shape) -> None:
     """Remove a shape (such as an unused placeholder) from its slide."""
     element = shape.element

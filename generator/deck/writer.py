@@ -113,9 +113,11 @@ class DeckWriter:
         title_shape = layouts.placeholder(slide, layouts.TITLE_TYPES)
         if title_shape is not None:
             title_para = [Para(unique, bullet=False, bold=True)]
+            measured = [Para(unique.upper(), bullet=False, bold=True)] if layouts.shows_all_caps(
+                slide, title_shape) else title_para
             box = layouts.box_of(title_shape)
             fit = COVER_TITLE_FIT if kind in ("title", "closing") else TITLE_FIT
-            size = self._fit_or_smallest(title_para, box, fit, None, self.heading_font)
+            size = self._fit_or_smallest(measured, box, fit, None, self.heading_font)
             body_text.write_paragraphs(title_shape.text_frame, title_para, size)
         else:
             self.warnings.append(f"the layout for '{unique}' has no title placeholder")

@@ -20,10 +20,12 @@ def _widths(font_path: Path) -> dict:
     font = TTFont(font_path)
     cmap = font.getBestCmap()
     advances = font["hmtx"].metrics
-    hhea = font["hhea"]
+    hhea, os2 = font["hhea"], font["OS/2"]
     return {
         "units_per_em": font["head"].unitsPerEm,
-        "line_height": hhea.ascent - hhea.descent + hhea.lineGap,
+        "line_height": max(hhea.ascent - hhea.descent + hhea.lineGap,
+                           os2.sTypoAscender - os2.sTypoDescender + os2.sTypoLineGap,
+                           os2.usWinAscent + os2.usWinDescent),
         "ascent": hhea.ascent,
         "widths": {chr(c): advances[cmap[c]][0] for c in COVERED if c in cmap},
     }

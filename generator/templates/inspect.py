@@ -1,0 +1,85 @@
+"""`check-template`: list everything a comms team's template lacks, and what the build does instead."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import InputError
+from .opening import open_document, open_presentation
+
+_NEEDS_BODY = ("title", "section", "content", "closing")
+
+
+@dataclass
+class TemplateReport:
+    """What a template offers, each gap with its fallback, and whether the build can use it at all."""
+
+    path: Path
+    facts: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+    unusable: list[str] = field(default_factory=list)
+
+
+def inspect_template(path: Path, layout_names: dict | None = None, style_names: dict | None = None) -> TemplateReport:
+    """Return the report for one .pptx/.potx or .docx/.dotx template."""
+    report = TemplateReport(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".pptx", ".potx", ".pptm", ".potm"):
+            _inspect_presentation(open_presentation(path), report, layout_names or {})
+        elif suffix in (".docx", ".dotx", ".docm", ".dotm"):
+            _inspect_document(open_document(path), report, style_names or {})
+        else:
+            report.unusable.append("expected a .pptx, .potx, .docx or .dotx template")
+    except InputError as error:
+        report.unusable.extend(problem.message for problem in error.problems)
+    return report
+
+
+def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:
+    from ..branding import theme_fonts
+    from ..deck.layouts import BODY_TYPES, FOOTER_TYPES, LAYOUT_CHOICES, TITLE_TYPES, layout_candidates, placeholder
+
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    heading, body = theme_fonts(prs)
+    report.facts.append(f"PowerPoint template with {len(layouts)} layouts; heading font {heading}, body font {body}")
+    if not layouts:
+        report.unusable.append("the template has no slide layouts")
+        return
+    if not any(placeholder(layout, TITLE_TYPES) is not None for layout in layouts.values()):
+        report.unusable.append("no layout has a title placeholder, so no slide could have a title")
+    first = next(iter(layouts))
+    for kind in LAYOUT_CHOICES:
+        tried = layout_candidates(kind, overrides)
+        chosen = next((name for name in tried if name in layouts), None)
+        if chosen is None:
+            report.gaps.append(f"{kind} slides: no layout named {' or '.join(repr(n) for n in tried)}; "
+                               f"falls back to '{first}'")
+            chosen = first
+        elif chosen != tried[0]:
+            report.gaps.append(f"{kind} slides: no layout named '{tried[0]}'; falls back to '{chosen}'")
+        layout = layouts[chosen]
+        if placeholder(layout, TITLE_TYPES) is None:
+            report.gaps.append(f"{kind} slides: layout '{chosen}' has no title placeholder; the slides get no title")
+        if kind in _NEEDS_BODY and placeholder(layout, BODY_TYPES) is None:
+            report.gaps.append(f"{kind} slides: layout '{chosen}' has no body placeholder; text goes in a text box")
+        for ph_type, label in zip(FOOTER_TYPES, ("footer", "slide number")):
+            if placeholder(layout, (ph_type,)) is None:
+                report.gaps.append(f"{kind} slides: layout '{chosen}' has no {label} placeholder; slides of this "
+                                   f"kind show no {label}")
+
+
+def _inspect_document(doc, report: TemplateReport, overrides: dict) -> None:
+    from ..briefing.styles import DEFAULT_STYLE_NAMES, find_style, has_numbering
+
+    report.facts.append(f"Word template with {len(doc.styles)} styles")
+    for role in DEFAULT_STYLE_NAMES:
+        found, tried = find_style(doc, role, overrides)
+        if found is None:
+            report.gaps.append(f"{role} text: no paragraph style named {' or '.join(repr(n) for n in tried)}; "
+                               f"'{tried[-1]}' is created from a plain definition")
+        elif found != tried[0]:
+            report.gaps.append(f"{role} text: no paragraph style named '{tried[0]}'; falls back to '{found}'")
+        elif role == "bullet" and not has_numbering(doc, found):
+            report.gaps.append(f"bullet text: style '{found}' draws no bullets; a '•' is typed before each item")
