@@ -21,13 +21,13 @@ count = st.integers(min_value=-3, max_value=10_000)
 
 
 def _event(title, theme_names, aim, adult_count, band_count):
-    data = yaml.safe_load(yaml.safe_dump(BASE))
+    data = yaml.safe_load(yaml.safe_dump(BASE, sort_keys=False))
     data["event"]["title"] = title
     data["aims"]["items"] = [aim, *data["aims"]["items"]]
     data["review_types"]["children"]["themes"] = theme_names or ["Neglect"]
     data["review_types"]["adults"]["count"] = adult_count
     data["review_types"]["adults"]["demographics"]["age"]["18-29"] = band_count
-    return yaml.safe_dump(data, allow_unicode=True)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -74,15 +74,17 @@ def branded(tmp_path_factory):
                                  "closing": "Brand Cover"},
                      "styles": {"heading": "Brand Heading"}}
     source = folder / "branded.yaml"
-    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert main(["build", str(source), "--out", str(folder)]) == 0
     deck = next((folder / "decks").glob("*.pptx"))
     return folder, deck, sorted((folder / "briefings").glob("*.docx"))
 
 
-def test_deck_uses_the_templates_master_layouts_fonts_and_colours(branded):
+def test_deck_uses_the_templates_master_layouts_fonts_and_colours(branded, deck_path):
     _, deck, _ = branded
     prs = Presentation(str(deck))
+    default_titles = [slide.shapes.title.text for slide in Presentation(str(deck_path)).slides]
+    assert [slide.shapes.title.text for slide in prs.slides] == default_titles
     used = {slide.slide_layout.name for slide in prs.slides}
     assert used <= set(BRAND_LAYOUTS.values())
     assert "SAMPLE SLIDE" not in [slide.shapes.title.text for slide in prs.slides]

@@ -92,7 +92,7 @@ def test_unusual_text_renders_inside_its_frames(tmp_path):
     data["aims"]["items"] = ["مرحبا بالعالم، هذا نص من اليمين إلى اليسار", "שלום עולם", "👩‍👩‍👧‍👦 families first",
                              "Supercalifragilisticexpialidocious" * 4, "<w:t>&amp; \"quotes\" 'and' ‘curly’</w:t>"]
     source = tmp_path / "unusual.yaml"
-    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert main(["build", str(source), "--out", str(tmp_path)]) == 0
     deck = next((tmp_path / "decks").glob("*.pptx"))
     prs = Presentation(str(deck))
