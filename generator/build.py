@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from .briefing import BriefingBuilder
 from .data_source import LoadedData, load_event
 from .data_source.loader import display_path
 from .deck import DeckBuilder
-from .output import Output, document_time, write_outputs
+from .output import Output, document_time, manifest, write_outputs
 from .output.files import normalise_zip
 from .output.pdf import convert_to_pdf
 from .problems import ERROR, WARNING, InputError, Problem
@@ -42,7 +43,7 @@ class BuildReport:
 
 
 def builders(loaded: LoadedData, options: BuildOptions):
-    """Return one builder per output format, each with the same ``build(event, out_dir)`` hook.
+    """Return one builder per output format, each with the same ``targets(event, out_dir)`` hook.
 
     Templates named on the command line win over those the data's theme names.
     """
@@ -54,27 +55,74 @@ def builders(loaded: LoadedData, options: BuildOptions):
 
 
 def build_event(path: Path, options: BuildOptions) -> BuildReport:
-    """Build the deck and briefings of the event in ``path``; raise InputError and write nothing on bad input."""
+    """Build the deck and briefings of the event in ``path``; raise InputError and write nothing on bad input.
+
+    Outputs whose inputs are unchanged since the last build (and whose files
+    are untouched) are not rendered again.
+    """
     loaded = load_event(path, options.allow_outside)
     label = display_path(path)
     warnings = list(loaded.warnings)
+    previous = manifest.load(options.out_dir, path)
+    record: dict = {}
     outputs: list[Output] = []
     for builder in builders(loaded, options):
-        built, messages = builder.build(loaded.event, options.out_dir)
-        outputs.extend(built)
-        warnings.extend(Problem(m, file=label, severity=WARNING, category=builder.name) for m in messages)
+        for target in builder.targets(loaded.event, options.out_dir):
+            print_ = manifest.fingerprint(*target.inputs)
+            entry = previous.get(str(target.path))
+            if manifest.still_valid(entry, target.path, print_):
+                data, summary, messages = target.path.read_bytes(), entry["summary"], entry["warnings"]
+            else:
+                data, summary, messages = target.render()
+                data = normalise_zip(data, document_time(loaded.event.event.date))
+            outputs.append(Output(target.path, data, summary))
+            record[str(target.path)] = manifest.entry_for(data, print_, summary, messages)
+            warnings.extend(Problem(m, file=label, severity=WARNING, category=builder.name) for m in messages)
     if options.strict and warnings:
         raise InputError([_as_error(w) for w in warnings])
-    stamp = document_time(loaded.event.event.date)
-    for output in outputs:
-        output.data = normalise_zip(output.data, stamp)
     written = write_outputs(outputs)
+    manifest.save(options.out_dir, path, record)
     report = BuildReport(path, outputs, written, warnings)
     if options.pdf:
         report.pdfs, pdf_problem = convert_to_pdf([o.path for o in outputs])
         if pdf_problem:
             report.warnings.append(Problem(pdf_problem, severity=WARNING, category="pdf"))
     return report
+
+
+@dataclass
+class BuildOutcome:
+    """What one event's build means for the user: files (state, path, summary), warnings, or its problems."""
+
+    source: Path
+    files: list[tuple[str, Path, str]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def build_outcome(path: Path, options: BuildOptions) -> BuildOutcome:
+    """Return the outcome of building one event (bad input is an outcome, not an exception)."""
+    try:
+        report = build_event(path, options)
+    except InputError as error:
+        return BuildOutcome(path, problems=error.problems)
+    files = [("wrote" if output in report.written else "unchanged", output.path, output.summary)
+             for output in report.outputs]
+    files.extend(("wrote", pdf, "") for pdf in report.pdfs)
+    return BuildOutcome(path, files, report.warnings)
+
+
+def build_batch(paths: list[Path], options: BuildOptions, workers: int | None = None):
+    """Yield each event's outcome, in order; several events are built in parallel processes."""
+    workers = workers or min(len(paths), os.cpu_count() or 1)
+    if workers <= 1 or options.pdf:  # LibreOffice runs one conversion at a time per profile anyway
+        for path in paths:
+            yield build_outcome(path, options)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(build_outcome, paths, [options] * len(paths), chunksize=max(1, len(paths) // 8))
 
 
 def _as_error(warning: Problem) -> Problem:

@@ -151,25 +151,20 @@ def _validate(paths: list[Path], strict: bool) -> int:
 
 
 def _build(paths: list[Path], args) -> int:
-    from .build import BuildOptions, build_event
+    from .build import BuildOptions, build_batch
 
     options = BuildOptions(out_dir=args.out, strict=args.strict, pdf=args.pdf, deck_template=args.pptx_template,
                            docx_template=args.docx_template, allow_outside=args.allow_outside)
     failed = False
-    for path in paths:
-        try:
-            report = build_event(path, options)
-        except InputError as error:
-            _print_problems(error.problems)
+    for outcome in build_batch(paths, options):
+        if outcome.problems:
+            _print_problems(outcome.problems)
             failed = True
             continue
-        for warning in report.warnings:
+        for warning in outcome.warnings:
             print(f"warning: {warning}", file=sys.stderr)
-        for output in report.outputs:
-            state = "wrote" if output in report.written else "unchanged"
-            print(f"{state} {_shown(output.path)} ({output.summary})")
-        for pdf in report.pdfs:
-            print(f"wrote {_shown(pdf)}")
+        for state, path, summary in outcome.files:
+            print(f"{state} {_shown(path)}" + (f" ({summary})" if summary else ""))
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 

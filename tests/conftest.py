@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
 from generator.output.pdf import find_soffice
+
+# Chart images are cached between builds; the tests keep their own cache, away from the user's.
+os.environ["LFR_CACHE_DIR"] = tempfile.mkdtemp(prefix="lfr-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "data" / "tees-2022.yaml"

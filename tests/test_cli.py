@@ -57,7 +57,7 @@ def test_syntax_error(run_cli, tmp_path):
     status, _, err = _bad(run_cli, tmp_path, text)
     assert status == 2
     line = line_of(text, "  date:")
-    assert err == f"error: event.yaml, line {line}: YAML syntax error: expected ',' or ']', but got ':'\n" + SUMMARY_ONE
+    assert err == f"error: event.yaml, line {line}: YAML syntax error: did not find expected ',' or ']'\n" + SUMMARY_ONE
 
 
 def test_unknown_key_suggests_the_right_one(run_cli, tmp_path):

@@ -5,14 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from pptx import Presentation
-
-from ..branding import palette, theme_fonts
-from ..model import EventData
-from ..output import Output, document_time, slug
-from ..templates.opening import open_document
-from .chart import chart_for, render_png
-from .document import BriefingDocument
+from ..model import EventData, ReviewType
+from ..output import Target, document_time, slug
 
 MAX_WORDS = 1400
 
@@ -27,30 +21,46 @@ class BriefingBuilder:
         self.deck_template_package = deck_template_package
         self.docx_template = docx_template
 
-    def build(self, event: EventData, out_dir: Path) -> tuple[list[Output], list[str]]:
-        """Return one briefing per review type, and warnings for any that run long."""
-        colours = palette(self.deck_template_package, event.theme)
-        fonts = self._fonts(event)
-        outputs, warnings = [], []
+    def targets(self, event: EventData, out_dir: Path) -> list[Target]:
+        """Return one briefing per review type, each with what it shows."""
         info = event.event
+        docx_bytes = self.docx_template.read_bytes() if self.docx_template else b""
+        found = []
         for key, review in event.review_types.items():
-            document = BriefingDocument(event, review, open_document(self.docx_template), colours, fonts,
-                                        own_template=self.docx_template is not None)
-            chart = chart_for(review, colours)
-            document.build(chart, render_png(chart) if chart else None)
-            _set_properties(document.doc, event, review)
-            words = document.word_count()
-            if words > MAX_WORDS:
-                warnings.append(f"the {review.full_name} briefing has {words} words, {words - MAX_WORDS} more "
-                                f"than the {MAX_WORDS} readable in seven minutes")
             name = f"{slug(info.title)}-{info.date.isoformat()}-{slug(review.abbreviation or key)}.docx"
-            summary = f"{review.full_name}, {words} words"
-            outputs.append(Output(out_dir / self.folder / name, document.to_bytes(), summary))
-        return outputs, warnings
+            inputs = (self.deck_template_package, docx_bytes, info, event.theme, review)
+            found.append(Target(out_dir / self.folder / name, inputs,
+                                lambda review=review: self._render(event, review)))
+        return found
+
+    def _render(self, event: EventData, review: ReviewType) -> tuple[bytes, str, list[str]]:
+        from ..branding import palette
+        from ..templates.opening import open_document
+        from .chart import chart_for, chart_png
+        from .document import BriefingDocument
+
+        colours = palette(self.deck_template_package, event.theme)
+        document = BriefingDocument(event, review, open_document(self.docx_template), colours, self._fonts(event),
+                                    own_template=self.docx_template is not None)
+        chart = chart_for(review, colours)
+        document.build(chart, chart_png(chart) if chart else None)
+        _set_properties(document.doc, event, review)
+        words = document.word_count()
+        warnings = []
+        if words > MAX_WORDS:
+            warnings.append(f"the {review.full_name} briefing has {words} words, {words - MAX_WORDS} more "
+                            f"than the {MAX_WORDS} readable in seven minutes")
+        return document.to_bytes(), f"{review.full_name}, {words} words", warnings
 
     def _fonts(self, event: EventData) -> tuple[str, str]:
+        from pptx import Presentation
+
+        from ..branding import theme_fonts
+
         heading, body = theme_fonts(Presentation(io.BytesIO(self.deck_template_package)))
         return event.theme.heading_font or heading, event.theme.body_font or body
+
+
 def _set_properties(doc, event: EventData, review) -> None:
     info = event.event
     props = doc.core_properties

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..figures import counts_text, people_phrase
 from ..model import ReviewType
+from ..output.cache import cached
 
 WIDTH_IN = 6.3
 HEIGHT_IN = 2.0
@@ -47,6 +48,14 @@ def chart_for(review: ReviewType, colours: dict[str, str]) -> BriefingChart | No
         alt = f"Column chart of the age of {people_phrase(review)} in {review.name}: {counts_text(labels, values)}."
         return BriefingChart(title, labels, values, False, bar, text, alt, "figures")
     return None
+
+
+RENDER_VERSION = "1"
+
+
+def chart_png(chart: BriefingChart) -> bytes:
+    """Return the chart as PNG bytes, from the cache when this exact chart was drawn before."""
+    return cached("charts", f"{RENDER_VERSION}:{chart!r}", lambda: render_png(chart))
 
 
 def render_png(chart: BriefingChart) -> bytes:

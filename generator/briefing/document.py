@@ -15,7 +15,7 @@ from docx.shared import Cm, Pt, RGBColor
 from ..figures import area_breakdown, demographic_lines, theme_label
 from ..model import EventData, Link, ReviewType
 from .chart import BriefingChart
-from .styles import has_numbering, resolve_styles
+from .styles import has_numbering, resolve_styles, style_ids
 
 BODY_SIZE = Pt(11)
 CHART_WIDTH = Cm(15)
@@ -38,14 +38,15 @@ class BriefingDocument:
         self.styles = prepare_document(doc, palette, fonts, event.event.language, event.theme.styles,
                                        builtin_look=not own_template)
         self.bullet_prefix = "" if has_numbering(doc, self.styles["bullet"]) else "• "
+        self.style_ids = style_ids(doc, self.styles)
 
     def build(self, chart: BriefingChart | None, chart_png: bytes | None) -> None:
         """Fill the document: banner, seven numbered sections, footer."""
         self._banner()
         for number, section in enumerate(self.review.briefing.sections, start=1):
-            self.doc.add_paragraph(f"{number}. {section.heading}", style=self.styles["heading"])
+            self._para(f"{number}. {section.heading}", "heading")
             for text in section.paragraphs:
-                self.doc.add_paragraph(text, style=self.styles["body"])
+                self._para(text, "body")
             if section.show == "figures":
                 self._figures()
             elif section.show == "themes":
@@ -61,20 +62,19 @@ class BriefingDocument:
     def _banner(self) -> None:
         info = self.event.event
         title = self.review.briefing.title or f"{self.review.full_name}: seven-minute briefing"
-        self.doc.add_paragraph(title, style=self.styles["title"])
-        self.doc.add_paragraph(f"{info.partnership} · {info.title} · {info.long_date}", style=self.styles["subtitle"])
+        self._para(title, "title")
+        self._para(f"{info.partnership} · {info.title} · {info.long_date}", "subtitle")
 
     def _figures(self) -> None:
         review = self.review
-        body = self.styles["body"]
-        self.doc.add_paragraph(f"{review.headline}: " + ", ".join(area_breakdown(review)) + ".", style=body)
+        self._para(f"{review.headline}: " + ", ".join(area_breakdown(review)) + ".", "body")
         for line in demographic_lines(review):
-            self.doc.add_paragraph(line, style=body)
+            self._para(line, "body")
         if review.demographics.note:
-            self.doc.add_paragraph(review.demographics.note, style=body)
+            self._para(review.demographics.note, "body")
 
     def _chart(self, chart: BriefingChart, chart_png: bytes) -> None:
-        run = self.doc.add_paragraph(style=self.styles["body"]).add_run()
+        run = self._para("", "body").add_run()
         run.add_picture(io.BytesIO(chart_png), width=CHART_WIDTH)
         # python-docx has no alt-text API: screen readers read docPr's descr.
         doc_pr = run._r.xpath(".//wp:docPr")[0]
@@ -85,11 +85,17 @@ class BriefingDocument:
         for theme in self.review.theme_list:
             self._bullet(theme_label(theme.name, theme.count))
 
+    def _para(self, text: str, role: str):
+        """Return a new paragraph in the role's style (set by id: python-docx's name lookup is slow)."""
+        paragraph = self.doc.add_paragraph(text)
+        paragraph._p.style = self.style_ids[role]
+        return paragraph
+
     def _bullet(self, text: str) -> None:
-        self.doc.add_paragraph(self.bullet_prefix + text, style=self.styles["bullet"])
+        self._para(self.bullet_prefix + text, "bullet")
 
     def _link(self, link: Link) -> None:
-        paragraph = self.doc.add_paragraph("Find out more: ", style=self.styles["body"])
+        paragraph = self._para("Find out more: ", "body")
         rel_id = paragraph.part.relate_to(link.url, RT.HYPERLINK, is_external=True)
         hyperlink = OxmlElement("w:hyperlink")
         hyperlink.set(qn("r:id"), rel_id)

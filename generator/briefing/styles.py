@@ -24,20 +24,31 @@ def style_candidates(role: str, overrides: dict[str, str] | None = None) -> list
     return ([chosen] if chosen else []) + [DEFAULT_STYLE_NAMES[role]]
 
 
-def find_style(doc, role: str, overrides: dict[str, str] | None = None) -> tuple[str | None, list[str]]:
-    """Return the name of the first style the document defines for ``role`` (or None), and the names tried."""
-    defined = {style.name for style in doc.styles if style.type == WD_STYLE_TYPE.PARAGRAPH}
+def paragraph_style_names(doc) -> set[str]:
+    """Return the names of the paragraph styles the document defines."""
+    return {style.name for style in doc.styles if style.type == WD_STYLE_TYPE.PARAGRAPH}
+
+
+def find_style(defined: set[str], role: str, overrides: dict[str, str] | None = None) -> tuple[str | None, list[str]]:
+    """Return the first of ``defined`` that can serve ``role`` (or None), and the names tried."""
     tried = style_candidates(role, overrides)
     return next((name for name in tried if name in defined), None), tried
 
 
 def resolve_styles(doc, overrides: dict[str, str] | None = None) -> dict[str, str]:
     """Return the style name to use for each role, creating any style the document lacks."""
+    defined = paragraph_style_names(doc)
     names = {}
     for role in DEFAULT_STYLE_NAMES:
-        found, tried = find_style(doc, role, overrides)
+        found, tried = find_style(defined, role, overrides)
         names[role] = found or _create(doc, role, tried[-1])
     return names
+
+
+def style_ids(doc, names: dict[str, str]) -> dict[str, str]:
+    """Return each role's style id, looked up once (python-docx looks names up on every paragraph)."""
+    by_name = {style.name: style.style_id for style in doc.styles}
+    return {role: by_name[name] for role, name in names.items()}
 
 
 def _create(doc, role: str, name: str) -> str:

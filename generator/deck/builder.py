@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
-from pptx import Presentation
-
-from ..branding import apply_to_presentation
 from ..model import EventData
-from ..output import Output, document_time, slug
+from ..output import Target, document_time, slug
 from .plan import plan_deck
-from .writer import DeckWriter
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -26,8 +23,21 @@ class DeckBuilder:
         self.template_package = template_package
         self.logo = logo
 
-    def build(self, event: EventData, out_dir: Path) -> tuple[list[Output], list[str]]:
-        """Return the deck as an output, and the warnings raised drawing it."""
+    def targets(self, event: EventData, out_dir: Path) -> list[Target]:
+        """Return the deck to build, with what it shows (everything but the briefings)."""
+        info = event.event
+        path = out_dir / self.folder / f"{slug(info.title)}-{info.date.isoformat()}.pptx"
+        shown = dataclasses.replace(event, review_types={
+            key: dataclasses.replace(review, briefing=None) for key, review in event.review_types.items()})
+        logo = self.logo.read_bytes() if self.logo else b""
+        return [Target(path, (self.template_package, logo, shown), lambda: self._render(event))]
+
+    def _render(self, event: EventData) -> tuple[bytes, str, list[str]]:
+        from pptx import Presentation
+
+        from ..branding import apply_to_presentation
+        from .writer import DeckWriter
+
         prs = Presentation(io.BytesIO(self.template_package))
         theme = event.theme
         apply_to_presentation(prs, theme)
@@ -37,10 +47,7 @@ class DeckBuilder:
             writer.add(spec)
         _set_properties(writer.prs, event)
         _set_language(writer.prs, event.event.language)
-        info = event.event
-        path = out_dir / self.folder / f"{slug(info.title)}-{info.date.isoformat()}.pptx"
-        summary = f"{len(writer.prs.slides)} slides"
-        return [Output(path, writer.to_bytes(), summary)], writer.warnings
+        return writer.to_bytes(), f"{len(writer.prs.slides)} slides", writer.warnings
 
 
 def _set_properties(prs, event: EventData) -> None:

@@ -15,6 +15,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _CORE_TIMES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
@@ -27,6 +28,18 @@ class Output:
     path: Path
     data: bytes
     summary: str = ""
+
+
+@dataclass
+class Target:
+    """An output a builder can make: where it goes, what it shows (for its fingerprint), and how to render it.
+
+    ``render()`` returns the file's bytes, a line for the build summary, and warnings.
+    """
+
+    path: Path
+    inputs: tuple
+    render: Callable[[], tuple[bytes, str, list[str]]]
 
 
 def slug(text: str) -> str:

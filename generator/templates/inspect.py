@@ -71,11 +71,12 @@ def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:
 
 
 def _inspect_document(doc, report: TemplateReport, overrides: dict) -> None:
-    from ..briefing.styles import DEFAULT_STYLE_NAMES, find_style, has_numbering
+    from ..briefing.styles import DEFAULT_STYLE_NAMES, find_style, has_numbering, paragraph_style_names
 
     report.facts.append(f"Word template with {len(doc.styles)} styles")
+    defined = paragraph_style_names(doc)
     for role in DEFAULT_STYLE_NAMES:
-        found, tried = find_style(doc, role, overrides)
+        found, tried = find_style(defined, role, overrides)
         if found is None:
             report.gaps.append(f"{role} text: no paragraph style named {' or '.join(repr(n) for n in tried)}; "
                                f"'{tried[-1]}' is created from a plain definition")

@@ -11,9 +11,6 @@ import io
 import zipfile
 from pathlib import Path
 
-from docx import Document
-from pptx import Presentation
-
 from ..problems import InputError, Problem
 
 _KINDS = {
@@ -68,6 +65,8 @@ def _replace_entry(data: bytes, name: str, content: bytes) -> bytes:
 
 def open_presentation(path: Path):
     """Return a python-pptx Presentation opened from a .pptx or .potx template."""
+    from pptx import Presentation
+
     try:
         return Presentation(io.BytesIO(read_package(path, "pptx")))
     except InputError:
@@ -78,6 +77,8 @@ def open_presentation(path: Path):
 
 def open_document(path: Path | None):
     """Return a python-docx Document from a .docx or .dotx template, or the built-in one when ``path`` is None."""
+    from docx import Document
+
     if path is None:
         return Document()
     try:

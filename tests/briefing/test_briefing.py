@@ -124,8 +124,9 @@ def test_a_long_briefing_is_warned_about_with_the_excess(tmp_path):
     review = event.review_types["adults"]
     review.briefing.sections[0].paragraphs = ["word " * 1500]
     event.review_types = {"adults": review}
-    outputs, warnings = BriefingBuilder(BUILTIN_DECK_TEMPLATE.read_bytes()).build(event, tmp_path)
-    words = int(outputs[0].summary.split(", ")[1].split()[0])
+    (target,) = BriefingBuilder(BUILTIN_DECK_TEMPLATE.read_bytes()).targets(event, tmp_path)
+    _, summary, warnings = target.render()
+    words = int(summary.split(", ")[1].split()[0])
     assert words > 1500
     assert warnings == [f"the Safeguarding Adult Reviews briefing has {words} words, {words - 1400} more than the "
                         "1400 readable in seven minutes"]

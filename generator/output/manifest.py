@@ -1,0 +1,81 @@
+"""Remember what each output was built from, so a rebuild skips outputs whose inputs have not changed.
+
+A fingerprint covers the generator's own code, the templates and the part of
+the model an output shows. An output is skipped only when its fingerprint
+matches and the file on disk still has the bytes the build wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+FOLDER = ".learning-from-reviews"
+
+
+@lru_cache(maxsize=1)
+def generator_stamp() -> str:
+    """Return a hash of the generator's code and data files: a new version invalidates every fingerprint."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json", ".pptx"):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(*parts) -> str:
+    """Return the fingerprint of an output's inputs (reprs of model parts, template bytes, ...)."""
+    digest = hashlib.sha256(generator_stamp().encode())
+    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else repr(part).encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _manifest_path(out_dir: Path, source: Path) -> Path:
+    name = hashlib.sha256(str(source.resolve()).encode()).hexdigest()[:16]
+    return out_dir / FOLDER / f"{name}.json"
+
+
+def load(out_dir: Path, source: Path) -> dict:
+    """Return the last build's record for this data file: output path -> entry."""
+    try:
+        return json.loads(_manifest_path(out_dir, source).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def still_valid(entry: dict | None, path: Path, print_: str) -> bool:
+    """Return whether ``path`` can be kept: same fingerprint, and the file is as the build left it."""
+    if not entry or entry.get("fingerprint") != print_:
+        return False
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == entry.get("sha256")
+    except OSError:
+        return False
+
+
+def entry_for(data: bytes, print_: str, summary: str, warnings: list[str]) -> dict:
+    """Return the record of one output just built."""
+    return {"fingerprint": print_, "sha256": hashlib.sha256(data).hexdigest(), "summary": summary,
+            "warnings": warnings}
+
+
+def save(out_dir: Path, source: Path, entries: dict) -> None:
+    """Store this build's record (atomically; a failure only costs the next build's speed)."""
+    path = _manifest_path(out_dir, source)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(entries, out, indent=1, sort_keys=True)
+        os.replace(temp, path)
+    except OSError:
+        pass
