@@ -250,3 +250,16 @@ def test_help(run_cli, tmp_path, command):
     with pytest.raises(SystemExit) as exit_info:
         run_cli([*command, "--help"], tmp_path)
     assert exit_info.value.code == 0
+
+
+def test_very_long_title_fits_document_properties_and_file_names(run_cli, tmp_path):
+    text = replace_once(default_text(), "  title: Learning from Reviews\n", "  title: " + "Long " * 80 + "\n")
+    _write(tmp_path, text)
+    status, out, err = run_cli(["build", "event.yaml", "--out", "out"], tmp_path)
+    assert status == 0, err
+    from pptx import Presentation
+
+    deck = next((tmp_path / "out" / "decks").glob("*.pptx"))
+    assert len(deck.name) < 100
+    title = Presentation(str(deck)).core_properties.title
+    assert len(title) == 255 and title.endswith("…")

@@ -30,7 +30,8 @@ def _event(title, theme_names, aim, adult_count, band_count):
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=text, theme_names=st.lists(text, max_size=25), aim=text, adult_count=count, band_count=count)
 def test_random_input_builds_openable_files_or_exits_2(tmp_path_factory, capsys, title, theme_names, aim,
                                                         adult_count, band_count):

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from ..model import EventData, ReviewType
-from ..output import Target, document_time, slug
+from ..output import Target, document_time, property_text, slug
 
 MAX_WORDS = 1400
 
@@ -64,12 +64,12 @@ class BriefingBuilder:
 def _set_properties(doc, event: EventData, review) -> None:
     info = event.event
     props = doc.core_properties
-    props.title = review.briefing.title or f"{review.full_name}: seven-minute briefing"
-    props.subject = f"{info.title}, {info.long_date}"
-    props.author = info.author or info.partnership
-    props.last_modified_by = info.author or info.partnership
+    props.title = property_text(review.briefing.title or f"{review.full_name}: seven-minute briefing")
+    props.subject = property_text(f"{info.title}, {info.long_date}")
+    props.author = property_text(info.author or info.partnership)
+    props.last_modified_by = property_text(info.author or info.partnership)
     props.language = info.language
-    props.keywords = f"safeguarding; {review.full_name}; seven-minute briefing"
+    props.keywords = property_text(f"safeguarding; {review.full_name}; seven-minute briefing")
     props.comments = ""
     props.revision = 1
     stamp = document_time(info.date)

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from ..model import EventData
-from ..output import Target, document_time, slug
+from ..output import Target, document_time, property_text, slug
 from .plan import plan_deck
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -53,13 +53,13 @@ class DeckBuilder:
 def _set_properties(prs, event: EventData) -> None:
     info = event.event
     props = prs.core_properties
-    props.title = f"{info.title}, {info.long_date}"
-    props.subject = "Learning from safeguarding reviews: " + ", ".join(
-        r.full_name for r in event.review_types.values())
-    props.author = info.author or info.partnership
-    props.last_modified_by = info.author or info.partnership
+    props.title = property_text(f"{info.title}, {info.long_date}")
+    props.subject = property_text("Learning from safeguarding reviews: " + ", ".join(
+        r.full_name for r in event.review_types.values()))
+    props.author = property_text(info.author or info.partnership)
+    props.last_modified_by = property_text(info.author or info.partnership)
     props.language = info.language
-    props.keywords = "safeguarding; learning reviews"
+    props.keywords = property_text("safeguarding; learning reviews")
     props.comments = ""
     props.category = "Training"
     props.revision = 1

@@ -42,9 +42,17 @@ class Target:
     render: Callable[[], tuple[bytes, str, list[str]]]
 
 
+MAX_PROPERTY_LENGTH = 255
+
+
+def property_text(text: str) -> str:
+    """Return text short enough for a document property (Office allows 255 characters)."""
+    return text if len(text) <= MAX_PROPERTY_LENGTH else text[: MAX_PROPERTY_LENGTH - 1] + "…"
+
+
 def slug(text: str) -> str:
     """Return ``text`` as a lower-case file name part: 'Learning from Reviews' -> 'learning-from-reviews'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "output"
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "output"
 
 
 def document_time(date: dt.date) -> dt.datetime:
