@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ class BuildOptions:
     deck_template: Path | None = None
     docx_template: Path | None = None
     allow_outside: bool = False
+    prefetch: bool = True  # draw chart images on the second core; off where batches use every core
 
 
 @dataclass
@@ -66,18 +68,25 @@ def build_event(path: Path, options: BuildOptions) -> BuildReport:
     previous = manifest.load(options.out_dir, path)
     record: dict = {}
     outputs: list[Output] = []
+    planned = []
     for builder in builders(loaded, options):
         for target in builder.targets(loaded.event, options.out_dir):
             print_ = manifest.fingerprint(*target.inputs)
             entry = previous.get(str(target.path))
-            if manifest.still_valid(entry, target.path, print_):
-                data, summary, messages = target.path.read_bytes(), entry["summary"], entry["warnings"]
-            else:
-                data, summary, messages = target.render()
-                data = normalise_zip(data, document_time(loaded.event.event.date))
-            outputs.append(Output(target.path, data, summary))
-            record[str(target.path)] = manifest.entry_for(data, print_, summary, messages)
-            warnings.extend(Problem(m, file=label, severity=WARNING, category=builder.name) for m in messages)
+            fresh = manifest.still_valid(entry, target.path, print_)
+            planned.append((builder, target, print_, entry if fresh else None))
+    if options.prefetch:
+        for builder in {id(b): b for b, _, _, entry in planned if entry is None}.values():
+            builder.prepare(loaded.event)
+    for builder, target, print_, entry in planned:
+        if entry is not None:
+            data, summary, messages = target.path.read_bytes(), entry["summary"], entry["warnings"]
+        else:
+            data, summary, messages = target.render()
+            data = normalise_zip(data, document_time(loaded.event.event.date))
+        outputs.append(Output(target.path, data, summary))
+        record[str(target.path)] = manifest.entry_for(data, print_, summary, messages)
+        warnings.extend(Problem(m, file=label, severity=WARNING, category=builder.name) for m in messages)
     if options.strict and warnings:
         raise InputError([_as_error(w) for w in warnings])
     written = write_outputs(outputs)
@@ -121,6 +130,7 @@ def build_batch(paths: list[Path], options: BuildOptions, workers: int | None = 
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    options = dataclasses.replace(options, prefetch=False)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(build_outcome, paths, [options] * len(paths), chunksize=max(1, len(paths) // 8))
 

@@ -20,6 +20,16 @@ class BriefingBuilder:
     def __init__(self, deck_template_package: bytes, docx_template: Path | None = None):
         self.deck_template_package = deck_template_package
         self.docx_template = docx_template
+        self._drawing = None
+
+    def prepare(self, event: EventData) -> None:
+        """Start drawing the chart images in the background, before the deck is built."""
+        from ..branding import palette
+        from .chart import chart_for, prefetch
+
+        colours = palette(self.deck_template_package, event.theme)
+        charts = [chart_for(review, colours) for review in event.review_types.values()]
+        self._drawing = prefetch([chart for chart in charts if chart is not None])
 
     def targets(self, event: EventData, out_dir: Path) -> list[Target]:
         """Return one briefing per review type, each with what it shows."""
@@ -39,6 +49,9 @@ class BriefingBuilder:
         from .chart import chart_for, chart_png
         from .document import BriefingDocument
 
+        if self._drawing is not None:
+            self._drawing.join()
+            self._drawing = None
         colours = palette(self.deck_template_package, event.theme)
         document = BriefingDocument(event, review, open_document(self.docx_template), colours, self._fonts(event),
                                     own_template=self.docx_template is not None)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..figures import counts_text, people_phrase
 from ..model import ReviewType
-from ..output.cache import cached
+from ..output.cache import cached, is_cached
 
 WIDTH_IN = 6.3
 HEIGHT_IN = 2.0
@@ -53,9 +53,38 @@ def chart_for(review: ReviewType, colours: dict[str, str]) -> BriefingChart | No
 RENDER_VERSION = "1"
 
 
+def _key(chart: BriefingChart) -> str:
+    return f"{RENDER_VERSION}:{WIDTH_IN}x{HEIGHT_IN}@{DPI}:{chart!r}"
+
+
 def chart_png(chart: BriefingChart) -> bytes:
     """Return the chart as PNG bytes, from the cache when this exact chart was drawn before."""
-    return cached("charts", f"{RENDER_VERSION}:{chart!r}", lambda: render_png(chart))
+    return cached("charts", _key(chart), lambda: render_png(chart))
+
+
+def prefetch(charts: list[BriefingChart]):
+    """Start drawing the charts missing from the cache in another process; return it (or None).
+
+    matplotlib is the slowest part of a cold build: drawing on the second core
+    while the deck is built hides most of it. Where processes cannot be
+    forked, the charts are simply drawn when needed.
+    """
+    import multiprocessing
+
+    missing = [chart for chart in charts if not is_cached("charts", _key(chart))]
+    if not missing or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    try:
+        process = multiprocessing.get_context("fork").Process(target=_draw_all, args=(missing,), daemon=True)
+        process.start()
+    except (OSError, AssertionError):
+        return None
+    return process
+
+
+def _draw_all(charts: list[BriefingChart]) -> None:
+    for chart in charts:
+        chart_png(chart)
 
 
 def render_png(chart: BriefingChart) -> bytes:

@@ -34,6 +34,7 @@ class DeckWriter:
         self.heading_font, self.body_font = theme_fonts(prs)
         self.titles: set[str] = set()
         self.warnings: list[str] = []
+        self._boxes: dict = {}
 
     # -- one method per slide kind -------------------------------------------------
 
@@ -59,7 +60,7 @@ class DeckWriter:
     def _add_content(self, spec: SlideSpec) -> None:
         slide = self._new_slide("content", spec.title, spec.notes)
         target = layouts.placeholder(slide, layouts.BODY_TYPES)
-        box = layouts.box_of(target) if target is not None else layouts.content_area(self.prs, slide)
+        box = self._box(slide, target) if target is not None else self._content_area(slide)
         pages = self._pages(spec.body, box, BODY_FIT)
         self._write_box(slide, target, box, pages[0].paras, pages[0].size)
         for page in pages[1:]:
@@ -70,7 +71,7 @@ class DeckWriter:
     def _add_figures(self, spec: SlideSpec) -> None:
         slide = self._new_slide("figures", spec.title, spec.notes)
         _drop_body(slide)
-        area = layouts.content_area(self.prs, slide)
+        area = self._content_area(slide)
         for figure, column in zip(spec.figures, area.columns(len(spec.figures), COLUMN_GAP)):
             paras = [Para(figure.number, bullet=False, bold=True, scale=3.0),
                      Para(figure.label, bullet=False, bold=True, scale=1.1)]
@@ -80,7 +81,7 @@ class DeckWriter:
     def _add_charts(self, spec: SlideSpec) -> None:
         slide = self._new_slide("charts", spec.title, spec.notes)
         _drop_body(slide)
-        area = layouts.content_area(self.prs, slide)
+        area = self._content_area(slide)
         for chart, column in zip(spec.charts, area.columns(len(spec.charts), COLUMN_GAP)):
             charts.add_chart(slide, chart, column)
 
@@ -90,7 +91,7 @@ class DeckWriter:
             return
         slide = self._new_slide("themes", spec.title, spec.notes)
         _drop_body(slide)
-        text_box, chart_box = layouts.content_area(self.prs, slide).split(0.45, COLUMN_GAP)
+        text_box, chart_box = self._content_area(slide).split(0.45, COLUMN_GAP)
         pages = self._pages(spec.body, text_box, BODY_FIT)
         self._write_box(slide, None, text_box, pages[0].paras, pages[0].size)
         charts.add_chart(slide, spec.charts[0], chart_box, font_size=12)
@@ -115,7 +116,7 @@ class DeckWriter:
             title_para = [Para(unique, bullet=False, bold=True)]
             measured = [Para(unique.upper(), bullet=False, bold=True)] if layouts.shows_all_caps(
                 slide, title_shape) else title_para
-            box = layouts.box_of(title_shape)
+            box = self._box(slide, title_shape)
             fit = COVER_TITLE_FIT if kind in ("title", "closing") else TITLE_FIT
             size = self._fit_or_smallest(measured, box, fit, None, self.heading_font)
             body_text.write_paragraphs(title_shape.text_frame, title_para, size)
@@ -125,6 +126,21 @@ class DeckWriter:
         slide.notes_slide.notes_text_frame.text = prefix + notes
         layouts.add_footer(slide, self.footer_text, len(self.prs.slides))
         return slide
+
+    def _box(self, slide, shape) -> Box:
+        """Return a shape's box; a placeholder placed by its layout is measured once per layout."""
+        if not shape.is_placeholder or shape._element.xpath("./p:spPr/a:xfrm"):
+            return layouts.box_of(shape)
+        key = (slide.slide_layout.name, shape.placeholder_format.idx)
+        if key not in self._boxes:
+            self._boxes[key] = layouts.box_of(shape)
+        return self._boxes[key]
+
+    def _content_area(self, slide) -> Box:
+        key = (slide.slide_layout.name, "content area")
+        if key not in self._boxes:
+            self._boxes[key] = layouts.content_area(self.prs, slide)
+        return self._boxes[key]
 
     def _unique_title(self, title: str) -> str:
         candidate, n = title, 1
@@ -141,7 +157,7 @@ class DeckWriter:
         if not paras:
             layouts.remove_shape(target)
             return
-        box = layouts.box_of(target)
+        box = self._box(slide, target)
         self._write_box(slide, target, box, paras, self._fit_or_smallest(paras, box, fit, title))
 
     def _fit_or_smallest(self, paras: list[Para], box: Box, fit: FitRange, where, family: str = "") -> float:
