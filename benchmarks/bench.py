@@ -140,7 +140,7 @@ def main() -> None:
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}; medians of {runs} runs")
-    print(f"{'figure':48} {'seconds':>8} {'ratio':>7} {'target':>8} {'peak MB':>8}  verdict")
+    print(f"{'figure':48} {'seconds':>8} {'ratio':>7} {'target':>12} {'peak MB':>8}  verdict")
     for name, seconds, peak, base, target in figures:
         ratio = seconds / base if base else 1.0
         against = "floor" if base is floor else "cold"

@@ -94,21 +94,26 @@ def _face_from_file(path: Path) -> FontFace:
 def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False, family: str = "") -> list[str]:
     """Return ``text`` broken into lines no wider than ``width_pt``, as a word processor would."""
     font = face(bold, family)
+    space = font.width(" ", size_pt)
     lines: list[str] = []
     for hard_line in text.split("\n"):
-        current = ""
+        current, current_width = "", 0.0
         for word in hard_line.split(" "):
-            candidate = f"{current} {word}" if current else word
-            if font.width(candidate, size_pt) <= width_pt:
-                current = candidate
+            word_width = font.width(word, size_pt)
+            if current and current_width + space + word_width <= width_pt:
+                current, current_width = f"{current} {word}", current_width + space + word_width
+                continue
+            if not current and word_width <= width_pt:
+                current, current_width = word, word_width
                 continue
             if current:
                 lines.append(current)
-            current = word
-            while font.width(current, size_pt) > width_pt and len(current) > 1:
+            current, current_width = word, word_width
+            while current_width > width_pt and len(current) > 1:
                 head = _longest_prefix(current, width_pt, size_pt, font)
                 lines.append(head)
                 current = current[len(head):]
+                current_width = font.width(current, size_pt)
         lines.append(current)
     return lines
 

@@ -74,6 +74,8 @@ def best_size(paras: list[Para], width_emu: int, height_emu: int, fit: FitRange,
               family: str = "") -> float | None:
     """Return the largest size in ``fit`` at which ``paras`` fit the box, or None if none does."""
     height_pt = height_emu / EMU_PER_PT
+    if paragraphs_height(paras, width_emu, fit.smallest, family) > height_pt:
+        return None  # long lists: no need to try every size before splitting them
     for size in fit.sizes():
         if paragraphs_height(paras, width_emu, size, family) <= height_pt:
             return size
@@ -91,12 +93,17 @@ def split_into_pages(paras: list[Para], width_emu: int, height_emu: int, size: f
             groups.append([para])
     height_pt = height_emu / EMU_PER_PT
     pages: list[list[Para]] = [[]]
+    used = 0.0
     for group in groups:
-        candidate = pages[-1] + group
-        if pages[-1] and paragraphs_height(candidate, width_emu, size, family) > height_pt:
+        # A group's height on a page it does not start: its first paragraph keeps its space before.
+        added = paragraphs_height([Para("", bullet=False), *group], width_emu, size, family) - \
+            paragraphs_height([Para("", bullet=False)], width_emu, size, family)
+        if pages[-1] and used + added > height_pt:
             pages.append(list(group))
+            used = paragraphs_height(group, width_emu, size, family)
         else:
-            pages[-1] = candidate
+            used = used + added if pages[-1] else paragraphs_height(group, width_emu, size, family)
+            pages[-1].extend(group)
     return pages
 
 
