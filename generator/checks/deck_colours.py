@@ -125,12 +125,20 @@ def _transform(hex_colour: str, element) -> str:
     r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
     for change in element:
         name, value = etree.QName(change).localname, int(change.get("val", "100000")) / 100000
-        if name == "tint":
-            r, g, b = (c + (1 - c) * (1 - value) for c in (r, g, b))
+        if name == "tint":  # applied in linear light, as PowerPoint and LibreOffice draw it
+            r, g, b = (_to_srgb(_to_linear(c) * value + (1 - value)) for c in (r, g, b))
         elif name == "shade":
-            r, g, b = (c * value for c in (r, g, b))
+            r, g, b = (_to_srgb(_to_linear(c) * value) for c in (r, g, b))
         elif name in ("lumMod", "lumOff"):
             h, lum, s = colorsys.rgb_to_hls(r, g, b)
             lum = lum * value if name == "lumMod" else min(1.0, lum + value)
             r, g, b = colorsys.hls_to_rgb(h, lum, s)
     return "".join(f"{round(max(0.0, min(1.0, c)) * 255):02X}" for c in (r, g, b))
+
+
+def _to_linear(c: float) -> float:
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _to_srgb(c: float) -> float:
+    return c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055

@@ -143,11 +143,19 @@ def _bullet_slide(slide, kind: str = "content") -> SlideSpec:
     return SlideSpec(kind, slide.title, slide.notes, body=body)
 
 
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def plan_deck(event: EventData) -> list[SlideSpec]:
     """Return every slide of the deck, in order."""
     info = event.event
     reviews = list(event.review_types.values())
-    subtitle = [info.long_date]
+    subtitle = [f"{info.long_date} · {info.venue}" if info.venue else info.long_date]
+    if info.strapline:
+        subtitle.append(info.strapline)
+    if info.hosts:
+        subtitle.append("Hosted by " + _joined(info.hosts))
     if info.in_conjunction_with:
         subtitle.append(info.in_conjunction_with)
     title_notes = info.notes or f"Welcome to {info.title}, {info.long_date}."

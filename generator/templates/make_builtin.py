@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu
 
@@ -64,17 +65,29 @@ def _drop_tints(element) -> None:
         tint.getparent().remove(tint)
 
 
+def _centre_cover_title(prs) -> None:
+    """Centre the cover's title, as its subtitle is (the master aligns titles left)."""
+    cover = next(layout for layout in prs.slide_layouts if layout.name == "Title Slide")
+    for shape in cover.placeholders:
+        if shape.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE:
+            list_style = shape.element.find("p:txBody/a:lstStyle", NS)
+            level = etree.SubElement(list_style, f"{{{NS['a']}}}lvl1pPr", algn="ctr")
+            level.text = None
+
+
 def main() -> None:
     prs = Presentation()
     factor = WIDE / prs.slide_width
     prs.slide_width = WIDE
     master = prs.slide_master
     _widen(master.element, factor)
+    _drop_tints(master.element)
     for layout in master.slide_layouts:
         _widen(layout.element, factor)
         _drop_tints(layout.element)
     _recolour_theme(master)
     _restyle_text(master)
+    _centre_cover_title(prs)
     prs.core_properties.title = "Learning from Reviews template"
     prs.save(BUILTIN_DECK_TEMPLATE)
 
