@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .model import ReviewType
+from .model import ReviewType, Theme
+
+MAX_CHARTED_THEMES = 12
 
 
 def counts_text(labels, values) -> str:
@@ -35,3 +37,12 @@ def demographic_lines(review: ReviewType) -> list[str]:
 def theme_label(name: str, count: int | None) -> str:
     """Return a theme as the seed writes it: 'Self-Neglect (6)', or the name alone."""
     return f"{name} ({count})" if count is not None else name
+
+
+def charted_themes(review: ReviewType) -> tuple[list[Theme], str]:
+    """Return the counted themes a chart can show legibly (the most frequent), and words saying so if cut."""
+    themes = review.theme_list
+    if len(themes) <= MAX_CHARTED_THEMES:
+        return themes, ""
+    ranked = sorted(themes, key=lambda t: -(t.count or 0))[:MAX_CHARTED_THEMES]
+    return ranked, f"the {MAX_CHARTED_THEMES} most frequent of {len(themes)} themes"

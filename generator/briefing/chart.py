@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from ..figures import counts_text, people_phrase
+from ..figures import charted_themes, counts_text, people_phrase
 from ..model import ReviewType
 from ..output.cache import cached, is_cached
 
@@ -36,10 +36,11 @@ def chart_for(review: ReviewType, colours: dict[str, str]) -> BriefingChart | No
     """Return the chart a briefing should show: themes with counts if known, else age bands, else none."""
     bar, text = colours["accent1"], colours["dk1"]
     if review.themes_have_counts:
-        themes = review.theme_list
+        themes, cut = charted_themes(review)
         labels, values = tuple(t.name for t in themes), tuple(t.count for t in themes)
-        title = f"Main themes: number of the {review.count} reviews each featured in"
-        alt = f"Bar chart of the main themes of the {review.count} {review.name}: {counts_text(labels, values)}."
+        title = f"Main themes: number of the {review.count} reviews each featured in" + (f" ({cut})" if cut else "")
+        alt = (f"Bar chart of the main themes of the {review.count} {review.name}{f' ({cut})' if cut else ''}: "
+               f"{counts_text(labels, values)}.")
         return BriefingChart(title, labels, values, True, bar, text, alt, "themes")
     age = review.demographics.age
     if age:

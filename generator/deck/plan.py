@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..figures import area_breakdown, counts_text, theme_label
+from ..figures import area_breakdown, charted_themes, counts_text, theme_label
 from ..model import Bullet, EventData, ReviewType
 
 
@@ -107,10 +107,13 @@ def _themes_slide(review: ReviewType) -> SlideSpec:
     body.extend(Para(theme_label(t.name, t.count)) for t in themes)
     charts = []
     if review.themes_have_counts:
-        names, counts = [t.name for t in themes], [t.count for t in themes]
-        charts.append(ChartSpec("bar", f"Reviews featuring each theme (of {review.count})", names, counts,
-                                f"Bar chart of the main themes of {review.name}, with the number of the "
-                                f"{review.count} reviews each featured in: {counts_text(names, counts)}."))
+        shown, cut = charted_themes(review)
+        names, counts = [t.name for t in shown], [t.count for t in shown]
+        title = f"Reviews featuring each theme (of {review.count})" + (f": {cut}" if cut else "")
+        charts.append(ChartSpec("bar", title, names, counts,
+                                f"Bar chart of the main themes of {review.name}{f' ({cut})' if cut else ''}, with "
+                                f"the number of the {review.count} reviews each featured in: "
+                                f"{counts_text(names, counts)}."))
     listing = "; ".join(p.text for p in body[2:])
     notes = "\n".join(filter(None, [review.themes_notes, f"Main themes of the {review.headline}: {listing}."]))
     return SlideSpec("themes", f"Main Themes: {review.name}", notes, body=body, charts=charts)

@@ -58,6 +58,10 @@ def test_long_lists_continue_on_numbered_slides(big_deck):
         for theme in review["themes"]:
             name = theme["name"] if isinstance(theme, dict) else theme
             assert name in text
+    adult_themes = next(s for s in prs.slides if s.shapes.title.text == "Main Themes: Adult Reviews")
+    (chart,) = [shape.chart for shape in adult_themes.shapes if shape.has_chart]
+    assert len(chart.plots[0].categories) == 12
+    assert chart.chart_title.text_frame.text.endswith("the 12 most frequent of 24 themes")
     for slide in prs.slides:
         for shape in slide.shapes:
             if shape.has_text_frame:
