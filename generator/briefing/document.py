@@ -133,6 +133,7 @@ class BriefingDocument:
 def prepare_document(doc, palette: dict[str, str], fonts: tuple[str, str], language: str,
                      style_names: dict[str, str] | None = None, builtin_look: bool = True) -> dict[str, str]:
     """Return the style name for each role, after giving ``doc`` its language, link style and (if asked) our look."""
+    _drop_styles_with_effects(doc)
     names = resolve_styles(doc, style_names)
     if builtin_look:
         _page_setup(doc)
@@ -140,6 +141,13 @@ def prepare_document(doc, palette: dict[str, str], fonts: tuple[str, str], langu
     _ensure_link_style(doc, palette)
     _set_language(doc, language)
     return names
+
+
+def _drop_styles_with_effects(doc) -> None:
+    """Drop Word 2010's copy of the styles: once styles.xml changes, Word would see the two disagree and repair."""
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rel_id)
 
 
 def _page_setup(doc) -> None:

@@ -32,3 +32,34 @@ def test_deck_is_valid_ooxml(deck_path):
 def test_briefings_are_valid_ooxml(briefing_paths):
     for path in briefing_paths:
         assert validation_errors(path) == [], path.name
+
+
+def _audit_errors(path) -> list[str]:
+    from openxml_audit import OpenXmlValidator
+
+    return [str(error) for error in OpenXmlValidator().validate(str(path)).errors]
+
+
+def test_deck_passes_openxml_audit(deck_path):
+    assert _audit_errors(deck_path) == []
+
+
+def test_briefings_pass_openxml_audit(briefing_paths):
+    for path in briefing_paths:
+        assert _audit_errors(path) == [], path.name
+
+
+def test_restyled_outputs_are_valid(tmp_path, run_cli):
+    """Outputs built on exported templates pass both validators too."""
+    from tests.conftest import DEFAULT_DATA
+
+    run_cli(["templates", "export", "kit"], tmp_path)
+    status, _, _ = run_cli(["build", DEFAULT_DATA, "--out", "out", "--pptx-template",
+                            "kit/learning-from-reviews-deck.potx", "--docx-template",
+                            "kit/learning-from-reviews-briefing.dotx"], tmp_path)
+    assert status == 0
+    built = sorted((tmp_path / "out").rglob("*.pptx")) + sorted((tmp_path / "out").rglob("*.docx"))
+    for path in built + sorted((tmp_path / "kit").glob("*.?otx")):
+        assert _audit_errors(path) == [], path.name
+        if validator is not None:
+            assert validation_errors(path) == [], path.name
