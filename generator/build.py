@@ -117,7 +117,7 @@ def build_outcome(path: Path, options: BuildOptions) -> BuildOutcome:
         return BuildOutcome(path, problems=error.problems)
     files = [("wrote" if output in report.written else "unchanged", output.path, output.summary)
              for output in report.outputs]
-    files.extend(("wrote", pdf, "") for pdf in report.pdfs)
+    files.extend(("wrote", pdf, _pages_of(pdf)) for pdf in report.pdfs)
     return BuildOutcome(path, files, report.warnings)
 
 
@@ -133,6 +133,16 @@ def build_batch(paths: list[Path], options: BuildOptions, workers: int | None = 
     options = dataclasses.replace(options, prefetch=False)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(build_outcome, paths, [options] * len(paths), chunksize=max(1, len(paths) // 8))
+
+
+def _pages_of(pdf: Path) -> str:
+    """Return '2 pages' for a PDF LibreOffice wrote (its page tree's count), or '' if it cannot be read."""
+    import re
+
+    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf.read_bytes())]
+    if not counts:
+        return ""
+    return f"{max(counts)} page{'s' if max(counts) != 1 else ''}"
 
 
 def _as_error(warning: Problem) -> Problem:

@@ -130,3 +130,23 @@ def test_a_long_briefing_is_warned_about_with_the_excess(tmp_path):
     assert words > 1500
     assert warnings == [f"the Safeguarding Adult Reviews briefing has {words} words, {words - 1400} more than the "
                         "1400 readable in seven minutes"]
+
+
+def test_pdf_without_libreoffice_says_so_and_builds_the_rest(run_cli, tmp_path, monkeypatch):
+    import generator.output.pdf as pdf
+
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    status, out, err = run_cli(["build", DEFAULT_DATA, "--out", tmp_path, "--pdf"], tmp_path)
+    assert status == 0
+    assert err == ("warning: LibreOffice is not installed, so no PDFs were written; install it (Debian/Ubuntu: "
+                   "apt-get install libreoffice-impress libreoffice-writer) and build again\n")
+    assert len(out.splitlines()) == 4 and not list(tmp_path.rglob("*.pdf"))
+
+
+@needs_libreoffice
+def test_pdf_option_writes_a_pdf_beside_every_output(run_cli, tmp_path):
+    status, out, _ = run_cli(["build", DEFAULT_DATA, "--out", tmp_path, "--pdf"], tmp_path)
+    assert status == 0
+    assert sorted(p.stem for p in tmp_path.rglob("*.pdf")) == sorted(
+        p.stem for p in [*tmp_path.rglob("*.pptx"), *tmp_path.rglob("*.docx")])
+    assert sum(line.endswith("page)") or line.endswith("pages)") for line in out.splitlines()) == 4
