@@ -8,6 +8,7 @@ from pathlib import Path
 from ..checks.contrast import MINIMUM_TEXT_CONTRAST, contrast_ratio
 from ..model import SLIDE_KINDS, Branding
 from ..problems import ERROR, WARNING, Problem
+from .schema import Locations
 
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
 MINIMUM_GRAPHIC_CONTRAST = 3.0
@@ -15,13 +16,12 @@ STYLE_ROLES = ("body", "title", "subtitle", "heading", "bullet", "footer")
 TEXT_PAIRS = (("text", "background"), ("heading", "background"), ("link", "background"))
 
 
-def check_branding(theme: Branding, lines: dict[str, int], file_label: str) -> list[Problem]:
+def check_branding(theme: Branding, locations: Locations) -> list[Problem]:
     """Return the theme's problems; colours are normalised to 'RRGGBB' in place."""
     found: list[Problem] = []
 
     def add(path: str, message: str, severity: str = ERROR) -> None:
-        found.append(Problem(message, file=file_label, line=lines.get(path), key_path=path, severity=severity,
-                             category="theme"))
+        found.append(locations.problem(path, message, severity, "theme"))
 
     for kind in theme.layouts:
         if kind not in SLIDE_KINDS:
@@ -72,11 +72,11 @@ def _normalise(value: str) -> str | None:
     return match.group(1).upper() if match else None
 
 
-def resolve_file(data_path: Path, value: str, key_path: str, lines: dict[str, int], file_label: str,
-                 allow_outside: bool, kinds: dict[str, tuple[bytes, ...]]) -> tuple[Path | None, list[Problem]]:
+def resolve_file(data_path: Path, value: str, key_path: str, locations: Locations,
+                 allow_outside: bool, kinds: dict[str, tuple[bytes, ...]] | None) -> tuple[Path | None, list[Problem]]:
     """Return a file named in the data (relative to the data file), checked for place and kind."""
     def problem(message: str) -> list[Problem]:
-        return [Problem(message, file=file_label, line=lines.get(key_path), key_path=key_path, category="theme")]
+        return [locations.problem(key_path, message, category="input")]
 
     folder = data_path.resolve().parent
     path = (folder / value).resolve()
@@ -86,6 +86,6 @@ def resolve_file(data_path: Path, value: str, key_path: str, lines: dict[str, in
     if not path.is_file():
         return None, problem(f"file not found: {path}")
     head = path.read_bytes()[:8]
-    if not any(head.startswith(magic) for magics in kinds.values() for magic in magics):
+    if kinds and not any(head.startswith(magic) for magics in kinds.values() for magic in magics):
         return None, problem(f"'{value}' is not a {' or '.join(kinds)} file")
     return path, []

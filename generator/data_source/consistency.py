@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import EventData, ReviewType
 from ..problems import ERROR, WARNING, Problem
+from .schema import Locations
 
 REQUIRED_BRIEFING_SECTIONS = 7
 BRIEFING_INSERTS = ("figures", "themes")
@@ -17,20 +18,18 @@ ALLOWED_LINK_SCHEMES = ("https://", "http://", "mailto:")
 
 
 class _Reporter:
-    def __init__(self, lines: dict[str, int], file_label: str):
-        self.lines = lines
-        self.file_label = file_label
+    def __init__(self, locations: Locations):
+        self.locations = locations
         self.found: list[Problem] = []
 
     def add(self, path: str, message: str, severity: str = WARNING) -> None:
-        line = self.lines.get(path)
-        self.found.append(Problem(message, file=self.file_label, line=line, key_path=path,
-                                  severity=severity, category="numbers" if severity == WARNING else "data"))
+        self.found.append(self.locations.problem(path, message, severity,
+                                                 "numbers" if severity == WARNING else "data"))
 
 
-def check(event: EventData, lines: dict[str, int], file_label: str) -> list[Problem]:
+def check(event: EventData, locations: Locations) -> list[Problem]:
     """Return every inconsistency in ``event``, errors and warnings, in file order."""
-    report = _Reporter(lines, file_label)
+    report = _Reporter(locations)
     if not event.review_types:
         report.add("review_types", "expected at least one review type", ERROR)
     for group, members in event.groupings.items():
@@ -40,7 +39,7 @@ def check(event: EventData, lines: dict[str, int], file_label: str) -> list[Prob
                            ERROR)
     for key, review_type in event.review_types.items():
         _check_review_type(report, event, f"review_types.{key}", review_type)
-    report.found.sort(key=lambda p: p.line or 0)
+    report.found.sort(key=lambda p: (p.file, p.line or 0))
     return report.found
 
 

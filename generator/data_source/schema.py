@@ -41,17 +41,39 @@ class _TooLarge(Exception):
 
 
 @dataclasses.dataclass
+class Locations:
+    """Where each key path of the data stood: its file and line, for problems found after conversion."""
+
+    default_file: str
+    lines: dict[str, int] = dataclasses.field(default_factory=dict)
+    files: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def file(self, path: str) -> str:
+        """Return the label of the file the key path was written in."""
+        return self.files.get(path, self.default_file)
+
+    def problem(self, path: str, message: str, severity: str = "error", category: str = "data") -> Problem:
+        """Return a problem located at a key path."""
+        return Problem(message, file=self.file(path), line=self.lines.get(path), key_path=path, severity=severity,
+                       category=category)
+
+
+@dataclasses.dataclass
 class Conversion:
     """Return value of :func:`convert`: the model (or INVALID), the problems, and where each key stood."""
 
     value: typing.Any
     problems: list[Problem]
-    lines: dict[str, int]
+    locations: Locations
 
 
-def convert(root: Node, target: type, file_label: str) -> Conversion:
-    """Return the conversion of ``root`` into an instance of the dataclass ``target``."""
-    walker = _Walker(file_label)
+def convert(root: Node, target: type, file_label: str, node_files: dict[int, str] | None = None) -> Conversion:
+    """Return the conversion of ``root`` into an instance of the dataclass ``target``.
+
+    ``node_files`` names the file of each node (by id) when the data spans
+    included files; otherwise every node is in ``file_label``.
+    """
+    walker = _Walker(file_label, node_files or {})
     try:
         value = walker.to_type(root, target, "", 0)
     except _TooLarge:
@@ -59,7 +81,7 @@ def convert(root: Node, target: type, file_label: str) -> Conversion:
             f"the data expands to more than {MAX_VALUES:,} values; YAML aliases (*name) may be "
             "repeating a large block many times", file=file_label, line=walker.last_line, category="input"))
         value = INVALID
-    return Conversion(value, walker.problems, walker.lines)
+    return Conversion(value, walker.problems, walker.locations)
 
 
 def _join(path: str, key: str | int) -> str:
@@ -77,23 +99,30 @@ def _describe(node: Node) -> str:
 
 
 class _Walker:
-    def __init__(self, file_label: str):
+    def __init__(self, file_label: str, node_files: dict[int, str]):
         self.file_label = file_label
+        self.node_files = node_files
         self.problems: list[Problem] = []
-        self.lines: dict[str, int] = {}
+        self.locations = Locations(file_label)
         self.visited = 0
         self.last_line = 1
 
     def error(self, node: Node, path: str, message: str) -> _Invalid:
-        self.problems.append(Problem(message, file=self.file_label, line=node.start_mark.line + 1, key_path=path))
+        self.problems.append(Problem(message, file=self.node_files.get(id(node), self.file_label),
+                                     line=node.start_mark.line + 1, key_path=path))
         return INVALID
+
+    def locate(self, path: str, node: Node) -> None:
+        if path not in self.locations.lines:
+            self.locations.lines[path] = node.start_mark.line + 1
+            self.locations.files[path] = self.node_files.get(id(node), self.file_label)
 
     def to_type(self, node: Node, target, path: str, depth: int):
         self.visited += 1
         self.last_line = node.start_mark.line + 1
         if self.visited > MAX_VALUES or depth > MAX_DEPTH:
             raise _TooLarge
-        self.lines.setdefault(path, node.start_mark.line + 1)
+        self.locate(path, node)
         origin = typing.get_origin(target)
         args = typing.get_args(target)
         if origin in (typing.Union, types.UnionType):
@@ -156,7 +185,7 @@ class _Walker:
                                           f"got {_describe(node)}")
         result = {}
         for key, key_node, value_node in self._pairs(node, path):
-            self.lines.setdefault(_join(path, key), key_node.start_mark.line + 1)
+            self.locate(_join(path, key), key_node)
             self._check_text(key_node, key, path)
             result[key] = self.to_type(value_node, value_type, _join(path, key), depth + 1)
         return INVALID if any(v is INVALID for v in result.values()) else result
@@ -176,7 +205,7 @@ class _Walker:
                            f"unknown key '{key}'; {hint}expected one of: {', '.join(fields)}")
                 failed = True
                 continue
-            self.lines.setdefault(_join(path, key), key_node.start_mark.line + 1)
+            self.locate(_join(path, key), key_node)
             value = self.to_type(value_node, hints[key], _join(path, key), depth + 1)
             failed |= value is INVALID
             values[key] = value
