@@ -107,6 +107,34 @@ def split_into_pages(paras: list[Para], width_emu: int, height_emu: int, size: f
     return pages
 
 
+def split_columns(paras: list[Para]) -> tuple[list[Para], list[Para], list[Para]]:
+    """Return the leading unbulleted paragraphs, and the bullets halved into two columns (sub-bullets kept)."""
+    lead = 0
+    while lead < len(paras) and not paras[lead].bullet:
+        lead += 1
+    groups: list[list[Para]] = []
+    for para in paras[lead:]:
+        if para.level > 0 and groups:
+            groups[-1].append(para)
+        else:
+            groups.append([para])
+    half = (len(groups) + 1) // 2
+    return paras[:lead], [p for g in groups[:half] for p in g], [p for g in groups[half:] for p in g]
+
+
+def two_column_size(header: list[Para], left: list[Para], right: list[Para], width_emu: int, height_emu: int,
+                    gap_emu: int, fit: FitRange, family: str = "") -> float | None:
+    """Return the largest size at which a header over two columns of bullets fits the box, or None."""
+    column = (width_emu - gap_emu) // 2
+    height_pt = height_emu / EMU_PER_PT
+    for size in fit.sizes():
+        top = paragraphs_height(header, width_emu, size, family) if header else 0.0
+        columns = max(paragraphs_height(left, column, size, family), paragraphs_height(right, column, size, family))
+        if top + columns <= height_pt:
+            return size
+    return None
+
+
 def write_paragraphs(text_frame, paras: list[Para], size: float) -> None:
     """Replace the frame's text with ``paras`` at ``size``, every format explicit."""
     text_frame.clear()

@@ -39,7 +39,8 @@ def add_chart(slide, spec: ChartSpec, box: Box, font_size: float = 14):
     chart.chart_title.text_frame.paragraphs[0].runs[0].font.bold = True
     plot = chart.plots[0]
     plot.vary_by_categories = False
-    plot.gap_width = 60
+    # One or two bars would otherwise fill the chart like a block.
+    plot.gap_width = {1: 300, 2: 150}.get(len(spec.categories), 60)
     plot.has_data_labels = True
     labels = plot.data_labels
     labels.show_value = True

@@ -45,10 +45,16 @@ class Box:
     def bottom(self) -> int:
         return self.top + self.height
 
-    def columns(self, count: int, gap: int) -> list["Box"]:
-        """Return ``count`` side-by-side boxes filling this one, ``gap`` apart."""
-        width = (self.width - gap * (count - 1)) // count
-        return [Box(self.left + i * (width + gap), self.top, width, self.height) for i in range(count)]
+    def columns(self, count: int, gap: int, weights: list[float] | None = None) -> list["Box"]:
+        """Return ``count`` side-by-side boxes filling this one, ``gap`` apart, widths in proportion to ``weights``."""
+        weights = weights or [1.0] * count
+        usable = self.width - gap * (count - 1)
+        boxes, left = [], self.left
+        for weight in weights:
+            width = int(usable * weight / sum(weights))
+            boxes.append(Box(left, self.top, width, self.height))
+            left += width + gap
+        return boxes
 
     def split(self, fraction: float, gap: int) -> tuple["Box", "Box"]:
         """Return a left box of ``fraction`` of the width and a right box with the rest."""

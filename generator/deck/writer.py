@@ -17,6 +17,8 @@ CONTINUED_SIZE = 20.0
 SUBTITLE_FIT = FitRange(28, 14)
 FIGURE_FIT = FitRange(24, 12)
 COLUMN_GAP = Emu(228600)
+TWO_COLUMNS_BELOW = 20
+MIN_BULLETS_PER_COLUMN = 3
 LOGO_HEIGHT = Inches(0.9)
 LOGO_MARGIN = Inches(0.3)
 
@@ -61,12 +63,37 @@ class DeckWriter:
         slide = self._new_slide("content", spec.title, spec.notes)
         target = layouts.placeholder(slide, layouts.BODY_TYPES)
         box = self._box(slide, target) if target is not None else self._content_area(slide)
+        if self._try_two_columns(slide, target, box, spec.body):
+            return
         pages = self._pages(spec.body, box, BODY_FIT)
         self._write_box(slide, target, box, pages[0].paras, pages[0].size)
         for page in pages[1:]:
             slide = self._new_slide("content", spec.title, spec.notes, continued=True)
             target = layouts.placeholder(slide, layouts.BODY_TYPES)
             self._write_box(slide, target, box, page.paras, page.size)
+
+    def _try_two_columns(self, slide, target, box: Box, paras: list[Para]) -> bool:
+        """Set a long list of short bullets in two columns, when that makes the text clearly larger."""
+        single = body_text.best_size(paras, box.width, box.height, BODY_FIT, self.body_font)
+        header, left, right = body_text.split_columns(paras)
+        if (single is not None and single >= TWO_COLUMNS_BELOW) or len(right) < MIN_BULLETS_PER_COLUMN:
+            return False
+        size = body_text.two_column_size(header, left, right, box.width, box.height, COLUMN_GAP, BODY_FIT,
+                                         self.body_font)
+        if size is None or (single is not None and size < single + 4):
+            return False
+        if target is not None:
+            layouts.remove_shape(target)
+        top = box.top
+        if header:
+            header_height = int(body_text.paragraphs_height(header, box.width, size, self.body_font)
+                                * body_text.EMU_PER_PT) + 1
+            self._write_box(slide, None, Box(box.left, top, box.width, header_height), header, size)
+            top += header_height
+        columns = Box(box.left, top, box.width, box.bottom - top).columns(2, COLUMN_GAP)
+        for column, column_paras in zip(columns, (left, right)):
+            self._write_box(slide, None, column, column_paras, size)
+        return True
 
     def _add_figures(self, spec: SlideSpec) -> None:
         slide = self._new_slide("figures", spec.title, spec.notes)
@@ -82,7 +109,9 @@ class DeckWriter:
         slide = self._new_slide("charts", spec.title, spec.notes)
         _drop_body(slide)
         area = self._content_area(slide)
-        for chart, column in zip(spec.charts, area.columns(len(spec.charts), COLUMN_GAP)):
+        # Column charts with many bands (ages) get more room than a chart of two areas.
+        weights = [max(3, len(c.categories)) if c.kind == "column" else 4 for c in spec.charts]
+        for chart, column in zip(spec.charts, area.columns(len(spec.charts), COLUMN_GAP, weights)):
             charts.add_chart(slide, chart, column)
 
     def _add_themes(self, spec: SlideSpec) -> None:
