@@ -93,6 +93,8 @@ def write_outputs(outputs: list[Output]) -> list[Output]:
     try:
         for output in outputs:
             output.path.parent.mkdir(parents=True, exist_ok=True)
+            for stale in output.path.parent.glob(f".{output.path.name}.*.tmp"):
+                stale.unlink()  # left by a build that was killed before it could tidy up
             if output.path.exists() and output.path.read_bytes() == output.data:
                 continue
             handle, temp_name = tempfile.mkstemp(prefix=f".{output.path.name}.", suffix=".tmp",

@@ -92,3 +92,10 @@ def test_a_write_that_fails_midway_leaves_every_earlier_output(tmp_path, monkeyp
         write_outputs([Output(first, b"new one"), Output(second, b"new two")])
     assert first.read_bytes() == b"old one" and second.read_bytes() == b"old two"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one.docx", "two.docx"]
+
+
+def test_temporary_files_of_a_killed_build_are_tidied(tmp_path):
+    target = tmp_path / "deck.pptx"
+    (tmp_path / ".deck.pptx.abc123.tmp").write_bytes(b"half a deck")
+    write_outputs([Output(target, b"whole deck")])
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
