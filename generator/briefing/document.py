@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 
@@ -19,6 +20,7 @@ from .styles import has_numbering, resolve_styles, style_ids
 
 BODY_SIZE = Pt(11)
 CHART_WIDTH = Cm(15)
+MIN_THEMES_FOR_COLUMNS = 6
 
 
 class BriefingDocument:
@@ -82,8 +84,14 @@ class BriefingDocument:
         doc_pr.set("title", chart.title)
 
     def _themes(self) -> None:
-        for theme in self.review.theme_list:
+        themes = self.review.theme_list
+        columns = 2 if len(themes) >= MIN_THEMES_FOR_COLUMNS else 1
+        if columns > 1 and self.doc.paragraphs:
+            _end_section_here(self.doc, self.doc.paragraphs[-1], columns=1)
+        for theme in themes:
             self._bullet(theme_label(theme.name, theme.count))
+        if columns > 1:
+            _end_section_here(self.doc, self.doc.paragraphs[-1], columns=columns)
 
     def _para(self, text: str, role: str):
         """Return a new paragraph in the role's style (set by id: python-docx's name lookup is slow)."""
@@ -141,6 +149,36 @@ def prepare_document(doc, palette: dict[str, str], fonts: tuple[str, str], langu
     _ensure_link_style(doc, palette)
     _set_language(doc, language)
     return names
+
+
+def _end_section_here(doc, paragraph, columns: int) -> None:
+    """End a continuous section at ``paragraph``, set in ``columns`` columns (Word balances them).
+
+    A long list of short themes reads better, and keeps the briefing shorter,
+    in two columns; the sections share the page size, margins and footer.
+    """
+    body_section = doc.element.body.sectPr
+    section = copy.deepcopy(body_section)
+    for child in section.findall(qn("w:footerReference")) + section.findall(qn("w:headerReference")):
+        section.remove(child)
+    _set_section_layout(section, columns)
+    _set_section_layout(body_section, None)
+    paragraph._p.get_or_add_pPr().append(section)
+
+
+def _set_section_layout(section, columns: int | None) -> None:
+    kind = section.find(qn("w:type"))
+    if kind is None:
+        kind = OxmlElement("w:type")
+        section.insert(0, kind)
+    kind.set(qn("w:val"), "continuous")
+    if columns is not None:
+        cols = section.find(qn("w:cols"))
+        if cols is None:
+            cols = OxmlElement("w:cols")
+            section.append(cols)
+        cols.set(qn("w:num"), str(columns))
+        cols.set(qn("w:space"), "567")
 
 
 def _drop_styles_with_effects(doc) -> None:
