@@ -150,3 +150,12 @@ def test_pdf_option_writes_a_pdf_beside_every_output(run_cli, tmp_path):
     assert sorted(p.stem for p in tmp_path.rglob("*.pdf")) == sorted(
         p.stem for p in [*tmp_path.rglob("*.pptx"), *tmp_path.rglob("*.docx")])
     assert sum(line.endswith("page)") or line.endswith("pages)") for line in out.splitlines()) == 4
+
+
+def test_long_theme_lists_sit_in_two_columns(briefings):
+    _, children = briefings["Children Reviews"]
+    assert children.element.body.xpath("./w:p/w:pPr/w:sectPr/w:cols/@w:num") == ["1", "2"]
+    last_in_columns = children.element.body.xpath("./w:p[w:pPr/w:sectPr/w:cols/@w:num='2']")[0]
+    assert last_in_columns.xpath("string(.)").endswith(seed_themes()["Children Reviews"][-1])
+    _, homicide = briefings["Domestic Homicide Reviews"]  # five themes: one column
+    assert homicide.element.body.xpath("./w:p/w:pPr/w:sectPr") == []
