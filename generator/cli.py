@@ -97,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         _print_problems(error.problems)
         return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"error: cannot use {error.filename or 'a file'}: {error.strerror or error}; no output was changed "
+              "after the failure", file=sys.stderr)
+        return EXIT_FAILED
     except Exception as error:  # noqa: BLE001 - the user gets a sentence, not a traceback
         if os.environ.get("LFR_DEBUG"):
             raise
@@ -119,7 +123,8 @@ def _data_files(given: list[Path]) -> list[Path]:
     paths: list[Path] = []
     for path in given:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+            # Files named _like-this.yaml hold shared parts that events include, not events.
+            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_"))
             if not found:
                 raise InputError([Problem("the folder holds no .yaml data files", file=str(path),
                                           category="input")])

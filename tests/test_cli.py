@@ -263,3 +263,25 @@ def test_very_long_title_fits_document_properties_and_file_names(run_cli, tmp_pa
     assert len(deck.name) < 100
     title = Presentation(str(deck)).core_properties.title
     assert len(title) == 255 and title.endswith("…")
+
+
+def test_a_folder_builds_every_event_but_not_shared_files(run_cli, tmp_path):
+    folder = tmp_path / "events"
+    folder.mkdir()
+    for n in (1, 2):
+        text = replace_once(default_text(), "  title: Learning from Reviews\n", f"  title: Event {n}\n")
+        (folder / f"event-{n}.yaml").write_text(text, encoding="utf-8")
+    (folder / "_shared.yaml").write_text("areas: {}\n", encoding="utf-8")
+    status, out, err = run_cli(["build", "events", "--out", "out"], tmp_path)
+    assert status == 0, err
+    assert sorted(p.name for p in (tmp_path / "out" / "decks").iterdir()) == [
+        "event-1-2022-05-12.pptx", "event-2-2022-05-12.pptx"]
+    assert len(out.splitlines()) == 8
+
+
+def test_an_unwritable_output_folder_is_a_clear_error(run_cli, tmp_path):
+    (tmp_path / "out").write_text("a file where the output folder should be")
+    status, _, err = run_cli(["build", DEFAULT_DATA, "--out", "out"], tmp_path)
+    assert status == 1
+    assert err.startswith("error: cannot use ")
+    assert "Traceback" not in err and "internal error" not in err
