@@ -67,26 +67,22 @@ def open_presentation(path: Path):
     """Return a python-pptx Presentation opened from a .pptx or .potx template."""
     from pptx import Presentation
 
-    try:
-        return Presentation(io.BytesIO(read_package(path, "pptx")))
-    except InputError:
-        raise
-    except Exception as error:  # noqa: BLE001 - python-pptx raises many kinds on a broken package
-        raise _refuse(path, f"PowerPoint template cannot be opened ({error})") from None
+    return _open(path, "pptx", Presentation)
 
 
 def open_document(path: Path | None):
     """Return a python-docx Document from a .docx or .dotx template, or the built-in one when ``path`` is None."""
     from docx import Document
 
-    if path is None:
-        return Document()
+    return Document() if path is None else _open(path, "docx", Document)
+
+
+def _open(path: Path, kind: str, opener):
+    package = read_package(path, kind)
     try:
-        return Document(io.BytesIO(read_package(path, "docx")))
-    except InputError:
-        raise
-    except Exception as error:  # noqa: BLE001 - python-docx raises many kinds on a broken package
-        raise _refuse(path, f"Word template cannot be opened ({error})") from None
+        return opener(io.BytesIO(package))
+    except Exception as error:  # noqa: BLE001 - python-pptx/-docx raise many kinds on a broken package
+        raise _refuse(path, f"{_KINDS[kind]['name']} template cannot be opened ({error})") from None
 
 
 def as_template(data: bytes, kind: str) -> bytes:
