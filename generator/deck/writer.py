@@ -65,7 +65,7 @@ class DeckWriter:
         box = self._box(slide, target) if target is not None else self._content_area(slide)
         if self._try_two_columns(slide, target, box, spec.body):
             return
-        pages = self._pages(spec.body, box, BODY_FIT)
+        pages = self._pages(spec.title, spec.body, box, BODY_FIT)
         self._write_box(slide, target, box, pages[0].paras, pages[0].size)
         for page in pages[1:]:
             slide = self._new_slide("content", spec.title, spec.notes, continued=True)
@@ -121,7 +121,7 @@ class DeckWriter:
         slide = self._new_slide("themes", spec.title, spec.notes)
         _drop_body(slide)
         text_box, chart_box = self._content_area(slide).split(0.45, COLUMN_GAP)
-        pages = self._pages(spec.body, text_box, BODY_FIT)
+        pages = self._pages(spec.title, spec.body, text_box, BODY_FIT)
         self._write_box(slide, None, text_box, pages[0].paras, pages[0].size)
         charts.add_chart(slide, spec.charts[0], chart_box, font_size=12)
         for page in pages[1:]:
@@ -192,16 +192,19 @@ class DeckWriter:
     def _fit_or_smallest(self, paras: list[Para], box: Box, fit: FitRange, where, family: str = "") -> float:
         size = body_text.best_size(paras, box.width, box.height, fit, family or self.body_font)
         if size is None:
-            self.warnings.append(f"text on '{where or paras[0].text}' needed less than {fit.smallest} pt")
+            subject = f"text on '{where}'" if where else f"'{paras[0].text[:50]}'"
+            self.warnings.append(f"{subject} does not fit its box even at {fit.smallest:g} pt and may overflow; "
+                                 "shorten it")
             return fit.smallest
         return size
 
-    def _pages(self, paras: list[Para], box: Box, fit: FitRange) -> list["_Page"]:
+    def _pages(self, title: str, paras: list[Para], box: Box, fit: FitRange) -> list["_Page"]:
         size = body_text.best_size(paras, box.width, box.height, fit, self.body_font)
         if size is not None:
             return [_Page(paras, size)]
         split = body_text.split_into_pages(paras, box.width, box.height, CONTINUED_SIZE, self.body_font)
-        self.warnings.append(f"'{paras[0].text[:40]}…' was split over {len(split)} slides")
+        self.warnings.append(f"'{title}' is too long for one slide at {fit.smallest:g} pt; it continues over "
+                             f"{len(split)} slides")
         page_fit = FitRange(CONTINUED_SIZE, fit.smallest)
         return [_Page(page, self._fit_or_smallest(page, box, page_fit, None)) for page in split]
 

@@ -103,3 +103,14 @@ def test_unusual_text_renders_inside_its_frames(tmp_path):
     rendered = read_pages(render(deck, tmp_path))
     aims = next(i for i, s in enumerate(prs.slides) if s.shapes.title.text == "Aims and Objectives")
     assert words_outside_shapes(prs.slides[aims], rendered[aims]) == []
+
+
+def test_text_too_long_even_at_the_smallest_size_is_warned_about(tmp_path, capsys):
+    data = yaml.safe_load(DEFAULT_DATA.read_text(encoding="utf-8"))
+    data["learning_reviews"]["are_not"]["title"] = "Learning reviews are not " * 12
+    source = tmp_path / "long.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert main(["build", str(source), "--out", str(tmp_path)]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning: ")]
+    assert warnings == [f"warning: {source}: 'Learning reviews are not Learning reviews are not ' does not fit "
+                        "its box even at 24 pt and may overflow; shorten it"]
