@@ -35,11 +35,22 @@ def scheme_colours(theme_xml: bytes) -> dict[str, str]:
 
 
 @lru_cache(maxsize=8)
-def template_colours(package: bytes) -> dict[str, str]:
-    """Return the scheme colours of a PowerPoint package's first theme."""
+def _first_theme(package: bytes) -> bytes | None:
     with zipfile.ZipFile(io.BytesIO(package)) as archive:
         themes = sorted(n for n in archive.namelist() if re.fullmatch(r"ppt/theme/theme\d+\.xml", n))
-        return scheme_colours(archive.read(themes[0])) if themes else dict(FALLBACK)
+        return archive.read(themes[0]) if themes else None
+
+
+def template_colours(package: bytes) -> dict[str, str]:
+    """Return the scheme colours of a PowerPoint package's first theme."""
+    theme = _first_theme(package)
+    return scheme_colours(theme) if theme else dict(FALLBACK)
+
+
+def template_fonts(package: bytes) -> tuple[str, str]:
+    """Return the heading and body fonts of a PowerPoint package's first theme."""
+    theme = _first_theme(package)
+    return _fonts(etree.fromstring(theme)) if theme else ("Calibri", "Calibri")
 
 
 def overrides(branding: Branding) -> dict[str, str]:
@@ -83,7 +94,10 @@ def theme_fonts(prs) -> tuple[str, str]:
     """Return the presentation theme's heading and body font families."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    root = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    return _fonts(etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob))
+
+
+def _fonts(root) -> tuple[str, str]:
     fonts = []
     for font_kind in ("majorFont", "minorFont"):
         latin = root.find(f".//{{{A}}}fontScheme/{{{A}}}{font_kind}/{{{A}}}latin")

@@ -17,7 +17,6 @@ from .output.files import normalise_zip
 from .output.pdf import convert_to_pdf
 from .problems import ERROR, WARNING, InputError, Problem
 from .templates import BUILTIN_DECK_TEMPLATE
-from .templates.opening import open_document
 
 
 @dataclass
@@ -51,8 +50,6 @@ def builders(loaded: LoadedData, options: BuildOptions):
     """
     deck_template = read_template(options.deck_template or loaded.pptx_template, BUILTIN_DECK_TEMPLATE)
     docx_template = options.docx_template or loaded.docx_template
-    if docx_template is not None:
-        open_document(docx_template)  # refuse a bad template before anything is drawn
     return [DeckBuilder(deck_template, loaded.logo), BriefingBuilder(deck_template, docx_template)]
 
 

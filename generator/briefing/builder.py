@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from ..model import EventData, ReviewType
@@ -18,8 +17,12 @@ class BriefingBuilder:
     folder = "briefings"
 
     def __init__(self, deck_template_package: bytes, docx_template: Path | None = None):
+        from ..templates.opening import read_package
+
         self.deck_template_package = deck_template_package
         self.docx_template = docx_template
+        # Read (and refused if macro-enabled or damaged) once, before anything is drawn.
+        self.docx_package = read_package(docx_template, "docx") if docx_template else None
         self._drawing = None
 
     def prepare(self, event: EventData) -> None:
@@ -34,18 +37,17 @@ class BriefingBuilder:
     def targets(self, event: EventData, out_dir: Path) -> list[Target]:
         """Return one briefing per review type, each with what it shows."""
         info = event.event
-        docx_bytes = self.docx_template.read_bytes() if self.docx_template else b""
         found = []
         for key, review in event.review_types.items():
             name = f"{slug(info.title)}-{info.date.isoformat()}-{slug(review.abbreviation or key)}.docx"
-            inputs = (self.deck_template_package, docx_bytes, info, event.theme, review)
+            inputs = (self.deck_template_package, self.docx_package or b"", info, event.theme, review)
             found.append(Target(out_dir / self.folder / name, inputs,
                                 lambda review=review: self._render(event, review)))
         return found
 
     def _render(self, event: EventData, review: ReviewType) -> tuple[bytes, str, list[str]]:
         from ..branding import palette
-        from ..templates.opening import open_document
+        from ..templates.opening import open_document_package
         from .chart import chart_for, chart_png
         from .document import BriefingDocument
 
@@ -53,8 +55,8 @@ class BriefingBuilder:
             self._drawing.join()
             self._drawing = None
         colours = palette(self.deck_template_package, event.theme)
-        document = BriefingDocument(event, review, open_document(self.docx_template), colours, self._fonts(event),
-                                    own_template=self.docx_template is not None)
+        document = BriefingDocument(event, review, open_document_package(self.docx_package, self.docx_template),
+                                    colours, self._fonts(event), own_template=self.docx_package is not None)
         chart = chart_for(review, colours)
         document.build(chart, chart_png(chart) if chart else None)
         _set_properties(document.doc, event, review)
@@ -66,11 +68,9 @@ class BriefingBuilder:
         return document.to_bytes(), f"{review.full_name}, {words} words", warnings
 
     def _fonts(self, event: EventData) -> tuple[str, str]:
-        from pptx import Presentation
+        from ..branding import template_fonts
 
-        from ..branding import theme_fonts
-
-        heading, body = theme_fonts(Presentation(io.BytesIO(self.deck_template_package)))
+        heading, body = template_fonts(self.deck_template_package)
         return event.theme.heading_font or heading, event.theme.body_font or body
 
 

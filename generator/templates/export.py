@@ -6,9 +6,8 @@ import io
 from pathlib import Path
 
 from docx import Document
-from pptx import Presentation
 
-from ..branding import FALLBACK, template_colours, theme_fonts
+from ..branding import FALLBACK, template_colours, template_fonts
 from ..briefing.document import prepare_document
 from ..output import Output, write_outputs
 from . import BUILTIN_DECK_TEMPLATE
@@ -47,7 +46,7 @@ def export_templates(folder: Path) -> list[Output]:
     """Write the built-in deck (.potx) and briefing (.dotx) templates and an example theme; return what was written."""
     deck_package = BUILTIN_DECK_TEMPLATE.read_bytes()
     colours = {**FALLBACK, **template_colours(deck_package)}
-    heading, body = theme_fonts(Presentation(io.BytesIO(deck_package)))
+    heading, body = template_fonts(deck_package)
     doc = Document()
     prepare_document(doc, colours, (heading, body), "en-GB")
     doc.core_properties.title = "Learning from Reviews: seven-minute briefing template"

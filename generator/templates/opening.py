@@ -77,8 +77,15 @@ def open_document(path: Path | None):
     return Document() if path is None else _open(path, "docx", Document)
 
 
-def _open(path: Path, kind: str, opener):
-    package = read_package(path, kind)
+def open_document_package(package: bytes | None, path: Path | None):
+    """Return a python-docx Document from template bytes already read by :func:`read_package` (``path`` names them)."""
+    from docx import Document
+
+    return Document() if package is None else _open(path, "docx", Document, package)
+
+
+def _open(path: Path, kind: str, opener, package: bytes | None = None):
+    package = package if package is not None else read_package(path, kind)
     try:
         return opener(io.BytesIO(package))
     except Exception as error:  # noqa: BLE001 - python-pptx/-docx raise many kinds on a broken package
