@@ -70,7 +70,7 @@ def branded(tmp_path_factory):
     data["theme"] = {"pptx_template": "brand.potx", "docx_template": "brand.dotx", "logo": "logo.png",
                      "logo_alt_text": "Logo of the Tees partnerships",
                      "layouts": {"title": "Brand Cover", "content": "Brand Text", "section": "Brand Divider",
-                                 "charts": "Brand Title", "figures": "Brand Title", "themes": "Brand Text",
+                                 "charts": "Brand Title", "figures": "Brand Title", "themes": "Brand Title",
                                  "closing": "Brand Cover"},
                      "styles": {"heading": "Brand Heading"}}
     source = folder / "branded.yaml"
@@ -87,6 +87,9 @@ def test_deck_uses_the_templates_master_layouts_fonts_and_colours(branded, deck_
     assert [slide.shapes.title.text for slide in prs.slides] == default_titles
     used = {slide.slide_layout.name for slide in prs.slides}
     assert used <= set(BRAND_LAYOUTS.values())
+    by_title = {slide.shapes.title.text: slide.slide_layout.name for slide in prs.slides}
+    assert by_title["Main Themes: Children Reviews"] == "Brand Title"  # the data's layout for themes slides
+    assert by_title["Aims and Objectives"] == "Brand Text"
     assert "SAMPLE SLIDE" not in [slide.shapes.title.text for slide in prs.slides]
     assert theme_fonts(prs) == (BRAND_FONT, BRAND_FONT)
     theme = prs.slide_master.part.part_related_by(RT.THEME).blob

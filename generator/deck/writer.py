@@ -59,8 +59,8 @@ class DeckWriter:
         self._fill_placeholder(slide, spec.title, [Para(line, bullet=False) for line in spec.subtitle],
                                SUBTITLE_FIT)
 
-    def _add_content(self, spec: SlideSpec) -> None:
-        slide = self._new_slide("content", spec.title, spec.notes)
+    def _add_content(self, spec: SlideSpec, kind: str = "content") -> None:
+        slide = self._new_slide(kind, spec.title, spec.notes)
         target = layouts.placeholder(slide, layouts.BODY_TYPES)
         box = self._box(slide, target) if target is not None else self._content_area(slide)
         if self._try_two_columns(slide, target, box, spec.body):
@@ -68,7 +68,7 @@ class DeckWriter:
         pages = self._pages(spec.title, spec.body, box, BODY_FIT)
         self._write_box(slide, target, box, pages[0].paras, pages[0].size)
         for page in pages[1:]:
-            slide = self._new_slide("content", spec.title, spec.notes, continued=True)
+            slide = self._new_slide(kind, spec.title, spec.notes, continued=True)
             target = layouts.placeholder(slide, layouts.BODY_TYPES)
             self._write_box(slide, target, box, page.paras, page.size)
 
@@ -116,7 +116,7 @@ class DeckWriter:
 
     def _add_themes(self, spec: SlideSpec) -> None:
         if not spec.charts:
-            self._add_content(spec)
+            self._add_content(spec, "themes")
             return
         slide = self._new_slide("themes", spec.title, spec.notes)
         _drop_body(slide)
