@@ -244,7 +244,3 @@ class EventData:
     reflective_questions: BulletSlide | None = None
     closing: ClosingSlide = field(default_factory=ClosingSlide)
     theme: Branding = field(default_factory=Branding)
-
-    def area_label(self, key: str) -> str:
-        """Return the full name of an area or grouping key ('MBC/RCBC' for a grouping)."""
-        return self.areas.get(key, key)

@@ -7,7 +7,7 @@ data file at once (mkdocs' "gather all data first").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
@@ -28,27 +28,6 @@ class Problem:
         where = [part for part in (self.file, f"line {self.line}" if self.line else "", self.key_path) if part]
         prefix = ", ".join(where)
         return f"{prefix}: {self.message}" if prefix else self.message
-
-
-@dataclass
-class ProblemList:
-    """Return-value collector: every problem found, in the order found."""
-
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.items.append(problem)
-
-    def extend(self, problems) -> None:
-        self.items.extend(problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == WARNING]
 
 
 class InputError(Exception):
