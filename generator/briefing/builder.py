@@ -26,7 +26,9 @@ class BriefingBuilder:
         self._drawing = None
 
     def prepare(self, event: EventData) -> None:
-        """Start drawing the chart images in the background, before the deck is built."""
+        """Start drawing chart pictures (if the theme asks for pictures) in the background."""
+        if event.theme.briefing_chart != "picture":
+            return
         from ..branding import palette
         from .chart import chart_for, prefetch
 
@@ -58,7 +60,8 @@ class BriefingBuilder:
         document = BriefingDocument(event, review, open_document_package(self.docx_package, self.docx_template),
                                     colours, self._fonts(event), own_template=self.docx_package is not None)
         chart = chart_for(review, colours)
-        document.build(chart, chart_png(chart) if chart else None)
+        picture = chart_png(chart) if chart and event.theme.briefing_chart == "picture" else None
+        document.build(chart, picture)
         _set_properties(document.doc, event, review)
         words = document.word_count()
         warnings = []

@@ -1,7 +1,8 @@
-"""The briefing's chart: a matplotlib PNG in the deck's colours, with alt text stating its data.
+"""The briefing's chart: what it shows (in the deck's colours, with alt text stating its data).
 
-matplotlib is imported only here, and only when a chart is drawn: it is the
-slowest import of the build.
+It is drawn as a native Word chart (:mod:`.word_chart`), or, when the theme
+asks for a picture, as a matplotlib PNG here. matplotlib is imported only
+then: it is the slowest import of the build.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from ..figures import area_breakdown, demographic_lines, theme_label
 from ..model import EventData, Link, ReviewType
 from .chart import BriefingChart
 from .styles import has_numbering, resolve_styles, style_ids
+from .word_chart import add_word_chart
 
 BODY_SIZE = Pt(11)
 CHART_WIDTH = Cm(15)
@@ -36,14 +37,18 @@ class BriefingDocument:
         self.event = event
         self.review = review
         self.doc = doc
+        self.body_font = fonts[1]
         _clear_body(doc)
         self.styles = prepare_document(doc, palette, fonts, event.event.language, event.theme.styles,
                                        builtin_look=not own_template)
         self.bullet_prefix = "" if has_numbering(doc, self.styles["bullet"]) else "• "
         self.style_ids = style_ids(doc, self.styles)
 
-    def build(self, chart: BriefingChart | None, chart_png: bytes | None) -> None:
-        """Fill the document: banner, seven numbered sections, footer."""
+    def build(self, chart: BriefingChart | None, chart_png: bytes | None = None) -> None:
+        """Fill the document: banner, seven numbered sections, footer.
+
+        The chart is a native Word chart, or the picture ``chart_png`` of it when given.
+        """
         self._banner()
         for number, section in enumerate(self.review.briefing.sections, start=1):
             self._para(f"{number}. {section.heading}", "heading")
@@ -53,7 +58,7 @@ class BriefingDocument:
                 self._figures()
             elif section.show == "themes":
                 self._themes()
-            if chart is not None and chart_png is not None and section.show == chart.section:
+            if chart is not None and section.show == chart.section:
                 self._chart(chart, chart_png)
             for text in section.bullets:
                 self._bullet(text)
@@ -75,8 +80,12 @@ class BriefingDocument:
         if review.demographics.note:
             self._para(review.demographics.note, "body")
 
-    def _chart(self, chart: BriefingChart, chart_png: bytes) -> None:
+    def _chart(self, chart: BriefingChart, chart_png: bytes | None) -> None:
         run = self._para("", "body").add_run()
+        if chart_png is None:
+            add_word_chart(run, "bar" if chart.horizontal else "column", chart.title, chart.labels, chart.values,
+                           chart.alt_text, CHART_WIDTH, _chart_height(chart), chart.bar_colour, self.body_font)
+            return
         run.add_picture(io.BytesIO(chart_png), width=CHART_WIDTH)
         # python-docx has no alt-text API: screen readers read docPr's descr.
         doc_pr = run._r.xpath(".//wp:docPr")[0]
@@ -136,6 +145,13 @@ class BriefingDocument:
     def word_count(self) -> int:
         """Return the number of words a reader reads (body and headings)."""
         return sum(len(re.findall(r"\S+", p.text)) for p in self.doc.paragraphs)
+
+
+def _chart_height(chart: BriefingChart) -> int:
+    """Return a native chart's height (EMU): room for the title, then a line per bar of a bar chart."""
+    if not chart.horizontal:
+        return Cm(5)
+    return Cm(min(9.0, 1.6 + 0.55 * len(chart.values)))
 
 
 def prepare_document(doc, palette: dict[str, str], fonts: tuple[str, str], language: str,

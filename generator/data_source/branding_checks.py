@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..checks.contrast import MINIMUM_TEXT_CONTRAST, contrast_ratio
-from ..model import SLIDE_KINDS, Branding
+from ..model import BRIEFING_CHARTS, SLIDE_KINDS, Branding
 from ..problems import ERROR, WARNING, Problem
 from .schema import Locations
 
@@ -23,6 +23,8 @@ def check_branding(theme: Branding, locations: Locations) -> list[Problem]:
     def add(path: str, message: str, severity: str = ERROR) -> None:
         found.append(locations.problem(path, message, severity, "theme"))
 
+    if theme.briefing_chart not in BRIEFING_CHARTS:
+        add("theme.briefing_chart", f"expected one of: {', '.join(BRIEFING_CHARTS)}; got '{theme.briefing_chart}'")
     for kind in theme.layouts:
         if kind not in SLIDE_KINDS:
             add(f"theme.layouts.{kind}", f"unknown slide kind '{kind}'; expected one of: {', '.join(SLIDE_KINDS)}")

@@ -39,6 +39,7 @@ theme:
   # styles:                        # briefing role: your paragraph style's name
   #   heading: Heading 1
   #   bullet: List Bullet
+  # briefing_chart: picture        # a PNG picture instead of an editable Word chart
 """
 
 

@@ -159,3 +159,58 @@ def test_long_theme_lists_sit_in_two_columns(briefings):
     assert last_in_columns.xpath("string(.)").endswith(seed_themes()["Children Reviews"][-1])
     _, homicide = briefings["Domestic Homicide Reviews"]  # five themes: one column
     assert homicide.element.body.xpath("./w:p/w:pPr/w:sectPr") == []
+
+
+def _chart_xml(path):
+    """Return each chart part of a .docx (parsed) with its embedded workbook's bytes."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as package:
+        names = package.namelist()
+        charts = sorted(n for n in names if n.startswith("word/charts/chart"))
+        return [(etree.fromstring(package.read(n)), package.read(
+            next(e for e in names if e.startswith("word/embeddings/")))) for n in charts]
+
+
+@pytest.mark.parametrize("review", REVIEWS, ids=lambda r: r.abbreviation)
+def test_chart_is_an_editable_word_chart_of_the_same_numbers(briefings, review):
+    import io
+    import zipfile
+
+    path, doc = briefings[review.name]
+    ((chart, workbook),) = _chart_xml(path)
+    namespaces = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+    labels = chart.xpath(".//c:cat//c:pt/c:v/text()", namespaces=namespaces)
+    values = [int(float(v)) for v in chart.xpath(".//c:val//c:pt/c:v/text()", namespaces=namespaces)]
+    if review.themes_have_counts:
+        assert chart.xpath(".//c:barDir/@val", namespaces=namespaces) == ["bar"]
+        expected = {t.name: t.count for t in review.theme_list[:len(labels)]}
+    else:
+        expected = review.demographics.age
+    assert dict(zip(labels, values)) == expected
+    # The data sits in a real workbook beside the chart, so Word's "Edit Data" works.
+    with zipfile.ZipFile(io.BytesIO(workbook)) as sheet:
+        cells = sheet.read("xl/sharedStrings.xml").decode() + sheet.read("xl/worksheets/sheet1.xml").decode()
+    assert all(label.replace("&", "&amp;") in cells for label in labels)
+    assert not [shape for shape in doc.inline_shapes if shape._inline.xpath(".//pic:pic")]
+
+
+def test_briefing_chart_picture_draws_a_png_instead(tmp_path):
+    from generator.briefing import BriefingBuilder
+    from generator.templates import BUILTIN_DECK_TEMPLATE
+
+    event = load_event(DEFAULT_DATA).event
+    event.theme.briefing_chart = "picture"
+    event.review_types = {"adults": event.review_types["adults"]}
+    (target,) = BriefingBuilder(BUILTIN_DECK_TEMPLATE.read_bytes()).targets(event, tmp_path)
+    data, _, _ = target.render()
+    path = tmp_path / "picture.docx"
+    path.write_bytes(data)
+    doc = Document(str(path))
+    (shape,) = doc.inline_shapes
+    assert shape._inline.xpath(".//pic:pic") and not _chart_xml(path)
+    blob = doc.part.related_parts[shape._inline.xpath(".//a:blip/@r:embed")[0]].blob
+    assert blob.startswith(b"\x89PNG")
+    assert "Homelessness/Housing Issues 6" in shape._inline.docPr.get("descr")
