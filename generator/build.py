@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from .deck import DeckBuilder
 from .output import Output, document_time, manifest, write_outputs
 from .output.files import normalise_zip
 from .output.pdf import convert_to_pdf
+from .parallel import run_both
 from .problems import ERROR, WARNING, InputError, Problem
 from .templates import BUILTIN_DECK_TEMPLATE
 
@@ -29,7 +31,7 @@ class BuildOptions:
     deck_template: Path | None = None
     docx_template: Path | None = None
     allow_outside: bool = False
-    prefetch: bool = True  # draw chart images on the second core; off where batches use every core
+    parallel: bool = True  # render the briefings on the second core; off where batches use every core
 
 
 @dataclass
@@ -72,15 +74,23 @@ def build_event(path: Path, options: BuildOptions) -> BuildReport:
             entry = previous.get(str(target.path))
             fresh = manifest.still_valid(entry, target.path, print_)
             planned.append((builder, target, print_, entry if fresh else None))
-    if options.prefetch:
-        for builder in {id(b): b for b, _, _, entry in planned if entry is None}.values():
-            builder.prepare(loaded.event)
+    stamp = document_time(loaded.event.event.date)
+
+    def render(target):
+        data, summary, messages = target.render()
+        return normalise_zip(data, stamp), summary, messages
+
+    renders = [(builder, target) for builder, target, _, entry in planned if entry is None]
+    # The deck here and the briefings on the other core: about the same work each.
+    here = [target for builder, target in renders if builder.name == "deck" or not options.parallel]
+    elsewhere = [target for builder, target in renders if builder.name != "deck" and options.parallel]
+    rendered = run_both([functools.partial(render, t) for t in here], [functools.partial(render, t) for t in elsewhere])
+    results = dict(zip(map(id, here + elsewhere), rendered))
     for builder, target, print_, entry in planned:
         if entry is not None:
             data, summary, messages = target.path.read_bytes(), entry["summary"], entry["warnings"]
         else:
-            data, summary, messages = target.render()
-            data = normalise_zip(data, document_time(loaded.event.event.date))
+            data, summary, messages = results[id(target)]
         outputs.append(Output(target.path, data, summary))
         record[str(target.path)] = manifest.entry_for(data, print_, summary, messages)
         warnings.extend(Problem(m, file=label, severity=WARNING, category=builder.name) for m in messages)
@@ -127,7 +137,7 @@ def build_batch(paths: list[Path], options: BuildOptions, workers: int | None = 
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    options = dataclasses.replace(options, prefetch=False)
+    options = dataclasses.replace(options, parallel=False)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(build_outcome, paths, [options] * len(paths), chunksize=max(1, len(paths) // 8))
 

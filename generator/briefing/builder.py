@@ -23,18 +23,6 @@ class BriefingBuilder:
         self.docx_template = docx_template
         # Read (and refused if macro-enabled or damaged) once, before anything is drawn.
         self.docx_package = read_package(docx_template, "docx") if docx_template else None
-        self._drawing = None
-
-    def prepare(self, event: EventData) -> None:
-        """Start drawing chart pictures (if the theme asks for pictures) in the background."""
-        if event.theme.briefing_chart != "picture":
-            return
-        from ..branding import palette
-        from .chart import chart_for, prefetch
-
-        colours = palette(self.deck_template_package, event.theme)
-        charts = [chart_for(review, colours) for review in event.review_types.values()]
-        self._drawing = prefetch([chart for chart in charts if chart is not None])
 
     def targets(self, event: EventData, out_dir: Path) -> list[Target]:
         """Return one briefing per review type, each with what it shows."""
@@ -53,9 +41,6 @@ class BriefingBuilder:
         from .chart import chart_for, chart_png
         from .document import BriefingDocument
 
-        if self._drawing is not None:
-            self._drawing.join()
-            self._drawing = None
         colours = palette(self.deck_template_package, event.theme)
         document = BriefingDocument(event, review, open_document_package(self.docx_package, self.docx_template),
                                     colours, self._fonts(event), own_template=self.docx_package is not None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..figures import charted_themes, counts_text, people_phrase
 from ..model import ReviewType
-from ..output.cache import cached, is_cached
+from ..output.cache import cached
 
 WIDTH_IN = 6.3
 HEIGHT_IN = 2.0
@@ -62,31 +62,6 @@ def _key(chart: BriefingChart) -> str:
 def chart_png(chart: BriefingChart) -> bytes:
     """Return the chart as PNG bytes, from the cache when this exact chart was drawn before."""
     return cached("charts", _key(chart), lambda: render_png(chart))
-
-
-def prefetch(charts: list[BriefingChart]):
-    """Start drawing the charts missing from the cache in another process; return it (or None).
-
-    matplotlib is the slowest part of a cold build: drawing on the second core
-    while the deck is built hides most of it. Where processes cannot be
-    forked, the charts are simply drawn when needed.
-    """
-    import multiprocessing
-
-    missing = [chart for chart in charts if not is_cached("charts", _key(chart))]
-    if not missing or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    try:
-        process = multiprocessing.get_context("fork").Process(target=_draw_all, args=(missing,), daemon=True)
-        process.start()
-    except (OSError, AssertionError):
-        return None
-    return process
-
-
-def _draw_all(charts: list[BriefingChart]) -> None:
-    for chart in charts:
-        chart_png(chart)
 
 
 def render_png(chart: BriefingChart) -> bytes:

@@ -23,9 +23,6 @@ class DeckBuilder:
         self.template_package = template_package
         self.logo = logo
 
-    def prepare(self, event: EventData) -> None:
-        """Nothing to start ahead: the deck is drawn in this process."""
-
     def targets(self, event: EventData, out_dir: Path) -> list[Target]:
         """Return the deck to build, with what it shows (everything but the briefings)."""
         info = event.event

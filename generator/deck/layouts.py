@@ -30,6 +30,7 @@ FOOTER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 FOOTER_SIZE = 12
 _SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
 @dataclass(frozen=True)
@@ -124,21 +125,26 @@ def content_area(prs, slide) -> Box:
     return Box(left, top, width, bottom - top)
 
 
-def add_footer(slide, footer_text: str, number: int) -> None:
-    """Copy the layout's footer and slide-number placeholders onto the slide and fill them."""
-    layout = slide.slide_layout
+def footer_sources(layout) -> list:
+    """Return the layout's footer and slide-number placeholders as (type, element) pairs, in that order."""
+    found = []
     for ph_type in FOOTER_TYPES:
         source = placeholder(layout, (ph_type,))
-        if source is None:
-            continue
-        element = copy.deepcopy(source.element)
+        if source is not None:
+            found.append((ph_type, source.element))
+    return found
+
+
+def add_footer(slide, sources: list, footer_text: str, number: int) -> None:
+    """Copy the layout's footer and slide-number placeholders (``footer_sources``) onto the slide and fill them."""
+    for ph_type, source in sources:
+        element = copy.deepcopy(source)
         slide.shapes._spTree.append(element)
-        shape = slide.placeholders[source.placeholder_format.idx]
-        _set_text_keep_style(shape, footer_text if ph_type == PP_PLACEHOLDER.FOOTER else None, number)
+        _set_text_keep_style(element.find(f"{{{_P}}}txBody"), footer_text if ph_type == PP_PLACEHOLDER.FOOTER else None,
+                             number)
 
 
-def _set_text_keep_style(shape, text: str | None, number: int) -> None:
-    body = shape.text_frame._txBody
+def _set_text_keep_style(body, text: str | None, number: int) -> None:
     paragraphs = body.findall(f"{{{_A}}}p")
     for extra in paragraphs[1:]:
         body.remove(extra)

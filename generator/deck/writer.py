@@ -30,6 +30,7 @@ class DeckWriter:
                  logo: Path | None = None, logo_alt_text: str = ""):
         self.prs = prs
         _remove_all_slides(self.prs)
+        _name_parts_in_constant_time(prs.part.package)
         self.footer_text = footer_text
         self.layout_names = layout_names or {}
         self.logo, self.logo_alt_text = logo, logo_alt_text
@@ -37,6 +38,7 @@ class DeckWriter:
         self.titles: set[str] = set()
         self.warnings: list[str] = []
         self._boxes: dict = {}
+        self._layouts: dict[str, _Layout] = {}
 
     # -- one method per slide kind -------------------------------------------------
 
@@ -138,13 +140,15 @@ class DeckWriter:
         charts.set_alt_text(picture, self.logo_alt_text)
 
     def _new_slide(self, kind: str, title: str, notes: str, continued: bool = False):
-        slide = self.prs.slides.add_slide(layouts.find_layout(self.prs, kind, self.layout_names))
+        layout = self._layout(kind)
+        slide = self.prs.slides.add_slide(layout.layout)
         unique = self._unique_title(title)
         title_shape = layouts.placeholder(slide, layouts.TITLE_TYPES)
         if title_shape is not None:
             title_para = [Para(unique, bullet=False, bold=True)]
-            measured = [Para(unique.upper(), bullet=False, bold=True)] if layouts.shows_all_caps(
-                slide, title_shape) else title_para
+            if layout.title_caps is None:
+                layout.title_caps = layouts.shows_all_caps(slide, title_shape)
+            measured = [Para(unique.upper(), bullet=False, bold=True)] if layout.title_caps else title_para
             box = self._box(slide, title_shape)
             fit = COVER_TITLE_FIT if kind in ("title", "closing") else TITLE_FIT
             size = self._fit_or_smallest(measured, box, fit, None, self.heading_font)
@@ -153,8 +157,15 @@ class DeckWriter:
             self.warnings.append(f"the layout for '{unique}' has no title placeholder")
         prefix = "(Continued from the previous slide.) " if continued else ""
         slide.notes_slide.notes_text_frame.text = prefix + notes
-        layouts.add_footer(slide, self.footer_text, len(self.prs.slides))
+        layouts.add_footer(slide, layout.footer_sources, self.footer_text, len(self.prs.slides))
         return slide
+
+    def _layout(self, kind: str) -> "_Layout":
+        """Return the layout for a slide kind, with what every slide on it needs, looked up once per deck."""
+        if kind not in self._layouts:
+            layout = layouts.find_layout(self.prs, kind, self.layout_names)
+            self._layouts[kind] = _Layout(layout, layouts.footer_sources(layout))
+        return self._layouts[kind]
 
     def _box(self, slide, shape) -> Box:
         """Return a shape's box; a placeholder placed by its layout is measured once per layout."""
@@ -220,6 +231,13 @@ class DeckWriter:
         return buffer.getvalue()
 
 
+class _Layout:
+    def __init__(self, layout, footer_sources: list):
+        self.layout = layout
+        self.footer_sources = footer_sources
+        self.title_caps: bool | None = None  # known once a slide on it has a title
+
+
 class _Page:
     def __init__(self, paras: list[Para], size: float):
         self.paras = paras
@@ -230,6 +248,31 @@ def _drop_body(slide) -> None:
     target = layouts.placeholder(slide, layouts.BODY_TYPES)
     if target is not None:
         layouts.remove_shape(target)
+
+
+def _name_parts_in_constant_time(package) -> None:
+    """Make new part names (notes, charts, workbooks) cost O(1) each on this package.
+
+    python-pptx walks every part of the package to name each new one, which
+    makes a deck quadratic in its slides. Only this writer adds parts to the
+    package, so the names in use can be counted once and then kept up to date.
+    """
+    in_use: dict[str, set[str]] = {}
+
+    def next_partname(template: str):
+        from pptx.opc.packuri import PackURI
+
+        prefix = template[:(template % 42).find("42")]
+        if prefix not in in_use:
+            in_use[prefix] = {p.partname for p in package.iter_parts() if p.partname.startswith(prefix)}
+        names = in_use[prefix]
+        number = len(names) + 1
+        while template % number in names:
+            number += 1
+        names.add(template % number)
+        return PackURI(template % number)
+
+    package.next_partname = next_partname
 
 
 def _remove_all_slides(prs) -> None:

@@ -21,11 +21,6 @@ def _entry(kind: str, key: str) -> Path:
     return cache_dir() / kind / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.bin"
 
 
-def is_cached(kind: str, key: str) -> bool:
-    """Return whether (kind, key) is in the cache."""
-    return _entry(kind, key).is_file()
-
-
 def cached(kind: str, key: str, make) -> bytes:
     """Return the bytes cached under (kind, key), making and storing them with ``make()`` on a miss."""
     path = _entry(kind, key)
