@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,8 +12,7 @@ from .briefing import BriefingBuilder
 from .data_source import LoadedData, load_event
 from .data_source.loader import display_path
 from .deck import DeckBuilder
-from .output import Output, document_time, manifest, write_outputs
-from .output.files import normalise_zip
+from .output import Output, manifest, write_outputs
 from .output.pdf import convert_to_pdf
 from .parallel import run_both
 from .problems import ERROR, WARNING, InputError, Problem
@@ -74,17 +72,11 @@ def build_event(path: Path, options: BuildOptions) -> BuildReport:
             entry = previous.get(str(target.path))
             fresh = manifest.still_valid(entry, target.path, print_)
             planned.append((builder, target, print_, entry if fresh else None))
-    stamp = document_time(loaded.event.event.date)
-
-    def render(target):
-        data, summary, messages = target.render()
-        return normalise_zip(data, stamp), summary, messages
-
     renders = [(builder, target) for builder, target, _, entry in planned if entry is None]
     # The deck here and the briefings on the other core: about the same work each.
     here = [target for builder, target in renders if builder.name == "deck" or not options.parallel]
     elsewhere = [target for builder, target in renders if builder.name != "deck" and options.parallel]
-    rendered = run_both([functools.partial(render, t) for t in here], [functools.partial(render, t) for t in elsewhere])
+    rendered = run_both([t.render for t in here], [t.render for t in elsewhere])
     results = dict(zip(map(id, here + elsewhere), rendered))
     for builder, target, print_, entry in planned:
         if entry is not None:

@@ -53,7 +53,7 @@ class BriefingBuilder:
         if words > MAX_WORDS:
             warnings.append(f"the {review.full_name} briefing has {words} words, {words - MAX_WORDS} more "
                             f"than the {MAX_WORDS} readable in seven minutes")
-        return document.to_bytes(), f"{review.full_name}, {words} words", warnings
+        return document.to_bytes(document_time(event.event.date)), f"{review.full_name}, {words} words", warnings
 
     def _fonts(self, event: EventData) -> tuple[str, str]:
         from ..branding import template_fonts

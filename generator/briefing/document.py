@@ -136,11 +136,11 @@ class BriefingDocument:
         paragraph.text = f"{info.partnership} · {self.review.full_name} seven-minute briefing · {info.long_date}"
         paragraph.style = self.doc.styles[self.styles["footer"]]
 
-    def to_bytes(self) -> bytes:
-        """Return the document as .docx bytes."""
-        buffer = io.BytesIO()
-        self.doc.save(buffer)
-        return buffer.getvalue()
+    def to_bytes(self, stamp) -> bytes:
+        """Return the document as .docx bytes, its zip entries dated ``stamp``."""
+        from ..output.packages import package_bytes
+
+        return package_bytes(self.doc, stamp)
 
     def word_count(self) -> int:
         """Return the number of words a reader reads (body and headings)."""

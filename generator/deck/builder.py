@@ -47,7 +47,7 @@ class DeckBuilder:
             writer.add(spec)
         _set_properties(writer.prs, event)
         _set_language(writer.prs, event.event.language)
-        return writer.to_bytes(), f"{len(writer.prs.slides)} slides", writer.warnings
+        return writer.to_bytes(document_time(event.event.date)), f"{len(writer.prs.slides)} slides", writer.warnings
 
 
 def _set_properties(prs, event: EventData) -> None:

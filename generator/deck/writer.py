@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from pptx.util import Emu, Inches
@@ -224,11 +223,11 @@ class DeckWriter:
             target = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
         body_text.write_paragraphs(target.text_frame, paras, size)
 
-    def to_bytes(self) -> bytes:
-        """Return the presentation as .pptx bytes."""
-        buffer = io.BytesIO()
-        self.prs.save(buffer)
-        return buffer.getvalue()
+    def to_bytes(self, stamp) -> bytes:
+        """Return the presentation as .pptx bytes, its zip entries dated ``stamp``."""
+        from ..output.packages import package_bytes
+
+        return package_bytes(self.prs, stamp)
 
 
 class _Layout:

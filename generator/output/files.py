@@ -34,7 +34,8 @@ class Output:
 class Target:
     """An output a builder can make: where it goes, what it shows (for its fingerprint), and how to render it.
 
-    ``render()`` returns the file's bytes, a line for the build summary, and warnings.
+    ``render()`` returns the file's bytes (normalised: the same content gives the same bytes), a line for the
+    build summary, and warnings.
     """
 
     path: Path
@@ -64,21 +65,24 @@ def document_time(date: dt.date) -> dt.datetime:
 
 
 def normalise_zip(data: bytes, stamp: dt.datetime, nested: bool = False) -> bytes:
-    """Return an OOXML package rewritten with fixed entry times and order, so equal content gives equal bytes.
+    """Return an OOXML package rewritten with fixed entry times and order, so equal content gives equal bytes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        return zip_package({name: source.read(name) for name in source.namelist()}, stamp, nested)
+
+
+def zip_package(entries: dict[str, bytes], stamp: dt.datetime, nested: bool = False) -> bytes:
+    """Return a package's entries zipped with fixed times and order, so equal content gives equal bytes.
 
     Embedded packages (a chart's workbook) are normalised too, and their own
     created/modified times, which their writer sets to 'now', become ``stamp``.
     """
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = source.namelist()
-    ordered = sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in ordered:
+        for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
             info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            content = source.read(name)
+            content = entries[name]
             if name.endswith((".xlsx", ".docx", ".pptx")):
                 content = normalise_zip(content, stamp, nested=True)
             elif nested and name == "docProps/core.xml":

@@ -99,3 +99,24 @@ def test_temporary_files_of_a_killed_build_are_tidied(tmp_path):
     (tmp_path / ".deck.pptx.abc123.tmp").write_bytes(b"half a deck")
     write_outputs([Output(target, b"whole deck")])
     assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
+
+
+def test_package_bytes_compress_once_and_match_a_normalised_save():
+    import datetime as dt
+    import io
+
+    from docx import Document
+    from pptx import Presentation
+
+    from generator.output.files import normalise_zip
+    from generator.output.packages import package_bytes
+
+    stamp = dt.datetime(2022, 5, 12, 9)
+    prs = Presentation()
+    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "Härtlepool & Stockton"
+    doc = Document()
+    doc.add_paragraph("Redcar <and> Cleveland")
+    for document in (prs, doc):
+        saved = io.BytesIO()
+        document.save(saved)
+        assert package_bytes(document, stamp) == normalise_zip(saved.getvalue(), stamp)
