@@ -16,9 +16,29 @@ from pptx.util import Pt
 CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED}
 
 
+class _ChartData(CategoryChartData):
+    """Chart data whose embedded workbook is written once per distinct data in this process.
+
+    Writing a workbook is most of the cost of a chart, and a batch of events
+    charts the same figures again and again.
+    """
+
+    @property
+    def xlsx_blob(self):
+        key = (tuple(c.label for c in self.categories), tuple((s.name, tuple(s.values)) for s in self))
+        if key not in _WORKBOOKS:
+            if len(_WORKBOOKS) >= 256:
+                _WORKBOOKS.clear()
+            _WORKBOOKS[key] = super().xlsx_blob
+        return _WORKBOOKS[key]
+
+
+_WORKBOOKS: dict[tuple, bytes] = {}
+
+
 def chart_data(title: str, categories, values) -> CategoryChartData:
     """Return python-pptx chart data: one series named ``title``, whole numbers."""
-    data = CategoryChartData(number_format="0")
+    data = _ChartData(number_format="0")
     data.categories = list(categories)
     data.add_series(title, list(values))
     return data

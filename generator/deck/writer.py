@@ -7,7 +7,7 @@ from pathlib import Path
 from pptx.util import Emu, Inches
 
 from ..branding import theme_fonts
-from . import body_text, charts, layouts
+from . import body_text, charts, layouts, pptx_speedups
 from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
 from .layouts import Box
 from .plan import Para, SlideSpec
@@ -27,6 +27,7 @@ class DeckWriter:
 
     def __init__(self, prs, footer_text: str, layout_names: dict[str, str] | None = None,
                  logo: Path | None = None, logo_alt_text: str = ""):
+        pptx_speedups.install()
         self.prs = prs
         _remove_all_slides(self.prs)
         _name_parts_in_constant_time(prs.part.package)
