@@ -37,13 +37,14 @@ class BriefingBuilder:
 
     def _render(self, event: EventData, review: ReviewType) -> tuple[bytes, str, list[str]]:
         from ..branding import palette
-        from ..templates.opening import open_document_package
         from .chart import chart_for, chart_png
-        from .document import BriefingDocument
+        from .document import BriefingDocument, blank_document
 
         colours = palette(self.deck_template_package, event.theme)
-        document = BriefingDocument(event, review, open_document_package(self.docx_package, self.docx_template),
-                                    colours, self._fonts(event), own_template=self.docx_package is not None)
+        fonts = self._fonts(event)
+        doc, styles = blank_document(self.docx_package, self.docx_template, colours, fonts, event.event.language,
+                                     event.theme.styles)
+        document = BriefingDocument(event, review, doc, styles, body_font=fonts[1])
         chart = chart_for(review, colours)
         picture = chart_png(chart) if chart and event.theme.briefing_chart == "picture" else None
         document.build(chart, picture)

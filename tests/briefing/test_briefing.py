@@ -214,3 +214,17 @@ def test_briefing_chart_picture_draws_a_png_instead(tmp_path):
     blob = doc.part.related_parts[shape._inline.xpath(".//a:blip/@r:embed")[0]].blob
     assert blob.startswith(b"\x89PNG")
     assert "Homelessness/Housing Issues 6" in shape._inline.docPr.get("descr")
+
+
+def test_a_reopened_blank_document_gives_the_same_briefing_as_a_fresh_one(tmp_path):
+    from generator.briefing import BriefingBuilder, document
+    from generator.templates import BUILTIN_DECK_TEMPLATE
+
+    event = load_event(DEFAULT_DATA).event
+    targets = BriefingBuilder(BUILTIN_DECK_TEMPLATE.read_bytes()).targets(event, tmp_path)
+    fresh = []
+    for target in targets:
+        document._BLANKS.clear()
+        fresh.append(target.render()[0])
+    assert len(document._BLANKS) == 1
+    assert [target.render()[0] for target in targets] == fresh
