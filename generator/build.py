@@ -12,7 +12,7 @@ from .briefing import BriefingBuilder
 from .data_source import LoadedData, load_event
 from .data_source.loader import display_path
 from .deck import DeckBuilder
-from .output import Output, manifest, write_outputs
+from .output import Output, Rendered, manifest, write_outputs
 from .output.pdf import convert_to_pdf
 from .parallel import run_both
 from .problems import ERROR, WARNING, InputError, Problem
@@ -65,27 +65,30 @@ def build_event(path: Path, options: BuildOptions) -> BuildReport:
     previous = manifest.load(options.out_dir, path)
     record: dict = {}
     outputs: list[Output] = []
-    planned = []
+    planned = []  # (builder, target, fingerprint, what to do: an entry to keep, a Rendered, or None to render)
     for builder in builders(loaded, options):
         for target in builder.targets(loaded.event, options.out_dir):
             print_ = manifest.fingerprint(*target.inputs)
             entry = previous.get(str(target.path))
-            fresh = manifest.still_valid(entry, target.path, print_)
-            planned.append((builder, target, print_, entry if fresh else None))
-    renders = [(builder, target) for builder, target, _, entry in planned if entry is None]
+            if manifest.still_valid(entry, target.path, print_):
+                planned.append((builder, target, print_, entry))
+            else:
+                planned.append((builder, target, print_, _refreshed(target, entry)))
+    renders = [(builder, target) for builder, target, _, done in planned if done is None]
     # The deck here and the briefings on the other core: about the same work each.
     here = [target for builder, target in renders if builder.name == "deck" or not options.parallel]
     elsewhere = [target for builder, target in renders if builder.name != "deck" and options.parallel]
     rendered = run_both([t.render for t in here], [t.render for t in elsewhere])
     results = dict(zip(map(id, here + elsewhere), rendered))
-    for builder, target, print_, entry in planned:
-        if entry is not None:
-            data, summary, messages = target.path.read_bytes(), entry["summary"], entry["warnings"]
+    for builder, target, print_, done in planned:
+        if isinstance(done, dict):
+            result = Rendered(target.path.read_bytes(), done["summary"], done["warnings"], done.get("record", {}))
         else:
-            data, summary, messages = results[id(target)]
-        outputs.append(Output(target.path, data, summary))
-        record[str(target.path)] = manifest.entry_for(data, print_, summary, messages)
-        warnings.extend(Problem(m, file=label, severity=WARNING, category=builder.name) for m in messages)
+            result = done or results[id(target)]
+        outputs.append(Output(target.path, result.data, result.summary))
+        quick = manifest.fingerprint(*target.quick_inputs) if target.quick_inputs is not None else None
+        record[str(target.path)] = manifest.entry_for(result, print_, quick)
+        warnings.extend(Problem(m, file=label, severity=WARNING, category=builder.name) for m in result.warnings)
     if options.strict and warnings:
         raise InputError([_as_error(w) for w in warnings])
     written = write_outputs(outputs)
@@ -132,6 +135,15 @@ def build_batch(paths: list[Path], options: BuildOptions, workers: int | None = 
     options = dataclasses.replace(options, parallel=False)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(build_outcome, paths, [options] * len(paths), chunksize=max(1, len(paths) // 8))
+
+
+def _refreshed(target, entry: dict | None) -> Rendered | None:
+    """Return the target brought up to date from the last build's file, where its builder can and may do so."""
+    if target.refresh is None or not manifest.untouched(entry, target.path):
+        return None
+    if entry.get("quick_fingerprint") != manifest.fingerprint(*target.quick_inputs):
+        return None
+    return target.refresh(target.path.read_bytes(), entry)
 
 
 def _pages_of(pdf: Path) -> str:

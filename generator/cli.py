@@ -187,7 +187,7 @@ def _build_and_check(paths: list[Path], args) -> int:
 
 
 def _check(files: list[Path]) -> int:
-    from .checks import check_files
+    from .checks.report import check_files
 
     missing = [f for f in files if not f.is_file()]
     if missing:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import EventData, ReviewType
-from ..output import Target, document_time, property_text, slug
+from ..output import Rendered, Target, document_time, property_text, slug
 
 MAX_WORDS = 1400
 
@@ -35,7 +35,7 @@ class BriefingBuilder:
                                 lambda review=review: self._render(event, review)))
         return found
 
-    def _render(self, event: EventData, review: ReviewType) -> tuple[bytes, str, list[str]]:
+    def _render(self, event: EventData, review: ReviewType) -> Rendered:
         from ..branding import palette
         from .chart import chart_for, chart_png
         from .document import BriefingDocument, blank_document
@@ -54,7 +54,8 @@ class BriefingBuilder:
         if words > MAX_WORDS:
             warnings.append(f"the {review.full_name} briefing has {words} words, {words - MAX_WORDS} more "
                             f"than the {MAX_WORDS} readable in seven minutes")
-        return document.to_bytes(document_time(event.event.date)), f"{review.full_name}, {words} words", warnings
+        return Rendered(document.to_bytes(document_time(event.event.date)), f"{review.full_name}, {words} words",
+                        warnings)
 
     def _fonts(self, event: EventData) -> tuple[str, str]:
         from ..branding import template_fonts

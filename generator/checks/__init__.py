@@ -1,5 +1,5 @@
-"""Checks a publisher needs before sharing the outputs: the `make_deck.py check` command."""
+"""Checks a publisher needs before sharing the outputs: the `make_deck.py check` command.
 
-from .report import FileReport, check_files
-
-__all__ = ["FileReport", "check_files"]
+``check_files`` lives in :mod:`.report`; it is not imported here, so that the
+build (which only needs :mod:`.contrast`) does not load the checking machinery.
+"""

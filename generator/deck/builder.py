@@ -7,7 +7,8 @@ import io
 from pathlib import Path
 
 from ..model import EventData
-from ..output import Target, document_time, property_text, slug
+from ..output import Rendered, Target, document_time, property_text, slug
+from .notes import CONTINUED_PREFIX, rewrite_notes, without_notes
 from .plan import plan_deck
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -30,9 +31,23 @@ class DeckBuilder:
         shown = dataclasses.replace(event, review_types={
             key: dataclasses.replace(review, briefing=None) for key, review in event.review_types.items()})
         logo = self.logo.read_bytes() if self.logo else b""
-        return [Target(path, (self.template_package, logo, shown), lambda: self._render(event))]
+        return [Target(path, (self.template_package, logo, shown), lambda: self._render(event),
+                       quick_inputs=(self.template_package, logo, without_notes(shown)),
+                       refresh=lambda previous, entry: self._refresh(event, previous, entry))]
 
-    def _render(self, event: EventData) -> tuple[bytes, str, list[str]]:
+    def _refresh(self, event: EventData, previous: bytes, entry: dict) -> Rendered | None:
+        """Return the last build's deck with this event's speaker notes (only notes have changed), or None."""
+        sources = entry.get("record", {}).get("notes_sources")
+        specs = plan_deck(event)
+        if not sources or any(index >= len(specs) for index, _ in sources):
+            return None
+        notes = [(CONTINUED_PREFIX if continued else "") + specs[index].notes for index, continued in sources]
+        data = rewrite_notes(previous, notes, event.event.language, document_time(event.event.date))
+        if data is None:
+            return None
+        return Rendered(data, entry["summary"], entry["warnings"], entry["record"])
+
+    def _render(self, event: EventData) -> Rendered:
         from pptx import Presentation
 
         from ..branding import apply_to_presentation
@@ -42,12 +57,13 @@ class DeckBuilder:
         theme = event.theme
         apply_to_presentation(prs, theme)
         alt_text = theme.logo_alt_text or f"Logo of {event.event.partnership}"
-        writer = DeckWriter(prs, event.event.footer_text, theme.layouts, self.logo, alt_text)
+        writer = DeckWriter(prs, event.event.footer_text, theme.layouts, self.logo, alt_text, event.event.language)
         for spec in plan_deck(event):
             writer.add(spec)
         _set_properties(writer.prs, event)
         _set_language(writer.prs, event.event.language)
-        return writer.to_bytes(document_time(event.event.date)), f"{len(writer.prs.slides)} slides", writer.warnings
+        return Rendered(writer.to_bytes(document_time(event.event.date)), f"{len(writer.prs.slides)} slides",
+                        writer.warnings, {"notes_sources": writer.notes_sources})
 
 
 def _set_properties(prs, event: EventData) -> None:

@@ -8,6 +8,7 @@ from pptx.util import Emu, Inches
 
 from ..branding import theme_fonts
 from . import body_text, charts, layouts, pptx_speedups
+from . import notes as notes_text
 from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
 from .layouts import Box
 from .plan import Para, SlideSpec
@@ -26,7 +27,7 @@ class DeckWriter:
     """Collects slides into a presentation opened from a template (its sample slides removed)."""
 
     def __init__(self, prs, footer_text: str, layout_names: dict[str, str] | None = None,
-                 logo: Path | None = None, logo_alt_text: str = ""):
+                 logo: Path | None = None, logo_alt_text: str = "", language: str = "en-GB"):
         pptx_speedups.install()
         self.prs = prs
         _remove_all_slides(self.prs)
@@ -35,7 +36,11 @@ class DeckWriter:
         self.layout_names = layout_names or {}
         self.logo, self.logo_alt_text = logo, logo_alt_text
         self.heading_font, self.body_font = theme_fonts(prs)
+        self.language = language
         self.titles: set[str] = set()
+        # For each slide: the index of the spec it came from, and whether it continues that spec's slide.
+        self.notes_sources: list[tuple[int, bool]] = []
+        self._spec_index = -1
         self.warnings: list[str] = []
         self._boxes: dict = {}
         self._layouts: dict[str, _Layout] = {}
@@ -44,6 +49,7 @@ class DeckWriter:
 
     def add(self, spec: SlideSpec) -> None:
         """Add the slide (and any continuation slides) for ``spec``."""
+        self._spec_index += 1
         getattr(self, f"_add_{spec.kind}")(spec)
 
     def _add_title(self, spec: SlideSpec, kind: str = "title") -> None:
@@ -155,8 +161,9 @@ class DeckWriter:
             body_text.write_paragraphs(title_shape.text_frame, title_para, size)
         else:
             self.warnings.append(f"the layout for '{unique}' has no title placeholder")
-        prefix = "(Continued from the previous slide.) " if continued else ""
-        slide.notes_slide.notes_text_frame.text = prefix + notes
+        prefix = notes_text.CONTINUED_PREFIX if continued else ""
+        notes_text.fill_notes(slide.notes_slide.notes_text_frame._txBody, prefix + notes, self.language)
+        self.notes_sources.append((self._spec_index, continued))
         layouts.add_footer(slide, layout.footer_sources, self.footer_text, len(self.prs.slides))
         return slide
 

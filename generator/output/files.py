@@ -13,7 +13,7 @@ import os
 import re
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -31,16 +31,30 @@ class Output:
 
 
 @dataclass
+class Rendered:
+    """A rendered output: its bytes (the same content always gives the same bytes), a line for the build
+    summary, warnings, and what its builder wants remembered for the next build."""
+
+    data: bytes
+    summary: str
+    warnings: list[str]
+    record: dict = field(default_factory=dict)
+
+
+@dataclass
 class Target:
     """An output a builder can make: where it goes, what it shows (for its fingerprint), and how to render it.
 
-    ``render()`` returns the file's bytes (normalised: the same content gives the same bytes), a line for the
-    build summary, and warnings.
+    A builder may also say how to bring the last build's file up to date
+    cheaply: when ``quick_inputs`` are unchanged, ``refresh(previous bytes,
+    manifest entry)`` returns the new output (or None to render it anew).
     """
 
     path: Path
     inputs: tuple
-    render: Callable[[], tuple[bytes, str, list[str]]]
+    render: Callable[[], Rendered]
+    quick_inputs: tuple | None = None
+    refresh: Callable[[bytes, dict], Rendered | None] | None = None
 
 
 MAX_PROPERTY_LENGTH = 255
@@ -70,11 +84,13 @@ def normalise_zip(data: bytes, stamp: dt.datetime, nested: bool = False) -> byte
         return zip_package({name: source.read(name) for name in source.namelist()}, stamp, nested)
 
 
-def zip_package(entries: dict[str, bytes], stamp: dt.datetime, nested: bool = False) -> bytes:
+def zip_package(entries: dict[str, bytes], stamp: dt.datetime, nested: bool = False,
+                embedded_normalised: bool = False) -> bytes:
     """Return a package's entries zipped with fixed times and order, so equal content gives equal bytes.
 
-    Embedded packages (a chart's workbook) are normalised too, and their own
-    created/modified times, which their writer sets to 'now', become ``stamp``.
+    Embedded packages (a chart's workbook) are normalised too, unless they
+    already are, and their own created/modified times, which their writer
+    sets to 'now', become ``stamp``.
     """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
@@ -83,7 +99,7 @@ def zip_package(entries: dict[str, bytes], stamp: dt.datetime, nested: bool = Fa
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
             content = entries[name]
-            if name.endswith((".xlsx", ".docx", ".pptx")):
+            if name.endswith((".xlsx", ".docx", ".pptx")) and not embedded_normalised:
                 content = normalise_zip(content, stamp, nested=True)
             elif nested and name == "docProps/core.xml":
                 content = _CORE_TIMES.sub(rf"\g<1>{stamp:%Y-%m-%dT%H:%M:%SZ}\g<2>", content.decode("utf-8")).encode()

@@ -54,7 +54,12 @@ def load(out_dir: Path, source: Path) -> dict:
 
 def still_valid(entry: dict | None, path: Path, print_: str) -> bool:
     """Return whether ``path`` can be kept: same fingerprint, and the file is as the build left it."""
-    if not entry or entry.get("fingerprint") != print_:
+    return bool(entry) and entry.get("fingerprint") == print_ and untouched(entry, path)
+
+
+def untouched(entry: dict | None, path: Path) -> bool:
+    """Return whether ``path`` still has the bytes the last build wrote."""
+    if not entry:
         return False
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest() == entry.get("sha256")
@@ -62,10 +67,10 @@ def still_valid(entry: dict | None, path: Path, print_: str) -> bool:
         return False
 
 
-def entry_for(data: bytes, print_: str, summary: str, warnings: list[str]) -> dict:
-    """Return the record of one output just built."""
-    return {"fingerprint": print_, "sha256": hashlib.sha256(data).hexdigest(), "summary": summary,
-            "warnings": warnings}
+def entry_for(rendered, print_: str, quick_print: str | None = None) -> dict:
+    """Return the record of one output just built (a Rendered), with its fingerprints."""
+    return {"fingerprint": print_, "quick_fingerprint": quick_print, "sha256": hashlib.sha256(rendered.data).hexdigest(),
+            "summary": rendered.summary, "warnings": rendered.warnings, "record": rendered.record}
 
 
 def save(out_dir: Path, source: Path, entries: dict) -> None:

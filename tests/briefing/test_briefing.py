@@ -125,7 +125,8 @@ def test_a_long_briefing_is_warned_about_with_the_excess(tmp_path):
     review.briefing.sections[0].paragraphs = ["word " * 1500]
     event.review_types = {"adults": review}
     (target,) = BriefingBuilder(BUILTIN_DECK_TEMPLATE.read_bytes()).targets(event, tmp_path)
-    _, summary, warnings = target.render()
+    rendered = target.render()
+    summary, warnings = rendered.summary, rendered.warnings
     words = int(summary.split(", ")[1].split()[0])
     assert words > 1500
     assert warnings == [f"the Safeguarding Adult Reviews briefing has {words} words, {words - 1400} more than the "
@@ -205,7 +206,7 @@ def test_briefing_chart_picture_draws_a_png_instead(tmp_path):
     event.theme.briefing_chart = "picture"
     event.review_types = {"adults": event.review_types["adults"]}
     (target,) = BriefingBuilder(BUILTIN_DECK_TEMPLATE.read_bytes()).targets(event, tmp_path)
-    data, _, _ = target.render()
+    data = target.render().data
     path = tmp_path / "picture.docx"
     path.write_bytes(data)
     doc = Document(str(path))
@@ -225,6 +226,6 @@ def test_a_reopened_blank_document_gives_the_same_briefing_as_a_fresh_one(tmp_pa
     fresh = []
     for target in targets:
         document._BLANKS.clear()
-        fresh.append(target.render()[0])
+        fresh.append(target.render().data)
     assert len(document._BLANKS) == 1
-    assert [target.render()[0] for target in targets] == fresh
+    assert [target.render().data for target in targets] == fresh

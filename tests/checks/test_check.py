@@ -10,7 +10,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
-from generator.checks import check_files
+from generator.checks.report import check_files
 from generator.checks.contrast import contrast_ratio
 from tests.conftest import needs_libreoffice
 

@@ -1,0 +1,125 @@
+"""Speaker notes: written into a notes slide, and rewritten in a built deck without redrawing it.
+
+Trainers edit their speaker notes more than anything else. Notes change
+nothing a slide shows, so when only notes have changed since the last build
+the deck on disk is kept and just its notes slides are rewritten: no
+python-pptx, no text fitting. The same :func:`fill_notes` writes notes in a
+full build, so both ways give the same bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import posixpath
+import re
+import zipfile
+
+from lxml import etree
+
+from ..output.files import zip_package
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_NOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesSlide"
+NOTES_FIELDS = ("notes", "scene_notes", "themes_notes")  # model fields only the speaker notes show
+CONTINUED_PREFIX = "(Continued from the previous slide.) "
+
+
+def fill_notes(tx_body, text: str, language: str) -> None:
+    """Replace a notes placeholder's paragraphs with ``text``: a paragraph per line, tagged with ``language``."""
+    for paragraph in tx_body.findall(f"{{{_A}}}p"):
+        tx_body.remove(paragraph)
+    for line in text.split("\n"):
+        paragraph = etree.SubElement(tx_body, f"{{{_A}}}p")
+        for index, piece in enumerate(re.split("\v", line)):
+            if index:
+                etree.SubElement(paragraph, f"{{{_A}}}br")
+            if piece:
+                run = etree.SubElement(paragraph, f"{{{_A}}}r")
+                etree.SubElement(run, f"{{{_A}}}rPr", lang=language)
+                etree.SubElement(run, f"{{{_A}}}t").text = piece
+
+
+def notes_text_body(notes_root):
+    """Return the txBody of a notes slide's body placeholder (adding an empty one if it has none), or None."""
+    for shape in notes_root.iter(f"{{{_P}}}sp"):
+        ph = shape.find(f"{{{_P}}}nvSpPr/{{{_P}}}nvPr/{{{_P}}}ph")
+        if ph is not None and ph.get("type") == "body":
+            body = shape.find(f"{{{_P}}}txBody")
+            if body is None:
+                body = etree.SubElement(shape, f"{{{_P}}}txBody")
+                etree.SubElement(body, f"{{{_A}}}bodyPr")
+                etree.SubElement(body, f"{{{_A}}}lstStyle")
+            return body
+    return None
+
+
+def rewrite_notes(package: bytes, notes: list[str], language: str, stamp: dt.datetime) -> bytes | None:
+    """Return the deck ``package`` with slide n's notes set to ``notes[n]``, or None if it is not as expected."""
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        entries = {name: source.read(name) for name in source.namelist()}
+    slides = _slide_parts(entries)
+    if slides is None or len(slides) != len(notes):
+        return None
+    for slide, text in zip(slides, notes):
+        part = _related(entries, slide, _NOTES_REL)
+        if part is None or part not in entries:
+            return None
+        root = etree.fromstring(entries[part])
+        body = notes_text_body(root)
+        if body is None:
+            return None
+        fill_notes(body, text, language)
+        entries[part] = etree.tostring(root, encoding="UTF-8", standalone=True)
+    return zip_package(entries, stamp, embedded_normalised=True)  # the last build normalised them
+
+
+def _slide_parts(entries: dict[str, bytes]) -> list[str] | None:
+    """Return the deck's slide part names in show order."""
+    try:
+        presentation = etree.fromstring(entries["ppt/presentation.xml"])
+    except (KeyError, etree.XMLSyntaxError):
+        return None
+    targets = _relationships(entries, "ppt/presentation.xml")
+    order = [slide_id.get(f"{{{_R}}}id") for slide_id in presentation.iter(f"{{{_P}}}sldId")]
+    if any(rel_id not in targets for rel_id in order):
+        return None
+    return [targets[rel_id][1] for rel_id in order]
+
+
+def _related(entries: dict[str, bytes], part: str, rel_type: str) -> str | None:
+    """Return the name of the part ``part`` relates to by ``rel_type``."""
+    for kind, target in _relationships(entries, part).values():
+        if kind == rel_type:
+            return target
+    return None
+
+
+def _relationships(entries: dict[str, bytes], part: str) -> dict[str, tuple[str, str]]:
+    """Return a part's internal relationships: id -> (type, target part name)."""
+    folder, name = posixpath.split(part)
+    rels = entries.get(posixpath.join(folder, "_rels", name + ".rels"))
+    if rels is None:
+        return {}
+    found = {}
+    for rel in etree.fromstring(rels).iter(f"{{{_REL}}}Relationship"):
+        if rel.get("TargetMode") != "External":
+            found[rel.get("Id")] = (rel.get("Type"), posixpath.normpath(posixpath.join(folder, rel.get("Target"))))
+    return found
+
+
+def without_notes(value):
+    """Return a copy of a model value with every speaker-notes field emptied: what the slides themselves show."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: "" if f.name in NOTES_FIELDS else without_notes(getattr(value, f.name))
+                   for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, list):
+        return [without_notes(item) for item in value]
+    if isinstance(value, dict):
+        return {key: without_notes(item) for key, item in value.items()}
+    return value
