@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,12 +33,18 @@ class FontFace:
     line_height_units: int
     widths: dict
     scale: float = 1.0
+    # Fitting measures the same words at many sizes: their widths in font units are kept.
+    _known: dict = field(default_factory=dict, compare=False, repr=False)
 
     def width(self, text: str, size_pt: float) -> float:
         """Return the width of ``text`` at ``size_pt``, in points."""
-        em = self.units_per_em
-        units = sum(self.widths.get(ch, em) for ch in text)
-        return units * size_pt / em * SAFETY * self.scale
+        units = self._known.get(text)
+        if units is None:
+            if len(self._known) > 50_000:
+                self._known.clear()
+            em = self.units_per_em
+            units = self._known[text] = sum(self.widths.get(ch, em) for ch in text)
+        return units * size_pt / self.units_per_em * SAFETY * self.scale
 
     def line_height(self, size_pt: float) -> float:
         """Return the height of one single-spaced line at ``size_pt``, in points."""
