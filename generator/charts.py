@@ -8,11 +8,16 @@ Values are printed on the bars, so nothing depends on colour alone.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.util import Pt
 
+from .output.files import normalise_zip
+
+WORKBOOK_DATE = dt.datetime(2000, 1, 1)  # the created/modified date inside every chart's workbook
 CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED}
 
 
@@ -20,7 +25,9 @@ class _ChartData(CategoryChartData):
     """Chart data whose embedded workbook is written once per distinct data in this process.
 
     Writing a workbook is most of the cost of a chart, and a batch of events
-    charts the same figures again and again.
+    charts the same figures again and again. The workbook is normalised as it
+    is made (its writer stamps it with the time), with a fixed date, so the
+    package it goes into need not open it again.
     """
 
     @property
@@ -29,7 +36,7 @@ class _ChartData(CategoryChartData):
         if key not in _WORKBOOKS:
             if len(_WORKBOOKS) >= 256:
                 _WORKBOOKS.clear()
-            _WORKBOOKS[key] = super().xlsx_blob
+            _WORKBOOKS[key] = normalise_zip(super().xlsx_blob, WORKBOOK_DATE, nested=True)
         return _WORKBOOKS[key]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from pptx.util import Emu, Inches
@@ -44,6 +45,7 @@ class DeckWriter:
         self.warnings: list[str] = []
         self._boxes: dict = {}
         self._layouts: dict[str, _Layout] = {}
+        self._blank_notes = None  # the first notes slide as python-pptx made it, before its text
 
     # -- one method per slide kind -------------------------------------------------
 
@@ -162,10 +164,34 @@ class DeckWriter:
         else:
             self.warnings.append(f"the layout for '{unique}' has no title placeholder")
         prefix = notes_text.CONTINUED_PREFIX if continued else ""
-        notes_text.fill_notes(slide.notes_slide.notes_text_frame._txBody, prefix + notes, self.language)
+        notes_text.fill_notes(notes_text.notes_text_body(self._add_notes_slide(slide)), prefix + notes, self.language)
         self.notes_sources.append((self._spec_index, continued))
         layouts.add_footer(slide, layout.footer_sources, self.footer_text, len(self.prs.slides))
         return slide
+
+    def _add_notes_slide(self, slide):
+        """Return the element of a new notes slide for ``slide``.
+
+        python-pptx builds each notes slide by cloning the notes master's
+        placeholders, which is slow; they all start the same, so the first one
+        is copied for the rest.
+        """
+        from pptx.opc.constants import CONTENT_TYPE as CT
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.parts.slide import NotesSlidePart
+
+        if self._blank_notes is None:
+            element = slide.notes_slide.element
+            self._blank_notes = copy.deepcopy(element)
+            return element
+        slide_part = slide.part
+        package = slide_part.package
+        notes_part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE,
+                                    package, copy.deepcopy(self._blank_notes))
+        notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+        notes_part.relate_to(slide_part, RT.SLIDE)
+        slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
+        return notes_part._element
 
     def _layout(self, kind: str) -> "_Layout":
         """Return the layout for a slide kind, with what every slide on it needs, looked up once per deck."""

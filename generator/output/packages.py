@@ -30,8 +30,9 @@ def package_bytes(document, stamp: dt.datetime) -> bytes:
     except AttributeError:  # a library release whose writer internals differ: save, then normalise
         buffer = io.BytesIO()
         document.save(buffer)
-        return normalise_zip(buffer.getvalue(), stamp)
-    return zip_package(entries, stamp)
+        return normalise_zip(buffer.getvalue(), stamp)  # embedded workbooks then carry ``stamp`` instead
+    # Embedded workbooks are the charts', normalised as they were made (generator.charts).
+    return zip_package(entries, stamp, embedded_normalised=True)
 
 
 def _pptx_entries(presentation) -> dict[str, bytes]:

@@ -36,15 +36,17 @@ def test_source_date_epoch_sets_the_documents_date(tmp_path, monkeypatch, built_
 
 
 def test_embedded_workbooks_are_normalised_too(built_default):
-    deck = next((built_default / "decks").glob("*.pptx"))
-    with zipfile.ZipFile(deck) as package:
-        embedded = [n for n in package.namelist() if n.endswith(".xlsx")]
-        assert embedded
-        for name in embedded:
-            inner = zipfile.ZipFile(io.BytesIO(package.read(name)))
-            assert {info.date_time for info in inner.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-            core = inner.read("docProps/core.xml").decode()
-            assert "2022-05-12T09:00:00Z" in core
+    from generator.charts import WORKBOOK_DATE
+
+    for path in [*(built_default / "decks").glob("*.pptx"), *(built_default / "briefings").glob("*.docx")]:
+        with zipfile.ZipFile(path) as package:
+            embedded = [n for n in package.namelist() if n.endswith(".xlsx")]
+            assert embedded, path.name
+            for name in embedded:
+                inner = zipfile.ZipFile(io.BytesIO(package.read(name)))
+                assert {info.date_time for info in inner.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+                core = inner.read("docProps/core.xml").decode()
+                assert f"{WORKBOOK_DATE:%Y-%m-%dT%H:%M:%SZ}" in core
 
 
 def test_normalise_zip_is_independent_of_entry_order_and_time():
