@@ -15,6 +15,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.util import Pt
 
+from . import pptx_speedups
 from .output.files import normalise_zip
 
 WORKBOOK_DATE = dt.datetime(2000, 1, 1)  # the created/modified date inside every chart's workbook
@@ -107,6 +108,7 @@ def standalone_chart(kind: str, title: str, categories, values, font_size: float
     from pptx.chart.chart import Chart
     from pptx.oxml import parse_xml
 
+    pptx_speedups.install()
     data = chart_data(title, categories, values)
     chart_space = parse_xml(data.xml_bytes(CHART_TYPES[kind]))
     chart = Chart(chart_space, None)

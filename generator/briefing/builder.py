@@ -42,9 +42,9 @@ class BriefingBuilder:
 
         colours = palette(self.deck_template_package, event.theme)
         fonts = self._fonts(event)
-        doc, styles = blank_document(self.docx_package, self.docx_template, colours, fonts, event.event.language,
-                                     event.theme.styles)
-        document = BriefingDocument(event, review, doc, styles, body_font=fonts[1])
+        blank = blank_document(self.docx_package, self.docx_template, colours, fonts, event.event.language,
+                               event.theme.styles)
+        document = BriefingDocument(event, review, blank, body_font=fonts[1])
         chart = chart_for(review, colours)
         picture = chart_png(chart) if chart and event.theme.briefing_chart == "picture" else None
         document.build(chart, picture)

@@ -8,7 +8,8 @@ from pathlib import Path
 from pptx.util import Emu, Inches
 
 from ..branding import theme_fonts
-from . import body_text, charts, layouts, pptx_speedups
+from .. import pptx_speedups
+from . import body_text, charts, layouts
 from . import notes as notes_text
 from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
 from .layouts import Box

@@ -229,3 +229,20 @@ def test_a_reopened_blank_document_gives_the_same_briefing_as_a_fresh_one(tmp_pa
         fresh.append(target.render().data)
     assert len(document._BLANKS) == 1
     assert [target.render().data for target in targets] == fresh
+
+
+@pytest.mark.parametrize("text", ["plain", " leading and trailing ", "tab\there", "two\nlines\r", "", "<&>"])
+def test_paragraphs_are_written_as_python_docx_writes_them(text):
+    from generator.briefing.document import BriefingDocument, blank_document
+    from generator.templates import BUILTIN_DECK_TEMPLATE
+    from generator.branding import palette, template_fonts
+
+    event = load_event(DEFAULT_DATA).event
+    template = BUILTIN_DECK_TEMPLATE.read_bytes()
+    blank = blank_document(None, None, palette(template, event.theme), template_fonts(template), "en-GB", {})
+    document = BriefingDocument(event, REVIEWS[0], blank, "Calibri")
+    ours = document._para(text, "body")
+    theirs = document.doc.add_paragraph(text)
+    theirs._p.style = blank.style_ids["body"]
+    assert ours._p.xml == theirs._p.xml
+    assert document.doc.paragraphs[-2].text == document.doc.paragraphs[-1].text

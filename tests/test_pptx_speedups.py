@@ -7,7 +7,7 @@ from pptx import Presentation
 from pptx.oxml.ns import _nsmap
 from pptx.oxml.xmlchemy import BaseOxmlElement
 
-from generator.deck import pptx_speedups
+from generator import pptx_speedups
 
 
 def test_compiled_xpath_matches_lxml_on_every_element_of_a_deck(deck_path):
