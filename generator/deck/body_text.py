@@ -142,21 +142,35 @@ def write_paragraphs(text_frame, paras: list[Para], size: float) -> None:
     text_frame.auto_size = MSO_AUTO_SIZE.NONE
     text_frame.margin_left = text_frame.margin_right = INSET_X
     text_frame.margin_top = text_frame.margin_bottom = INSET_Y
+    body = text_frame._txBody
+    first_paragraph = body.find(f"{{{_A}}}p")  # clear() leaves one, empty
+    # Written on the XML as python-pptx's paragraph and run setters would write it, at a fraction of their cost.
     for i, para in enumerate(paras):
-        paragraph = text_frame.paragraphs[0] if i == 0 else text_frame.add_paragraph()
+        paragraph = first_paragraph if i == 0 else etree.SubElement(body, f"{{{_A}}}p")
         para_size = size * para.scale
         _format_paragraph(paragraph, para, para_size, first=i == 0)
-        run = paragraph.add_run()
-        run.text = para.text
-        run.font.size = Pt(para_size)
-        run.font.bold = para.bold
-        run.font.italic = para.italic
+        run = etree.Element(f"{{{_A}}}r")
+        etree.SubElement(run, f"{{{_A}}}rPr", sz=str(Pt(para_size).centipoints), b=_flag(para.bold),
+                         i=_flag(para.italic))
+        etree.SubElement(run, f"{{{_A}}}t").text = para.text
+        end = paragraph.find(f"{{{_A}}}endParaRPr")  # kept by clear(); it must stay last
+        if end is not None:
+            end.addprevious(run)
+        else:
+            paragraph.append(run)
+
+
+def _flag(on: bool) -> str:
+    return "1" if on else "0"
 
 
 def _format_paragraph(paragraph, para: Para, size: float, first: bool) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    margin = _left_margin(para)
-    ppr.set("marL", str(margin))
+    ppr = paragraph.find(f"{{{_A}}}pPr")  # kept by clear() on the first paragraph
+    if ppr is None:
+        ppr = etree.Element(f"{{{_A}}}pPr")
+        paragraph.insert(0, ppr)
+    del ppr[:]  # every format below is set explicitly, in the schema's order
+    ppr.set("marL", str(_left_margin(para)))
     ppr.set("indent", str(-BULLET_INDENT if para.bullet else 0))
     ppr.set("lvl", str(min(para.level, 8)))
     line_spacing = etree.SubElement(ppr, f"{{{_A}}}lnSpc")
