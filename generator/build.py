@@ -13,7 +13,6 @@ from .data_source import LoadedData, load_event
 from .data_source.loader import display_path
 from .deck import DeckBuilder
 from .output import Output, Rendered, manifest, write_outputs
-from .output.pdf import convert_to_pdf
 from .parallel import run_both
 from .problems import ERROR, WARNING, InputError, Problem
 from .templates import BUILTIN_DECK_TEMPLATE
@@ -95,6 +94,8 @@ def build_event(path: Path, options: BuildOptions) -> BuildReport:
     manifest.save(options.out_dir, path, record)
     report = BuildReport(path, outputs, written, warnings)
     if options.pdf:
+        from .output.pdf import convert_to_pdf
+
         report.pdfs, pdf_problem = convert_to_pdf([o.path for o in outputs])
         if pdf_problem:
             report.warnings.append(Problem(pdf_problem, severity=WARNING, category="pdf"))

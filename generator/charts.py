@@ -9,47 +9,74 @@ Values are printed on the bars, so nothing depends on colour alone.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.util import Pt
 
 from . import pptx_speedups
+from .output.cache import cached
 from .output.files import normalise_zip
+
+if TYPE_CHECKING:
+    from pptx.chart.data import CategoryChartData
 
 WORKBOOK_DATE = dt.datetime(2000, 1, 1)  # the created/modified date inside every chart's workbook
 CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED}
 
 
-class _ChartData(CategoryChartData):
-    """Chart data whose embedded workbook is written once per distinct data in this process.
+class ChartData:
+    """One series of whole numbers by category, as python-pptx draws charts from: the chart's XML and workbook.
 
-    Writing a workbook is most of the cost of a chart, and a batch of events
-    charts the same figures again and again. The workbook is normalised as it
-    is made (its writer stamps it with the time), with a fixed date, so the
-    package it goes into need not open it again.
+    Both are made by python-pptx (its CategoryChartData; the workbook by
+    xlsxwriter, normalised with a fixed date inside) once per distinct chart,
+    and kept in the cache: a rebuild after a text edit neither writes them
+    again nor even imports xlsxwriter.
     """
 
+    def __init__(self, title: str, categories, values):
+        self.title = title
+        self.categories = tuple(categories)
+        self.values = tuple(values)
+        self._made: CategoryChartData | None = None
+
+    def xml_bytes(self, chart_type) -> bytes:
+        """Return the chart part's XML for ``chart_type`` (before any styling)."""
+        return self._cached("chart-xml", f"{chart_type}", lambda: self._pptx_data().xml_bytes(chart_type))
+
     @property
-    def xlsx_blob(self):
-        key = (tuple(c.label for c in self.categories), tuple((s.name, tuple(s.values)) for s in self))
-        if key not in _WORKBOOKS:
-            if len(_WORKBOOKS) >= 256:
-                _WORKBOOKS.clear()
-            _WORKBOOKS[key] = normalise_zip(super().xlsx_blob, WORKBOOK_DATE, nested=True)
-        return _WORKBOOKS[key]
+    def xlsx_blob(self) -> bytes:
+        """Return the chart's embedded workbook."""
+        return self._cached("chart-workbooks", "", lambda: normalise_zip(self._pptx_data().xlsx_blob, WORKBOOK_DATE,
+                                                                           nested=True))
+
+    def _cached(self, kind: str, detail: str, make) -> bytes:
+        import pptx
+
+        key = repr((pptx.__version__, detail, self.title, self.categories, self.values))
+        if (kind, key) not in _MADE:
+            if len(_MADE) >= 512:
+                _MADE.clear()
+            _MADE[kind, key] = cached(kind, key, make)
+        return _MADE[kind, key]
+
+    def _pptx_data(self) -> CategoryChartData:
+        if self._made is None:
+            from pptx.chart.data import CategoryChartData
+
+            self._made = CategoryChartData(number_format="0")
+            self._made.categories = list(self.categories)
+            self._made.add_series(self.title, list(self.values))
+        return self._made
 
 
-_WORKBOOKS: dict[tuple, bytes] = {}
+_MADE: dict[tuple[str, str], bytes] = {}  # this process's charts, for batches of events
 
 
-def chart_data(title: str, categories, values) -> CategoryChartData:
-    """Return python-pptx chart data: one series named ``title``, whole numbers."""
-    data = _ChartData(number_format="0")
-    data.categories = list(categories)
-    data.add_series(title, list(values))
-    return data
+def chart_data(title: str, categories, values) -> ChartData:
+    """Return the data python-pptx draws a chart from: one series named ``title``, whole numbers."""
+    return ChartData(title, categories, values)
 
 
 def style_chart(chart, kind: str, title: str, values, font_size: float, colour: str | None = None) -> None:

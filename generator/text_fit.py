@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -77,6 +76,8 @@ def _locate_font(family: str, bold: bool) -> Path | None:
     if shutil.which("fc-match") is None:
         return None
     pattern = f"{family}:bold" if bold else family
+    import subprocess
+
     result = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, timeout=10)
     path = Path(result.stdout.strip())
     return path if result.returncode == 0 and path.suffix.lower() in (".ttf", ".otf") and path.is_file() else None

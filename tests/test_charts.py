@@ -1,0 +1,34 @@
+"""Chart XML and workbooks are made once per distinct chart and then come from the cache."""
+
+from __future__ import annotations
+
+import sys
+
+from generator import charts
+from tests.conftest import DEFAULT_DATA
+
+
+def _outputs(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*.*x"))}
+
+
+def test_a_second_build_takes_every_chart_from_the_cache(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("LFR_CACHE_DIR", str(tmp_path / "cache"))
+    charts._MADE.clear()
+    assert run_cli(["build", DEFAULT_DATA, "--out", "first"], tmp_path)[0] == 0
+    assert len(list((tmp_path / "cache" / "chart-workbooks").iterdir())) >= 10
+    charts._MADE.clear()
+    # With python-pptx's chart data (and so xlsxwriter) unimportable, only the cache can supply the charts.
+    monkeypatch.setitem(sys.modules, "pptx.chart.data", None)
+    assert run_cli(["build", DEFAULT_DATA, "--out", "second"], tmp_path)[0] == 0
+    assert _outputs(tmp_path / "first") == _outputs(tmp_path / "second")
+
+
+def test_different_figures_make_a_different_chart(tmp_path, monkeypatch):
+    monkeypatch.setenv("LFR_CACHE_DIR", str(tmp_path / "cache"))
+    charts._MADE.clear()
+    first = charts.chart_data("Age", ["0-4", "5-9"], [14, 4])
+    second = charts.chart_data("Age", ["0-4", "5-9"], [14, 5])
+    assert first.xlsx_blob != second.xlsx_blob
+    assert b"<c:v>5</c:v>" in second.xml_bytes(charts.CHART_TYPES["column"])
+    assert b"<c:v>5</c:v>" not in first.xml_bytes(charts.CHART_TYPES["column"])
