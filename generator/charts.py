@@ -27,31 +27,34 @@ CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUM
 
 
 class ChartData:
-    """One series of whole numbers by category, as python-pptx draws charts from: the chart's XML and workbook.
+    """A chart in the house look: one series of whole numbers by category, drawn as bars or columns.
 
-    Both are made by python-pptx (its CategoryChartData; the workbook by
-    xlsxwriter, normalised with a fixed date inside) once per distinct chart,
-    and kept in the cache: a rebuild after a text edit neither writes them
-    again nor even imports xlsxwriter.
+    python-pptx draws a chart from this object's XML and workbook. Both are
+    made by python-pptx (its CategoryChartData, then styled; the workbook by
+    xlsxwriter, normalised with a fixed date inside) once per distinct chart
+    and kept in the cache: a rebuild after a text edit neither makes them again
+    nor even imports xlsxwriter.
     """
 
-    def __init__(self, title: str, categories, values):
-        self.title = title
-        self.categories = tuple(categories)
-        self.values = tuple(values)
-        self._made: CategoryChartData | None = None
+    def __init__(self, kind: str, title: str, categories, values, font_size: float, colour: str | None = None,
+                 font: str | None = None):
+        self.kind, self.title = kind, title
+        self.categories, self.values = tuple(categories), tuple(values)
+        self.look = (font_size, colour, font)
 
-    def xml_bytes(self, chart_type) -> bytes:
-        """Return the chart part's XML for ``chart_type`` (before any styling)."""
-        return self._cached("chart-xml", f"{chart_type}", lambda: self._pptx_data().xml_bytes(chart_type))
+    def xml_bytes(self, chart_type=None) -> bytes:
+        """Return the chart part's XML, styled (``chart_type`` is python-pptx's; it must be this chart's kind)."""
+        if chart_type is not None and chart_type != CHART_TYPES[self.kind]:
+            raise ValueError(f"a {self.kind} chart cannot be drawn as {chart_type}")
+        return self._cached("charts", (self.kind, self.look), self._styled_xml)
 
     @property
     def xlsx_blob(self) -> bytes:
         """Return the chart's embedded workbook."""
-        return self._cached("chart-workbooks", "", lambda: normalise_zip(self._pptx_data().xlsx_blob, WORKBOOK_DATE,
+        return self._cached("chart-workbooks", (), lambda: normalise_zip(self._pptx_data().xlsx_blob, WORKBOOK_DATE,
                                                                            nested=True))
 
-    def _cached(self, kind: str, detail: str, make) -> bytes:
+    def _cached(self, kind: str, detail: tuple, make) -> bytes:
         import pptx
 
         key = repr((pptx.__version__, detail, self.title, self.categories, self.values))
@@ -61,22 +64,30 @@ class ChartData:
             _MADE[kind, key] = cached(kind, key, make)
         return _MADE[kind, key]
 
-    def _pptx_data(self) -> CategoryChartData:
-        if self._made is None:
-            from pptx.chart.data import CategoryChartData
+    def _styled_xml(self) -> bytes:
+        from lxml import etree
+        from pptx.chart.chart import Chart
+        from pptx.oxml import parse_xml
 
-            self._made = CategoryChartData(number_format="0")
-            self._made.categories = list(self.categories)
-            self._made.add_series(self.title, list(self.values))
-        return self._made
+        pptx_speedups.install()
+        chart_space = parse_xml(self._pptx_data().xml_bytes(CHART_TYPES[self.kind]))
+        chart = Chart(chart_space, None)
+        font_size, colour, font = self.look
+        style_chart(chart, self.kind, self.title, self.values, font_size, colour)
+        if font:
+            chart.font.name = font
+        return etree.tostring(chart_space, encoding="UTF-8", standalone=True)
+
+    def _pptx_data(self) -> CategoryChartData:
+        from pptx.chart.data import CategoryChartData
+
+        data = CategoryChartData(number_format="0")
+        data.categories = list(self.categories)
+        data.add_series(self.title, list(self.values))
+        return data
 
 
 _MADE: dict[tuple[str, str], bytes] = {}  # this process's charts, for batches of events
-
-
-def chart_data(title: str, categories, values) -> ChartData:
-    """Return the data python-pptx draws a chart from: one series named ``title``, whole numbers."""
-    return ChartData(title, categories, values)
 
 
 def style_chart(chart, kind: str, title: str, values, font_size: float, colour: str | None = None) -> None:
@@ -128,20 +139,14 @@ def standalone_chart(kind: str, title: str, categories, values, font_size: float
                      font: str | None = None):
     """Return (chart part XML, embedded workbook bytes) for a chart outside PowerPoint, e.g. in Word.
 
-    The XML names its workbook with relationship id ``rId1``: the caller must
-    relate the workbook to the chart part under that id.
+    Outside PowerPoint a chart does not take the theme's font, so ``font`` is
+    named. The XML names its workbook with relationship id ``rId1``: the
+    caller must relate the workbook to the chart part under that id.
     """
     from lxml import etree
-    from pptx.chart.chart import Chart
     from pptx.oxml import parse_xml
 
-    pptx_speedups.install()
-    data = chart_data(title, categories, values)
-    chart_space = parse_xml(data.xml_bytes(CHART_TYPES[kind]))
-    chart = Chart(chart_space, None)
-    style_chart(chart, kind, title, values, font_size, colour)
-    if font:  # outside PowerPoint a chart does not take the theme's font
-        chart.font.name = font
+    data = ChartData(kind, title, categories, values, font_size, colour, font)
+    chart_space = parse_xml(data.xml_bytes())
     chart_space.get_or_add_externalData().rId = "rId1"
-    xml = etree.tostring(chart_space, encoding="UTF-8", standalone=True)
-    return xml, data.xlsx_blob
+    return etree.tostring(chart_space, encoding="UTF-8", standalone=True), data.xlsx_blob

@@ -27,8 +27,10 @@ def test_a_second_build_takes_every_chart_from_the_cache(run_cli, tmp_path, monk
 def test_different_figures_make_a_different_chart(tmp_path, monkeypatch):
     monkeypatch.setenv("LFR_CACHE_DIR", str(tmp_path / "cache"))
     charts._MADE.clear()
-    first = charts.chart_data("Age", ["0-4", "5-9"], [14, 4])
-    second = charts.chart_data("Age", ["0-4", "5-9"], [14, 5])
+    first = charts.ChartData("column", "Age", ["0-4", "5-9"], [14, 4], 14)
+    second = charts.ChartData("column", "Age", ["0-4", "5-9"], [14, 5], 14)
+    recoloured = charts.ChartData("column", "Age", ["0-4", "5-9"], [14, 5], 14, colour="A8431A")
     assert first.xlsx_blob != second.xlsx_blob
-    assert b"<c:v>5</c:v>" in second.xml_bytes(charts.CHART_TYPES["column"])
-    assert b"<c:v>5</c:v>" not in first.xml_bytes(charts.CHART_TYPES["column"])
+    assert second.xlsx_blob == recoloured.xlsx_blob
+    assert b"<c:v>5</c:v>" in second.xml_bytes() and b"<c:v>5</c:v>" not in first.xml_bytes()
+    assert b"A8431A" in recoloured.xml_bytes() and b"A8431A" not in second.xml_bytes()

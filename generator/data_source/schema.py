@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import re
 import types
 import typing
@@ -27,6 +28,12 @@ _NEGATIVE_NUMBER = re.compile(r"^-\d+$")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
+
+
+@functools.lru_cache(maxsize=None)
+def _type_hints(cls) -> dict:
+    """Return a dataclass's field types (evaluating the annotations costs more than reading the data)."""
+    return typing.get_type_hints(cls)
 
 
 class _Invalid:
@@ -194,7 +201,7 @@ class _Walker:
         if not isinstance(node, MappingNode):
             return self.error(node, path, f"expected {_expected(target)}, got {_describe(node)}")
         fields = {f.name: f for f in dataclasses.fields(target) if f.init}
-        hints = typing.get_type_hints(target)
+        hints = _type_hints(target)
         values = {}
         failed = False
         for key, key_node, value_node in self._pairs(node, path):

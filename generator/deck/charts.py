@@ -6,7 +6,7 @@ theme's first accent, so a comms team's template recolours every chart.
 
 from __future__ import annotations
 
-from ..charts import CHART_TYPES, chart_data, style_chart
+from ..charts import CHART_TYPES, ChartData
 from .layouts import Box
 from .plan import ChartSpec
 
@@ -18,9 +18,8 @@ def set_alt_text(shape, text: str) -> None:
 
 def add_chart(slide, spec: ChartSpec, box: Box, font_size: float = 14):
     """Return a native chart drawn from ``spec`` into ``box`` on ``slide``."""
-    data = chart_data(spec.title, spec.categories, spec.values)
+    data = ChartData(spec.kind, spec.title, spec.categories, spec.values, font_size)
     frame = slide.shapes.add_chart(CHART_TYPES[spec.kind], box.left, box.top, box.width, box.height, data)
     frame.name = spec.title
     set_alt_text(frame, spec.alt_text)
-    style_chart(frame.chart, spec.kind, spec.title, spec.values, font_size)
     return frame
