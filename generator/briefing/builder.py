@@ -38,7 +38,8 @@ class BriefingBuilder:
     def _render(self, event: EventData, review: ReviewType) -> Rendered:
         from ..branding import palette
         from .chart import chart_for, chart_png
-        from .document import BriefingDocument, blank_document
+        from .blank import blank_document
+        from .document import BriefingDocument
 
         colours = palette(self.deck_template_package, event.theme)
         fonts = self._fonts(event)

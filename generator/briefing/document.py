@@ -3,44 +3,28 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
-import hashlib
 import io
 import re
-from dataclasses import dataclass
 
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ..figures import area_breakdown, demographic_lines, theme_label
 from ..model import EventData, Link, ReviewType
+from .blank import Blank
 from .chart import BriefingChart
-from .styles import has_numbering, resolve_styles, style_ids
 from .word_chart import add_word_chart
 
-BODY_SIZE = Pt(11)
 CHART_WIDTH = Cm(15)
 MIN_THEMES_FOR_COLUMNS = 6
 
 
-@dataclass
-class Blank:
-    """An empty document ready to fill, with each role's style name and id, and whether bullets are numbered."""
-
-    doc: object
-    styles: dict[str, str]
-    style_ids: dict[str, str]
-    numbered_bullets: bool
-
-
 class BriefingDocument:
-    """A Word document for one review type's briefing, built section by section, on a :func:`blank_document`."""
+    """A Word document for one review type's briefing, built section by section, on a :func:`.blank.blank_document`."""
 
     def __init__(self, event: EventData, review: ReviewType, blank: Blank, body_font: str):
         self.event = event
@@ -185,52 +169,6 @@ def _chart_height(chart: BriefingChart) -> int:
     return Cm(min(9.0, 1.6 + 0.55 * len(chart.values)))
 
 
-_BLANKS: dict[tuple, tuple[bytes, Blank]] = {}
-
-
-def blank_document(template: bytes | None, template_path, palette: dict[str, str], fonts: tuple[str, str],
-                   language: str, style_names: dict[str, str]) -> Blank:
-    """Return an empty document ready to fill.
-
-    It is the built-in document (given the built-in look in the palette's
-    colours and ``fonts``) or the comms team's template (its own styles kept,
-    its sample content removed). Each look is prepared once per process and
-    reopened after that: reopening costs a third of opening and preparing.
-    """
-    from docx import Document
-
-    from ..templates.opening import open_document_package
-
-    key = (hashlib.sha256(template).digest() if template else None, tuple(sorted(palette.items())), fonts,
-           language, tuple(sorted(style_names.items())))
-    if key in _BLANKS:
-        data, blank = _BLANKS[key]
-        return dataclasses.replace(blank, doc=Document(io.BytesIO(data)))
-    doc = open_document_package(template, template_path)
-    _clear_body(doc)
-    styles = prepare_document(doc, palette, fonts, language, style_names, builtin_look=template is None)
-    blank = Blank(doc, styles, style_ids(doc, styles), has_numbering(doc, styles["bullet"]))
-    saved = io.BytesIO()
-    doc.save(saved)
-    if len(_BLANKS) >= 16:
-        _BLANKS.clear()
-    _BLANKS[key] = (saved.getvalue(), dataclasses.replace(blank, doc=None))
-    return blank
-
-
-def prepare_document(doc, palette: dict[str, str], fonts: tuple[str, str], language: str,
-                     style_names: dict[str, str] | None = None, builtin_look: bool = True) -> dict[str, str]:
-    """Return the style name for each role, after giving ``doc`` its language, link style and (if asked) our look."""
-    _drop_styles_with_effects(doc)
-    names = resolve_styles(doc, style_names)
-    if builtin_look:
-        _page_setup(doc)
-        _style(doc, names, palette, fonts)
-    _ensure_link_style(doc, palette)
-    _set_language(doc, language)
-    return names
-
-
 def _end_section_here(doc, paragraph, columns: int) -> None:
     """End a continuous section at ``paragraph``, set in ``columns`` columns (Word balances them).
 
@@ -259,83 +197,3 @@ def _set_section_layout(section, columns: int | None) -> None:
             section.append(cols)
         cols.set(qn("w:num"), str(columns))
         cols.set(qn("w:space"), "567")
-
-
-def _drop_styles_with_effects(doc) -> None:
-    """Drop Word 2010's copy of the styles: once styles.xml changes, Word would see the two disagree and repair."""
-    for rel_id, rel in list(doc.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            doc.part.drop_rel(rel_id)
-
-
-def _page_setup(doc) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2)
-    section.top_margin = section.bottom_margin = Cm(1.8)
-    section.footer_distance = Cm(0.8)
-
-
-def _clear_body(doc) -> None:
-    """Remove a template's sample content, keeping its section settings."""
-    body = doc.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-
-
-def _style(doc, names: dict[str, str], palette: dict[str, str], fonts: tuple[str, str]) -> None:
-    """Give the built-in document the deck's look: its fonts and scheme colours."""
-    styles = doc.styles
-    heading_font, body_font = fonts
-    dark, accent = RGBColor.from_string(palette["dk2"]), RGBColor.from_string(palette["accent1"])
-    normal = styles[names["body"]]
-    normal.font.name = body_font
-    normal.font.size = BODY_SIZE
-    normal.font.color.rgb = RGBColor.from_string(palette["dk1"])
-    normal.paragraph_format.space_after = Pt(4)
-    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    for role, size, colour in (("title", 20, dark), ("subtitle", 11, accent), ("heading", 13, dark)):
-        style = styles[names[role]]
-        style.font.name = heading_font
-        style.font.size = Pt(size)
-        style.font.color.rgb = colour
-        style.font.italic = False
-        style.paragraph_format.space_before = Pt(8 if role == "heading" else 0)
-        style.paragraph_format.space_after = Pt(2 if role == "heading" else 4)
-        for border in style.element.xpath("./w:pPr/w:pBdr"):
-            border.getparent().remove(border)
-    styles[names["bullet"]].paragraph_format.space_after = Pt(2)
-    styles[names["footer"]].font.size = Pt(9)
-
-
-def _ensure_link_style(doc, palette: dict[str, str]) -> None:
-    if "Hyperlink" not in [s.name for s in doc.styles]:
-        link = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
-        link.font.underline = True
-        link.font.color.rgb = RGBColor.from_string(palette["hlink"])
-
-
-def _set_language(doc, language: str) -> None:
-    """Set the document language where Word and screen readers read it: the style defaults' w:lang."""
-    styles = doc.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    run_defaults = defaults.find(qn("w:rPrDefault"))
-    if run_defaults is None:
-        run_defaults = OxmlElement("w:rPrDefault")
-        defaults.insert(0, run_defaults)
-    rpr = run_defaults.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        run_defaults.append(rpr)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), language)
-    lang.set(qn("w:eastAsia"), language)
-    lang.set(qn("w:bidi"), language)
-

@@ -8,7 +8,7 @@ from pathlib import Path
 from docx import Document
 
 from ..branding import FALLBACK, template_colours, template_fonts
-from ..briefing.document import prepare_document
+from ..briefing.blank import prepare_document
 from ..output import Output, write_outputs
 from . import BUILTIN_DECK_TEMPLATE
 from .opening import as_template

@@ -217,23 +217,10 @@ def test_briefing_chart_picture_draws_a_png_instead(tmp_path):
     assert "Homelessness/Housing Issues 6" in shape._inline.docPr.get("descr")
 
 
-def test_a_reopened_blank_document_gives_the_same_briefing_as_a_fresh_one(tmp_path):
-    from generator.briefing import BriefingBuilder, document
-    from generator.templates import BUILTIN_DECK_TEMPLATE
-
-    event = load_event(DEFAULT_DATA).event
-    targets = BriefingBuilder(BUILTIN_DECK_TEMPLATE.read_bytes()).targets(event, tmp_path)
-    fresh = []
-    for target in targets:
-        document._BLANKS.clear()
-        fresh.append(target.render().data)
-    assert len(document._BLANKS) == 1
-    assert [target.render().data for target in targets] == fresh
-
-
 @pytest.mark.parametrize("text", ["plain", " leading and trailing ", "tab\there", "two\nlines\r", "", "<&>"])
 def test_paragraphs_are_written_as_python_docx_writes_them(text):
-    from generator.briefing.document import BriefingDocument, blank_document
+    from generator.briefing.blank import blank_document
+    from generator.briefing.document import BriefingDocument
     from generator.templates import BUILTIN_DECK_TEMPLATE
     from generator.branding import palette, template_fonts
 
