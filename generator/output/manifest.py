@@ -52,11 +52,6 @@ def load(out_dir: Path, source: Path) -> dict:
         return {}
 
 
-def still_valid(entry: dict | None, path: Path, print_: str) -> bool:
-    """Return whether ``path`` can be kept: same fingerprint, and the file is as the build left it."""
-    return bool(entry) and entry.get("fingerprint") == print_ and untouched(entry, path)
-
-
 def untouched(entry: dict | None, path: Path) -> bool:
     """Return whether ``path`` still has the bytes the last build wrote."""
     if not entry:
