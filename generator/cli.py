@@ -99,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         _print_problems(error.problems)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # Whoever read the summary stopped reading (``| head``): the build itself is done.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as error:
         print(f"error: cannot use {error.filename or 'a file'}: {error.strerror or error}; no output was changed "
               "after the failure", file=sys.stderr)

@@ -285,3 +285,12 @@ def test_an_unwritable_output_folder_is_a_clear_error(run_cli, tmp_path):
     assert status == 1
     assert err.startswith("error: cannot use ")
     assert "Traceback" not in err and "internal error" not in err
+
+
+def test_a_reader_that_stops_reading_the_summary_is_not_an_error(tmp_path):
+    process = subprocess.Popen([sys.executable, str(ROOT / "make_deck.py"), "build", str(DEFAULT_DATA), "--out",
+                                str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # like `| head -0`: the summary has nowhere to go
+    assert process.wait(timeout=120) == 0
+    assert process.stderr.read() == b""
+    assert len(list(tmp_path.rglob("*.docx"))) == 3
