@@ -64,22 +64,21 @@ def build_event(path: Path, options: BuildOptions) -> BuildReport:
     previous = manifest.load(options.out_dir, path)
     record: dict = {}
     outputs: list[Output] = []
-    planned = []  # (builder, target, fingerprints, the output if it needs no drawing)
+    planned = []  # (builder, target, fingerprint, the output if it needs no drawing)
     for builder in builders(loaded, options):
         for target in builder.targets(loaded.event, options.out_dir):
-            prints = (manifest.fingerprint(*target.inputs),
-                      manifest.fingerprint(*target.quick_inputs) if target.quick_inputs is not None else None)
-            planned.append((builder, target, prints, _without_drawing(target, previous.get(str(target.path)), prints)))
+            print_ = manifest.fingerprint(*target.inputs)
+            planned.append((builder, target, print_, _without_drawing(target, previous.get(str(target.path)), print_)))
     renders = [(builder, target) for builder, target, _, ready in planned if ready is None]
     # The deck here and the briefings on the other core: about the same work each.
     here = [target for builder, target in renders if builder.name == "deck" or not options.parallel]
     elsewhere = [target for builder, target in renders if builder.name != "deck" and options.parallel]
     rendered = run_both([t.render for t in here], [t.render for t in elsewhere])
     results = dict(zip(map(id, here + elsewhere), rendered))
-    for builder, target, prints, ready in planned:
+    for builder, target, print_, ready in planned:
         result = ready or results[id(target)]
         outputs.append(Output(target.path, result.data, result.summary))
-        record[str(target.path)] = manifest.entry_for(result, *prints)
+        record[str(target.path)] = manifest.entry_for(result, print_)
         warnings.extend(Problem(m, file=label, severity=WARNING, category=builder.name) for m in result.warnings)
     if options.strict and warnings:
         raise InputError([_as_error(w) for w in warnings])
@@ -131,17 +130,16 @@ def build_batch(paths: list[Path], options: BuildOptions, workers: int | None = 
         yield from pool.map(build_outcome, paths, [options] * len(paths), chunksize=max(1, len(paths) // 8))
 
 
-def _without_drawing(target, entry: dict | None, prints: tuple[str, str | None]) -> Rendered | None:
+def _without_drawing(target, entry: dict | None, print_: str) -> Rendered | None:
     """Return the output as the last build left it, or brought up to date by its builder; None if it must be drawn.
 
     Either needs the file on disk to be exactly what that build wrote.
     """
     if not manifest.untouched(entry, target.path):
         return None
-    print_, quick_print = prints
     if entry.get("fingerprint") == print_:
         return Rendered(target.path.read_bytes(), entry["summary"], entry["warnings"], entry.get("record", {}))
-    if target.refresh is not None and quick_print is not None and entry.get("quick_fingerprint") == quick_print:
+    if target.refresh is not None:
         return target.refresh(target.path.read_bytes(), entry)
     return None
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import dataclasses
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import EventData
 from ..output import Rendered, Target, document_time, property_text, slug
-from .notes import CONTINUED_PREFIX, rewrite_notes, without_notes
+from . import rebuild
 from .plan import plan_deck
+
+if TYPE_CHECKING:
+    from .writer import DeckWriter
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -31,23 +35,45 @@ class DeckBuilder:
         shown = dataclasses.replace(event, review_types={
             key: dataclasses.replace(review, briefing=None) for key, review in event.review_types.items()})
         logo = self.logo.read_bytes() if self.logo else b""
-        return [Target(path, (self.template_package, logo, shown), lambda: self._render(event),
-                       quick_inputs=(self.template_package, logo, without_notes(shown)),
-                       refresh=lambda previous, entry: self._refresh(event, previous, entry))]
+        keys = rebuild.DeckKeys.of(self.template_package, logo, shown)
+        return [Target(path, (self.template_package, logo, shown), lambda: self._render(event, keys),
+                       refresh=lambda previous, entry: self._refresh(event, keys, previous, entry))]
 
-    def _refresh(self, event: EventData, previous: bytes, entry: dict) -> Rendered | None:
-        """Return the last build's deck with this event's speaker notes (only notes have changed), or None."""
-        sources = entry.get("record", {}).get("notes_sources")
+    def _refresh(self, event: EventData, keys, previous: bytes, entry: dict) -> Rendered | None:
+        """Return the last build's deck brought up to date, if only notes or a few slides' text changed; else None."""
+        record = entry.get("record", {})
         specs = plan_deck(event)
-        if not sources or any(index >= len(specs) for index, _ in sources):
+        stamp = document_time(event.event.date)
+        if record.get("notes_free") == keys.notes_free:
+            data = rebuild.with_new_notes(previous, record, specs, event.event.language, stamp)
+            return None if data is None else Rendered(data, entry["summary"], entry["warnings"], record)
+        changes = rebuild.changed_slides(record, keys, specs, logo=self.logo is not None)
+        if changes is None:
             return None
-        notes = [(CONTINUED_PREFIX if continued else "") + specs[index].notes for index, continued in sources]
-        data = rewrite_notes(previous, notes, event.event.language, document_time(event.event.date))
+        writer = self._writer(event)
+        for index, first_number in changes.drawn:
+            writer.titles = changes.titles_before(index, writer)
+            writer.add(specs[index], index, first_number)
+        _set_language(writer.prs, event.event.language)
+        new_record = rebuild.merged_record(record, keys, changes, writer)
+        data = rebuild.with_new_slides(previous, writer, changes, stamp) if new_record else None
         if data is None:
             return None
-        return Rendered(data, entry["summary"], entry["warnings"], entry["record"])
+        return Rendered(data, entry["summary"], rebuild.warnings_of(new_record), new_record)
 
-    def _render(self, event: EventData) -> Rendered:
+    def _render(self, event: EventData, keys) -> Rendered:
+        specs = plan_deck(event)
+        writer = self._writer(event)
+        for spec in specs:
+            writer.add(spec)
+        _set_language(writer.prs, event.event.language)
+        _set_properties(writer.prs, event)
+        record = rebuild.full_record(writer, keys, specs, logo=self.logo is not None)
+        return Rendered(writer.to_bytes(document_time(event.event.date)), f"{len(writer.prs.slides)} slides",
+                        rebuild.warnings_of(record), record)
+
+    def _writer(self, event: EventData) -> "DeckWriter":
+        """Return a writer on a fresh copy of the template, in the event's theme."""
         from pptx import Presentation
 
         from ..branding import apply_to_presentation
@@ -57,13 +83,7 @@ class DeckBuilder:
         theme = event.theme
         apply_to_presentation(prs, theme)
         alt_text = theme.logo_alt_text or f"Logo of {event.event.partnership}"
-        writer = DeckWriter(prs, event.event.footer_text, theme.layouts, self.logo, alt_text, event.event.language)
-        for spec in plan_deck(event):
-            writer.add(spec)
-        _set_properties(writer.prs, event)
-        _set_language(writer.prs, event.event.language)
-        return Rendered(writer.to_bytes(document_time(event.event.date)), f"{len(writer.prs.slides)} slides",
-                        writer.warnings, {"notes_sources": writer.notes_sources})
+        return DeckWriter(prs, event.event.footer_text, theme.layouts, self.logo, alt_text, event.event.language)
 
 
 def _set_properties(prs, event: EventData) -> None:

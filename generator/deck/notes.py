@@ -11,20 +11,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
-import posixpath
 import re
-import zipfile
 
 from lxml import etree
 
 from ..output.files import zip_package
+from . import built
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_NOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesSlide"
 NOTES_FIELDS = ("notes", "scene_notes", "themes_notes")  # model fields only the speaker notes show
 CONTINUED_PREFIX = "(Continued from the previous slide.) "
 
@@ -60,13 +55,12 @@ def notes_text_body(notes_root):
 
 def rewrite_notes(package: bytes, notes: list[str], language: str, stamp: dt.datetime) -> bytes | None:
     """Return the deck ``package`` with slide n's notes set to ``notes[n]``, or None if it is not as expected."""
-    with zipfile.ZipFile(io.BytesIO(package)) as source:
-        entries = {name: source.read(name) for name in source.namelist()}
-    slides = _slide_parts(entries)
+    entries = built.read_entries(package)
+    slides = built.slide_parts(entries)
     if slides is None or len(slides) != len(notes):
         return None
     for slide, text in zip(slides, notes):
-        part = _related(entries, slide, _NOTES_REL)
+        part = built.related(entries, slide, built.NOTES_SLIDE)
         if part is None or part not in entries:
             return None
         root = etree.fromstring(entries[part])
@@ -76,40 +70,6 @@ def rewrite_notes(package: bytes, notes: list[str], language: str, stamp: dt.dat
         fill_notes(body, text, language)
         entries[part] = etree.tostring(root, encoding="UTF-8", standalone=True)
     return zip_package(entries, stamp, embedded_normalised=True)  # the last build normalised them
-
-
-def _slide_parts(entries: dict[str, bytes]) -> list[str] | None:
-    """Return the deck's slide part names in show order."""
-    try:
-        presentation = etree.fromstring(entries["ppt/presentation.xml"])
-    except (KeyError, etree.XMLSyntaxError):
-        return None
-    targets = _relationships(entries, "ppt/presentation.xml")
-    order = [slide_id.get(f"{{{_R}}}id") for slide_id in presentation.iter(f"{{{_P}}}sldId")]
-    if any(rel_id not in targets for rel_id in order):
-        return None
-    return [targets[rel_id][1] for rel_id in order]
-
-
-def _related(entries: dict[str, bytes], part: str, rel_type: str) -> str | None:
-    """Return the name of the part ``part`` relates to by ``rel_type``."""
-    for kind, target in _relationships(entries, part).values():
-        if kind == rel_type:
-            return target
-    return None
-
-
-def _relationships(entries: dict[str, bytes], part: str) -> dict[str, tuple[str, str]]:
-    """Return a part's internal relationships: id -> (type, target part name)."""
-    folder, name = posixpath.split(part)
-    rels = entries.get(posixpath.join(folder, "_rels", name + ".rels"))
-    if rels is None:
-        return {}
-    found = {}
-    for rel in etree.fromstring(rels).iter(f"{{{_REL}}}Relationship"):
-        if rel.get("TargetMode") != "External":
-            found[rel.get("Id")] = (rel.get("Type"), posixpath.normpath(posixpath.join(folder, rel.get("Target"))))
-    return found
 
 
 def without_notes(value):

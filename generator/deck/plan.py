@@ -201,3 +201,12 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
     slides.append(SlideSpec("closing", closing.title, closing.notes or "Thank everyone for coming.",
                             subtitle=closing_lines or [info.title]))
     return slides
+
+
+def unique_title(title: str, taken: set[str]) -> str:
+    """Return ``title``, or 'title (continued)', '(continued 2)', ..., whichever ``taken`` does not hold."""
+    candidate, n = title, 1
+    while candidate in taken:
+        candidate = f"{title} (continued)" if n == 1 else f"{title} (continued {n})"
+        n += 1
+    return candidate

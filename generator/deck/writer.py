@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from pathlib import Path
 
 from pptx.util import Emu, Inches
@@ -13,7 +14,7 @@ from . import body_text, charts, layouts
 from . import notes as notes_text
 from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
 from .layouts import Box
-from .plan import Para, SlideSpec
+from .plan import Para, SlideSpec, unique_title
 
 CONTINUED_SIZE = 20.0
 SUBTITLE_FIT = FitRange(28, 14)
@@ -23,6 +24,16 @@ TWO_COLUMNS_BELOW = 20
 MIN_BULLETS_PER_COLUMN = 3
 LOGO_HEIGHT = Inches(0.9)
 LOGO_MARGIN = Inches(0.3)
+
+
+@dataclass
+class DrawnSpec:
+    """What drawing one spec gave: its index among the deck's specs, its slides (start, end) and warnings."""
+
+    index: int
+    start: int
+    end: int
+    warnings: list[str]
 
 
 class DeckWriter:
@@ -42,7 +53,12 @@ class DeckWriter:
         self.titles: set[str] = set()
         # For each slide: the index of the spec it came from, and whether it continues that spec's slide.
         self.notes_sources: list[tuple[int, bool]] = []
+        # For each slide: its title as planned, and as shown (made unique).
+        self.planned_titles: list[str] = []
+        self.shown_titles: list[str] = []
+        self.drawn: list[DrawnSpec] = []
         self._spec_index = -1
+        self._number_offset = 0  # slide numbers count from here (nonzero when drawing only part of a deck)
         self.warnings: list[str] = []
         self._boxes: dict = {}
         self._layouts: dict[str, _Layout] = {}
@@ -50,10 +66,19 @@ class DeckWriter:
 
     # -- one method per slide kind -------------------------------------------------
 
-    def add(self, spec: SlideSpec) -> None:
-        """Add the slide (and any continuation slides) for ``spec``."""
-        self._spec_index += 1
+    def add(self, spec: SlideSpec, index: int | None = None, first_number: int | None = None) -> None:
+        """Add the slide (and any continuation slides) for ``spec``.
+
+        ``index`` (its place among the deck's specs) and ``first_number`` (its
+        slide number) are for drawing only some slides of a deck.
+        """
+        self._spec_index = self._spec_index + 1 if index is None else index
+        if first_number is not None:
+            self._number_offset = first_number - 1 - len(self.prs.slides)
+        slides_before, warnings_before = len(self.prs.slides), len(self.warnings)
         getattr(self, f"_add_{spec.kind}")(spec)
+        self.drawn.append(DrawnSpec(self._spec_index, slides_before, len(self.prs.slides),
+                                    self.warnings[warnings_before:]))
 
     def _add_title(self, spec: SlideSpec, kind: str = "title") -> None:
         slide = self._new_slide(kind, spec.title, spec.notes)
@@ -152,6 +177,8 @@ class DeckWriter:
         layout = self._layout(kind)
         slide = self.prs.slides.add_slide(layout.layout)
         unique = self._unique_title(title)
+        self.planned_titles.append(title)
+        self.shown_titles.append(unique)
         title_shape = layouts.placeholder(slide, layouts.TITLE_TYPES)
         if title_shape is not None:
             title_para = [Para(unique, bullet=False, bold=True)]
@@ -167,7 +194,7 @@ class DeckWriter:
         prefix = notes_text.CONTINUED_PREFIX if continued else ""
         notes_text.fill_notes(notes_text.notes_text_body(self._add_notes_slide(slide)), prefix + notes, self.language)
         self.notes_sources.append((self._spec_index, continued))
-        layouts.add_footer(slide, layout.footer_sources, self.footer_text, len(self.prs.slides))
+        layouts.add_footer(slide, layout.footer_sources, self.footer_text, self._number_offset + len(self.prs.slides))
         return slide
 
     def _add_notes_slide(self, slide):
@@ -217,12 +244,9 @@ class DeckWriter:
         return self._boxes[key]
 
     def _unique_title(self, title: str) -> str:
-        candidate, n = title, 1
-        while candidate in self.titles:
-            candidate = f"{title} (continued)" if n == 1 else f"{title} (continued {n})"
-            n += 1
-        self.titles.add(candidate)
-        return candidate
+        unique = unique_title(title, self.titles)
+        self.titles.add(unique)
+        return unique
 
     def _fill_placeholder(self, slide, title: str, paras: list[Para], fit: FitRange) -> None:
         target = layouts.placeholder(slide, layouts.BODY_TYPES)

@@ -46,14 +46,13 @@ class Target:
     """An output a builder can make: where it goes, what it shows (for its fingerprint), and how to render it.
 
     A builder may also say how to bring the last build's file up to date
-    cheaply: when ``quick_inputs`` are unchanged, ``refresh(previous bytes,
-    manifest entry)`` returns the new output (or None to render it anew).
+    cheaply: ``refresh(previous bytes, its manifest entry)`` returns the new
+    output, or None to render it anew.
     """
 
     path: Path
     inputs: tuple
     render: Callable[[], Rendered]
-    quick_inputs: tuple | None = None
     refresh: Callable[[bytes, dict], Rendered | None] | None = None
 
 

@@ -62,10 +62,10 @@ def untouched(entry: dict | None, path: Path) -> bool:
         return False
 
 
-def entry_for(rendered, print_: str, quick_print: str | None = None) -> dict:
-    """Return the record of one output just built (a Rendered), with its fingerprints."""
-    return {"fingerprint": print_, "quick_fingerprint": quick_print, "sha256": hashlib.sha256(rendered.data).hexdigest(),
-            "summary": rendered.summary, "warnings": rendered.warnings, "record": rendered.record}
+def entry_for(rendered, print_: str) -> dict:
+    """Return the record of one output just built (a Rendered), with its fingerprint."""
+    return {"fingerprint": print_, "sha256": hashlib.sha256(rendered.data).hexdigest(), "summary": rendered.summary,
+            "warnings": rendered.warnings, "record": rendered.record}
 
 
 def save(out_dir: Path, source: Path, entries: dict) -> None:

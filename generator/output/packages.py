@@ -26,13 +26,18 @@ class _Collector:
 def package_bytes(document, stamp: dt.datetime) -> bytes:
     """Return a python-pptx Presentation or python-docx Document as normalised package bytes."""
     try:
-        entries = _docx_entries(document) if hasattr(document, "inline_shapes") else _pptx_entries(document)
+        entries = package_entries(document)
     except AttributeError:  # a library release whose writer internals differ: save, then normalise
         buffer = io.BytesIO()
         document.save(buffer)
         return normalise_zip(buffer.getvalue(), stamp)  # embedded workbooks then carry ``stamp`` instead
     # Embedded workbooks are the charts', normalised as they were made (generator.charts).
     return zip_package(entries, stamp, embedded_normalised=True)
+
+
+def package_entries(document) -> dict[str, bytes]:
+    """Return the zip entries (name to bytes) of a python-pptx Presentation or python-docx Document, unzipped."""
+    return _docx_entries(document) if hasattr(document, "inline_shapes") else _pptx_entries(document)
 
 
 def _pptx_entries(presentation) -> dict[str, bytes]:
