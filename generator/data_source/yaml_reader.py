@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 from yaml.composer import Composer
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from ..problems import InputError, Problem
@@ -42,9 +42,16 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 class _DepthLimitedLoader(_Base):
     """A safe loader whose composer refuses absurd nesting before Python's stack does."""
 
+    DEFAULT_TAGS = {ScalarNode: Resolver.DEFAULT_SCALAR_TAG, SequenceNode: Resolver.DEFAULT_SEQUENCE_TAG,
+                    MappingNode: Resolver.DEFAULT_MAPPING_TAG}
+
     def __init__(self, stream):
         super().__init__(stream)
         self._depth = 0
+
+    def resolve(self, kind, value, implicit):
+        # The schema reads every value's text itself; PyYAML's guess at a type (a regex per value) is not needed.
+        return self.DEFAULT_TAGS[kind]
 
     def compose_node(self, parent, index):
         self._depth += 1
