@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from pptx.util import Emu, Inches
 
 from ..branding import theme_fonts
 from .. import pptx_speedups
-from . import body_text, charts, layouts
+from . import body_text, charts, layouts, pptx_package
 from . import notes as notes_text
 from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
 from .layouts import Box
@@ -43,8 +42,7 @@ class DeckWriter:
                  logo: Path | None = None, logo_alt_text: str = "", language: str = "en-GB"):
         pptx_speedups.install()
         self.prs = prs
-        _remove_all_slides(self.prs)
-        _name_parts_in_constant_time(prs.part.package)
+        pptx_package.empty_for_drawing(prs)
         self.footer_text = footer_text
         self.layout_names = layout_names or {}
         self.logo, self.logo_alt_text = logo, logo_alt_text
@@ -62,7 +60,7 @@ class DeckWriter:
         self.warnings: list[str] = []
         self._boxes: dict = {}
         self._layouts: dict[str, _Layout] = {}
-        self._blank_notes = None  # the first notes slide as python-pptx made it, before its text
+        self._notes_slides = pptx_package.NotesSlides()
 
     # -- one method per slide kind -------------------------------------------------
 
@@ -192,34 +190,10 @@ class DeckWriter:
         else:
             self.warnings.append(f"the layout for '{unique}' has no title placeholder")
         prefix = notes_text.CONTINUED_PREFIX if continued else ""
-        notes_text.fill_notes(notes_text.notes_text_body(self._add_notes_slide(slide)), prefix + notes, self.language)
+        notes_text.fill_notes(notes_text.notes_text_body(self._notes_slides.add(slide)), prefix + notes, self.language)
         self.notes_sources.append((self._spec_index, continued))
         layouts.add_footer(slide, layout.footer_sources, self.footer_text, self._number_offset + len(self.prs.slides))
         return slide
-
-    def _add_notes_slide(self, slide):
-        """Return the element of a new notes slide for ``slide``.
-
-        python-pptx builds each notes slide by cloning the notes master's
-        placeholders, which is slow; they all start the same, so the first one
-        is copied for the rest.
-        """
-        from pptx.opc.constants import CONTENT_TYPE as CT
-        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-        from pptx.parts.slide import NotesSlidePart
-
-        if self._blank_notes is None:
-            element = slide.notes_slide.element
-            self._blank_notes = copy.deepcopy(element)
-            return element
-        slide_part = slide.part
-        package = slide_part.package
-        notes_part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE,
-                                    package, copy.deepcopy(self._blank_notes))
-        notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
-        notes_part.relate_to(slide_part, RT.SLIDE)
-        slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
-        return notes_part._element
 
     def _layout(self, kind: str) -> "_Layout":
         """Return the layout for a slide kind, with what every slide on it needs, looked up once per deck."""
@@ -306,35 +280,3 @@ def _drop_body(slide) -> None:
     target = layouts.placeholder(slide, layouts.BODY_TYPES)
     if target is not None:
         layouts.remove_shape(target)
-
-
-def _name_parts_in_constant_time(package) -> None:
-    """Make new part names (notes, charts, workbooks) cost O(1) each on this package.
-
-    python-pptx walks every part of the package to name each new one, which
-    makes a deck quadratic in its slides. Only this writer adds parts to the
-    package, so the names in use can be counted once and then kept up to date.
-    """
-    in_use: dict[str, set[str]] = {}
-
-    def next_partname(template: str):
-        from pptx.opc.packuri import PackURI
-
-        prefix = template[:(template % 42).find("42")]
-        if prefix not in in_use:
-            in_use[prefix] = {p.partname for p in package.iter_parts() if p.partname.startswith(prefix)}
-        names = in_use[prefix]
-        number = len(names) + 1
-        while template % number in names:
-            number += 1
-        names.add(template % number)
-        return PackURI(template % number)
-
-    package.next_partname = next_partname
-
-
-def _remove_all_slides(prs) -> None:
-    slide_ids = prs.slides._sldIdLst
-    for slide_id in list(slide_ids):
-        prs.part.drop_rel(slide_id.rId)
-        slide_ids.remove(slide_id)
