@@ -184,16 +184,25 @@ def _end_section_here(doc, paragraph, columns: int) -> None:
     paragraph._p.get_or_add_pPr().append(section)
 
 
+# What may stand before w:type, and before w:cols, in a section's properties (the schema fixes the order).
+_BEFORE_TYPE = ("headerReference", "footerReference", "footnotePr", "endnotePr")
+_BEFORE_COLS = _BEFORE_TYPE + ("type", "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType")
+
+
 def _set_section_layout(section, columns: int | None) -> None:
-    kind = section.find(qn("w:type"))
-    if kind is None:
-        kind = OxmlElement("w:type")
-        section.insert(0, kind)
-    kind.set(qn("w:val"), "continuous")
+    _child(section, "type", _BEFORE_TYPE).set(qn("w:val"), "continuous")
     if columns is not None:
-        cols = section.find(qn("w:cols"))
-        if cols is None:
-            cols = OxmlElement("w:cols")
-            section.append(cols)
+        cols = _child(section, "cols", _BEFORE_COLS)
         cols.set(qn("w:num"), str(columns))
         cols.set(qn("w:space"), "567")
+
+
+def _child(section, name: str, before: tuple[str, ...]):
+    """Return the section's w:``name`` child, adding it after the children the schema puts before it."""
+    found = section.find(qn(f"w:{name}"))
+    if found is None:
+        found = OxmlElement(f"w:{name}")
+        earlier = {qn(f"w:{tag}") for tag in before}
+        position = next((i for i, child in enumerate(section) if child.tag not in earlier), len(section))
+        section.insert(position, found)
+    return found
