@@ -3,9 +3,10 @@
     python benchmarks/bench.py [--runs 5]
 
 Every figure is the median of several whole-process runs (a fresh Python each
-time, as a trainer's command would be). It prints each figure, its ratio and
-the target from the product brief; it is a report, not a test, and always
-exits 0.
+time, as a trainer's command would be), and its ratio is to the median of its
+base (the floor, or a cold build) run turn about with it. It prints each
+figure, its ratio and the target from the product brief; it is a report, not
+a test, and always exits 0.
 """
 
 from __future__ import annotations
@@ -42,15 +43,20 @@ def run(command: list[str], env: dict | None = None) -> tuple[float, int]:
     return float(seconds), int(peak)
 
 
-def median_of(runs: int, setup, command) -> tuple[float, int]:
-    """Return the median time and the highest peak memory of ``runs`` runs, calling ``setup()`` before each."""
-    times, peaks = [], []
+def paired(runs: int, base, figure) -> tuple[float, float, int]:
+    """Return the median times of ``figure(i)`` and of ``base(i)``, run turn about, and the figure's highest peak.
+
+    Each is a function of the run's number returning (seconds, peak KB). The
+    ratio of the two medians compares runs made minutes apart at most: these
+    machines speed up and slow down while a benchmark runs.
+    """
+    base_times, times, peaks = [], [], []
     for i in range(runs):
-        env = setup(i)
-        seconds, peak = run(command(i), env)
+        base_times.append(base(i)[0])
+        seconds, peak = figure(i)
         times.append(seconds)
         peaks.append(peak)
-    return statistics.median(times), max(peaks)
+    return statistics.median(times), statistics.median(base_times), max(peaks)
 
 
 def fresh_env(cache: Path) -> dict:
@@ -92,16 +98,24 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], check=True,
                    stdout=subprocess.DEVNULL)
     work = Path(tempfile.mkdtemp(prefix="lfr-bench-"))
-    figures = []
-    try:
-        floor, floor_peak = median_of(runs, lambda i: None, lambda i: [sys.executable, "-c", "import pptx, docx"])
-        figures.append(("floor: python -c 'import pptx, docx'", floor, floor_peak, None, None))
+    builds = iter(range(1_000_000))
+    figures = []  # (name, seconds, peak KB, base name, base seconds, target ratio)
 
-        def cold_setup(i):
-            return fresh_env(work / f"cold-cache-{i}")
-        cold, cold_peak = median_of(runs, cold_setup, lambda i: [*MAKE_DECK, "build", str(DATA), "--out",
-                                                                   str(work / f"cold-{i}")])
-        figures.append(("cold build (deck + 3 briefings, empty caches)", cold, cold_peak, floor, 2.0))
+    def floor_run(_):
+        return run([sys.executable, "-c", "import pptx, docx"])
+
+    def build(data: Path, env: dict | None = None, out: Path | None = None):
+        n = next(builds)
+        return run([*MAKE_DECK, "build", str(data), "--out", str(out or work / f"out-{n}")],
+                   env or fresh_env(work / f"cache-{n}"))
+
+    def cold_run(_):
+        return build(DATA)
+
+    try:
+        cold, floor, cold_peak = paired(runs, floor_run, cold_run)
+        figures.append(("floor: python -c 'import pptx, docx'", floor, 0, None, None, None))
+        figures.append(("cold build (deck + 3 briefings, empty caches)", cold, cold_peak, "floor", floor, 2.0))
 
         edited = work / "edited" / "event.yaml"
         edited.parent.mkdir()
@@ -109,34 +123,31 @@ def main() -> None:
         warm = fresh_env(work / "warm-cache")
         out = work / "edited-out"
         write_yaml(edited, original)
-        run([*MAKE_DECK, "build", str(edited), "--out", str(out)], warm)
+        build(edited, warm, out)
 
-        def edit_notes(i):
-            changed = copy.deepcopy(original)
-            changed["aims"]["notes"] += f" (edit {i})"
-            write_yaml(edited, changed)
-            return warm
-        text_edit, edit_peak = median_of(runs, edit_notes, lambda i: [*MAKE_DECK, "build", str(edited), "--out",
-                                                                       str(out)])
-        figures.append(("rebuild after a text edit: speaker notes", text_edit, edit_peak, floor, 1.3))
+        def rebuild_after(edit):
+            def figure(i):
+                changed = copy.deepcopy(original)
+                edit(changed, i)
+                write_yaml(edited, changed)
+                return build(edited, warm, out)
+            return figure
 
-        def edit_slide(i):
-            changed = copy.deepcopy(original)
-            changed["aims"]["items"][0] += f" (edit {i})"
-            write_yaml(edited, changed)
-            return warm
-        slide_edit, slide_peak = median_of(runs, edit_slide, lambda i: [*MAKE_DECK, "build", str(edited), "--out",
-                                                                         str(out)])
-        figures.append(("rebuild after a text edit: a slide's bullet", slide_edit, slide_peak, floor, 1.3))
+        def notes(data, i):
+            data["aims"]["notes"] += f" (edit {i})"
 
-        same, same_peak = median_of(runs, lambda i: warm, lambda i: [*MAKE_DECK, "build", str(edited), "--out",
-                                                                     str(out)])
-        figures.append(("rebuild with nothing changed", same, same_peak, floor, 1.2))
+        def bullet(data, i):
+            data["aims"]["items"][0] += f" (edit {i})"
+
+        for name, edit in (("speaker notes", notes), ("a slide's bullet", bullet)):
+            seconds, base, peak = paired(runs, floor_run, rebuild_after(edit))
+            figures.append((f"rebuild after a text edit: {name}", seconds, peak, "floor", base, 1.3))
+        seconds, base, peak = paired(runs, floor_run, lambda i: build(edited, warm, out))
+        figures.append(("rebuild with nothing changed", seconds, peak, "floor", base, 1.2))
 
         big = write_yaml(work / "big.yaml", scaled_data(10))
-        scale, scale_peak = median_of(runs, cold_setup, lambda i: [*MAKE_DECK, "build", str(big), "--out",
-                                                                   str(work / f"big-{i}")])
-        figures.append(("cold build of 10x reviews and themes", scale, scale_peak, cold, 1.5))
+        seconds, base, peak = paired(runs, cold_run, lambda i: build(big))
+        figures.append(("cold build of 10x reviews and themes", seconds, peak, "cold", base, 1.5))
 
         batch = work / "batch"
         batch.mkdir()
@@ -144,23 +155,22 @@ def main() -> None:
             event = copy.deepcopy(original)
             event["event"]["title"] = f"Learning from Reviews {n + 1}"
             write_yaml(batch / f"event-{n + 1:02d}.yaml", event)
-        batch_runs = max(1, runs // 2)
-        many, many_peak = median_of(batch_runs, cold_setup, lambda i: [*MAKE_DECK, "build", str(batch), "--out",
-                                                                       str(work / f"batch-{i}")])
-        figures.append((f"{BATCH_SIZE} events in one command", many, many_peak, cold, 10.0))
+        seconds, base, peak = paired(max(1, runs // 2), cold_run, lambda i: build(batch))
+        figures.append((f"{BATCH_SIZE} events in one command", seconds, peak, "cold", base, 10.0))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}; medians of {runs} runs")
+          f"{platform.system()} {platform.release()}; medians of {runs} runs, each ratio against runs of its base "
+          "made turn about with it")
     print(f"{'figure':48} {'seconds':>8} {'ratio':>7} {'target':>12} {'peak MB':>8}  verdict")
-    for name, seconds, peak, base, target in figures:
+    for name, seconds, peak, base_name, base, target in figures:
         ratio = seconds / base if base else 1.0
-        against = "floor" if base is floor else "cold"
-        target_text = f"{target:.1f}x {against}" if target else ""
+        target_text = f"{target:.1f}x {base_name}" if target else ""
         verdict = "" if target is None else ("meets target" if ratio <= target else "misses target")
-        print(f"{name:48} {seconds:8.2f} {ratio:6.2f}x {target_text:>12} {peak / 1024:8.0f}  {verdict}")
-    worst_peak = max(peak for _, _, peak, _, _ in figures)
+        peak_text = f"{peak / 1024:8.0f}" if peak else " " * 8
+        print(f"{name:48} {seconds:8.2f} {ratio:6.2f}x {target_text:>12} {peak_text}  {verdict}")
+    worst_peak = max(figure[2] for figure in figures)
     print(f"peak memory of any one process: {worst_peak / 1024:.0f} MB (target: under 250 MB)")
 
 
