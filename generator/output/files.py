@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+from .zipwriter import write_zip
+
 _CORE_TIMES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
@@ -91,19 +92,15 @@ def zip_package(entries: dict[str, bytes], stamp: dt.datetime, nested: bool = Fa
     already are, and their own created/modified times, which their writer
     sets to 'now', become ``stamp``.
     """
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            content = entries[name]
-            if name.endswith((".xlsx", ".docx", ".pptx")) and not embedded_normalised:
-                content = normalise_zip(content, stamp, nested=True)
-            elif nested and name == "docProps/core.xml":
-                content = _CORE_TIMES.sub(rf"\g<1>{stamp:%Y-%m-%dT%H:%M:%SZ}\g<2>", content.decode("utf-8")).encode()
-            target.writestr(info, content)
-    return buffer.getvalue()
+    members = []
+    for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
+        content = entries[name]
+        if name.endswith((".xlsx", ".docx", ".pptx")) and not embedded_normalised:
+            content = normalise_zip(content, stamp, nested=True)
+        elif nested and name == "docProps/core.xml":
+            content = _CORE_TIMES.sub(rf"\g<1>{stamp:%Y-%m-%dT%H:%M:%SZ}\g<2>", content.decode("utf-8")).encode()
+        members.append((name, content))
+    return write_zip(members)
 
 
 def write_outputs(outputs: list[Output]) -> list[Output]:
