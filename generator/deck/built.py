@@ -8,11 +8,11 @@ is the same file a full build would write.
 
 from __future__ import annotations
 
-import io
 import posixpath
-import zipfile
 
 from lxml import etree
+
+from ..output.zipwriter import read_zip
 
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -23,9 +23,8 @@ NOTES_SLIDE, SLIDE, SLIDE_LAYOUT, NOTES_MASTER = (_RT + kind for kind in ("notes
 
 
 def read_entries(package: bytes) -> dict[str, bytes]:
-    """Return a package's zip entries by name."""
-    with zipfile.ZipFile(io.BytesIO(package)) as source:
-        return {name: source.read(name) for name in source.namelist()}
+    """Return a package's zip entries by name (their compressed form is kept for writing the package again)."""
+    return read_zip(package)
 
 
 def slide_parts(entries: dict[str, bytes]) -> list[str] | None:
