@@ -8,7 +8,6 @@ Values are printed on the bars, so nothing depends on colour alone.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from pptx.dml.color import RGBColor
@@ -16,13 +15,12 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.util import Pt
 
 from . import pptx_speedups
+from .chart_workbook import chart_workbook
 from .output.cache import cached
-from .output.files import normalise_zip
 
 if TYPE_CHECKING:
     from pptx.chart.data import CategoryChartData
 
-WORKBOOK_DATE = dt.datetime(2000, 1, 1)  # the created/modified date inside every chart's workbook
 CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED}
 
 
@@ -51,8 +49,7 @@ class ChartData:
     @property
     def xlsx_blob(self) -> bytes:
         """Return the chart's embedded workbook."""
-        return self._cached("chart-workbooks", (), lambda: normalise_zip(self._pptx_data().xlsx_blob, WORKBOOK_DATE,
-                                                                           nested=True))
+        return chart_workbook(self.title, self.categories, self.values)
 
     def _cached(self, kind: str, detail: tuple, make) -> bytes:
         import pptx

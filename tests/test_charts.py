@@ -16,9 +16,9 @@ def test_a_second_build_takes_every_chart_from_the_cache(run_cli, tmp_path, monk
     monkeypatch.setenv("LFR_CACHE_DIR", str(tmp_path / "cache"))
     charts._MADE.clear()
     assert run_cli(["build", DEFAULT_DATA, "--out", "first"], tmp_path)[0] == 0
-    assert len(list((tmp_path / "cache" / "chart-workbooks").iterdir())) >= 10
+    assert len(list((tmp_path / "cache" / "charts").iterdir())) >= 10
     charts._MADE.clear()
-    # With python-pptx's chart data (and so xlsxwriter) unimportable, only the cache can supply the charts.
+    # With python-pptx's chart data unimportable, only the cache can supply the charts.
     monkeypatch.setitem(sys.modules, "pptx.chart.data", None)
     assert run_cli(["build", DEFAULT_DATA, "--out", "second"], tmp_path)[0] == 0
     assert _outputs(tmp_path / "first") == _outputs(tmp_path / "second")
