@@ -49,7 +49,7 @@ class _DepthLimitedLoader(_Base):
         super().__init__(stream)
         self._depth = 0
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind, _value, _implicit):
         # The schema reads every value's text itself; PyYAML's guess at a type (a regex per value) is not needed.
         return self.DEFAULT_TAGS[kind]
 
