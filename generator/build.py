@@ -135,12 +135,13 @@ def _without_drawing(target, entry: dict | None, print_: str) -> Rendered | None
 
     Either needs the file on disk to be exactly what that build wrote.
     """
-    if not manifest.untouched(entry, target.path):
+    built = manifest.as_built(entry, target.path)
+    if built is None:
         return None
     if entry.get("fingerprint") == print_:
-        return Rendered(target.path.read_bytes(), entry["summary"], entry["warnings"], entry.get("record", {}))
+        return Rendered(built, entry["summary"], entry["warnings"], entry.get("record", {}))
     if target.refresh is not None:
-        return target.refresh(target.path.read_bytes(), entry)
+        return target.refresh(built, entry)
     return None
 
 

@@ -52,14 +52,15 @@ def load(out_dir: Path, source: Path) -> dict:
         return {}
 
 
-def untouched(entry: dict | None, path: Path) -> bool:
-    """Return whether ``path`` still has the bytes the last build wrote."""
+def as_built(entry: dict | None, path: Path) -> bytes | None:
+    """Return the bytes of ``path`` if they are still those the last build wrote (its ``entry``), else None."""
     if not entry:
-        return False
+        return None
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() == entry.get("sha256")
+        data = path.read_bytes()
     except OSError:
-        return False
+        return None
+    return data if hashlib.sha256(data).hexdigest() == entry.get("sha256") else None
 
 
 def entry_for(rendered, print_: str) -> dict:
