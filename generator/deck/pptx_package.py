@@ -1,7 +1,8 @@
 """The python-pptx presentation a deck is drawn into, and the parts python-pptx is slow to make.
 
 The template's sample slides are removed; new parts are named without
-walking the whole package; notes slides are copies of the first one.
+walking the whole package; new slides and notes slides are copies of the
+first one python-pptx makes (on the same layout, for slides).
 """
 
 from __future__ import annotations
@@ -13,6 +14,33 @@ def empty_for_drawing(prs) -> None:
     """Remove the template's slides from ``prs`` and make naming new parts cheap."""
     _remove_all_slides(prs)
     _name_parts_in_constant_time(prs.part.package)
+
+
+class NewSlides:
+    """Adds slides to a presentation.
+
+    python-pptx clones each placeholder from the layout, which is slow; every
+    slide on one layout starts the same, so the first is copied for the rest.
+    """
+
+    def __init__(self, prs):
+        self.prs = prs
+        self._blank_shapes: dict[int, list] = {}  # layout part's id -> the shapes of a new slide on it
+
+    def add(self, layout):
+        """Return a new slide on ``layout``, with the layout's placeholders."""
+        blank = self._blank_shapes.get(id(layout.part))
+        if blank is None:
+            slide = self.prs.slides.add_slide(layout)
+            self._blank_shapes[id(layout.part)] = [copy.deepcopy(shape)
+                                                   for shape in slide.shapes._spTree.iter_shape_elms()]
+            return slide
+        rel_id, slide = self.prs.part.add_slide(layout)
+        tree = slide.shapes._spTree
+        for shape in blank:
+            tree.append(copy.deepcopy(shape))
+        self.prs.slides._sldIdLst.add_sldId(rel_id)
+        return slide
 
 
 class NotesSlides:

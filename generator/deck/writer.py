@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +60,7 @@ class DeckWriter:
         self.warnings: list[str] = []
         self._boxes: dict = {}
         self._layouts: dict[str, _Layout] = {}
+        self._slides = pptx_package.NewSlides(prs)
         self._notes_slides = pptx_package.NotesSlides()
 
     # -- one method per slide kind -------------------------------------------------
@@ -174,7 +174,7 @@ class DeckWriter:
 
     def _new_slide(self, kind: str, title: str, notes: str, continued: bool = False):
         layout = self._layout(kind)
-        slide = self._add_slide(layout)
+        slide = self._slides.add(layout.layout)
         unique = self._unique_title(title)
         self.planned_titles.append(title)
         self.shown_titles.append(unique)
@@ -194,23 +194,6 @@ class DeckWriter:
         notes_text.fill_notes(notes_text.notes_text_body(self._notes_slides.add(slide)), prefix + notes, self.language)
         self.notes_sources.append((self._spec_index, continued))
         layouts.add_footer(slide, layout.footer_sources, self.footer_text, self._number_offset + len(self.prs.slides))
-        return slide
-
-    def _add_slide(self, layout: "_Layout"):
-        """Return a new slide on ``layout``, with the layout's placeholders.
-
-        python-pptx clones each placeholder from the layout, which is slow;
-        every slide on one layout starts the same, so the first is copied.
-        """
-        if layout.blank_shapes is None:
-            slide = self.prs.slides.add_slide(layout.layout)
-            layout.blank_shapes = [copy.deepcopy(shape) for shape in slide.shapes._spTree.iter_shape_elms()]
-            return slide
-        rel_id, slide = self.prs.part.add_slide(layout.layout)
-        tree = slide.shapes._spTree
-        for shape in layout.blank_shapes:
-            tree.append(copy.deepcopy(shape))
-        self.prs.slides._sldIdLst.add_sldId(rel_id)
         return slide
 
     def _layout(self, kind: str) -> "_Layout":
@@ -285,7 +268,6 @@ class _Layout:
     def __init__(self, layout, footer_sources: list):
         self.layout = layout
         self.footer_sources = footer_sources
-        self.blank_shapes: list | None = None  # the placeholders of a new slide on it, once one has been made
         self.title_caps: bool | None = None  # known once a slide on it has a title
 
 
