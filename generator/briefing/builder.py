@@ -23,6 +23,7 @@ class BriefingBuilder:
         self.docx_template = docx_template
         # Read (and refused if macro-enabled or damaged) once, before anything is drawn.
         self.docx_package = read_package(docx_template, "docx") if docx_template else None
+        self._look: tuple[dict[str, str], tuple[str, str]] | None = None  # colours and fonts, once worked out
 
     def targets(self, event: EventData, out_dir: Path) -> list[Target]:
         """Return one briefing per review type, each with what it shows."""
@@ -36,13 +37,11 @@ class BriefingBuilder:
         return found
 
     def _render(self, event: EventData, review: ReviewType) -> Rendered:
-        from ..branding import palette
-        from .chart import chart_for, chart_png
         from .blank import blank_document
+        from .chart import chart_for, chart_png
         from .document import BriefingDocument
 
-        colours = palette(self.deck_template_package, event.theme)
-        fonts = self._fonts(event)
+        colours, fonts = self._colours_and_fonts(event)
         blank = blank_document(self.docx_package, self.docx_template, colours, fonts, event.event.language,
                                event.theme.styles)
         document = BriefingDocument(event, review, blank, body_font=fonts[1])
@@ -58,11 +57,15 @@ class BriefingBuilder:
         return Rendered(document.to_bytes(document_time(event.event.date)), f"{review.full_name}, {words} words",
                         warnings)
 
-    def _fonts(self, event: EventData) -> tuple[str, str]:
-        from ..branding import template_fonts
+    def _colours_and_fonts(self, event: EventData) -> tuple[dict[str, str], tuple[str, str]]:
+        """Return the deck template's colours and heading and body fonts, with the theme's own overriding them."""
+        if self._look is None:
+            from ..branding import palette, template_fonts
 
-        heading, body = template_fonts(self.deck_template_package)
-        return event.theme.heading_font or heading, event.theme.body_font or body
+            heading, body = template_fonts(self.deck_template_package)
+            self._look = (palette(self.deck_template_package, event.theme),
+                          (event.theme.heading_font or heading, event.theme.body_font or body))
+        return self._look
 
 
 def _set_properties(doc, event: EventData, review) -> None:
