@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import itertools
 import os
 import platform
 import shutil
@@ -98,7 +99,7 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], check=True,
                    stdout=subprocess.DEVNULL)
     work = Path(tempfile.mkdtemp(prefix="lfr-bench-"))
-    builds = iter(range(1_000_000))
+    builds = itertools.count()
     figures = []  # (name, seconds, peak KB, base name, base seconds, target ratio)
 
     def floor_run(_):
