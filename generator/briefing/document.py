@@ -173,12 +173,11 @@ def _end_section_here(doc, paragraph, columns: int) -> None:
     """End a continuous section at ``paragraph``, set in ``columns`` columns (Word balances them).
 
     A long list of short themes reads better, and keeps the briefing shorter,
-    in two columns; the sections share the page size, margins and footer.
+    in two columns; the sections share the page size, margins, header and footer
+    (a template's own header and footer, if it has them, are on every page).
     """
     body_section = doc.element.body.sectPr
     section = copy.deepcopy(body_section)
-    for child in section.findall(qn("w:footerReference")) + section.findall(qn("w:headerReference")):
-        section.remove(child)
     _set_section_layout(section, columns)
     _set_section_layout(body_section, None)
     paragraph._p.get_or_add_pPr().append(section)

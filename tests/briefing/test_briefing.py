@@ -233,3 +233,22 @@ def test_paragraphs_are_written_as_python_docx_writes_them(text):
     theirs._p.style = blank.style_ids["body"]
     assert ours._p.xml == theirs._p.xml
     assert document.doc.paragraphs[-2].text == document.doc.paragraphs[-1].text
+
+
+def test_a_templates_own_header_is_on_every_section_and_the_footer_is_ours(run_cli, tmp_path):
+    template = Document()
+    section = template.sections[0]
+    section.header.is_linked_to_previous = False
+    section.header.paragraphs[0].text = "OUR OWN HEADER"
+    section.footer.is_linked_to_previous = False
+    section.footer.paragraphs[0].text = "OUR OWN FOOTER"
+    template.save(tmp_path / "ours.docx")
+    assert run_cli(["build", DEFAULT_DATA, "--out", "out", "--docx-template", "ours.docx"], tmp_path)[0] == 0
+    path = next((tmp_path / "out" / "briefings").glob("*-cspr.docx"))  # ten themes: two-column sections
+    doc = Document(str(path))
+    assert len(doc.sections) == 3
+    assert {s.header.paragraphs[0].text for s in doc.sections} == {"OUR OWN HEADER"}
+    assert {s.footer.paragraphs[0].text for s in doc.sections} == {
+        f"{MODEL.event.partnership} · {MODEL.review_types['children'].full_name} seven-minute briefing · "
+        f"{MODEL.event.long_date}"}
+    assert all(not s.header.is_linked_to_previous and not s.footer.is_linked_to_previous for s in doc.sections)
