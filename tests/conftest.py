@@ -72,3 +72,17 @@ def briefing_paths(built_default) -> list[Path]:
 
 needs_libreoffice = pytest.mark.skipif(find_soffice() is None or shutil.which("pdftotext") is None,
                                        reason="LibreOffice (soffice) and poppler (pdftotext) are not installed")
+
+
+def word_template_with_header_and_footer(path: Path, header: str, footer: str) -> Path:
+    """Save a Word template with its own header and footer (as a comms team's often has) at ``path``."""
+    from docx import Document
+
+    template = Document()
+    section = template.sections[0]
+    section.header.is_linked_to_previous = False
+    section.header.paragraphs[0].text = header
+    section.footer.is_linked_to_previous = False
+    section.footer.paragraphs[0].text = footer
+    template.save(path)
+    return path

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from pptx import Presentation
 
 from generator.data_source import load_event
-from tests.conftest import DEFAULT_DATA, needs_libreoffice
+from tests.conftest import DEFAULT_DATA, needs_libreoffice, word_template_with_header_and_footer
 from tests.render import read_pages, render
 from tests.seed import seed_review_types, seed_themes
 
@@ -236,13 +236,7 @@ def test_paragraphs_are_written_as_python_docx_writes_them(text):
 
 
 def test_a_templates_own_header_is_on_every_section_and_the_footer_is_ours(run_cli, tmp_path):
-    template = Document()
-    section = template.sections[0]
-    section.header.is_linked_to_previous = False
-    section.header.paragraphs[0].text = "OUR OWN HEADER"
-    section.footer.is_linked_to_previous = False
-    section.footer.paragraphs[0].text = "OUR OWN FOOTER"
-    template.save(tmp_path / "ours.docx")
+    word_template_with_header_and_footer(tmp_path / "ours.docx", "OUR OWN HEADER", "OUR OWN FOOTER")
     assert run_cli(["build", DEFAULT_DATA, "--out", "out", "--docx-template", "ours.docx"], tmp_path)[0] == 0
     path = next((tmp_path / "out" / "briefings").glob("*-cspr.docx"))  # ten themes: two-column sections
     doc = Document(str(path))

@@ -67,17 +67,9 @@ def test_restyled_outputs_are_valid(tmp_path, run_cli):
 
 def test_briefings_on_a_template_with_its_own_header_and_footer_are_valid(tmp_path, run_cli):
     """Section breaks (themes in two columns) keep the schema's order after a template's header and footer."""
-    from docx import Document
+    from tests.conftest import DEFAULT_DATA, word_template_with_header_and_footer
 
-    from tests.conftest import DEFAULT_DATA
-
-    template = Document()
-    section = template.sections[0]
-    section.header.is_linked_to_previous = False
-    section.header.paragraphs[0].text = "Tees Safeguarding Partnerships"
-    section.footer.is_linked_to_previous = False
-    section.footer.paragraphs[0].text = "OFFICIAL"
-    template.save(tmp_path / "ours.docx")
+    word_template_with_header_and_footer(tmp_path / "ours.docx", "Tees Safeguarding Partnerships", "OFFICIAL")
     status, _, _ = run_cli(["build", DEFAULT_DATA, "--out", "out", "--docx-template", "ours.docx"], tmp_path)
     assert status == 0
     for path in sorted((tmp_path / "out" / "briefings").glob("*.docx")):
