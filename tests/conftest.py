@@ -17,7 +17,7 @@ os.environ["LFR_CACHE_DIR"] = tempfile.mkdtemp(prefix="lfr-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "data" / "tees-2022.yaml"
-SEED = ROOT.parent / "shared" / "seed" / "000_47f8e7f740f5bcaf.txt"
+SEED = ROOT / "tests" / "fixtures" / "seed-tees-2022.txt"  # the original Tees deck's text
 
 
 def default_text() -> str:
