@@ -5,14 +5,16 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
+from .colour import MINIMUM_GRAPHIC_CONTRAST, MINIMUM_TEXT_CONTRAST, contrast_ratio
 from .model import Branding
 
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+from .ooxml import DRAWING as A
 FALLBACK = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "1B365D", "lt2": "EEF2F7", "accent1": "1D5A8E",
             "accent2": "A8431A", "accent3": "2C7046", "accent4": "6B3FA0", "accent5": "7A5F00",
             "accent6": "A23B72", "hlink": "0B5CAD"}
@@ -53,6 +55,44 @@ def template_fonts(package: bytes) -> tuple[str, str]:
     return _fonts(etree.fromstring(theme)) if theme else ("Calibri", "Calibri")
 
 
+PAPER = "FFFFFF"
+PAPER_FALLBACK_TEXT = "1A1A1A"
+PAPER_FALLBACK_LINK = "0B5CAD"
+
+
+@dataclass(frozen=True)
+class PaperColours:
+    """The briefing's colours on white paper: taken from the scheme only where they are legible on it."""
+
+    text: str
+    heading: str
+    link: str
+    bar: str
+    replaced: tuple[tuple[str, str, float], ...]  # (role, scheme colour not used, its contrast on paper)
+
+
+def paper_colours(palette: dict[str, str]) -> PaperColours:
+    """Return the briefing's colours: slide colours never reach white paper unless they read well on it.
+
+    A dark slide theme's white text, or a pale accent, would vanish on paper;
+    such a colour is replaced (and the replacement reported once, by role).
+    """
+    replaced = []
+
+    def legible(role: str, colour: str, fallback: str, minimum: float = MINIMUM_TEXT_CONTRAST) -> str:
+        ratio = contrast_ratio(colour, PAPER)
+        if ratio >= minimum:
+            return colour
+        replaced.append((role, colour, ratio))
+        return fallback
+
+    text = legible("text", palette["dk1"], PAPER_FALLBACK_TEXT)
+    heading = legible("headings", palette["dk2"], text)
+    link = legible("links", palette["hlink"], PAPER_FALLBACK_LINK)
+    bar = legible("chart bars", palette["accent1"], heading, MINIMUM_GRAPHIC_CONTRAST)
+    return PaperColours(text, heading, link, bar, tuple(replaced))
+
+
 def overrides(branding: Branding) -> dict[str, str]:
     """Return the scheme slots the data's theme sets."""
     colours = branding.colours
@@ -87,7 +127,7 @@ def apply_to_presentation(prs, branding: Branding) -> None:
     for font_kind, family in (("majorFont", branding.heading_font), ("minorFont", branding.body_font)):
         if family:
             root.find(f".//{{{A}}}fontScheme/{{{A}}}{font_kind}/{{{A}}}latin").set("typeface", family)
-    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    theme_part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def theme_fonts(prs) -> tuple[str, str]:

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from .problems import InputError
-from .startup import defer_rarely_used_imports
 
 DEFAULT_DATA = Path("data") / "tees-2022.yaml"
 COMMANDS = ("build", "validate", "check", "templates", "check-template")
@@ -78,7 +77,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    defer_rarely_used_imports()
     args_in = list(sys.argv[1:] if argv is None else argv)
     if not args_in or (args_in[0] not in COMMANDS and args_in[0] not in ("-h", "--help")):
         args_in.insert(0, "build")

@@ -1,36 +1,35 @@
-"""Chart XML and workbooks are made once per distinct chart and then come from the cache."""
+"""One chart description, drawn as a styled native chart by python-pptx, for the deck and for Word."""
 
 from __future__ import annotations
 
-import sys
+import io
+import zipfile
 
-from generator import charts
-from tests.conftest import DEFAULT_DATA
+from lxml import etree
 
+from generator.charts import MIN_LABEL_SIZE, ChartSpec, standalone_chart
+from generator.ooxml import CHART, DRAWING
 
-def _outputs(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*.*x"))}
-
-
-def test_a_second_build_takes_every_chart_from_the_cache(run_cli, tmp_path, monkeypatch):
-    monkeypatch.setenv("LFR_CACHE_DIR", str(tmp_path / "cache"))
-    charts._MADE.clear()
-    assert run_cli(["build", DEFAULT_DATA, "--out", "first"], tmp_path)[0] == 0
-    assert len(list((tmp_path / "cache" / "charts").iterdir())) >= 10
-    charts._MADE.clear()
-    # With python-pptx's chart data unimportable, only the cache can supply the charts.
-    monkeypatch.setitem(sys.modules, "pptx.chart.data", None)
-    assert run_cli(["build", DEFAULT_DATA, "--out", "second"], tmp_path)[0] == 0
-    assert _outputs(tmp_path / "first") == _outputs(tmp_path / "second")
+SPEC = ChartSpec("column", "Age", ("0-4", "5-9"), (14, 5), "Column chart of age: 0-4 14, 5-9 5.")
 
 
-def test_different_figures_make_a_different_chart(tmp_path, monkeypatch):
-    monkeypatch.setenv("LFR_CACHE_DIR", str(tmp_path / "cache"))
-    charts._MADE.clear()
-    first = charts.ChartData("column", "Age", ["0-4", "5-9"], [14, 4], 14)
-    second = charts.ChartData("column", "Age", ["0-4", "5-9"], [14, 5], 14)
-    recoloured = charts.ChartData("column", "Age", ["0-4", "5-9"], [14, 5], 14, colour="A8431A")
-    assert first.xlsx_blob != second.xlsx_blob
-    assert second.xlsx_blob == recoloured.xlsx_blob
-    assert b"<c:v>5</c:v>" in second.xml_bytes() and b"<c:v>5</c:v>" not in first.xml_bytes()
-    assert b"A8431A" in recoloured.xml_bytes() and b"A8431A" not in second.xml_bytes()
+def test_standalone_chart_carries_the_data_in_its_xml_and_its_workbook():
+    parts = standalone_chart(SPEC, 9, "A8431A", "Arial")
+    chart = etree.fromstring(parts.xml)
+    assert chart.xpath(".//c:val//c:v/text()", namespaces={"c": CHART}) == ["14", "5"]
+    assert b"A8431A" in parts.xml and b'typeface="Arial"' in parts.xml
+    with zipfile.ZipFile(io.BytesIO(parts.workbook)) as workbook:
+        sheet = workbook.read("xl/worksheets/sheet1.xml")
+    assert b"<v>14</v>" in sheet and b"<v>5</v>" in sheet
+
+
+def test_labels_are_never_below_the_smallest_legible_size():
+    parts = standalone_chart(SPEC, 6, "A8431A", "Arial")
+    sizes = {int(s) for s in etree.fromstring(parts.xml).xpath(".//a:defRPr/@sz", namespaces={"a": DRAWING})}
+    assert min(sizes) == MIN_LABEL_SIZE * 100
+
+
+def test_axis_ids_are_positive():
+    parts = standalone_chart(SPEC, 10, "A8431A", "Arial")
+    ids = etree.fromstring(parts.xml).xpath(".//c:axId/@val", namespaces={"c": CHART})
+    assert ids and all(int(i) > 0 for i in ids)

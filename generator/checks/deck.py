@@ -8,7 +8,7 @@ from collections import Counter
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
-from .contrast import MINIMUM_TEXT_CONTRAST, contrast_ratio
+from ..colour import MINIMUM_TEXT_CONTRAST, contrast_ratio
 from .deck_colours import DeckColours
 from .rendered import words_not_drawn, words_outside_shapes
 

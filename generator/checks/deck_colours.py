@@ -13,8 +13,10 @@ from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+from ..colour import channels, to_hex, to_linear, to_srgb
+from ..ooxml import DRAWING as A
+from ..ooxml import PRESENTATION as P
+
 NS = {"a": A, "p": P}
 _TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _OTHER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
@@ -122,23 +124,15 @@ def _matching_placeholder(container, shape):
 
 
 def _transform(hex_colour: str, element) -> str:
-    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    r, g, b = channels(hex_colour)
     for change in element:
         name, value = etree.QName(change).localname, int(change.get("val", "100000")) / 100000
         if name == "tint":  # applied in linear light, as PowerPoint and LibreOffice draw it
-            r, g, b = (_to_srgb(_to_linear(c) * value + (1 - value)) for c in (r, g, b))
+            r, g, b = (to_srgb(to_linear(c) * value + (1 - value)) for c in (r, g, b))
         elif name == "shade":
-            r, g, b = (_to_srgb(_to_linear(c) * value) for c in (r, g, b))
+            r, g, b = (to_srgb(to_linear(c) * value) for c in (r, g, b))
         elif name in ("lumMod", "lumOff"):
             h, lum, s = colorsys.rgb_to_hls(r, g, b)
             lum = lum * value if name == "lumMod" else min(1.0, lum + value)
             r, g, b = colorsys.hls_to_rgb(h, lum, s)
-    return "".join(f"{round(max(0.0, min(1.0, c)) * 255):02X}" for c in (r, g, b))
-
-
-def _to_linear(c: float) -> float:
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def _to_srgb(c: float) -> float:
-    return c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
+    return to_hex(r, g, b)

@@ -25,8 +25,9 @@ def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
     """Return a report for each .pptx/.docx file, rendering them through LibreOffice when it is installed."""
     from .briefing import check_briefing
     from .deck import check_deck
+    from .html import check_html
 
-    rendered = _render_all(paths) if render else {}
+    rendered = _render_all([p for p in paths if p.suffix.lower() in (".pptx", ".docx")]) if render else {}
     can_render = render and find_soffice() is not None and have_pdftotext()
     reports = []
     for path in paths:
@@ -36,8 +37,12 @@ def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
             check_deck(path, pages, report)
         elif path.suffix.lower() == ".docx":
             check_briefing(path, pages, report)
+        elif path.suffix.lower() == ".html":
+            check_html(path, report)
+            reports.append(report)
+            continue
         else:
-            report.problems.append("not a .pptx or .docx file")
+            report.problems.append("not a .pptx, .docx or .html file")
         if not can_render:
             report.skipped.append("rendering through LibreOffice (install libreoffice and poppler-utils to check "
                                   "for text outside its frame and the page count)")

@@ -1,5 +1,1 @@
-"""The "Learning from Reviews" PowerPoint deck."""
-
-from .builder import DeckBuilder
-
-__all__ = ["DeckBuilder"]
+"""The "Learning from Reviews" PowerPoint deck: planned, then drawn on a template."""

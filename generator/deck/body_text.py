@@ -15,6 +15,7 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Emu, Pt
 
 from .. import text_fit
+from ..ooxml import DRAWING, PRESENTATION, tag
 from .plan import Para
 
 EMU_PER_PT = 12700
@@ -23,7 +24,6 @@ INSET_Y = Emu(45720)
 BULLET_INDENT = Emu(342900)
 LEVEL_STEP = Emu(400050)
 BULLET_CHARS = {0: "•", 1: "–", 2: "•"}
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 @dataclass(frozen=True)
@@ -135,25 +135,30 @@ def two_column_size(header: list[Para], left: list[Para], right: list[Para], wid
     return None
 
 
-def write_paragraphs(text_frame, paras: list[Para], size: float) -> None:
-    """Replace the frame's text with ``paras`` at ``size``, every format explicit."""
+def write_paragraphs(shape, paras: list[Para], size: float) -> None:
+    """Replace the shape's text with ``paras`` at ``size``, every format explicit.
+
+    python-pptx has no API for bullets or explicit indents, so paragraphs are
+    written on the shape's XML (its public ``element``), as python-pptx's own
+    setters write runs and sizes.
+    """
+    text_frame = shape.text_frame
     text_frame.clear()
     text_frame.word_wrap = True
     text_frame.auto_size = MSO_AUTO_SIZE.NONE
     text_frame.margin_left = text_frame.margin_right = INSET_X
     text_frame.margin_top = text_frame.margin_bottom = INSET_Y
-    body = text_frame._txBody
-    first_paragraph = body.find(f"{{{_A}}}p")  # clear() leaves one, empty
-    # Written on the XML as python-pptx's paragraph and run setters would write it, at a fraction of their cost.
+    body = shape.element.find(tag(PRESENTATION, "txBody"))
+    first_paragraph = body.find(tag(DRAWING, "p"))  # clear() leaves one, empty
     for i, para in enumerate(paras):
-        paragraph = first_paragraph if i == 0 else etree.SubElement(body, f"{{{_A}}}p")
+        paragraph = first_paragraph if i == 0 else etree.SubElement(body, f"{{{DRAWING}}}p")
         para_size = size * para.scale
         _format_paragraph(paragraph, para, para_size, first=i == 0)
-        run = etree.Element(f"{{{_A}}}r")
-        etree.SubElement(run, f"{{{_A}}}rPr", sz=str(Pt(para_size).centipoints), b=_flag(para.bold),
+        run = etree.Element(f"{{{DRAWING}}}r")
+        etree.SubElement(run, f"{{{DRAWING}}}rPr", sz=str(Pt(para_size).centipoints), b=_flag(para.bold),
                          i=_flag(para.italic))
-        etree.SubElement(run, f"{{{_A}}}t").text = para.text
-        end = paragraph.find(f"{{{_A}}}endParaRPr")  # kept by clear(); it must stay last
+        etree.SubElement(run, f"{{{DRAWING}}}t").text = para.text
+        end = paragraph.find(f"{{{DRAWING}}}endParaRPr")  # kept by clear(); it must stay last
         if end is not None:
             end.addprevious(run)
         else:
@@ -165,20 +170,20 @@ def _flag(on: bool) -> str:
 
 
 def _format_paragraph(paragraph, para: Para, size: float, first: bool) -> None:
-    ppr = paragraph.find(f"{{{_A}}}pPr")  # kept by clear() on the first paragraph
+    ppr = paragraph.find(f"{{{DRAWING}}}pPr")  # kept by clear() on the first paragraph
     if ppr is None:
-        ppr = etree.Element(f"{{{_A}}}pPr")
+        ppr = etree.Element(f"{{{DRAWING}}}pPr")
         paragraph.insert(0, ppr)
     del ppr[:]  # every format below is set explicitly, in the schema's order
     ppr.set("marL", str(_left_margin(para)))
     ppr.set("indent", str(-BULLET_INDENT if para.bullet else 0))
     ppr.set("lvl", str(min(para.level, 8)))
-    line_spacing = etree.SubElement(ppr, f"{{{_A}}}lnSpc")
-    etree.SubElement(line_spacing, f"{{{_A}}}spcPct", val="100000")
-    space_before = etree.SubElement(ppr, f"{{{_A}}}spcBef")
-    etree.SubElement(space_before, f"{{{_A}}}spcPts", val=str(int(_space_before(para, size, first) * 100)))
+    line_spacing = etree.SubElement(ppr, f"{{{DRAWING}}}lnSpc")
+    etree.SubElement(line_spacing, f"{{{DRAWING}}}spcPct", val="100000")
+    space_before = etree.SubElement(ppr, f"{{{DRAWING}}}spcBef")
+    etree.SubElement(space_before, f"{{{DRAWING}}}spcPts", val=str(int(_space_before(para, size, first) * 100)))
     if para.bullet:
-        etree.SubElement(ppr, f"{{{_A}}}buFont", typeface="Arial")
-        etree.SubElement(ppr, f"{{{_A}}}buChar", char=BULLET_CHARS.get(para.level, "•"))
+        etree.SubElement(ppr, f"{{{DRAWING}}}buFont", typeface="Arial")
+        etree.SubElement(ppr, f"{{{DRAWING}}}buChar", char=BULLET_CHARS.get(para.level, "•"))
     else:
-        etree.SubElement(ppr, f"{{{_A}}}buNone")
+        etree.SubElement(ppr, f"{{{DRAWING}}}buNone")

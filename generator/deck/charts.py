@@ -6,20 +6,24 @@ theme's first accent, so a comms team's template recolours every chart.
 
 from __future__ import annotations
 
-from ..charts import CHART_TYPES, ChartData
+from ..charts import CHART_TYPES, ChartSpec, chart_data, style_chart
+from ..ooxml import PRESENTATION, tag
 from .layouts import Box
-from .plan import ChartSpec
+
+CHART_FONT_SIZE = 14.0
 
 
 def set_alt_text(shape, text: str) -> None:
-    """Set a shape's alt text (python-pptx has no API for it: ``descr`` on its ``cNvPr``)."""
-    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+    """Set a shape's alt text: ``descr`` on its non-visual properties (python-pptx has no API for it)."""
+    properties = next(shape.element.iter(tag(PRESENTATION, "cNvPr")))
+    properties.set("descr", text)
 
 
-def add_chart(slide, spec: ChartSpec, box: Box, font_size: float = 14):
+def add_chart(slide, spec: ChartSpec, box: Box, font_size: float = CHART_FONT_SIZE):
     """Return a native chart drawn from ``spec`` into ``box`` on ``slide``."""
-    data = ChartData(spec.kind, spec.title, spec.categories, spec.values, font_size)
-    frame = slide.shapes.add_chart(CHART_TYPES[spec.kind], box.left, box.top, box.width, box.height, data)
+    frame = slide.shapes.add_chart(CHART_TYPES[spec.kind], box.left, box.top, box.width, box.height,
+                                   chart_data(spec))
+    style_chart(frame.chart, spec, font_size)
     frame.name = spec.title
     set_alt_text(frame, spec.alt_text)
     return frame

@@ -14,23 +14,13 @@ from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
-# Each kind of slide, and the layouts that can serve it, best first.
-LAYOUT_CHOICES = {
-    "title": ["Title Slide"],
-    "section": ["Section Header", "Title Only", "Title Slide"],
-    "content": ["Title and Content", "Title Only"],
-    "figures": ["Title Only", "Title and Content"],
-    "charts": ["Title Only", "Title and Content"],
-    "themes": ["Title and Content", "Title Only"],
-    "closing": ["Title Slide", "Section Header", "Title Only"],
-}
+from ..ooxml import DRAWING, PRESENTATION, tag
+
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 FOOTER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 FOOTER_SIZE = 12
 _SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
 @dataclass(frozen=True)
@@ -71,14 +61,16 @@ def box_of(shape) -> Box:
 
 def layout_candidates(kind: str, overrides: dict[str, str] | None = None) -> list[str]:
     """Return the layout names that can serve a slide kind, the data's own choice first."""
+    from .kinds import all_kinds
+
     chosen = (overrides or {}).get(kind)
-    return ([chosen] if chosen else []) + LAYOUT_CHOICES[kind]
+    return ([chosen] if chosen else []) + list(all_kinds()[kind].layouts)
 
 
-def find_layout(prs, kind: str, overrides: dict[str, str] | None = None):
-    """Return the layout for a slide kind: the first of its names the template has, else the first layout."""
+def find_layout(prs, candidates: tuple[str, ...], chosen: str | None = None):
+    """Return the first layout named ``chosen`` or in ``candidates`` that the template has, else its first layout."""
     by_name = {layout.name: layout for layout in prs.slide_layouts}
-    for name in layout_candidates(kind, overrides):
+    for name in ([chosen] if chosen else []) + list(candidates):
         if name in by_name:
             return by_name[name]
     return prs.slide_layouts[0]
@@ -139,24 +131,24 @@ def add_footer(slide, sources: list, footer_text: str, number: int) -> None:
     """Copy the layout's footer and slide-number placeholders (``footer_sources``) onto the slide and fill them."""
     for ph_type, source in sources:
         element = copy.deepcopy(source)
-        slide.shapes._spTree.append(element)
-        _set_text_keep_style(element.find(f"{{{_P}}}txBody"), footer_text if ph_type == PP_PLACEHOLDER.FOOTER else None,
+        slide.shapes.element.append(element)
+        _set_text_keep_style(element.find(tag(PRESENTATION, "txBody")), footer_text if ph_type == PP_PLACEHOLDER.FOOTER else None,
                              number)
 
 
 def _set_text_keep_style(body, text: str | None, number: int) -> None:
-    paragraphs = body.findall(f"{{{_A}}}p")
+    paragraphs = body.findall(f"{{{DRAWING}}}p")
     for extra in paragraphs[1:]:
         body.remove(extra)
     paragraph = paragraphs[0]
     for child in list(paragraph):
-        if child.tag != f"{{{_A}}}pPr":
+        if child.tag != f"{{{DRAWING}}}pPr":
             paragraph.remove(child)
     if text is not None:
-        run = etree.SubElement(paragraph, f"{{{_A}}}r")
+        run = etree.SubElement(paragraph, f"{{{DRAWING}}}r")
     else:
-        run = etree.SubElement(paragraph, f"{{{_A}}}fld", id=_SLIDE_NUMBER_FIELD_ID, type="slidenum")
-    run_properties = etree.SubElement(run, f"{{{_A}}}rPr", lang="en-GB", sz=str(FOOTER_SIZE * 100))
+        run = etree.SubElement(paragraph, f"{{{DRAWING}}}fld", id=_SLIDE_NUMBER_FIELD_ID, type="slidenum")
+    run_properties = etree.SubElement(run, f"{{{DRAWING}}}rPr", lang="en-GB", sz=str(FOOTER_SIZE * 100))
     # Footer placeholders in many templates name no font; LibreOffice then falls back to a serif.
-    etree.SubElement(run_properties, f"{{{_A}}}latin", typeface="+mn-lt")
-    etree.SubElement(run, f"{{{_A}}}t").text = text if text is not None else str(number)
+    etree.SubElement(run_properties, f"{{{DRAWING}}}latin", typeface="+mn-lt")
+    etree.SubElement(run, f"{{{DRAWING}}}t").text = text if text is not None else str(number)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..figures import area_breakdown, charted_themes, counts_text, theme_label
-from ..model import Bullet, EventData, ReviewType
+from ..charts import ChartSpec
+from ..figures import CountTable, ReviewFigures, charted_themes, counts_text, event_figures, theme_label
+from ..model import Bullet, EventData
 
 
 @dataclass
@@ -22,17 +23,6 @@ class Para:
     bold: bool = False
     italic: bool = False
     scale: float = 1.0
-
-
-@dataclass
-class ChartSpec:
-    """A native chart: its kind, title, categories and values, and its alt text."""
-
-    kind: str  # "bar" (horizontal) or "column"
-    title: str
-    categories: list[str]
-    values: list[int]
-    alt_text: str
 
 
 @dataclass
@@ -69,54 +59,60 @@ def bullet_paras(items: list[str | Bullet]) -> list[Para]:
     return paras
 
 
-def review_charts(review: ReviewType) -> list[ChartSpec]:
-    """Return the area, ethnicity and age charts of one review type."""
-    charts = []
-    areas = list(review.counts_by_area)
-    area_values = list(review.counts_by_area.values())
-    charts.append(ChartSpec("column", "Reviews by area", areas, area_values,
-                            f"Column chart of {review.name} by area: {counts_text(areas, area_values)}."))
-    where = f" ({review.coverage_note})" if review.coverage_note else ""
-    people = review.people_in_demographics
-    demo = review.demographics
-    if demo.ethnicity:
-        labels, values = list(demo.ethnicity), list(demo.ethnicity.values())
-        charts.append(ChartSpec("bar", f"Ethnicity{where}", labels, values,
-                                f"Bar chart of the ethnicity of the {people} people in {review.name}{where}: "
-                                f"{counts_text(labels, values)}."))
-    if demo.age:
-        labels, values = list(demo.age), list(demo.age.values())
-        charts.append(ChartSpec("column", f"Age{where}", labels, values,
-                                f"Column chart of the ages of the {people} people in {review.name}{where}, "
-                                f"by age band: {counts_text(labels, values)}."))
+def table_chart(table: CountTable, subject: str) -> ChartSpec:
+    """Return the chart of one table: horizontal bars, or columns for a few short ordered labels (age bands)."""
+    labels, values = table.labels, table.values
+    columns = table.ordered or (len(labels) <= 4 and max((len(x) for x in labels), default=0) <= 12)
+    kind = "column" if columns else "bar"
+    shape = "Column" if columns else "Bar"
+    return ChartSpec(kind, table.title, labels, values,
+                     f"{shape} chart of {table.name.lower()} of {subject}"
+                     f"{f' ({table.coverage_note})' if table.coverage_note else ''}: {table.as_text()}.")
+
+
+def review_charts(figures: ReviewFigures) -> list[ChartSpec]:
+    """Return the area chart and the demographic charts of one review type."""
+    review = figures.review
+    charts = [table_chart(figures.areas, review.name)]
+    charts.extend(table_chart(table, f"{figures.people_phrase} in {review.name}") for table in figures.demographics)
     return charts
 
 
-def _chart_notes(review: ReviewType, charts: list[ChartSpec]) -> str:
+def _chart_notes(figures: ReviewFigures, charts: list[ChartSpec]) -> str:
+    review = figures.review
     lines = [review.scene_notes] if review.scene_notes else []
     if review.demographics.note:
         lines.append(review.demographics.note)
+    lines.extend(review.caveats)
     lines.extend(chart.alt_text for chart in charts)
     return "\n".join(lines)
 
 
-def _themes_slide(review: ReviewType) -> SlideSpec:
-    themes = review.theme_list
-    body = [Para(f"{review.headline}: " + ", ".join(area_breakdown(review)), bullet=False, bold=True),
+def _themes_slide(figures: ReviewFigures) -> SlideSpec:
+    review = figures.review
+    body = [Para(f"{figures.headline}: " + ", ".join(area_breakdown(figures)), bullet=False, bold=True),
             Para("Main Themes:", bullet=False, bold=True)]
-    body.extend(Para(theme_label(t.name, t.count)) for t in themes)
+    body.extend(Para(theme_label(t)) for t in figures.themes)
     charts = []
-    if review.themes_have_counts:
-        shown, cut = charted_themes(review)
-        names, counts = [t.name for t in shown], [t.count for t in shown]
-        title = f"Reviews featuring each theme (of {review.count})" + (f": {cut}" if cut else "")
+    shown, cut = charted_themes(figures)
+    if shown:
+        names, counts = tuple(t.name for t in shown), tuple(t.count or 0 for t in shown)
+        title = f"Reviews featuring each theme (of {figures.count})" + (f": {cut}" if cut else "")
+        uncounted = figures.themes_uncounted
+        note = (f"Not counted: {len(uncounted)} of {len(figures.themes)} themes" if uncounted else "")
         charts.append(ChartSpec("bar", title, names, counts,
                                 f"Bar chart of the main themes of {review.name}{f' ({cut})' if cut else ''}, with "
-                                f"the number of the {review.count} reviews each featured in: "
-                                f"{counts_text(names, counts)}."))
+                                f"the number of the {figures.count} reviews each featured in: "
+                                f"{counts_text(names, counts)}.", note))
     listing = "; ".join(p.text for p in body[2:])
-    notes = "\n".join(filter(None, [review.themes_notes, f"Main themes of the {review.headline}: {listing}."]))
+    notes = "\n".join(filter(None, [review.themes_notes, *review.caveats,
+                                    f"Main themes of the {figures.headline}: {listing}."]))
     return SlideSpec("themes", f"Main Themes: {review.name}", notes, body=body, charts=charts)
+
+
+def area_breakdown(figures: ReviewFigures) -> list[str]:
+    """Return the seed's breakdown lines: '10 MBC/RCBC', '13 HBC/SBC'."""
+    return [f"{count} {name}" for name, count in figures.areas.rows]
 
 
 def _legal_slides(event: EventData) -> list[SlideSpec]:
@@ -153,7 +149,8 @@ def _joined(names: list[str]) -> str:
 def plan_deck(event: EventData) -> list[SlideSpec]:
     """Return every slide of the deck, in order."""
     info = event.event
-    reviews = list(event.review_types.values())
+    every = list(event_figures(event).values())
+    reviews = [f.review for f in every]
     subtitle = [f"{info.long_date} · {info.venue}" if info.venue else info.long_date]
     if info.strapline:
         subtitle.append(info.strapline)
@@ -180,18 +177,18 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
     slides.append(SlideSpec("section", scene.title,
                             f"{total} reviews across the area: " + ", ".join(r.headline for r in reviews) + ".",
                             subtitle=[f"{total} reviews in numbers"]))
-    figures = [Figure(str(r.count), r.name, area_breakdown(r)) for r in reviews]
+    figures = [Figure(str(f.count), f.review.display_name, area_breakdown(f)) for f in every]
     slides.append(SlideSpec("figures", f"{scene.title}: the reviews at a glance",
                             scene.notes or "; ".join(r.headline for r in reviews), figures=figures))
-    for review in reviews:
-        charts = review_charts(review)
-        slides.append(SlideSpec("charts", f"{scene.title}: {review.name}", _chart_notes(review, charts),
-                                charts=charts))
+    for review_figures in every:
+        charts = review_charts(review_figures)
+        slides.append(SlideSpec("charts", f"{scene.title}: {review_figures.review.name}",
+                                _chart_notes(review_figures, charts), charts=charts))
 
     slides.append(SlideSpec("section", "Main Themes",
                             "The main themes from each type of review, then the themes they share.",
                             subtitle=["What the reviews found"]))
-    slides.extend(_themes_slide(review) for review in reviews)
+    slides.extend(_themes_slide(review_figures) for review_figures in every)
     cross = _bullet_slide(event.cross_over_themes)
     slides.append(cross)
     if event.reflective_questions:

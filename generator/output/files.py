@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .zipwriter import write_zip
 
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold: no build time leaks into the file
 _CORE_TIMES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
@@ -34,27 +34,20 @@ class Output:
 @dataclass
 class Rendered:
     """A rendered output: its bytes (the same content always gives the same bytes), a line for the build
-    summary, warnings, and what its builder wants remembered for the next build."""
+    summary, and warnings."""
 
     data: bytes
     summary: str
-    warnings: list[str]
-    record: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Target:
-    """An output a builder can make: where it goes, what it shows (for its fingerprint), and how to render it.
-
-    A builder may also say how to bring the last build's file up to date
-    cheaply: ``refresh(previous bytes, its manifest entry)`` returns the new
-    output, or None to render it anew.
-    """
+    """An output a builder can make: where it goes, what it shows (for its fingerprint), and how to render it."""
 
     path: Path
     inputs: tuple
     render: Callable[[], Rendered]
-    refresh: Callable[[bytes, dict], Rendered | None] | None = None
 
 
 MAX_PROPERTY_LENGTH = 255
@@ -84,23 +77,33 @@ def normalise_zip(data: bytes, stamp: dt.datetime, nested: bool = False) -> byte
         return zip_package({name: source.read(name) for name in source.namelist()}, stamp, nested)
 
 
-def zip_package(entries: dict[str, bytes], stamp: dt.datetime, nested: bool = False,
-                embedded_normalised: bool = False) -> bytes:
+def zip_package(entries: dict[str, bytes], stamp: dt.datetime, nested: bool = False) -> bytes:
     """Return a package's entries zipped with fixed times and order, so equal content gives equal bytes.
 
-    Embedded packages (a chart's workbook) are normalised too, unless they
-    already are, and their own created/modified times, which their writer
-    sets to 'now', become ``stamp``.
+    Embedded packages (a chart's workbook) are normalised too, and their own
+    created/modified times, which their writer sets to 'now', become ``stamp``.
     """
-    members = []
-    for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
-        content = entries[name]
-        if name.endswith((".xlsx", ".docx", ".pptx")) and not embedded_normalised:
-            content = normalise_zip(content, stamp, nested=True)
-        elif nested and name == "docProps/core.xml":
-            content = _CORE_TIMES.sub(rf"\g<1>{stamp:%Y-%m-%dT%H:%M:%SZ}\g<2>", content.decode("utf-8")).encode()
-        members.append((name, content))
-    return write_zip(members)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
+            content = entries[name]
+            if name.endswith((".xlsx", ".docx", ".pptx")):
+                content = normalise_zip(content, stamp, nested=True)
+            elif nested and name == "docProps/core.xml":
+                content = _CORE_TIMES.sub(rf"\g<1>{stamp:%Y-%m-%dT%H:%M:%SZ}\g<2>",
+                                          content.decode("utf-8")).encode("utf-8")
+            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content, compresslevel=6)
+    return buffer.getvalue()
+
+
+def package_bytes(document, stamp: dt.datetime) -> bytes:
+    """Return a python-pptx Presentation or python-docx Document saved as normalised package bytes."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalise_zip(buffer.getvalue(), stamp)
 
 
 def write_outputs(outputs: list[Output]) -> list[Output]:

@@ -23,7 +23,7 @@ def generator_stamp() -> str:
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".json", ".pptx"):
+        if path.suffix in (".py", ".json", ".pptx") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -47,9 +47,18 @@ def _manifest_path(out_dir: Path, source: Path) -> Path:
 def load(out_dir: Path, source: Path) -> dict:
     """Return the last build's record for this data file: output path -> entry."""
     try:
-        return json.loads(_manifest_path(out_dir, source).read_text(encoding="utf-8"))
+        record = json.loads(_manifest_path(out_dir, source).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    if not isinstance(record, dict):  # damaged: ignored, and rewritten by this build
+        return {}
+    return {path: entry for path, entry in record.items() if _well_formed(entry)}
+
+
+def _well_formed(entry: object) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)
+            and isinstance(entry.get("sha256"), str) and isinstance(entry.get("summary"), str)
+            and isinstance(entry.get("warnings"), list) and all(isinstance(w, str) for w in entry["warnings"]))
 
 
 def as_built(entry: dict | None, path: Path) -> bytes | None:
@@ -66,7 +75,7 @@ def as_built(entry: dict | None, path: Path) -> bytes | None:
 def entry_for(rendered, print_: str) -> dict:
     """Return the record of one output just built (a Rendered), with its fingerprint."""
     return {"fingerprint": print_, "sha256": hashlib.sha256(rendered.data).hexdigest(), "summary": rendered.summary,
-            "warnings": rendered.warnings, "record": rendered.record}
+            "warnings": rendered.warnings}
 
 
 def save(out_dir: Path, source: Path, entries: dict) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from ..problems import InputError
 from .opening import open_document, open_presentation
 
-_NEEDS_BODY = ("title", "section", "content", "closing")
 
 
 @dataclass
@@ -39,7 +38,8 @@ def inspect_template(path: Path, layout_names: dict | None = None, style_names: 
 
 def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:
     from ..branding import theme_fonts
-    from ..deck.layouts import BODY_TYPES, FOOTER_TYPES, LAYOUT_CHOICES, TITLE_TYPES, layout_candidates, placeholder
+    from ..deck.kinds import all_kinds
+    from ..deck.layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, layout_candidates, placeholder
 
     layouts = {layout.name: layout for layout in prs.slide_layouts}
     heading, body = theme_fonts(prs)
@@ -50,7 +50,7 @@ def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:
     if not any(placeholder(layout, TITLE_TYPES) is not None for layout in layouts.values()):
         report.unusable.append("no layout has a title placeholder, so no slide could have a title")
     first = next(iter(layouts))
-    for kind in LAYOUT_CHOICES:
+    for kind, declared in all_kinds().items():
         tried = layout_candidates(kind, overrides)
         chosen = next((name for name in tried if name in layouts), None)
         if chosen is None:
@@ -62,7 +62,7 @@ def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:
         layout = layouts[chosen]
         if placeholder(layout, TITLE_TYPES) is None:
             report.gaps.append(f"{kind} slides: layout '{chosen}' has no title placeholder; the slides get no title")
-        if kind in _NEEDS_BODY and placeholder(layout, BODY_TYPES) is None:
+        if declared.needs_body and placeholder(layout, BODY_TYPES) is None:
             report.gaps.append(f"{kind} slides: layout '{chosen}' has no body placeholder; text goes in a text box")
         for ph_type, label in zip(FOOTER_TYPES, ("footer", "slide number")):
             if placeholder(layout, (ph_type,)) is None:

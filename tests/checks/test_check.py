@@ -11,7 +11,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
 from generator.checks.report import check_files
-from generator.checks.contrast import contrast_ratio
+from generator.colour import contrast_ratio
 from tests.conftest import needs_libreoffice
 
 
@@ -69,8 +69,8 @@ def test_check_command_on_the_default_build_is_clean(run_cli, tmp_path):
 
     status, out, _ = run_cli(["check", DEFAULT_DATA, "--out", tmp_path], tmp_path)
     assert status == 0, out
-    assert out.splitlines()[-1] == "0 problems found in 4 files."
-    assert "21 slides" in out.splitlines()[0] or "slides" in out.splitlines()[0]
+    assert out.splitlines()[-1] == "0 problems found in 7 files."
+    assert out.splitlines()[0].startswith("decks/learning-from-reviews-2022-05-12.pptx: 21 slides;")
     assert out.count("pages in LibreOffice") + out.count("page in LibreOffice") == 3
 
 

@@ -15,12 +15,13 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 def test_a_frame_with_its_own_paragraph_properties_and_end_mark_stays_valid():
     prs = Presentation()
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    frame = slide.shapes.add_textbox(0, 0, Inches(4), Inches(2)).text_frame
-    first = frame._txBody.find(f"{A}p")
+    box = slide.shapes.add_textbox(0, 0, Inches(4), Inches(2))
+    body = box.element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}txBody")
+    first = body.find(f"{A}p")
     first.append(etree.fromstring(f'<a:pPr xmlns:a="{A[1:-1]}" algn="ctr"><a:defRPr sz="900"/></a:pPr>'))
     first.append(etree.fromstring(f'<a:endParaRPr xmlns:a="{A[1:-1]}" lang="en-GB"/>'))
-    write_paragraphs(frame, [Para("First & <one>", bold=True), Para("Second", bullet=False, italic=True)], 20)
-    paragraphs = frame._txBody.findall(f"{A}p")
+    write_paragraphs(box, [Para("First & <one>", bold=True), Para("Second", bullet=False, italic=True)], 20)
+    paragraphs = body.findall(f"{A}p")
     assert [p.xpath("string(.)") for p in paragraphs] == ["First & <one>", "Second"]
     assert [child.tag for child in paragraphs[0]] == [f"{A}pPr", f"{A}r", f"{A}endParaRPr"]
     properties = paragraphs[0].find(f"{A}pPr")
@@ -28,4 +29,4 @@ def test_a_frame_with_its_own_paragraph_properties_and_end_mark_stays_valid():
     assert not properties.findall(f"{A}defRPr")
     runs = [p.find(f"{A}r/{A}rPr") for p in paragraphs]
     assert [(r.get("sz"), r.get("b"), r.get("i")) for r in runs] == [("2000", "1", "0"), ("2000", "0", "1")]
-    assert frame.paragraphs[1].runs[0].font.italic is True
+    assert box.text_frame.paragraphs[1].runs[0].font.italic is True
