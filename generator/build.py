@@ -1,4 +1,4 @@
-"""Build every output of one event: load once, render all in memory, then write all or nothing."""
+"""Build every output of one event: load once, plan once, render each output, then write all or nothing."""
 
 from __future__ import annotations
 
@@ -6,16 +6,27 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator, Protocol
 
-from .branding import read_template
-from .briefing import BriefingBuilder
+from .branding import palette, read_template, template_fonts
+from .briefing.html import HtmlBriefingBuilder
+from .briefing.word import WordBriefingBuilder
 from .data_source import LoadedData, load_event
 from .data_source.loader import display_path
-from .deck import DeckBuilder
-from .output import Output, Rendered, manifest, write_outputs
-from .parallel import run_both
+from .deck.builder import DeckBuilder
+from .output import Output, Rendered, Target, manifest, write_outputs
+from .output.lock import build_lock
+from .plan import EventPlan, plan_event
 from .problems import ERROR, WARNING, InputError, Problem
 from .templates import BUILTIN_DECK_TEMPLATE
+
+
+class Builder(Protocol):
+    """An output format: its name, and the files it makes from an event's plan."""
+
+    name: str
+
+    def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]: ...
 
 
 @dataclass
@@ -28,7 +39,6 @@ class BuildOptions:
     deck_template: Path | None = None
     docx_template: Path | None = None
     allow_outside: bool = False
-    parallel: bool = True  # render the briefings on the second core; off where batches use every core
 
 
 @dataclass
@@ -42,56 +52,77 @@ class BuildReport:
     pdfs: list[Path] = field(default_factory=list)
 
 
-def builders(loaded: LoadedData, options: BuildOptions):
-    """Return one builder per output format, each with the same ``targets(event, out_dir)`` hook.
+def builders(loaded: LoadedData, options: BuildOptions) -> list[Builder]:
+    """Return one builder per output format: the deck, the Word briefings and the HTML briefings.
 
     Templates named on the command line win over those the data's theme names.
     """
+    from .templates.opening import read_package
+
     deck_template = read_template(options.deck_template or loaded.pptx_template, BUILTIN_DECK_TEMPLATE)
-    docx_template = options.docx_template or loaded.docx_template
-    return [DeckBuilder(deck_template, loaded.logo), BriefingBuilder(deck_template, docx_template)]
+    docx_path = options.docx_template or loaded.docx_template
+    docx_package = read_package(docx_path, "docx") if docx_path else None
+    theme = loaded.event.theme
+    colours = palette(deck_template, theme)
+    heading, body = template_fonts(deck_template)
+    fonts = (theme.heading_font or heading, theme.body_font or body)
+    return [DeckBuilder(deck_template, loaded.logo),
+            WordBriefingBuilder(colours, fonts, docx_package, docx_path, theme.styles),
+            HtmlBriefingBuilder(colours, fonts)]
 
 
 def build_event(path: Path, options: BuildOptions) -> BuildReport:
-    """Build the deck and briefings of the event in ``path``; raise InputError and write nothing on bad input.
+    """Build every output of the event in ``path``; raise InputError and write nothing on bad input.
 
-    Outputs whose inputs are unchanged since the last build (and whose files
-    are untouched) are not rendered again.
+    An output whose inputs are unchanged since the last build (and whose file
+    is untouched) is not rendered again.
     """
     loaded = load_event(path, options.allow_outside)
     label = display_path(path)
+    plan = plan_event(loaded.event)
+    planned = [(builder, target) for builder in builders(loaded, options)
+               for target in builder.targets(plan, options.out_dir)]
+    _refuse_clashing_names([target for _, target in planned], label)
     warnings = list(loaded.warnings)
     previous = manifest.load(options.out_dir, path)
     record: dict = {}
     outputs: list[Output] = []
-    planned = []  # (builder, target, fingerprint, the output if it needs no drawing)
-    for builder in builders(loaded, options):
-        for target in builder.targets(loaded.event, options.out_dir):
-            print_ = manifest.fingerprint(*target.inputs)
-            planned.append((builder, target, print_, _without_drawing(target, previous.get(str(target.path)), print_)))
-    renders = [(builder, target) for builder, target, _, ready in planned if ready is None]
-    # The deck here and the briefings on the other core: about the same work each.
-    here = [target for builder, target in renders if builder.name == "deck" or not options.parallel]
-    elsewhere = [target for builder, target in renders if builder.name != "deck" and options.parallel]
-    rendered = run_both([t.render for t in here], [t.render for t in elsewhere])
-    results = dict(zip(map(id, here + elsewhere), rendered))
-    for builder, target, print_, ready in planned:
-        result = ready or results[id(target)]
+    for builder, target in planned:
+        fingerprint = manifest.fingerprint(*target.inputs)
+        result = _as_last_built(previous.get(str(target.path)), target.path, fingerprint) or target.render()
         outputs.append(Output(target.path, result.data, result.summary))
-        record[str(target.path)] = manifest.entry_for(result, print_)
-        warnings.extend(Problem(m, file=label, severity=WARNING, category=builder.name) for m in result.warnings)
+        record[str(target.path)] = manifest.entry_for(result, fingerprint)
+        warnings.extend(Problem(message, file=label, severity=WARNING, category=builder.name)
+                        for message in result.warnings)
     if options.strict and warnings:
         raise InputError([_as_error(w) for w in warnings])
-    written = write_outputs(outputs)
-    manifest.save(options.out_dir, path, record)
+    with build_lock(options.out_dir):  # another build into this folder finishes writing first
+        written = write_outputs(outputs)
+        manifest.save(options.out_dir, path, record)
     report = BuildReport(path, outputs, written, warnings)
     if options.pdf:
         from .output.pdf import convert_to_pdf
 
-        report.pdfs, pdf_problem = convert_to_pdf([o.path for o in outputs])
+        office_files = [o.path for o in outputs if o.path.suffix in (".pptx", ".docx")]
+        report.pdfs, pdf_problem = convert_to_pdf(office_files)
         if pdf_problem:
             report.warnings.append(Problem(pdf_problem, severity=WARNING, category="pdf"))
     return report
+
+
+def _refuse_clashing_names(targets: list[Target], label: str) -> None:
+    """Refuse, before anything is drawn, two outputs that would write one file (names compared as a disk may)."""
+    seen: dict[str, Target] = {}
+    problems = []
+    for target in targets:
+        key = os.path.normcase(str(target.path)).casefold()
+        if key in seen:
+            problems.append(Problem(f"two outputs would both be written to {display_path(target.path)}; give each "
+                                    "review type a different abbreviation", file=label, key_path="review_types",
+                                    category="data"))
+        seen[key] = target
+    if problems:
+        raise InputError(problems)
 
 
 @dataclass
@@ -112,49 +143,50 @@ def build_outcome(path: Path, options: BuildOptions) -> BuildOutcome:
         return BuildOutcome(path, problems=error.problems)
     files = [("wrote" if output in report.written else "unchanged", output.path, output.summary)
              for output in report.outputs]
-    files.extend(("wrote", pdf, _pages_of(pdf)) for pdf in report.pdfs)
+    files.extend(("wrote", pdf, "") for pdf in report.pdfs)
     return BuildOutcome(path, files, report.warnings)
 
 
-def build_batch(paths: list[Path], options: BuildOptions, workers: int | None = None):
-    """Yield each event's outcome, in order; several events are built in parallel processes."""
-    workers = workers or min(len(paths), os.cpu_count() or 1)
-    if workers <= 1 or options.pdf:  # LibreOffice runs one conversion at a time per profile anyway
-        for path in paths:
-            yield build_outcome(path, options)
+def build_batch(paths: list[Path], options: BuildOptions) -> Iterator[BuildOutcome]:
+    """Yield each event's outcome, in order, refusing first two events that would write the same files."""
+    _refuse_events_writing_one_file(paths, options)
+    for path in paths:
+        yield build_outcome(path, options)
+
+
+def _refuse_events_writing_one_file(paths: list[Path], options: BuildOptions) -> None:
+    """Refuse two data files whose decks would be written to one path (same title and date), naming both."""
+    if len(paths) < 2:
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from .output import slug
 
-    options = dataclasses.replace(options, parallel=False)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(build_outcome, paths, [options] * len(paths), chunksize=max(1, len(paths) // 8))
+    first_by_name: dict[str, Path] = {}
+    problems = []
+    for path in paths:
+        try:
+            event = load_event(path, options.allow_outside).event.event
+        except InputError:
+            continue  # its own build reports it
+        name = f"{slug(event.title)}-{event.date.isoformat()}"
+        if name in first_by_name:
+            problems.append(Problem(f"this event has the same title and date as {display_path(first_by_name[name])},"
+                                    " so their outputs would overwrite each other; change the title or build them "
+                                    "into different --out folders", file=display_path(path), key_path="event.title"))
+        else:
+            first_by_name[name] = path
+    if problems:
+        raise InputError(problems)
 
 
-def _without_drawing(target, entry: dict | None, print_: str) -> Rendered | None:
-    """Return the output as the last build left it, or brought up to date by its builder; None if it must be drawn.
-
-    Either needs the file on disk to be exactly what that build wrote.
-    """
-    built = manifest.as_built(entry, target.path)
+def _as_last_built(entry: dict | None, path: Path, fingerprint: str) -> Rendered | None:
+    """Return the output as the last build left it, if its inputs are unchanged and its file untouched."""
+    if not entry or entry.get("fingerprint") != fingerprint:
+        return None
+    built = manifest.as_built(entry, path)
     if built is None:
         return None
-    if entry.get("fingerprint") == print_:
-        return Rendered(built, entry["summary"], entry["warnings"], entry.get("record", {}))
-    if target.refresh is not None:
-        return target.refresh(built, entry)
-    return None
-
-
-def _pages_of(pdf: Path) -> str:
-    """Return '2 pages' for a PDF LibreOffice wrote (its page tree's count), or '' if it cannot be read."""
-    import re
-
-    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf.read_bytes())]
-    if not counts:
-        return ""
-    return f"{max(counts)} page{'s' if max(counts) != 1 else ''}"
+    return Rendered(built, entry["summary"], entry["warnings"])
 
 
 def _as_error(warning: Problem) -> Problem:
-    return Problem(f"{warning.message} (an error under --strict)", warning.file, warning.line, warning.key_path,
-                   ERROR, warning.category)
+    return dataclasses.replace(warning, message=f"{warning.message} (an error under --strict)", severity=ERROR)

@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 BRIEFING_CHARTS = ("chart", "picture")  # an editable Word chart, or a PNG picture drawn by matplotlib
-SLIDE_KINDS = ("title", "section", "content", "figures", "charts", "themes", "closing")
 
 
 @dataclass
@@ -87,12 +86,29 @@ class Theme:
 
 
 @dataclass
+class DemographicTable:
+    """A named table of counts of people (disability, say), known for some reviews, perhaps for one role."""
+
+    name: str
+    counts: dict[str, int]
+    known_for: int | None = None
+    role: str = ""
+
+
+@dataclass
 class Demographics:
-    """Who the reviews concerned: ethnicity and age-band counts."""
+    """Who the reviews concerned: ethnicity, age-band and gender counts, and any other named tables.
+
+    ``known_for`` says how many reviews the figures cover when it is not all of
+    them; ``known_for_each`` says it for one table by its name ("Gender: 2").
+    """
 
     ethnicity: dict[str, int] = field(default_factory=dict)
     age: dict[str, int] = field(default_factory=dict)
+    gender: dict[str, int] = field(default_factory=dict)
+    tables: list[DemographicTable] = field(default_factory=list)
     known_for: int | None = None
+    known_for_each: dict[str, int] = field(default_factory=dict)
     people: int | None = None
     note: str = ""
 
@@ -133,9 +149,13 @@ class ReviewType:
     abbreviation: str
     count: int
     counts_by_area: dict[str, int]
-    demographics: Demographics
     themes: list[str | Theme]
     briefing: Briefing
+    demographics: Demographics = field(default_factory=Demographics)
+    singular: str = ""
+    people_noun: str = "people"
+    person_noun: str = "person"
+    caveats: list[str] = field(default_factory=list)
     legal_framework: list[LegalSlide] = field(default_factory=list)
     scene_notes: str = ""
     themes_notes: str = ""
@@ -146,34 +166,14 @@ class ReviewType:
         return [t if isinstance(t, Theme) else Theme(name=t) for t in self.themes]
 
     @property
-    def themes_have_counts(self) -> bool:
-        """Return whether every theme carries a count (so they can be charted)."""
-        themes = self.theme_list
-        return bool(themes) and all(t.count is not None for t in themes)
-
-    @property
-    def demographics_known_for(self) -> int:
-        """Return how many reviews the demographic figures cover."""
-        known = self.demographics.known_for
-        return self.count if known is None else known
-
-    @property
-    def people_in_demographics(self) -> int:
-        """Return how many people the demographic tables describe."""
-        if self.demographics.people is not None:
-            return self.demographics.people
-        return max(sum(self.demographics.ethnicity.values()), sum(self.demographics.age.values()))
-
-    @property
-    def coverage_note(self) -> str:
-        """Return 'where known: 3 of 9' when demographics cover only some reviews, else ''."""
-        known = self.demographics_known_for
-        return f"where known: {known} of {self.count}" if known < self.count else ""
+    def display_name(self) -> str:
+        """Return the name for a count: the singular for one review ('1 Multi-agency Learning Review')."""
+        return self.singular if self.count == 1 and self.singular else self.name
 
     @property
     def headline(self) -> str:
         """Return the seed's headline figure: '23 Children Reviews'."""
-        return f"{self.count} {self.name}"
+        return f"{self.count} {self.display_name}"
 
 
 @dataclass

@@ -1,5 +1,1 @@
-"""The seven-minute Word briefings, one per review type."""
-
-from .builder import BriefingBuilder
-
-__all__ = ["BriefingBuilder"]
+"""The seven-minute briefings, one per review type: planned once, drawn as Word and as HTML."""

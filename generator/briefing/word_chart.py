@@ -6,27 +6,33 @@ itself writes it: the reader can click it, edit the data, and restyle it.
 
 from __future__ import annotations
 
+from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
+from lxml import etree
 
-from ..charts import standalone_chart
+from ..charts import ChartSpec, standalone_chart
 
-FONT_SIZE = 8  # points: the briefing's body text is 11 pt, chart labels are secondary
-_WORKBOOK_REL_ID = "rId1"  # the first relationship of a new chart part
+_WORKBOOK_REL_ID = "rId1"  # the first relationship of a new chart part, which the chart XML names
 
 
-def add_word_chart(run, kind: str, title: str, categories, values, alt_text: str,
-                   width: int, height: int, colour: str | None = None, font: str | None = None) -> None:
-    """Draw a bar or column chart inline in ``run``, ``width`` x ``height`` EMU, with alt text and title."""
-    document_part = run.part
+def word_chart_drawing(doc: Document, spec: ChartSpec, width: int, height: int, font_size: float, colour: str,
+                       font: str) -> etree._Element:
+    """Return a ``w:drawing`` holding a native chart of ``spec``, ``width`` x ``height`` EMU, with alt text."""
+    document_part = doc.part
     package = document_part.package
-    xml, workbook = standalone_chart(kind, title, categories, values, FONT_SIZE, colour, font)
+    parts = standalone_chart(spec, font_size, colour, font)
     workbook_part = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Sheet%d.xlsx"),
-                         CT.SML_SHEET, workbook, package)
-    chart_part = Part(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, xml, package)
+                         CT.SML_SHEET, parts.workbook, package)
+    chart_space = etree.fromstring(parts.xml)
+    external = chart_space.find(qn("c:externalData"))
+    if external is not None:
+        external.set(qn("r:id"), _WORKBOOK_REL_ID)
+    chart_part = Part(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART,
+                      etree.tostring(chart_space, encoding="UTF-8", standalone=True), package)
     if chart_part.relate_to(workbook_part, RT.PACKAGE) != _WORKBOOK_REL_ID:
         raise AssertionError("a new chart part's first relationship must be its workbook")
     chart_rel_id = document_part.relate_to(chart_part, RT.CHART)
@@ -39,6 +45,6 @@ def add_word_chart(run, kind: str, title: str, categories, values, alt_text: str
         f'<c:chart r:id="{chart_rel_id}"/></a:graphicData></a:graphic></wp:inline></w:drawing>')
     # Set as attributes (not formatted into the XML) so quotes and ampersands in the data stay text.
     doc_pr = drawing.find(f".//{qn('wp:docPr')}")
-    doc_pr.set("descr", alt_text)
-    doc_pr.set("title", title)
-    run._r.append(drawing)
+    doc_pr.set("descr", spec.alt_text)
+    doc_pr.set("title", spec.title)
+    return drawing

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..checks.contrast import MINIMUM_TEXT_CONTRAST, contrast_ratio
-from ..model import BRIEFING_CHARTS, SLIDE_KINDS, Branding
+from ..colour import MINIMUM_GRAPHIC_CONTRAST, MINIMUM_TEXT_CONTRAST, contrast_ratio
+from ..model import BRIEFING_CHARTS, Branding
 from ..problems import ERROR, WARNING, Problem
 from .schema import Locations
 
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
-MINIMUM_GRAPHIC_CONTRAST = 3.0
 STYLE_ROLES = ("body", "title", "subtitle", "heading", "bullet", "footer")
 TEXT_PAIRS = (("text", "background"), ("heading", "background"), ("link", "background"))
 
@@ -25,9 +24,6 @@ def check_branding(theme: Branding, locations: Locations) -> list[Problem]:
 
     if theme.briefing_chart not in BRIEFING_CHARTS:
         add("theme.briefing_chart", f"expected one of: {', '.join(BRIEFING_CHARTS)}; got '{theme.briefing_chart}'")
-    for kind in theme.layouts:
-        if kind not in SLIDE_KINDS:
-            add(f"theme.layouts.{kind}", f"unknown slide kind '{kind}'; expected one of: {', '.join(SLIDE_KINDS)}")
     for role in theme.styles:
         if role not in STYLE_ROLES:
             add(f"theme.styles.{role}", f"unknown style role '{role}'; expected one of: {', '.join(STYLE_ROLES)}")

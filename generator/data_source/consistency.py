@@ -56,15 +56,16 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
 
     demo = review.demographics
     demo_path = f"{path}.demographics"
-    known = review.demographics_known_for
+    known = demo.known_for if demo.known_for is not None else review.count
     if known > review.count:
         report.add(f"{demo_path}.known_for",
                    f"demographics are known for {known} reviews but there are only {review.count}", ERROR)
-    for table in ("ethnicity", "age"):
+    for table in ("ethnicity", "age", "gender"):
         values = getattr(demo, table)
         total = sum(values.values())
         if not values:
             continue
+        known = demo.known_for_each.get(table.capitalize(), known)
         if demo.people is not None:
             if total != demo.people:
                 report.add(f"{demo_path}.{table}",

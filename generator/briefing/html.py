@@ -1,0 +1,133 @@
+"""The HTML briefing: one self-contained, accessible page per review type ("HTML first", as GOV.UK advises).
+
+Semantic headings, the language and title set, the figures as tables with
+header cells, the chart as inline SVG with a text alternative, print styles,
+and no external requests: the file can be published as it is.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..branding import paper_colours
+from ..figures import CountTable
+from ..output import Rendered
+from .formats import BriefingFormat
+from .plan import BriefingPlan, SectionPlan
+from .svg_chart import chart_svg
+
+STYLE = """
+:root {{ --text: #{text}; --heading: #{heading}; --link: #{link}; --rule: #b1b4b6; }}
+* {{ box-sizing: border-box; }}
+body {{ margin: 0; color: var(--text); background: #fff; font: 1.0625rem/1.5 {body_font}, Arial, sans-serif; }}
+header, main, footer {{ max-width: 60rem; margin: 0 auto; padding: 0 1rem; }}
+header {{ border-bottom: 4px solid var(--heading); padding-top: 1rem; }}
+.partnership {{ margin: 0; font-weight: bold; }}
+h1 {{ color: var(--heading); font: bold 2rem/1.2 {heading_font}, Arial, sans-serif; margin: .5rem 0 .25rem; }}
+h2 {{ color: var(--heading); font: bold 1.35rem/1.25 {heading_font}, Arial, sans-serif; margin: 1.5rem 0 .5rem; }}
+.subtitle {{ margin: 0 0 1rem; }}
+.parts {{ columns: 2 22rem; column-gap: 2.5rem; }}
+section {{ break-inside: avoid-column; }}
+table {{ border-collapse: collapse; margin: .5rem 0 1rem; min-width: 60%; }}
+caption {{ text-align: left; font-weight: bold; padding-bottom: .25rem; }}
+th, td {{ border: 1px solid var(--rule); padding: .2rem .5rem; text-align: left; }}
+td.number, th.number {{ text-align: right; }}
+a {{ color: var(--link); }}
+a:focus {{ outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }}
+figure {{ margin: .5rem 0 1rem; }}
+figcaption {{ font-weight: bold; margin-bottom: .25rem; }}
+svg.chart {{ width: 100%; height: auto; font-family: {body_font}, Arial, sans-serif; }}
+footer {{ border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: .5rem; font-size: .9rem; }}
+.record td {{ height: 3rem; }}
+@media print {{
+  body {{ font-size: 10pt; }}
+  header, main, footer {{ max-width: none; padding: 0; }}
+  a {{ color: var(--text); }}
+  a[href^="http"]::after {{ content: " (" attr(href) ")"; font-size: 8pt; }}
+  .record {{ break-before: page; }}
+  @page {{ size: A4; margin: 15mm; }}
+}}
+"""
+
+
+class HtmlBriefingBuilder(BriefingFormat):
+    """Builds ``briefings/<event>-<type>.html``: the briefing as one accessible, self-contained web page."""
+
+    name = "HTML briefings"
+    suffix = ".html"
+
+    def __init__(self, palette: dict[str, str], fonts: tuple[str, str]):
+        self.palette = palette
+        self.fonts = fonts
+
+    def inputs(self) -> tuple:
+        return (self.palette, self.fonts)
+
+    def render(self, plan: BriefingPlan) -> Rendered:
+        """Return the page's bytes (UTF-8)."""
+        return Rendered(self.page(plan).encode("utf-8"), f"{plan.review_name}, web page")
+
+    def page(self, plan: BriefingPlan) -> str:
+        """Return the whole page."""
+        paper = paper_colours(self.palette)
+        heading_font, body_font = (_font_family(name) for name in self.fonts)
+        style = STYLE.format(text=paper.text, heading=paper.heading, link=paper.link, heading_font=heading_font,
+                             body_font=body_font)
+        parts = "\n".join(self._section(section, paper.bar, paper.text) for section in plan.sections)
+        record = _team_record(plan) if plan.action_plan else ""
+        return (f'<!DOCTYPE html>\n<html lang="{escape(plan.language)}">\n<head>\n<meta charset="utf-8">\n'
+                f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+                f"<title>{escape(plan.title)}</title>\n"
+                f'<meta name="description" content="{escape(plan.subject)}">\n'
+                f"<style>{style}</style>\n</head>\n<body>\n"
+                f'<header>\n<p class="partnership">{escape(plan.partnership)}</p>\n'
+                f"<h1>{escape(plan.title)}</h1>\n"
+                f'<p class="subtitle">{escape(plan.subtitle)}</p>\n</header>\n'
+                f'<main>\n<div class="parts">\n{parts}\n</div>\n{record}</main>\n'
+                f"<footer>\n<p>{escape(plan.footer)}</p>\n</footer>\n</body>\n</html>\n")
+
+    def _section(self, section: SectionPlan, bar: str, ink: str) -> str:
+        html = [f'<section aria-labelledby="part-{section.number}">',
+                f'<h2 id="part-{section.number}">{section.number}. {escape(section.heading)}</h2>']
+        html.extend(f"<p>{escape(text)}</p>" for text in section.paragraphs)
+        html.extend(_table(table) for table in section.tables)
+        html.extend(f"<p>{escape(note)}</p>" for note in section.figures_note)
+        if section.themes:
+            html.append("<ul>" + "".join(f"<li>{escape(theme)}</li>" for theme in section.themes) + "</ul>")
+        if section.themes_note:
+            html.append(f"<p>{escape(section.themes_note)}</p>")
+        if section.chart is not None:
+            chart_id = f"chart-{section.number}"
+            html.append(f'<figure>{chart_svg(section.chart, chart_id, bar, ink)}'
+                        + (f"<figcaption>{escape(section.chart.note)}</figcaption>" if section.chart.note else "")
+                        + "</figure>")
+        if section.bullets:
+            html.append("<ul>" + "".join(f"<li>{escape(text)}</li>" for text in section.bullets) + "</ul>")
+        html.extend(f'<p>Find out more: <a href="{escape(link.url)}">{escape(link.text)}</a></p>'
+                    for link in section.links)
+        html.append("</section>")
+        return "\n".join(html)
+
+
+def _table(table: CountTable) -> str:
+    rows = "".join(f'<tr><th scope="row">{escape(label)}</th><td class="number">{value}</td></tr>'
+                   for label, value in table.rows)
+    return (f"<table><caption>{escape(table.title)}</caption>"
+            f'<thead><tr><th scope="col">{escape(table.category)}</th>'
+            f'<th scope="col" class="number">Number of {escape(table.unit)}</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
+
+
+def _team_record(plan: BriefingPlan) -> str:
+    rows = "".join("<tr><td></td><td></td><td></td><td></td></tr>" for _ in range(6))
+    return ('<section class="record" aria-labelledby="record"><h2 id="record">Team record</h2>'
+            f"<p>Record who discussed the {escape(plan.review_name)} briefing, when, and what the team will do.</p>"
+            '<table><thead><tr><th scope="col">Date</th><th scope="col">Who discussed it</th>'
+            '<th scope="col">What we will do</th><th scope="col">By when</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></section>\n")
+
+
+def _font_family(name: str) -> str:
+    """Return a font name as a CSS family: quoted, with anything that could end the declaration removed."""
+    safe = "".join(ch for ch in name if ch.isalnum() or ch in " -_")
+    return f'"{safe}"' if safe else "Arial"

@@ -1,0 +1,151 @@
+"""Plan a seven-minute briefing: what it says, in order, before any format is chosen.
+
+The Word and HTML briefings are drawn from the same :class:`BriefingPlan`, so
+both say the same, and both say what the deck says: the figures come from
+:mod:`generator.figures`, as the deck's do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..charts import ChartSpec
+from ..figures import CountTable, ReviewFigures, charted_themes, counts_text, event_figures, theme_label
+from ..model import EventData, Link
+from ..output import slug
+
+WORDS_PER_MINUTE = 200  # a steady reading pace for plain prose
+MAX_WORDS = 7 * WORDS_PER_MINUTE  # readable in seven minutes
+
+
+@dataclass(frozen=True)
+class SectionPlan:
+    """One of the seven numbered parts: heading, text, and where the figures, themes and chart go."""
+
+    number: int
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    tables: tuple[CountTable, ...] = ()
+    figures_note: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    themes_note: str = ""
+    chart: ChartSpec | None = None
+    bullets: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+
+    @property
+    def text(self) -> list[str]:
+        """Return every line a reader reads in this part, in order."""
+        lines = [f"{self.number}. {self.heading}", *self.paragraphs]
+        for table in self.tables:
+            lines.append(table.title)
+            lines.extend(f"{label} {value}" for label, value in table.rows)
+        lines.extend(self.figures_note)
+        lines.extend(self.themes)
+        if self.themes_note:
+            lines.append(self.themes_note)
+        lines.extend(self.bullets)
+        lines.extend(f"Find out more: {link.text}" for link in self.links)
+        return lines
+
+
+@dataclass(frozen=True)
+class BriefingPlan:
+    """A whole briefing: its file name, title, page furniture and seven parts."""
+
+    key: str
+    file_stem: str
+    title: str
+    subtitle: str
+    partnership: str
+    footer: str
+    language: str
+    author: str
+    subject: str
+    keywords: str
+    date: dt.date
+    review_name: str
+    sections: tuple[SectionPlan, ...] = field(default=())
+    action_plan: bool = False
+
+    @property
+    def words(self) -> int:
+        """Return the number of words a reader reads."""
+        text = [self.title, self.subtitle] + [line for section in self.sections for line in section.text]
+        return sum(len(re.findall(r"\S+", line)) for line in text)
+
+    @property
+    def reading_minutes(self) -> int:
+        """Return the reading time in whole minutes (at least one)."""
+        return max(1, round(self.words / WORDS_PER_MINUTE))
+
+
+def briefing_chart(figures: ReviewFigures) -> tuple[ChartSpec | None, str]:
+    """Return the chart a briefing shows and the part it belongs to: counted themes, else age bands, else none."""
+    review = figures.review
+    shown, cut = charted_themes(figures)
+    if shown:
+        labels, values = tuple(t.name for t in shown), tuple(t.count or 0 for t in shown)
+        title = f"Main themes: number of the {figures.count} reviews each featured in" + (f" ({cut})" if cut else "")
+        alt = (f"Bar chart of the main themes of the {figures.headline}{f' ({cut})' if cut else ''}: "
+               f"{counts_text(labels, values)}.")
+        return ChartSpec("bar", title, labels, values, alt), "themes"
+    age = next((t for t in figures.demographics if t.name == "Age"), None)
+    if age is not None and len(age.rows) > 1:
+        alt = (f"Column chart of the age of {figures.people_phrase} in {review.name}"
+               f"{f' ({age.coverage_note})' if age.coverage_note else ''}: {age.as_text()}.")
+        return ChartSpec("column", f"Age of {figures.people_phrase}, by band", age.labels, age.values, alt), "figures"
+    return None, ""
+
+
+def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
+    """Return the briefing of one review type."""
+    info = event.event
+    review = figures.review
+    chart, chart_part = briefing_chart(figures)
+    sections = []
+    for number, section in enumerate(review.briefing.sections, start=1):
+        content: dict = {"paragraphs": tuple(section.paragraphs), "bullets": tuple(section.bullets),
+                         "links": tuple(section.links)}
+        if section.show == "figures":
+            content["paragraphs"] += (f"{figures.headline}.",)
+            content["tables"] = (figures.areas, *figures.demographics)
+            notes = [f"The tables describe {figures.people_phrase}."] if figures.people != figures.count else []
+            if review.demographics.note:
+                notes.append(review.demographics.note)
+            notes.extend(review.caveats)
+            content["figures_note"] = tuple(notes)
+        elif section.show == "themes":
+            content["themes"] = tuple(theme_label(t) for t in figures.themes)
+            uncounted = figures.themes_uncounted
+            if uncounted and figures.themes_counted:
+                content["themes_note"] = (f"Numbers are the reviews each theme featured in; "
+                                          f"{len(uncounted)} themes were not counted.")
+        if chart is not None and section.show == chart_part:
+            content["chart"] = chart
+        sections.append(SectionPlan(number, section.heading, **content))
+    title = review.briefing.title or f"{review.full_name}: seven-minute briefing"
+    contact = event.closing.contacts[0] if event.closing.contacts else ""
+    footer_parts = [info.partnership, f"Published {info.date.day} {info.date:%B %Y}", contact]
+    return BriefingPlan(
+        key=figures.key,
+        file_stem=f"{slug(info.title)}-{info.date.isoformat()}-{slug(review.abbreviation or figures.key)}",
+        title=title,
+        subtitle=f"{info.title} · {info.long_date}",
+        partnership=info.partnership,
+        footer=" · ".join(part for part in footer_parts if part),
+        language=info.language,
+        author=info.author or info.partnership,
+        subject=f"{info.title}, {info.long_date}",
+        keywords=f"safeguarding; {review.full_name}; seven-minute briefing",
+        date=info.date,
+        review_name=review.full_name,
+        sections=tuple(sections),
+    )
+
+
+def plan_briefings(event: EventData) -> list[BriefingPlan]:
+    """Return one briefing per review type, in the data's order."""
+    return [plan_briefing(event, figures) for figures in event_figures(event).values()]

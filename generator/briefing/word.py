@@ -1,0 +1,350 @@
+"""The Word briefing: a :class:`~.plan.BriefingPlan` drawn as an accessible A4 document.
+
+Headings are real Word heading styles in reading order, the figures are
+real tables with a header row, the chart is a native Word chart with alt
+text, and the parts flow in two columns below the title, so that the
+briefing reads as the one designed page the format is known by.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from lxml import etree
+
+from ..branding import PaperColours, paper_colours
+from ..charts import ChartSpec
+from ..figures import CountTable
+from ..model import Link
+from ..output import Rendered, document_time, package_bytes, property_text
+from .formats import BriefingFormat
+from .blank import PAGE_MARGIN, PAGE_WIDTH, blank_document
+from .plan import MAX_WORDS, BriefingPlan, SectionPlan
+from .word_chart import word_chart_drawing
+
+COLUMNS = 2
+COLUMN_GAP = Cm(0.8)
+COLUMN_WIDTH = int((PAGE_WIDTH - 2 * PAGE_MARGIN - COLUMN_GAP) / COLUMNS)
+CHART_LABEL_SIZE = 9.0  # points: legible in print
+TABLE_TEXT_SIZE = Pt(9)
+ACTION_PLAN_ROWS = 6
+FIGURE_TABLE_WIDTHS = (Cm(5.2), Cm(3.0))  # category, number: together well inside one column
+
+
+class WordBriefing:
+    """One briefing document being written, on a blank made ready from the template."""
+
+    def __init__(self, doc: Document, styles: dict[str, str], paper: PaperColours, body_font: str):
+        self.doc = doc
+        self.body = doc.element.body
+        self.styles = styles
+        self.style_ids = {role: doc.styles[name].style_id for role, name in styles.items()}
+        self.paper = paper
+        self.body_font = body_font
+        self.bullet_prefix = "" if _has_numbering(doc, styles["bullet"]) else "• "
+
+    def write(self, plan: BriefingPlan) -> None:
+        """Write the whole briefing: header, title, the seven parts in columns, footer, and the team record."""
+        self._header(plan)
+        self.paragraph(plan.title, "title")
+        self.paragraph(plan.subtitle, "subtitle")
+        self._end_section(columns=1)
+        for section in plan.sections:
+            self._section(section)
+        self._end_section(columns=COLUMNS)
+        self._footer(plan)
+        if plan.action_plan:
+            self._action_plan(plan)
+
+    def _section(self, section: SectionPlan) -> None:
+        self.paragraph(f"{section.number}. {section.heading}", "heading")
+        paragraphs = list(section.paragraphs)
+        for index, text in enumerate(paragraphs):
+            leads_in = index == len(paragraphs) - 1 and bool(section.bullets or section.themes or section.tables)
+            self.paragraph(text, "body", keep_with_next=leads_in)
+        for table in section.tables:
+            self._table(table)
+        for note in section.figures_note:
+            self.paragraph(note, "body")
+        for theme in section.themes:
+            self.paragraph(self.bullet_prefix + theme, "bullet")
+        if section.themes_note:
+            self.paragraph(section.themes_note, "body")
+        if section.chart is not None:
+            self._chart(section.chart)
+        for text in section.bullets:
+            self.paragraph(self.bullet_prefix + text, "bullet")
+        for link in section.links:
+            self._link(link)
+
+    # -- building blocks ---------------------------------------------------------------
+
+    def paragraph(self, text: str, role: str, keep_with_next: bool = False) -> etree._Element:
+        """Append a paragraph in the role's style and return its element."""
+        p = OxmlElement("w:p")
+        properties = etree.SubElement(p, qn("w:pPr"))
+        etree.SubElement(properties, qn("w:pStyle"), {qn("w:val"): self.style_ids[role]})
+        if keep_with_next:
+            etree.SubElement(properties, qn("w:keepNext"))
+        if text:
+            p.append(_run(text))
+        self._append(p)
+        return p
+
+    def _append(self, element) -> None:
+        section = self.body.find(qn("w:sectPr"))
+        if section is not None:
+            section.addprevious(element)
+        else:
+            self.body.append(element)
+
+    def _table(self, table: CountTable) -> None:
+        caption = self.paragraph(table.title, "body", keep_with_next=True)
+        caption[-1].insert(0, _bold())
+        word_table = self.doc.add_table(rows=len(table.rows) + 1, cols=2)
+        word_table.style = self._table_style()
+        word_table.autofit = False
+        for column, width in enumerate(FIGURE_TABLE_WIDTHS):
+            for cell in word_table.columns[column].cells:
+                cell.width = width
+        for column, text in enumerate((table.category, f"Number of {table.unit}")):
+            word_table.cell(0, column).text = text
+        for row, (label, value) in enumerate(table.rows, start=1):
+            word_table.cell(row, 0).text = label
+            word_table.cell(row, 1).text = str(value)
+        element = self.body.findall(qn("w:tbl"))[-1]
+        _mark_header_row(element)
+        _describe_table(element, f"{table.title}: {table.as_text()}")
+        for row_index, row in enumerate(element.iter(qn("w:tr"))):
+            for paragraph in row.iter(qn("w:p")):
+                properties = paragraph.find(qn("w:pPr"))
+                if properties is None:
+                    properties = etree.SubElement(paragraph, qn("w:pPr"))
+                    paragraph.insert(0, properties)
+                if row_index < len(table.rows):
+                    etree.SubElement(properties, qn("w:keepNext"))  # a small table stays on one page
+                etree.SubElement(properties, qn("w:spacing"), {qn("w:after"): "0"})
+                for run in paragraph.iter(qn("w:r")):
+                    run_properties = run.find(qn("w:rPr"))
+                    if run_properties is None:
+                        run_properties = etree.Element(qn("w:rPr"))
+                        run.insert(0, run_properties)
+                    if row_index == 0:
+                        run_properties.append(_bold()[0])
+                    etree.SubElement(run_properties, qn("w:sz"), {qn("w:val"): str(int(TABLE_TEXT_SIZE.pt * 2))})
+        self.paragraph("", "body").find(qn("w:pPr")).append(_tiny_spacing())
+
+    def _table_style(self) -> str | None:
+        names = {style.name for style in self.doc.styles}
+        return "Table Grid" if "Table Grid" in names else None
+
+    def _chart(self, spec: ChartSpec) -> None:
+        height = Cm(1.4 + 0.62 * len(spec.values)) if spec.kind == "bar" else Cm(5)
+        drawing = word_chart_drawing(self.doc, spec, COLUMN_WIDTH, int(height), CHART_LABEL_SIZE, self.paper.bar,
+                                     self.body_font)
+        paragraph = self.paragraph("", "body")
+        run = etree.SubElement(paragraph, qn("w:r"))
+        run.append(drawing)
+        if spec.note:
+            self.paragraph(spec.note, "body")
+
+    def _link(self, link: Link) -> None:
+        paragraph = self.paragraph("Find out more: ", "body")
+        rel_id = self.doc.part.relate_to(link.url, RT.HYPERLINK, is_external=True)
+        hyperlink = etree.SubElement(paragraph, qn("w:hyperlink"), {qn("r:id"): rel_id})
+        run = _run(link.text)
+        run.insert(0, etree.Element(qn("w:rPr")))
+        etree.SubElement(run[0], qn("w:rStyle"), {qn("w:val"): "Hyperlink"})
+        hyperlink.append(run)
+
+    def _end_section(self, columns: int) -> None:
+        """End a continuous section here, set in ``columns`` columns (Word balances them at the section's end).
+
+        The sections share the page size, margins, header and footer.
+        """
+        last = self.body.findall(qn("w:p"))[-1]
+        body_section = self.body.find(qn("w:sectPr"))
+        section = etree.fromstring(etree.tostring(body_section))
+        _set_section_layout(section, columns)
+        _set_section_layout(body_section, None)
+        properties = last.find(qn("w:pPr"))
+        if properties is None:
+            properties = etree.SubElement(last, qn("w:pPr"))
+            last.insert(0, properties)
+        properties.append(section)
+
+    def _header(self, plan: BriefingPlan) -> None:
+        header = self.doc.sections[0].header
+        if not header.is_linked_to_previous and any(p.text.strip() for p in header.paragraphs):
+            return  # a comms team's template keeps its own header
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        paragraph.text = f"{plan.partnership} · Seven-minute briefing"
+        paragraph.style = self.doc.styles[self.styles["footer"]]
+
+    def _footer(self, plan: BriefingPlan) -> None:
+        footer = self.doc.sections[0].footer
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        paragraph.text = f"{plan.footer} · Page "
+        paragraph.style = self.doc.styles[self.styles["footer"]]
+        element = footer.part.element.findall(qn("w:p"))[0]
+        element.append(_field("PAGE", "1"))
+        element.append(_run(" of "))
+        element.append(_field("NUMPAGES", "1"))
+
+    def _action_plan(self, plan: BriefingPlan) -> None:
+        paragraph = self.paragraph("", "body")
+        run = etree.SubElement(paragraph, qn("w:r"))
+        etree.SubElement(run, qn("w:br"), {qn("w:type"): "page"})
+        self.paragraph("Team record", "heading")
+        self.paragraph(f"Record who discussed the {plan.review_name} briefing, when, and what the team will do.",
+                       "body")
+        table = self.doc.add_table(rows=ACTION_PLAN_ROWS + 1, cols=4)
+        table.style = self._table_style()
+        for column, text in enumerate(("Date", "Who discussed it", "What we will do", "By when")):
+            table.cell(0, column).text = text
+        _mark_header_row(self.body.findall(qn("w:tbl"))[-1])
+        _describe_table(self.body.findall(qn("w:tbl"))[-1], "A table to record the team's discussion and actions")
+        for row in table.rows[1:]:
+            row.height = Cm(1.6)
+
+
+def _run(text: str) -> etree._Element:
+    """Return a run of ``text``, tabs and line breaks as their own elements."""
+    run = OxmlElement("w:r")
+    for piece in re.split(r"([\t\r\n])", text):
+        if piece == "\t":
+            etree.SubElement(run, qn("w:tab"))
+        elif piece in ("\r", "\n"):
+            etree.SubElement(run, qn("w:br"))
+        elif piece:
+            element = etree.SubElement(run, qn("w:t"))
+            element.text = piece
+            if len(piece.strip()) < len(piece):
+                element.set(qn("xml:space"), "preserve")
+    return run
+
+
+def _bold() -> etree._Element:
+    properties = etree.Element(qn("w:rPr"))
+    etree.SubElement(properties, qn("w:b"))
+    return properties
+
+
+def _tiny_spacing() -> etree._Element:
+    """Return spacing for an empty paragraph that only separates a table from what follows."""
+    return etree.Element(qn("w:spacing"), {qn("w:after"): "0", qn("w:line"): "120", qn("w:lineRule"): "exact"})
+
+
+def _field(instruction: str, placeholder: str) -> etree._Element:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    field.append(_run(placeholder))
+    return field
+
+
+def _mark_header_row(table) -> None:
+    """Mark the table's first row as its header row, so screen readers announce it and it repeats."""
+    first_row = table.find(qn("w:tr"))
+    properties = first_row.find(qn("w:trPr"))
+    if properties is None:
+        properties = etree.Element(qn("w:trPr"))
+        position = 1 if first_row.find(qn("w:tblPrEx")) is not None else 0
+        first_row.insert(position, properties)
+    etree.SubElement(properties, qn("w:tblHeader"))
+
+
+def _describe_table(table, description: str) -> None:
+    """Give the table a caption and description (Word's alt text for tables)."""
+    properties = table.find(qn("w:tblPr"))
+    # The schema puts tblCaption and tblDescription last in tblPr.
+    etree.SubElement(properties, qn("w:tblCaption"), {qn("w:val"): description[:255]})
+    etree.SubElement(properties, qn("w:tblDescription"), {qn("w:val"): description})
+
+
+# What may stand before w:type, and before w:cols, in a section's properties (the schema fixes the order).
+_BEFORE_TYPE = ("headerReference", "footerReference", "footnotePr", "endnotePr")
+_BEFORE_COLS = _BEFORE_TYPE + ("type", "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType")
+
+
+def _set_section_layout(section, columns: int | None) -> None:
+    _child(section, "type", _BEFORE_TYPE).set(qn("w:val"), "continuous")
+    if columns is not None:
+        cols = _child(section, "cols", _BEFORE_COLS)
+        cols.set(qn("w:num"), str(columns))
+        cols.set(qn("w:space"), str(int(COLUMN_GAP / 635)))  # twentieths of a point
+
+
+def _child(section, name: str, before: tuple[str, ...]):
+    """Return the section's w:``name`` child, adding it after the children the schema puts before it."""
+    found = section.find(qn(f"w:{name}"))
+    if found is None:
+        found = OxmlElement(f"w:{name}")
+        earlier = {qn(f"w:{tag}") for tag in before}
+        position = next((i for i, child in enumerate(section) if child.tag not in earlier), len(section))
+        section.insert(position, found)
+    return found
+
+
+def _has_numbering(doc: Document, name: str) -> bool:
+    """Return whether a paragraph style draws its own bullets or numbers."""
+    style = doc.styles[name]
+    while style is not None:
+        if style.element.pPr is not None and style.element.pPr.numPr is not None:
+            return True
+        style = style.base_style
+    return False
+
+
+class WordBriefingBuilder(BriefingFormat):
+    """Builds ``briefings/<event>-<type>.docx`` for every review type, on the built-in look or a Word template."""
+
+    name = "Word briefings"
+    suffix = ".docx"
+
+    def __init__(self, palette: dict[str, str], fonts: tuple[str, str], docx_package: bytes | None,
+                 docx_template: Path | None, style_names: dict[str, str]):
+        self.palette = palette
+        self.fonts = fonts
+        self.docx_package = docx_package
+        self.docx_template = docx_template
+        self.style_names = style_names
+
+    def inputs(self) -> tuple:
+        """Return what the output depends on besides its plan (for the fingerprint)."""
+        return (self.palette, self.fonts, self.docx_package or b"", self.style_names)
+
+    def render(self, plan: BriefingPlan) -> Rendered:
+        """Return the briefing as .docx bytes, with its summary and warnings."""
+        doc, styles = blank_document(self.docx_package, self.docx_template, self.palette, self.fonts,
+                                     plan.language, self.style_names)
+        WordBriefing(doc, styles, paper_colours(self.palette), self.fonts[1]).write(plan)
+        _set_properties(doc, plan)
+        warnings = []
+        if plan.words > MAX_WORDS:
+            warnings.append(f"the {plan.review_name} briefing has {plan.words} words, {plan.words - MAX_WORDS} more "
+                            f"than the {MAX_WORDS} readable in seven minutes")
+        return Rendered(package_bytes(doc, document_time(plan.date)), f"{plan.review_name}, {plan.words} words",
+                        warnings)
+
+
+def _set_properties(doc: Document, plan: BriefingPlan) -> None:
+    props = doc.core_properties
+    props.title = property_text(plan.title)
+    props.subject = property_text(plan.subject)
+    props.author = property_text(plan.author)
+    props.last_modified_by = property_text(plan.author)
+    props.language = plan.language
+    props.keywords = property_text(plan.keywords)
+    props.comments = ""
+    props.revision = 1
+    stamp = document_time(plan.date)
+    props.created = stamp
+    props.modified = stamp

@@ -1,0 +1,23 @@
+"""The plan of one event: every output's content, decided once from the model before anything is drawn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .briefing.plan import BriefingPlan, plan_briefings
+from .deck.plan import SlideSpec, plan_deck
+from .model import EventData
+
+
+@dataclass(frozen=True)
+class EventPlan:
+    """The deck's slides and each review type's briefing, with the model they came from."""
+
+    event: EventData
+    slides: tuple[SlideSpec, ...]
+    briefings: tuple[BriefingPlan, ...]
+
+
+def plan_event(event: EventData) -> EventPlan:
+    """Return the plan of every output of ``event``."""
+    return EventPlan(event, tuple(plan_deck(event)), tuple(plan_briefings(event)))

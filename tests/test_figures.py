@@ -1,0 +1,78 @@
+"""The figures of the default data against the seed deck's, one test per review type."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.data_source import load_event
+from generator.figures import event_figures, theme_label
+from tests.conftest import DEFAULT_DATA
+from tests.seed import seed_review_types, seed_themes
+
+SEED_TYPES = {seed.name: seed for seed in seed_review_types()}
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return load_event(DEFAULT_DATA)
+
+
+@pytest.fixture(scope="module")
+def figures(loaded):
+    return {f.review.name: f for f in event_figures(loaded.event).values()}
+
+
+def test_default_data_loads_without_warnings(loaded):
+    assert loaded.warnings == []
+    assert [r.name for r in loaded.event.review_types.values()] == list(SEED_TYPES)
+
+
+@pytest.mark.parametrize("name", list(SEED_TYPES))
+def test_review_type_figures_match_the_seed(figures, name):
+    found = figures[name]
+    seed = SEED_TYPES[name]
+    tables = {table.name: table for table in found.demographics}
+    assert found.count == seed.count
+    assert dict(found.areas.rows) == seed.areas
+    assert dict(tables["Ethnicity"].rows) == seed.ethnicity
+    assert dict(tables["Age"].rows) == seed.age
+    assert [theme_label(t) for t in found.themes] == seed_themes()[name]
+    # The seed's asterisk: demographics known only for some reviews, stated as "where known".
+    people = sum(seed.age.values())
+    expected_note = f"where known: {people} of {seed.count}" if seed.starred else ""
+    assert tables["Ethnicity"].coverage_note == tables["Age"].coverage_note == expected_note
+    assert found.areas.coverage_note == ""
+    assert found.people == people
+
+
+def test_a_review_can_concern_more_than_one_person(figures):
+    children = figures["Children Reviews"]
+    assert children.count == 23
+    assert children.people == 24
+    assert children.people_phrase == "the 24 children"
+
+
+def test_themes_with_and_without_counts(figures):
+    assert len(figures["Adult Reviews"].themes_counted) == len(figures["Adult Reviews"].themes)
+    assert figures["Children Reviews"].themes_counted == ()
+    assert figures["Domestic Homicide Reviews"].themes_uncounted == figures["Domestic Homicide Reviews"].themes
+
+
+def test_one_review_takes_the_singular_name():
+    review = load_event(DEFAULT_DATA).event.review_types["adults"]
+    review.count = 1
+    assert review.headline == "1 Adult Review"
+
+
+def test_a_table_known_for_fewer_reviews_says_so():
+    from generator.figures import review_figures
+
+    review = load_event(DEFAULT_DATA).event.review_types["adults"]
+    review.demographics.known_for_each = {"Age": 2}
+    tables = {t.name: t for t in review_figures("adults", review).demographics}
+    assert tables["Age"].title == f"Age (where known: 2 of {review.count})"
+    assert tables["Ethnicity"].coverage_note == ""
+
+
+def test_event_date_reads_as_the_seed_writes_it(loaded):
+    assert loaded.event.event.long_date == "Thursday 12 May 2022"
