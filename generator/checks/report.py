@@ -25,6 +25,7 @@ def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
     """Return a report for each .pptx/.docx file, rendering them through LibreOffice when it is installed."""
     from .briefing import check_briefing
     from .deck import check_deck
+    from .pdf import check_pdf, source_beside
 
     rendered = _render_all(paths) if render else {}
     can_render = render and find_soffice() is not None and have_pdftotext()
@@ -36,6 +37,8 @@ def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
             check_deck(path, pages, report)
         elif path.suffix.lower() == ".docx":
             check_briefing(path, pages, report)
+        elif path.suffix.lower() == ".pdf":
+            report = check_pdf(path, source_beside(path))
         else:
             report.problems.append("not a .pptx or .docx file")
         if not can_render:

@@ -205,8 +205,9 @@ def _modified_time(source: bytes) -> dt.datetime | None:
         return None
     if found is None:
         return None
+    year, month, day, hour, minute, second = (int(part) for part in found.groups())
     try:
-        return dt.datetime(*(int(part) for part in found.groups()))
+        return dt.datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
 
