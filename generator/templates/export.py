@@ -11,7 +11,7 @@ from ..branding import FALLBACK, template_colours, template_fonts
 from ..briefing.blank import prepare_document
 from ..output import Output, write_outputs
 from . import BUILTIN_DECK_TEMPLATE
-from .opening import as_template
+from .opening import as_template, read_package
 
 DECK_NAME = "learning-from-reviews-deck.potx"
 BRIEFING_NAME = "learning-from-reviews-briefing.dotx"
@@ -44,8 +44,12 @@ theme:
 
 
 def export_templates(folder: Path) -> list[Output]:
-    """Write the built-in deck (.potx) and briefing (.dotx) templates and an example theme; return what was written."""
-    deck_package = BUILTIN_DECK_TEMPLATE.read_bytes()
+    """Write the built-in deck (.potx) and briefing (.dotx) templates and an example theme; return what was written.
+
+    Each is byte-identical from run to run: the packages are written with sorted members and fixed dates, and the
+    deck template is what the build itself takes from the built-in one.
+    """
+    deck_package = read_package(BUILTIN_DECK_TEMPLATE, "pptx")
     colours = {**FALLBACK, **template_colours(deck_package)}
     heading, body = template_fonts(deck_package)
     doc = Document()
