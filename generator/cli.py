@@ -141,8 +141,8 @@ def _protect_output() -> None:
 
 def _install_interrupt_handler() -> Any:
     """Make Ctrl-C a KeyboardInterrupt here, and a quiet exit in forked workers; return the previous handler."""
-    if threading.current_thread() is not threading.main_thread():
-        return None
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        return None  # signals can be handled only there; and whoever started us chose to ignore Ctrl-C
     main_pid = os.getpid()
 
     def on_interrupt(signal_number: int, frame: FrameType | None) -> None:
