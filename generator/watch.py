@@ -77,8 +77,8 @@ def watch(find_data: Callable[[], list[Path]], rebuild: Callable[[bool], None], 
     rebuild(True)
     named = named_files(data, extra, allow_outside)
     before = snapshot(named | files_beside(data))
-    say(f"watching {len(before)} file{'s' if len(before) != 1 else ''} in "
-        f"{', '.join(sorted({display_path(path.parent) + '/' for path in before}))} for changes; "
+    folders = sorted({_folder_name(path.parent) for path in before})
+    say(f"watching {len(before)} file{'s' if len(before) != 1 else ''} in {', '.join(folders)} for changes; "
         "press Ctrl-C to stop")
     rebuilds = 0
     while max_builds is None or rebuilds < max_builds:
@@ -95,6 +95,11 @@ def watch(find_data: Callable[[], list[Path]], rebuild: Callable[[bool], None], 
         # Compare the next poll with the files as they were built, so that an edit made during the build counts.
         newly_watched = snapshot(watched - now.keys())
         before = {path: now[path] if path in now else newly_watched[path] for path in watched}
+
+
+def _folder_name(folder: Path) -> str:
+    shown = display_path(folder)
+    return "this folder" if shown == "." else shown + "/"
 
 
 def _settled(current: Snapshot, files: set[Path], interval: float) -> Snapshot:
