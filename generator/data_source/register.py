@@ -45,7 +45,9 @@ DATE_EXPECTED = "expected dd/mm/yyyy or yyyy-mm-dd"
 BY_NOTIFIED = "date notified"
 BY_PUBLISHED = "date published"
 PERIOD_BASES = (BY_NOTIFIED, BY_PUBLISHED)
-SIMILARITY_CUTOFF = 0.75
+SIMILARITY_CUTOFF = 0.7
+UNREADABLE_WORKBOOK = ("the workbook cannot be read: it is damaged, or not an Excel workbook; open it in Excel "
+                       "and save it again as an Excel Workbook (.xlsx)")
 EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # how Excel stores a character XML cannot hold: _x0007_
 
 CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | dt.timedelta | None
@@ -175,6 +177,7 @@ class Table:
     headings: list[str]
     rows: list[tuple[RowPlace, list[GridValue]]]
     heading_place: RowPlace
+    from_yaml: bool = False
 
 
 @dataclass(frozen=True)
@@ -304,6 +307,9 @@ def read_workbook_tables(path: Path, label: str) -> tuple[Table, Table]:
 class _RowSource(Protocol):
     """What is read of a sheet: its rows of cells, each with a value and a data type ('f' for a formula)."""
 
+    @property
+    def max_row(self) -> int | None: ...
+
     def iter_rows(self, min_row: int | None = ..., max_row: int | None = ..., min_col: int | None = ...,
                   max_col: int | None = ...) -> Iterator[tuple[Any, ...]]: ...
 
@@ -315,8 +321,7 @@ def _check_zip(path: Path, label: str) -> None:
             inflated = sum(info.file_size for info in archive.infolist())
             names = {info.filename for info in archive.infolist()}
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise InputError([Problem("the file is not an Excel workbook (.xlsx): it cannot be opened as one; save it "
-                                  "again from Excel as an Excel Workbook", file=label, category="input")]) from None
+        raise InputError([Problem(UNREADABLE_WORKBOOK, file=label, category="input")]) from None
     if inflated > MAX_UNZIPPED_BYTES:
         raise InputError([Problem(f"the workbook unpacks to {inflated:,} bytes, more than the "
                                   f"{MAX_UNZIPPED_BYTES:,} allowed", file=label, category="input")])
@@ -339,9 +344,8 @@ def _read_sheets(path: Path, label: str, data_only: bool) -> dict[str, list[list
     # ValueError or TypeError for a malformed value, XML parser errors); each means the same to a trainer.
     try:
         workbook = load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
-    except Exception as error:  # noqa: BLE001 - see above
-        raise InputError([Problem(f"the workbook cannot be read ({_describe_error(error)}); save it again from "
-                                  "Excel as an Excel Workbook (.xlsx)", file=label, category="input")]) from None
+    except Exception:  # noqa: BLE001 - see above
+        raise InputError([Problem(UNREADABLE_WORKBOOK, file=label, category="input")]) from None
     try:
         by_key = {name.strip().lower(): name for name in workbook.sheetnames}
         for wanted in (REVIEWS_SHEET, PEOPLE_SHEET):
@@ -359,9 +363,8 @@ def _read_sheets(path: Path, label: str, data_only: bool) -> dict[str, list[list
             grids[wanted] = _sheet_grid(sheet, data_only, label, name, problems)
     except InputError:
         raise
-    except Exception as error:  # noqa: BLE001 - the parser's exceptions, as above
-        raise InputError([Problem(f"the workbook cannot be read ({_describe_error(error)}); save it again from "
-                                  "Excel as an Excel Workbook (.xlsx)", file=label, category="input")]) from None
+    except Exception:  # noqa: BLE001 - the parser's exceptions, as above
+        raise InputError([Problem(UNREADABLE_WORKBOOK, file=label, category="input")]) from None
     finally:
         workbook.close()
     if problems:
@@ -384,12 +387,13 @@ def _sheet_grid(sheet: _RowSource, data_only: bool, label: str, name: str, probl
                                     key_path=f"sheet {name}", category="input"))
             break
         grid.append(values)
+    else:
+        declared = sheet.max_row  # the sheet's own record of its used range: rows past those read are not lost
+        if declared is not None and declared > MAX_ROWS + 1:
+            problems.append(Problem(f"the sheet's used range reaches row {declared:,}, past the {MAX_ROWS + 1:,} "
+                                    "rows read; delete the rows below the register (they may hold only formatting)",
+                                    file=label, key_path=f"sheet {name}", category="input"))
     return grid
-
-
-def _describe_error(error: Exception) -> str:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    return f"{type(error).__name__}: {text[:200]}" if text else type(error).__name__
 
 
 def _table_from_grid(file: str, sheet: str, grid: Sequence[Sequence[GridValue]]) -> Table:
@@ -408,11 +412,13 @@ def _table_from_grid(file: str, sheet: str, grid: Sequence[Sequence[GridValue]])
     return Table(file, sheet, headings, rows, header_place)
 
 
-def rows_from_records(records: list[tuple[int, dict[str, str]]], file: str, sheet: str) -> Table:
+def rows_from_records(records: list[tuple[int, dict[str, str]]], file: str, sheet: str, line: int | None = None
+                      ) -> Table:
     """Return a table from YAML list items: (the line each item starts on, its keys and values).
 
-    ``sheet`` is the list's key path (``register.reviews``); problems are then
-    located as ``file, line N, register.reviews[3].Date notified``.
+    ``sheet`` is the list's key path (``register.reviews``) and ``line`` the
+    line it starts on; problems are then located as ``file, line N,
+    register.reviews[3].Date notified``.
     """
     headings: list[str] = []
     seen: set[str] = set()
@@ -423,8 +429,8 @@ def rows_from_records(records: list[tuple[int, dict[str, str]]], file: str, shee
                 headings.append(key)
     rows = [(RowPlace(file, sheet, index, line), list[GridValue]([record.get(h) for h in headings]))
             for index, (line, record) in enumerate(records)]
-    first_line = records[0][0] if records else None
-    return Table(file, sheet, headings, rows, RowPlace(file, sheet, 0, first_line))
+    first_line = records[0][0] if records else line
+    return Table(file, sheet, headings, rows, RowPlace(file, sheet, 0, first_line), from_yaml=True)
 
 
 # Checking -----------------------------------------------------------------------------------------------------------
@@ -444,7 +450,7 @@ def build_register(reviews: Table, people: Table) -> Register:
 
     def check_person(reference: str, place: RowPlace, heading: str) -> None:
         if reference.casefold() not in first_seen:
-            kind = "list" if reviews.heading_place.line is not None else "sheet"
+            kind = "list" if reviews.from_yaml else "sheet"
             problems.append(place.problem(heading, f"'{reference}' is not the reference of any review on the "
                                                    f"{reviews.sheet} {kind}"))
 
@@ -522,7 +528,7 @@ def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells,
 
 
 def _table_problem(table: Table, message: str) -> Problem:
-    if table.heading_place.line is not None:
+    if table.from_yaml:
         return Problem(f"the list {message}", file=table.file, line=table.heading_place.line,
                        key_path=table.sheet, category="input")
     if Path(table.file).name == table.sheet:
@@ -531,7 +537,7 @@ def _table_problem(table: Table, message: str) -> Problem:
 
 
 def _column_name(table: Table, index: int) -> str:
-    if table.heading_place.line is not None:
+    if table.from_yaml:
         return f"'{table.headings[index]}'"
     from openpyxl.utils import get_column_letter
 
@@ -789,7 +795,7 @@ class _NameIndex:
                 words = _name_key(name).split()
                 for end in range(1, len(words) + 1):
                     score = difflib.SequenceMatcher(None, typed, " ".join(words[:end])).ratio()
-                    if score > best_score:
+                    if score >= best_score:
                         best, best_score = key, score
         return best
 
