@@ -15,6 +15,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -49,6 +50,7 @@ for name in args[args.index("--outdir") + 2:]:
            % (made[:4], made[4:6], made[6:8], made[8:10], made[10:12], made[12:])).encode()
         + ("trailer <</ID [ <%s>\\n<%s> ]\\n/DocChecksum /%s>>\\n" % (ident, ident, ident)).encode())
 """
+Outputs = tuple[Path, list[Path]]  # an output folder and the sources in it
 TAGGED_SETTING = '<prop oor:name="UseTaggedPDF" oor:op="fuse"><value>true</value></prop>'
 UA_SETTING = '<prop oor:name="PDFUACompliance" oor:op="fuse"><value>true</value></prop>'
 
@@ -62,7 +64,7 @@ def stub_soffice(folder: Path, behaviour: str = "") -> tuple[Path, Path]:
     return stub, log
 
 
-def launches(log: Path) -> list[dict]:
+def launches(log: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
 
 
@@ -84,14 +86,14 @@ def made_from(pdf: Path) -> str:
 
 
 @pytest.fixture
-def stub(tmp_path, monkeypatch):
+def stub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     soffice, log = stub_soffice(tmp_path)
     monkeypatch.setenv(SOFFICE_VARIABLE, str(soffice))
     return log
 
 
 @pytest.fixture
-def outputs(tmp_path):
+def outputs(tmp_path: Path) -> Outputs:
     """Return a build's output folder and its deck and briefings (two briefings share a name in two folders)."""
     out = tmp_path / "out"
     paths = [write_source(out / "decks" / "event.pptx", "deck"),
@@ -100,7 +102,7 @@ def outputs(tmp_path):
     return out, paths
 
 
-def test_one_launch_converts_every_file_with_tagged_pdf_ua_settings(stub, outputs):
+def test_one_launch_converts_every_file_with_tagged_pdf_ua_settings(stub: Path, outputs: Outputs) -> None:
     out, paths = outputs
     made, problem = convert_to_pdf(paths, record_dir=out / ".learning-from-reviews")
     assert problem == ""
@@ -114,7 +116,7 @@ def test_one_launch_converts_every_file_with_tagged_pdf_ua_settings(stub, output
         assert made_from(path.with_suffix(".pdf")) == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_a_rebuild_with_nothing_changed_launches_no_libreoffice(stub, outputs):
+def test_a_rebuild_with_nothing_changed_launches_no_libreoffice(stub: Path, outputs: Outputs) -> None:
     out, paths = outputs
     said: list[str] = []
     first = make_pdfs(paths, said.append, out / ".learning-from-reviews")
@@ -126,7 +128,7 @@ def test_a_rebuild_with_nothing_changed_launches_no_libreoffice(stub, outputs):
                     "3 PDFs up to date: LibreOffice is not needed"]
 
 
-def test_only_the_changed_source_is_converted_again(stub, outputs):
+def test_only_the_changed_source_is_converted_again(stub: Path, outputs: Outputs) -> None:
     out, paths = outputs
     make_pdfs(paths, record_dir=out / ".learning-from-reviews")
     write_source(paths[1], "sar, changed")
@@ -139,7 +141,7 @@ def test_only_the_changed_source_is_converted_again(stub, outputs):
                     "Made 1 PDF; 2 others up to date"]
 
 
-def test_a_pdf_changed_on_disk_is_made_again(stub, outputs):
+def test_a_pdf_changed_on_disk_is_made_again(stub: Path, outputs: Outputs) -> None:
     out, paths = outputs
     make_pdfs(paths, record_dir=out / ".learning-from-reviews")
     paths[0].with_suffix(".pdf").write_bytes(b"%PDF-1.4 edited by hand")
@@ -148,7 +150,7 @@ def test_a_pdf_changed_on_disk_is_made_again(stub, outputs):
     assert len(launches(stub)) == 2
 
 
-def test_the_record_is_kept_beside_the_build_record(stub, outputs):
+def test_the_record_is_kept_beside_the_build_record(stub: Path, outputs: Outputs) -> None:
     out, paths = outputs
     make_pdfs(paths, record_dir=out / ".learning-from-reviews")
     record = json.loads((out / ".learning-from-reviews" / "pdf.json").read_text(encoding="utf-8"))
@@ -160,14 +162,14 @@ def test_the_record_is_kept_beside_the_build_record(stub, outputs):
     assert list(out.glob(".learning-from-reviews/*.tmp")) == []
 
 
-def test_without_a_record_every_pdf_is_made(stub, outputs):
+def test_without_a_record_every_pdf_is_made(stub: Path, outputs: Outputs) -> None:
     _, paths = outputs
     make_pdfs(paths)
     make_pdfs(paths)
     assert len(launches(stub)) == 2
 
 
-def test_the_same_source_gives_the_same_pdf_bytes(stub, tmp_path):
+def test_the_same_source_gives_the_same_pdf_bytes(stub: Path, tmp_path: Path) -> None:
     """The conversion time becomes the source's own modified time, and the ID is drawn from the content."""
     first = write_source(tmp_path / "a" / "event.docx", "same")
     second = tmp_path / "b" / "event.docx"
@@ -181,20 +183,22 @@ def test_the_same_source_gives_the_same_pdf_bytes(stub, tmp_path):
     assert b"<xmp:CreateDate>2022-05-12T09:00:00Z</xmp:CreateDate>" in data
 
 
-def test_pdfs_are_readable_by_everyone_like_the_other_outputs(stub, outputs):
+def test_pdfs_are_readable_by_everyone_like_the_other_outputs(stub: Path, outputs: Outputs) -> None:
     _, paths = outputs
     make_pdfs(paths[:1])
     assert paths[0].with_suffix(".pdf").stat().st_mode & 0o777 == 0o644
 
 
-def test_without_libreoffice_the_build_says_how_to_install_it(monkeypatch, outputs):
+def test_without_libreoffice_the_build_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch,
+                                                              outputs: Outputs) -> None:
     monkeypatch.setenv(SOFFICE_VARIABLE, "no-such-soffice-here")
     _, paths = outputs
     assert convert_to_pdf(paths) == ([], NOT_INSTALLED)
     assert not paths[0].with_suffix(".pdf").exists()
 
 
-def test_a_failing_libreoffice_is_reported_with_its_last_words(tmp_path, monkeypatch, outputs):
+def test_a_failing_libreoffice_is_reported_with_its_last_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               outputs: Outputs) -> None:
     soffice, _ = stub_soffice(tmp_path, 'sys.stderr.write("Error: source file could not be loaded\\n"); sys.exit(3)')
     monkeypatch.setenv(SOFFICE_VARIABLE, str(soffice))
     _, paths = outputs
@@ -202,7 +206,8 @@ def test_a_failing_libreoffice_is_reported_with_its_last_words(tmp_path, monkeyp
                                          "Error: source file could not be loaded)")
 
 
-def test_a_pdf_libreoffice_did_not_make_is_named(tmp_path, monkeypatch, outputs):
+def test_a_pdf_libreoffice_did_not_make_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 outputs: Outputs) -> None:
     soffice, _ = stub_soffice(tmp_path, "args = args[:-1]  # as if it could not open the last file")
     monkeypatch.setenv(SOFFICE_VARIABLE, str(soffice))
     _, paths = outputs
@@ -210,7 +215,8 @@ def test_a_pdf_libreoffice_did_not_make_is_named(tmp_path, monkeypatch, outputs)
                                      "LibreOffice did not produce a PDF of event-sar.docx")
 
 
-def test_a_libreoffice_that_hangs_is_stopped(tmp_path, monkeypatch, outputs):
+def test_a_libreoffice_that_hangs_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             outputs: Outputs) -> None:
     soffice, _ = stub_soffice(tmp_path, "time.sleep(600)")
     monkeypatch.setenv(SOFFICE_VARIABLE, str(soffice))
     _, paths = outputs
@@ -219,7 +225,7 @@ def test_a_libreoffice_that_hangs_is_stopped(tmp_path, monkeypatch, outputs):
 
 
 @pytest.fixture(scope="module")
-def real_pdfs(tmp_path_factory) -> tuple[Path, Path]:
+def real_pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """Return LibreOffice's PDFs (one launch) of a briefing with a heading and a picture, and of a deck."""
     folder = tmp_path_factory.mktemp("real")
     png = io.BytesIO()
@@ -256,7 +262,7 @@ def utf16(text: str) -> bytes:
 
 
 @needs_libreoffice
-def test_libreoffice_pdfs_are_tagged_pdf_ua_with_title_and_bookmarks(real_pdfs):
+def test_libreoffice_pdfs_are_tagged_pdf_ua_with_title_and_bookmarks(real_pdfs: tuple[Path, Path]) -> None:
     for pdf, title in zip(real_pdfs, ("A briefing", "A deck")):
         info = pdfinfo(str(pdf))
         assert re.search(r"^Tagged:\s+yes$", info, re.M), pdf.name
@@ -267,7 +273,7 @@ def test_libreoffice_pdfs_are_tagged_pdf_ua_with_title_and_bookmarks(real_pdfs):
 
 
 @needs_libreoffice
-def test_libreoffice_pdfs_carry_the_pictures_alt_text(real_pdfs):
+def test_libreoffice_pdfs_carry_the_pictures_alt_text(real_pdfs: tuple[Path, Path]) -> None:
     briefing, deck = (pdf.read_bytes() for pdf in real_pdfs)
     # LibreOffice 7.4's Writer joins a picture's title and description; charts get no alt text (see the README).
     assert b"/Alt<FEFF" + utf16("Red rectangle - A red rectangle standing for a chart") in briefing

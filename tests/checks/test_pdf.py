@@ -1,0 +1,150 @@
+"""`check` on PDFs: an untagged PDF, a tagged one, a near-empty last page, and a PDF older than its source."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
+from pptx import Presentation
+
+from generator.checks.pdf import PdfReport, check_pdf, source_beside
+from generator.checks.report import check_files
+from generator.output.pdf import SOFFICE_VARIABLE, find_soffice, make_pdfs
+from tests.conftest import needs_libreoffice
+from tests.output.test_pdf import launches, stub_soffice
+
+NOT_TAGGED = ("not tagged, so screen readers get no headings, reading order or alt text (build it with --pdf, "
+              "which writes tagged PDFs)")
+# A PDF with one page, no title, no language and no tags, as another program might write it.
+BARE_PDF = (b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
+            b"2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
+            b"3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\n"
+            b"trailer <</Root 1 0 R/Size 4>>\n%%EOF\n")
+
+
+def briefing(path: Path, title: str, paragraphs: int, after_break: int = 0) -> Path:
+    """Write a British English briefing with a header, ``paragraphs`` on page 1 and ``after_break`` lines on page 2."""
+    document = Document()
+    document.core_properties.title = title
+    for language in document.styles.element.xpath("./w:docDefaults//w:lang"):
+        language.set(qn("w:val"), "en-GB")
+    document.sections[0].header.paragraphs[0].text = "Tees Safeguarding Partnerships"
+    document.add_heading(title, 1)
+    for number in range(paragraphs):
+        document.add_paragraph(f"Paragraph {number} of the briefing, a line of text.")
+    if after_break:
+        document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+        for number in range(after_break):
+            document.add_paragraph(f"Stray line {number}.")
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a folder of PDFs: plain.pdf (untagged) and, made by --pdf, tagged.pdf, near-empty.pdf,
+    slides.pdf (a short last slide) and changed.pdf (whose source has since grown a page)."""
+    folder = tmp_path_factory.mktemp("pdfs")
+    if find_soffice() is None:
+        return folder
+    plain = briefing(folder / "plain.docx", "Plain", 3)
+    profile = (folder / "profile").as_uri()
+    subprocess.run([str(find_soffice()), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(folder), str(plain)], check=True, capture_output=True, timeout=300)
+    deck = Presentation()
+    for title in ("Slides", "Thank you"):
+        deck.slides.add_slide(deck.slide_layouts[5]).shapes.title.text = title
+    deck.core_properties.title = "Slides"
+    deck.save(str(folder / "slides.pptx"))
+    sources = [briefing(folder / "tagged.docx", "Tagged", 3), briefing(folder / "near-empty.docx", "Near", 3, 2),
+               folder / "slides.pptx", briefing(folder / "changed.docx", "Changed", 3)]
+    outcome = make_pdfs(sources, record_dir=folder / ".learning-from-reviews")
+    assert outcome.problem == ""
+    briefing(folder / "changed.docx", "Changed", 3, 8)
+    return folder
+
+
+@needs_libreoffice
+def test_an_untagged_pdf_is_flagged(pdfs: Path) -> None:
+    report = check_pdf(pdfs / "plain.pdf")
+    assert report.problems == [NOT_TAGGED]
+    assert report.facts == ["not tagged", "title 'Plain'", "language en-GB", "1 page"]
+    assert (report.tagged, report.title, report.language, report.pages) == (False, "Plain", "en-GB", 1)
+
+
+@needs_libreoffice
+def test_a_tagged_pdf_made_from_its_source_as_it_is_has_no_problems(pdfs: Path) -> None:
+    report = check_pdf(pdfs / "tagged.pdf", source_beside(pdfs / "tagged.pdf"))
+    assert report.problems == []
+    assert report.facts == ["tagged", "title 'Tagged'", "language en-GB", "1 page",
+                            "made by --pdf from tagged.docx as it is now"]
+
+
+@needs_libreoffice
+def test_the_record_vouches_for_a_pdf_without_starting_libreoffice(pdfs: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    stub, log = stub_soffice(tmp_path, "sys.exit(1)")
+    monkeypatch.setenv(SOFFICE_VARIABLE, str(stub))
+    report = check_pdf(pdfs / "tagged.pdf", pdfs / "tagged.docx")
+    assert (report.problems, report.source_pages) == ([], 1)
+    assert launches(log) == []
+
+
+@needs_libreoffice
+def test_a_near_empty_last_page_is_flagged_not_counting_the_header(pdfs: Path) -> None:
+    report = check_pdf(pdfs / "near-empty.pdf")
+    assert report.problems == ["the last page (page 2) is nearly empty: 2 lines of text"]
+    assert "2 pages" in report.facts
+
+
+@needs_libreoffice
+def test_a_short_last_slide_is_not_a_near_empty_page(pdfs: Path) -> None:
+    report = check_pdf(pdfs / "slides.pdf", pdfs / "slides.pptx")
+    assert report.problems == []
+    assert report.facts[-2:] == ["2 pages", "made by --pdf from slides.pptx as it is now"]
+
+
+@needs_libreoffice
+def test_a_pdf_older_than_its_source_is_flagged_by_its_page_count(pdfs: Path) -> None:
+    report = check_pdf(pdfs / "changed.pdf", pdfs / "changed.docx")
+    assert report.problems == ["1 page, but LibreOffice gives 2 for changed.docx now: the PDF is out of date "
+                               "(build again with --pdf)"]
+    assert report.source_pages == 2
+
+
+@needs_libreoffice
+def test_check_files_sends_pdfs_to_the_pdf_check(pdfs: Path, tmp_path: Path) -> None:
+    alone = Path(shutil.copy(pdfs / "plain.pdf", tmp_path))  # no source beside it to compare with
+    [report] = check_files([alone], render=False)
+    assert isinstance(report, PdfReport)
+    assert report.problems == [NOT_TAGGED]
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler (pdfinfo) is not installed")
+def test_a_pdf_without_title_or_language_is_flagged(tmp_path: Path) -> None:
+    path = tmp_path / "bare.pdf"
+    path.write_bytes(BARE_PDF)
+    report = check_pdf(path)
+    assert report.problems == [NOT_TAGGED, "no document title in the PDF's properties",
+                               "no document language (the catalog's /Lang)"]
+    assert report.facts == ["not tagged", "1 page"]
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler (pdfinfo) is not installed")
+def test_a_file_that_is_not_a_pdf_is_a_located_problem(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"not a pdf")
+    report = check_pdf(path)
+    assert report.problems == ["not a PDF that can be read (pdfinfo: Syntax Error: Couldn't read xref table)"]
+
+
+def test_the_source_beside_a_pdf_is_its_deck_or_briefing(tmp_path: Path) -> None:
+    (tmp_path / "a.docx").write_bytes(b"")
+    (tmp_path / "b.pptx").write_bytes(b"")
+    assert [source_beside(tmp_path / f"{name}.pdf") for name in "abc"] == [tmp_path / "a.docx",
+                                                                          tmp_path / "b.pptx", None]
