@@ -4,7 +4,7 @@ A placeholder is a name in braces: ``{cspr.count}``, ``{cspr.area.MBC}``,
 ``{cspr.theme.Parental mental health}``, ``{period}``. Spaces at either end of
 the name are ignored, and a name that differs only in case still matches.
 ``{{`` and ``}}`` stand for a brace itself. A brace that opens no placeholder
-(a lone ``{``) is kept as typed.
+(a lone ``{``, or ``{}``) is kept as typed.
 
 A number typed in the text instead of a placeholder goes stale when the data
 changes; :func:`contradicted_numbers` finds those that disagree with the figure
@@ -17,7 +17,7 @@ import difflib
 import re
 from collections.abc import Mapping
 
-_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}")
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*[^{}\s][^{}\n]*)\}")
 _NUMBER = r"(?<![\w/.,:£$€-])(\d{1,3}(?:,\d{3})+|\d+)"
 YEARS = (1900, 2100)
 _NUMBER_END = r"(?![\w/.:-]|,\d)"  # not a date (12/05), a decimal, a time (10:30) or a range (5-9)
@@ -44,7 +44,7 @@ def fill(text: str, values: Mapping[str, str]) -> tuple[str, list[str]]:
         if token in ("{{", "}}"):
             return token[0]
         name = match.group(1).strip()
-        value = _lookup(name, values) if name else None
+        value = _lookup(name, values)
         if value is None:
             if name not in unknown:
                 unknown.append(name)
