@@ -136,6 +136,6 @@ DROP_REASONS = (
     ("attachedtemplate", "an attached template"), ("thumbnail", "a thumbnail picture"),
     ("glossary", "building blocks (a glossary)"), ("custom-properties", "custom document properties"),
     ("tags", "add-in tags"), ("vmldrawing", "a VML drawing"), ("chart", "a chart"), ("diagram", "a SmartArt diagram"),
-    ("video", "a video"), ("audio", "a sound"), ("media", "media"), ("signature", "a digital signature"),
-    ("image", "a picture"),  # the vaguest clue last
+    ("signature", "a digital signature"), ("video", "a video"), ("audio", "a sound"), ("image", "a picture"),
+    ("media", "media"),  # the vaguest clue last
 )

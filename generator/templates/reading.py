@@ -59,7 +59,13 @@ def read_regular_file(path: Path, app: str) -> bytes:
     with os.fdopen(descriptor, "rb") as stream:
         if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
             raise refusal(path, "changed into something other than a file while it was being read; try again")
-        data = stream.read(MAX_TEMPLATE_BYTES + 1)
+        # Read in chunks, not read(limit): that would reserve the whole limit in memory whatever the file's size.
+        chunks = []
+        size = 0
+        while size <= MAX_TEMPLATE_BYTES and (chunk := stream.read(READ_CHUNK_BYTES)):
+            chunks.append(chunk)
+            size += len(chunk)
+    data = b"".join(chunks)
     if len(data) > MAX_TEMPLATE_BYTES:
         raise refusal(path, f"the file is more than the {in_megabytes(MAX_TEMPLATE_BYTES)} a template may be; "
                             f"remove large pictures or embedded files and save it again")

@@ -49,6 +49,12 @@ _OUTREACHING_SETTINGS = (f"{{{W}}}mailMerge", f"{{{W}}}attachedTemplate")
 # Word fields that fetch or run something outside the document when it is opened or updated.
 RUNNING_FIELDS = frozenset({"DDE", "DDEAUTO", "INCLUDETEXT", "INCLUDEPICTURE", "INCLUDE", "IMPORT", "LINK",
                             "MACROBUTTON", "AUTOTEXT", "AUTOTEXTLIST", "DATABASE"})
+# A word of a main part's content type that tells which office program made the file.
+OTHER_KINDS = {"presentationml": "PowerPoint", "wordprocessingml": "Word", "spreadsheetml": "Excel"}
+TEMPLATE_KEYS = {"PowerPoint": "pptx_template", "Word": "docx_template"}
+_DOCTYPE_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
+_DOCTYPE_REFUSAL = ("the part declares a DOCTYPE or XML entities, which office programs never write (the file may "
+                    "have been tampered with); {save_again}")
 _SAFE_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False}
 
 @dataclass
@@ -77,16 +83,28 @@ class _Part:
 
 def parse_xml(data: bytes, path: Path | str, part: str, save_again: str) -> etree._Element:
     """Return the root of an XML part, refusing malformed XML and any DOCTYPE or entity declaration."""
+    # Looked for before parsing too: libxml2 would otherwise stop a billion-laughs part with a less telling error.
+    if any(declaration in data for declaration in _DOCTYPE_DECLARATIONS) or declares_in_utf16(data):
+        raise refusal(path, _DOCTYPE_REFUSAL.format(save_again=save_again), part)
     parser = etree.XMLParser(**_SAFE_PARSER_OPTIONS)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise refusal(path, f"the part is not well-formed XML ({error.msg}); {save_again}", part) from None
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:
-        raise refusal(path, "the part declares a DOCTYPE or XML entities, which office programs never write "
-                            f"(the file may have been tampered with); {save_again}", part)
+    if declares_doctype(root):
+        raise refusal(path, _DOCTYPE_REFUSAL.format(save_again=save_again), part)
     return root
+
+
+def declares_in_utf16(data: bytes) -> bool:
+    """Return whether ``data`` holds a DOCTYPE in UTF-16, which a byte search for the UTF-8 spelling misses."""
+    return any(("<!DOCTYPE".encode(encoding)) in data for encoding in ("utf-16-le", "utf-16-be"))
+
+
+def declares_doctype(root: etree._Element) -> bool:
+    """Return whether a parsed part declared a DOCTYPE (an internal subset is where entities are declared)."""
+    docinfo = root.getroottree().docinfo
+    return bool(docinfo.doctype) or docinfo.internalDTD is not None
 
 def shown_target(target: str) -> str:
     """Return a link's target as safe to print: control characters escaped, cut to a readable length."""
@@ -252,12 +270,23 @@ class _Walk:
             return True
         content_type = self._content_type(stored)
         if content_type.lower() not in {allowed.lower() for allowed in rule.content_types}:
+            if source == ROOT_RELATIONSHIPS:
+                self._refuse_other_kind(content_type)
             if rule.essential:
                 raise refusal(self.path, f"the part {source} names as its {rule.what} is not one (its content type "
                                          f"is {shown_target(content_type) or 'missing'}); {self.save_again}", stored)
             return False
         self.kept[key] = self._load(stored, content_type)
         return True
+
+    def _refuse_other_kind(self, content_type: str) -> None:
+        """Refuse a main part of another kind of office file (a Word file named .potx) as such."""
+        for marker, kind in OTHER_KINDS.items():
+            if marker in content_type.lower() and kind != self.kind.app:
+                elsewhere = f"a {kind} template is given as {TEMPLATE_KEYS[kind]}" if kind in TEMPLATE_KEYS \
+                    else f"{kind} files are not templates"
+                raise refusal(self.path, f"this is a {kind} file, not a {self.kind.name} one; give a "
+                                         f"{self.kind.app} template here ({elsewhere})")
 
     def _missing(self, relationship: _Relationship, rule: Rule, source: str, target: str | None) -> None:
         shown = shown_target(target if target is not None else relationship.target)
