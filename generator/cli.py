@@ -86,8 +86,7 @@ def _main(words: list[str]) -> int:
     if missing:
         return _lacks(missing)
     try:
-        args = _parser().parse_args(_with_command(words))
-        return _run(args)
+        return _run(parse_command_line(words))
     except UsageError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -180,6 +179,11 @@ def _internal_error(error: Exception) -> int:
 
 
 # The command line's words.
+
+def parse_command_line(words: list[str]) -> argparse.Namespace:
+    """Return the command line's meaning; raise UsageError for a misspelt command (argparse exits on the rest)."""
+    return _parser().parse_args(_with_command(words))
+
 
 def _with_command(words: list[str]) -> list[str]:
     """Return the words with the command first: 'build' when it was left out, or raise UsageError if misspelt."""
