@@ -122,10 +122,12 @@ def tile(pages: list[Path], heading: str, noun: str, columns: int) -> Image.Imag
     columns = min(columns, len(images))
     rows = math.ceil(len(images) / columns)
     top = MARGIN_PX + HEADING_PX + MARGIN_PX
-    sheet = Image.new("RGB", (MARGIN_PX + columns * (cell_width + MARGIN_PX),
+    heading_font = ImageFont.load_default(HEADING_PX)
+    heading_width = math.ceil(heading_font.getlength(heading)) + 2 * MARGIN_PX
+    sheet = Image.new("RGB", (max(heading_width, MARGIN_PX + columns * (cell_width + MARGIN_PX)),
                               top + rows * (cell_height + LABEL_PX + MARGIN_PX)), BACKGROUND)
     draw = ImageDraw.Draw(sheet)
-    draw.text((MARGIN_PX, MARGIN_PX), heading, fill=LABEL_COLOUR, font=ImageFont.load_default(HEADING_PX))
+    draw.text((MARGIN_PX, MARGIN_PX), heading, fill=LABEL_COLOUR, font=heading_font)
     label_font = ImageFont.load_default(LABEL_PX - 2)
     for number, image in enumerate(images, start=1):
         row, column = divmod(number - 1, columns)
