@@ -23,6 +23,8 @@ CATALOG_WINDOW = 4096  # bytes after /Type/Catalog searched for /Lang (the catal
 
 _CATALOG = re.compile(rb"/Type\s*/Catalog\b")
 _LANGUAGE = re.compile(rb"/Lang\s*(?:\(([^)\\]{0,64})\)|<([0-9A-Fa-f\s]{0,260})>)")
+_FIGURE = re.compile(rb"/S\s*/Figure\b")
+_ALT_TEXT = re.compile(rb"/Alt\s*(?:\([^)]|<\s*(?!(?:FEFF|feff)?\s*>)[0-9A-Fa-f])")  # a non-empty /Alt string
 _INFO_LINE = re.compile(r"^([A-Za-z ]+):\s*(.*)$")
 _PAGE_SIZE = re.compile(r"([\d.]+) x ([\d.]+) pts")
 
@@ -62,7 +64,10 @@ def check_pdf(path: Path, source: Path | None = None) -> PdfReport:
     report.pages = int(info.get("Pages", "0") or 0)
     report.tagged = info.get("Tagged") == "yes"
     report.title = info.get("Title", "").strip()
-    _check_properties(path, report)
+    data = path.read_bytes()
+    _check_properties(data, report)
+    if report.tagged:
+        _check_figures(data, report)
     report.facts.append(f"{report.pages} page{'s' if report.pages != 1 else ''}")
     size = _PAGE_SIZE.search(info.get("Page size", ""))
     if size and float(size[2]) > float(size[1]) and report.pages > 1:  # pages of text, not slides
@@ -72,7 +77,7 @@ def check_pdf(path: Path, source: Path | None = None) -> PdfReport:
     return report
 
 
-def _check_properties(path: Path, report: PdfReport) -> None:
+def _check_properties(pdf: bytes, report: PdfReport) -> None:
     report.facts.append("tagged" if report.tagged else "not tagged")
     if not report.tagged:
         report.problems.append("not tagged, so screen readers get no headings, reading order or alt text "
@@ -81,7 +86,7 @@ def _check_properties(path: Path, report: PdfReport) -> None:
         report.facts.append(f"title '{report.title}'")
     else:
         report.problems.append("no document title in the PDF's properties")
-    language = _catalog_language(path.read_bytes())
+    language = _catalog_language(pdf)
     if language is None:
         report.skipped.append("the language of a PDF whose catalog is compressed")
     elif language:
@@ -89,6 +94,19 @@ def _check_properties(path: Path, report: PdfReport) -> None:
         report.facts.append(f"language {language}")
     else:
         report.problems.append("no document language (the catalog's /Lang)")
+
+
+def _check_figures(pdf: bytes, report: PdfReport) -> None:
+    """Flag figures (pictures, charts) whose tag has no alt text: a screen reader says nothing for them."""
+    if b"/StructElem" not in pdf:
+        report.skipped.append("the alt text of figures in a PDF whose tags are compressed")
+        return
+    figures = [part for part in pdf.split(b"endobj") if b"/StructElem" in part and _FIGURE.search(part)]
+    missing = sum(1 for figure in figures if not _ALT_TEXT.search(figure))
+    if missing:
+        report.problems.append(f"{missing} of {len(figures)} figure{'s' if len(figures) != 1 else ''} "
+                               f"{'have' if missing != 1 else 'has'} no alt text, so screen readers skip "
+                               f"{'them' if missing != 1 else 'it'}")
 
 
 def _check_last_page(path: Path, report: PdfReport) -> None:

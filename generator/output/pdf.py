@@ -1,7 +1,9 @@
 """Tagged PDF copies of the outputs, made by LibreOffice where it is installed.
 
 Every PDF is tagged (headings, reading order, bookmarks and the alt text
-LibreOffice carries reach a screen reader) and marked PDF/UA. The export
+LibreOffice carries reach a screen reader). It is not marked PDF/UA:
+LibreOffice 7.4 would write the claim, but it drops the alt text of charts,
+which PDF/UA requires, so the claim would be false. The export
 settings go into the configuration of a throwaway LibreOffice profile rather
 than into ``--convert-to pdf:<filter>:{json}``: one launch applies one filter
 to all its files, while the configuration lets each file keep its own
@@ -42,7 +44,6 @@ DEFAULT_TIMEOUT_S = 300
 # LibreOffice's PDF export settings (Office.Common/Filter/PDF/Export), as its export dialog stores them.
 EXPORT_SETTINGS: dict[str, bool] = {
     "UseTaggedPDF": True,
-    "PDFUACompliance": True,
     "ExportBookmarks": True,
     "DisplayPDFDocumentTitle": True,
 }

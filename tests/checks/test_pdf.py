@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
+from PIL import Image
 from pptx import Presentation
 
 from generator.checks.pdf import PdfReport, check_pdf, source_beside
@@ -27,8 +29,9 @@ BARE_PDF = (b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
             b"trailer <</Root 1 0 R/Size 4>>\n%%EOF\n")
 
 
-def briefing(path: Path, title: str, paragraphs: int, after_break: int = 0) -> Path:
-    """Write a British English briefing with a header, ``paragraphs`` on page 1 and ``after_break`` lines on page 2."""
+def briefing(path: Path, title: str, paragraphs: int, after_break: int = 0, picture_alt: str | None = None) -> Path:
+    """Write a British English briefing with a header, ``paragraphs`` on page 1 and ``after_break`` lines on page 2,
+    and a picture when ``picture_alt`` is given ('' for none)."""
     document = Document()
     document.core_properties.title = title
     for language in document.styles.element.xpath("./w:docDefaults//w:lang"):
@@ -37,6 +40,17 @@ def briefing(path: Path, title: str, paragraphs: int, after_break: int = 0) -> P
     document.add_heading(title, 1)
     for number in range(paragraphs):
         document.add_paragraph(f"Paragraph {number} of the briefing, a line of text.")
+    if picture_alt is not None:
+        png = io.BytesIO()
+        Image.new("RGB", (40, 30), "red").save(png, format="PNG")
+        document.add_picture(png)
+        # python-docx has no alt-text setter; Word's Alt Text pane writes these attributes of wp:docPr.
+        [properties] = document.element.xpath(".//wp:docPr")
+        for name in ("title", "descr"):  # LibreOffice 7.4's Writer reads alt text only with a title
+            if picture_alt:
+                properties.set(name, picture_alt)
+            else:
+                properties.attrib.pop(name, None)
     if after_break:
         document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
         for number in range(after_break):
@@ -47,8 +61,9 @@ def briefing(path: Path, title: str, paragraphs: int, after_break: int = 0) -> P
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a folder of PDFs: plain.pdf (untagged) and, made by --pdf, tagged.pdf, near-empty.pdf,
-    slides.pdf (a short last slide) and changed.pdf (whose source has since grown a page)."""
+    """Return a folder of PDFs: plain.pdf (untagged) and, made by --pdf, tagged.pdf (a picture with alt text),
+    near-empty.pdf, slides.pdf (a short last slide), changed.pdf (whose source has since grown a page) and
+    no-alt.pdf (a picture without alt text)."""
     folder = tmp_path_factory.mktemp("pdfs")
     if find_soffice() is None:
         return folder
@@ -61,8 +76,9 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         deck.slides.add_slide(deck.slide_layouts[5]).shapes.title.text = title
     deck.core_properties.title = "Slides"
     deck.save(str(folder / "slides.pptx"))
-    sources = [briefing(folder / "tagged.docx", "Tagged", 3), briefing(folder / "near-empty.docx", "Near", 3, 2),
-               folder / "slides.pptx", briefing(folder / "changed.docx", "Changed", 3)]
+    sources = [briefing(folder / "tagged.docx", "Tagged", 3, picture_alt="A red rectangle standing for a chart"),
+               briefing(folder / "near-empty.docx", "Near", 3, 2), folder / "slides.pptx",
+               briefing(folder / "changed.docx", "Changed", 3), briefing(folder / "no-alt.docx", "No alt", 3, 0, "")]
     outcome = make_pdfs(sources, record_dir=folder / ".learning-from-reviews")
     assert outcome.problem == ""
     briefing(folder / "changed.docx", "Changed", 3, 8)
@@ -93,6 +109,11 @@ def test_the_record_vouches_for_a_pdf_without_starting_libreoffice(pdfs: Path, t
     report = check_pdf(pdfs / "tagged.pdf", pdfs / "tagged.docx")
     assert (report.problems, report.source_pages) == ([], 1)
     assert launches(log) == []
+
+
+@needs_libreoffice
+def test_a_figure_without_alt_text_is_flagged(pdfs: Path) -> None:
+    assert check_pdf(pdfs / "no-alt.pdf").problems == ["1 of 1 figure has no alt text, so screen readers skip it"]
 
 
 @needs_libreoffice

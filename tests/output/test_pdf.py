@@ -52,7 +52,6 @@ for name in args[args.index("--outdir") + 2:]:
 """
 Outputs = tuple[Path, list[Path]]  # an output folder and the sources in it
 TAGGED_SETTING = '<prop oor:name="UseTaggedPDF" oor:op="fuse"><value>true</value></prop>'
-UA_SETTING = '<prop oor:name="PDFUACompliance" oor:op="fuse"><value>true</value></prop>'
 
 
 def stub_soffice(folder: Path, behaviour: str = "") -> tuple[Path, Path]:
@@ -102,7 +101,7 @@ def outputs(tmp_path: Path) -> Outputs:
     return out, paths
 
 
-def test_one_launch_converts_every_file_with_tagged_pdf_ua_settings(stub: Path, outputs: Outputs) -> None:
+def test_one_launch_converts_every_file_with_tagged_pdf_settings(stub: Path, outputs: Outputs) -> None:
     out, paths = outputs
     made, problem = convert_to_pdf(paths, record_dir=out / ".learning-from-reviews")
     assert problem == ""
@@ -111,7 +110,8 @@ def test_one_launch_converts_every_file_with_tagged_pdf_ua_settings(stub: Path, 
     assert launch["args"].count("--convert-to") == 1
     assert launch["args"][launch["args"].index("--convert-to") + 1] == "pdf"  # each file keeps its own filter
     assert [Path(a).name for a in launch["args"][-3:]] == ["0-event.pptx", "1-event-sar.docx", "2-event-sar.docx"]
-    assert TAGGED_SETTING in launch["settings"] and UA_SETTING in launch["settings"]
+    assert TAGGED_SETTING in launch["settings"]
+    assert "PDFUACompliance" not in launch["settings"]  # LibreOffice 7.4 cannot keep that promise (charts)
     for path in paths:  # same-named sources in two folders each get their own PDF
         assert made_from(path.with_suffix(".pdf")) == hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -262,12 +262,12 @@ def utf16(text: str) -> bytes:
 
 
 @needs_libreoffice
-def test_libreoffice_pdfs_are_tagged_pdf_ua_with_title_and_bookmarks(real_pdfs: tuple[Path, Path]) -> None:
+def test_libreoffice_pdfs_are_tagged_with_title_and_bookmarks(real_pdfs: tuple[Path, Path]) -> None:
     for pdf, title in zip(real_pdfs, ("A briefing", "A deck")):
         info = pdfinfo(str(pdf))
         assert re.search(r"^Tagged:\s+yes$", info, re.M), pdf.name
         assert re.search(rf"^Title:\s+{title}$", info, re.M), pdf.name
-        assert "<pdfuaid:part>1</pdfuaid:part>" in pdfinfo("-meta", str(pdf))
+        assert "pdfuaid" not in pdfinfo("-meta", str(pdf))  # no PDF/UA claim
     briefing = real_pdfs[0].read_bytes()
     assert b"/Outlines" in briefing and utf16("Heading one") in briefing  # a bookmark for the heading
 
