@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from lxml import etree
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -59,6 +60,10 @@ FIXED_DATE = dt.datetime(2024, 1, 1)  # the workbook's created and modified date
 DATE_FORMAT = "dd/mm/yyyy"
 EARLIEST_DATE = "DATE(1980,1,1)"
 HEADING_FONT = Font(bold=True)
+STYLES_PART = "xl/styles.xml"
+SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+FONT_CHILD_ORDER = ("b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color",
+                    "name", "family", "charset", "scheme")  # CT_Font in ECMA-376 part 1, as the SDK checks it
 
 
 def write_blank_register(path: Path, review_types: Sequence[str], areas: Sequence[str],
@@ -129,7 +134,21 @@ def workbook_bytes(workbook: Workbook) -> bytes:
         ExcelWriter(workbook, archive).write_data()
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
         members = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    return write_zip(members)
+    return write_zip([(name, _fonts_in_schema_order(data) if name == STYLES_PART else data)
+                      for name, data in members])
+
+
+def _fonts_in_schema_order(styles: bytes) -> bytes:
+    """Return the stylesheet with each font's settings in the order the Open XML schema gives them.
+
+    openpyxl writes a font's name and colour before its size, which Excel
+    accepts but the Open XML SDK's validator reports as a schema error.
+    """
+    root = etree.fromstring(styles, etree.XMLParser(resolve_entities=False))
+    rank = {f"{{{SPREADSHEET_NS}}}{tag}": index for index, tag in enumerate(FONT_CHILD_ORDER)}
+    for font in root.iter(f"{{{SPREADSHEET_NS}}}font"):
+        font[:] = sorted(font, key=lambda child: rank.get(child.tag, len(rank)))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _write_headings(sheet: Worksheet, columns: Sequence[Column]) -> None:
