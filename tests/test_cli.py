@@ -58,8 +58,12 @@ def test_syntax_error(run_cli, tmp_path):
     text = replace_once(default_text(), "  title: Learning from Reviews\n", "  title: [Learning from Reviews\n")
     status, _, err = _bad(run_cli, tmp_path, text)
     assert status == 2
-    line = line_of(text, "  date:")
-    assert err == f"error: event.yaml, line {line}: YAML syntax error: did not find expected ',' or ']'\n" + SUMMARY_ONE
+    line = line_of(text, "  title: [")
+    assert err == (f"error: event.yaml, line {line}: the '[' here starts a list that is not closed with ']'; close it, "
+                   "or if the text is meant to start with '[', put the whole text in quotes\n"
+                   f"    {line - 1} | event:\n"
+                   f"    {line} |   title: [Learning from Reviews\n"
+                   "      |          ^\n" + SUMMARY_ONE)
 
 
 def test_unknown_key_suggests_the_right_one(run_cli, tmp_path):
