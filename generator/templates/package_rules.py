@@ -134,7 +134,7 @@ DROP_REASONS = (
     ("printersettings", "printer settings"), ("notesslide", "a sample slide's notes"),
     ("slide+xml ", "a sample slide"), ("relationships/slide ", "a sample slide"),
     ("attachedtemplate", "an attached template"), ("thumbnail", "a thumbnail picture"),
-    ("glossary", "building blocks (a glossary)"), ("custom-properties", "custom document properties"),
+    ("glossary", "building blocks"), ("custom-properties", "custom document properties"),
     ("tags", "add-in tags"), ("vmldrawing", "a VML drawing"), ("chart", "a chart"), ("diagram", "a SmartArt diagram"),
     ("signature", "a digital signature"), ("video", "a video"), ("audio", "a sound"), ("image", "a picture"),
     ("media", "media"),  # the vaguest clue last

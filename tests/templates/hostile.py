@@ -36,6 +36,7 @@ ATTACHED_TEMPLATE = "http://schemas.openxmlformats.org/officeDocument/2006/relat
 MAIL_MERGE_SOURCE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/mailMergeSource"
 ACTIVEX_TYPE = "application/vnd.ms-office.activeX+xml"
 MASTER = "ppt/slideMasters/slideMaster1.xml"
+MASTER_RELS = "ppt/slideMasters/_rels/slideMaster1.xml.rels"
 LAYOUT = "ppt/slideLayouts/slideLayout1.xml"
 PRESENTATION = "ppt/presentation.xml"
 DOCUMENT = "word/document.xml"
@@ -104,6 +105,36 @@ def png_bytes() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4), "navy").save(buffer, "PNG")
     return buffer.getvalue()
+
+
+# --- Damaged packages (for refusals) ---------------------------------------------------------------------------
+
+def changed(change: Callable[[Package], None], base: Callable[[], bytes] = powerpoint_base) -> bytes:
+    package = Package(base())
+    change(package)
+    return package.save()
+
+
+def without_relationship(rels_part: str, type_ending: str) -> Callable[[Package], None]:
+    def change(package: Package) -> None:
+        root = package.xml(rels_part)
+        for relationship in list(root):
+            if relationship.get("Type").endswith(type_ending):
+                root.remove(relationship)
+        package.put_xml(rels_part, root)
+    return change
+
+
+def with_part(name: str, data: bytes) -> Callable[[Package], None]:
+    def change(package: Package) -> None:
+        package.members[name] = data
+    return change
+
+
+def without_part(name: str) -> Callable[[Package], None]:
+    def change(package: Package) -> None:
+        del package.members[name]
+    return change
 
 
 # --- PowerPoint -------------------------------------------------------------------------------------------------

