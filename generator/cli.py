@@ -14,6 +14,7 @@ import io
 import os
 import signal
 import sys
+import textwrap
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -34,6 +35,7 @@ COMMANDS = ("build", "new", "watch", "validate", "check", "templates", "check-te
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 MAX_REPORTED = 100
+HELP_WIDTH = 79  # the descriptions above the examples, wrapped as argparse wraps the rest
 # Imported by the generator from outside the standard library: checked before anything else is imported.
 DEPENDENCIES = ("lxml", "yaml", "pptx", "docx")
 # What each output file is, for the summary line: suffix -> (one, several).
@@ -52,9 +54,9 @@ exit status:
 
 BUILD_EXAMPLES = """\
 examples:
-  .venv/bin/python make_deck.py                        build data/tees-2022.yaml
+  .venv/bin/python make_deck.py                                   # builds data/tees-2022.yaml
   .venv/bin/python make_deck.py build data/tees-2023.yaml --out ~/Desktop
-  .venv/bin/python make_deck.py build data/            every event in the folder
+  .venv/bin/python make_deck.py build data/                       # every event in the folder
   .venv/bin/python make_deck.py build data/tees-2023.yaml --pdf --strict"""
 
 
@@ -240,7 +242,7 @@ def version() -> str:
 def _command(commands: Any, name: str, summary: str, description: str, examples: str,
              exit_status: str = EXIT_STATUS_HELP) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = commands.add_parser(
-        name, help=summary, description=description, epilog=f"{examples}\n\n{exit_status}",
+        name, help=summary, description=textwrap.fill(description, HELP_WIDTH), epilog=f"{examples}\n\n{exit_status}",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     return parser
 
@@ -273,11 +275,13 @@ def _date(text: str) -> dt.date:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Build the 'Learning from Reviews' deck and seven-minute briefings from a YAML data file. "
-                    f"With no command, builds {DEFAULT_DATA} into decks/ and briefings/.",
+        description=textwrap.fill("Build the 'Learning from Reviews' deck and seven-minute briefings from a YAML "
+                                  f"data file. With no command, builds {DEFAULT_DATA} into decks/ and briefings/.",
+                                  HELP_WIDTH),
         epilog=f"{BUILD_EXAMPLES}\n  .venv/bin/python make_deck.py new data/tees-2023.yaml --date 2023-05-11\n"
                f"  .venv/bin/python make_deck.py watch data/tees-2023.yaml\n"
-               f"  .venv/bin/python make_deck.py build --help     more about one command\n\n{EXIT_STATUS_HELP}")
+               f"  .venv/bin/python make_deck.py build --help                      # more about one command\n\n"
+               f"{EXIT_STATUS_HELP}")
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
