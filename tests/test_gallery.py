@@ -37,6 +37,9 @@ GALLERY = Path(__file__).resolve().parent / "fixtures" / "gallery"
 DATA_FILES = sorted(GALLERY.glob("*.yaml")) + [DEFAULT_DATA]
 MINIMUM_SLIDE_TEXT = Pt(12)
 MINIMUM_CHART_TEXT = Pt(10)
+MINIMUM_CONTENT_SPAN = 0.75  # text and charts spanning less of a slide's width leave it half empty
+HEADLINE_NUMBER = Pt(24)  # a bare number set this large is a headline figure
+CONTINUED = re.compile(r"\s*\(continued[^)]*\)\s*$")
 MINIMUM_LINES_ON_A_PAGE = 4  # fewer is "a page that holds only a line or two"
 # A briefing page's header and footer sit in its top and bottom margins (A4 is 842 pt tall).
 BODY_TOP_PT = 50
@@ -344,6 +347,31 @@ TITLE_SIZE_DEFECTS: dict[str, str] = {
 }
 SMALL_TEXT_DEFECTS: dict[str, str] = {}
 CHART_TEXT_DEFECTS: dict[str, str] = {}
+SINGLE_BAR = "a chart of a single non-zero category says nothing; it should be a sentence or a big number"
+EMPTY_CHART_DEFECTS: dict[str, str] = {
+    "partial-gaelic": SINGLE_BAR + " (slide 12: ethnicity, White Scottish only)",
+    "tiny-single-type": SINGLE_BAR + " (slide 9: reviews by area, one area)",
+    "welsh-regional-board": SINGLE_BAR + " (slide 15: ethnicity; slide 16, the one-review type: area, ethnicity, age)",
+    "tees-2022": SINGLE_BAR + " (slides 13 and 14: ethnicity, White British only)",
+}
+HEADLINE_DEFECTS: dict[str, str] = {
+    "huge-metropolitan": "at a glance (slide 11): 412 is set at 72 pt, 240, 118 and 86 at 48 pt",
+}
+UNEVEN_SPLIT_DEFECTS: dict[str, str] = {
+    "huge-metropolitan:children": "22 themes split 6, 11, 5 over three slides",
+    "huge-metropolitan:adults": "18 themes split 6, 11, 1: the third slide holds one theme",
+    "welsh-regional-board:adult_practice": "14 themes split 8, 6",
+}
+THEME_CHART_DEFECTS: dict[str, str] = {
+    "welsh-regional-board:adult_practice": "7 of 14 themes are counted but, as not all are, none is charted",
+}
+HALF_CONTINUED = "a continued themes slide holds its bullets in the left 40% and nothing on the right"
+HALF_EMPTY_DEFECTS: dict[str, str] = {
+    "huge-metropolitan:children": HALF_CONTINUED + " (slides 19, 20)",
+    "huge-metropolitan:adults": HALF_CONTINUED + " (slides 22, 23)",
+    "huge-metropolitan:domestic_homicide": HALF_CONTINUED + " (slide 25)",
+    "welsh-regional-board:child_practice": HALF_CONTINUED + " (slide 19)",
+}
 PAGE_DEFECTS: dict[str, str] = {}
 NEAR_EMPTY_PAGE_DEFECTS: dict[str, str] = {
     "partial-gaelic:child_protection": "page 2 holds only the last section's three lines (its heading was left "
@@ -480,3 +508,93 @@ def test_no_briefing_heading_is_left_at_the_foot_of_a_page(case: str, build_gall
     stranded = [f"page {number}: '{lines[-1]}'" for number, page in enumerate(pages[:-1], start=1)
                 if (lines := body_lines(page)) and lines[-1] in headings]
     assert stranded == []
+
+
+@pytest.mark.parametrize("name", _cases(EMPTY_CHART_DEFECTS, FILE_CASES))
+def test_every_chart_compares_at_least_two_things(name: str, build_gallery: BuildGallery) -> None:
+    built = build_gallery(DATA_BY_NAME[name])
+    say_nothing: list[str] = []
+    for number, slide in enumerate(Presentation(str(built.deck)).slides, start=1):
+        for shape in _shapes(slide.shapes):
+            if getattr(shape, "has_chart", False) and shape.has_chart:
+                plot = shape.chart.plots[0]
+                shown = [str(c) for c, v in zip(plot.categories, plot.series[0].values) if v]
+                if len(shown) < 2:
+                    title = shape.chart.chart_title.text_frame.text if shape.chart.has_title else shape.name
+                    say_nothing.append(f"slide {number}, '{title}': {shown}")
+    assert say_nothing == []
+
+
+@pytest.mark.parametrize("name", _cases(HEADLINE_DEFECTS, FILE_CASES))
+def test_headline_numbers_on_a_slide_share_one_size(name: str, build_gallery: BuildGallery) -> None:
+    built = build_gallery(DATA_BY_NAME[name])
+    mixed: dict[int, dict[str, float]] = {}
+    for number, slide in enumerate(Presentation(str(built.deck)).slides, start=1):
+        sizes = {run.text.strip(): run.font.size.pt for shape in _shapes(slide.shapes) if shape.has_text_frame
+                 for paragraph in shape.text_frame.paragraphs for run in paragraph.runs
+                 if run.text.strip().isdigit() and run.font.size is not None and run.font.size >= HEADLINE_NUMBER}
+        if len(set(sizes.values())) > 1:
+            mixed[number] = sizes
+    assert mixed == {}
+
+
+def themes_slides(deck: Path, review: ReviewType) -> list[SlideContent]:
+    """Return a review type's themes slides: the first and its continuations."""
+    slides = [c for c in slide_contents(deck)
+              if c.title.startswith("Main Themes") and CONTINUED.sub("", c.title).endswith(review.name)]
+    assert slides, f"no themes slide for {review.name}"
+    return slides
+
+
+@pytest.mark.parametrize("case", _cases(THEME_CHART_DEFECTS, TYPE_CASES))
+def test_counted_themes_get_a_chart(case: str, build_gallery: BuildGallery) -> None:
+    data, key = _data_file(case)
+    built = build_gallery(data)
+    review = built.event.review_types[key]
+    counted = [theme for theme in review.theme_list if theme.count is not None]
+    if len(counted) < 2:
+        pytest.skip("fewer than two themes are counted, so there is nothing to compare")
+    assert any(c.chart_pairs for c in themes_slides(built.deck, review)), (
+        f"{len(counted)} of {len(review.theme_list)} themes are counted, but no themes slide charts them")
+
+
+def _content_span(slide, slide_width: int) -> float:
+    """Return the share of the slide's width between the leftmost and rightmost text or chart (not the title,
+    footer, slide number or date)."""
+    furniture = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+    boxes = [(shape.left, shape.left + shape.width) for shape in _shapes(slide.shapes)
+             if shape.width is not None and shape.left is not None
+             and not (shape.is_placeholder and shape.placeholder_format.type in furniture)
+             and ((shape.has_text_frame and shape.text_frame.text.strip())
+                  or (getattr(shape, "has_chart", False) and shape.has_chart))]
+    if not boxes:
+        return 0.0
+    return (max(right for _, right in boxes) - min(left for left, _ in boxes)) / slide_width
+
+
+@pytest.mark.parametrize("case", _cases(HALF_EMPTY_DEFECTS, TYPE_CASES))
+def test_no_themes_slide_leaves_half_its_width_empty(case: str, build_gallery: BuildGallery) -> None:
+    data, key = _data_file(case)
+    built = build_gallery(data)
+    review = built.event.review_types[key]
+    prs = Presentation(str(built.deck))
+    narrow: dict[int, str] = {}
+    for number, slide in enumerate(prs.slides, start=1):
+        title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+        if title.startswith("Main Themes") and CONTINUED.sub("", title).endswith(review.name):
+            span = _content_span(slide, prs.slide_width)
+            if span < MINIMUM_CONTENT_SPAN:
+                narrow[number] = f"{span:.0%} of the width"
+    assert narrow == {}
+
+
+@pytest.mark.parametrize("case", _cases(UNEVEN_SPLIT_DEFECTS, TYPE_CASES))
+def test_a_theme_list_that_continues_splits_evenly(case: str, build_gallery: BuildGallery) -> None:
+    data, key = _data_file(case)
+    built = build_gallery(data)
+    review = built.event.review_types[key]
+    slides = themes_slides(built.deck, review)
+    per_slide = [sum(1 for line in c.text.splitlines() for theme in review.theme_list
+                     if line == theme.name or line.startswith(f"{theme.name} (")) for c in slides]
+    assert sum(per_slide) == len(review.theme_list)
+    assert max(per_slide) - min(per_slide) <= 1, f"themes per slide: {per_slide}"
