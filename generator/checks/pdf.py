@@ -61,7 +61,7 @@ def check_pdf(path: Path, source: Path | None = None) -> PdfReport:
     except _Unreadable as error:
         report.problems.append(f"not a PDF that can be read ({error})")
         return report
-    report.pages = int(info.get("Pages", "0") or 0)
+    report.pages = _whole_number(info.get("Pages", ""))
     report.tagged = info.get("Tagged") == "yes"
     report.title = info.get("Title", "").strip()
     data = path.read_bytes()
@@ -133,7 +133,7 @@ def _compare_with_source(path: Path, source: Path, report: PdfReport) -> None:
             report.problems.append(f"LibreOffice could not make a PDF of {source.name} to compare ({problem})")
             return
         try:
-            report.source_pages = int(_pdfinfo(pdfs[0]).get("Pages", "0") or 0)
+            report.source_pages = _whole_number(_pdfinfo(pdfs[0]).get("Pages", ""))
         except _Unreadable as error:
             report.problems.append(f"could not read LibreOffice's PDF of {source.name} ({error})")
             return
@@ -173,6 +173,10 @@ def _page_lines(path: Path, page: int) -> list[str]:
     except _Unreadable:
         return []
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _whole_number(text: str) -> int:
+    return int(text) if text.strip().isdigit() else 0
 
 
 def _without_numbers(line: str) -> str:

@@ -118,15 +118,25 @@ def make_pdfs(paths: list[Path], progress: Progress | None = None, record_dir: P
         return outcome
     soffice = find_soffice()
     if soffice is None:
-        outcome.problem = NOT_INSTALLED
+        chosen = os.environ.get(SOFFICE_VARIABLE, "").strip()
+        outcome.problem = (f"{SOFFICE_VARIABLE} is set to '{chosen}', which is not a command that can be run, so "
+                           f"no PDFs were written; correct it or unset it" if chosen else NOT_INSTALLED)
         return outcome
     say(f"Making PDFs of {_count(len(stale), 'file')} with LibreOffice (this can take a few seconds)...")
-    made, outcome.problem = _convert(soffice, [(path.name, sources[path]) for path in stale], timeout)
+    try:
+        made, outcome.problem = _convert(soffice, [(path.name, sources[path]) for path in stale], timeout)
+    except OSError as error:  # no room for LibreOffice's work folder, say
+        outcome.problem = f"could not prepare the PDFs ({error.strerror})"
+        return outcome
     for path, data in zip(stale, made):
         if data is None:
             continue
         target = pdf_path(path)
-        _write_atomically(target, data)
+        try:
+            _write_atomically(target, data)
+        except OSError as error:
+            outcome.problem = outcome.problem or f"could not write {target.name} ({error.strerror})"
+            continue
         record.remember(target, sources[path], data)
         outcome.made.append(target)
     record.save()

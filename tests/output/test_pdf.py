@@ -189,12 +189,27 @@ def test_pdfs_are_readable_by_everyone_like_the_other_outputs(stub: Path, output
     assert paths[0].with_suffix(".pdf").stat().st_mode & 0o777 == 0o644
 
 
-def test_without_libreoffice_the_build_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch,
+def test_without_libreoffice_the_build_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                               outputs: Outputs) -> None:
-    monkeypatch.setenv(SOFFICE_VARIABLE, "no-such-soffice-here")
+    monkeypatch.delenv(SOFFICE_VARIABLE, raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-installed"))
     _, paths = outputs
     assert convert_to_pdf(paths) == ([], NOT_INSTALLED)
     assert not paths[0].with_suffix(".pdf").exists()
+
+
+def test_a_libreoffice_command_that_is_not_there_is_named(monkeypatch: pytest.MonkeyPatch, outputs: Outputs) -> None:
+    monkeypatch.setenv(SOFFICE_VARIABLE, "/opt/no-such-libreoffice/soffice")
+    _, paths = outputs
+    assert convert_to_pdf(paths) == ([], "LFR_SOFFICE is set to '/opt/no-such-libreoffice/soffice', which is not a "
+                                         "command that can be run, so no PDFs were written; correct it or unset it")
+
+
+def test_a_pdf_that_cannot_be_written_is_named_and_the_rest_are_written(stub: Path, outputs: Outputs) -> None:
+    _, paths = outputs
+    paths[0].with_suffix(".pdf").mkdir()  # a folder where the deck's PDF should go
+    assert convert_to_pdf(paths) == ([p.with_suffix(".pdf") for p in paths[1:]],
+                                     "could not write event.pdf (Is a directory)")
 
 
 def test_a_failing_libreoffice_is_reported_with_its_last_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
