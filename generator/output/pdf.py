@@ -182,7 +182,10 @@ def _run(command: list[str], timeout: int) -> str:
     try:
         _, errors = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # soffice starts soffice.bin: end the whole group
+        except ProcessLookupError:
+            pass
         process.communicate()
         return f"LibreOffice did not finish the PDFs within {timeout} s, so it was stopped"
     if process.returncode != 0:
@@ -233,11 +236,13 @@ def _steady(pdf: bytes, stamp: dt.datetime | None) -> bytes:
         return pdf
     pdf = _same_length_sub(_PDF_DATE, lambda m: m[1] + f"D:{stamp:%Y%m%d%H%M%S}Z'".encode() + m[2], pdf)
     pdf = _same_length_sub(_XMP_DATE, lambda m: m[1] + f"{stamp:%Y-%m-%dT%H:%M:%S}Z".encode() + m[2], pdf)
-    unnamed = _CHECKSUM.sub(lambda m: m[1] + b"0" * 32, _FILE_ID.sub(lambda m: m[1] + b"0" * 32 + m[2] + b"0" * 32
-                                                                      + m[3], pdf))
-    identity = hashlib.md5(unnamed, usedforsecurity=False).hexdigest().upper().encode()
-    named = _FILE_ID.sub(lambda m: m[1] + identity + m[2] + identity + m[3], pdf)
-    return _CHECKSUM.sub(lambda m: m[1] + identity, named)
+
+    def identified(pdf: bytes, identity: bytes) -> bytes:
+        named = _FILE_ID.sub(lambda m: m[1] + identity + m[2] + identity + m[3], pdf)
+        return _CHECKSUM.sub(lambda m: m[1] + identity, named)
+
+    without_identity = identified(pdf, b"0" * 32)
+    return identified(pdf, hashlib.md5(without_identity, usedforsecurity=False).hexdigest().upper().encode())
 
 
 def _same_length_sub(pattern: re.Pattern[bytes], replace: Callable[[re.Match[bytes]], bytes], data: bytes) -> bytes:
@@ -270,8 +275,9 @@ class _Record:
 
     def key(self, pdf: Path) -> str:
         """Return the PDF's path from the output folder, so the record still holds when that folder moves."""
-        output_folder = self.path.parent.parent if self.path else Path.cwd()
-        return Path(os.path.relpath(pdf.resolve(), output_folder.resolve())).as_posix()
+        if self.path is None:
+            return pdf.resolve().as_posix()
+        return Path(os.path.relpath(pdf.resolve(), self.path.parent.parent.resolve())).as_posix()
 
     def is_current(self, pdf: Path, source: bytes) -> bool:
         """Return whether ``pdf`` was made from these source bytes and is still as it was made."""
