@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import functools
 import io
 import re
 import stat
@@ -65,6 +66,11 @@ class _Formula:
 GridValue: TypeAlias = CellValue | _Formula
 
 
+def header_key(heading: str) -> str:
+    """Return a heading as headers are compared: 'Date notified' = 'date_notified' = 'DATE NOTIFIED'."""
+    return re.sub(r"[\s_]+", "", heading).lower()
+
+
 @dataclass(frozen=True)
 class Column:
     """A register column: its heading as the blank register writes it, whether it must be present, what it holds."""
@@ -74,7 +80,7 @@ class Column:
     filled: bool  # every row must have a value in it
     about: str
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """Return the heading as headers are compared: lower case, without spaces or underscores."""
         return header_key(self.heading)
@@ -99,9 +105,8 @@ PEOPLE_COLUMNS = (
 )
 
 
-def header_key(heading: str) -> str:
-    """Return a heading as headers are compared: 'Date notified' = 'date_notified' = 'DATE NOTIFIED'."""
-    return re.sub(r"[\s_]+", "", heading).lower()
+REVIEW_COLUMNS_BY_KEY = {column.key: column for column in REVIEW_COLUMNS}
+PEOPLE_COLUMNS_BY_KEY = {column.key: column for column in PEOPLE_COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -592,11 +597,9 @@ class _Cells:
         if isinstance(value, (dt.date, dt.time, dt.timedelta)):
             self.fail(heading, f"expected text, not the date or time {value}")
             return None
-        text = _text(value)
-        bad = XML_ILLEGAL.search(text) or next((m for m in EXCEL_ESCAPE.finditer(text)
-                                                if XML_ILLEGAL.match(chr(int(m.group(1), 16)))), None)
-        if bad:
-            character = bad.group() if len(bad.group()) == 1 else chr(int(bad.group(1), 16))
+        text = value if isinstance(value, str) and value == value.strip() else _text(value)
+        character = _control_character(text)
+        if character:
             self.fail(heading, _control_message(character, "the cell"))
             return None
         if len(text) > MAX_CELL_CHARACTERS:
@@ -655,7 +658,7 @@ class _Cells:
 
 
 def _review_row(cells: _Cells, reference: str) -> ReviewRow | None:
-    columns = {c.key: c for c in REVIEW_COLUMNS}
+    columns = REVIEW_COLUMNS_BY_KEY
     review_type = cells.text(columns["reviewtype"])
     area = cells.text(columns["area"])
     status = cells.text(columns["status"])
@@ -669,7 +672,7 @@ def _review_row(cells: _Cells, reference: str) -> ReviewRow | None:
 
 
 def _person_row(cells: _Cells, reference: str) -> PersonRow | None:
-    columns = {c.key: c for c in PEOPLE_COLUMNS}
+    columns = PEOPLE_COLUMNS_BY_KEY
     role = cells.text(columns["role"])
     age = cells.age(columns["age"])
     ethnicity = cells.text(columns["ethnicity"])
@@ -689,6 +692,19 @@ def parse_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def _control_character(text: str) -> str:
+    """Return the first character of ``text`` that XML cannot hold (typed, or stored by Excel as _x0007_), or ''."""
+    bad = XML_ILLEGAL.search(text)
+    if bad:
+        return bad.group()
+    if "_x" in text:
+        for escape in EXCEL_ESCAPE.finditer(text):
+            character = chr(int(escape.group(1), 16))
+            if XML_ILLEGAL.match(character):
+                return character
+    return ""
 
 
 def _is_blank(value: CellValue | _Formula) -> bool:
@@ -731,6 +747,8 @@ def resolve_register(register: Register, review_types: Mapping[str, tuple[str, .
     people_by_review: dict[str, list[PersonRow]] = {}
     for person in register.people:
         people_by_review.setdefault(person.reference.casefold(), []).append(person)
+    theme_indexes = {key: _NameIndex({name: (name,) for name in names}, {name: name for name in names})
+                     for key, names in themes.items()}
     resolved = []
     for review in register.reviews:
         type_key = type_names.find(review.review_type)
@@ -742,8 +760,7 @@ def resolve_register(register: Register, review_types: Mapping[str, tuple[str, .
             problems.append(review.place.problem("Area", area_names.unknown(review.area, "an area")))
         if type_key is None or area is None:
             continue
-        type_themes = themes.get(type_key, ())
-        theme_index = _NameIndex({name: (name,) for name in type_themes}, {name: name for name in type_themes})
+        theme_index = theme_indexes.get(type_key) or _NameIndex({}, {})
         matched = []
         for theme in review.themes:
             name = theme_index.find(theme)
