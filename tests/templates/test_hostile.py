@@ -28,7 +28,7 @@ RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}R
 
 def found_forbidden(package: bytes) -> list[str]:
     """Return "member: what" for each forbidden string in any member of ``package``."""
-    found = []
+    found: list[str] = []
     with zipfile.ZipFile(io.BytesIO(package)) as opened:
         for name in opened.namelist():
             text = opened.read(name).lower()
@@ -37,7 +37,7 @@ def found_forbidden(package: bytes) -> list[str]:
 
 
 def external_targets(package: bytes) -> list[str]:
-    targets = []
+    targets: list[str] = []
     with zipfile.ZipFile(io.BytesIO(package)) as opened:
         for name in opened.namelist():
             if name.endswith(".rels"):
