@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
+import time
+import tomllib
+from importlib import metadata
+from pathlib import Path
 
 import pytest
 
+import generator.build
+from generator.cli import build_summary, main, outputs_changed, version
 from tests.conftest import DEFAULT_DATA, ROOT, default_text, line_of, replace_once
 
 SUMMARY_ONE = "1 problem found; no output was written or changed.\n"
@@ -396,10 +404,6 @@ def test_a_build_ends_with_one_summary_line_of_what_was_written_and_where(run_cl
 
 
 def test_the_summary_names_each_kind_and_folder():
-    from pathlib import Path
-
-    from generator.cli import build_summary, outputs_changed
-
     files = [("wrote", Path("out/decks/a.pptx"), ""), ("unchanged", Path("out/briefings/a-sar.docx"), ""),
              ("wrote", Path("out/decks/a.pdf"), ""), ("wrote", Path("out/briefings/a-sar.pdf"), "")]
     assert build_summary(files) == "Built 1 deck, 1 briefing and 2 PDFs into out/decks/ and out/briefings/ " \
@@ -412,8 +416,6 @@ def test_the_summary_names_each_kind_and_folder():
 @pytest.mark.parametrize("command", [[], ["build"], ["new"], ["watch"], ["validate"], ["check"], ["templates"],
                                      ["templates", "export"], ["check-template"]])
 def test_help_text_of_every_command(capsys, command):
-    from generator.cli import main
-
     with pytest.raises(SystemExit):
         main([*command, "--help"])
     out = capsys.readouterr().out
@@ -422,8 +424,6 @@ def test_help_text_of_every_command(capsys, command):
 
 
 def test_every_build_option_is_described(capsys):
-    from generator.cli import main
-
     with pytest.raises(SystemExit):
         main(["build", "--help"])
     out = capsys.readouterr().out
@@ -434,10 +434,6 @@ def test_every_build_option_is_described(capsys):
 
 
 def test_version(capsys):
-    from importlib import metadata
-
-    from generator.cli import main
-
     with pytest.raises(SystemExit) as exit_info:
         main(["--version"])
     assert exit_info.value.code == 0
@@ -445,11 +441,6 @@ def test_version(capsys):
 
 
 def test_version_without_the_installed_metadata_is_the_pyproject_one(monkeypatch):
-    import tomllib
-    from importlib import metadata
-
-    from generator.cli import version
-
     def not_installed(name):
         raise metadata.PackageNotFoundError(name)
 
@@ -474,8 +465,6 @@ INTERRUPTED = "stopped by Ctrl-C; outputs already written are complete, the rest
 
 
 def test_ctrl_c_during_a_build_is_a_clean_message_and_130(run_cli, tmp_path, monkeypatch):
-    import generator.build
-
     def interrupted(paths, options):
         raise KeyboardInterrupt
 
@@ -502,9 +491,6 @@ def test_ctrl_c_while_starting_up_is_a_clean_message_and_130(tmp_path):
 
 @pytest.mark.parametrize("delay", [0, 0.1, 0.3])
 def test_ctrl_c_at_any_moment_after_start_up_never_shows_a_traceback(tmp_path, delay):
-    import signal
-    import time
-
     # -X importtime reports each import on stderr as it happens: Ctrl-C comes once make_deck.py has begun.
     # (Before that, in the first hundredths of a second, Python's own start-up owns Ctrl-C.)
     process = subprocess.Popen([sys.executable, "-X", "importtime", str(ROOT / "make_deck.py"), "build",
@@ -529,7 +515,7 @@ def test_any_terminal_encoding_gets_the_output(tmp_path):
     (tmp_path / "event.yaml").write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "make_deck.py"), "build", "event.yaml", "--out", "out"],
                             capture_output=True, cwd=tmp_path, timeout=120,
-                            env={**__import__("os").environ, "PYTHONIOENCODING": "cp1252"})
+                            env={**os.environ, "PYTHONIOENCODING": "cp1252"})
     assert result.returncode == 0, result.stderr
     assert b"(Safeguarding Adult Reviews \\U0001f600, " in result.stdout
     assert result.stderr == b""
