@@ -103,7 +103,11 @@ def filled_register(path: Path) -> None:
     path.write_bytes(workbook_bytes(book))
 
 
-@pytest.mark.skipif(not _calc_installed(), reason="LibreOffice Calc is not installed (apt-get install libreoffice-calc)")
+needs_calc = pytest.mark.skipif(not _calc_installed(),
+                                reason="LibreOffice Calc is not installed (apt-get install libreoffice-calc)")
+
+
+@needs_calc
 def test_a_register_saved_by_libreoffice_calc_reads_back_the_same(tmp_path):
     source = tmp_path / "register.xlsx"
     filled_register(source)
@@ -120,3 +124,25 @@ def test_a_register_saved_by_libreoffice_calc_reads_back_the_same(tmp_path):
     kept = openpyxl.load_workbook(out / "register.xlsx")
     checked_columns = {str(v.sqref).split(":")[0] for v in kept["Reviews"].data_validations.dataValidation}
     assert {"B2", "C2", "E2", "F2"} <= checked_columns
+
+
+def test_the_example_register_is_what_its_script_writes_and_matches_its_data_file(tmp_path, monkeypatch):
+    import yaml
+
+    from data import make_riverside_register as script
+    from generator.data_source.register import resolve_register
+
+    shipped = script.OUTPUT.read_bytes()
+    monkeypatch.setattr(script, "OUTPUT", tmp_path / "register.xlsx")
+    script.main()
+    assert (tmp_path / "register.xlsx").read_bytes() == shipped, "run python data/make_riverside_register.py"
+    data = yaml.safe_load((Path(script.__file__).parent / "riverside-2024.yaml").read_text(encoding="utf-8"))
+    found = read_register(tmp_path / "register.xlsx", "riverside-2024-register.xlsx")
+    types = {key: (t["abbreviation"], t["full_name"], t["name"], t["singular"])
+             for key, t in data["review_types"].items()}
+    themes = {key: tuple(t["themes"]) for key, t in data["review_types"].items()}
+    reviews, problems = resolve_register(found, types, data["areas"], themes, allow_new_themes=False)
+    assert problems == []
+    assert {r.type_key for r in reviews} == {"cspr", "sar", "dhr"}
+    assert 38 <= len(reviews) <= 45
+    assert {p.role for r in reviews if r.type_key == "dhr" for p in r.people} == {"victim", "perpetrator"}

@@ -86,18 +86,21 @@ class Column:
         return header_key(self.heading)
 
 
-REFERENCE = Column("Reference", True, True, "The review's own reference, unique in the register (for example CSPR-2023-04).")
+REFERENCE = Column("Reference", True, True,
+                   "The review's own reference, unique in the register (for example CSPR-2023-04).")
 REVIEW_COLUMNS = (
     REFERENCE,
     Column("Review type", True, True, "The type of review: its abbreviation (CSPR, SAR, DHR) or its name."),
     Column("Area", True, True, "The area the review belongs to: its short name (MBC) or its full name."),
     Column("Status", False, False, "Where the review is: for example in progress, completed, published."),
-    Column("Date notified", True, True, "The date the case was notified, as dd/mm/yyyy (or a date chosen in Excel)."),
+    Column("Date notified", True, True,
+           "The date the case was notified, as dd/mm/yyyy (or a date chosen in Excel)."),
     Column("Date published", False, False, "The date the review was published; blank while it is not."),
     Column("Themes", False, False, "The review's themes, from the type's list, separated by semicolons (;)."),
 )
 PEOPLE_COLUMNS = (
-    Column("Reference", True, True, "The reference of the review this person was part of, as on the Reviews sheet."),
+    Column("Reference", True, True,
+           "The reference of the review this person was part of, as on the Reviews sheet."),
     Column("Role", False, False, "The person's part in the review, for example victim or perpetrator; may be blank."),
     Column("Age", True, False, "Age in whole years (0 to 120) at the time of the incident; blank when not known."),
     Column("Ethnicity", True, False, "Ethnicity as the person would describe it; blank when not known."),
@@ -504,8 +507,9 @@ def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells,
         else:
             ignored.append(heading)
     if not table.headings:
-        problems.append(_table_problem(table, f"is empty; expected a heading row ({', '.join(c.heading for c in columns)}) "
-                                              f"and one row for each of the {what}"))
+        headings = ", ".join(c.heading for c in columns)
+        problems.append(_table_problem(table, f"is empty; expected a heading row ({headings}) and one row for each "
+                                              f"of the {what}"))
         return []
     missing = [c.heading for c in columns if c.required and c.key not in positions]
     if missing:
@@ -765,8 +769,9 @@ def resolve_register(register: Register, review_types: Mapping[str, tuple[str, .
         for theme in review.themes:
             name = theme_index.find(theme)
             if name is None and not allow_new_themes:
-                label = _shown_names(review_types[type_key]).split(",")[0]
-                problems.append(review.place.problem("Themes", theme_index.unknown(theme, f"one of the {label} themes")))
+                label = next((n for n in review_types[type_key] if n), type_key)
+                problems.append(review.place.problem("Themes",
+                                                     theme_index.unknown(theme, f"one of the {label} themes")))
                 continue
             matched.append(name or theme)
         resolved.append(ResolvedReview(review.reference, type_key, area, review.status, review.notified,

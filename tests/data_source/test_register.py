@@ -33,7 +33,8 @@ PEOPLE: list[list[object]] = [
     ["C-2", None, None, None, None],
     ["S-1", "adult", "67", "Asian British", "Female"],
 ]
-TYPES = {"cspr": ("CSPR", "Child Safeguarding Practice Reviews", "Children Reviews", "Child Safeguarding Practice Review"),
+TYPES = {"cspr": ("CSPR", "Child Safeguarding Practice Reviews", "Children Reviews",
+                  "Child Safeguarding Practice Review"),
          "sar": ("SAR", "Safeguarding Adult Reviews")}
 AREAS = {"MBC": "Middlesbrough Borough Council", "HBC": "Hartlepool Borough Council"}
 THEMES = {"cspr": ("Neglect", "Domestic Abuse"), "sar": ("Self-neglect",)}
@@ -170,8 +171,8 @@ def test_a_person_of_a_review_with_other_problems_is_still_matched_to_it(tmp_pat
         "yyyy-mm-dd)"]
 
 
-@pytest.mark.parametrize("age, shown", [(4.5, "4.5"), (121, "121"), (-1, "-1"), ("four", "four"), ("3 months", "3 months"),
-                                        (dt.datetime(2020, 1, 1), "2020-01-01 00:00:00")])
+@pytest.mark.parametrize("age, shown", [(4.5, "4.5"), (121, "121"), (-1, "-1"), ("four", "four"),
+                                        ("3 months", "3 months"), (dt.datetime(2020, 1, 1), "2020-01-01 00:00:00")])
 def test_an_age_that_is_not_a_whole_number_from_0_to_120(tmp_path, age, shown):
     people = [PEOPLE[0][:2] + [age] + PEOPLE[0][3:]] + PEOPLE[1:]
     assert problems_of(workbook(tmp_path / "r.xlsx", people=people)) == [
@@ -429,8 +430,8 @@ def test_yaml_records_without_a_required_key():
     assert [str(p) for p in caught.value.problems] == [
         "data.yaml, line 40, register.reviews[0]: no column Review type; the headings are: reference, area, "
         "date notified",
-        "data.yaml, line 50, register.people: the list is empty; expected a heading row (Reference, Role, Age, Ethnicity, "
-        "Gender) and one row for each of the people",
+        "data.yaml, line 50, register.people: the list is empty; expected a heading row (Reference, Role, Age, "
+        "Ethnicity, Gender) and one row for each of the people",
     ]
 
 
