@@ -21,7 +21,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from .problems import InputError, Problem
+from .problems import InputError, Problem, escape_control, shorten
 
 if TYPE_CHECKING:
     from .build import BuildOptions
@@ -199,9 +199,10 @@ def _with_command(words: list[str]) -> list[str]:
     import difflib
 
     close = difflib.get_close_matches(first, COMMANDS, n=1)
+    shown = _quoted(first)
     if close:
-        raise UsageError(f"unknown command '{first}'; did you mean {close[0]}?")
-    raise UsageError(f"unknown command '{first}'; the commands are {_joined(COMMANDS)} (see {PROG} --help), "
+        raise UsageError(f"unknown command '{shown}'; did you mean {close[0]}?")
+    raise UsageError(f"unknown command '{shown}'; the commands are {_joined(COMMANDS)} (see {PROG} --help), "
                      f"and a data file's name ends in {' or '.join(DATA_SUFFIXES)}")
 
 
@@ -589,13 +590,13 @@ def _new(args: argparse.Namespace) -> int:
     if (title is None or date is None) and sys.stdin.isatty():
         current_title, current_date = new_event.current_title_and_date(source)
         if title is None:
-            title = _ask("Title of the event", current_title) or None
+            title = _ask("Title of the event", _quoted(current_title)) or None
         if date is None:
-            date = _ask_date(current_date)
+            date = _ask_date(_quoted(current_date))
     created = new_event.start_event(args.event, source, title, date)
     for field, value in created.kept:
-        print(f"kept the {field} from {_shown(source)}: {value} (give --{field} to change it)")
-    print(f"wrote {_shown(created.path)} from {_shown(source)}: '{created.title}', {created.date}. "
+        print(f"kept the {field} from {_shown(source)}: {_quoted(value)} (give --{field} to change it)")
+    print(f"wrote {_shown(created.path)} from {_shown(source)}: '{_quoted(created.title)}', {created.date}. "
           f"Edit it, then build it: make_deck.py build {_shown(created.path)}")
     return EXIT_OK
 
@@ -660,6 +661,11 @@ def _shown(path: Path) -> str:
     from .data_source.loader import display_path
 
     return display_path(path)
+
+
+def _quoted(text: str) -> str:
+    """Return text from the data or the command line as a message may show it: short, and no terminal controls."""
+    return escape_control(shorten(text))
 
 
 def _joined(items: Iterable[str]) -> str:

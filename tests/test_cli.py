@@ -339,6 +339,12 @@ def test_an_unknown_command_lists_the_commands(run_cli, tmp_path):
                    ".yml\n")
 
 
+def test_an_unknown_command_is_shown_without_terminal_controls(run_cli, tmp_path):
+    status, _, err = run_cli(["\x1b[2Jbuild"], tmp_path)
+    assert status == 2
+    assert err.startswith("make_deck.py: unknown command '\\x1b[2Jbuild'; did you mean build?")
+
+
 def test_a_data_file_alone_is_still_built(run_cli, tmp_path):
     _event(tmp_path, "next.yaml", "Next")
     status, out, err = run_cli(["next.yaml", "--out", "out"], tmp_path)

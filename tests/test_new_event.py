@@ -202,3 +202,12 @@ def test_a_title_reads_back_as_typed(tmp_path, title, written):
     text = (tmp_path / "new.yaml").read_text(encoding="utf-8")
     assert f"\n  title: {written}\n" in text
     assert load_event(tmp_path / "new.yaml").event.event.title == title
+
+
+def test_a_title_the_documents_cannot_hold_is_refused_and_not_kept(run_cli, tmp_path, data):
+    status, out, err = run_cli(["new", "data/tees-2023.yaml", "--title", "\x1b[31mRed", "--date", "2023-05-11"],
+                               tmp_path)
+    assert (status, out) == (2, "")
+    assert err == ("error: data/tees-2023.yaml, line 8, event.title: the text holds the control character U+001B, "
+                   "which documents cannot contain; remove it\n" + SUMMARY_ONE)
+    assert not (data / "tees-2023.yaml").exists()
