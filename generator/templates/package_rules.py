@@ -10,6 +10,7 @@ template is unusable without it (``essential``).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -35,8 +36,12 @@ class Rule:
     explicit: bool = True
     essential: bool = False
 
+    def allows(self, content_type: str) -> bool:
+        """Return whether a target of ``content_type`` may be kept (content types ignore case)."""
+        return content_type.lower() in _lowered(self.content_types)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, eq=False)  # compared (and hashed, for the caches below) by identity: one of each kind
 class Kind:
     """A kind of template (PowerPoint or Word): its file names, main part and relationship rules."""
 
@@ -47,9 +52,23 @@ class Kind:
     template_type: str
     rules: dict[str, dict[str, Rule]]  # source part's content type (ROOT for the package) -> relationship type -> rule
 
-    @property
-    def main_types(self) -> frozenset[str]:
-        return frozenset({self.document_type, self.template_type})
+    def is_main(self, content_type: str) -> bool:
+        """Return whether ``content_type`` is this kind's main part, as a document or a template."""
+        return content_type.lower() in _lowered(frozenset({self.document_type, self.template_type}))
+
+    def rules_from(self, content_type: str) -> dict[str, Rule]:
+        """Return the rules for the relationships of a part of ``content_type`` (ROOT: the package's own)."""
+        return _rules_by_lowered_type(self).get(content_type.lower(), {})
+
+
+@functools.cache
+def _lowered(content_types: frozenset[str]) -> frozenset[str]:
+    return frozenset(content_type.lower() for content_type in content_types)
+
+
+@functools.cache
+def _rules_by_lowered_type(kind: Kind) -> dict[str, dict[str, Rule]]:
+    return {content_type.lower(): rules for content_type, rules in kind.rules.items()}
 
 
 def _picture(what: str = "picture") -> Rule:

