@@ -31,7 +31,7 @@ from ..problems import ERROR, WARNING, InputError, Problem
 from .schema import _XML_ILLEGAL as XML_ILLEGAL
 
 MAX_REGISTER_BYTES = 20 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # a workbook's parts, inflated: refuses a "zip bomb" before parsing
+MAX_UNZIPPED_BYTES = 80 * 1024 * 1024  # parts inflated; a "zip bomb" is refused before parsing (100,000 rows fit)
 MAX_ROWS = 100_000
 MAX_COLUMNS = 50
 MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for one cell
@@ -274,25 +274,29 @@ def _checked_bytes_size(path: Path, label: str) -> int:
 def read_csv_table(path: Path, label: str) -> Table:
     """Return the rows of one CSV file (UTF-8, comma-separated, headings in the first row)."""
     _checked_bytes_size(path, label)
-    raw = path.read_bytes()
+    with path.open("rb") as handle:  # read no more than the limit, should the file have grown since
+        raw = handle.read(MAX_REGISTER_BYTES + 1)
+    if len(raw) > MAX_REGISTER_BYTES:
+        raise InputError([Problem(f"the file is more than {MAX_REGISTER_BYTES:,} bytes; a register may be at most "
+                                  f"{MAX_REGISTER_BYTES:,} bytes", file=label, category="input")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         row = raw[: error.start].count(b"\n") + 1
         raise InputError([Problem(
-            f"row {row}: the file is not UTF-8 text (byte 0x{raw[error.start]:02X} cannot be read); in Excel, "
-            "save it as 'CSV UTF-8 (Comma delimited)'", file=label, category="input")]) from None
+            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X} cannot be read); in Excel, save it as "
+            "'CSV UTF-8 (Comma delimited)'", file=label, key_path=f"row {row}", category="input")]) from None
     sheet = path.name
     records: list[list[str]] = []
     try:
-        for record in csv.reader(io.StringIO(text, newline="")):
+        for record in csv.reader(io.StringIO(text, newline=""), strict=True):
             records.append(record)
             if len(records) > MAX_ROWS + 1:
                 raise InputError([Problem(f"the file has more than {MAX_ROWS:,} rows", file=label,
                                           category="input")])
     except csv.Error as error:
-        raise InputError([Problem(f"row {len(records) + 1}: the CSV cannot be read ({error})", file=label,
-                                  category="input")]) from None
+        raise InputError([Problem(f"the CSV cannot be read ({error})", file=label,
+                                  key_path=f"row {len(records) + 1}", category="input")]) from None
     return _table_from_grid(label, sheet, records)
 
 

@@ -380,8 +380,17 @@ def test_a_csv_pair_named_separately_and_problems_in_both_files_at_once(tmp_path
     with pytest.raises(InputError) as caught:
         read_csv_register(reviews, tmp_path / "b.csv", "a.csv", "b.csv")
     assert [str(p) for p in caught.value.problems] == [
-        "b.csv: row 2: the file is not UTF-8 text (byte 0xE9 cannot be read); in Excel, save it as 'CSV UTF-8 "
+        "b.csv, row 2: the file is not UTF-8 text (byte 0xE9 cannot be read); in Excel, save it as 'CSV UTF-8 "
         "(Comma delimited)'"]
+
+
+def test_a_csv_file_that_cannot_be_parsed(tmp_path):
+    folder = csv_folder(tmp_path / "reg", [["C-1", "CSPR", "MBC", "", "2021-01-01", "", ""]], [])
+    (folder / "people.csv").write_text('Reference,Age,Ethnicity,Gender\n"C-1,4,,\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_register(folder, "reg")
+    assert [str(p) for p in caught.value.problems] == [
+        "reg/people.csv, row 2: the CSV cannot be read (unexpected end of data)"]
 
 
 def test_an_empty_csv_file(tmp_path):
