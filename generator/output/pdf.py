@@ -8,6 +8,9 @@ settings go into the configuration of a throwaway LibreOffice profile rather
 than into ``--convert-to pdf:<filter>:{json}``: one launch applies one filter
 to all its files, while the configuration lets each file keep its own
 (Impress for decks, Writer for briefings), so one launch converts them all.
+Impress gives a deck's PDF the language of LibreOffice's locale, not the
+deck's, so LibreOffice runs in the language the sources declare (their
+``dc:language``): one launch per language, and a build has one.
 
 Only PDFs whose source changed are made again: ``<out>/.learning-from-reviews/
 pdf.json`` records, per PDF, the sha256 of the source it was made from and of
@@ -51,6 +54,7 @@ EXPORT_SETTINGS: dict[str, bool] = {
 RECIPE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 CORE_PROPERTIES_LIMIT = 1 << 16  # bytes of docProps/core.xml read for the source's time
 
+_LANGUAGE = re.compile(rb"<dc:language>\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3})\s*</dc:language>")
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z?</dcterms:modified>")
 _PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\()D:[^)]{0,40}(\))")
 _XMP_DATE = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]{0,40}(</xmp:)")
@@ -123,11 +127,18 @@ def make_pdfs(paths: list[Path], progress: Progress | None = None, record_dir: P
                            f"no PDFs were written; correct it or unset it" if chosen else NOT_INSTALLED)
         return outcome
     say(f"Making PDFs of {_count(len(stale), 'file')} with LibreOffice (this can take a few seconds)...")
-    try:
-        made, outcome.problem = _convert(soffice, [(path.name, sources[path]) for path in stale], timeout)
-    except OSError as error:  # no room for LibreOffice's work folder, say
-        outcome.problem = f"could not prepare the PDFs ({error.strerror})"
-        return outcome
+    by_language: dict[str, list[Path]] = {}
+    for path in stale:
+        by_language.setdefault(_declared_language(_core_properties(sources[path])), []).append(path)
+    made: list[bytes | None] = []
+    stale = [path for group in by_language.values() for path in group]
+    for language, group in by_language.items():
+        try:
+            pdfs, problem = _convert(soffice, [(path.name, sources[path]) for path in group], language, timeout)
+        except OSError as error:  # no room for LibreOffice's work folder, say
+            pdfs, problem = [None] * len(group), f"could not prepare the PDFs ({error.strerror})"
+        made.extend(pdfs)
+        outcome.problem = outcome.problem or problem
     for path, data in zip(stale, made):
         if data is None:
             continue
@@ -148,8 +159,12 @@ def make_pdfs(paths: list[Path], progress: Progress | None = None, record_dir: P
     return outcome
 
 
-def _convert(soffice: str, sources: list[tuple[str, bytes]], timeout: int) -> tuple[list[bytes | None], str]:
-    """Return the PDF of each (name, bytes) source, None where LibreOffice made none, and a problem or ''."""
+def _convert(soffice: str, sources: list[tuple[str, bytes]], language: str,
+             timeout: int) -> tuple[list[bytes | None], str]:
+    """Return the PDF of each (name, bytes) source, None where LibreOffice made none, and a problem or ''.
+
+    LibreOffice runs in ``language`` ('' for the user's own locale).
+    """
     with tempfile.TemporaryDirectory(prefix="lfr-pdf-") as work:
         profile = Path(work, "profile")
         _write_profile(profile)
@@ -163,17 +178,20 @@ def _convert(soffice: str, sources: list[tuple[str, bytes]], timeout: int) -> tu
         made = Path(work, "out")
         command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                    "--convert-to", "pdf", "--outdir", str(made), *map(str, inputs)]
-        problem = _run(command, timeout)
+        problem = _run(command, language, timeout)
         results: list[bytes | None] = []
         for staged, (_, data) in zip(inputs, sources):
             pdf = made / f"{staged.stem}.pdf"
-            results.append(_steady(pdf.read_bytes(), _modified_time(data)) if pdf.is_file() else None)
+            results.append(_steady(pdf.read_bytes(), _modified_time(_core_properties(data))) if pdf.is_file()
+                           else None)
         return results, problem
 
 
-def _run(command: list[str], timeout: int) -> str:
-    """Run LibreOffice; return '' or what went wrong. On a time-out its whole process group is ended."""
+def _run(command: list[str], language: str, timeout: int) -> str:
+    """Run LibreOffice in ``language``; return '' or what went wrong. On a time-out its whole process group is ended."""
     environment = {**os.environ, "TZ": "UTC"}  # dates in the PDF in UTC, so they have one length
+    if language:
+        environment["LC_ALL"] = environment["LANG"] = f"{language.replace('-', '_')}.UTF-8"
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment,
                                    start_new_session=True)
@@ -210,13 +228,24 @@ def _write_profile(profile: Path) -> None:
                         f'{items}</oor:items>\n', encoding="utf-8")
 
 
-def _modified_time(source: bytes) -> dt.datetime | None:
-    """Return the modified time an OOXML source records (docProps/core.xml), or None if it has none."""
+def _core_properties(source: bytes) -> bytes:
+    """Return the start of an OOXML source's docProps/core.xml, or b'' when it has none."""
     try:
         with zipfile.ZipFile(io.BytesIO(source)) as package, package.open("docProps/core.xml") as core:
-            found = _MODIFIED.search(core.read(CORE_PROPERTIES_LIMIT))
+            return core.read(CORE_PROPERTIES_LIMIT)
     except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError):
-        return None
+        return b""
+
+
+def _declared_language(core_properties: bytes) -> str:
+    """Return the language the source declares ('en-GB'), or '' when it declares none."""
+    found = _LANGUAGE.search(core_properties)
+    return found[1].decode("ascii") if found else ""
+
+
+def _modified_time(core_properties: bytes) -> dt.datetime | None:
+    """Return the modified time the source records, or None if it has none."""
+    found = _MODIFIED.search(core_properties)
     if found is None:
         return None
     year, month, day, hour, minute, second = (int(part) for part in found.groups())

@@ -27,7 +27,7 @@ from generator.output.pdf import NOT_INSTALLED, SOFFICE_VARIABLE, convert_to_pdf
 from tests.conftest import needs_libreoffice
 
 STUB = """#!{python}
-import hashlib, json, pathlib, sys, time, urllib.parse, urllib.request
+import hashlib, json, os, pathlib, sys, time, urllib.parse, urllib.request
 log = pathlib.Path({log!r})
 args = sys.argv[1:]
 profile = next(a.split("=", 1)[1] for a in args if a.startswith("-env:UserInstallation="))
@@ -35,7 +35,8 @@ settings = pathlib.Path(urllib.request.url2pathname(urllib.parse.urlparse(profil
                         "registrymodifications.xcu")
 launches = len(log.read_text().splitlines()) if log.exists() else 0
 with log.open("a") as out:
-    out.write(json.dumps({{"args": args, "settings": settings.read_text()}}) + "\\n")
+    out.write(json.dumps({{"args": args, "settings": settings.read_text(), "locale": os.environ.get("LC_ALL")}})
+              + "\\n")
 {behaviour}
 outdir = pathlib.Path(args[args.index("--outdir") + 1])
 outdir.mkdir(parents=True, exist_ok=True)
@@ -67,11 +68,14 @@ def launches(log: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
 
 
-def write_source(path: Path, text: str) -> Path:
-    """Write a small OOXML-like package whose core properties say it was modified on 12 May 2022 at 09:00."""
+def write_source(path: Path, text: str, language: str = "en-GB") -> Path:
+    """Write a small OOXML-like package in ``language``, whose core properties say it was modified on 12 May 2022
+    at 09:00."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w") as package:
-        package.writestr("docProps/core.xml", '<cp:coreProperties xmlns:dcterms="http://purl.org/dc/terms/">'
+        package.writestr("docProps/core.xml", '<cp:coreProperties xmlns:dc="http://purl.org/dc/elements/1.1/" '
+                         'xmlns:dcterms="http://purl.org/dc/terms/">'
+                         f"<dc:language>{language}</dc:language>"
                          "<dcterms:modified>2022-05-12T09:00:00Z</dcterms:modified></cp:coreProperties>")
         package.writestr("content.txt", text)
     return path
@@ -111,9 +115,22 @@ def test_one_launch_converts_every_file_with_tagged_pdf_settings(stub: Path, out
     assert launch["args"][launch["args"].index("--convert-to") + 1] == "pdf"  # each file keeps its own filter
     assert [Path(a).name for a in launch["args"][-3:]] == ["0-event.pptx", "1-event-sar.docx", "2-event-sar.docx"]
     assert TAGGED_SETTING in launch["settings"]
+    assert launch["locale"] == "en_GB.UTF-8"  # Impress gives a deck's PDF the language LibreOffice runs in
     assert "PDFUACompliance" not in launch["settings"]  # LibreOffice 7.4 cannot keep that promise (charts)
     for path in paths:  # same-named sources in two folders each get their own PDF
         assert made_from(path.with_suffix(".pdf")) == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_sources_in_two_languages_take_a_launch_each(stub: Path, tmp_path: Path) -> None:
+    paths = [write_source(tmp_path / "deck.pptx", "deck"), write_source(tmp_path / "dec.pptx", "dec", "cy-GB"),
+             write_source(tmp_path / "briefing.docx", "briefing")]
+    said: list[str] = []
+    made, problem = convert_to_pdf(paths, said.append)
+    assert (made, problem) == ([p.with_suffix(".pdf") for p in paths], "")
+    assert [(launch["locale"], [Path(a).name for a in launch["args"] if Path(a).parent.name == "in"])
+            for launch in launches(stub)] == [("en_GB.UTF-8", ["0-deck.pptx", "1-briefing.docx"]),
+                                              ("cy_GB.UTF-8", ["0-dec.pptx"])]
+    assert said == ["Making PDFs of 3 files with LibreOffice (this can take a few seconds)...", "Made 3 PDFs"]
 
 
 def test_a_rebuild_with_nothing_changed_launches_no_libreoffice(stub: Path, outputs: Outputs) -> None:
@@ -257,6 +274,7 @@ def real_pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     document.save(str(folder / "briefing.docx"))
     deck = Presentation()
     deck.core_properties.title = "A deck"
+    deck.core_properties.language = "en-GB"
     slide = deck.slides.add_slide(deck.slide_layouts[5])
     slide.shapes.title.text = "A slide"
     shape = slide.shapes.add_picture(io.BytesIO(png.getvalue()), Inches(1), Inches(2))
@@ -283,8 +301,9 @@ def test_libreoffice_pdfs_are_tagged_with_title_and_bookmarks(real_pdfs: tuple[P
         assert re.search(r"^Tagged:\s+yes$", info, re.M), pdf.name
         assert re.search(rf"^Title:\s+{title}$", info, re.M), pdf.name
         assert "pdfuaid" not in pdfinfo("-meta", str(pdf))  # no PDF/UA claim
-    briefing = real_pdfs[0].read_bytes()
+    briefing, deck = (pdf.read_bytes() for pdf in real_pdfs)
     assert b"/Outlines" in briefing and utf16("Heading one") in briefing  # a bookmark for the heading
+    assert b"/Lang(en-GB)" in deck  # the language the deck declares, whatever the machine's locale
 
 
 @needs_libreoffice
