@@ -875,9 +875,11 @@ def count_each(items: Iterable[Item], keys: Callable[[Item], Iterable[str]], ord
     return counts
 
 
-def people_of(reviews: Iterable[ResolvedReview]) -> list[PersonRow]:
-    """Return every person the reviews concerned, review by review."""
-    return [person for review in reviews for person in review.people]
+def people_of(reviews: Iterable[ResolvedReview], role: str | None = None) -> list[PersonRow]:
+    """Return every person the reviews concerned, review by review; only those of ``role`` (any case) when given."""
+    wanted = None if role is None else role.casefold()
+    return [person for review in reviews for person in review.people
+            if wanted is None or person.role.casefold() == wanted]
 
 
 PERSON_FIELDS: dict[str, Callable[[PersonRow], object]] = {

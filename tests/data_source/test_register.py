@@ -540,3 +540,11 @@ def test_people_and_where_known_per_table():
     assert known_for(reviews, "gender").note == "where known: 1 of 3"
     assert KnownFor(3, 3).note == ""
 
+
+
+def test_people_of_one_role():
+    victim = PersonRow("d", "Victim", 40, "", "Female", RowPlace("r.xlsx", "People", 2))
+    perpetrator = PersonRow("d", "perpetrator", 41, "", "Male", RowPlace("r.xlsx", "People", 3))
+    reviews = [review("d", dt.date(2022, 1, 1), people=(victim, perpetrator))]
+    assert people_of(reviews, "victim") == [victim]
+    assert people_of(reviews) == [victim, perpetrator]
