@@ -1,7 +1,10 @@
-"""Checks of a published PDF: tagged, title, language, pages, a near-empty last page, and whether it is its source's.
+"""Checks of a published PDF: tagged, title, language, figures' alt text, pages, a near-empty last page, and
+whether it matches its source.
 
-Poppler's ``pdfinfo`` and ``pdftotext`` read the PDF. The language is the
-catalog's ``/Lang``, read from the file itself (poppler does not print it).
+Poppler's ``pdfinfo`` and ``pdftotext`` read the PDF. The language (the
+catalog's ``/Lang``) and the figures' alt text (their tags' ``/Alt``) are read
+from the file itself, as poppler prints neither; a PDF whose objects are
+compressed hides them, and the report says they were not checked.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ _LANGUAGE = re.compile(rb"/Lang\s*(?:\(([^)\\]{0,64})\)|<([0-9A-Fa-f\s]{0,260})>
 _FIGURE = re.compile(rb"/S\s*/Figure\b")
 _ALT_TEXT = re.compile(rb"/Alt\s*(?:\([^)]|<\s*(?!(?:FEFF|feff)?\s*>)[0-9A-Fa-f])")  # a non-empty /Alt string
 _INFO_LINE = re.compile(r"^([A-Za-z ]+):\s*(.*)$")
-_PAGE_SIZE = re.compile(r"([\d.]+) x ([\d.]+) pts")
+_PAGE_SIZE = re.compile(r"(\d+(?:\.\d+)?) x (\d+(?:\.\d+)?) pts")
 
 
 @dataclass
