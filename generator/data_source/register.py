@@ -501,7 +501,8 @@ def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells,
             continue
         bad = XML_ILLEGAL.search(heading)
         if bad:
-            problems.append(table.heading_place.problem("", _control_message(bad.group(), f"the heading '{key}'")))
+            where = "" if table.from_yaml else _column_name(table, index)  # never echo the character itself
+            problems.append(table.heading_place.problem(where, _control_message(bad.group(), "the heading")))
         elif key in positions:
             problems.append(table.heading_place.problem(
                 heading, f"the column appears twice ({_column_name(table, positions[key])} and "

@@ -374,6 +374,16 @@ def test_csv_problems_name_the_file_and_row(tmp_path):
     ]
 
 
+def test_a_control_character_in_a_heading_is_reported_without_echoing_it(tmp_path):
+    folder = csv_folder(tmp_path / "reg", [["C-1", "CSPR", "MBC", "", "2021-01-01", "", ""]], [])
+    write_csv(folder / "people.csv", [PEOPLE_HEADINGS + ["Notes\x07"]])
+    with pytest.raises(InputError) as caught:
+        read_register(folder, "reg")
+    assert [str(p) for p in caught.value.problems] == [
+        "reg/people.csv, row 1, column F: the heading holds the control character U+0007, which documents cannot "
+        "contain; remove it"]
+
+
 def test_a_csv_pair_named_separately_and_problems_in_both_files_at_once(tmp_path):
     reviews = write_csv(tmp_path / "a.csv", [REVIEW_HEADINGS])
     (tmp_path / "b.csv").write_bytes("Reference\nC-1 caf\xe9\n".encode("latin-1"))
