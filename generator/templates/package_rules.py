@@ -89,8 +89,9 @@ def _root(main_types: frozenset[str]) -> dict[str, Rule]:
 _PRESENTATION_MAIN_TYPES = frozenset({CT.PML_PRESENTATION_MAIN, CT.PML_TEMPLATE_MAIN})
 _PRESENTATION_RULES = {
     RT.SLIDE_MASTER: Rule(frozenset({CT.PML_SLIDE_MASTER}), "slide master"),
-    RT.NOTES_MASTER: Rule(frozenset({CT.PML_NOTES_MASTER}), "notes master"),
-    RT.HANDOUT_MASTER: Rule(frozenset({CT.PML_HANDOUT_MASTER}), "handout master"),
+    # python-pptx relates a notes master without listing it in presentation.xml: found by type, as python-pptx does.
+    RT.NOTES_MASTER: Rule(frozenset({CT.PML_NOTES_MASTER}), "notes master", explicit=False),
+    RT.HANDOUT_MASTER: Rule(frozenset({CT.PML_HANDOUT_MASTER}), "handout master", explicit=False),
     RT.THEME: _THEME,
     RT.PRES_PROPS: Rule(frozenset({CT.PML_PRES_PROPS}), "presentation properties", explicit=False),
     RT.VIEW_PROPS: Rule(frozenset({CT.PML_VIEW_PROPS}), "view properties", explicit=False),

@@ -31,6 +31,7 @@ PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relation
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 ROOT_RELATIONSHIPS = "_rels/.rels"
 RELATIONSHIP_ID = f"{{{RELATIONSHIPS_NAMESPACE}}}"
 ATTACHED_TEMPLATE = "/attachedtemplate"
@@ -213,6 +214,8 @@ class _Walk:
         self._follow(part.content_type, part.name, relationships, referenced, part)
         kept_ids = {relationship.rel_id for relationship in part.relationships}
         part.changed |= _drop_references(using, kept_ids)
+        if part.root is not None and self.kind.is_main(part.content_type) and self.kind.app == "PowerPoint":
+            part.changed |= _drop_sections_slides(part.root)
 
     def _follow(self, source_type: str, source: str, relationships: list[_Relationship],
                 referenced: set[str] | None, part: _Part | None = None) -> None:
@@ -423,6 +426,15 @@ def _unwrap(element: etree._Element) -> None:
     for offset, child in enumerate(list(element)):
         parent.insert(index + offset, child)
     parent.remove(element)
+
+def _drop_sections_slides(root: etree._Element) -> bool:
+    """Remove the dropped slides from PowerPoint's sections, which name slides by number: PowerPoint would repair."""
+    slides = {element.get("id") for element in root.iter(f"{{{P}}}sldId")}
+    gone = [element for element in root.iter(f"{{{P14}}}sldId") if element.get("id") not in slides]
+    for element in gone:
+        _detach(element)
+    return bool(gone)
+
 
 def _clear_body(root: etree._Element) -> bool:
     """Remove a Word template's sample content, keeping its section settings (headers, footers, page)."""

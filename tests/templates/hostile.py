@@ -27,6 +27,7 @@ CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 VBA_PROJECT = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 VBA_PROJECT_TYPE = "application/vnd.ms-office.vbaProject"
@@ -236,6 +237,17 @@ def sample_slide_with_links(package: Package) -> None:
     buffer = io.BytesIO()
     prs.save(buffer)
     package.members = Package(buffer.getvalue()).members
+    root = package.xml(PRESENTATION)
+    slide_id = next(root.iter(f"{{{P}}}sldId")).get("id")
+    sections = etree.fromstring(
+        f'<p:ext xmlns:p="{P}" uri="{{521415D9-36F7-43E2-AB2F-B90AF26B5E84}}"><p14:sectionLst xmlns:p14="{P14}">'
+        f'<p14:section name="Samples" id="{{5E2C4A48-0C45-4D5C-9F5B-0E3F8A1D2C11}}"><p14:sldIdLst>'
+        f'<p14:sldId id="{slide_id}"/></p14:sldIdLst></p14:section></p14:sectionLst></p:ext>')
+    extensions = root.find(f"{{{P}}}extLst")
+    if extensions is None:
+        extensions = etree.SubElement(root, f"{{{P}}}extLst")
+    extensions.append(sections)
+    package.put_xml(PRESENTATION, root)
 
 
 # Cases that re-save the package through python-pptx or python-docx come first: a re-save loses unreferenced parts.

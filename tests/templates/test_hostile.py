@@ -14,7 +14,7 @@ from pptx import Presentation
 from generator.templates import BUILTIN_DECK_TEMPLATE
 from generator.templates.opening import read_package
 from tests.conftest import DEFAULT_DATA
-from tests.templates.hostile import build, gallery, hostile
+from tests.templates.hostile import P14, PRESENTATION, Package, build, gallery, hostile
 
 # Each of these, found in any member of a package (case ignored), means hostile content got through.
 FORBIDDEN = (b"vbaproject", b"vbadata", b"keymapcustomizations", b"macroenabled", b"attachedtemplate",
@@ -68,12 +68,17 @@ def test_sanitised_hostile_templates_hold_nothing_hostile_and_still_open(tmp_pat
     assert external_targets(saved.getvalue()) == []
 
 
-def test_hostile_powerpoint_template_keeps_its_layouts(tmp_path):
-    (tmp_path / "brand.potx").write_bytes(hostile("pptx"))
+def test_hostile_powerpoint_template_keeps_its_layouts_and_loses_its_slides(tmp_path):
+    data = hostile("pptx")
+    (tmp_path / "brand.potx").write_bytes(data)
     taken = Presentation(io.BytesIO(read_package(tmp_path / "brand.potx", "pptx")))
     assert [layout.name for layout in taken.slide_layouts] == \
         [layout.name for layout in Presentation(str(BUILTIN_DECK_TEMPLATE)).slide_layouts]
+    assert len(Presentation(io.BytesIO(data)).slides) == 1
     assert len(taken.slides) == 0
+    section_slides = f".//{{{P14}}}sldId"
+    assert len(etree.fromstring(Package(data).members[PRESENTATION]).findall(section_slides)) == 1
+    assert etree.fromstring(taken.part.blob).findall(section_slides) == []  # its section no longer names it
 
 
 def test_no_output_of_a_build_on_hostile_templates_holds_anything_hostile(run_cli, tmp_path):

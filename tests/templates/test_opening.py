@@ -196,6 +196,31 @@ def test_a_small_template_holding_a_huge_part_is_refused_with_little_memory(tmp_
     assert peak < 4 * len(data)
 
 
+def test_a_part_that_unpacks_to_more_than_it_declares_is_refused_as_damaged(tmp_path):
+    """Sizes declared in the zip are not trusted: reading stops at the declared size and the checksum then fails."""
+    data = bytearray(_with_member("", lambda package: None))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as package:
+        entry = package.getinfo(THEME)
+    central = data.index(b"PK\x01\x02")  # the central directory's entries, each with its name 46 bytes in
+    while data[central + 46:central + 46 + len(THEME)] != THEME.encode():
+        central = data.index(b"PK\x01\x02", central + 1)
+    data[central + 24:central + 28] = (1000).to_bytes(4, "little")  # uncompressed size, as the directory declares it
+    data[entry.header_offset + 22:entry.header_offset + 26] = (1000).to_bytes(4, "little")
+    assert refusal_of(tmp_path, "lying.potx", bytes(data)) == (
+        f", part {THEME}: the part is damaged (it cannot be unpacked, or its checksum does not match); {SAVE_AGAIN}")
+
+
+def test_a_notes_master_and_its_theme_are_kept(tmp_path):
+    prs = Presentation(str(BUILTIN_DECK_TEMPLATE))
+    assert prs.notes_master is not None  # python-pptx adds one, with its own theme, as PowerPoint's templates have
+    prs.save(str(tmp_path / "with-notes.pptx"))
+    taken = Presentation(io.BytesIO(read_package(tmp_path / "with-notes.pptx", "pptx")))
+    with zipfile.ZipFile(io.BytesIO(read_package(tmp_path / "with-notes.pptx", "pptx"))) as package:
+        assert "ppt/notesMasters/notesMaster1.xml" in package.namelist()
+        assert "ppt/theme/theme2.xml" in package.namelist()
+    assert len(taken.notes_master.placeholders) == len(prs.notes_master.placeholders)
+
+
 def test_all_parts_read_together_are_bounded(tmp_path, monkeypatch):
     monkeypatch.setattr(reading, "MAX_TOTAL_BYTES", 20_000)
     message = refusal_of(tmp_path, "brand.potx", powerpoint_base())
