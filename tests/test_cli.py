@@ -534,3 +534,24 @@ def test_a_python_without_the_dependencies_says_which_python_to_use(tmp_path):
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == ("error: this Python lacks lxml; run it with the project's Python: .venv/bin/python "
                              "make_deck.py (see README)\n")
+
+
+def test_a_library_missing_later_gets_the_same_advice(run_cli, tmp_path, monkeypatch):
+    def without_matplotlib(paths, options):
+        raise ModuleNotFoundError("No module named 'matplotlib'", name="matplotlib.pyplot")
+
+    monkeypatch.setattr(generator.build, "build_batch", without_matplotlib)
+    status, out, err = run_cli(["build", DEFAULT_DATA, "--out", "out"], tmp_path)
+    assert (status, out) == (2, "")
+    assert err == ("error: this Python lacks matplotlib; run it with the project's Python: .venv/bin/python "
+                   "make_deck.py (see README)\n")
+
+
+def test_a_module_of_our_own_missing_is_a_bug_not_advice(run_cli, tmp_path, monkeypatch):
+    def broken(paths, options):
+        raise ModuleNotFoundError("No module named 'generator.gone'", name="generator.gone")
+
+    monkeypatch.setattr(generator.build, "build_batch", broken)
+    status, _, err = run_cli(["build", DEFAULT_DATA, "--out", "out"], tmp_path)
+    assert status == 1
+    assert err.startswith("internal error: ModuleNotFoundError: No module named 'generator.gone'. This is a bug")
