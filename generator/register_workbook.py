@@ -76,8 +76,11 @@ def write_blank_register(path: Path, review_types: Sequence[str], areas: Sequenc
     """
     data = blank_register_bytes(review_types, areas, ethnicities, genders)
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def blank_register_bytes(review_types: Sequence[str], areas: Sequence[str],
