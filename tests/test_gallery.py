@@ -26,7 +26,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.util import Pt
 
-from generator.checks.rendered import Page, read_pages
+from generator.checks.rendered import EMU_PER_PT, Page, Word, read_pages
 from generator.cli import main
 from generator.data_source import load_event
 from generator.output.pdf import convert_to_pdf
@@ -124,18 +124,19 @@ def check_gallery(build_gallery: BuildGallery) -> CheckGallery:
 
 
 @pytest.fixture(scope="session")
-def rendered_briefings(build_gallery: BuildGallery,
-                        tmp_path_factory: pytest.TempPathFactory) -> dict[Path, list[Page]]:
-    """Return every gallery briefing's pages as LibreOffice draws them (one LibreOffice launch for all)."""
-    staged = tmp_path_factory.mktemp("gallery-briefings")
+def rendered_outputs(build_gallery: BuildGallery,
+                     tmp_path_factory: pytest.TempPathFactory) -> dict[Path, list[Page]]:
+    """Return every gallery deck's and briefing's pages as LibreOffice draws them (one launch for all)."""
+    staged = tmp_path_factory.mktemp("gallery-rendered")
     copies = {}
     for data in DATA_FILES:
-        for key, briefing in build_gallery(data).briefings.items():
-            copies[briefing] = staged / f"{data.stem}--{key}.docx"
-            copies[briefing].write_bytes(briefing.read_bytes())
+        built = build_gallery(data)
+        for name, output in [("deck", built.deck), *built.briefings.items()]:
+            copies[output] = staged / f"{data.stem}--{name}{output.suffix}"
+            copies[output].write_bytes(output.read_bytes())
     _, problem = convert_to_pdf(list(copies.values()))
     assert problem == ""
-    return {briefing: read_pages(copy.with_suffix(".pdf")) for briefing, copy in copies.items()}
+    return {output: read_pages(copy.with_suffix(".pdf")) for output, copy in copies.items()}
 
 
 def _parse_check_output(text: str, files: list[Path]) -> Checked:
@@ -278,8 +279,13 @@ def type_slides(contents: list[SlideContent], review: ReviewType) -> list[SlideC
 
 def body_lines(page: Page) -> list[str]:
     """Return the lines of text between a page's header and footer, top to bottom."""
-    words = sorted((w for w in page.words if BODY_TOP_PT <= w.top <= BODY_BOTTOM_PT), key=lambda w: (w.top, w.left))
-    lines: list[list] = []
+    return lines_of([w for w in page.words if BODY_TOP_PT <= w.top <= BODY_BOTTOM_PT])
+
+
+def lines_of(found: list[Word]) -> list[str]:
+    """Return the lines the words were drawn on, top to bottom."""
+    words = sorted(found, key=lambda w: (w.top, w.left))
+    lines: list[list[Word]] = []
     for word in words:
         if lines and word.top - lines[-1][0].top < SAME_LINE_PT:
             lines[-1].append(word)
@@ -377,6 +383,23 @@ NEAR_EMPTY_PAGE_DEFECTS: dict[str, str] = {
     "partial-gaelic:child_protection": "page 2 holds only the last section's three lines (its heading was left "
                                        "at the foot of page 1)",
     "partial-gaelic:adult_protection": "page 2 holds only '7. What to do' and one line",
+}
+BRIEFING_FOOTER_WRAPS = "the footer (partnership, title, date) wraps onto a second line"
+BRIEFING_FOOTER_DEFECTS: dict[str, str] = {
+    "huge-metropolitan:rapid": BRIEFING_FOOTER_WRAPS,
+    "huge-metropolitan:children": BRIEFING_FOOTER_WRAPS,
+    "partial-gaelic:child_protection": BRIEFING_FOOTER_WRAPS,
+    "partial-gaelic:adult_protection": BRIEFING_FOOTER_WRAPS,
+    "partial-gaelic:domestic_homicide_suicide": BRIEFING_FOOTER_WRAPS,
+    "welsh-regional-board:child_practice": BRIEFING_FOOTER_WRAPS,
+    "welsh-regional-board:adult_practice": BRIEFING_FOOTER_WRAPS,
+    "welsh-regional-board:domestic_homicide": BRIEFING_FOOTER_WRAPS,
+    "welsh-regional-board:mental_health_homicide": BRIEFING_FOOTER_WRAPS,
+    "welsh-regional-board:multi_agency_learning": BRIEFING_FOOTER_WRAPS,
+}
+DECK_FOOTER_DEFECTS: dict[str, str] = {
+    "welsh-regional-board": "the footer 'Dysgu o Adolygiadau – Learning from Reviews · 16 November 2023' wraps onto "
+                            "a second line on every slide",
 }
 STRANDED_HEADING_DEFECTS: dict[str, str] = {
     "partial-gaelic:child_protection": "the heading '7. What to do' is the last line of page 1, its text on page 2",
@@ -487,9 +510,9 @@ def test_no_chart_text_is_set_under_10_pt(name: str, build_gallery: BuildGallery
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("case", _cases(NEAR_EMPTY_PAGE_DEFECTS, TYPE_CASES))
 def test_no_briefing_page_holds_only_a_line_or_two(case: str, build_gallery: BuildGallery,
-                                                   rendered_briefings: dict[Path, list[Page]]) -> None:
+                                                   rendered_outputs: dict[Path, list[Page]]) -> None:
     data, key = _data_file(case)
-    pages = rendered_briefings[build_gallery(data).briefings[key]]
+    pages = rendered_outputs[build_gallery(data).briefings[key]]
     near_empty = {number: lines for number, page in enumerate(pages, start=1)
                   if len(lines := body_lines(page)) < MINIMUM_LINES_ON_A_PAGE}
     assert near_empty == {}
@@ -499,12 +522,12 @@ def test_no_briefing_page_holds_only_a_line_or_two(case: str, build_gallery: Bui
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("case", _cases(STRANDED_HEADING_DEFECTS, TYPE_CASES))
 def test_no_briefing_heading_is_left_at_the_foot_of_a_page(case: str, build_gallery: BuildGallery,
-                                                           rendered_briefings: dict[Path, list[Page]]) -> None:
+                                                           rendered_outputs: dict[Path, list[Page]]) -> None:
     data, key = _data_file(case)
     briefing = build_gallery(data).briefings[key]
     headings = {p.text.strip() for p in Document(str(briefing)).paragraphs
                 if p.style is not None and p.style.name.startswith("Heading") and p.text.strip()}
-    pages = rendered_briefings[briefing]
+    pages = rendered_outputs[briefing]
     stranded = [f"page {number}: '{lines[-1]}'" for number, page in enumerate(pages[:-1], start=1)
                 if (lines := body_lines(page)) and lines[-1] in headings]
     assert stranded == []
@@ -598,3 +621,36 @@ def test_a_theme_list_that_continues_splits_evenly(case: str, build_gallery: Bui
                      if line == theme.name or line.startswith(f"{theme.name} (")) for c in slides]
     assert sum(per_slide) == len(review.theme_list)
     assert max(per_slide) - min(per_slide) <= 1, f"themes per slide: {per_slide}"
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("case", _cases(BRIEFING_FOOTER_DEFECTS, TYPE_CASES))
+def test_briefing_footer_fits_on_one_line(case: str, build_gallery: BuildGallery,
+                                          rendered_outputs: dict[Path, list[Page]]) -> None:
+    data, key = _data_file(case)
+    pages = rendered_outputs[build_gallery(data).briefings[key]]
+    wrapped = {number: footer for number, page in enumerate(pages, start=1)
+               if len(footer := lines_of([w for w in page.words if w.top > BODY_BOTTOM_PT])) > 1}
+    assert wrapped == {}
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("name", _cases(DECK_FOOTER_DEFECTS, FILE_CASES))
+def test_slide_footer_fits_on_one_line(name: str, build_gallery: BuildGallery,
+                                       rendered_outputs: dict[Path, list[Page]]) -> None:
+    deck = build_gallery(DATA_BY_NAME[name]).deck
+    pages = rendered_outputs[deck]
+    wrapped: dict[int, list[str]] = {}
+    for number, (slide, page) in enumerate(zip(Presentation(str(deck)).slides, pages), start=1):
+        for shape in slide.placeholders:
+            if shape.placeholder_format.type == PP_PLACEHOLDER.FOOTER and shape.text_frame.text.strip():
+                left, top = shape.left / EMU_PER_PT, shape.top / EMU_PER_PT
+                right, bottom = left + shape.width / EMU_PER_PT, top + shape.height / EMU_PER_PT
+                inside = [w for w in page.words if left - SAME_LINE_PT <= w.left and w.right <= right + SAME_LINE_PT
+                          and top - SAME_LINE_PT <= w.top and w.bottom <= bottom + SAME_LINE_PT]
+                assert inside, f"slide {number}: LibreOffice drew no footer inside the footer's box"
+                if len(footer := lines_of(inside)) > 1:
+                    wrapped[number] = footer
+    assert wrapped == {}
