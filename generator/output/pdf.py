@@ -322,14 +322,16 @@ class _Record:
         self.entries[self.key(pdf)] = {"source_sha256": _sha256(source), "pdf_sha256": _sha256(made)}
 
     def save(self) -> None:
-        """Store the record atomically; a failure only costs the next build's speed."""
+        """Store the record of the PDFs still there, atomically; a failure only costs the next build's speed."""
         if self.path is None:
             return
+        output_folder = self.path.parent.parent
+        kept = {key: entry for key, entry in self.entries.items() if (output_folder / key).is_file()}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"recipe": RECIPE, "pdfs": self.entries}, out, indent=1, sort_keys=True)
+                json.dump({"recipe": RECIPE, "pdfs": kept}, out, indent=1, sort_keys=True)
             os.replace(temp, self.path)
         except OSError:
             pass
@@ -352,6 +354,8 @@ def recorded_source(pdf: Path, source: Path) -> bool:
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
+    for stale in target.parent.glob(f".{target.name}.*.tmp"):
+        stale.unlink()  # left by a build that was killed before it could tidy up
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:

@@ -179,6 +179,24 @@ def test_the_record_is_kept_beside_the_build_record(stub: Path, outputs: Outputs
     assert list(out.glob(".learning-from-reviews/*.tmp")) == []
 
 
+def test_the_record_forgets_pdfs_that_are_gone(stub: Path, outputs: Outputs) -> None:
+    out, paths = outputs
+    make_pdfs(paths, record_dir=out / ".learning-from-reviews")
+    paths[2].with_suffix(".pdf").unlink()
+    write_source(paths[0], "deck, changed")
+    make_pdfs(paths[:2], record_dir=out / ".learning-from-reviews")
+    record = json.loads((out / ".learning-from-reviews" / "pdf.json").read_text(encoding="utf-8"))
+    assert sorted(record["pdfs"]) == ["briefings/event-sar.pdf", "decks/event.pdf"]
+
+
+def test_a_temporary_file_left_by_a_killed_build_is_tidied_away(stub: Path, outputs: Outputs) -> None:
+    _, paths = outputs
+    left = paths[0].parent / ".event.pdf.k1ll3d.tmp"
+    left.write_bytes(b"half a PDF")
+    make_pdfs(paths[:1])
+    assert not left.exists() and paths[0].with_suffix(".pdf").is_file()
+
+
 def test_without_a_record_every_pdf_is_made(stub: Path, outputs: Outputs) -> None:
     _, paths = outputs
     make_pdfs(paths)
