@@ -130,13 +130,12 @@ def check_logo(path: Path, value: str, key_path: str, locations: Locations) -> l
     def problem(message: str) -> list[Problem]:
         return [locations.problem(key_path, message, category="input")]
 
-    kind_problems = check_kind(path, value, key_path, locations, IMAGE_KINDS)
-    if kind_problems:
-        return kind_problems
     try:
         data = read_regular_file(path, MAX_LOGO_BYTES, "a logo")
     except UnreadableFile as error:
         return problem(error.reason)
+    if not any(data.startswith(magic) for magics in IMAGE_KINDS.values() for magic in magics):
+        return problem(f"'{shorten(value)}' is not a {' or '.join(IMAGE_KINDS)} file")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own, lower limit applies
@@ -147,9 +146,8 @@ def check_logo(path: Path, value: str, key_path: str, locations: Locations) -> l
                 image.verify()
             with Image.open(io.BytesIO(data)) as image:
                 image.load()  # verify() misses a truncated picture; decoding it whole does not
-    except Image.DecompressionBombError:
-        return problem(f"the image has more pixels than Pillow will open; a logo may have at most "
-                       f"{MAX_LOGO_PIXELS:,} pixels")
+    except Image.DecompressionBombError:  # so many pixels that Pillow refuses to open it at all
+        return problem(f"the image has far more pixels than a logo may have (at most {MAX_LOGO_PIXELS:,})")
     except Exception:  # noqa: BLE001 - a hostile image can make any decoder raise anything; none is a bug of ours
         return problem(UNREADABLE_IMAGE)
     return []

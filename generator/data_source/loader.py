@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,7 +147,7 @@ class _Sources:
         refusal = self._refusal(included, chain, names, shown)
         if refusal:
             # Stop here, before reading another file: a fan-out of includes must not run on.
-            raise InputError(self.problems + [where.problem("include", refusal, category="input")])
+            raise InputError([where.problem("include", refusal, category="input")] + self.problems)
         self.included_from[resolved] = f"{label}, line {line}"
         sub_root = self.compose(included, chain)
         if not isinstance(sub_root, MappingNode):
@@ -181,12 +182,20 @@ class _Sources:
 
 
 def _include_names(node: Node, label: str, problems: list[Problem]) -> list[ScalarNode]:
+    """Return the file names an include: lists, each once; a name listed again is reported, not read again."""
     names = node.value if isinstance(node, SequenceNode) else [node]
     valid = [n for n in names if isinstance(n, ScalarNode) and n.value.strip()]
     if len(valid) != len(names):
         problems.append(Problem("expected a file name or a list of file names", file=label,
                                 line=node.start_mark.line + 1, key_path="include"))
-    return valid
+    counts = Counter(n.value for n in valid)
+    unique = list({n.value: n for n in reversed(valid)}.values())[::-1]
+    for name_node in unique:
+        if counts[name_node.value] > 1:
+            problems.append(Problem(f"'{shorten(name_node.value)}' is listed {counts[name_node.value]} times; "
+                                    "include each file once", file=label, line=name_node.start_mark.line + 1,
+                                    key_path="include"))
+    return unique
 
 
 def _walk(root: Node):

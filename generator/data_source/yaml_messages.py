@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import yaml
 from yaml.tokens import ScalarToken, Token
 
-from ..problems import Problem, escape_control
+from ..problems import Problem, escape_control, shorten
 
 # YAML's line breaks, once U+0085, U+2028 and U+2029 have been refused (see yaml_reader.check_characters).
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -29,6 +29,8 @@ QUOTED_LINE_WINDOW = 100
 _WINDOW_BEFORE_CARET = 60
 INDENT_ADVICE = "the lines of one block must start in the same column"
 _BEYOND_ANY_COLUMN = 1 << 62
+YAML_MAX_KEY_CHARS = 1024
+"""YAML reads a key written without '?' only if it fits in this many characters (the YAML 1.1 spec's limit)."""
 
 try:  # libyaml scans ten times faster; the pure-Python scanner gives the same tokens
     from yaml import CSafeLoader as _TokenLoader
@@ -70,7 +72,8 @@ def quote(lines: list[str], line: int, column: int) -> tuple[str, ...]:
     shown = []
     for number in (line - 1, line):
         if number >= 0:
-            shown.append(f"{number + 1:>{width}} | {_window(lines[number], start)}")
+            shown_from = start if number == line or len(lines[number]) > QUOTED_LINE_WINDOW else 0
+            shown.append(f"{number + 1:>{width}} | {_window(lines[number], shown_from)}")
     caret_offset = len(_window(lines[line][:column], start)) if column > start else 1 if start else 0
     shown.append(f"{'':>{width}} | {' ' * caret_offset}^")
     return tuple(shown)
@@ -137,7 +140,7 @@ class _Diagnosis:
 
     def explain(self) -> tuple[int, int, str]:
         """Return (line, column, message) for the mistake, the line being the one at fault."""
-        for explanation in (self._tab, self._unexpected_character, self._quoted_scalar, self._unclosed_bracket, self._block_text_indent,
+        for explanation in (self._long_key, self._tab, self._unexpected_character, self._quoted_scalar, self._unclosed_bracket, self._block_text_indent,
                             self._last_scalar, self._key_without_colon, self._indentation):
             found = explanation()
             if found is not None:
@@ -161,6 +164,20 @@ class _Diagnosis:
         if "\t" == self.lines[self.line][self.column:self.column + 1]:
             return (self.line, self.column, "YAML cannot read a tab here; replace it with spaces")
         return None
+
+    def _long_key(self) -> tuple[int, int, str] | None:
+        start = self.error.context_mark if "simple key" in self.context else self.error.problem_mark
+        if start is None or not ("could not find expected ':'" in self.problem or "mapping values" in self.problem):
+            return None
+        line = self.lines[start.line]
+        colon = line.find(": ", start.column)
+        if colon < 0 and line.rstrip().endswith(":"):
+            colon = len(line.rstrip()) - 1
+        if colon - _indent(line) <= YAML_MAX_KEY_CHARS:
+            return None
+        return (start.line, _indent(line),
+                f"this key is {colon - _indent(line):,} characters long; YAML reads a key of at most "
+                f"{YAML_MAX_KEY_CHARS:,}: shorten it")
 
     def _unexpected_character(self) -> tuple[int, int, str] | None:
         character = self.lines[self.line][self.column:self.column + 1]
@@ -245,10 +262,12 @@ class _Diagnosis:
                 value = line[start:].rstrip()
                 if quote_mark == "'" and value.endswith("'"):  # an apostrophe inside single quotes
                     value = value[1:-1]
-                suggestion = line[:start] + requote(value)
-                return (self.line, self.column,
+                suggestion = shorten((line[:start] + requote(value)).strip())
+                after_quote = last.end_mark.column + len(line[last.end_mark.column:]) - len(
+                    line[last.end_mark.column:].lstrip(" "))
+                return (self.line, after_quote,
                         "the value starts with a quote, so it must end at the closing quote, but more text follows "
-                        f"it; put the whole text in quotes: {suggestion.strip()}")
+                        f"it; put the whole text in quotes: {suggestion}")
             return None
         if last.style:  # a block scalar (| or >): its text lines are not the mistake
             return None
@@ -280,7 +299,7 @@ class _Diagnosis:
         rest = line[prefix_end:]
         key = _SNAKE_CASE_KEY.match(rest)
         start = value.start_mark.column if key else prefix_end
-        suggestion = (line[:start] + requote(line[start:].rstrip())).strip()
+        suggestion = shorten((line[:start] + requote(line[start:].rstrip())).strip())
         return (self.line, self.column,
                 "the text holds a colon followed by a space, which YAML reads as the start of a key; put the text "
                 f"in quotes: {suggestion}")
