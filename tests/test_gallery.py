@@ -1,10 +1,14 @@
 """The gallery: partnerships of very different shapes, each built and checked as a trainer would see it.
 
 Every gallery file in tests/fixtures/gallery and the Tees example is built
-through the command line, then checked: every figure of the data reaches the
-deck and the briefing of its type, slide titles share one size, no slide text
-is set under 12 pt, and (through LibreOffice) briefings fit on two pages and no
-text is drawn outside its frame.
+through the command line, then checked as issue 14 asks: every figure of the
+data reaches the deck and the briefing of its type; slide titles share one
+size, as do the headline numbers on a slide; no slide text is set under 12 pt
+nor chart text under 10 pt; every chart compares at least two things; counted
+themes get a chart, and a theme list that continues splits evenly and fills
+its slides. Through LibreOffice: `check --files` finds no text outside its
+frame, briefings fit on two pages with no near-empty page and no heading left
+at the foot of a page, and footers stay on one line.
 
 Cases that fail today are marked ``xfail(strict=True)`` with the defect as the
 reason: fixing the defect turns the test red until its mark is removed.
@@ -29,8 +33,8 @@ from pptx.util import Pt
 from generator.checks.rendered import EMU_PER_PT, Page, Word, read_pages
 from generator.cli import main
 from generator.data_source import load_event
-from generator.output.pdf import convert_to_pdf
 from generator.model import EventData, ReviewType
+from generator.output.pdf import convert_to_pdf
 from tests.conftest import DEFAULT_DATA, needs_libreoffice
 
 GALLERY = Path(__file__).resolve().parent / "fixtures" / "gallery"
