@@ -17,7 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .cli import DATA_SUFFIXES, events_in
-from .data_source import load_event
+from .data_source import load_event, yaml_reader
 from .data_source.loader import display_path
 from .problems import InputError, Problem
 
@@ -52,7 +52,7 @@ def source_for(target: Path, given: Path | None, example: Path) -> Path:
 
 def current_title_and_date(source: Path) -> tuple[str, str]:
     """Return the source's event title and date as written (for the questions' defaults)."""
-    values = _values(source)
+    _, values = _read(source)
     return values["title"].value, values["date"].value
 
 
@@ -70,8 +70,7 @@ def start_event(target: Path, source: Path, title: str | None, date: dt.date | N
     if not target.parent.is_dir():
         raise InputError([Problem(f"the folder {display_path(target.parent)} does not exist; create it first",
                                   file=label, category="input")])
-    values = _values(source)
-    text = source.read_bytes().decode("utf-8-sig")
+    text, values = _read(source)
     # A date is written plain (2023-05-11), as the example writes it; the schema reads it as a date.
     wanted = {"title": _scalar(title) if title is not None else None, "date": date.isoformat() if date else None}
     kept = [(key, values[key].value) for key in EDITED_KEYS if wanted[key] is None]
@@ -90,18 +89,20 @@ def start_event(target: Path, source: Path, title: str | None, date: dt.date | N
                     wanted["date"] or values["date"].value, kept)
 
 
-def _values(source: Path) -> dict[str, ScalarNode]:
-    """Return the nodes of the source's event title and date; raise InputError if the source is not a valid event."""
-    load_event(source)  # every problem of the source, located, before its text is trusted to the plain parser
-    root = yaml.compose(source.read_bytes().decode("utf-8-sig"), Loader=yaml.SafeLoader)
+def _read(source: Path) -> tuple[str, dict[str, ScalarNode]]:
+    """Return the source's text and the nodes of its event title and date; raise InputError if it is not valid."""
+    load_event(source)  # every problem of the source, located, before anything is copied from it
+    label = display_path(source)
+    text = yaml_reader.read_text(source, label)
+    root = yaml_reader.compose(text, label)
     event = _child(root, "event")
     values = {key: _child(event, key) for key in EDITED_KEYS}
     missing = [key for key, node in values.items() if not isinstance(node, ScalarNode)]
     if missing:
-        raise InputError([Problem(f"this file has no event: {' or '.join(missing)}: of its own (it may come from "
-                                  "an included file); start from a file that has them, with --from DATA",
-                                  file=display_path(source), category="input")])
-    return {key: node for key, node in values.items() if isinstance(node, ScalarNode)}
+        raise InputError([Problem(f"this file does not set the event's {' and '.join(missing)} itself (an included "
+                                  "file may); start from one that does, with --from DATA", file=label,
+                                  category="input")])
+    return text, {key: node for key, node in values.items() if isinstance(node, ScalarNode)}
 
 
 def _child(node: Node | None, key: str) -> Node | None:

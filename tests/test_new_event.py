@@ -211,3 +211,15 @@ def test_a_title_the_documents_cannot_hold_is_refused_and_not_kept(run_cli, tmp_
     assert err == ("error: data/tees-2023.yaml, line 8, event.title: the text holds the control character U+001B, "
                    "which documents cannot contain; remove it\n" + SUMMARY_ONE)
     assert not (data / "tees-2023.yaml").exists()
+
+
+def test_a_source_whose_event_comes_from_an_included_file_is_refused(run_cli, tmp_path, data):
+    text = default_text()
+    event_block = text[text.index("event:\n"):text.index("\naims:\n") + 1]
+    (data / "_event.yaml").write_text(event_block, encoding="utf-8")
+    (data / "tees-2022.yaml").write_text("include: _event.yaml\n" + text.replace(event_block, ""), encoding="utf-8")
+    status, _, err = run_cli(["new", "data/tees-2023.yaml", "--date", "2023-05-11"], tmp_path)
+    assert status == 2
+    assert err == ("error: data/tees-2022.yaml: this file does not set the event's title and date itself (an included "
+                   "file may); start from one that does, with --from DATA\n" + SUMMARY_ONE)
+    assert not (data / "tees-2023.yaml").exists()
