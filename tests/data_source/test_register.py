@@ -289,13 +289,20 @@ def test_a_workbook_that_unpacks_too_large_is_refused(tmp_path, monkeypatch):
                                  "allowed"]
 
 
-def test_entity_expansion_in_a_workbook_is_an_error_not_a_hang(tmp_path):
+LAUGHS = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+
+
+def test_entity_expansion_in_a_sheet_is_an_error_not_a_hang(tmp_path):
     path = workbook(tmp_path / "r.xlsx")
-    entities = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">'
-                                               for i in range(1, 10))
     rewrite_member(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
-        "<worksheet", f"<!DOCTYPE worksheet [{entities}]><worksheet", 1).replace(
-        "<t>Published</t>", "<t>&a9;</t>", 1))
+        "<worksheet", f"<!DOCTYPE worksheet [{LAUGHS}]><worksheet", 1).replace("<t>Published</t>", "<t>&a9;</t>", 1))
+    assert problems_of(path) == [UNREADABLE]
+
+
+def test_entity_expansion_in_the_workbook_part_is_an_error_not_a_hang(tmp_path):
+    path = workbook(tmp_path / "r.xlsx")
+    rewrite_member(path, "xl/workbook.xml", lambda xml: xml.replace(
+        "<workbook", f"<!DOCTYPE workbook [{LAUGHS}]><workbook", 1).replace('name="Reviews"', 'name="&a9;"', 1))
     assert problems_of(path) == [UNREADABLE]
 
 
