@@ -27,8 +27,10 @@ Opened = TypeVar("Opened")
 
 
 def read_template(path: Path, kind: str) -> Sanitised:
-    """Return what the build takes from the template at ``path`` and what it drops, or raise InputError saying why
-    the template cannot be used (``kind`` is "pptx" or "docx")."""
+    """Return what the build takes from a template, and what it drops; raise InputError if it cannot be used.
+
+    ``kind`` is "pptx" (for .pptx and .potx) or "docx" (for .docx and .dotx).
+    """
     spec = KINDS[kind]
     suffix = path.suffix.lower()
     if suffix in MACRO_SUFFIXES:
@@ -36,13 +38,11 @@ def read_template(path: Path, kind: str) -> Sanitised:
                             f"{' or '.join(spec.suffixes)} without macros")
     if suffix not in spec.suffixes:
         raise refusal(path, f"expected a {spec.name} template")
-    sanitised = sanitise(read_regular_file(path, spec.app), spec, path)
-    return sanitised
+    return sanitise(read_regular_file(path), spec, path)
 
 
 def read_package(path: Path, kind: str) -> bytes:
-    """Return the template's package cut down to what the build takes, or raise InputError saying why it cannot
-    be used."""
+    """Return the template's package cut down to what the build takes; raise InputError if it cannot be used."""
     return read_template(path, kind).package
 
 
@@ -64,9 +64,9 @@ def open_document_package(package: bytes | None, path: Path | None) -> WordDocum
     """Return a python-docx Document from template bytes already read by :func:`read_package` (``path`` names them)."""
     from docx import Document
 
-    if package is None or path is None:
+    if package is None:
         return Document()
-    return _open(path, "docx", Document, package)
+    return open_package(package, path if path is not None else Path("the Word template"), "docx", Document)
 
 
 def open_package(package: bytes, path: Path, kind: str, opener: Callable[[io.BytesIO], Opened]) -> Opened:

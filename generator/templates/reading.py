@@ -34,7 +34,7 @@ def refusal(path: Path | str, message: str, part: str = "") -> InputError:
                                category="template")])
 
 
-def read_regular_file(path: Path, app: str) -> bytes:
+def read_regular_file(path: Path) -> bytes:
     """Return the bytes of ``path`` if it is a regular file within the template size limit, else refuse it."""
     try:
         status = os.stat(path)
@@ -110,7 +110,7 @@ class PackageReader:
         entry = self.entries[part.lower()]
         name = entry.filename
         if entry.flag_bits & _ENCRYPTED_FLAG:
-            raise refusal(self.path, f"the part is encrypted; save the template without a password", name)
+            raise refusal(self.path, "the part is encrypted; save the template without a password", name)
         too_large = (f"the part unpacks to more than the {in_megabytes(MAX_PART_BYTES)} a template part may be; "
                      f"remove large pictures or embedded files and save it again")
         if entry.file_size > MAX_PART_BYTES:

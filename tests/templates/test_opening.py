@@ -196,14 +196,27 @@ def test_a_small_template_holding_a_huge_part_is_refused_with_little_memory(tmp_
     assert peak < 4 * len(data)
 
 
+def _central_entry(data: bytearray, name: str) -> int:
+    """Return the offset of ``name``'s entry in a zip's central directory (each entry has its name 46 bytes in)."""
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46:central + 46 + len(name)] != name.encode():
+        central = data.index(b"PK\x01\x02", central + 1)
+    return central
+
+
+def test_an_encrypted_part_is_refused(tmp_path):
+    data = bytearray(_with_member("", lambda package: None))
+    data[_central_entry(data, THEME) + 8] |= 0x1  # general purpose flags: bit 0 says "encrypted"
+    assert refusal_of(tmp_path, "locked.potx", bytes(data)) == (
+        f", part {THEME}: the part is encrypted; save the template without a password")
+
+
 def test_a_part_that_unpacks_to_more_than_it_declares_is_refused_as_damaged(tmp_path):
     """Sizes declared in the zip are not trusted: reading stops at the declared size and the checksum then fails."""
     data = bytearray(_with_member("", lambda package: None))
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as package:
         entry = package.getinfo(THEME)
-    central = data.index(b"PK\x01\x02")  # the central directory's entries, each with its name 46 bytes in
-    while data[central + 46:central + 46 + len(THEME)] != THEME.encode():
-        central = data.index(b"PK\x01\x02", central + 1)
+    central = _central_entry(data, THEME)
     data[central + 24:central + 28] = (1000).to_bytes(4, "little")  # uncompressed size, as the directory declares it
     data[entry.header_offset + 22:entry.header_offset + 26] = (1000).to_bytes(4, "little")
     assert refusal_of(tmp_path, "lying.potx", bytes(data)) == (
