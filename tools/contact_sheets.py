@@ -60,14 +60,14 @@ def default_data() -> list[Path]:
     return sorted(GALLERY.glob("*.yaml")) + [DEFAULT_DATA]
 
 
-def build(data: Path, out: Path) -> list[Output]:
-    """Build ``data`` through the command line into ``out/<data name>``; return its outputs (none if it failed)."""
+def build(data: Path, out: Path) -> list[Output] | None:
+    """Build ``data`` through the command line into ``out/<data name>``; return its outputs, or None if it failed."""
     target = out / data.stem
     command = [sys.executable, str(ROOT / "make_deck.py"), "build", str(data), "--out", str(target)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S, cwd=ROOT)
     if result.returncode != 0:
         print(f"{data}: the build failed (exit {result.returncode}):\n{result.stderr}", file=sys.stderr)
-        return []
+        return None
     for line in result.stderr.splitlines():
         print(f"{data.name}: {line}", file=sys.stderr)
     found = sorted((target / "decks").glob("*.pptx")) + sorted((target / "briefings").glob("*.docx"))
@@ -92,7 +92,10 @@ def convert_to_pdf(outputs: list[Output], work: Path) -> dict[Output, Path]:
         converted = work / f"pdf{suffix}"
         command = [soffice, f"-env:UserInstallation={LIBREOFFICE_PROFILE}", "--headless", "--convert-to", "pdf",
                    "--outdir", str(converted), *map(str, copies)]
-        subprocess.run(command, capture_output=True, check=True, timeout=CONVERT_TIMEOUT_S)
+        try:
+            subprocess.run(command, capture_output=True, check=True, timeout=CONVERT_TIMEOUT_S)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+            raise SystemExit(f"LibreOffice could not convert the {suffix} files to PDF ({error})") from None
         for output in of_type:
             pdf = converted / f"{output.sheet_name}.pdf"
             if pdf.is_file():
@@ -140,9 +143,17 @@ def tile(pages: list[Path], heading: str, noun: str, columns: int) -> Image.Imag
     return sheet
 
 
-def contact_sheets(data: list[Path], out: Path) -> list[Path]:
-    """Build ``data`` into ``out`` and write one contact sheet per output; return the sheets."""
-    outputs = [output for path in data for output in build(path, out)]
+def contact_sheets(data: list[Path], out: Path) -> tuple[list[Path], list[Path]]:
+    """Build ``data`` into ``out`` and write one contact sheet per output; return the sheets and the data files
+    that did not build."""
+    outputs: list[Output] = []
+    failed: list[Path] = []
+    for path in data:
+        built = build(path, out)
+        if built is None:
+            failed.append(path)
+        else:
+            outputs.extend(built)
     work = out / ".render"
     if work.exists():
         shutil.rmtree(work)
@@ -158,7 +169,7 @@ def contact_sheets(data: list[Path], out: Path) -> list[Path]:
         sheet = out / f"{output.sheet_name}.png"
         tile(pages, heading, PAGE_NOUN[suffix], COLUMNS[suffix]).save(sheet, optimize=True)
         sheets.append(sheet)
-    return sheets
+    return sheets, failed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,8 +183,13 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("pdftoppm") is None:
         print("poppler's pdftoppm is not installed; install poppler-utils", file=sys.stderr)
         return 2
-    for sheet in contact_sheets(args.data or default_data(), args.out.resolve()):
+    sheets, failed = contact_sheets(args.data or default_data(), args.out.resolve())
+    for sheet in sheets:
         print(f"wrote {sheet}")
+    if failed:
+        print(f"{len(failed)} data file{'s' if len(failed) != 1 else ''} did not build: "
+              f"{', '.join(map(str, failed))}", file=sys.stderr)
+        return 2
     return 0
 
 
