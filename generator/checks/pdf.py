@@ -48,12 +48,14 @@ def source_beside(pdf: Path) -> Path | None:
     return next((pdf.with_suffix(s) for s in SOURCE_SUFFIXES if pdf.with_suffix(s).is_file()), None)
 
 
-def check_pdf(path: Path, source: Path | None = None) -> PdfReport:
+def check_pdf(path: Path, source: Path | None = None, source_pages: int | None = None) -> PdfReport:
     """Return what a publisher needs to know about the PDF ``path``; ``source`` is the file it was made from.
 
     The PDF matches its source when it has as many pages as LibreOffice gives
     for the source now; a PDF that ``--pdf`` made from the source's current
-    bytes matches by its record, without starting LibreOffice.
+    bytes matches by its record, without starting LibreOffice. A caller that
+    has had LibreOffice render the source already passes its ``source_pages``
+    and saves a launch.
     """
     report = PdfReport(path)
     if shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None:
@@ -76,7 +78,7 @@ def check_pdf(path: Path, source: Path | None = None) -> PdfReport:
     if size and float(size[2]) > float(size[1]) and report.pages > 1:  # pages of text, not slides
         _check_last_page(path, report)
     if source is not None:
-        _compare_with_source(path, source, report)
+        _compare_with_source(path, source, source_pages, report)
     return report
 
 
@@ -121,31 +123,44 @@ def _check_last_page(path: Path, report: PdfReport) -> None:
                                f"line{'s' if len(own) != 1 else ''} of text")
 
 
-def _compare_with_source(path: Path, source: Path, report: PdfReport) -> None:
+def _compare_with_source(path: Path, source: Path, source_pages: int | None, report: PdfReport) -> None:
     if recorded_source(path, source):
         report.source_pages = report.pages
         report.facts.append(f"made by --pdf from {source.name} as it is now")
         return
-    if find_soffice() is None:
-        report.skipped.append("comparing PDFs with their sources (install libreoffice)")
-        return
-    with tempfile.TemporaryDirectory(prefix="lfr-check-pdf-") as work:
-        copy = Path(shutil.copy(source, Path(work) / f"source{source.suffix}"))
-        pdfs, problem = convert_to_pdf([copy])
-        if not pdfs:
-            report.problems.append(f"LibreOffice could not make a PDF of {source.name} to compare ({problem})")
+    if source_pages is None:
+        if find_soffice() is None:
+            report.skipped.append("comparing PDFs with their sources (install libreoffice)")
             return
-        try:
-            report.source_pages = _whole_number(_pdfinfo(pdfs[0]).get("Pages", ""))
-        except _Unreadable as error:
-            report.problems.append(f"could not read LibreOffice's PDF of {source.name} ({error})")
+        source_pages = _pages_in_libreoffice(source, report)
+        if source_pages is None:
             return
-    if report.source_pages == report.pages:
+    report.source_pages = source_pages
+    if source_pages == report.pages:
         report.facts.append(f"same page count as {source.name} in LibreOffice")
     else:
         report.problems.append(f"{report.pages} page{'s' if report.pages != 1 else ''}, but LibreOffice gives "
-                               f"{report.source_pages} for {source.name} now: the PDF is out of date "
+                               f"{source_pages} for {source.name} now: the PDF is out of date "
                                "(build again with --pdf)")
+
+
+def _pages_in_libreoffice(source: Path, report: PdfReport) -> int | None:
+    """Return how many pages LibreOffice gives ``source``, or None (with the problem reported) if it cannot say."""
+    with tempfile.TemporaryDirectory(prefix="lfr-check-pdf-") as work:
+        try:
+            copy = Path(shutil.copy(source, Path(work) / f"source{source.suffix}"))
+        except OSError as error:
+            report.problems.append(f"could not read {source.name} to compare ({error.strerror})")
+            return None
+        pdfs, problem = convert_to_pdf([copy])
+        if not pdfs:
+            report.problems.append(f"LibreOffice could not make a PDF of {source.name} to compare ({problem})")
+            return None
+        try:
+            return _whole_number(_pdfinfo(pdfs[0]).get("Pages", ""))
+        except _Unreadable as error:
+            report.problems.append(f"could not read LibreOffice's PDF of {source.name} ({error})")
+            return None
 
 
 class _Unreadable(Exception):

@@ -139,6 +139,16 @@ def test_a_pdf_older_than_its_source_is_flagged_by_its_page_count(pdfs: Path) ->
 
 
 @needs_libreoffice
+def test_page_counts_already_known_save_a_launch(pdfs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stub, log = stub_soffice(tmp_path, "sys.exit(1)")
+    monkeypatch.setenv(SOFFICE_VARIABLE, str(stub))
+    report = check_pdf(pdfs / "changed.pdf", pdfs / "changed.docx", source_pages=2)
+    assert report.problems == ["1 page, but LibreOffice gives 2 for changed.docx now: the PDF is out of date "
+                               "(build again with --pdf)"]
+    assert launches(log) == []
+
+
+@needs_libreoffice
 def test_check_files_sends_pdfs_to_the_pdf_check(pdfs: Path, tmp_path: Path) -> None:
     alone = Path(shutil.copy(pdfs / "plain.pdf", tmp_path))  # no source beside it to compare with
     [report] = check_files([alone], render=False)
