@@ -467,7 +467,7 @@ def build_register(reviews: Table, people: Table) -> Register:
                                                    f"{reviews.sheet} {kind}"))
 
     review_rows = _typed_rows(reviews, REVIEW_COLUMNS, _review_row, problems, notes, check_review)
-    if reviews.rows and not first_seen:  # the Reviews sheet could not be read: every person would be reported
+    if not first_seen:  # no review could be read: every person would be reported, burying the real problem
         check_person = _ignore_reference
     person_rows = _typed_rows(people, PEOPLE_COLUMNS, _person_row, problems, notes, check_person)
     if problems:

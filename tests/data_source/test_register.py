@@ -205,8 +205,8 @@ def test_an_empty_workbook(tmp_path):
     ]
 
 
-def test_headings_without_reviews(tmp_path):
-    assert problems_of(workbook(tmp_path / "r.xlsx", [], [])) == [
+def test_headings_without_reviews_is_the_one_problem_even_with_people(tmp_path):
+    assert problems_of(workbook(tmp_path / "r.xlsx", [], PEOPLE)) == [
         "reviews.xlsx: the sheet Reviews has headings but no reviews; add one row for each review"]
 
 
