@@ -16,7 +16,7 @@ import signal
 import sys
 import textwrap
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -140,7 +140,10 @@ def _protect_output() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
-def _install_interrupt_handler() -> Any:
+SignalHandler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
+
+
+def _install_interrupt_handler() -> SignalHandler:
     """Make Ctrl-C a KeyboardInterrupt here, and a quiet exit in forked workers; return the previous handler."""
     if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         return None  # signals can be handled only there; and whoever started us chose to ignore Ctrl-C
