@@ -26,7 +26,8 @@ READ_CHUNK_BYTES = 64 * 1024
 """Parts are unpacked this many bytes at a time, so reading stops soon after a part passes its limit."""
 
 SHOWN_TARGET_CHARACTERS = 120
-"""A link's target is shown in a message cut to this many characters (a content type fits), so a hostile one cannot flood the screen."""
+"""A link's target is shown in a message cut to this many characters (a content type fits), so that a hostile one
+cannot flood the screen."""
 
 
 def in_megabytes(size: int) -> str:

@@ -60,6 +60,7 @@ _DOCTYPE_REFUSAL = ("the part declares a DOCTYPE or XML entities, which office p
 _USING_RELATIONSHIPS = etree.XPath("//@r:*/..", namespaces={"r": RELATIONSHIPS_NAMESPACE})
 _SAFE_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False}
 
+
 @dataclass
 class Sanitised:
     """A template's package cut down to what the build takes, and what was dropped (one line each, for users)."""
@@ -67,12 +68,14 @@ class Sanitised:
     package: bytes
     dropped: list[str] = field(default_factory=list)
 
+
 @dataclass
 class _Relationship:
     rel_id: str
     rel_type: str
     target: str
     external: bool
+
 
 @dataclass
 class _Part:
@@ -82,6 +85,7 @@ class _Part:
     root: etree._Element | None = None  # parsed XML, for XML parts
     changed: bool = False
     relationships: list[_Relationship] = field(default_factory=list)  # those kept
+
 
 def parse_xml(data: bytes, path: Path | str, part: str, save_again: str) -> etree._Element:
     """Return the root of an XML part, refusing malformed XML and any DOCTYPE or entity declaration."""
@@ -108,6 +112,7 @@ def declares_doctype(root: etree._Element) -> bool:
     docinfo = root.getroottree().docinfo
     return bool(docinfo.doctype) or docinfo.internalDTD is not None
 
+
 def shown_target(target: str) -> str:
     """Return a link's target as safe to print: control characters escaped, cut to a readable length."""
     escaped = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in target)
@@ -115,9 +120,11 @@ def shown_target(target: str) -> str:
         return escaped[:SHOWN_TARGET_CHARACTERS - 1] + "…"
     return escaped
 
+
 def sanitise(data: bytes, kind: Kind, path: Path | str) -> Sanitised:
     """Return the parts of template ``data`` the build takes, as a new package, or raise InputError saying why not."""
     return _Walk(data, kind, path).run()
+
 
 class _Walk:
     def __init__(self, data: bytes, kind: Kind, path: Path | str):
@@ -366,9 +373,11 @@ class _Walk:
         files[ROOT_RELATIONSHIPS] = _relationships_xml(self.root_relationships)
         return write_package(files, content_types)
 
+
 def _rels_name_of(name: str) -> str:
     folder, base = posixpath.split(name)
     return posixpath.join(folder, "_rels", f"{base}.rels")
+
 
 def _resolve(source: str, target: str) -> str | None:
     """Return the part a relationship's target names (no leading '/'), or None if it points outside the package."""
@@ -379,6 +388,7 @@ def _resolve(source: str, target: str) -> str | None:
     resolved = posixpath.normpath(joined)
     return resolved.lstrip("/") or None
 
+
 def _elements_using_relationships(root: etree._Element) -> list[etree._Element]:
     """Return every element with an attribute naming a relationship (r:id, r:embed...), found by libxml2's XPath."""
     return _USING_RELATIONSHIPS(root)
@@ -387,7 +397,8 @@ def _elements_using_relationships(root: etree._Element) -> list[etree._Element]:
 def _drop_references(using: list[etree._Element], kept_ids: set[str]) -> bool:
     """Remove each element of ``using`` that names a relationship not kept; return whether any was removed."""
     doomed = [element for element in using
-              if any(key.startswith(RELATIONSHIP_ID) and value not in kept_ids for key, value in element.attrib.items())]
+              if any(key.startswith(RELATIONSHIP_ID) and value not in kept_ids
+                     for key, value in element.attrib.items())]
     for element in doomed:
         if element.tag in _UNWRAPPED:
             _unwrap(element)
@@ -413,10 +424,12 @@ def _remove(element: etree._Element) -> None:
         _detach(parent)
         parent = grandparent
 
+
 def _detach(element: etree._Element) -> None:
     parent = element.getparent()
     if parent is not None:
         parent.remove(element)
+
 
 def _unwrap(element: etree._Element) -> None:
     parent = element.getparent()
@@ -426,6 +439,7 @@ def _unwrap(element: etree._Element) -> None:
     for offset, child in enumerate(list(element)):
         parent.insert(index + offset, child)
     parent.remove(element)
+
 
 def _drop_sections_slides(root: etree._Element) -> bool:
     """Remove the dropped slides from PowerPoint's sections, which name slides by number: PowerPoint would repair."""
@@ -445,6 +459,7 @@ def _clear_body(root: etree._Element) -> bool:
     for child in sample:
         body.remove(child)
     return bool(sample)
+
 
 def _running_field_instructions(root: etree._Element) -> Iterator[str]:
     """Empty the instruction of every field that fetches or runs something; yield each instruction emptied."""
@@ -473,9 +488,11 @@ def _running_field_instructions(root: etree._Element) -> Iterator[str]:
             if kind == "end":
                 open_fields.pop()
 
+
 def _field_name(instruction: str) -> str:
     words = instruction.split()
     return words[0].upper() if words else ""
+
 
 def _relationships_xml(relationships: list[_Relationship]) -> bytes:
     root = etree.Element(f"{{{PACKAGE_RELATIONSHIPS}}}Relationships", nsmap={None: PACKAGE_RELATIONSHIPS})

@@ -32,7 +32,8 @@ def found_forbidden(package: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(package)) as opened:
         for name in opened.namelist():
             text = opened.read(name).lower()
-            found.extend(f"{name}: {word.decode()}" for word in FORBIDDEN if word in text or word in name.lower().encode())
+            found.extend(f"{name}: {word.decode()}" for word in FORBIDDEN
+                         if word in text or word in name.lower().encode())
     return found
 
 

@@ -96,7 +96,8 @@ DOCTYPE = ("the part declares a DOCTYPE or XML entities, which office programs n
     ("malformed.potx", lambda: changed(with_part(THEME, b'<?xml version="1.0"?>\n<a:theme xmlns:a="urn:a">')),
      f", part {THEME}: the part is not well-formed XML (Premature end of data in tag theme line 2, line 2, column 26);"
      f" {SAVE_AGAIN}"),
-    ("entity.potx", lambda: changed(with_part(MASTER, b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boo">]><x>&e;</x>')),
+    ("entity.potx",
+     lambda: changed(with_part(MASTER, b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boo">]><x>&e;</x>')),
      f", part {MASTER}: {DOCTYPE}"),
     ("billion-laughs.potx", lambda: changed(with_part(THEME, BILLION_LAUGHS)), f", part {THEME}: {DOCTYPE}"),
     ("utf16-doctype.potx", lambda: changed(with_part(THEME, '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x>'
