@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from .limits import SHOWN_TARGET_CHARACTERS
@@ -306,7 +307,7 @@ class _Walk:
             self.dropped.append(f"external link {shown} on {source}")
 
     def _check_presentation(self, main: _Part) -> None:
-        masters = [part for part in self.kept.values() if part.content_type.lower().endswith("slidemaster+xml")]
+        masters = [part for part in self.kept.values() if part.content_type.lower() == CT.PML_SLIDE_MASTER.lower()]
         if not masters:
             raise refusal(self.path, "the template has no slide master; save it again from PowerPoint with its "
                                      "Slide Master view's master and layouts", main.name)
@@ -339,7 +340,7 @@ class _Walk:
             for element in list(part.root.iter(tag)):
                 if tag.endswith("mailMerge"):
                     self.dropped.append(f"mail merge settings (a data source outside the template) on {part.name}")
-                element.getparent().remove(element)
+                _detach(element)
                 changed = True
         for instruction in _running_field_instructions(part.root):
             self.dropped.append(f"field {shown_target(instruction)} on {part.name}")
