@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import shutil
+import struct
 import subprocess
+import zlib
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,28 @@ BARE_PDF = (b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
             b"2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
             b"3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\n"
             b"trailer <</Root 1 0 R/Size 4>>\n%%EOF\n")
+
+
+def compressed_pdf(catalog: bytes) -> bytes:
+    """Return a one-page PDF 1.5 whose catalog sits in a compressed object stream, as many PDF writers do."""
+    header = b"2 0 "  # object 2 (the catalog) starts at 0 in the stream
+    stream = zlib.compress(header + catalog)
+    parts = [b"%PDF-1.5\n"]
+    offsets = {}
+    for number, body in ((1, b"<</Type/ObjStm/N 1/First %d/Filter/FlateDecode/Length %d>>\nstream\n"
+                          % (len(header), len(stream)) + stream + b"\nendstream"),
+                         (3, b"<</Type/Pages/Kids[4 0 R]/Count 1>>"),
+                         (4, b"<</Type/Page/Parent 3 0 R/MediaBox[0 0 595 842]>>")):
+        offsets[number] = sum(map(len, parts))
+        parts.append(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref_at = sum(map(len, parts))
+    # Cross-reference stream rows (type, offset or stream, generation or index): the free head, the object
+    # stream, the catalog (first in that stream), the pages, the page, and this stream itself.
+    rows = [(0, 0, 65535), (1, offsets[1], 0), (2, 1, 0), (1, offsets[3], 0), (1, offsets[4], 0), (1, xref_at, 0)]
+    table = b"".join(struct.pack(">BIH", *row) for row in rows)
+    parts.append(b"5 0 obj\n<</Type/XRef/Size 6/W[1 4 2]/Root 2 0 R/Length %d>>\nstream\n%s\nendstream\nendobj\n"
+                 b"startxref\n%d\n%%%%EOF\n" % (len(table), table, xref_at))
+    return b"".join(parts)
 
 
 def briefing(path: Path, title: str, paragraphs: int, after_break: int = 0, picture_alt: str | None = None) -> Path:
@@ -164,6 +188,16 @@ def test_a_pdf_without_title_or_language_is_flagged(tmp_path: Path) -> None:
     assert report.problems == [NOT_TAGGED, "no document title in the PDF's properties",
                                "no document language (the catalog's /Lang)"]
     assert report.facts == ["not tagged", "1 page"]
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler (pdfinfo) is not installed")
+def test_what_a_compressed_pdf_hides_is_reported_as_not_checked(tmp_path: Path) -> None:
+    path = tmp_path / "compressed.pdf"
+    path.write_bytes(compressed_pdf(b"<</Type/Catalog/Pages 3 0 R/Lang(en-GB)/MarkInfo<</Marked true>>>>"))
+    report = check_pdf(path)
+    assert (report.facts, report.problems) == (["tagged", "1 page"], ["no document title in the PDF's properties"])
+    assert report.skipped == ["the language of a PDF whose catalog is compressed",
+                              "the alt text of figures in a PDF whose tags are compressed"]
 
 
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler (pdfinfo) is not installed")
