@@ -191,6 +191,16 @@ def test_a_pdf_without_title_or_language_is_flagged(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler (pdfinfo) is not installed")
+@pytest.mark.parametrize("language", [b"(cy-GB)", b"<FEFF00630079002D00470042>", b"<6379 2D4742>"])
+def test_the_language_is_read_as_any_pdf_string(tmp_path: Path, language: bytes) -> None:
+    path = tmp_path / "welsh.pdf"
+    path.write_bytes(BARE_PDF.replace(b"/Pages 2 0 R>>", b"/Pages 2 0 R/Lang" + language + b">>", 1))
+    report = check_pdf(path)
+    assert report.language == "cy-GB"
+    assert "language cy-GB" in report.facts
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler (pdfinfo) is not installed")
 def test_what_a_compressed_pdf_hides_is_reported_as_not_checked(tmp_path: Path) -> None:
     path = tmp_path / "compressed.pdf"
     path.write_bytes(compressed_pdf(b"<</Type/Catalog/Pages 3 0 R/Lang(en-GB)/MarkInfo<</Marked true>>>>"))
