@@ -23,6 +23,7 @@ from ..problems import Problem, escape_control, shorten
 # YAML's line breaks, once U+0085, U+2028 and U+2029 have been refused (see yaml_reader.check_characters).
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LOOKS_STRUCTURAL = re.compile(r"^\s*(-(\s|$)|[^\s#][^#]*?:(\s|$))")
+_SPECIAL_AT_START = set("&*!%|>@`,{}[]")
 _SNAKE_CASE_KEY = re.compile(r"^[a-z_][a-z0-9_]*:(\s|$)")
 QUOTED_LINE_WINDOW = 100
 """A quoted line longer than this is shown as this many characters around the caret."""
@@ -182,13 +183,36 @@ class _Diagnosis:
     def _unexpected_character(self) -> tuple[int, int, str] | None:
         character = self.lines[self.line][self.column:self.column + 1]
         if "cannot start any token" in self.problem and character:
-            return (self.line, self.column,
-                    f"YAML cannot read text that starts with '{character}'; put the whole text in quotes")
+            return (self.line, self.column, _special_meaning(character))
+        special = self._special_character()
+        if special is not None:
+            return special
+        if "document start" in self.problem:
+            stray = next((n for n, line in enumerate(self.lines[:self.line]) if line.strip()
+                          and not line.lstrip().startswith("#")), None)
+            if stray is not None and not _LOOKS_STRUCTURAL.match(self.lines[stray]):
+                return (stray, _indent(self.lines[stray]),
+                        "this line is not a key (name: value) or a comment, so YAML takes it as the whole file; "
+                        "start it with '#' if it is a note")
         if "undefined alias" in self.problem:
             return (self.line, self.column,
                     "YAML reads a value starting with '*' as a reference to a block named with '&' above; if it "
                     "is text, put it in quotes")
         return None
+
+    def _special_character(self) -> tuple[int, int, str] | None:
+        """A character YAML gives a meaning at the start of a value (&, !, %, |, >, ...) where text was meant."""
+        if not any(word in self.context for word in ("anchor", "tag", "directive", "block scalar")) and \
+                "node content" not in self.problem:
+            return None
+        line = self.lines[self.line]
+        start = self.error.context_mark.column if self.error.context_mark and \
+            self.error.context_mark.line == self.line else self.column
+        found = next((position for position in range(min(start, len(line) - 1), -1, -1)
+                      if line[position] in _SPECIAL_AT_START), None)
+        if found is None:
+            return None
+        return (self.line, found, _special_meaning(line[found]))
 
     def _quoted_scalar(self) -> tuple[int, int, str] | None:
         start = self.error.context_mark
@@ -281,6 +305,10 @@ class _Diagnosis:
         """A plain value ran on into the next line because that line is indented more; say which line is odd."""
         continuation = next(n for n in range(first_line + 1, len(self.lines)) if self.lines[n].strip())
         first_column, continuation_column = _indent(self.lines[first_line]), _indent(self.lines[continuation])
+        if continuation_column <= first_column:
+            return (first_line, first_column,
+                    f"this line is not a key (name: value) or a list item, so YAML reads it and line "
+                    f"{continuation + 1} as one text; start it with '#' if it is a note")
         if self._odd_one_out(first_line, first_column, continuation, continuation_column) == first_line:
             return (first_line, first_column,
                     f"this line starts in column {first_column + 1}, but the lines after it in the same block start "
@@ -436,6 +464,11 @@ class _Diagnosis:
         base = parent.column if parent else 0
         first_odd, second_odd = (first_column - base) % 2 == 1, (second_column - base) % 2 == 1
         return first if first_odd and not second_odd else second
+
+
+def _special_meaning(character: str) -> str:
+    return (f"YAML gives '{character}' a special meaning at the start of a value; if it is part of the text, put the "
+            "whole text in quotes, or remove it")
 
 
 def _child_column(line: str, column: int) -> int | None:

@@ -150,3 +150,21 @@ def test_requote_picks_quotes_the_text_does_not_hold():
 
 def test_lines_are_counted_as_yaml_counts_them():
     assert split_lines("a\r\nb\rc\nd") == ["a", "b", "c", "d"]
+
+
+def test_a_note_at_the_top_that_lost_its_hash(problems_of):
+    text = default_text().replace("# Text is kept exactly", "Text is kept exactly", 1)
+    line = line_of(text, "Text is kept exactly")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line is not a key (name: value) or a list item, so YAML reads it and line "
+        f"{line_of(text, 'event:')} as one text; start it with '#' if it is a note" + _quoted(text, line, 0)]
+
+
+@pytest.mark.parametrize("character", ["&", "%", "@", "`"])
+def test_a_character_yaml_gives_a_meaning_at_the_start_of_a_value(problems_of, character):
+    text = replace_once(default_text(), "  author: Tees Safeguarding Partnerships\n",
+                        f"  author: {character} Tees Safeguarding Partnerships\n")
+    line = line_of(text, f"{character} Tees")
+    assert problems_of(text)[0] == (
+        f"event.yaml, line {line}: YAML gives '{character}' a special meaning at the start of a value; if it is part "
+        "of the text, put the whole text in quotes, or remove it" + _quoted(text, line, 10))
