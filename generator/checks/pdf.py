@@ -116,8 +116,12 @@ def _check_figures(pdf: bytes, report: PdfReport) -> None:
 
 def _check_last_page(path: Path, report: PdfReport) -> None:
     """Flag a last page with under NEAR_EMPTY_LINES lines of its own (lines repeated from page 1 are furniture)."""
-    furniture = {_without_numbers(line) for line in _page_lines(path, 1)}
-    own = [line for line in _page_lines(path, report.pages) if _without_numbers(line) not in furniture]
+    try:
+        furniture = {_without_numbers(line) for line in _page_lines(path, 1)}
+        own = [line for line in _page_lines(path, report.pages) if _without_numbers(line) not in furniture]
+    except _Unreadable as error:
+        report.skipped.append(f"whether the last page is nearly empty, in a PDF whose text cannot be read ({error})")
+        return
     if len(own) < NEAR_EMPTY_LINES:
         report.problems.append(f"the last page (page {report.pages}) is nearly empty: {len(own)} "
                                f"line{'s' if len(own) != 1 else ''} of text")
@@ -184,12 +188,8 @@ def _pdfinfo(path: Path) -> dict[str, str]:
 
 
 def _page_lines(path: Path, page: int) -> list[str]:
-    """Return the non-blank lines of text on one page."""
-    try:
-        text = _run_poppler(["pdftotext", "-enc", "UTF-8", "-layout", "-f", str(page), "-l", str(page),
-                             str(path), "-"])
-    except _Unreadable:
-        return []
+    """Return the non-blank lines of text on one page; raise _Unreadable if poppler cannot read them."""
+    text = _run_poppler(["pdftotext", "-enc", "UTF-8", "-layout", "-f", str(page), "-l", str(page), str(path), "-"])
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import struct
 import subprocess
@@ -145,6 +146,20 @@ def test_a_near_empty_last_page_is_flagged_not_counting_the_header(pdfs: Path) -
     report = check_pdf(pdfs / "near-empty.pdf")
     assert report.problems == ["the last page (page 2) is nearly empty: 2 lines of text"]
     assert "2 pages" in report.facts
+
+
+@needs_libreoffice
+def test_a_pdf_whose_text_cannot_be_read_is_not_called_nearly_empty(pdfs: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    refusing = tmp_path / "bin" / "pdftotext"  # as poppler answers for a PDF that forbids copying its text
+    refusing.parent.mkdir()
+    refusing.write_text('#!/bin/sh\necho "Copying of text from this document is not allowed." >&2\nexit 3\n')
+    refusing.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{refusing.parent}:{os.environ['PATH']}")
+    report = check_pdf(pdfs / "near-empty.pdf")
+    assert report.problems == []
+    assert report.skipped == ["whether the last page is nearly empty, in a PDF whose text cannot be read "
+                              "(pdftotext: Copying of text from this document is not allowed.)"]
 
 
 @needs_libreoffice
