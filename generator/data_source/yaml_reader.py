@@ -176,6 +176,10 @@ def _check_expansion(root: Node, label: str) -> None:
         return total
 
     expanded = size(root)
+    if expanded > MAX_EXPANDED_VALUES and not shared_lines:
+        raise InputError([Problem(
+            f"the data holds {expanded:,} values, more than the {MAX_EXPANDED_VALUES:,} a data file may hold",
+            file=label, line=1, category="input")])
     if expanded > MAX_EXPANDED_VALUES:
         raise InputError([Problem(
             f"the data expands to {expanded:,} values through YAML aliases (*name), more than the "

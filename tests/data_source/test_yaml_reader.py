@@ -103,3 +103,13 @@ def test_validate_of_a_fifo_returns_at_once_with_exit_2(folder, capsys):
     assert main(["validate", "event.yaml"]) == 2
     assert capsys.readouterr().err == ("error: event.yaml: this is a pipe (FIFO), not a file; a data file must be an "
                                        "ordinary file\n1 problem found; no output was written or changed.\n")
+
+
+def test_a_file_of_too_many_values_without_aliases_says_so(problems_of):
+    from generator.data_source.yaml_reader import MAX_EXPANDED_VALUES
+
+    keys = MAX_EXPANDED_VALUES // 2 + 1
+    text = "areas:\n" + "".join(f"  A{i}: x\n" for i in range(keys))
+    assert problems_of(text) == [
+        f"event.yaml, line 1: the data holds {2 * keys + 3:,} values, more than the {MAX_EXPANDED_VALUES:,} a data "
+        "file may hold"]
