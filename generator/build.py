@@ -6,7 +6,7 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Callable, Iterator, Protocol
 
 from .branding import palette, read_template, template_fonts
 from .briefing.html import HtmlBriefingBuilder
@@ -39,6 +39,7 @@ class BuildOptions:
     deck_template: Path | None = None
     docx_template: Path | None = None
     allow_outside: bool = False
+    progress: Callable[[str], None] | None = None  # told what slow work (LibreOffice) is under way
 
 
 @dataclass
@@ -50,6 +51,7 @@ class BuildReport:
     written: list[Output]
     warnings: list[Problem]
     pdfs: list[Path] = field(default_factory=list)
+    kept_pdfs: list[Path] = field(default_factory=list)
 
 
 def builders(loaded: LoadedData, options: BuildOptions) -> list[Builder]:
@@ -101,12 +103,13 @@ def build_event(path: Path, options: BuildOptions) -> BuildReport:
         manifest.save(options.out_dir, path, record)
     report = BuildReport(path, outputs, written, warnings)
     if options.pdf:
-        from .output.pdf import convert_to_pdf
+        from .output.pdf import make_pdfs
 
         office_files = [o.path for o in outputs if o.path.suffix in (".pptx", ".docx")]
-        report.pdfs, pdf_problem = convert_to_pdf(office_files)
-        if pdf_problem:
-            report.warnings.append(Problem(pdf_problem, severity=WARNING, category="pdf"))
+        made = make_pdfs(office_files, options.progress, options.out_dir / manifest.FOLDER)
+        report.pdfs, report.kept_pdfs = made.made, made.kept
+        if made.problem:
+            report.warnings.append(Problem(made.problem, severity=WARNING, category="pdf"))
     return report
 
 
@@ -144,6 +147,7 @@ def build_outcome(path: Path, options: BuildOptions) -> BuildOutcome:
     files = [("wrote" if output in report.written else "unchanged", output.path, output.summary)
              for output in report.outputs]
     files.extend(("wrote", pdf, "") for pdf in report.pdfs)
+    files.extend(("unchanged", pdf, "") for pdf in report.kept_pdfs)
     return BuildOutcome(path, files, report.warnings)
 
 

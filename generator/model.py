@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-BRIEFING_CHARTS = ("chart", "picture")  # an editable Word chart, or a PNG picture drawn by matplotlib
 
 
 @dataclass
@@ -223,7 +222,6 @@ class Branding:
     body_font: str = ""
     logo: str = ""
     logo_alt_text: str = ""
-    briefing_chart: str = "chart"  # one of BRIEFING_CHARTS
     pptx_template: str = ""
     docx_template: str = ""
     layouts: dict[str, str] = field(default_factory=dict)

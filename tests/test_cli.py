@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
+import time
+import tomllib
+from importlib import metadata
+from pathlib import Path
 
 import pytest
 
+import generator.build
+from generator.cli import build_summary, main, outputs_changed, version
 from tests.conftest import DEFAULT_DATA, ROOT, default_text, line_of, replace_once
 
 SUMMARY_ONE = "1 problem found; no output was written or changed.\n"
@@ -39,11 +47,13 @@ def test_default_build_writes_deck_and_three_briefings(run_cli, tmp_path):
 
 
 def test_rebuild_reports_unchanged_files(run_cli, tmp_path):
-    args = ["build", DEFAULT_DATA, "--out", tmp_path]
+    args = ["build", DEFAULT_DATA, "--out", "out"]
     run_cli(args, tmp_path)
     status, out, _ = run_cli(args, tmp_path)
     assert status == 0
-    assert all(line.startswith("unchanged ") for line in out.splitlines())
+    lines = out.splitlines()
+    assert all(line.startswith("unchanged ") for line in lines[:-1])
+    assert lines[-1] == "Built 1 deck and 3 briefings into out/decks/ and out/briefings/ (4 unchanged)."
 
 
 def test_no_default_data_here_is_a_clear_error(run_cli, tmp_path):
@@ -56,8 +66,12 @@ def test_syntax_error(run_cli, tmp_path):
     text = replace_once(default_text(), "  title: Learning from Reviews\n", "  title: [Learning from Reviews\n")
     status, _, err = _bad(run_cli, tmp_path, text)
     assert status == 2
-    line = line_of(text, "  date:")
-    assert err == f"error: event.yaml, line {line}: YAML syntax error: did not find expected ',' or ']'\n" + SUMMARY_ONE
+    line = line_of(text, "  title: [")
+    assert err == (f"error: event.yaml, line {line}: the '[' here starts a list that is not closed with ']'; close it, "
+                   "or if the text is meant to start with '[', put the whole text in quotes\n"
+                   f"    {line - 1} | event:\n"
+                   f"    {line} |   title: [Learning from Reviews\n"
+                   "      |          ^\n" + SUMMARY_ONE)
 
 
 def test_unknown_key_suggests_the_right_one(run_cli, tmp_path):
@@ -276,7 +290,8 @@ def test_a_folder_builds_every_event_but_not_shared_files(run_cli, tmp_path):
     assert status == 0, err
     assert sorted(p.name for p in (tmp_path / "out" / "decks").iterdir()) == [
         "event-1-2022-05-12.pptx", "event-2-2022-05-12.pptx"]
-    assert len(out.splitlines()) == 8
+    assert len(out.splitlines()) == 9
+    assert out.splitlines()[-1] == "Built 2 decks and 6 briefings into out/decks/ and out/briefings/ (8 written)."
 
 
 def test_an_unwritable_output_folder_is_a_clear_error(run_cli, tmp_path):
@@ -294,3 +309,249 @@ def test_a_reader_that_stops_reading_the_summary_is_not_an_error(tmp_path):
     assert process.wait(timeout=120) == 0
     assert process.stderr.read() == b""
     assert len(list(tmp_path.rglob("*.docx"))) == 3
+
+
+# Commands: misspelt, several data files, help and version.
+
+BUILT_DEFAULT = "Built 1 deck and 3 briefings into out/decks/ and out/briefings/ (4 written).\n"
+
+
+def _event(folder, name, title):
+    path = folder / name
+    path.write_text(replace_once(default_text(), "  title: Learning from Reviews\n", f"  title: {title}\n"),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_misspelt_command_is_refused_with_a_suggestion_and_builds_nothing(run_cli, tmp_path):
+    _event(tmp_path, "next.yaml", "Next")
+    status, out, err = run_cli(["biuld", "next.yaml", "--out", "out"], tmp_path)
+    assert status == 2
+    assert (out, err) == ("", "make_deck.py: unknown command 'biuld'; did you mean build?\n")
+    assert list(tmp_path.iterdir()) == [tmp_path / "next.yaml"]
+
+
+def test_an_unknown_command_lists_the_commands(run_cli, tmp_path):
+    status, _, err = run_cli(["frobnicate"], tmp_path)
+    assert status == 2
+    assert err == ("make_deck.py: unknown command 'frobnicate'; the commands are build, new, watch, validate, check, "
+                   "templates and check-template (see make_deck.py --help), and a data file's name ends in .yaml or "
+                   ".yml\n")
+
+
+def test_an_unknown_command_is_shown_without_terminal_controls(run_cli, tmp_path):
+    status, _, err = run_cli(["\x1b[2Jbuild"], tmp_path)
+    assert status == 2
+    assert err.startswith("make_deck.py: unknown command '\\x1b[2Jbuild'; did you mean build?")
+
+
+def test_a_data_file_alone_is_still_built(run_cli, tmp_path):
+    _event(tmp_path, "next.yaml", "Next")
+    status, out, err = run_cli(["next.yaml", "--out", "out"], tmp_path)
+    assert status == 0, err
+    assert out.endswith(BUILT_DEFAULT)
+
+
+def test_a_missing_yaml_file_alone_is_taken_as_data_not_as_a_command(run_cli, tmp_path):
+    status, _, err = run_cli(["missing.yaml"], tmp_path)
+    assert status == 2
+    assert err == "error: missing.yaml: file not found\n" + SUMMARY_ONE
+
+
+def test_an_existing_folder_alone_is_built(run_cli, tmp_path):
+    (tmp_path / "events").mkdir()
+    _event(tmp_path / "events", "next.yaml", "Next")
+    status, out, err = run_cli(["events", "--out", "out"], tmp_path)
+    assert status == 0, err
+    assert out.endswith(BUILT_DEFAULT)
+
+
+def test_when_one_of_several_files_fails_each_says_what_happened_and_the_summary_is_true(run_cli, tmp_path):
+    _event(tmp_path, "a.yaml", "Event A")
+    bad = replace_once(default_text(), "    count: 7\n", "    count: -7\n")
+    (tmp_path / "b.yaml").write_text(bad, encoding="utf-8")
+    status, out, err = run_cli(["build", "a.yaml", "b.yaml", "--out", "out"], tmp_path)
+    assert status == 2
+    assert err == (f"error: b.yaml, line {line_of(bad, 'count: -7')}, review_types.adults.count: expected a count "
+                   "of 0 or more, got -7\n"
+                   "b.yaml: 1 problem found; its outputs were not written or changed.\n")
+    assert out.splitlines()[-1] == ("Built 1 deck and 3 briefings into out/decks/ and out/briefings/ (4 written); "
+                                    "not built, because of the problems above: b.yaml (1 of 2 data files).")
+    assert "no output was written" not in out + err
+    assert sorted(p.name for p in (tmp_path / "out" / "decks").iterdir()) == ["event-a-2022-05-12.pptx"]
+
+
+def test_when_every_file_fails_the_summary_says_nothing_was_written(run_cli, tmp_path):
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(replace_once(default_text(), "    count: 7\n", "    count: -7\n"),
+                                     encoding="utf-8")
+    status, out, err = run_cli(["build", "a.yaml", "b.yaml", "--out", "out"], tmp_path)
+    assert status == 2
+    assert out == ""
+    lines = err.splitlines()
+    assert lines[1] == "a.yaml: 1 problem found; its outputs were not written or changed."
+    assert lines[3] == "b.yaml: 1 problem found; its outputs were not written or changed."
+    assert lines[4] == "2 problems found in 2 data files; no output was written or changed."
+    assert len(lines) == 5
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_build_ends_with_one_summary_line_of_what_was_written_and_where(run_cli, tmp_path):
+    event = _event(tmp_path, "event.yaml", "Learning from Reviews")
+    status, out, _ = run_cli(["build", "event.yaml", "--out", "out"], tmp_path)
+    assert status == 0
+    assert out.endswith(BUILT_DEFAULT)
+    event.write_text(replace_once(event.read_text(encoding="utf-8"), "The Care Act 2014 sets out when",
+                                  "The Care Act 2014 says when"), encoding="utf-8")
+    status, out, _ = run_cli(["build", "event.yaml", "--out", "out"], tmp_path)
+    assert status == 0
+    assert out.splitlines()[-1] == ("Built 1 deck and 3 briefings into out/decks/ and out/briefings/ "
+                                    "(1 written, 3 unchanged).")
+
+
+def test_the_summary_names_each_kind_and_folder():
+    files = [("wrote", Path("out/decks/a.pptx"), ""), ("unchanged", Path("out/briefings/a-sar.docx"), ""),
+             ("wrote", Path("out/decks/a.pdf"), ""), ("wrote", Path("out/briefings/a-sar.pdf"), "")]
+    assert build_summary(files) == "Built 1 deck, 1 briefing and 2 PDFs into out/decks/ and out/briefings/ " \
+                                   "(3 written, 1 unchanged)."
+    assert outputs_changed(files) == "deck written, briefing unchanged, 2 PDFs written"
+    briefings = [("unchanged", Path(f"b/{n}.docx"), "") for n in "abc"] + [("wrote", Path("d/x.pptx"), "")]
+    assert outputs_changed(briefings) == "deck written, 3 briefings unchanged"
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["new"], ["watch"], ["validate"], ["check"], ["templates"],
+                                     ["templates", "export"], ["check-template"]])
+def test_help_text_of_every_command(capsys, command):
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    out = capsys.readouterr().out
+    assert "\nexamples:\n  .venv/bin/python make_deck.py " in out
+    assert "\nexit status:\n  0    " in out
+
+
+def test_every_build_option_is_described(capsys):
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    out = capsys.readouterr().out
+    for option in ("--out DIR", "--strict", "--pdf", "--pptx-template FILE", "--docx-template FILE",
+                   "--allow-outside"):
+        description = out.split(option, 1)[1].split("\n  -", 1)[0]
+        assert len(description.split()) >= 3, option
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out == f"make_deck.py {metadata.version('learning-from-reviews')}\n"
+
+
+def test_version_without_the_installed_metadata_is_the_pyproject_one(monkeypatch):
+    def not_installed(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", not_installed)
+    with open(ROOT / "pyproject.toml", "rb") as pyproject:
+        assert version() == tomllib.load(pyproject)["project"]["version"]
+
+
+def test_a_folder_build_skips_the_exported_example_theme(run_cli, tmp_path):
+    (tmp_path / "events").mkdir()
+    _event(tmp_path / "events", "next.yaml", "Next")
+    assert run_cli(["templates", "export", "events"], tmp_path)[0] == 0
+    assert (tmp_path / "events" / "theme-example.yaml").is_file()
+    status, out, err = run_cli(["build", "events", "--out", "out"], tmp_path)
+    assert status == 0, err
+    assert out.endswith(BUILT_DEFAULT)
+
+
+# Ctrl-C, terminal encodings and the wrong Python.
+
+INTERRUPTED = "stopped by Ctrl-C; outputs already written are complete, the rest were not touched\n"
+
+
+def test_ctrl_c_during_a_build_is_a_clean_message_and_130(run_cli, tmp_path, monkeypatch):
+    def interrupted(paths, options):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(generator.build, "build_batch", interrupted)
+    status, out, err = run_cli(["build", DEFAULT_DATA, "--out", "out"], tmp_path)
+    assert (status, out, err) == (130, "", INTERRUPTED)
+
+
+def test_ctrl_c_while_starting_up_is_a_clean_message_and_130(tmp_path):
+    # An audit hook stands in for Ctrl-C arriving while make_deck.py imports the generator.
+    script = (
+        "import runpy, sys\n"
+        "pressed = []\n"
+        "def ctrl_c(event, args):\n"
+        "    if event == 'import' and args[0] == 'generator.problems' and not pressed:\n"
+        "        pressed.append(1)\n"
+        "        raise KeyboardInterrupt\n"
+        "sys.addaudithook(ctrl_c)\n"
+        f"sys.argv = ['make_deck.py', 'validate', {str(DEFAULT_DATA)!r}]\n"
+        f"runpy.run_path({str(ROOT / 'make_deck.py')!r}, run_name='__main__')\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", INTERRUPTED)
+
+
+@pytest.mark.parametrize("delay", [0, 0.1, 0.3])
+def test_ctrl_c_at_any_moment_after_start_up_never_shows_a_traceback(tmp_path, delay):
+    # -X importtime reports each import on stderr as it happens: Ctrl-C comes once make_deck.py has begun.
+    # (Before that, in the first hundredths of a second, Python's own start-up owns Ctrl-C.)
+    process = subprocess.Popen([sys.executable, "-X", "importtime", str(ROOT / "make_deck.py"), "build",
+                                str(DEFAULT_DATA), "--out", str(tmp_path)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    for line in process.stderr:
+        if line.endswith("| generator.cli\n"):
+            break
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert "Traceback" not in err
+    if delay == 0 or process.returncode != 0:  # 0: the build had finished before the Ctrl-C
+        assert process.returncode == 130
+        assert err.endswith(INTERRUPTED)
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_any_terminal_encoding_gets_the_output(tmp_path):
+    text = replace_once(default_text(), "    full_name: Safeguarding Adult Reviews\n",
+                        "    full_name: Safeguarding Adult Reviews \U0001f600\n")
+    (tmp_path / "event.yaml").write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "make_deck.py"), "build", "event.yaml", "--out", "out"],
+                            capture_output=True, cwd=tmp_path, timeout=120,
+                            env={**os.environ, "PYTHONIOENCODING": "cp1252"})
+    assert result.returncode == 0, result.stderr
+    assert b"(Safeguarding Adult Reviews \\U0001f600, " in result.stdout
+    assert result.stderr == b""
+
+
+def test_a_python_without_the_dependencies_says_which_python_to_use(tmp_path):
+    # -S leaves out site-packages, as a system Python without the project's libraries would.
+    result = subprocess.run([sys.executable, "-S", str(ROOT / "make_deck.py"), "validate", str(DEFAULT_DATA)],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ("error: this Python lacks lxml; run it with the project's Python: .venv/bin/python "
+                             "make_deck.py (see README)\n")
+
+
+def test_a_library_missing_later_gets_the_same_advice(run_cli, tmp_path, monkeypatch):
+    def without_matplotlib(paths, options):
+        raise ModuleNotFoundError("No module named 'matplotlib'", name="matplotlib.pyplot")
+
+    monkeypatch.setattr(generator.build, "build_batch", without_matplotlib)
+    status, out, err = run_cli(["build", DEFAULT_DATA, "--out", "out"], tmp_path)
+    assert (status, out) == (2, "")
+    assert err == ("error: this Python lacks matplotlib; run it with the project's Python: .venv/bin/python "
+                   "make_deck.py (see README)\n")
+
+
+def test_a_module_of_our_own_missing_is_a_bug_not_advice(run_cli, tmp_path, monkeypatch):
+    def broken(paths, options):
+        raise ModuleNotFoundError("No module named 'generator.gone'", name="generator.gone")
+
+    monkeypatch.setattr(generator.build, "build_batch", broken)
+    status, _, err = run_cli(["build", DEFAULT_DATA, "--out", "out"], tmp_path)
+    assert status == 1
+    assert err.startswith("internal error: ModuleNotFoundError: No module named 'generator.gone'. This is a bug")

@@ -236,10 +236,3 @@ def test_template_carrying_a_vba_project_is_refused_whatever_its_name(run_cli, t
                                    "without macros")
 
 
-def test_unknown_briefing_chart_kind_is_an_error_naming_the_choices(run_cli, tmp_path):
-    text = DEFAULT_DATA.read_text(encoding="utf-8") + "\ntheme:\n  briefing_chart: pie\n"
-    (tmp_path / "event.yaml").write_text(text, encoding="utf-8")
-    status, _, err = run_cli(["build", "event.yaml", "--out", "out"], tmp_path)
-    assert status == 2 and not (tmp_path / "out").exists()
-    assert err.splitlines()[0] == (f"error: event.yaml, line {line_of(text, '  briefing_chart:')}, "
-                                   "theme.briefing_chart: expected one of: chart, picture; got 'pie'")

@@ -26,6 +26,7 @@ def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
     from .briefing import check_briefing
     from .deck import check_deck
     from .html import check_html
+    from .pdf import check_pdf, source_beside
 
     rendered = _render_all([p for p in paths if p.suffix.lower() in (".pptx", ".docx")]) if render else {}
     can_render = render and find_soffice() is not None and have_pdftotext()
@@ -41,8 +42,11 @@ def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
             check_html(path, report)
             reports.append(report)
             continue
+        elif path.suffix.lower() == ".pdf":
+            reports.append(check_pdf(path, source_beside(path)))
+            continue
         else:
-            report.problems.append("not a .pptx, .docx or .html file")
+            report.problems.append("not a .pptx, .docx, .html or .pdf file")
         if not can_render:
             report.skipped.append("rendering through LibreOffice (install libreoffice and poppler-utils to check "
                                   "for text outside its frame and the page count)")

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import io
 import re
+import warnings
+from collections.abc import Mapping
 from pathlib import Path
 
+from PIL import Image
+
 from ..colour import MINIMUM_GRAPHIC_CONTRAST, MINIMUM_TEXT_CONTRAST, contrast_ratio
-from ..model import BRIEFING_CHARTS, Branding
-from ..problems import ERROR, WARNING, Problem
+from ..model import Branding
+from ..problems import ERROR, WARNING, Problem, shorten
+from .bounded_files import UnreadableFile, check_regular_file, read_prefix, read_regular_file
 from .schema import Locations
 
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
 STYLE_ROLES = ("body", "title", "subtitle", "heading", "bullet", "footer")
 TEXT_PAIRS = (("text", "background"), ("heading", "background"), ("link", "background"))
+IMAGE_KINDS = {"PNG": (b"\x89PNG\r\n\x1a\n",), "JPEG": (b"\xff\xd8\xff",)}
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+"""A logo file may be at most this many bytes (checked before it is read; it is embedded in every deck)."""
+MAX_LOGO_PIXELS = 40_000_000
+"""A logo may have at most this many pixels (40 megapixels), checked from its header before it is decoded."""
+UNREADABLE_IMAGE = "the file is not a readable PNG or JPEG image"
 
 
 def check_branding(theme: Branding, locations: Locations) -> list[Problem]:
@@ -22,11 +34,16 @@ def check_branding(theme: Branding, locations: Locations) -> list[Problem]:
     def add(path: str, message: str, severity: str = ERROR) -> None:
         found.append(locations.problem(path, message, severity, "theme"))
 
-    if theme.briefing_chart not in BRIEFING_CHARTS:
-        add("theme.briefing_chart", f"expected one of: {', '.join(BRIEFING_CHARTS)}; got '{theme.briefing_chart}'")
+    from ..deck.kinds import all_kinds  # the kinds are declared where they are drawn
+
+    slide_kinds = all_kinds()
+    for kind in theme.layouts:
+        if kind not in slide_kinds:
+            add(f"theme.layouts.{kind}",
+                f"unknown slide kind '{shorten(kind)}'; expected one of: {', '.join(slide_kinds)}")
     for role in theme.styles:
         if role not in STYLE_ROLES:
-            add(f"theme.styles.{role}", f"unknown style role '{role}'; expected one of: {', '.join(STYLE_ROLES)}")
+            add(f"theme.styles.{role}", f"unknown style role '{shorten(role)}'; expected one of: {', '.join(STYLE_ROLES)}")
     colours = theme.colours
     if colours is None:
         return found
@@ -34,7 +51,7 @@ def check_branding(theme: Branding, locations: Locations) -> list[Problem]:
     for name in ("text", "background", "heading", "link"):
         value = _normalise(getattr(colours, name))
         if value is None:
-            add(f"theme.colours.{name}", f"expected a colour like 1D5A8E, got '{getattr(colours, name)}'")
+            add(f"theme.colours.{name}", f"expected a colour like 1D5A8E, got '{shorten(getattr(colours, name))}'")
             valid = False
         else:
             setattr(colours, name, value)
@@ -44,7 +61,7 @@ def check_branding(theme: Branding, locations: Locations) -> list[Problem]:
     for i, accent in enumerate(colours.accents):
         value = _normalise(accent)
         if value is None:
-            add(f"theme.colours.accents[{i}]", f"expected a colour like 1D5A8E, got '{accent}'")
+            add(f"theme.colours.accents[{i}]", f"expected a colour like 1D5A8E, got '{shorten(accent)}'")
             valid = False
         else:
             colours.accents[i] = value
@@ -71,19 +88,72 @@ def _normalise(value: str) -> str | None:
 
 
 def resolve_file(data_path: Path, value: str, key_path: str, locations: Locations,
-                 allow_outside: bool, kinds: dict[str, tuple[bytes, ...]] | None) -> tuple[Path | None, list[Problem]]:
-    """Return a file named in the data (relative to the data file), checked for place and kind."""
+                 allow_outside: bool) -> tuple[Path | None, list[Problem]]:
+    """Return a file named in the data (relative to the data file), checked to be an ordinary file in its place."""
     def problem(message: str) -> list[Problem]:
         return [locations.problem(key_path, message, category="input")]
 
+    shown = shorten(value)
     folder = data_path.resolve().parent
     path = (folder / value).resolve()
     if not allow_outside and folder not in path.parents:
-        return None, problem(f"'{value}' is outside the data file's folder; move it there, or build with "
+        return None, problem(f"'{shown}' is outside the data file's folder; move it there, or build with "
                              "--allow-outside")
-    if not path.is_file():
-        return None, problem(f"file not found: {path}")
-    head = path.read_bytes()[:8]
-    if kinds and not any(head.startswith(magic) for magics in kinds.values() for magic in magics):
-        return None, problem(f"'{value}' is not a {' or '.join(kinds)} file")
+    try:
+        check_regular_file(path, None, "it")
+    except UnreadableFile as error:
+        if not path.exists():
+            return None, problem(f"file not found: {path}")
+        return None, problem(f"'{shown}': {error.reason}")
     return path, []
+
+
+def check_kind(path: Path, value: str, key_path: str, locations: Locations,
+               kinds: Mapping[str, tuple[bytes, ...]]) -> list[Problem]:
+    """Return a problem if the file does not start as one of ``kinds`` says (its 'magic' bytes)."""
+    longest = max(len(magic) for magics in kinds.values() for magic in magics)
+    try:
+        head = read_prefix(path, longest, "it")
+    except UnreadableFile as error:
+        return [locations.problem(key_path, f"'{shorten(value)}': {error.reason}", category="input")]
+    if not any(head.startswith(magic) for magics in kinds.values() for magic in magics):
+        return [locations.problem(key_path, f"'{shorten(value)}' is not a {' or '.join(kinds)} file",
+                                  category="input")]
+    return []
+
+
+def check_logo(path: Path, value: str, key_path: str, locations: Locations) -> list[Problem]:
+    """Return the problems of a logo file: its kind, size and pixel count, and whether it decodes at all.
+
+    The size is checked before the file is read, and the pixel count (from
+    the image's header) before a pixel is decoded.
+    """
+    def problem(message: str) -> list[Problem]:
+        return [locations.problem(key_path, message, category="input")]
+
+    try:
+        data = read_regular_file(path, MAX_LOGO_BYTES, "a logo")
+    except UnreadableFile as error:
+        return problem(error.reason)
+    if not any(data.startswith(magic) for magics in IMAGE_KINDS.values() for magic in magics):
+        return problem(f"'{shorten(value)}' is not a {' or '.join(IMAGE_KINDS)} file")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own, lower limit applies
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+                if width * height > MAX_LOGO_PIXELS:
+                    return problem(_too_many_pixels(width, height))
+                image.verify()
+            with Image.open(io.BytesIO(data)) as image:
+                image.load()  # verify() misses a truncated picture; decoding it whole does not
+    except Image.DecompressionBombError:  # so many pixels that Pillow refuses to open it at all
+        return problem(f"the image has far more pixels than a logo may have (at most {MAX_LOGO_PIXELS:,})")
+    except Exception:  # noqa: BLE001 - a hostile image can make any decoder raise anything; none is a bug of ours
+        return problem(UNREADABLE_IMAGE)
+    return []
+
+
+def _too_many_pixels(width: int, height: int) -> str:
+    return (f"the image is {width:,} x {height:,} pixels ({width * height:,}); a logo may have at most "
+            f"{MAX_LOGO_PIXELS:,} pixels")

@@ -9,7 +9,7 @@ http(s)/mailto, are errors.
 from __future__ import annotations
 
 from ..model import EventData, ReviewType
-from ..problems import ERROR, WARNING, Problem
+from ..problems import ERROR, WARNING, Problem, listing, shorten
 from .schema import Locations
 
 REQUIRED_BRIEFING_SECTIONS = 7
@@ -35,7 +35,7 @@ def check(event: EventData, locations: Locations) -> list[Problem]:
     for group, members in event.groupings.items():
         for i, member in enumerate(members):
             if member not in event.areas:
-                report.add(f"groupings.{group}[{i}]", f"'{member}' is not one of the areas ({', '.join(event.areas)})",
+                report.add(f"groupings.{group}[{i}]", f"'{shorten(member)}' is not one of the areas ({listing(event.areas)})",
                            ERROR)
     for key, review_type in event.review_types.items():
         _check_review_type(report, event, f"review_types.{key}", review_type)
@@ -48,7 +48,7 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
     for name in review.counts_by_area:
         if name not in known_names:
             report.add(f"{path}.counts_by_area.{name}",
-                       f"'{name}' is not an area or grouping (expected one of: {', '.join(known_names)})", ERROR)
+                       f"'{shorten(name)}' is not an area or grouping (expected one of: {listing(known_names)})", ERROR)
     area_total = sum(review.counts_by_area.values())
     if area_total != review.count:
         report.add(f"{path}.counts_by_area",
@@ -86,7 +86,7 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
     for i, theme in enumerate(review.theme_list):
         if theme.count is not None and theme.count > review.count:
             report.add(f"{path}.themes[{i}].count",
-                       f"'{theme.name}' is counted in {theme.count} reviews but there are {review.count}")
+                       f"'{shorten(theme.name)}' is counted in {theme.count} reviews but there are {review.count}")
 
     sections = review.briefing.sections
     if len(sections) != REQUIRED_BRIEFING_SECTIONS:
@@ -96,8 +96,8 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
     for s, section in enumerate(sections):
         if section.show and section.show not in BRIEFING_INSERTS:
             report.add(f"{path}.briefing.sections[{s}].show",
-                       f"expected one of: {', '.join(BRIEFING_INSERTS)}; got '{section.show}'", ERROR)
+                       f"expected one of: {', '.join(BRIEFING_INSERTS)}; got '{shorten(section.show)}'", ERROR)
         for j, link in enumerate(section.links):
             if not link.url.lower().startswith(ALLOWED_LINK_SCHEMES):
                 report.add(f"{path}.briefing.sections[{s}].links[{j}].url",
-                           f"links must start with https://, http:// or mailto:, got '{link.url}'", ERROR)
+                           f"links must start with https://, http:// or mailto:, got '{shorten(link.url)}'", ERROR)

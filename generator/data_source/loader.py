@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model import EventData
-from ..problems import InputError, Problem
+from ..problems import InputError, Problem, shorten
 from . import branding_checks, consistency, schema, yaml_reader
+from .bounded_files import UnreadableFile, check_regular_file
 from .schema import Locations
 
 
-IMAGE_KINDS = {"PNG": (b"\x89PNG\r\n\x1a\n",), "JPEG": (b"\xff\xd8\xff",)}
 TEMPLATE_KINDS = {"Office (zip)": (b"PK\x03\x04",)}
+
+MAX_INCLUDE_DEPTH = 5
+"""A data file may include files that include others, at most this many levels deep."""
+MAX_FILES_READ = 20
+"""A data file and everything it includes may be at most this many files (each read once)."""
+MAX_TOTAL_BYTES = 4 * 1024 * 1024
+"""A data file and everything it includes may hold at most this many bytes together."""
 
 
 @dataclass
@@ -57,25 +65,34 @@ def load_event(path: Path, allow_outside: bool = False) -> LoadedData:
     if conversion.value is schema.INVALID or conversion.problems:
         raise InputError(conversion.problems)
     event, locations = conversion.value, conversion.locations
-    found = consistency.check(event, locations) + branding_checks.check_branding(event.theme, locations)
+    found = (conversion.warnings + consistency.check(event, locations)
+             + branding_checks.check_branding(event.theme, locations))
     files = {}
-    for key, kinds in (("logo", IMAGE_KINDS), ("pptx_template", TEMPLATE_KINDS), ("docx_template", TEMPLATE_KINDS)):
+    for key in ("logo", "pptx_template", "docx_template"):
         value = getattr(event.theme, key)
         if value:
-            named_in = sources.paths[locations.file(f"theme.{key}")]
-            files[key], problems = branding_checks.resolve_file(named_in, value, f"theme.{key}", locations,
-                                                                allow_outside, kinds)
+            key_path = f"theme.{key}"
+            named_in = sources.paths[locations.file(key_path)]
+            resolved, problems = branding_checks.resolve_file(named_in, value, key_path, locations, allow_outside)
+            if resolved is not None:
+                problems = (branding_checks.check_logo(resolved, value, key_path, locations) if key == "logo" else
+                            branding_checks.check_kind(resolved, value, key_path, locations, TEMPLATE_KINDS))
+            files[key] = None if problems else resolved
             found.extend(problems)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise InputError(sorted(errors, key=lambda p: (p.file, p.line or 0)))
-    return LoadedData(event, path, found, sources.text, **files)
+    return LoadedData(event, path, sorted(found, key=lambda p: (p.file, p.line or 0)), sources.text, **files)
 
 
 class _Sources:
-    """The data file and the files it includes, composed into one node tree that remembers each node's file."""
+    """The data file and the files it includes, composed into one node tree that remembers each node's file.
 
-    MAX_INCLUDE_DEPTH = 5
+    Each file is read once: including a file twice, a loop of includes, more
+    than MAX_INCLUDE_DEPTH levels, MAX_FILES_READ files or MAX_TOTAL_BYTES in
+    all are each refused with the chain of files that led there, before the
+    next file is read, so a fan-out of includes stops at once.
+    """
 
     def __init__(self, allow_outside: bool):
         self.allow_outside = allow_outside
@@ -83,10 +100,14 @@ class _Sources:
         self.paths: dict[str, Path] = {}
         self.problems: list[Problem] = []
         self.text = ""
+        self.included_from: dict[Path, str] = {}  # each file read, and where it was first included
+        self.bytes_read = 0
 
     def compose(self, path: Path, chain: tuple[Path, ...]) -> Node:
         label = display_path(path)
         text = yaml_reader.read_text(path, label)
+        self.bytes_read += len(text.encode("utf-8"))
+        self.included_from.setdefault(path.resolve(), label)
         if not chain:
             self.text = text
         root = yaml_reader.compose(text, label)
@@ -105,38 +126,76 @@ class _Sources:
 
     def _merge(self, root: MappingNode, path: Path, name_node: ScalarNode, chain: tuple[Path, ...]) -> None:
         label = display_path(path)
-        where = Locations(label, {"include": name_node.start_mark.line + 1})
+        line = name_node.start_mark.line + 1
+        where = Locations(label, {"include": line})
         included, problems = branding_checks.resolve_file(path, name_node.value, "include", where,
-                                                          self.allow_outside, None)
+                                                          self.allow_outside)
         self.problems.extend(problems)
         if included is None:
             return
-        if included.resolve() in {p.resolve() for p in chain} or len(chain) > self.MAX_INCLUDE_DEPTH:
-            self.problems.append(where.problem("include", f"'{name_node.value}' includes itself (directly or "
-                                                          "through other files)"))
+        resolved = included.resolve()
+        names = [display_path(p) for p in chain] + [display_path(included)]
+        shown = shorten(name_node.value)
+        if resolved in {p.resolve() for p in chain}:
+            self.problems.append(where.problem("include", f"'{shown}' includes itself: {' -> '.join(names)}"))
             return
+        if resolved in self.included_from:
+            self.problems.append(where.problem(
+                "include", f"'{shown}' is already included (by {self.included_from[resolved]}); include each file "
+                           "once"))
+            return
+        refusal = self._refusal(included, chain, names, shown)
+        if refusal:
+            # Stop here, before reading another file: a fan-out of includes must not run on.
+            raise InputError([where.problem("include", refusal, category="input")] + self.problems)
+        self.included_from[resolved] = f"{label}, line {line}"
         sub_root = self.compose(included, chain)
         if not isinstance(sub_root, MappingNode):
-            self.problems.append(where.problem("include", f"'{name_node.value}' must hold keys (event:, areas:, "
+            self.problems.append(where.problem("include", f"'{shown}' must hold keys (event:, areas:, "
                                                           "...), not a list or a single value"))
             return
         present = {k.value: k for k, _ in root.value if isinstance(k, ScalarNode)}
         for key, value in sub_root.value:
             if isinstance(key, ScalarNode) and key.value in present:
                 self.problems.append(where.problem(
-                    "include", f"'{key.value}' is set both in {label} (line {present[key.value].start_mark.line + 1})"
-                               f" and in {display_path(included)} (line {key.start_mark.line + 1}); keep one"))
+                    "include", f"'{shorten(key.value)}' is set both in {label} (line "
+                               f"{present[key.value].start_mark.line + 1}) and in {display_path(included)} (line "
+                               f"{key.start_mark.line + 1}); keep one"))
             else:
                 root.value.append((key, value))
 
+    def _refusal(self, included: Path, chain: tuple[Path, ...], names: list[str], shown: str) -> str:
+        """Return why reading ``included`` would go past a limit, or "" if it would not."""
+        if len(chain) > MAX_INCLUDE_DEPTH:
+            return f"includes are nested more than {MAX_INCLUDE_DEPTH} deep: {' -> '.join(names)}"
+        if len(self.included_from) >= MAX_FILES_READ:
+            return (f"the data and its includes may be at most {MAX_FILES_READ} files; '{shown}' would be file "
+                    f"{len(self.included_from) + 1}")
+        try:
+            size = check_regular_file(included, yaml_reader.MAX_FILE_BYTES, "an included file")
+        except UnreadableFile as error:
+            return f"'{shown}': {error.reason}"
+        if self.bytes_read + size > MAX_TOTAL_BYTES:
+            return (f"the data and its includes may hold at most {MAX_TOTAL_BYTES:,} bytes together; with "
+                    f"'{shown}' they would hold {self.bytes_read + size:,}")
+        return ""
+
 
 def _include_names(node: Node, label: str, problems: list[Problem]) -> list[ScalarNode]:
+    """Return the file names an include: lists, each once; a name listed again is reported, not read again."""
     names = node.value if isinstance(node, SequenceNode) else [node]
     valid = [n for n in names if isinstance(n, ScalarNode) and n.value.strip()]
     if len(valid) != len(names):
         problems.append(Problem("expected a file name or a list of file names", file=label,
                                 line=node.start_mark.line + 1, key_path="include"))
-    return valid
+    counts = Counter(n.value for n in valid)
+    unique = list({n.value: n for n in reversed(valid)}.values())[::-1]
+    for name_node in unique:
+        if counts[name_node.value] > 1:
+            problems.append(Problem(f"'{shorten(name_node.value)}' is listed {counts[name_node.value]} times; "
+                                    "include each file once", file=label, line=name_node.start_mark.line + 1,
+                                    key_path="include"))
+    return unique
 
 
 def _walk(root: Node):

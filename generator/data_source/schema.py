@@ -18,14 +18,21 @@ import typing
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..problems import Problem
+from ..problems import WARNING, Problem, shorten
+from .yaml_messages import requote
 
 MAX_VALUES = 50_000
+"""The data may hold at most this many values, aliases expanded."""
 MAX_DEPTH = 40
+"""Values may be nested at most this many levels deep."""
+MAX_COUNT = 1_000_000
+"""A count (a whole number) may be at most this; checked on its digits before Python turns it into a number."""
+_MAX_COUNT_DIGITS = len(str(MAX_COUNT))
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _WHOLE_NUMBER = re.compile(r"^[+]?\d+$")
 _NEGATIVE_NUMBER = re.compile(r"^-\d+$")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LONGEST_KEY = 40  # longer than any field name the schema has, and than a misspelling of one
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 
@@ -72,6 +79,7 @@ class Conversion:
     value: typing.Any
     problems: list[Problem]
     locations: Locations
+    warnings: list[Problem] = dataclasses.field(default_factory=list)
 
 
 def convert(root: Node, target: type, file_label: str, node_files: dict[int, str] | None = None) -> Conversion:
@@ -88,7 +96,7 @@ def convert(root: Node, target: type, file_label: str, node_files: dict[int, str
             f"the data expands to more than {MAX_VALUES:,} values; YAML aliases (*name) may be "
             "repeating a large block many times", file=file_label, line=walker.last_line, category="input"))
         value = INVALID
-    return Conversion(value, walker.problems, walker.locations)
+    return Conversion(value, walker.problems, walker.locations, walker.warnings)
 
 
 def _join(path: str, key: str | int) -> str:
@@ -102,7 +110,28 @@ def _describe(node: Node) -> str:
         return "a set of keys"
     if isinstance(node, SequenceNode):
         return "a list"
-    return f"'{node.value}'"
+    return f"'{shorten(node.value)}'"
+
+
+def _text_read_as_key(node: Node) -> str | None:
+    """Return the text a one-key mapping was meant to be ('Exploitation: criminal and sexual'), if it looks so."""
+    if not isinstance(node, MappingNode) or len(node.value) != 1 or node.flow_style:
+        return None
+    key, value = node.value[0]
+    if not (isinstance(key, ScalarNode) and isinstance(value, ScalarNode)) or key.style or value.style:
+        return None
+    return f"{key.value}: {value.value}"
+
+
+def _colon_hint(text: str, path: str) -> str:
+    """Return the advice for text that YAML read as 'key: value' because it holds a colon."""
+    item = path.endswith("]")
+    return (f"this {'item' if item else 'value'} reads as '{shorten(text)}' with a colon, so YAML takes it as a key "
+            f"and a value; put it in quotes: {'- ' if item else ''}{requote(shorten(text))}")
+
+
+_RAN_TOGETHER = " - "
+
 
 
 class _Walker:
@@ -110,6 +139,7 @@ class _Walker:
         self.file_label = file_label
         self.node_files = node_files
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.locations = Locations(file_label)
         self.visited = 0
         self.last_line = 1
@@ -118,6 +148,10 @@ class _Walker:
         self.problems.append(Problem(message, file=self.node_files.get(id(node), self.file_label),
                                      line=node.start_mark.line + 1, key_path=path))
         return INVALID
+
+    def warn(self, node: Node, path: str, message: str) -> None:
+        self.warnings.append(Problem(message, file=self.node_files.get(id(node), self.file_label),
+                                     line=node.start_mark.line + 1, key_path=path, severity=WARNING))
 
     def locate(self, path: str, node: Node) -> None:
         if path not in self.locations.lines:
@@ -153,6 +187,11 @@ class _Walker:
         if len(options) == 1:
             return self.to_type(node, options[0], path, depth)
         # Union of text and a structure: the node's shape decides which.
+        as_text = _text_read_as_key(node)
+        if as_text is not None and str in options:
+            structure = next((o for o in options if dataclasses.is_dataclass(o)), None)
+            if structure is None or as_text.split(": ", 1)[0] not in {f.name for f in dataclasses.fields(structure)}:
+                return self.error(node, path, _colon_hint(as_text, path))
         for option in options:
             if isinstance(node, ScalarNode) and not dataclasses.is_dataclass(option):
                 return self.to_type(node, option, path, depth)
@@ -162,9 +201,28 @@ class _Walker:
 
     def _to_list(self, node, item_type, path, depth):
         if not isinstance(node, SequenceNode):
-            return self.error(node, path, f"expected a list of {_expected(item_type)}, got {_describe(node)}")
-        items = [self.to_type(child, item_type, _join(path, i), depth + 1) for i, child in enumerate(node.value)]
+            hint = ""
+            if isinstance(node, ScalarNode) and not node.style and node.value.startswith("-"):
+                hint = "; start each item with '- ' (a dash and a space)"
+            return self.error(node, path, f"expected a list of {_expected(item_type)}, got {_describe(node)}{hint}")
+        items = []
+        for i, child in enumerate(node.value):
+            self._warn_if_run_together(child, _join(path, i))
+            items.append(self.to_type(child, item_type, _join(path, i), depth + 1))
         return INVALID if any(item is INVALID for item in items) else items
+
+    def _warn_if_run_together(self, node: Node, path: str) -> None:
+        """Warn of a list item that looks like two items merged: over several lines, or holding ' - '."""
+        if not isinstance(node, ScalarNode) or node.style:
+            return  # quoted or block text is what the user asked for
+        line_count = node.end_mark.line - node.start_mark.line + 1
+        if line_count > 1:
+            self.warn(node, path, f"this item runs on over {line_count} lines (\"{shorten(node.value)}\"); if "
+                                  "these are two items, start each with '- ' at the same indent; if it is one item, "
+                                  "put it in quotes")
+        elif _RAN_TOGETHER in node.value:
+            self.warn(node, path, f"this item holds ' - ' (\"{shorten(node.value)}\"); if these are two items, "
+                                  "start each on its own line with '- '; if it is one item, put it in quotes")
 
     def _pairs(self, node, path):
         """Return the mapping's (key text, key node, value node), reporting duplicate and non-text keys."""
@@ -180,7 +238,7 @@ class _Walker:
                 continue
             if key in seen:
                 self.error(key_node, _join(path, key),
-                           f"the key '{key}' appears twice (first at line {seen[key]}); keep only one")
+                           f"the key '{shorten(key)}' appears twice (first at line {seen[key]}); keep only one")
                 continue
             seen[key] = key_node.start_mark.line + 1
             pairs.append((key, key_node, value_node))
@@ -206,10 +264,11 @@ class _Walker:
         failed = False
         for key, key_node, value_node in self._pairs(node, path):
             if key not in fields:
-                close = difflib.get_close_matches(key, fields, n=1)
+                # Only a key about as long as the field names can be a misspelling of one (and difflib is quadratic).
+                close = difflib.get_close_matches(key, fields, n=1) if len(key) <= _LONGEST_KEY else []
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 self.error(key_node, _join(path, key),
-                           f"unknown key '{key}'; {hint}expected one of: {', '.join(fields)}")
+                           f"unknown key '{shorten(key)}'; {hint}expected one of: {', '.join(fields)}")
                 failed = True
                 continue
             self.locate(_join(path, key), key_node)
@@ -225,26 +284,34 @@ class _Walker:
 
     def _to_scalar(self, node, target, path):
         if not isinstance(node, ScalarNode):
+            as_text = _text_read_as_key(node)
+            if target is str and as_text is not None:
+                return self.error(node, path, _colon_hint(as_text, path))
             return self.error(node, path, f"expected {_expected(target)}, got {_describe(node)}")
         text = node.value
+        shown = shorten(text)
         if target is str:
             self._check_text(node, text, path)
             return text
         if target is int:
+            digits = text.strip().lstrip("+")
             if _WHOLE_NUMBER.match(text.strip()):
-                return int(text)
+                # Compared as digits first: int() of a 5,000-digit string raises, and nobody has that many reviews.
+                if len(digits.lstrip("0")) > _MAX_COUNT_DIGITS or int(digits) > MAX_COUNT:
+                    return self.error(node, path, f"expected a whole number up to {MAX_COUNT:,}, got {shown}")
+                return int(digits)
             if _NEGATIVE_NUMBER.match(text.strip()):
-                return self.error(node, path, f"expected a count of 0 or more, got {text}")
-            return self.error(node, path, f"expected a whole number (a count), got '{text}'")
+                return self.error(node, path, f"expected a count of 0 or more, got {shown}")
+            return self.error(node, path, f"expected a whole number (a count), got '{shown}'")
         if target is bool:
             if text.lower() in _TRUE | _FALSE:
                 return text.lower() in _TRUE
-            return self.error(node, path, f"expected true or false, got '{text}'")
+            return self.error(node, path, f"expected true or false, got '{shown}'")
         if target is dt.date:
             try:
                 return dt.date.fromisoformat(text.strip())
             except ValueError:
-                return self.error(node, path, f"expected a date written like 2022-05-12, got '{text}'")
+                return self.error(node, path, f"expected a date written like 2022-05-12, got '{shown}'")
         raise TypeError(f"schema type {target!r} is not supported")
 
     def _check_text(self, node, text, path):

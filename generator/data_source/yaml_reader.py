@@ -8,6 +8,7 @@ typed and the line it stands on.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -16,10 +17,22 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from ..problems import InputError, Problem
+from .bounded_files import UnreadableFile, read_regular_file
+from .yaml_messages import split_lines, syntax_problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A data file (or one file it includes) may be at most this many bytes; checked before it is read."""
 MAX_NESTING = 40
+"""Blocks may be nested at most this many levels deep (refused before Python's own stack runs out)."""
 MAX_EXPANDED_VALUES = 50_000
+"""Aliases (*name) may expand the data to at most this many values (a "billion laughs" file is refused)."""
+MAX_CHARACTER_PROBLEMS = 10
+"""At most this many lines holding forbidden characters are reported (a binary file would fill the screen)."""
+
+# What YAML itself may hold (its "printable" set), less U+0085, U+2028 and U+2029: YAML counts those as line
+# breaks and editors do not, so every later line number would be off; they are refused with their line instead.
+_FORBIDDEN_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE_BREAKS = {0x85: "NEXT LINE", 0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR"}
 
 
 class _TooDeep(Exception):
@@ -36,7 +49,7 @@ try:  # libyaml's parser is ten times faster; the composer stays in Python so ne
             Composer.__init__(self)
             Resolver.__init__(self)
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    _Base = yaml.SafeLoader
+    _Base = yaml.SafeLoader  # type: ignore[misc,assignment]
 
 
 class _DepthLimitedLoader(_Base):
@@ -63,26 +76,51 @@ class _DepthLimitedLoader(_Base):
             self._depth -= 1
 
 
-def read_text(path: Path, label: str) -> str:
-    """Return the file's text, or raise InputError saying why it cannot be read."""
+def read_text(path: Path, label: str, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Return the file's text, or raise InputError saying why it cannot be read.
+
+    Only an ordinary file of at most ``max_bytes`` is read (a FIFO, a device
+    or a folder is refused before it is opened), and its text must be UTF-8
+    holding only characters YAML allows.
+    """
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem("file not found", file=label, category="input")]) from None
-    except OSError as error:
-        raise InputError([Problem(f"cannot read the file ({error.strerror})", file=label, category="input")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError([Problem(
-            f"the file is {len(raw):,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes",
-            file=label, category="input")])
+        raw = read_regular_file(path, max_bytes, "a data file")
+    except UnreadableFile as error:
+        raise InputError([Problem(error.reason, file=label, category="input")]) from None
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        line = len(split_lines(raw[: error.start].decode("utf-8", errors="replace")))
         raise InputError([Problem(
             f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X} cannot be read); "
             "save it as UTF-8 in your editor",
             file=label, line=line, category="input")]) from None
+    problems = check_characters(text, label)
+    if problems:
+        raise InputError(problems)
+    return text
+
+
+def check_characters(text: str, label: str) -> list[Problem]:
+    """Return a problem for each line (up to MAX_CHARACTER_PROBLEMS) holding a character a data file may not."""
+    problems: list[Problem] = []
+    if not _FORBIDDEN_CHARACTER.search(text):
+        return problems
+    for number, line in enumerate(split_lines(text), start=1):
+        found = _FORBIDDEN_CHARACTER.search(line)
+        if found is None:
+            continue
+        code, column = ord(found.group()), found.start() + 1
+        if code in _LINE_BREAKS:
+            message = (f"column {column} holds the {_LINE_BREAKS[code]} character (U+{code:04X}), which YAML reads "
+                       "as a line break and editors do not show; replace it with a space or an ordinary line break")
+        else:
+            message = (f"column {column} holds the control character U+{code:04X}, which a data file cannot "
+                       "contain; remove it")
+        problems.append(Problem(message, file=label, line=number, category="input"))
+        if len(problems) == MAX_CHARACTER_PROBLEMS:
+            break
+    return problems
 
 
 def compose(text: str, label: str) -> Node:
@@ -97,12 +135,9 @@ def compose(text: str, label: str) -> Node:
         raise InputError([Problem(f"the data is nested more than {MAX_NESTING} levels deep",
                                   file=label, line=error.line, category="input")]) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        reason = error.problem or error.context or "the YAML cannot be read"
-        raise InputError([Problem(f"YAML syntax error: {reason}", file=label,
-                                  line=mark.line + 1 if mark else None, category="yaml")]) from None
+        raise InputError([syntax_problem(text, label, error)]) from None
     except yaml.YAMLError as error:
-        raise InputError([Problem(f"YAML syntax error: {error}", file=label, category="yaml")]) from None
+        raise InputError([Problem(f"the YAML cannot be read: {error}", file=label, category="yaml")]) from None
     finally:
         loader.dispose()
     if root is None:
@@ -141,6 +176,10 @@ def _check_expansion(root: Node, label: str) -> None:
         return total
 
     expanded = size(root)
+    if expanded > MAX_EXPANDED_VALUES and not shared_lines:
+        raise InputError([Problem(
+            f"the data holds {expanded:,} values, more than the {MAX_EXPANDED_VALUES:,} a data file may hold",
+            file=label, line=1, category="input")])
     if expanded > MAX_EXPANDED_VALUES:
         raise InputError([Problem(
             f"the data expands to {expanded:,} values through YAML aliases (*name), more than the "

@@ -11,7 +11,9 @@ from ..branding import FALLBACK, template_colours, template_fonts
 from ..briefing.blank import prepare_document
 from ..output import Output, write_outputs
 from . import BUILTIN_DECK_TEMPLATE
-from .opening import as_template
+from .opening import as_template, read_package
+from .package_rules import WORD
+from .sanitise import sanitise
 
 DECK_NAME = "learning-from-reviews-deck.potx"
 BRIEFING_NAME = "learning-from-reviews-briefing.dotx"
@@ -39,13 +41,16 @@ theme:
   # styles:                        # briefing role: your paragraph style's name
   #   heading: Heading 1
   #   bullet: List Bullet
-  # briefing_chart: picture        # a PNG picture instead of an editable Word chart
 """
 
 
 def export_templates(folder: Path) -> list[Output]:
-    """Write the built-in deck (.potx) and briefing (.dotx) templates and an example theme; return what was written."""
-    deck_package = BUILTIN_DECK_TEMPLATE.read_bytes()
+    """Write the built-in deck (.potx) and briefing (.dotx) templates and an example theme; return what was written.
+
+    Each is byte-identical from run to run: the packages are written with sorted members and fixed dates, and the
+    templates hold only what the build itself would take from them.
+    """
+    deck_package = read_package(BUILTIN_DECK_TEMPLATE, "pptx")
     colours = {**FALLBACK, **template_colours(deck_package)}
     heading, body = template_fonts(deck_package)
     doc = Document()
@@ -55,7 +60,8 @@ def export_templates(folder: Path) -> list[Output]:
     doc.save(buffer)
     theme = THEME_EXAMPLE.format(heading=heading, body=body, deck=DECK_NAME, briefing=BRIEFING_NAME, **colours)
     outputs = [Output(folder / DECK_NAME, as_template(deck_package, "pptx"), "PowerPoint template"),
-               Output(folder / BRIEFING_NAME, as_template(buffer.getvalue(), "docx"), "Word template"),
+               Output(folder / BRIEFING_NAME, as_template(sanitise(buffer.getvalue(), WORD, BRIEFING_NAME).package,
+                                                          "docx"), "Word template"),
                Output(folder / THEME_NAME, theme.encode("utf-8"), "example theme")]
     write_outputs(outputs)
     return outputs

@@ -1,23 +1,31 @@
-"""`check-template`: list everything a comms team's template lacks, and what the build does instead."""
+"""`check-template`: list everything a comms team's template lacks, what the build does instead, and what it drops."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import InputError
-from .opening import open_document, open_presentation
+from docx import Document
+from pptx import Presentation
+
+from ..problems import InputError, Problem
+from .opening import open_package, read_template
 
 
 
 @dataclass
 class TemplateReport:
-    """What a template offers, each gap with its fallback, and whether the build can use it at all."""
+    """What a template offers, each gap with its fallback, what the build drops from it, and whether it can use it.
+
+    ``dropped`` names each part, link or setting the build leaves out ("ppt/evil.bin (a macro project)");
+    ``unusable`` gives each located reason the build cannot use the template at all.
+    """
 
     path: Path
     facts: list[str] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
     unusable: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
 
 
 def inspect_template(path: Path, layout_names: dict | None = None, style_names: dict | None = None) -> TemplateReport:
@@ -26,14 +34,23 @@ def inspect_template(path: Path, layout_names: dict | None = None, style_names: 
     suffix = path.suffix.lower()
     try:
         if suffix in (".pptx", ".potx", ".pptm", ".potm"):
-            _inspect_presentation(open_presentation(path), report, layout_names or {})
+            taken = read_template(path, "pptx")
+            report.dropped.extend(taken.dropped)
+            _inspect_presentation(open_package(taken.package, path, "pptx", Presentation), report, layout_names or {})
         elif suffix in (".docx", ".dotx", ".docm", ".dotm"):
-            _inspect_document(open_document(path), report, style_names or {})
+            taken = read_template(path, "docx")
+            report.dropped.extend(taken.dropped)
+            _inspect_document(open_package(taken.package, path, "docx", Document), report, style_names or {})
         else:
             report.unusable.append("expected a .pptx, .potx, .docx or .dotx template")
     except InputError as error:
-        report.unusable.extend(problem.message for problem in error.problems)
+        report.unusable.extend(_located(problem) for problem in error.problems)
     return report
+
+
+def _located(problem: Problem) -> str:
+    """Return a problem's message with the part it is in ("part ppt/presentation.xml: ..."), the file being known."""
+    return f"{problem.key_path}: {problem.message}" if problem.key_path else problem.message
 
 
 def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:

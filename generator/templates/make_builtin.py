@@ -89,7 +89,7 @@ def main() -> None:
     _restyle_text(master)
     _centre_cover_title(prs)
     prs.core_properties.title = "Learning from Reviews template"
-    prs.save(BUILTIN_DECK_TEMPLATE)
+    prs.save(str(BUILTIN_DECK_TEMPLATE))
 
 
 if __name__ == "__main__":

@@ -1,101 +1,91 @@
 """Open the comms team's templates: .pptx/.potx and .docx/.dotx, never macro-enabled ones.
 
-python-pptx and python-docx refuse template files (.potx, .dotx) because of
-their main part's content type; the package is read into memory and that one
-content type rewritten, so nobody has to convert anything by hand.
+A template is untrusted input. It is read only if it is a regular file within
+the size limits, and only what the build means to take from it is kept (see
+:mod:`.sanitise`): the package the build opens is a new one, its main part
+labelled as a document, since python-pptx and python-docx refuse template
+labels (.potx, .dotx).
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from ..problems import InputError, Problem
+from docx.document import Document as WordDocument
+from pptx.presentation import Presentation as PowerPointPresentation
 
-_KINDS = {
-    "pptx": {"suffixes": (".pptx", ".potx"), "name": "PowerPoint (.pptx or .potx)",
-             "template_type": b"presentationml.template.main+xml",
-             "document_type": b"presentationml.presentation.main+xml"},
-    "docx": {"suffixes": (".docx", ".dotx"), "name": "Word (.docx or .dotx)",
-             "template_type": b"wordprocessingml.template.main+xml",
-             "document_type": b"wordprocessingml.document.main+xml"},
-}
-MACRO_SUFFIXES = (".pptm", ".potm", ".docm", ".dotm")
+from .package_rules import KINDS, MACRO_SUFFIXES
+from .package_writing import zip_members
+from .reading import read_regular_file, refusal
+from .sanitise import Sanitised, sanitise
+
+Opened = TypeVar("Opened")
 
 
-def _refuse(path: Path, message: str) -> InputError:
-    return InputError([Problem(message, file=str(path), category="template")])
+def read_template(path: Path, kind: str) -> Sanitised:
+    """Return what the build takes from a template, and what it drops; raise InputError if it cannot be used.
+
+    ``kind`` is "pptx" (for .pptx and .potx) or "docx" (for .docx and .dotx).
+    """
+    spec = KINDS[kind]
+    suffix = path.suffix.lower()
+    if suffix in MACRO_SUFFIXES:
+        raise refusal(path, "macro-enabled templates are refused; save it as "
+                            f"{' or '.join(spec.suffixes)} without macros")
+    if suffix not in spec.suffixes:
+        raise refusal(path, f"expected a {spec.name} template")
+    return sanitise(read_regular_file(path), spec, path)
 
 
 def read_package(path: Path, kind: str) -> bytes:
-    """Return the template's bytes as a document package, or raise InputError saying why it cannot be used."""
-    spec = _KINDS[kind]
-    suffix = path.suffix.lower()
-    if suffix in MACRO_SUFFIXES:
-        raise _refuse(path, "macro-enabled templates are refused; save it as "
-                            f"{' or '.join(spec['suffixes'])} without macros")
-    if suffix not in spec["suffixes"]:
-        raise _refuse(path, f"expected a {spec['name']} template")
-    try:
-        data = path.read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = package.namelist()
-            content_types = package.read("[Content_Types].xml")
-    except FileNotFoundError:
-        raise _refuse(path, "file not found") from None
-    except (zipfile.BadZipFile, KeyError):
-        raise _refuse(path, f"not a {spec['name']} file (it may be damaged or in an old format)") from None
-    if any("vbaproject" in name.lower() for name in names) or b"macroEnabled" in content_types:
-        raise _refuse(path, "the template carries macros (a vbaProject part); save a copy without macros")
-    if spec["template_type"] in content_types:
-        data = _replace_entry(data, "[Content_Types].xml",
-                              content_types.replace(spec["template_type"], spec["document_type"]))
-    return data
+    """Return the template's package cut down to what the build takes; raise InputError if it cannot be used."""
+    return read_template(path, kind).package
 
 
-def _replace_entry(data: bytes, name: str, content: bytes) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            target.writestr(info, content if info.filename == name else source.read(info.filename))
-    return buffer.getvalue()
-
-
-def open_presentation(path: Path):
+def open_presentation(path: Path) -> PowerPointPresentation:
     """Return a python-pptx Presentation opened from a .pptx or .potx template."""
     from pptx import Presentation
 
     return _open(path, "pptx", Presentation)
 
 
-def open_document(path: Path | None):
+def open_document(path: Path | None) -> WordDocument:
     """Return a python-docx Document from a .docx or .dotx template, or the built-in one when ``path`` is None."""
     from docx import Document
 
     return Document() if path is None else _open(path, "docx", Document)
 
 
-def open_document_package(package: bytes | None, path: Path | None):
+def open_document_package(package: bytes | None, path: Path | None) -> WordDocument:
     """Return a python-docx Document from template bytes already read by :func:`read_package` (``path`` names them)."""
     from docx import Document
 
-    return Document() if package is None else _open(path, "docx", Document, package)
+    if package is None:
+        return Document()
+    return open_package(package, path if path is not None else Path("the Word template"), "docx", Document)
 
 
-def _open(path: Path, kind: str, opener, package: bytes | None = None):
-    package = package if package is not None else read_package(path, kind)
+def open_package(package: bytes, path: Path, kind: str, opener: Callable[[io.BytesIO], Opened]) -> Opened:
+    """Return ``opener`` applied to a sanitised ``package``, refusing the template if the library cannot open it."""
     try:
         return opener(io.BytesIO(package))
     except Exception as error:  # noqa: BLE001 - python-pptx/-docx raise many kinds on a broken package
-        raise _refuse(path, f"{_KINDS[kind]['name']} template cannot be opened ({error})") from None
+        raise refusal(path, f"{KINDS[kind].name} template cannot be opened ({error})") from None
+
+
+def _open(path: Path, kind: str, opener: Callable[[io.BytesIO], Opened], package: bytes | None = None) -> Opened:
+    return open_package(package if package is not None else read_package(path, kind), path, kind, opener)
 
 
 def as_template(data: bytes, kind: str) -> bytes:
-    """Return document bytes re-labelled as a template (.potx/.dotx), for exporting."""
-    spec = _KINDS[kind]
+    """Return document bytes re-labelled as a template (.potx/.dotx), deterministically, for exporting."""
+    spec = KINDS[kind]
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        content_types = package.read("[Content_Types].xml")
-    return _replace_entry(data, "[Content_Types].xml",
-                          content_types.replace(spec["document_type"], spec["template_type"]))
+        members = {entry.filename: package.read(entry) for entry in package.infolist() if not entry.is_dir()}
+    content_types = members["[Content_Types].xml"]
+    members["[Content_Types].xml"] = content_types.replace(spec.document_type.encode(), spec.template_type.encode())
+    return zip_members(members)

@@ -53,5 +53,5 @@ def test_include_loops_and_missing_files_are_reported(run_cli, tmp_path):
     status, _, err = run_cli(["validate", "a.yaml"], tmp_path)
     assert status == 2
     lines = err.splitlines()
-    assert "error: b.yaml, line 1, include: 'a.yaml' includes itself (directly or through other files)" in lines
+    assert "error: b.yaml, line 1, include: 'a.yaml' includes itself: a.yaml -> b.yaml -> a.yaml" in lines
     assert f"error: a.yaml, line 1, include: file not found: {tmp_path / 'missing.yaml'}" in lines

@@ -1,0 +1,139 @@
+"""`make_deck.py new`: start a new event's data file from an earlier one, with a new title and date.
+
+The copy is the earlier file's text with only the two values replaced, where
+the YAML parser says they are: comments, quoting and layout stay as the
+trainer left them (a re-dump of the parsed data would lose them all).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from .cli import DATA_SUFFIXES, events_in
+from .data_source import load_event, yaml_reader
+from .data_source.loader import display_path
+from .problems import InputError, Problem
+
+EDITED_KEYS = ("title", "date")  # under event:
+ALREADY_THERE = "the file already exists; choose another name (new never overwrites a file)"
+
+
+@dataclass
+class NewEvent:
+    """The data file written, where it came from, its title and date, and the values kept from the source."""
+
+    path: Path
+    source: Path
+    title: str
+    date: str
+    kept: list[tuple[str, str]] = field(default_factory=list)  # (key, value) not given, so kept as they were
+
+
+def source_for(target: Path, given: Path | None, example: Path) -> Path:
+    """Return the data file to start from: ``given``, else the newest event in the target's folder, else ``example``."""
+    if given is not None:
+        return given
+    folder = target.parent
+    events = [path for path in events_in(folder) if path != target] if folder.is_dir() else []
+    if events:
+        return max(events, key=lambda path: (path.stat().st_mtime_ns, path.name))
+    if example.is_file():
+        return example
+    raise InputError([Problem(f"there is no data file to start from: {display_path(folder)}/ holds none, and "
+                              f"{example} is not in this folder; name one with --from DATA", category="input")])
+
+
+def current_title_and_date(source: Path) -> tuple[str, str]:
+    """Return the source's event title and date as written (for the questions' defaults)."""
+    _, values = _read(source)
+    return values["title"].value, values["date"].value
+
+
+def start_event(target: Path, source: Path, title: str | None, date: dt.date | None) -> NewEvent:
+    """Write ``target``: ``source`` with a new event title and date (None keeps the source's); return what was done.
+
+    Raise InputError, writing nothing, when the target exists or the result would not be a valid event.
+    """
+    label = display_path(target)
+    if target.suffix.lower() not in DATA_SUFFIXES:
+        raise InputError([Problem(f"the new event's file name must end in .yaml, e.g. {target.stem}.yaml",
+                                  file=label, category="input")])
+    if target.exists():
+        raise InputError([Problem(ALREADY_THERE, file=label, category="input")])
+    if not target.parent.is_dir():
+        raise InputError([Problem(f"the folder {display_path(target.parent)} does not exist; create it first",
+                                  file=label, category="input")])
+    text, values = _read(source)
+    # A date is written plain (2023-05-11), as the example writes it; the schema reads it as a date.
+    wanted = {"title": _scalar(title) if title is not None else None, "date": date.isoformat() if date else None}
+    kept = [(key, values[key].value) for key in EDITED_KEYS if wanted[key] is None]
+    # Replace from the end of the text backwards, so that each earlier node's position still holds.
+    for key in sorted(EDITED_KEYS, key=lambda k: values[k].start_mark.index, reverse=True):
+        new_value = wanted[key]
+        if new_value is not None:
+            text = _replaced(text, values[key], new_value)
+    _write_new(target, text)
+    try:
+        load_event(target)
+    except InputError:
+        target.unlink()
+        raise
+    return NewEvent(target, source, values["title"].value if title is None else title,
+                    wanted["date"] or values["date"].value, kept)
+
+
+def _read(source: Path) -> tuple[str, dict[str, ScalarNode]]:
+    """Return the source's text and the nodes of its event title and date; raise InputError if it is not valid."""
+    load_event(source)  # every problem of the source, located, before anything is copied from it
+    label = display_path(source)
+    text = yaml_reader.read_text(source, label)
+    root = yaml_reader.compose(text, label)
+    event = _child(root, "event")
+    values = {key: _child(event, key) for key in EDITED_KEYS}
+    missing = [key for key, node in values.items() if not isinstance(node, ScalarNode)]
+    if missing:
+        raise InputError([Problem(f"this file does not set the event's {' and '.join(missing)} itself (an included "
+                                  "file may); start from one that does, with --from DATA", file=label,
+                                  category="input")])
+    return text, {key: node for key, node in values.items() if isinstance(node, ScalarNode)}
+
+
+def _child(node: Node | None, key: str) -> Node | None:
+    if not isinstance(node, MappingNode):
+        return None
+    return next((value for name, value in node.value if isinstance(name, ScalarNode) and name.value == key), None)
+
+
+def _replaced(text: str, node: ScalarNode, value: str) -> str:
+    """Return ``text`` with ``node``'s value (any style, over any number of lines) replaced by ``value``."""
+    start, end = node.start_mark.index, node.end_mark.index
+    old = text[start:end]
+    line_ends = old[len(old.rstrip("\r\n")):]  # a block scalar (>- or |) owns the line breaks after it
+    return text[:start] + value + line_ends + text[end:]
+
+
+def _scalar(value: str) -> str:
+    """Return ``value`` as a one-line YAML scalar: plain when it reads back as the same text, else double-quoted."""
+    try:
+        plain = value == value.strip() and "\n" not in value and \
+            yaml.safe_load(f"key: {value}\n") == {"key": value}
+    except yaml.YAMLError:
+        plain = False
+    return value if plain else json.dumps(value, ensure_ascii=False)
+
+
+def _write_new(target: Path, text: str) -> None:
+    """Create ``target`` with ``text``; refuse (InputError) if it appeared meanwhile: never overwrite."""
+    try:
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        raise InputError([Problem(ALREADY_THERE, file=display_path(target), category="input")]) from None
+    with os.fdopen(handle, "wb") as file:
+        file.write(text.encode("utf-8"))

@@ -1,0 +1,221 @@
+"""A blank review register to fill in: the workbook ``make_deck.py register new`` writes for a data file.
+
+Sheets Reviews and People have the headings :mod:`generator.data_source.register`
+reads, a frozen heading row, drop-down lists for review type, area, ethnicity
+and gender, checks on dates and ages as they are typed, and an About sheet
+that explains every column. The lists live on a hidden Lists sheet (a list
+typed into the validation itself may not hold commas, which the ONS names do).
+The same arguments always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from lxml import etree
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.properties import CalcProperties
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from .data_source.register import MAX_AGE, PEOPLE_COLUMNS, PEOPLE_SHEET, REVIEW_COLUMNS, REVIEWS_SHEET, Column
+from .output.zipwriter import write_zip
+
+# The ethnic groups of the 2021 Census of England and Wales (Office for National Statistics), high-level group
+# and group, as the ONS writes them.
+ONS_2021_ETHNICITIES = (
+    "Asian, Asian British or Asian Welsh: Bangladeshi",
+    "Asian, Asian British or Asian Welsh: Chinese",
+    "Asian, Asian British or Asian Welsh: Indian",
+    "Asian, Asian British or Asian Welsh: Pakistani",
+    "Asian, Asian British or Asian Welsh: Other Asian",
+    "Black, Black British, Black Welsh, Caribbean or African: African",
+    "Black, Black British, Black Welsh, Caribbean or African: Caribbean",
+    "Black, Black British, Black Welsh, Caribbean or African: Other Black",
+    "Mixed or Multiple ethnic groups: White and Asian",
+    "Mixed or Multiple ethnic groups: White and Black African",
+    "Mixed or Multiple ethnic groups: White and Black Caribbean",
+    "Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups",
+    "White: English, Welsh, Scottish, Northern Irish or British",
+    "White: Irish",
+    "White: Gypsy or Irish Traveller",
+    "White: Roma",
+    "White: Other White",
+    "Other ethnic group: Arab",
+    "Other ethnic group: Any other ethnic group",
+)
+DEFAULT_GENDERS = ("Female", "Male", "Other")
+LISTS_SHEET = "Lists"
+ABOUT_SHEET = "About"
+ROWS_CHECKED = 5000  # the drop-downs and checks cover this many rows below the headings
+FIXED_DATE = dt.datetime(2024, 1, 1)  # the workbook's created and modified dates, so its bytes never change
+DATE_FORMAT = "dd/mm/yyyy"
+EARLIEST_DATE = "DATE(1980,1,1)"
+HEADING_FONT = Font(bold=True)
+STYLES_PART = "xl/styles.xml"
+SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+FONT_CHILD_ORDER = ("b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color",
+                    "name", "family", "charset", "scheme")  # CT_Font in ECMA-376 part 1, as the SDK checks it
+
+
+def write_blank_register(path: Path, review_types: Sequence[str], areas: Sequence[str],
+                         ethnicities: Sequence[str] | None = None, genders: Sequence[str] | None = None) -> None:
+    """Write a blank register to ``path`` (replacing it whole, never leaving half a file).
+
+    ``review_types`` and ``areas`` are the names the drop-downs offer (a
+    type's abbreviation, an area's short or full name); ethnicity defaults to
+    the ONS 2021 groups and gender to Female, Male, Other.
+    """
+    data = blank_register_bytes(review_types, areas, ethnicities, genders)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def blank_register_bytes(review_types: Sequence[str], areas: Sequence[str],
+                         ethnicities: Sequence[str] | None = None, genders: Sequence[str] | None = None) -> bytes:
+    """Return the bytes of a blank register (see :func:`write_blank_register`)."""
+    workbook = blank_register(review_types, areas, ethnicities, genders)
+    return workbook_bytes(workbook)
+
+
+def blank_register(review_types: Sequence[str], areas: Sequence[str], ethnicities: Sequence[str] | None = None,
+                   genders: Sequence[str] | None = None) -> Workbook:
+    """Return a blank register as an openpyxl workbook (to fill in before saving, as the example's script does)."""
+    choices = {
+        "Review type": list(review_types),
+        "Area": list(areas),
+        "Ethnicity": list(ONS_2021_ETHNICITIES if ethnicities is None else ethnicities),
+        "Gender": list(DEFAULT_GENDERS if genders is None else genders),
+    }
+    workbook = Workbook()
+    reviews = workbook.active
+    assert isinstance(reviews, Worksheet)
+    reviews.title = REVIEWS_SHEET
+    people = workbook.create_sheet(PEOPLE_SHEET)
+    about = workbook.create_sheet(ABOUT_SHEET)
+    lists = workbook.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    ranges = _write_lists(lists, choices)
+    for sheet, columns in ((reviews, REVIEW_COLUMNS), (people, PEOPLE_COLUMNS)):
+        _write_headings(sheet, columns)
+        for index, column in enumerate(columns, start=1):
+            validation = _validation(column, ranges)
+            if validation is not None:
+                letter = get_column_letter(index)
+                validation.add(f"{letter}2:{letter}{ROWS_CHECKED + 1}")
+                sheet.add_data_validation(validation)
+            if column.heading.startswith("Date"):
+                sheet.column_dimensions[get_column_letter(index)].number_format = DATE_FORMAT
+    _write_about(about, choices)
+    workbook.properties.creator = "Learning from Reviews"
+    workbook.properties.created = FIXED_DATE
+    workbook.properties.modified = FIXED_DATE
+    workbook.calculation = CalcProperties(fullCalcOnLoad=False)
+    return workbook
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    """Return the workbook's bytes with fixed member dates and its own created/modified dates kept.
+
+    openpyxl's ``save`` stamps the time of saving on the workbook and on each
+    zip member; its writer is used directly, and the members repacked.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    return write_zip([(name, _fonts_in_schema_order(data) if name == STYLES_PART else data)
+                      for name, data in members])
+
+
+def _fonts_in_schema_order(styles: bytes) -> bytes:
+    """Return the stylesheet with each font's settings in the order the Open XML schema gives them.
+
+    openpyxl writes a font's name and colour before its size, which Excel
+    accepts but the Open XML SDK's validator reports as a schema error.
+    """
+    root = etree.fromstring(styles, etree.XMLParser(resolve_entities=False))
+    rank = {f"{{{SPREADSHEET_NS}}}{tag}": index for index, tag in enumerate(FONT_CHILD_ORDER)}
+    for font in root.iter(f"{{{SPREADSHEET_NS}}}font"):
+        font[:] = sorted(font, key=lambda child: rank.get(child.tag, len(rank)))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _write_headings(sheet: Worksheet, columns: Sequence[Column]) -> None:
+    sheet.append([column.heading for column in columns])
+    for index, column in enumerate(columns, start=1):
+        sheet.cell(row=1, column=index).font = HEADING_FONT
+        sheet.column_dimensions[get_column_letter(index)].width = max(14, len(column.heading) + 4)
+    sheet.freeze_panes = "A2"
+
+
+def _write_lists(sheet: Worksheet, choices: dict[str, list[str]]) -> dict[str, str]:
+    """Write each list of choices in a column of the Lists sheet; return the range each drop-down refers to."""
+    ranges = {}
+    for index, (heading, values) in enumerate(choices.items(), start=1):
+        letter = get_column_letter(index)
+        sheet.cell(row=1, column=index, value=heading).font = HEADING_FONT
+        for row, value in enumerate(values, start=2):
+            sheet.cell(row=row, column=index, value=value)
+        last = max(2, len(values) + 1)
+        ranges[heading] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${last}"
+    return ranges
+
+
+def _validation(column: Column, ranges: dict[str, str]) -> DataValidation | None:
+    """Return the check Excel makes as a column's cell is typed, or None for free text."""
+    if column.heading in ranges:
+        strict = column.heading in ("Review type", "Area")
+        return DataValidation(
+            type="list", formula1=ranges[column.heading], allow_blank=True, showErrorMessage=True,
+            errorStyle="stop" if strict else "warning", errorTitle=column.heading,
+            error=f"Choose a {column.heading.lower()} from the list." if strict else
+            f"This {column.heading.lower()} is not on the list; keep it only if it is right.")
+    if column.heading.startswith("Date"):
+        return DataValidation(type="date", operator="greaterThan", formula1=EARLIEST_DATE, allow_blank=True,
+                              showErrorMessage=True, errorTitle=column.heading,
+                              error="Type a date as dd/mm/yyyy, for example 31/03/2024.")
+    if column.heading == "Age":
+        return DataValidation(type="whole", operator="between", formula1="0", formula2=str(MAX_AGE),
+                              allow_blank=True, showErrorMessage=True, errorTitle="Age",
+                              error=f"Type the age in whole years, from 0 to {MAX_AGE}, or leave it blank "
+                                    "when it is not known.")
+    return None
+
+
+def _write_about(sheet: Worksheet, choices: dict[str, list[str]]) -> None:
+    """Write the About sheet: how the register is used, then each column of each sheet and what it holds."""
+    sheet.append(["The review register"])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(["One row on the Reviews sheet for each review, and one row on the People sheet for each person "
+                  "a review concerned (a review may concern more than one person). The deck and the briefings "
+                  "count their figures from these rows. Extra columns are ignored."])
+    sheet.append([])
+    sheet.append(["Sheet", "Column", "What to write"])
+    for cell in sheet[4]:
+        cell.font = HEADING_FONT
+    for sheet_name, columns in ((REVIEWS_SHEET, REVIEW_COLUMNS), (PEOPLE_SHEET, PEOPLE_COLUMNS)):
+        for column in columns:
+            about = column.about
+            if column.heading in choices:
+                about += " A drop-down offers the choices."
+            sheet.append([sheet_name, column.heading, about])
+    sheet.column_dimensions["A"].width = 12
+    sheet.column_dimensions["B"].width = 16
+    sheet.column_dimensions["C"].width = 100
+    for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -1,0 +1,35 @@
+"""How much of a template the build will read: each limit bounds the time and memory a hostile file can cost.
+
+A template is a zip package. Its size on disk says little about what it
+unpacks to (a 1 MB file can hold a 1 GiB part), so every part is checked
+twice: by the size its zip entry declares, before reading, and by the bytes
+actually unpacked, counted as they are read in chunks and stopped at the limit.
+"""
+
+from __future__ import annotations
+
+MEGABYTE = 1024 * 1024
+
+MAX_TEMPLATE_BYTES = 50 * MEGABYTE
+"""A template file may be at most 50 MB on disk (checked with ``os.stat`` before it is opened)."""
+
+MAX_PARTS = 2000
+"""A template package may hold at most 2,000 zip entries (parts, relationships and folders)."""
+
+MAX_PART_BYTES = 20 * MEGABYTE
+"""Each part the build reads may unpack to at most 20 MB, as declared by its zip entry and as actually unpacked."""
+
+MAX_TOTAL_BYTES = 200 * MEGABYTE
+"""All the parts the build reads from one template may unpack to at most 200 MB together."""
+
+READ_CHUNK_BYTES = 64 * 1024
+"""Parts are unpacked this many bytes at a time, so reading stops soon after a part passes its limit."""
+
+SHOWN_TARGET_CHARACTERS = 120
+"""A link's target is shown in a message cut to this many characters (a content type fits), so that a hostile one
+cannot flood the screen."""
+
+
+def in_megabytes(size: int) -> str:
+    """Return ``size`` (bytes) as a user reads it: "1,024 MB"."""
+    return f"{size / MEGABYTE:,.0f} MB" if size >= MEGABYTE else f"{size / MEGABYTE:.1f} MB"

@@ -1,0 +1,92 @@
+"""The theme's logo as untrusted input: size checked before reading, pixels before decoding, then decoded whole."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+import pytest
+from PIL import Image
+
+from generator.data_source.branding_checks import MAX_LOGO_BYTES, MAX_LOGO_PIXELS, UNREADABLE_IMAGE
+from tests.conftest import default_text, line_of
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    """Return a PNG that declares its size but holds no pixels: reading its header is all a check may do."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IEND", b"")
+
+
+def _with_logo(folder, logo_bytes: bytes, name: str = "logo.png") -> str:
+    (folder / name).write_bytes(logo_bytes)
+    return default_text() + f"\ntheme:\n  logo: {name}\n"
+
+
+def _logo_problem(text: str, message: str) -> str:
+    return f"event.yaml, line {line_of(text, '  logo:')}, theme.logo: {message}"
+
+
+def test_image_magic_with_no_image_is_unreadable_not_an_internal_error(folder, problems_of):
+    text = _with_logo(folder, PNG_SIGNATURE + b"not really an image")
+    assert problems_of(text) == [_logo_problem(text, UNREADABLE_IMAGE)]
+    assert UNREADABLE_IMAGE == "the file is not a readable PNG or JPEG image"
+
+
+def test_a_truncated_picture_is_unreadable(folder, problems_of, tmp_path):
+    Image.new("RGB", (300, 120), "#8B1E3F").save(tmp_path / "whole.png")
+    whole = (tmp_path / "whole.png").read_bytes()
+    text = _with_logo(folder, whole[: len(whole) // 2])
+    assert problems_of(text) == [_logo_problem(text, UNREADABLE_IMAGE)]
+
+
+def test_too_many_pixels_is_refused_from_the_header(folder, problems_of):
+    width, height = 8000, 6000  # 48 megapixels: under Pillow's own limit, over ours
+    text = _with_logo(folder, _png_header_only(width, height))
+    assert problems_of(text) == [_logo_problem(
+        text, f"the image is 8,000 x 6,000 pixels (48,000,000); a logo may have at most {MAX_LOGO_PIXELS:,} pixels")]
+
+
+def test_a_20000_by_20000_png_is_refused_without_decoding(folder, problems_of):
+    text = _with_logo(folder, _png_header_only(20_000, 20_000))
+    assert problems_of(text) == [_logo_problem(
+        text, f"the image has far more pixels than a logo may have (at most {MAX_LOGO_PIXELS:,})")]
+
+
+def test_a_logo_too_large_is_refused_from_its_size(folder, problems_of):
+    with open(folder / "logo.png", "wb") as file:
+        file.write(PNG_SIGNATURE)
+        file.truncate(MAX_LOGO_BYTES + 1)  # sparse: only the size is ever looked at
+    text = default_text() + "\ntheme:\n  logo: logo.png\n"
+    assert problems_of(text) == [_logo_problem(
+        text, f"the file is {MAX_LOGO_BYTES + 1:,} bytes; a logo may be at most {MAX_LOGO_BYTES:,} bytes")]
+
+
+def test_a_folder_named_as_the_logo(folder, problems_of):
+    (folder / "logo.png").mkdir()
+    text = default_text() + "\ntheme:\n  logo: logo.png\n"
+    assert problems_of(text) == [_logo_problem(
+        text, "'logo.png': this is a folder, not a file; it must be an ordinary file")]
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG"])
+def test_a_real_logo_is_accepted(folder, loaded, kind):
+    Image.new("RGB", (300, 120), "#8B1E3F").save(folder / "logo.img", kind)
+    loaded_data = loaded(default_text() + "\ntheme:\n  logo: logo.img\n")
+    assert loaded_data.logo == (folder / "logo.img").resolve()
+
+
+def test_validate_calls_an_undecodable_logo_invalid(folder, run_cli):
+    text = _with_logo(folder, PNG_SIGNATURE + b"\x00" * 100)
+    (folder / "event.yaml").write_text(text)
+    status, out, err = run_cli(["validate", "event.yaml"], folder)
+    assert status == 2
+    assert out == ""
+    assert err == f"error: {_logo_problem(text, UNREADABLE_IMAGE)}\n1 problem found; no output was written or changed.\n"
+    assert "BytesIO" not in err

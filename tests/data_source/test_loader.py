@@ -1,0 +1,137 @@
+"""Loading a data file and its includes: bounded in depth, files and bytes; each file read once; warnings returned."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.data_source import load_event, loader
+from generator.data_source.loader import MAX_FILES_READ, MAX_INCLUDE_DEPTH, MAX_TOTAL_BYTES
+from generator.problems import WARNING, InputError
+from tests.conftest import default_text, line_of, replace_once
+
+LEVELS = "abcdefgh"
+
+
+def _problems(path: str) -> list[str]:
+    with pytest.raises(InputError) as raised:
+        load_event(Path(path))
+    return [str(problem) for problem in raised.value.problems]
+
+
+def _chain(folder: Path, times: int, length: int) -> None:
+    """Write a.yaml, b.yaml, ...: each includes the next ``times`` times over."""
+    for level, name in enumerate(LEVELS[:length]):
+        following = LEVELS[level + 1] if level + 1 < length else None
+        include = f"include: [{', '.join([f'{following}.yaml'] * times)}]\n" if following else ""
+        (folder / f"{name}.yaml").write_text(include + f"key_{name}: 1\n")
+
+
+@pytest.mark.parametrize("times", [10, 20])
+def test_an_include_fan_out_stops_at_once_with_every_cause_named(folder, times):
+    _chain(folder, times, length=8)
+    chain = " -> ".join(f"{name}.yaml" for name in LEVELS[:MAX_INCLUDE_DEPTH + 2])
+    assert _problems("a.yaml") == [
+        f"f.yaml, line 1, include: includes are nested more than {MAX_INCLUDE_DEPTH} deep: {chain}",
+        *(f"{name}.yaml, line 1, include: '{following}.yaml' is listed {times} times; include each file once"
+          for name, following in zip(LEVELS[:6], LEVELS[1:7]))]
+
+
+def test_includes_nested_as_deep_as_allowed_are_read(folder):
+    _chain(folder, times=1, length=MAX_INCLUDE_DEPTH + 1)
+    (folder / "a.yaml").write_text("include: b.yaml\n" + default_text())
+    problems = _problems("a.yaml")
+    # Read to the end of the chain: what remains wrong is the keys the event does not know, not the depth.
+    assert problems[0].startswith("b.yaml, line 2, key_b: unknown key 'key_b'")
+    assert not any("nested" in problem for problem in problems)
+
+
+def test_includes_of_many_files_stop_at_the_limit(folder):
+    names = [f"part{i}.yaml" for i in range(MAX_FILES_READ + 5)]
+    for name in names:
+        (folder / name).write_text(f"{name.removesuffix('.yaml')}: 1\n")
+    (folder / "event.yaml").write_text(f"include: [{', '.join(names)}]\n")
+    assert _problems("event.yaml") == [
+        f"event.yaml, line 1, include: the data and its includes may be at most {MAX_FILES_READ} files; "
+        f"'part{MAX_FILES_READ - 1}.yaml' would be file {MAX_FILES_READ + 1}"]
+
+
+def test_includes_past_the_total_size_stop_before_reading_it(folder, monkeypatch):
+    monkeypatch.setattr(loader, "MAX_TOTAL_BYTES", 100)
+    (folder / "big.yaml").write_text("areas:\n" + "".join(f"  A{i}: Area {i}\n" for i in range(20)))
+    (folder / "event.yaml").write_text("include: big.yaml\n")
+    size = (folder / "event.yaml").stat().st_size + (folder / "big.yaml").stat().st_size
+    assert _problems("event.yaml") == [
+        "event.yaml, line 1, include: the data and its includes may hold at most 100 bytes together; with "
+        f"'big.yaml' they would hold {size:,}"]
+    assert MAX_TOTAL_BYTES > 100  # the module's own limit is untouched by the test
+
+
+def test_an_include_loop_names_the_chain(folder):
+    (folder / "a.yaml").write_text("include: b.yaml\n")
+    (folder / "b.yaml").write_text("include: c.yaml\n")
+    (folder / "c.yaml").write_text("include: a.yaml\n")
+    assert _problems("a.yaml") == [
+        "c.yaml, line 1, include: 'a.yaml' includes itself: a.yaml -> b.yaml -> c.yaml -> a.yaml"]
+
+
+def test_a_file_included_from_two_places_is_read_once(folder):
+    (folder / "a.yaml").write_text("include: [b.yaml, c.yaml]\n")
+    (folder / "b.yaml").write_text("include: shared.yaml\n")
+    (folder / "c.yaml").write_text("\ninclude: shared.yaml\n")
+    (folder / "shared.yaml").write_text("areas: {}\n")
+    assert _problems("a.yaml") == [
+        "c.yaml, line 2, include: 'shared.yaml' is already included (by b.yaml, line 1); include each file once"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this system has no FIFOs")
+def test_an_included_fifo_is_refused_without_waiting(folder):
+    os.mkfifo(folder / "shared.yaml")
+    (folder / "event.yaml").write_text("include: shared.yaml\n")
+    assert _problems("event.yaml") == [
+        "event.yaml, line 1, include: 'shared.yaml': this is a pipe (FIFO), not a file; it must be an ordinary file"]
+
+
+def test_an_included_folder_is_refused(folder):
+    (folder / "shared").mkdir()
+    (folder / "event.yaml").write_text("include: shared\n")
+    assert _problems("event.yaml") == [
+        "event.yaml, line 1, include: 'shared': this is a folder, not a file; it must be an ordinary file"]
+
+
+def test_items_that_ran_together_are_warnings_naming_the_line(loaded):
+    text = replace_once(default_text(), "      - Parental Mental Health\n",
+                        "      - Parental Mental Health\n        - Child Criminal Exploitation\n")
+    warnings = [str(w) for w in loaded(text).warnings if w.severity == WARNING]
+    assert warnings == [
+        f"event.yaml, line {line_of(text, '- Parental Mental Health')}, review_types.children.themes[9]: this item "
+        'runs on over 2 lines ("Parental Mental Health - Child Criminal Exploitation"); if these are two items, '
+        "start each with '- ' at the same indent; if it is one item, put it in quotes"]
+
+
+def test_an_item_holding_a_dash_between_spaces_warns(loaded):
+    text = replace_once(default_text(), "      - Parental Mental Health\n",
+                        "      - Parental Mental Health - Child Criminal Exploitation\n")
+    warnings = [str(w) for w in loaded(text).warnings if w.severity == WARNING]
+    assert warnings == [
+        f"event.yaml, line {line_of(text, '- Parental Mental Health')}, review_types.children.themes[9]: this item "
+        "holds ' - ' (\"Parental Mental Health - Child Criminal Exploitation\"); if these are two items, start each "
+        "on its own line with '- '; if it is one item, put it in quotes"]
+
+
+def test_an_item_in_quotes_is_taken_as_written(loaded):
+    text = replace_once(default_text(), "      - Parental Mental Health\n",
+                        '      - "Parental Mental Health - Child Criminal Exploitation"\n')
+    assert loaded(text).warnings == []
+
+
+def test_validate_warns_of_a_merged_item_and_fails_under_strict(folder, run_cli):
+    text = replace_once(default_text(), "      - Parental Mental Health\n",
+                        "      - Parental Mental Health\n        - Child Criminal Exploitation\n")
+    (folder / "event.yaml").write_text(text)
+    status, out, err = run_cli(["validate", "event.yaml", "--strict"], folder)
+    assert status == 2
+    assert err.startswith(f"warning: event.yaml, line {line_of(text, '- Parental Mental Health')}, "
+                          "review_types.children.themes[9]: this item runs on over 2 lines")

@@ -1,0 +1,93 @@
+"""Converting the data to the model: counts bounded, text read as 'key: value' explained, long values shortened."""
+
+from __future__ import annotations
+
+from generator.data_source.schema import MAX_COUNT
+from generator.problems import MAX_SHOWN_CHARS
+from tests.conftest import default_text, line_of, replace_once
+
+
+def test_a_5000_digit_count_is_a_located_problem(problems_of):
+    digits = "9" * 5000
+    text = replace_once(default_text(), "    count: 23\n", f"    count: {digits}\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'count: 999')}, review_types.children.count: expected a whole number up "
+        f"to {MAX_COUNT:,}, got {digits[:MAX_SHOWN_CHARS]}…"]
+
+
+def test_a_count_just_past_the_limit_is_refused_and_the_limit_itself_read(problems_of, loaded):
+    text = replace_once(default_text(), "      - {name: Self-Neglect, count: 6}\n",
+                        f"      - {{name: Self-Neglect, count: {MAX_COUNT + 1}}}\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'Self-Neglect')}, review_types.adults.themes[1].count: expected a whole "
+        f"number up to {MAX_COUNT:,}, got {MAX_COUNT + 1}"]
+    text = replace_once(default_text(), "      - {name: Self-Neglect, count: 6}\n",
+                        "      - {name: Self-Neglect, count: 0006}\n")
+    assert loaded(text).event.review_types["adults"].theme_list[1].count == 6
+
+
+def test_a_theme_with_a_colon_says_to_put_it_in_quotes(problems_of):
+    text = replace_once(default_text(), "      - Neglect\n", "      - Exploitation: criminal and sexual\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'Exploitation')}, review_types.children.themes[6]: this item reads as "
+        "'Exploitation: criminal and sexual' with a colon, so YAML takes it as a key and a value; put it in quotes: "
+        '- "Exploitation: criminal and sexual"']
+
+
+def test_a_list_item_of_text_with_a_colon_says_to_put_it_in_quotes(problems_of):
+    text = replace_once(default_text(), "    - Consider the impact of these reviews on your practice\n",
+                        "    - Impact: on your practice\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'Impact:')}, aims.items[2]: this item reads as 'Impact: on your practice' "
+        'with a colon, so YAML takes it as a key and a value; put it in quotes: - "Impact: on your practice"']
+
+
+def test_a_value_of_text_with_a_colon_on_the_next_line(problems_of):
+    text = replace_once(default_text(), "  author: Tees Safeguarding Partnerships\n",
+                        "  author:\n    Tees: Safeguarding Partnerships\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'Tees:')}, event.author: this value reads as 'Tees: Safeguarding "
+        "Partnerships' with a colon, so YAML takes it as a key and a value; put it in quotes: "
+        '"Tees: Safeguarding Partnerships"']
+
+
+def test_a_real_theme_with_a_name_key_is_not_taken_for_text(loaded):
+    text = replace_once(default_text(), "      - Neglect\n", "      - name: Neglect\n")
+    assert loaded(text).event.review_types["children"].theme_list[6].name == "Neglect"
+
+
+def test_a_list_written_without_spaces_after_the_dashes(problems_of):
+    items = "".join(f"    - {item}\n" for item in (
+        "Understand the range of reviews which have taken place across Tees in recent years",
+        "Understand the common emerging themes from reviews",
+        "Consider the impact of these reviews on your practice",
+        "Increase your understanding of the legal frameworks that supports work with perpetrators of abuse"))
+    text = replace_once(default_text(), items, "    -Understand the reviews\n    -Consider the impact\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, '-Understand')}, aims.items: expected a list of text or a bullet with "
+        "sub-bullets: text and items, got '-Understand "
+        "the reviews -Consider the impact'; start each item with '- ' (a dash and a space)"]
+
+
+def test_terminal_escapes_in_an_unknown_key_are_shown_escaped(problems_of):
+    text = replace_once(default_text(), "  language: en-GB\n", '  language: en-GB\n  "\\e[31mred\\e[0m": x\n')
+    line = line_of(text, "red")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}, event.\\x1b[31mred\\x1b[0m: unknown key '\\x1b[31mred\\x1b[0m'; expected one of: "
+        "title, date, partnership, hosts, in_conjunction_with, strapline, venue, footer, author, language, notes"]
+
+
+def test_a_long_unknown_key_is_shortened(problems_of):
+    key = "k" * 1000
+    text = replace_once(default_text(), "  language: en-GB\n", f'  language: en-GB\n  "{key}": x\n')
+    found = problems_of(text)
+    assert len(found) == 1
+    assert f"unknown key '{'k' * MAX_SHOWN_CHARS}…'; expected one of" in found[0]
+    assert len(found[0]) < 500
+
+
+def test_a_long_wrong_value_is_shortened(problems_of):
+    text = replace_once(default_text(), "  date: 2022-05-12\n", f"  date: {'x' * 16_000}\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'date: xx')}, event.date: expected a date written like 2022-05-12, got "
+        f"'{'x' * MAX_SHOWN_CHARS}…'"]

@@ -1,0 +1,170 @@
+"""YAML syntax errors in words a trainer can act on: the line at fault, the lines quoted, a caret, the usual fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.data_source.yaml_messages import requote, split_lines
+from tests.conftest import default_text, line_of, replace_once
+
+INDENT_ADVICE = "the lines of one block must start in the same column"
+
+
+def _quoted(text: str, line: int, caret_column: int) -> str:
+    """Return the quoted lines a message ends with: line - 1 and line (1-based), numbered, then the caret."""
+    lines = text.split("\n")
+    width = len(str(line))
+    return (f"\n    {line - 1:>{width}} | {lines[line - 2]}\n    {line:>{width}} | {lines[line - 1]}\n"
+            f"    {'':>{width}} | {' ' * caret_column}^")
+
+
+def test_a_key_indented_more_than_the_one_above_is_reported_on_its_own_line(problems_of):
+    text = replace_once(default_text(), "    count: 23\n", "     count: 23\n")
+    line = line_of(text, "     count: 23")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line is indented more than line {line - 1} above it (5 spaces, not 4), so "
+        f"YAML reads it as more of line {line - 1}'s text; {INDENT_ADVICE}" + _quoted(text, line, 5)]
+
+
+def test_the_first_key_of_a_block_indented_wrongly_is_named_not_the_line_yaml_stopped_at(problems_of):
+    # YAML itself stops at 'adults:', 125 lines further on, where the block it opened ends.
+    text = replace_once(default_text(), "  children:\n", "   children:\n")
+    line = line_of(text, "   children:")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line starts in column 4, but line {line_of(text, '  adults:')} below it, in "
+        f"the same block, starts in column 3; {INDENT_ADVICE}" + _quoted(text, line, 3)]
+
+
+def test_a_key_indented_less_than_its_block_is_reported_on_its_own_line(problems_of):
+    text = replace_once(default_text(), "    full_name: Safeguarding Adult Reviews\n",
+                        "   full_name: Safeguarding Adult Reviews\n")
+    line = line_of(text, "   full_name: Safeguarding Adult")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line starts in column 4, but line {line - 1} above it, in the same block, "
+        f"starts in column 5; {INDENT_ADVICE}" + _quoted(text, line, 3)]
+
+
+def test_a_colon_inside_a_value_says_to_put_the_text_in_quotes(problems_of):
+    text = replace_once(default_text(), "  title: Learning from Reviews\n", "  title: Learning: the reviews\n")
+    line = line_of(text, "Learning: the reviews")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: the text holds a colon followed by a space, which YAML reads as the start of a "
+        'key; put the text in quotes: title: "Learning: the reviews"' + _quoted(text, line, 17)]
+
+
+def test_a_quote_that_ends_before_the_text_does(problems_of):
+    text = replace_once(default_text(), "      - Neglect\n", '      - "Was not brought" to appointments\n')
+    line = line_of(text, '"Was not brought"')
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: the value starts with a quote, so it must end at the closing quote, but more "
+        """text follows it; put the whole text in quotes: - '"Was not brought" to appointments'"""
+        + _quoted(text, line, 26)]
+
+
+def test_a_quote_that_does_not_close_on_its_line(problems_of):
+    text = replace_once(default_text(), "      - Neglect\n", '      - "Was not brought to appointments\n')
+    line = line_of(text, '"Was not brought')
+    next_quote = line_of(text, '"', occurrence=text[:text.index('"Was not')].count('"') + 2)
+    assert problems_of(text) == [
+        f'event.yaml, line {line}: the quote (") that starts this value does not close on this line, so YAML '
+        f'reads on to the next ", on line {next_quote}; add a closing " at the end of this line\'s text'
+        + _quoted(text, line, 8)]
+
+
+def test_a_quote_never_closed(problems_of):
+    text = default_text() + 'cross_over:\n  title: "Cross-over themes\n'
+    line = line_of(text, '"Cross-over')
+    assert problems_of(text) == [
+        f'event.yaml, line {line}: the quote (") that starts this value is never closed; add a closing " at the '
+        "end of the text" + _quoted(text, line, 9)]
+
+
+def test_an_apostrophe_inside_single_quotes(problems_of):
+    text = replace_once(default_text(), "  title: Learning from Reviews\n", "  title: 'Learning from today's reviews'\n")
+    line = line_of(text, "today's")
+    assert problems_of(text)[0] == (
+        f"event.yaml, line {line}: the value starts with a quote, so it must end at the closing quote, but more "
+        """text follows it; put the whole text in quotes: title: "Learning from today's reviews\"""" + _quoted(
+            text, line, 30))
+
+
+@pytest.mark.parametrize("indent", ["\t", "  \t"])
+def test_a_tab_in_the_indent(problems_of, indent):
+    text = replace_once(default_text(), "  date: 2022-05-12\n", f"{indent}date: 2022-05-12\n")
+    line = line_of(text, "date: 2022")
+    lines = text.split("\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line is indented with a tab; YAML indents with spaces only: replace the tab "
+        f"with spaces\n    {line - 1} | {lines[line - 2]}\n    {line} | {indent.replace(chr(9), chr(92) + 'x09')}"
+        f"date: 2022-05-12\n    {'':>{len(str(line))}} | {' ' * indent.index(chr(9))}^"]
+
+
+def test_an_unclosed_bracket(problems_of):
+    text = replace_once(default_text(), "  title: Learning from Reviews\n", "  title: [Learning from Reviews\n")
+    line = line_of(text, "[Learning")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: the '[' here starts a list that is not closed with ']'; close it, or if the text "
+        "is meant to start with '[', put the whole text in quotes" + _quoted(text, line, 9)]
+
+
+def test_a_line_of_text_indented_less_than_the_text_above_it(problems_of):
+    text = replace_once(default_text(), "    recent years, hosted with the Community Safety Partnerships.\n",
+                        "   recent years, hosted with the Community Safety Partnerships.\n")
+    line = line_of(text, "   recent years, hosted")
+    first = line_of(text, "    Welcome everyone.")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line of text starts in column 4, but the text above it in column 5 (line "
+        f"{first}); indent every line of the text the same" + _quoted(text, line, 3)]
+
+
+def test_a_backslash_inside_double_quotes(problems_of):
+    text = replace_once(default_text(), "  author: Tees Safeguarding Partnerships\n", '  author: "C:\\Users\\tees"\n')
+    line = line_of(text, "C:\\Users")
+    assert problems_of(text)[0].startswith(
+        f"event.yaml, line {line}: inside double quotes a backslash starts a special character (like \\n); write "
+        "\\\\ for a backslash, or put the text in single quotes instead\n")
+
+
+def test_a_key_longer_than_yaml_reads(problems_of):
+    text = replace_once(default_text(), "      MBC/RCBC: 10\n", "      " + "M" * 16_000 + ": 10\n")
+    line = line_of(text, "MMMM")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this key is 16,000 characters long; YAML reads a key of at most 1,024: shorten it"
+        f"\n    {line - 1} |     counts_by_area:\n    {line} |       {'M' * 94}…\n    {'':>{len(str(line))}} |       ^"]
+
+
+def test_a_long_line_is_quoted_around_the_caret():
+    from generator.data_source.yaml_messages import quote
+
+    line = "x" * 500 + ": y: z"
+    shown = quote(["a:", line], 1, 501)
+    assert shown == ("1 | a:", f"2 | …{line[441:541]}…" if len(line) > 541 else f"2 | …{line[441:]}",
+                     "  | " + " " * 61 + "^")
+
+
+def test_requote_picks_quotes_the_text_does_not_hold():
+    assert requote("Exploitation: criminal") == '"Exploitation: criminal"'
+    assert requote('"Was not brought" to') == """'"Was not brought" to'"""
+    assert requote("""it's "here\"""") == """'it''s "here"'"""
+
+
+def test_lines_are_counted_as_yaml_counts_them():
+    assert split_lines("a\r\nb\rc\nd") == ["a", "b", "c", "d"]
+
+
+def test_a_note_at_the_top_that_lost_its_hash(problems_of):
+    text = default_text().replace("# Text is kept exactly", "Text is kept exactly", 1)
+    line = line_of(text, "Text is kept exactly")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line is not a key (name: value) or a list item, so YAML reads it and line "
+        f"{line_of(text, 'event:')} as one text; start it with '#' if it is a note" + _quoted(text, line, 0)]
+
+
+@pytest.mark.parametrize("character", ["&", "%", "@", "`"])
+def test_a_character_yaml_gives_a_meaning_at_the_start_of_a_value(problems_of, character):
+    text = replace_once(default_text(), "  author: Tees Safeguarding Partnerships\n",
+                        f"  author: {character} Tees Safeguarding Partnerships\n")
+    line = line_of(text, f"{character} Tees")
+    assert problems_of(text)[0] == (
+        f"event.yaml, line {line}: YAML gives '{character}' a special meaning at the start of a value; if it is part "
+        "of the text, put the whole text in quotes, or remove it" + _quoted(text, line, 10))

@@ -1,0 +1,115 @@
+"""Reading a data file as untrusted input: only ordinary files, size checked first, forbidden characters located."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.data_source import load_event
+from generator.data_source.yaml_reader import MAX_CHARACTER_PROBLEMS, MAX_FILE_BYTES
+from generator.problems import InputError
+from tests.conftest import default_text, line_of, replace_once
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this system has no FIFOs")
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(InputError) as raised:
+        load_event(path)
+    return [str(problem) for problem in raised.value.problems]
+
+
+@needs_fifo
+def test_a_fifo_is_refused_without_waiting_for_a_writer(folder):
+    os.mkfifo(folder / "event.yaml")
+    assert _problems(Path("event.yaml")) == [
+        "event.yaml: this is a pipe (FIFO), not a file; a data file must be an ordinary file"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="this system has no /dev/zero")
+def test_a_device_is_refused_before_a_byte_is_read():
+    assert _problems(Path("/dev/zero")) == [
+        "/dev/zero: this is a device, not a file; a data file must be an ordinary file"]
+
+
+def test_a_folder_is_refused(folder):
+    (folder / "event.yaml").mkdir()
+    assert _problems(Path("event.yaml")) == ["event.yaml: this is a folder, not a file; a data file must be an ordinary file"]
+
+
+def test_a_file_too_large_is_refused_from_its_size(folder):
+    with open(folder / "event.yaml", "wb") as file:
+        file.truncate(MAX_FILE_BYTES + 1)  # sparse: the size says it all, nothing need be written or read
+    assert _problems(Path("event.yaml")) == [
+        f"event.yaml: the file is {MAX_FILE_BYTES + 1:,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes"]
+
+
+def test_a_missing_file(folder):
+    assert _problems(Path("event.yaml")) == ["event.yaml: file not found"]
+
+
+def test_a_nul_byte_is_reported_with_its_line_and_column(problems_of):
+    text = replace_once(default_text(), "  author: Tees Safeguarding Partnerships\n", "  author: Tees\x00\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'Tees' + chr(0))}: column 15 holds the control character U+0000, which a "
+        "data file cannot contain; remove it"]
+
+
+def test_each_line_holding_control_characters_is_reported_up_to_a_limit(problems_of):
+    text = "event:\n" + "".join(f"  k{i}: \x07\x1b[2J\n" for i in range(MAX_CHARACTER_PROBLEMS + 5))
+    found = problems_of(text)
+    assert len(found) == MAX_CHARACTER_PROBLEMS
+    assert found[0] == ("event.yaml, line 2: column 7 holds the control character U+0007, which a data file cannot "
+                        "contain; remove it")
+
+
+@pytest.mark.parametrize("character, name", [("\u2028", "LINE SEPARATOR"), ("\u2029", "PARAGRAPH SEPARATOR"),
+                                             ("\x85", "NEXT LINE")])
+def test_line_breaks_editors_do_not_show_are_refused_on_their_own_line(problems_of, character, name):
+    # YAML counts these as line breaks and editors do not: accepted, every later line number would be off by one.
+    text = replace_once(default_text(), "  author: Tees Safeguarding Partnerships\n",
+                        f"  author: Tees{character}Safeguarding Partnerships\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'Tees' + character)}: column 15 holds the {name} character "
+        f"(U+{ord(character):04X}), which YAML reads as a line break and editors do not show; replace it with a "
+        "space or an ordinary line break"]
+
+
+def test_line_numbers_after_old_mac_line_ends_count_as_yaml_counts(problems_of):
+    text = "event:\r  title: x\r  date: 2022-05-12\r  venu: Middlesbrough\r"
+    assert problems_of(text)[0].startswith("event.yaml, line 4, event.venu: unknown key 'venu'")
+
+
+def test_a_file_that_is_not_utf8_names_the_line(problems_of):
+    text = "event:\n  title: x\n  venue: café\n"
+    assert problems_of(text.encode("latin-1")) == [
+        "event.yaml, line 3: the file is not UTF-8 text (byte 0xE9 cannot be read); save it as UTF-8 in your editor"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="this system has no /dev/zero")
+def test_build_of_dev_zero_returns_at_once_with_exit_2(folder, capsys):
+    assert main(["build", "/dev/zero", "--out", "never-written"]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "error: /dev/zero: this is a device, not a file; a data file must be an ordinary file")
+    assert not Path("never-written").exists()
+
+
+@needs_fifo
+def test_validate_of_a_fifo_returns_at_once_with_exit_2(folder, capsys):
+    os.mkfifo(folder / "event.yaml")
+    assert main(["validate", "event.yaml"]) == 2
+    assert capsys.readouterr().err == ("error: event.yaml: this is a pipe (FIFO), not a file; a data file must be an "
+                                       "ordinary file\n1 problem found; no output was written or changed.\n")
+
+
+def test_a_file_of_too_many_values_without_aliases_says_so(problems_of):
+    from generator.data_source.yaml_reader import MAX_EXPANDED_VALUES
+
+    keys = MAX_EXPANDED_VALUES // 2 + 1
+    text = "areas:\n" + "".join(f"  A{i}: x\n" for i in range(keys))
+    assert problems_of(text) == [
+        f"event.yaml, line 1: the data holds {2 * keys + 3:,} values, more than the {MAX_EXPANDED_VALUES:,} a data "
+        "file may hold"]

@@ -1,0 +1,92 @@
+"""`check-template` says what the build would drop from a template, and why a template cannot be used at all."""
+
+from __future__ import annotations
+
+import os
+
+from generator.templates.inspect import inspect_template
+from tests.conftest import DEFAULT_DATA
+from tests.templates.hostile import (MASTER, MASTER_RELS, PAYLOAD_TEMPLATE, Package, changed, hostile, powerpoint_base,
+                                     without_relationship)
+
+
+def test_what_a_hostile_powerpoint_template_loses_is_listed_and_it_stays_usable(tmp_path):
+    (tmp_path / "brand.potx").write_bytes(hostile("pptx"))
+    report = inspect_template(tmp_path / "brand.potx")
+    assert report.unusable == []
+    assert report.facts == ["PowerPoint template with 11 layouts; heading font Calibri, body font Calibri"]
+    for line in ("ppt/evil.bin (a macro project)",
+                 "ppt/vbaProject.bin (a macro project)",
+                 f"external link javascript:alert(document.cookie) on {MASTER}",
+                 "external link file:///C:/Windows/System32/calc.exe on ppt/slideLayouts/slideLayout1.xml",
+                 "external link http://tracker.example/pixel.png on ppt/slideLayouts/slideLayout1.xml",
+                 "click action ppaction://program on ppt/slideLayouts/slideLayout2.xml",
+                 "click action ppaction://macro?name=AutoOpen on ppt/slideLayouts/slideLayout3.xml",
+                 "ppt/activeX/activeX1.xml (an ActiveX control)",
+                 "ppt/embeddings/oleObject1.bin (an embedded OLE object)",
+                 "customXml/item1.xml (custom XML data)",
+                 "ppt/commentAuthors.xml (comments)",
+                 "ppt/slides/slide1.xml (a sample slide)",
+                 f"broken link to missing part ppt/media/missing.png (picture) on {MASTER}",
+                 "ppt/printerSettings/printerSettings1.bin (printer settings)"):
+        assert line in report.dropped
+
+
+def test_what_a_hostile_word_template_loses_is_listed_and_it_stays_usable(tmp_path):
+    (tmp_path / "brand.dotx").write_bytes(hostile("docx"))
+    report = inspect_template(tmp_path / "brand.dotx")
+    assert report.unusable == []
+    for line in (f"attached template {PAYLOAD_TEMPLATE}",
+                 "mail merge settings (a data source outside the template) on word/settings.xml",
+                 "external link file:///C:/Users/Public/data.xlsx on word/settings.xml",
+                 'field DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe" on word/header1.xml',
+                 'field INCLUDEPICTURE "http://tracker.example/pixel.png" \\d on word/header1.xml',
+                 "external link javascript:alert(1) on word/header1.xml",
+                 "word/evil.bin (a macro project)",
+                 "word/vbaData.xml (a macro project)",
+                 "word/customizations.xml (macro key settings)",
+                 "word/embeddings/oleObject1.bin (an embedded OLE object)",
+                 "word/afchunk.mht (an imported file)",
+                 "word/glossary/document.xml (building blocks)",
+                 "word/comments.xml (comments)"):
+        assert line in report.dropped
+
+
+def test_the_built_in_template_loses_only_its_thumbnail_and_printer_settings(tmp_path):
+    (tmp_path / "deck.pptx").write_bytes(powerpoint_base())
+    report = inspect_template(tmp_path / "deck.pptx")
+    assert (report.unusable, report.dropped) == ([], ["docProps/thumbnail.jpeg (a thumbnail picture)",
+                                                      "ppt/printerSettings/printerSettings1.bin (printer settings)"])
+
+
+def test_an_unusable_template_gives_its_located_reason(tmp_path):
+    (tmp_path / "thin.potx").write_bytes(changed(without_relationship(MASTER_RELS, "/slideLayout")))
+    report = inspect_template(tmp_path / "thin.potx")
+    assert report.unusable == [f"part {MASTER}: the slide master has no layouts; add at least one layout in "
+                               "PowerPoint's Slide Master view"]
+
+
+def test_check_template_calls_a_hostile_template_usable_and_a_broken_one_not(run_cli, tmp_path):
+    (tmp_path / "brand.potx").write_bytes(hostile("pptx"))
+    package = Package(powerpoint_base())
+    del package.members["ppt/theme/theme1.xml"]
+    (tmp_path / "broken.potx").write_bytes(package.save())
+    status, out, _ = run_cli(["check-template", "brand.potx"], tmp_path)
+    assert (status, out.splitlines()[-1]) == (0, "0 gaps found; the build can use every template.")
+    status, out, _ = run_cli(["check-template", "broken.potx"], tmp_path)
+    assert status == 2
+    assert out.splitlines()[:2] == ["broken.potx: cannot be opened",
+                                    f"  cannot be used: part {MASTER}: names ppt/theme/theme1.xml as its theme, but "
+                                    "the package has no such part; open it in PowerPoint and save it again"]
+
+
+def test_a_folder_or_a_pipe_given_as_a_template_is_a_located_error(run_cli, tmp_path):
+    (tmp_path / "folder.potx").mkdir()
+    os.mkfifo(tmp_path / "pipe.dotx")
+    status, _, err = run_cli(["build", DEFAULT_DATA, "--pptx-template", "folder.potx", "--out", "out"], tmp_path)
+    assert (status, err.splitlines()[0]) == (2, "error: folder.potx: is a folder, not a template file; give the "
+                                                "template file inside it")
+    status, _, err = run_cli(["build", DEFAULT_DATA, "--docx-template", "pipe.dotx", "--out", "out"], tmp_path)
+    assert (status, err.splitlines()[0]) == (2, "error: pipe.dotx: is not a file saved by an office program (it is "
+                                                "a pipe, socket or device); give a template file")
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,225 @@
+"""`make_deck.py new`: a new event from the last one, with only its title and date changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import sys
+
+import pytest
+
+from generator.data_source import load_event
+from generator.new_event import start_event
+from tests.conftest import default_text, line_of, replace_once
+
+SUMMARY_ONE = "1 problem found; no output was written or changed.\n"
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A data/ folder holding the example, as a trainer's project folder does."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "tees-2022.yaml").write_text(default_text(), encoding="utf-8")
+    return folder
+
+
+def _lines_changed(before: str, after: str) -> list[tuple[str, str]]:
+    old, new = before.splitlines(), after.splitlines()
+    assert len(old) == len(new)
+    return [(a, b) for a, b in zip(old, new) if a != b]
+
+
+def test_new_event_with_title_and_date_changes_only_those_lines(run_cli, tmp_path, data):
+    status, out, err = run_cli(["new", "data/tees-2023.yaml", "--title", "Learning from Reviews 2023", "--date",
+                                "2023-05-11"], tmp_path)
+    assert status == 0, err
+    assert out == ("wrote data/tees-2023.yaml from data/tees-2022.yaml: 'Learning from Reviews 2023', 2023-05-11. "
+                   "Edit it, then build it: make_deck.py build data/tees-2023.yaml\n")
+    new_text = (data / "tees-2023.yaml").read_text(encoding="utf-8")
+    assert _lines_changed(default_text(), new_text) == [
+        ("  title: Learning from Reviews", "  title: Learning from Reviews 2023"),
+        ("  date: 2022-05-12", "  date: 2023-05-11")]
+    event = load_event(data / "tees-2023.yaml").event.event
+    assert (event.title, event.date) == ("Learning from Reviews 2023", dt.date(2023, 5, 11))
+
+
+def test_without_a_terminal_the_values_not_given_are_kept_and_said_so(run_cli, tmp_path, data, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    status, out, err = run_cli(["new", "data/tees-2023.yaml", "--date", "2023-05-11"], tmp_path)
+    assert status == 0, err
+    assert out.splitlines()[0] == ("kept the title from data/tees-2022.yaml: Learning from Reviews (give --title "
+                                   "to change it)")
+    status, out, _ = run_cli(["new", "data/tees-2024.yaml"], tmp_path)
+    assert status == 0
+    assert out.splitlines()[:2] == [
+        "kept the title from data/tees-2023.yaml: Learning from Reviews (give --title to change it)",
+        "kept the date from data/tees-2023.yaml: 2023-05-11 (give --date to change it)"]
+
+
+class _Terminal(io.StringIO):
+    """Typed answers, on what looks like a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_the_title_and_date_are_asked_for(run_cli, tmp_path, data, monkeypatch):
+    # The first date typed is in the UK order, so it is asked for again.
+    monkeypatch.setattr(sys, "stdin", _Terminal("Learning: the 2023 event\n11/05/2023\n2023-05-11\n"))
+    status, out, err = run_cli(["new", "data/tees-2023.yaml"], tmp_path)
+    assert status == 0, err
+    assert out.startswith("Title of the event [Learning from Reviews]: Date of the event, as YYYY-MM-DD "
+                          "[2022-05-12]: Date of the event, as YYYY-MM-DD [2022-05-12]: wrote data/tees-2023.yaml")
+    assert err == "expected a date as YYYY-MM-DD, e.g. 2023-05-11, got '11/05/2023'\n"
+    text = (data / "tees-2023.yaml").read_text(encoding="utf-8")
+    assert '  title: "Learning: the 2023 event"\n' in text
+    event = load_event(data / "tees-2023.yaml").event.event
+    assert (event.title, event.date) == ("Learning: the 2023 event", dt.date(2023, 5, 11))
+
+
+def test_enter_on_a_terminal_keeps_the_values(run_cli, tmp_path, data, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Terminal("\n\n"))
+    status, _, err = run_cli(["new", "data/tees-2023.yaml"], tmp_path)
+    assert status == 0, err
+    assert (data / "tees-2023.yaml").read_text(encoding="utf-8") == default_text()
+
+
+def test_it_starts_from_the_newest_event_in_the_folder(run_cli, tmp_path, data):
+    older = replace_once(default_text(), "  title: Learning from Reviews\n", "  title: Older\n")
+    (data / "older.yaml").write_text(older, encoding="utf-8")
+    os.utime(data / "older.yaml", (0, 0))
+    (data / "_shared.yaml").write_text("areas: {}\n", encoding="utf-8")  # shared parts are not events
+    status, out, _ = run_cli(["new", "data/next.yaml", "--date", "2023-05-11"], tmp_path)
+    assert status == 0
+    assert "from data/tees-2022.yaml:" in out
+    os.utime(data / "older.yaml")
+    status, out, _ = run_cli(["new", "data/next-2.yaml", "--date", "2023-05-11"], tmp_path)
+    assert status == 0
+    assert "wrote data/next-2.yaml from data/older.yaml: 'Older', 2023-05-11." in out
+
+
+def test_from_names_the_file_to_start_from(run_cli, tmp_path, data):
+    (tmp_path / "riverside").mkdir()
+    status, out, err = run_cli(["new", "riverside/2024.yaml", "--from", "data/tees-2022.yaml", "--title", "R",
+                                "--date", "2024-01-31"], tmp_path)
+    assert status == 0, err
+    assert "wrote riverside/2024.yaml from data/tees-2022.yaml: 'R', 2024-01-31." in out
+
+
+def test_an_empty_folder_starts_from_the_example(run_cli, tmp_path, data):
+    (tmp_path / "riverside").mkdir()
+    status, out, _ = run_cli(["new", "riverside/2024.yaml", "--date", "2024-01-31"], tmp_path)
+    assert status == 0
+    assert "from data/tees-2022.yaml:" in out
+
+
+def test_with_nothing_to_start_from_it_says_what_to_do(run_cli, tmp_path):
+    (tmp_path / "riverside").mkdir()
+    status, out, err = run_cli(["new", "riverside/2024.yaml", "--date", "2024-01-31"], tmp_path)
+    assert (status, out) == (2, "")
+    assert err == ("error: there is no data file to start from: riverside/ holds none, and data/tees-2022.yaml is "
+                   "not in this folder; name one with --from DATA\n" + SUMMARY_ONE)
+
+
+def test_an_existing_file_is_never_overwritten(run_cli, tmp_path, data):
+    (data / "tees-2023.yaml").write_text("mine\n", encoding="utf-8")
+    status, _, err = run_cli(["new", "data/tees-2023.yaml", "--date", "2023-05-11"], tmp_path)
+    assert status == 2
+    assert err == ("error: data/tees-2023.yaml: the file already exists; choose another name (new never overwrites "
+                   "a file)\n" + SUMMARY_ONE)
+    assert (data / "tees-2023.yaml").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_the_new_file_must_be_yaml(run_cli, tmp_path, data):
+    status, _, err = run_cli(["new", "data/tees-2023.txt"], tmp_path)
+    assert status == 2
+    assert err == ("error: data/tees-2023.txt: the new event's file name must end in .yaml, e.g. tees-2023.yaml\n"
+                   + SUMMARY_ONE)
+
+
+def test_a_date_in_another_order_is_refused_with_the_expected_form(run_cli, tmp_path, data):
+    with pytest.raises(SystemExit) as exit_info:
+        run_cli(["new", "data/tees-2023.yaml", "--date", "11/05/2023"], tmp_path)
+    assert exit_info.value.code == 2
+    assert not (data / "tees-2023.yaml").exists()
+
+
+def test_a_source_with_problems_gives_its_problems_and_writes_nothing(run_cli, tmp_path, data):
+    bad = replace_once(default_text(), "    count: 7\n", "    count: -7\n")
+    (data / "tees-2022.yaml").write_text(bad, encoding="utf-8")
+    status, _, err = run_cli(["new", "data/tees-2023.yaml", "--date", "2023-05-11"], tmp_path)
+    assert status == 2
+    assert err == (f"error: data/tees-2022.yaml, line {line_of(bad, 'count: -7')}, review_types.adults.count: "
+                   "expected a count of 0 or more, got -7\n" + SUMMARY_ONE)
+    assert not (data / "tees-2023.yaml").exists()
+
+
+def test_a_result_with_problems_is_not_kept(tmp_path):
+    # The source includes a file by a path that does not resolve from the new file's folder.
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    text = replace_once(default_text(), "areas:\n  MBC: Middlesbrough Borough Council\n"
+                        "  RCBC: Redcar & Cleveland Borough Council\n  HBC: Hartlepool Borough Council\n"
+                        "  SBC: Stockton-on-Tees Borough Council\n", "include: _areas.yaml\n")
+    (tmp_path / "old" / "event.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "old" / "_areas.yaml").write_text(
+        "areas:\n  MBC: Middlesbrough Borough Council\n  RCBC: Redcar & Cleveland Borough Council\n"
+        "  HBC: Hartlepool Borough Council\n  SBC: Stockton-on-Tees Borough Council\n", encoding="utf-8")
+    from generator.problems import InputError
+
+    with pytest.raises(InputError) as error:
+        start_event(tmp_path / "new" / "event.yaml", tmp_path / "old" / "event.yaml", None, dt.date(2023, 5, 11))
+    assert "_areas.yaml" in str(error.value)
+    assert list((tmp_path / "new").iterdir()) == []
+
+
+def test_comments_and_a_folded_title_are_handled(tmp_path):
+    text = replace_once(default_text(), "  title: Learning from Reviews\n",
+                        "  title: >-  # the deck's title\n    Learning from\n    Reviews\n")
+    source = tmp_path / "old.yaml"
+    source.write_text(text, encoding="utf-8")
+    created = start_event(tmp_path / "new.yaml", source, "New title", None)
+    new_text = (tmp_path / "new.yaml").read_text(encoding="utf-8")
+    assert new_text == replace_once(text, ">-  # the deck's title\n    Learning from\n    Reviews\n", "New title\n")
+    assert created.kept == [("date", "2022-05-12")]
+    assert new_text.startswith("# Learning from Reviews: the Tees event of Thursday 12 May 2022.\n")
+
+
+@pytest.mark.parametrize("title, written", [
+    ("Learning from Reviews 2023", "Learning from Reviews 2023"),
+    ("NO", '"NO"'),
+    ("2023", '"2023"'),
+    ("Learning: 2023 # not a comment", '"Learning: 2023 # not a comment"'),
+    ('"Quoted" reviews', '"\\"Quoted\\" reviews"'),
+    ("Café — ünïcode", "Café — ünïcode"),
+])
+def test_a_title_reads_back_as_typed(tmp_path, title, written):
+    source = tmp_path / "old.yaml"
+    source.write_text(default_text(), encoding="utf-8")
+    start_event(tmp_path / "new.yaml", source, title, None)
+    text = (tmp_path / "new.yaml").read_text(encoding="utf-8")
+    assert f"\n  title: {written}\n" in text
+    assert load_event(tmp_path / "new.yaml").event.event.title == title
+
+
+def test_a_title_the_documents_cannot_hold_is_refused_and_not_kept(run_cli, tmp_path, data):
+    status, out, err = run_cli(["new", "data/tees-2023.yaml", "--title", "\x1b[31mRed", "--date", "2023-05-11"],
+                               tmp_path)
+    assert (status, out) == (2, "")
+    assert err == ("error: data/tees-2023.yaml, line 8, event.title: the text holds the control character U+001B, "
+                   "which documents cannot contain; remove it\n" + SUMMARY_ONE)
+    assert not (data / "tees-2023.yaml").exists()
+
+
+def test_a_source_whose_event_comes_from_an_included_file_is_refused(run_cli, tmp_path, data):
+    text = default_text()
+    event_block = text[text.index("event:\n"):text.index("\naims:\n") + 1]
+    (data / "_event.yaml").write_text(event_block, encoding="utf-8")
+    (data / "tees-2022.yaml").write_text("include: _event.yaml\n" + text.replace(event_block, ""), encoding="utf-8")
+    status, _, err = run_cli(["new", "data/tees-2023.yaml", "--date", "2023-05-11"], tmp_path)
+    assert status == 2
+    assert err == ("error: data/tees-2022.yaml: this file does not set the event's title and date itself (an included "
+                   "file may); start from one that does, with --from DATA\n" + SUMMARY_ONE)
+    assert not (data / "tees-2023.yaml").exists()
