@@ -39,7 +39,8 @@ HELP_WIDTH = 79  # the descriptions above the examples, wrapped as argparse wrap
 # Imported by the generator from outside the standard library: checked before anything else is imported.
 DEPENDENCIES = ("lxml", "yaml", "pptx", "docx")
 # What each output file is, for the summary line: suffix -> (one, several).
-OUTPUT_KINDS = {".pptx": ("deck", "decks"), ".docx": ("briefing", "briefings"), ".pdf": ("PDF", "PDFs")}
+OUTPUT_KINDS = {".pptx": ("deck", "decks"), ".docx": ("briefing", "briefings"), ".html": ("web page", "web pages"),
+                ".pdf": ("PDF", "PDFs")}
 WROTE, UNCHANGED = "wrote", "unchanged"
 INTERRUPTED = "stopped by Ctrl-C; outputs already written are complete, the rest were not touched"
 STOPPED_WATCHING = "stopped watching"

@@ -27,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from .data_source.register import MAX_AGE, PEOPLE_COLUMNS, PEOPLE_SHEET, REVIEW_COLUMNS, REVIEWS_SHEET, Column
-from .output.zipwriter import write_zip
+from .templates.package_writing import zip_members
 
 # The ethnic groups of the 2021 Census of England and Wales (Office for National Statistics), high-level group
 # and group, as the ONS writes them.
@@ -137,8 +137,8 @@ def workbook_bytes(workbook: Workbook) -> bytes:
         ExcelWriter(workbook, archive).write_data()
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
         members = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    return write_zip([(name, _fonts_in_schema_order(data) if name == STYLES_PART else data)
-                      for name, data in members])
+    return zip_members({name: _fonts_in_schema_order(data) if name == STYLES_PART else data
+                        for name, data in members})
 
 
 def _fonts_in_schema_order(styles: bytes) -> bytes:

@@ -40,8 +40,9 @@ def test_default_build_writes_deck_and_three_briefings(run_cli, tmp_path):
     assert status == 0, err
     assert sorted(p.name for p in (tmp_path / "decks").iterdir()) == ["learning-from-reviews-2022-05-12.pptx"]
     assert sorted(p.name for p in (tmp_path / "briefings").iterdir()) == [
-        "learning-from-reviews-2022-05-12-cspr.docx", "learning-from-reviews-2022-05-12-dhr.docx",
-        "learning-from-reviews-2022-05-12-sar.docx"]
+        "learning-from-reviews-2022-05-12-cspr.docx", "learning-from-reviews-2022-05-12-cspr.html",
+        "learning-from-reviews-2022-05-12-dhr.docx", "learning-from-reviews-2022-05-12-dhr.html",
+        "learning-from-reviews-2022-05-12-sar.docx", "learning-from-reviews-2022-05-12-sar.html"]
     assert out.splitlines()[0].startswith("wrote decks/learning-from-reviews-2022-05-12.pptx (")
     assert err == ""
 
@@ -53,7 +54,7 @@ def test_rebuild_reports_unchanged_files(run_cli, tmp_path):
     assert status == 0
     lines = out.splitlines()
     assert all(line.startswith("unchanged ") for line in lines[:-1])
-    assert lines[-1] == "Built 1 deck and 3 briefings into out/decks/ and out/briefings/ (4 unchanged)."
+    assert lines[-1] == "Built 1 deck, 3 briefings and 3 web pages into out/decks/ and out/briefings/ (7 unchanged)."
 
 
 def test_no_default_data_here_is_a_clear_error(run_cli, tmp_path):
@@ -290,8 +291,9 @@ def test_a_folder_builds_every_event_but_not_shared_files(run_cli, tmp_path):
     assert status == 0, err
     assert sorted(p.name for p in (tmp_path / "out" / "decks").iterdir()) == [
         "event-1-2022-05-12.pptx", "event-2-2022-05-12.pptx"]
-    assert len(out.splitlines()) == 9
-    assert out.splitlines()[-1] == "Built 2 decks and 6 briefings into out/decks/ and out/briefings/ (8 written)."
+    assert len(out.splitlines()) == 15
+    assert out.splitlines()[-1] == ("Built 2 decks, 6 briefings and 6 web pages into out/decks/ and out/briefings/ "
+                                    "(14 written).")
 
 
 def test_an_unwritable_output_folder_is_a_clear_error(run_cli, tmp_path):
@@ -313,7 +315,7 @@ def test_a_reader_that_stops_reading_the_summary_is_not_an_error(tmp_path):
 
 # Commands: misspelt, several data files, help and version.
 
-BUILT_DEFAULT = "Built 1 deck and 3 briefings into out/decks/ and out/briefings/ (4 written).\n"
+BUILT_DEFAULT = "Built 1 deck, 3 briefings and 3 web pages into out/decks/ and out/briefings/ (7 written).\n"
 
 
 def _event(folder, name, title):
@@ -375,8 +377,9 @@ def test_when_one_of_several_files_fails_each_says_what_happened_and_the_summary
     assert err == (f"error: b.yaml, line {line_of(bad, 'count: -7')}, review_types.adults.count: expected a count "
                    "of 0 or more, got -7\n"
                    "b.yaml: 1 problem found; its outputs were not written or changed.\n")
-    assert out.splitlines()[-1] == ("Built 1 deck and 3 briefings into out/decks/ and out/briefings/ (4 written); "
-                                    "not built, because of the problems above: b.yaml (1 of 2 data files).")
+    assert out.splitlines()[-1] == ("Built 1 deck, 3 briefings and 3 web pages into out/decks/ and out/briefings/ "
+                                    "(7 written); not built, because of the problems above: b.yaml (1 of 2 data "
+                                    "files).")
     assert "no output was written" not in out + err
     assert sorted(p.name for p in (tmp_path / "out" / "decks").iterdir()) == ["event-a-2022-05-12.pptx"]
 
@@ -405,8 +408,8 @@ def test_a_build_ends_with_one_summary_line_of_what_was_written_and_where(run_cl
                                   "The Care Act 2014 says when"), encoding="utf-8")
     status, out, _ = run_cli(["build", "event.yaml", "--out", "out"], tmp_path)
     assert status == 0
-    assert out.splitlines()[-1] == ("Built 1 deck and 3 briefings into out/decks/ and out/briefings/ "
-                                    "(1 written, 3 unchanged).")
+    assert out.splitlines()[-1] == ("Built 1 deck, 3 briefings and 3 web pages into out/decks/ and out/briefings/ "
+                                    "(2 written, 5 unchanged).")
 
 
 def test_the_summary_names_each_kind_and_folder():

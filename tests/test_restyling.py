@@ -224,15 +224,3 @@ def test_logo_must_be_a_real_image_in_the_data_folder(run_cli, tmp_path, setup, 
     assert err.splitlines()[0] == f"error: event.yaml, line {line_of(text, '  logo:')}, theme.logo: {message}"
 
 
-def test_template_carrying_a_vba_project_is_refused_whatever_its_name(run_cli, tmp_path):
-    import zipfile
-
-    (tmp_path / "plain.pptx").write_bytes(_save(Presentation()))
-    with zipfile.ZipFile(tmp_path / "plain.pptx", "a") as package:
-        package.writestr("ppt/vbaProject.bin", b"\0" * 16)
-    status, _, err = run_cli(["build", DEFAULT_DATA, "--pptx-template", "plain.pptx", "--out", "out"], tmp_path)
-    assert status == 2
-    assert err.splitlines()[0] == ("error: plain.pptx: the template carries macros (a vbaProject part); save a copy "
-                                   "without macros")
-
-

@@ -15,7 +15,7 @@ from generator.watch import files_beside, named_files, snapshot
 from tests.conftest import ROOT, default_text, line_of, replace_once
 
 STAMP = r"\d\d:\d\d:\d\d"
-BUILT = "deck written, 3 briefings written"
+BUILT = "deck written, 3 briefings written, 3 web pages written"
 
 
 def _start(tmp_path: Path, *extra: str) -> subprocess.Popen[str]:
@@ -48,7 +48,7 @@ def test_one_edit_gives_one_rebuild_and_ctrl_c_stops_cleanly(tmp_path):
         # Only the adults' briefing shows this paragraph.
         _edit(tmp_path / "event.yaml", "The Care Act 2014 sets out when", "The Care Act 2014 says when")
         rebuilt = _wait_for(process, "")  # the next line, whatever it is
-        assert re.fullmatch(f"{STAMP} rebuilt: deck unchanged, briefing written, 2 briefings unchanged\n",
+        assert re.fullmatch(f"{STAMP} rebuilt: deck unchanged, briefing written, 2 briefings unchanged, web page written, 2 web pages unchanged\n",
                             rebuilt[0])
         time.sleep(2)  # four more polls, with nothing changed: no more rebuilds
     finally:
@@ -68,7 +68,7 @@ def test_max_builds_stops_after_that_many_rebuilds(tmp_path):
         if process.poll() is None:
             process.kill()
     assert process.returncode == 0, err
-    assert re.fullmatch(f"{STAMP} rebuilt: deck unchanged, briefing written, 2 briefings unchanged\n", out)
+    assert re.fullmatch(f"{STAMP} rebuilt: deck unchanged, briefing written, 2 briefings unchanged, web page written, 2 web pages unchanged\n", out)
 
 
 def test_a_rebuild_with_problems_says_so_and_the_next_good_edit_rebuilds(run_cli, tmp_path, monkeypatch):
@@ -82,7 +82,7 @@ def test_a_rebuild_with_problems_says_so_and_the_next_good_edit_rebuilds(run_cli
     assert re.fullmatch(f"{STAMP} built: {BUILT}", lines[0])
     assert re.fullmatch(f"{STAMP} not rebuilt: 1 problem found in event.yaml \\(above\\); the outputs are as they "
                         "were", lines[2])
-    assert re.fullmatch(f"{STAMP} rebuilt: deck unchanged, 3 briefings unchanged", lines[3])
+    assert re.fullmatch(f"{STAMP} rebuilt: deck unchanged, 3 briefings unchanged, 3 web pages unchanged", lines[3])
     assert err == (f"error: event.yaml, line {line_of(bad, 'count: -7')}, review_types.adults.count: expected a "
                    "count of 0 or more, got -7\n")
 

@@ -70,7 +70,7 @@ def test_check_command_on_the_default_build_is_clean(run_cli, tmp_path):
     status, out, _ = run_cli(["check", DEFAULT_DATA, "--out", tmp_path], tmp_path)
     assert status == 0, out
     assert out.splitlines()[-1] == "0 problems found in 7 files."
-    assert out.splitlines()[0].startswith("decks/learning-from-reviews-2022-05-12.pptx: 21 slides;")
+    assert out.splitlines()[0].startswith("decks/learning-from-reviews-2022-05-12.pptx: 21 slides")
     assert out.count("pages in LibreOffice") + out.count("page in LibreOffice") == 3
 
 

@@ -96,7 +96,7 @@ def test_unusual_text_renders_inside_its_frames(tmp_path):
     data["aims"]["items"] = ["مرحبا بالعالم، هذا نص من اليمين إلى اليسار", "שלום עולם", "👩‍👩‍👧‍👦 families first",
                              "Supercalifragilisticexpialidocious" * 4, "<w:t>&amp; \"quotes\" 'and' ‘curly’</w:t>"]
     source = tmp_path / "unusual.yaml"
-    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     assert main(["build", str(source), "--out", str(tmp_path)]) == 0
     deck = next((tmp_path / "decks").glob("*.pptx"))
     prs = Presentation(str(deck))
@@ -109,7 +109,7 @@ def test_text_too_long_even_at_the_smallest_size_is_warned_about(tmp_path, capsy
     data = yaml.safe_load(DEFAULT_DATA.read_text(encoding="utf-8"))
     data["learning_reviews"]["are_not"]["title"] = "Learning reviews are not " * 12
     source = tmp_path / "long.yaml"
-    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     assert main(["build", str(source), "--out", str(tmp_path)]) == 0
     warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning: ")]
     assert warnings == [f"warning: {source}: 'Learning reviews are not Learning reviews are not ' does not fit "
