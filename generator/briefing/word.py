@@ -57,7 +57,9 @@ class WordBriefing:
         self._end_section(columns=1)
         for section in plan.sections:
             self._section(section)
-        self._end_section(columns=COLUMNS)
+        # The parts are the document's last section: a section break after them would give LibreOffice
+        # an empty last section, which it puts on a page of its own.
+        _set_section_layout(self.body.find(qn("w:sectPr")), COLUMNS)
         self._footer(plan)
         if plan.action_plan:
             self._action_plan(plan)
@@ -111,6 +113,7 @@ class WordBriefing:
         word_table.style = self._table_style()
         word_table.autofit = False
         for column, width in enumerate(FIGURE_TABLE_WIDTHS):
+            word_table.columns[column].width = width
             for cell in word_table.columns[column].cells:
                 cell.width = width
         for column, text in enumerate((table.category, f"Number of {table.unit}")):
