@@ -36,13 +36,16 @@ def check_branding(theme: Branding, locations: Locations) -> list[Problem]:
         found.append(locations.problem(path, message, severity, "theme"))
 
     if theme.briefing_chart not in BRIEFING_CHARTS:
-        add("theme.briefing_chart", f"expected one of: {', '.join(BRIEFING_CHARTS)}; got '{shorten(theme.briefing_chart)}'")
+        add("theme.briefing_chart",
+            f"expected one of: {', '.join(BRIEFING_CHARTS)}; got '{shorten(theme.briefing_chart)}'")
     for kind in theme.layouts:
         if kind not in SLIDE_KINDS:
-            add(f"theme.layouts.{kind}", f"unknown slide kind '{shorten(kind)}'; expected one of: {', '.join(SLIDE_KINDS)}")
+            add(f"theme.layouts.{kind}",
+                f"unknown slide kind '{shorten(kind)}'; expected one of: {', '.join(SLIDE_KINDS)}")
     for role in theme.styles:
         if role not in STYLE_ROLES:
-            add(f"theme.styles.{role}", f"unknown style role '{shorten(role)}'; expected one of: {', '.join(STYLE_ROLES)}")
+            add(f"theme.styles.{role}",
+                f"unknown style role '{shorten(role)}'; expected one of: {', '.join(STYLE_ROLES)}")
     colours = theme.colours
     if colours is None:
         return found

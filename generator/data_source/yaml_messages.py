@@ -27,9 +27,9 @@ _SPECIAL_AT_START = set("&*!%|>@`,{}[]")
 _SNAKE_CASE_KEY = re.compile(r"^[a-z_][a-z0-9_]*:(\s|$)")
 QUOTED_LINE_WINDOW = 100
 """A quoted line longer than this is shown as this many characters around the caret."""
-_WINDOW_BEFORE_CARET = 60
+_WINDOW_BEFORE_CARET = 60  # of those characters, how many come before the caret
 INDENT_ADVICE = "the lines of one block must start in the same column"
-_BEYOND_ANY_COLUMN = 1 << 62
+_BEYOND_ANY_COLUMN = 1 << 62  # a start for "the leftmost column seen so far" that any real column is left of
 YAML_MAX_KEY_CHARS = 1024
 """YAML reads a key written without '?' only if it fits in this many characters (the YAML 1.1 spec's limit)."""
 
@@ -75,7 +75,7 @@ def quote(lines: list[str], line: int, column: int) -> tuple[str, ...]:
         if number >= 0:
             shown_from = start if number == line or len(lines[number]) > QUOTED_LINE_WINDOW else 0
             shown.append(f"{number + 1:>{width}} | {_window(lines[number], shown_from)}")
-    caret_offset = len(_window(lines[line][:column], start)) if column > start else 1 if start else 0
+    caret_offset = len(_window(lines[line][:column], start))
     shown.append(f"{'':>{width}} | {' ' * caret_offset}^")
     return tuple(shown)
 
@@ -128,6 +128,8 @@ def _spaces(count: int) -> str:
 
 
 class _Diagnosis:
+    """One YAML error in one text: each explanation in turn looks for the mistake it knows, the first found wins."""
+
     def __init__(self, text: str, lines: list[str], error: yaml.MarkedYAMLError, line: int, column: int,
                  index: int):
         self.lines = lines
@@ -141,8 +143,9 @@ class _Diagnosis:
 
     def explain(self) -> tuple[int, int, str]:
         """Return (line, column, message) for the mistake, the line being the one at fault."""
-        for explanation in (self._long_key, self._tab, self._unexpected_character, self._quoted_scalar, self._unclosed_bracket, self._block_text_indent,
-                            self._last_scalar, self._key_without_colon, self._indentation):
+        for explanation in (self._long_key, self._tab, self._unexpected_character, self._quoted_scalar,
+                            self._unclosed_bracket, self._block_text_indent, self._last_scalar,
+                            self._key_without_colon, self._indentation):
             found = explanation()
             if found is not None:
                 return found
@@ -251,7 +254,7 @@ class _Diagnosis:
         first = text[0]
         first_column, header_column = _indent(self.lines[first]), _indent(self.lines[header])
         after = [n for n in text if _indent(self.lines[n]) < first_column]
-        if not after or any(self._structural(n) and n in self.text_lines for n in after):
+        if not after:
             return None
         stray = after[0]
         stray_column = _indent(self.lines[stray])
@@ -301,9 +304,11 @@ class _Diagnosis:
             return self._colon_in_text(last)
         return None
 
-    def _run_on(self, first_line: int) -> tuple[int, int, str]:
+    def _run_on(self, first_line: int) -> tuple[int, int, str] | None:
         """A plain value ran on into the next line because that line is indented more; say which line is odd."""
-        continuation = next(n for n in range(first_line + 1, len(self.lines)) if self.lines[n].strip())
+        continuation = next((n for n in range(first_line + 1, len(self.lines)) if self.lines[n].strip()), None)
+        if continuation is None:
+            return None
         first_column, continuation_column = _indent(self.lines[first_line]), _indent(self.lines[continuation])
         if continuation_column <= first_column:
             return (first_line, first_column,

@@ -88,5 +88,6 @@ def test_validate_calls_an_undecodable_logo_invalid(folder, run_cli):
     status, out, err = run_cli(["validate", "event.yaml"], folder)
     assert status == 2
     assert out == ""
-    assert err == f"error: {_logo_problem(text, UNREADABLE_IMAGE)}\n1 problem found; no output was written or changed.\n"
+    assert err == (f"error: {_logo_problem(text, UNREADABLE_IMAGE)}\n"
+                   "1 problem found; no output was written or changed.\n")
     assert "BytesIO" not in err

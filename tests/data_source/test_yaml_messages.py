@@ -80,7 +80,8 @@ def test_a_quote_never_closed(problems_of):
 
 
 def test_an_apostrophe_inside_single_quotes(problems_of):
-    text = replace_once(default_text(), "  title: Learning from Reviews\n", "  title: 'Learning from today's reviews'\n")
+    text = replace_once(default_text(), "  title: Learning from Reviews\n",
+                        "  title: 'Learning from today's reviews'\n")
     line = line_of(text, "today's")
     assert problems_of(text)[0] == (
         f"event.yaml, line {line}: the value starts with a quote, so it must end at the closing quote, but more "
@@ -129,8 +130,9 @@ def test_a_key_longer_than_yaml_reads(problems_of):
     text = replace_once(default_text(), "      MBC/RCBC: 10\n", "      " + "M" * 16_000 + ": 10\n")
     line = line_of(text, "MMMM")
     assert problems_of(text) == [
-        f"event.yaml, line {line}: this key is 16,000 characters long; YAML reads a key of at most 1,024: shorten it"
-        f"\n    {line - 1} |     counts_by_area:\n    {line} |       {'M' * 94}…\n    {'':>{len(str(line))}} |       ^"]
+        f"event.yaml, line {line}: this key is 16,000 characters long; YAML reads a key of at most 1,024: "
+        f"shorten it\n    {line - 1} |     counts_by_area:\n    {line} |       {'M' * 94}…"
+        f"\n    {'':>{len(str(line))}} |       ^"]
 
 
 def test_a_long_line_is_quoted_around_the_caret():
