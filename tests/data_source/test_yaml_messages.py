@@ -22,8 +22,17 @@ def test_a_key_indented_more_than_the_one_above_is_reported_on_its_own_line(prob
     text = replace_once(default_text(), "    count: 23\n", "     count: 23\n")
     line = line_of(text, "     count: 23")
     assert problems_of(text) == [
-        f"event.yaml, line {line}: this line is indented more than line {line - 1} above it (5 spaces, not 4), so "
+        f"event.yaml, line {line}: this line starts in column 6, right of line {line - 1} above it (column 5), so "
         f"YAML reads it as more of line {line - 1}'s text; {INDENT_ADVICE}" + _quoted(text, line, 5)]
+
+
+def test_a_key_under_a_list_item_indented_past_the_item_s_first_key(problems_of):
+    text = replace_once(default_text(), "      - heading: Safeguarding Adult Reviews\n        blocks:\n",
+                        "      - heading: Safeguarding Adult Reviews\n          blocks:\n")
+    line = line_of(text, "          blocks:")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line starts in column 11, right of line {line - 1} above it (column 9), so "
+        f"YAML reads it as more of line {line - 1}'s text; {INDENT_ADVICE}" + _quoted(text, line, 10)]
 
 
 def test_the_first_key_of_a_block_indented_wrongly_is_named_not_the_line_yaml_stopped_at(problems_of):
