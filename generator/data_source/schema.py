@@ -20,11 +20,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..problems import WARNING, Problem, shorten
 from .yaml_messages import requote
+from .yaml_reader import MAX_EXPANDED_VALUES, MAX_NESTING
 
-MAX_VALUES = 50_000
-"""The data may hold at most this many values, aliases expanded."""
-MAX_DEPTH = 40
-"""Values may be nested at most this many levels deep."""
+# The same limits the reader enforces on the YAML, kept here too for data that did not come through it.
+MAX_VALUES = MAX_EXPANDED_VALUES
+MAX_DEPTH = MAX_NESTING
 MAX_COUNT = 1_000_000
 """A count (a whole number) may be at most this; checked on its digits before Python turns it into a number."""
 _MAX_COUNT_DIGITS = len(str(MAX_COUNT))
