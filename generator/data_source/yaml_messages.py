@@ -32,7 +32,7 @@ INDENT_ADVICE = "the lines of one block must start in the same column"
 _BEYOND_ANY_COLUMN = 1 << 62  # a start for "the leftmost column seen so far" that any real column is left of
 MAX_REPAIR_TEXT_CHARS = 256 * 1024
 """Suspect lines are re-indented and the text read again to see which fix works, on texts up to this size."""
-MAX_REPAIR_TRIES = 3
+MAX_REPAIR_TRIES = 4
 """At most this many re-readings are tried for one error."""
 YAML_MAX_KEY_CHARS = 1024
 """YAML reads a key written without '?' only if it fits in this many characters (the YAML 1.1 spec's limit)."""
@@ -145,6 +145,7 @@ class _Diagnosis:
         self.context = error.context or ""
         self.tokens = list(_tokens_before(text, index))
         self.text_lines = _text_lines(self.tokens)
+        self.repair_indent = -1
 
     def explain(self) -> tuple[int, int, str]:
         """Return (line, column, message) for the mistake, the line being the one at fault."""
@@ -380,7 +381,13 @@ class _Diagnosis:
         shallower = [level for level in levels if level.column <= column]
         dash_here = _is_dash_line(self.lines[here])
         if shallower and shallower[0].column == column:
-            # This line lines up with a block above it: the indent is right, but the kind of line is not.
+            # This line lines up with a block above it: either it or that line is out of place by a step, or the
+            # indent is right and the kind of line is not.
+            aligned = shallower[0].line
+            moved = self._repaired([(aligned, column - 2), (here, column + 2), (aligned, column + 2),
+                                    (here, column - 2)], default=-1, needs_full_read=True)
+            if moved >= 0:
+                return self._out_of_step(moved)
             if dash_here and "expected key" in self.problem:
                 return (here, column, "a list item ('- ') cannot follow keys at the same indent; indent the list "
                                       "under the key it belongs to, or give the item a key")
@@ -449,28 +456,54 @@ class _Diagnosis:
                 break
         return levels
 
-    def _repaired(self, options: list[tuple[int, int]], default: int) -> int:
+    def _out_of_step(self, line: int) -> tuple[int, int, str]:
+        """Say that ``line`` is out of line with its block, naming the nearest line it should line up with."""
+        column = _indent(self.lines[line])
+        target = self.repair_indent
+        partner = next((n for n in [*range(line - 1, -1, -1), *range(line + 1, len(self.lines))]
+                        if self._structural(n) and _indent(self.lines[n]) == target), None)
+        if partner is None:
+            return (line, column, f"this line starts in column {column + 1}, but its block starts in column "
+                                  f"{target + 1}; {INDENT_ADVICE}")
+        side = "above" if partner < line else "below"
+        return (line, column, f"this line starts in column {column + 1}, but line {partner + 1} {side} it, in the same "
+                              f"block, starts in column {target + 1}; {INDENT_ADVICE}")
+
+    def _repaired(self, options: list[tuple[int, int]], default: int, needs_full_read: bool = False) -> int:
         """Return the line of the first (line, indent) whose re-indenting lets YAML read the whole text.
 
         The suspects are tried in the order given; if none reads to the end,
-        the one that reads furthest wins; if none reads past the error, or the
-        text is too large to try, ``default``. Each try is one parse, so they
-        are bounded in number and in the size of text they are made on.
+        the one that reads furthest wins (unless ``needs_full_read``); if none
+        reads past the error, or the text is too large to try, ``default``.
+        Each try is one parse, so they are bounded in number and in the size of
+        text they are made on. The indent that worked is left in ``repair_indent``.
         """
         if len(self.text) > MAX_REPAIR_TEXT_CHARS:
             return default
         best, furthest = default, self.line
-        for line, indent in options[:MAX_REPAIR_TRIES]:
-            if indent < 0 or indent == _indent(self.lines[line]):
-                continue
+        tries = [(line, indent) for line, indent in options if indent >= 0 and indent != _indent(self.lines[line])
+                 and not self._orphans(line, indent)]
+        for line, indent in tries[:MAX_REPAIR_TRIES]:
             attempt = list(self.lines)
             attempt[line] = " " * indent + attempt[line].lstrip(" ")
             reached = _error_line("\n".join(attempt))
             if reached is None:
+                self.repair_indent = indent
                 return line
-            if reached > furthest:
+            if reached > furthest and not needs_full_read:
                 best, furthest = line, reached
         return best
+
+    def _orphans(self, line: int, indent: int) -> bool:
+        """Return whether moving a key that holds a block to ``indent`` would leave it with nothing under it.
+
+        YAML would read such a move (the key now empty, its lines its siblings), but it is not what was meant.
+        """
+        if not _opens_block(self.lines[line]):
+            return False
+        below = next((n for n in range(line + 1, len(self.lines)) if self._structural(n)), None)
+        return below is not None and _indent(self.lines[below]) > _indent(self.lines[line]) >= 0 and \
+            _indent(self.lines[below]) <= indent
 
     def _odd_one_out(self, first: int, first_column: int, second: int, second_column: int) -> int:
         """Return whichever of two lines that should line up has the indent fewer lines of its block share.
