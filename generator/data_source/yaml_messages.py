@@ -460,14 +460,27 @@ class _Diagnosis:
         """Say that ``line`` is out of line with its block, naming the nearest line it should line up with."""
         column = _indent(self.lines[line])
         target = self.repair_indent
-        partner = next((n for n in [*range(line - 1, -1, -1), *range(line + 1, len(self.lines))]
-                        if self._structural(n) and _indent(self.lines[n]) == target), None)
+        partner = self._sibling_at(line, target)
         if partner is None:
             return (line, column, f"this line starts in column {column + 1}, but its block starts in column "
                                   f"{target + 1}; {INDENT_ADVICE}")
         side = "above" if partner < line else "below"
         return (line, column, f"this line starts in column {column + 1}, but line {partner + 1} {side} it, in the same "
                               f"block, starts in column {target + 1}; {INDENT_ADVICE}")
+
+    def _sibling_at(self, line: int, column: int) -> int | None:
+        """Return the nearest line of the same kind starting in ``column`` in the block ``line`` belongs there to."""
+        dash = _is_dash_line(self.lines[line])
+        for numbers in (range(line + 1, len(self.lines)), range(line - 1, -1, -1)):
+            for number in numbers:
+                if not self._structural(number):
+                    continue
+                indent = _indent(self.lines[number])
+                if indent < column:
+                    break  # out of the block
+                if indent == column and _is_dash_line(self.lines[number]) == dash:
+                    return number
+        return None
 
     def _repaired(self, options: list[tuple[int, int]], default: int, needs_full_read: bool = False) -> int:
         """Return the line of the first (line, indent) whose re-indenting lets YAML read the whole text.

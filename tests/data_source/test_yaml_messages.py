@@ -179,3 +179,22 @@ def test_a_character_yaml_gives_a_meaning_at_the_start_of_a_value(problems_of, c
     assert problems_of(text)[0] == (
         f"event.yaml, line {line}: YAML gives '{character}' a special meaning at the start of a value; if it is part "
         "of the text, put the whole text in quotes, or remove it" + _quoted(text, line, 10))
+
+
+def test_a_key_one_step_left_of_its_block_is_named_though_yaml_stops_later(problems_of):
+    text = replace_once(default_text(), "      ethnicity:\n        White British: 21\n",
+                        "    ethnicity:\n        White British: 21\n")
+    line = line_of(text, "    ethnicity:\n        White British: 21")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line starts in column 5, but line {line_of(text, '      age:')} below it, in "
+        f"the same block, starts in column 7; {INDENT_ADVICE}" + _quoted(text, line, 4)]
+
+
+def test_a_list_item_one_step_right_of_its_list_is_named(problems_of):
+    first = "      - heading: Children Rapid Reviews and Safeguarding Children Practice Reviews\n        blocks:\n"
+    text = replace_once(default_text(), first + '          - text: "From', "  " + first + '          - text: "From')
+    line = line_of(text, "        - heading: Children Rapid")
+    sibling = line_of(text, "      - heading: Children Rapid")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line starts in column 9, but line {sibling} below it, in the same block, "
+        f"starts in column 7; {INDENT_ADVICE}" + _quoted(text, line, 8)]
