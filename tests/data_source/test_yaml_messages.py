@@ -194,7 +194,7 @@ def test_a_list_item_one_step_right_of_its_list_is_named(problems_of):
     first = "      - heading: Children Rapid Reviews and Safeguarding Children Practice Reviews\n        blocks:\n"
     text = replace_once(default_text(), first + '          - text: "From', "  " + first + '          - text: "From')
     line = line_of(text, "        - heading: Children Rapid")
-    sibling = line_of(text, "      - heading: Children Rapid")
+    sibling = line_of(text, "\n      - heading: Children Rapid") + 1
     assert problems_of(text) == [
         f"event.yaml, line {line}: this line starts in column 9, but line {sibling} below it, in the same block, "
         f"starts in column 7; {INDENT_ADVICE}" + _quoted(text, line, 8)]
