@@ -43,7 +43,8 @@ def check_branding(theme: Branding, locations: Locations) -> list[Problem]:
                 f"unknown slide kind '{shorten(kind)}'; expected one of: {', '.join(slide_kinds)}")
     for role in theme.styles:
         if role not in STYLE_ROLES:
-            add(f"theme.styles.{role}", f"unknown style role '{shorten(role)}'; expected one of: {', '.join(STYLE_ROLES)}")
+            add(f"theme.styles.{role}",
+                f"unknown style role '{shorten(role)}'; expected one of: {', '.join(STYLE_ROLES)}")
     colours = theme.colours
     if colours is None:
         return found
@@ -94,8 +95,11 @@ def resolve_file(data_path: Path, value: str, key_path: str, locations: Location
         return [locations.problem(key_path, message, category="input")]
 
     shown = shorten(value)
-    folder = data_path.resolve().parent
-    path = (folder / value).resolve()
+    try:
+        folder = data_path.resolve().parent
+        path = (folder / value).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link that leads back to itself
+        return None, problem(f"'{shown}' cannot be followed: it is a link that leads back to itself")
     if not allow_outside and folder not in path.parents:
         return None, problem(f"'{shown}' is outside the data file's folder; move it there, or build with "
                              "--allow-outside")

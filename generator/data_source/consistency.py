@@ -35,8 +35,8 @@ def check(event: EventData, locations: Locations) -> list[Problem]:
     for group, members in event.groupings.items():
         for i, member in enumerate(members):
             if member not in event.areas:
-                report.add(f"groupings.{group}[{i}]", f"'{shorten(member)}' is not one of the areas ({listing(event.areas)})",
-                           ERROR)
+                report.add(f"groupings.{group}[{i}]",
+                           f"'{shorten(member)}' is not one of the areas ({listing(event.areas)})", ERROR)
     for key, review_type in event.review_types.items():
         _check_review_type(report, event, f"review_types.{key}", review_type)
     report.found.sort(key=lambda p: (p.file, p.line or 0))

@@ -16,7 +16,7 @@ from .bounded_files import UnreadableFile, check_regular_file
 from .schema import Locations
 
 
-TEMPLATE_KINDS = {"Office (zip)": (b"PK\x03\x04",)}
+TEMPLATE_KINDS = {"PowerPoint or Word": (b"PK\x03\x04",)}  # both are zip packages
 
 MAX_INCLUDE_DEPTH = 5
 """A data file may include files that include others, at most this many levels deep."""

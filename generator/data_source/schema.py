@@ -20,11 +20,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..problems import WARNING, Problem, shorten
 from .yaml_messages import requote
+from .yaml_reader import MAX_EXPANDED_VALUES, MAX_NESTING
 
-MAX_VALUES = 50_000
-"""The data may hold at most this many values, aliases expanded."""
-MAX_DEPTH = 40
-"""Values may be nested at most this many levels deep."""
+# The same limits the reader enforces on the YAML, kept here too for data that did not come through it.
+MAX_VALUES = MAX_EXPANDED_VALUES
+MAX_DEPTH = MAX_NESTING
 MAX_COUNT = 1_000_000
 """A count (a whole number) may be at most this; checked on its digits before Python turns it into a number."""
 _MAX_COUNT_DIGITS = len(str(MAX_COUNT))
@@ -33,6 +33,7 @@ _WHOLE_NUMBER = re.compile(r"^[+]?\d+$")
 _NEGATIVE_NUMBER = re.compile(r"^-\d+$")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LONGEST_KEY = 40  # longer than any field name the schema has, and than a misspelling of one
+_RAN_TOGETHER = " - "  # inside one list item, as if two items had been typed on one line
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 
@@ -130,10 +131,6 @@ def _colon_hint(text: str, path: str) -> str:
             f"and a value; put it in quotes: {'- ' if item else ''}{requote(shorten(text))}")
 
 
-_RAN_TOGETHER = " - "
-
-
-
 class _Walker:
     def __init__(self, file_label: str, node_files: dict[int, str]):
         self.file_label = file_label
@@ -190,7 +187,8 @@ class _Walker:
         as_text = _text_read_as_key(node)
         if as_text is not None and str in options:
             structure = next((o for o in options if dataclasses.is_dataclass(o)), None)
-            if structure is None or as_text.split(": ", 1)[0] not in {f.name for f in dataclasses.fields(structure)}:
+            key = node.value[0][0].value
+            if structure is None or key not in {field.name for field in dataclasses.fields(structure)}:
                 return self.error(node, path, _colon_hint(as_text, path))
         for option in options:
             if isinstance(node, ScalarNode) and not dataclasses.is_dataclass(option):

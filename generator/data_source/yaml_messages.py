@@ -27,9 +27,13 @@ _SPECIAL_AT_START = set("&*!%|>@`,{}[]")
 _SNAKE_CASE_KEY = re.compile(r"^[a-z_][a-z0-9_]*:(\s|$)")
 QUOTED_LINE_WINDOW = 100
 """A quoted line longer than this is shown as this many characters around the caret."""
-_WINDOW_BEFORE_CARET = 60
+_WINDOW_BEFORE_CARET = 60  # of those characters, how many come before the caret
 INDENT_ADVICE = "the lines of one block must start in the same column"
-_BEYOND_ANY_COLUMN = 1 << 62
+_BEYOND_ANY_COLUMN = 1 << 62  # a start for "the leftmost column seen so far" that any real column is left of
+MAX_REPAIR_TEXT_CHARS = 256 * 1024
+"""Suspect lines are re-indented and the text read again to see which fix works, on texts up to this size."""
+MAX_REPAIR_TRIES = 4
+"""At most this many re-readings are tried for one error."""
 YAML_MAX_KEY_CHARS = 1024
 """YAML reads a key written without '?' only if it fits in this many characters (the YAML 1.1 spec's limit)."""
 
@@ -75,7 +79,7 @@ def quote(lines: list[str], line: int, column: int) -> tuple[str, ...]:
         if number >= 0:
             shown_from = start if number == line or len(lines[number]) > QUOTED_LINE_WINDOW else 0
             shown.append(f"{number + 1:>{width}} | {_window(lines[number], shown_from)}")
-    caret_offset = len(_window(lines[line][:column], start)) if column > start else 1 if start else 0
+    caret_offset = len(_window(lines[line][:column], start))
     shown.append(f"{'':>{width}} | {' ' * caret_offset}^")
     return tuple(shown)
 
@@ -128,8 +132,11 @@ def _spaces(count: int) -> str:
 
 
 class _Diagnosis:
+    """One YAML error in one text: each explanation in turn looks for the mistake it knows, the first found wins."""
+
     def __init__(self, text: str, lines: list[str], error: yaml.MarkedYAMLError, line: int, column: int,
                  index: int):
+        self.text = text
         self.lines = lines
         self.error = error
         self.line = min(line, len(lines) - 1)
@@ -138,11 +145,13 @@ class _Diagnosis:
         self.context = error.context or ""
         self.tokens = list(_tokens_before(text, index))
         self.text_lines = _text_lines(self.tokens)
+        self.repair_indent = -1
 
     def explain(self) -> tuple[int, int, str]:
         """Return (line, column, message) for the mistake, the line being the one at fault."""
-        for explanation in (self._long_key, self._tab, self._unexpected_character, self._quoted_scalar, self._unclosed_bracket, self._block_text_indent,
-                            self._last_scalar, self._key_without_colon, self._indentation):
+        for explanation in (self._long_key, self._tab, self._unexpected_character, self._quoted_scalar,
+                            self._unclosed_bracket, self._block_text_indent, self._last_scalar,
+                            self._key_without_colon, self._indentation):
             found = explanation()
             if found is not None:
                 return found
@@ -251,14 +260,21 @@ class _Diagnosis:
         first = text[0]
         first_column, header_column = _indent(self.lines[first]), _indent(self.lines[header])
         after = [n for n in text if _indent(self.lines[n]) < first_column]
-        if not after or any(self._structural(n) and n in self.text_lines for n in after):
+        if not after:
             return None
         stray = after[0]
         stray_column = _indent(self.lines[stray])
-        if not header_column < stray_column < first_column or stray > self.line:
-            return None
+        if not header_column < stray_column < first_column or stray > self.line or \
+                _SNAKE_CASE_KEY.match(self.lines[stray].lstrip(" ")) or _is_dash_line(self.lines[stray]):
+            return None  # a key or an item after the text, not a line of it
         following = next((n for n in range(stray + 1, len(self.lines)) if self.lines[n].strip()), None)
-        if text.index(stray) == 1 and following is not None and _indent(self.lines[following]) == stray_column:
+        first_is_odd = text.index(stray) == 1 and (
+            (following is not None and _indent(self.lines[following]) == stray_column)
+            or (first_column - header_column) % 2 == 1 and (stray_column - header_column) % 2 == 0)
+        options = [(first, stray_column), (stray, first_column)]
+        if not first_is_odd:
+            options.reverse()
+        if self._repaired(options, default=options[0][0]) == first:
             return (first, first_column,
                     f"this line of text starts in column {first_column + 1}, but the lines after it in column "
                     f"{stray_column + 1}; YAML takes the first line's indent for the whole text, so indent every "
@@ -296,26 +312,38 @@ class _Diagnosis:
         if last.style:  # a block scalar (| or >): its text lines are not the mistake
             return None
         if first_line < last_line == self.line:
-            return self._run_on(first_line)
+            return self._run_on(first_line, last.start_mark.column)
         if first_line == last_line == self.line and "mapping values" in self.problem:
             return self._colon_in_text(last)
         return None
 
-    def _run_on(self, first_line: int) -> tuple[int, int, str]:
+    def _run_on(self, first_line: int, value_column: int) -> tuple[int, int, str] | None:
         """A plain value ran on into the next line because that line is indented more; say which line is odd."""
-        continuation = next(n for n in range(first_line + 1, len(self.lines)) if self.lines[n].strip())
-        first_column, continuation_column = _indent(self.lines[first_line]), _indent(self.lines[continuation])
+        continuation = next((n for n in range(first_line + 1, len(self.lines)) if self.lines[n].strip()), None)
+        if continuation is None:
+            return None
+        # The value belongs to the key or item left of it: the next line should start where that one does.
+        first_column = max((level.column for level in _columns(self.lines[first_line])
+                            if level.column < value_column), default=_indent(self.lines[first_line]))
+        continuation_column = _indent(self.lines[continuation])
         if continuation_column <= first_column:
             return (first_line, first_column,
                     f"this line is not a key (name: value) or a list item, so YAML reads it and line "
                     f"{continuation + 1} as one text; start it with '#' if it is a note")
-        if self._odd_one_out(first_line, first_column, continuation, continuation_column) == first_line:
+        odd = self._odd_one_out(first_line, first_column, continuation, continuation_column)
+        first_moved = _indent(self.lines[first_line]) + continuation_column - first_column
+        options = [(first_line, first_moved), (continuation, first_column)]
+        if odd != first_line:
+            options.reverse()
+        odd = self._repaired(options, default=odd)
+        if odd == first_line:
             return (first_line, first_column,
                     f"this line starts in column {first_column + 1}, but the lines after it in the same block start "
                     f"in column {continuation_column + 1} (line {continuation + 1}); {INDENT_ADVICE}")
         return (continuation, continuation_column,
-                f"this line is indented more than line {first_line + 1} above it ({_spaces(continuation_column)}, "
-                f"not {first_column}), so YAML reads it as more of line {first_line + 1}'s text; {INDENT_ADVICE}")
+                f"this line starts in column {continuation_column + 1}, right of line {first_line + 1} above it "
+                f"(column {first_column + 1}), so YAML reads it as more of line {first_line + 1}'s text; "
+                f"{INDENT_ADVICE}")
 
     def _colon_in_text(self, value: ScalarToken) -> tuple[int, int, str]:
         line = self.lines[self.line]
@@ -353,7 +381,13 @@ class _Diagnosis:
         shallower = [level for level in levels if level.column <= column]
         dash_here = _is_dash_line(self.lines[here])
         if shallower and shallower[0].column == column:
-            # This line lines up with a block above it: the indent is right, but the kind of line is not.
+            # This line lines up with a block above it: either it or that line is out of place by a step, or the
+            # indent is right and the kind of line is not.
+            aligned = shallower[0].line
+            moved = self._repaired([(aligned, column - 2), (here, column + 2), (aligned, column + 2),
+                                    (here, column - 2)], default=-1, needs_full_read=True)
+            if moved >= 0:
+                return self._out_of_step(moved)
             if dash_here and "expected key" in self.problem:
                 return (here, column, "a list item ('- ') cannot follow keys at the same indent; indent the list "
                                       "under the key it belongs to, or give the item a key")
@@ -366,11 +400,24 @@ class _Diagnosis:
         if not candidates:
             return None
         sibling = next((level for level in candidates if self._is_dash_column(level) == dash_here), candidates[0])
+        # Moving the sibling's column onto this line's moves its whole line by the difference.
+        sibling_moved = _indent(self.lines[sibling.line]) + column - sibling.column
+        options = [(here, _indent(self.lines[here]) + sibling.column - column), (sibling.line, sibling_moved)]
         if self._odd_one_out(sibling.line, sibling.column, here, column) == sibling.line:
+            options.reverse()
+        outer = shallower[0] if shallower else None
+        if outer is not None and outer.line != sibling.line and not outer.after_dash:
+            options.append((outer.line, column))  # the line that closed the block may be the one out of place
+        odd = self._repaired(options, default=options[0][0])
+        if odd == sibling.line:
             where = " (after its '- ')" if sibling.after_dash else ""
             return (sibling.line, sibling.column,
                     f"this line starts in column {sibling.column + 1}{where}, but line {here + 1} below it, in the "
                     f"same block, starts in column {column + 1}; {INDENT_ADVICE}")
+        if outer is not None and odd == outer.line:
+            return (outer.line, outer.column,
+                    f"this line starts in column {outer.column + 1}, but line {here + 1} below it, in the same "
+                    f"block, starts in column {column + 1}; {INDENT_ADVICE}")
         where = " (after its '- ')" if sibling.after_dash else ""
         return (here, column,
                 f"this line starts in column {column + 1}, but line {sibling.line + 1} above it, in the same block, "
@@ -408,6 +455,68 @@ class _Diagnosis:
             if lowest <= stop_at:
                 break
         return levels
+
+    def _out_of_step(self, line: int) -> tuple[int, int, str]:
+        """Say that ``line`` is out of line with its block, naming the nearest line it should line up with."""
+        column = _indent(self.lines[line])
+        target = self.repair_indent
+        partner = self._sibling_at(line, target)
+        if partner is None:
+            return (line, column, f"this line starts in column {column + 1}, but its block starts in column "
+                                  f"{target + 1}; {INDENT_ADVICE}")
+        side = "above" if partner < line else "below"
+        return (line, column, f"this line starts in column {column + 1}, but line {partner + 1} {side} it, in the same "
+                              f"block, starts in column {target + 1}; {INDENT_ADVICE}")
+
+    def _sibling_at(self, line: int, column: int) -> int | None:
+        """Return the nearest line of the same kind starting in ``column`` in the block ``line`` belongs there to."""
+        dash = _is_dash_line(self.lines[line])
+        for numbers in (range(line + 1, len(self.lines)), range(line - 1, -1, -1)):
+            for number in numbers:
+                if not self._structural(number):
+                    continue
+                indent = _indent(self.lines[number])
+                if indent < column:
+                    break  # out of the block
+                if indent == column and _is_dash_line(self.lines[number]) == dash:
+                    return number
+        return None
+
+    def _repaired(self, options: list[tuple[int, int]], default: int, needs_full_read: bool = False) -> int:
+        """Return the line of the first (line, indent) whose re-indenting lets YAML read the whole text.
+
+        The suspects are tried in the order given; if none reads to the end,
+        the one that reads furthest wins (unless ``needs_full_read``); if none
+        reads past the error, or the text is too large to try, ``default``.
+        Each try is one parse, so they are bounded in number and in the size of
+        text they are made on. The indent that worked is left in ``repair_indent``.
+        """
+        if len(self.text) > MAX_REPAIR_TEXT_CHARS:
+            return default
+        best, furthest = default, self.line
+        tries = [(line, indent) for line, indent in options if indent >= 0 and indent != _indent(self.lines[line])
+                 and not self._orphans(line, indent)]
+        for line, indent in tries[:MAX_REPAIR_TRIES]:
+            attempt = list(self.lines)
+            attempt[line] = " " * indent + attempt[line].lstrip(" ")
+            reached = _error_line("\n".join(attempt))
+            if reached is None:
+                self.repair_indent = indent
+                return line
+            if reached > furthest and not needs_full_read:
+                best, furthest = line, reached
+        return best
+
+    def _orphans(self, line: int, indent: int) -> bool:
+        """Return whether moving a key that holds a block to ``indent`` would leave it with nothing under it.
+
+        YAML would read such a move (the key now empty, its lines its siblings), but it is not what was meant.
+        """
+        if not _opens_block(self.lines[line]):
+            return False
+        below = next((n for n in range(line + 1, len(self.lines)) if self._structural(n)), None)
+        return below is not None and _indent(self.lines[below]) > _indent(self.lines[line]) >= 0 and \
+            _indent(self.lines[below]) <= indent
 
     def _odd_one_out(self, first: int, first_column: int, second: int, second_column: int) -> int:
         """Return whichever of two lines that should line up has the indent fewer lines of its block share.
@@ -483,13 +592,29 @@ def _opens_block(line: str) -> bool:
     return content.endswith(":") or content == "-" or content.endswith(" -")
 
 
+def _error_line(text: str) -> int | None:
+    """Return the line (0-based) of the first YAML syntax error in ``text``, or None if it reads to the end."""
+    loader = _TokenLoader(text)
+    try:
+        while loader.check_event():
+            loader.get_event()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return mark.line if mark else 0
+    except yaml.YAMLError:
+        return 0
+    finally:
+        loader.dispose()
+    return None
+
+
 def _tokens_before(text: str, index: int) -> Iterator[Token]:
     """Yield the YAML tokens that start before character ``index`` (scanning stops at an error)."""
     loader = _TokenLoader(text)
     try:
         while loader.check_token():
             token = loader.get_token()
-            if token.start_mark.index >= index:
+            if token is None or token.start_mark.index >= index:
                 return
             yield token
     except yaml.YAMLError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import struct
 import zlib
 
@@ -88,5 +89,23 @@ def test_validate_calls_an_undecodable_logo_invalid(folder, run_cli):
     status, out, err = run_cli(["validate", "event.yaml"], folder)
     assert status == 2
     assert out == ""
-    assert err == f"error: {_logo_problem(text, UNREADABLE_IMAGE)}\n1 problem found; no output was written or changed.\n"
+    assert err == (f"error: {_logo_problem(text, UNREADABLE_IMAGE)}\n"
+                   "1 problem found; no output was written or changed.\n")
     assert "BytesIO" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this system has no FIFOs")
+def test_a_template_named_in_the_theme_that_is_a_fifo_is_refused_at_once(folder, problems_of):
+    os.mkfifo(folder / "brand.potx")
+    text = default_text() + "\ntheme:\n  pptx_template: brand.potx\n"
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, '  pptx_template:')}, theme.pptx_template: 'brand.potx': this is a pipe "
+        "(FIFO), not a file; it must be an ordinary file"]
+
+
+def test_a_template_named_in_the_theme_must_be_an_office_file(folder, problems_of):
+    (folder / "brand.potx").write_text("not a zip")
+    text = default_text() + "\ntheme:\n  pptx_template: brand.potx\n"
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, '  pptx_template:')}, theme.pptx_template: 'brand.potx' is not a "
+        "PowerPoint or Word file"]

@@ -135,3 +135,11 @@ def test_validate_warns_of_a_merged_item_and_fails_under_strict(folder, run_cli)
     assert status == 2
     assert err.startswith(f"warning: event.yaml, line {line_of(text, '- Parental Mental Health')}, "
                           "review_types.children.themes[9]: this item runs on over 2 lines")
+
+
+def test_an_include_through_a_symbolic_link_loop_is_refused(folder):
+    (folder / "x.yaml").symlink_to("y.yaml")
+    (folder / "y.yaml").symlink_to("x.yaml")
+    (folder / "event.yaml").write_text("include: x.yaml\n")
+    assert _problems("event.yaml") == [
+        "event.yaml, line 1, include: 'x.yaml' cannot be followed: it is a link that leads back to itself"]

@@ -22,8 +22,17 @@ def test_a_key_indented_more_than_the_one_above_is_reported_on_its_own_line(prob
     text = replace_once(default_text(), "    count: 23\n", "     count: 23\n")
     line = line_of(text, "     count: 23")
     assert problems_of(text) == [
-        f"event.yaml, line {line}: this line is indented more than line {line - 1} above it (5 spaces, not 4), so "
+        f"event.yaml, line {line}: this line starts in column 6, right of line {line - 1} above it (column 5), so "
         f"YAML reads it as more of line {line - 1}'s text; {INDENT_ADVICE}" + _quoted(text, line, 5)]
+
+
+def test_a_key_under_a_list_item_indented_past_the_item_s_first_key(problems_of):
+    text = replace_once(default_text(), "      - heading: Safeguarding Adult Reviews\n        blocks:\n",
+                        "      - heading: Safeguarding Adult Reviews\n          blocks:\n")
+    line = line_of(text, "          blocks:")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line starts in column 11, right of line {line - 1} above it (column 9), so "
+        f"YAML reads it as more of line {line - 1}'s text; {INDENT_ADVICE}" + _quoted(text, line, 10)]
 
 
 def test_the_first_key_of_a_block_indented_wrongly_is_named_not_the_line_yaml_stopped_at(problems_of):
@@ -80,7 +89,8 @@ def test_a_quote_never_closed(problems_of):
 
 
 def test_an_apostrophe_inside_single_quotes(problems_of):
-    text = replace_once(default_text(), "  title: Learning from Reviews\n", "  title: 'Learning from today's reviews'\n")
+    text = replace_once(default_text(), "  title: Learning from Reviews\n",
+                        "  title: 'Learning from today's reviews'\n")
     line = line_of(text, "today's")
     assert problems_of(text)[0] == (
         f"event.yaml, line {line}: the value starts with a quote, so it must end at the closing quote, but more "
@@ -129,8 +139,9 @@ def test_a_key_longer_than_yaml_reads(problems_of):
     text = replace_once(default_text(), "      MBC/RCBC: 10\n", "      " + "M" * 16_000 + ": 10\n")
     line = line_of(text, "MMMM")
     assert problems_of(text) == [
-        f"event.yaml, line {line}: this key is 16,000 characters long; YAML reads a key of at most 1,024: shorten it"
-        f"\n    {line - 1} |     counts_by_area:\n    {line} |       {'M' * 94}…\n    {'':>{len(str(line))}} |       ^"]
+        f"event.yaml, line {line}: this key is 16,000 characters long; YAML reads a key of at most 1,024: "
+        f"shorten it\n    {line - 1} |     counts_by_area:\n    {line} |       {'M' * 94}…"
+        f"\n    {'':>{len(str(line))}} |       ^"]
 
 
 def test_a_long_line_is_quoted_around_the_caret():
@@ -168,3 +179,22 @@ def test_a_character_yaml_gives_a_meaning_at_the_start_of_a_value(problems_of, c
     assert problems_of(text)[0] == (
         f"event.yaml, line {line}: YAML gives '{character}' a special meaning at the start of a value; if it is part "
         "of the text, put the whole text in quotes, or remove it" + _quoted(text, line, 10))
+
+
+def test_a_key_one_step_left_of_its_block_is_named_though_yaml_stops_later(problems_of):
+    text = replace_once(default_text(), "      ethnicity:\n        White British: 21\n",
+                        "    ethnicity:\n        White British: 21\n")
+    line = line_of(text, "    ethnicity:\n        White British: 21")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line starts in column 5, but line {line_of(text, '      age:')} below it, in "
+        f"the same block, starts in column 7; {INDENT_ADVICE}" + _quoted(text, line, 4)]
+
+
+def test_a_list_item_one_step_right_of_its_list_is_named(problems_of):
+    first = "      - heading: Children Rapid Reviews and Safeguarding Children Practice Reviews\n        blocks:\n"
+    text = replace_once(default_text(), first + '          - text: "From', "  " + first + '          - text: "From')
+    line = line_of(text, "        - heading: Children Rapid")
+    sibling = line_of(text, "\n      - heading: Children Rapid") + 1
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line starts in column 9, but line {sibling} below it, in the same block, "
+        f"starts in column 7; {INDENT_ADVICE}" + _quoted(text, line, 8)]

@@ -37,7 +37,8 @@ def test_a_device_is_refused_before_a_byte_is_read():
 
 def test_a_folder_is_refused(folder):
     (folder / "event.yaml").mkdir()
-    assert _problems(Path("event.yaml")) == ["event.yaml: this is a folder, not a file; a data file must be an ordinary file"]
+    assert _problems(Path("event.yaml")) == [
+        "event.yaml: this is a folder, not a file; a data file must be an ordinary file"]
 
 
 def test_a_file_too_large_is_refused_from_its_size(folder):
