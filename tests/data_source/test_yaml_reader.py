@@ -114,3 +114,11 @@ def test_a_file_of_too_many_values_without_aliases_says_so(problems_of):
     assert problems_of(text) == [
         f"event.yaml, line 1: the data holds {2 * keys + 3:,} values, more than the {MAX_EXPANDED_VALUES:,} a data "
         "file may hold"]
+
+
+def test_a_file_name_holding_terminal_controls_is_shown_escaped(folder):
+    name = "\x1b[2Jevent.yaml"
+    (folder / name).write_text("event: [\n")
+    problems = _problems(Path(name))
+    assert problems[0].startswith("\\x1b[2Jevent.yaml, line 2: ")
+    assert "\x1b" not in "".join(problems)
