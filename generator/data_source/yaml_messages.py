@@ -11,7 +11,10 @@ the column.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -327,6 +330,9 @@ class _Diagnosis:
                             if level.column < value_column), default=_indent(self.lines[first_line]))
         continuation_column = _indent(self.lines[continuation])
         if continuation_column <= first_column:
+            typo = _missing_space_or_colon(self.lines[first_line])
+            if typo is not None:
+                return (first_line, _indent(self.lines[first_line]), typo)
             return (first_line, first_column,
                     f"this line is not a key (name: value) or a list item, so YAML reads it and line "
                     f"{continuation + 1} as one text; start it with '#' if it is a note")
@@ -364,6 +370,9 @@ class _Diagnosis:
         start = self.error.context_mark
         if start is None or "could not find expected ':'" not in self.problem:
             return None
+        typo = _missing_space_or_colon(self.lines[start.line])
+        if typo is not None:
+            return (start.line, _indent(self.lines[start.line]), typo)
         above = next((n for n in range(start.line - 1, -1, -1) if self.lines[n].strip()), None)
         if above is None:
             return None
@@ -573,6 +582,43 @@ class _Diagnosis:
         base = parent.column if parent else 0
         first_odd, second_odd = (first_column - base) % 2 == 1, (second_column - base) % 2 == 1
         return first if first_odd and not second_odd else second
+
+
+def _missing_space_or_colon(line: str) -> str | None:
+    """Return the fix for a key or item missing the space or colon YAML needs ('title:Text', 'count 23', '-Item')."""
+    indent = line[:_indent(line)]
+    stripped = line.strip()
+    item = re.match(r"-([^\s-].*)", stripped)
+    if item:
+        return f"a list item needs a space after its '-': {shorten(f'- {item.group(1)}')}"
+    key = re.match(r"([a-z_][a-z0-9_]*)(:(?=\S)| +)(.+)", stripped)
+    if key is None or key.group(1) not in _data_file_keys():
+        return None
+    fixed = shorten(f"{key.group(1)}: {key.group(3)}")
+    if key.group(2) == ":":
+        return f"a key needs a space after its colon: {fixed}"
+    return f"a key needs a colon after it: {fixed}"
+
+
+@functools.cache
+def _data_file_keys() -> frozenset[str]:
+    """Return every key a data file may hold (the model's field names), to tell a key from a line of text."""
+    from ..model import EventData  # the model's dataclasses are the schema
+
+    found: set[str] = set()
+    pending: list[object] = [EventData]
+    seen: set[object] = set()
+    while pending:
+        kind = pending.pop()
+        if kind in seen:
+            continue
+        seen.add(kind)
+        if dataclasses.is_dataclass(kind) and isinstance(kind, type):
+            found.update(field.name for field in dataclasses.fields(kind))
+            pending.extend(typing.get_type_hints(kind).values())
+        else:
+            pending.extend(typing.get_args(kind))
+    return frozenset(found)
 
 
 def _special_meaning(character: str) -> str:

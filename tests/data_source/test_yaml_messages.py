@@ -198,3 +198,34 @@ def test_a_list_item_one_step_right_of_its_list_is_named(problems_of):
     assert problems_of(text) == [
         f"event.yaml, line {line}: this line starts in column 9, but line {sibling} below it, in the same block, "
         f"starts in column 7; {INDENT_ADVICE}" + _quoted(text, line, 8)]
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("  title:Learning from Reviews\n", "a key needs a space after its colon: title: Learning from Reviews"),
+    ("  title Learning from Reviews\n", "a key needs a colon after it: title: Learning from Reviews"),
+])
+def test_a_key_missing_its_colon_or_the_space_after_it(problems_of, typed, message):
+    text = replace_once(default_text(), "  title: Learning from Reviews\n", typed)
+    line = line_of(text, typed.rstrip("\n"))
+    assert problems_of(text) == [f"event.yaml, line {line}: {message}" + _quoted(text, line, 2)]
+
+
+def test_a_count_missing_its_colon(problems_of):
+    text = replace_once(default_text(), "    count: 23\n", "    count 23\n")
+    line = line_of(text, "    count 23")
+    assert problems_of(text) == [f"event.yaml, line {line}: a key needs a colon after it: count: 23"
+                                 + _quoted(text, line, 4)]
+
+
+def test_a_list_item_missing_the_space_after_its_dash(problems_of):
+    text = replace_once(default_text(), "      - Neglect\n", "      -Neglect\n")
+    line = line_of(text, "      -Neglect")
+    assert problems_of(text) == [f"event.yaml, line {line}: a list item needs a space after its '-': - Neglect"
+                                 + _quoted(text, line, 6)]
+
+
+def test_a_note_that_looks_like_text_is_not_taken_for_a_key(problems_of):
+    text = default_text().replace("# Text is kept exactly", "edit this file then run it", 1)
+    line = line_of(text, "edit this file")
+    assert problems_of(text)[0].startswith(
+        f"event.yaml, line {line}: this line is not a key (name: value) or a list item, so YAML reads it and line")
