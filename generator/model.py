@@ -229,6 +229,15 @@ class Branding:
 
 
 @dataclass
+class BriefingOptions:
+    """What every briefing carries: a version line, a contact, and whether to add a team record page."""
+
+    action_plan: bool = False
+    version: str = ""
+    contact: str = ""
+
+
+@dataclass
 class EventData:
     """The whole data file: event, aims, learning reviews, areas, review types and themes."""
 
@@ -244,3 +253,4 @@ class EventData:
     reflective_questions: BulletSlide | None = None
     closing: ClosingSlide = field(default_factory=ClosingSlide)
     theme: Branding = field(default_factory=Branding)
+    briefing: BriefingOptions = field(default_factory=BriefingOptions)
