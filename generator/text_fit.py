@@ -45,6 +45,10 @@ class FontFace:
             units = self._known[text] = sum(self.widths.get(ch, em) for ch in text)
         return units * size_pt / self.units_per_em * SAFETY * self.scale
 
+    def character_width(self, character: str, size_pt: float) -> float:
+        """Return the width of one character at ``size_pt``, in points (not kept: words are cut once)."""
+        return self.widths.get(character, self.units_per_em) * size_pt / self.units_per_em * SAFETY * self.scale
+
     def line_height(self, size_pt: float) -> float:
         """Return the height of one single-spaced line at ``size_pt``, in points."""
         return self.line_height_units * size_pt / self.units_per_em
@@ -57,19 +61,44 @@ def _faces() -> dict[str, FontFace]:
             for style in ("regular", "bold")}
 
 
+# Fonts fontconfig may stand in for, drawn with the same widths: measuring the stand-in measures the font.
+METRIC_COMPATIBLE = {"arial": "liberation sans", "helvetica": "liberation sans", "times new roman": "liberation serif",
+                     "courier new": "liberation mono", "calibri": "carlito", "cambria": "caladea"}
+
+
 @lru_cache(maxsize=32)
 def face(bold: bool = False, family: str = "") -> FontFace:
-    """Return the metrics of a family's regular or bold face (Carlito's for Calibri)."""
+    """Return the metrics of a family's regular or bold face (Carlito's for Calibri).
+
+    A family that is not installed (nor a metric-compatible stand-in) is measured as Carlito scaled up,
+    so text errs on the side of wrapping early; :func:`is_installed` says which case applies.
+    """
     carlito = _faces()["bold" if bold else "regular"]
     if family.strip().lower() in _CARLITO_NAMES:
         return carlito
-    found = _locate_font(family, bold)
+    found = _locate_font(family, bold) if is_installed(family) else None
     if found is not None:
         try:
             return _face_from_file(found)
         except Exception:  # noqa: BLE001 - an unreadable font file means we fall back to the safe estimate
             pass
     return FontFace(carlito.units_per_em, carlito.line_height_units, carlito.widths, UNKNOWN_FONT_SCALE)
+
+
+@lru_cache(maxsize=32)
+def is_installed(family: str) -> bool:
+    """Return whether fontconfig has ``family`` itself or a metric-compatible stand-in (Calibri always counts:
+    its metrics ship with the generator)."""
+    wanted = family.strip().lower()
+    if wanted in _CARLITO_NAMES:
+        return True
+    if shutil.which("fc-match") is None:
+        return False
+    import subprocess
+
+    result = subprocess.run(["fc-match", "-f", "%{family}", family], capture_output=True, text=True, timeout=10)
+    matched = {name.strip().lower() for name in result.stdout.split(",")}
+    return result.returncode == 0 and (wanted in matched or METRIC_COMPATIBLE.get(wanted, wanted) in matched)
 
 
 def _locate_font(family: str, bold: bool) -> Path | None:
@@ -99,7 +128,12 @@ def _face_from_file(path: Path) -> FontFace:
 
 
 def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False, family: str = "") -> list[str]:
-    """Return ``text`` broken into lines no wider than ``width_pt``, as a word processor would."""
+    """Return ``text`` broken into lines no wider than ``width_pt``, as a word processor would.
+
+    Each word is measured once and a word wider than the line is cut character by character, so the
+    time taken grows in step with the text's length (a 100,000-character word takes no longer than
+    100,000 characters of ordinary words).
+    """
     font = face(bold, family)
     space = font.width(" ", size_pt)
     lines: list[str] = []
@@ -115,21 +149,29 @@ def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False, family:
                 continue
             if current:
                 lines.append(current)
-            current, current_width = word, word_width
-            while current_width > width_pt and len(current) > 1:
-                head = _longest_prefix(current, width_pt, size_pt, font)
-                lines.append(head)
-                current = current[len(head):]
-                current_width = font.width(current, size_pt)
+            if word_width <= width_pt:
+                current, current_width = word, word_width
+                continue
+            pieces = _cut_word(word, width_pt, size_pt, font)
+            lines.extend(pieces[:-1])
+            current = pieces[-1]
+            current_width = font.width(current, size_pt)
         lines.append(current)
     return lines
 
 
-def _longest_prefix(word: str, width_pt: float, size_pt: float, font: FontFace) -> str:
-    for end in range(len(word) - 1, 0, -1):
-        if font.width(word[:end], size_pt) <= width_pt:
-            return word[:end]
-    return word[:1]
+def _cut_word(word: str, width_pt: float, size_pt: float, font: FontFace) -> list[str]:
+    """Return a word too wide for its line cut into pieces that each fit (at least one character each)."""
+    pieces: list[str] = []
+    start, used = 0, 0.0
+    for index, character in enumerate(word):
+        character_width = font.character_width(character, size_pt)
+        if index > start and used + character_width > width_pt:
+            pieces.append(word[start:index])
+            start, used = index, 0.0
+        used += character_width
+    pieces.append(word[start:])
+    return pieces
 
 
 def text_height(text: str, width_pt: float, size_pt: float, bold: bool = False, family: str = "") -> float:
