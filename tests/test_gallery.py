@@ -339,50 +339,17 @@ TYPE_CASES = _type_cases()
 FILE_CASES = [d.stem for d in DATA_FILES]
 DATA_BY_NAME = {d.stem: d for d in DATA_FILES}
 
-PEOPLE_NOT_IN_DECK = ("the deck never says how many people the tables describe: the charts add up to more "
-                      "than the reviews with nothing on a slide saying why")
-DECK_NUMBER_DEFECTS: dict[str, str] = {
-    "welsh-regional-board:child_practice": PEOPLE_NOT_IN_DECK,
-    "huge-metropolitan:children": PEOPLE_NOT_IN_DECK,
-    "tees-2022:children": PEOPLE_NOT_IN_DECK,
-}
+DECK_NUMBER_DEFECTS: dict[str, str] = {}
 BRIEFING_NUMBER_DEFECTS: dict[str, str] = {}
-TITLE_SIZES_STEP_DOWN = ("titles too long for one line at 36 pt are stepped down to 34 or 32 pt, so neighbouring "
-                         "slide titles come out at different sizes")
-TITLE_SIZE_DEFECTS: dict[str, str] = {
-    "huge-metropolitan": TITLE_SIZES_STEP_DOWN + " (slides 7, 19, 20 at 32 pt; 22, 23, 25 at 34 pt)",
-    "partial-gaelic": TITLE_SIZES_STEP_DOWN + " (slides 6, 7, 17 at 34 pt; 8, 13 at 32 pt)",
-    "welsh-regional-board": TITLE_SIZES_STEP_DOWN + " (slide 9 at 34 pt)",
-    "tees-2022": TITLE_SIZES_STEP_DOWN + " (slides 6, 7 at 32 pt)",
-}
+TITLE_SIZE_DEFECTS: dict[str, str] = {}
 SMALL_TEXT_DEFECTS: dict[str, str] = {}
 CHART_TEXT_DEFECTS: dict[str, str] = {}
-SINGLE_BAR = "a chart of a single non-zero category says nothing; it should be a sentence or a big number"
-EMPTY_CHART_DEFECTS: dict[str, str] = {
-    "partial-gaelic": SINGLE_BAR + " (slide 12: ethnicity, White Scottish only)",
-    "tiny-single-type": SINGLE_BAR + " (slide 9: reviews by area, one area)",
-    "welsh-regional-board": SINGLE_BAR + " (slide 15: ethnicity; slide 16, the one-review type: area, ethnicity, age)",
-    "tees-2022": SINGLE_BAR + " (slides 13 and 14: ethnicity, White British only)",
-}
-HEADLINE_DEFECTS: dict[str, str] = {
-    "huge-metropolitan": "at a glance (slide 11): 412 is set at 72 pt, 240, 118 and 86 at 48 pt",
-}
-UNEVEN_SPLIT_DEFECTS: dict[str, str] = {
-    "huge-metropolitan:children": "22 themes split 6, 11, 5 over three slides",
-    "huge-metropolitan:adults": "18 themes split 6, 11, 1: the third slide holds one theme",
-    "welsh-regional-board:adult_practice": "14 themes split 8, 6",
-}
+EMPTY_CHART_DEFECTS: dict[str, str] = {}
+HEADLINE_DEFECTS: dict[str, str] = {}
+UNEVEN_SPLIT_DEFECTS: dict[str, str] = {}
 THEME_CHART_DEFECTS: dict[str, str] = {
 }
-HALF_CONTINUED = "a continued themes slide holds its bullets in the left 40% and nothing on the right"
-HALF_EMPTY_DEFECTS: dict[str, str] = {
-    "huge-metropolitan:children": HALF_CONTINUED + " (slides 19, 20)",
-    "huge-metropolitan:adults": HALF_CONTINUED + " (slides 22, 23)",
-    "huge-metropolitan:domestic_homicide": HALF_CONTINUED + " (slide 25)",
-    "welsh-regional-board:child_practice": HALF_CONTINUED + " (slide 19)",
-    "welsh-regional-board:adult_practice": "the themes slide keeps its text in the left 45% beside a chart of only "
-                                           "the 7 counted themes, leaving the lower right empty",
-}
+HALF_EMPTY_DEFECTS: dict[str, str] = {}
 PAGE_DEFECTS: dict[str, str] = {}
 NEAR_EMPTY_PAGE_DEFECTS: dict[str, str] = {}
 BRIEFING_FOOTER_WRAPS = "the footer (partnership, title, date) wraps onto a second line"

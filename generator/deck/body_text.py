@@ -107,6 +107,32 @@ def split_into_pages(paras: list[Para], width_emu: int, height_emu: int, size: f
     return pages
 
 
+def lead_and_groups(paras: list[Para]) -> tuple[list[Para], list[list[Para]]]:
+    """Return the leading unbulleted paragraphs, and the rest grouped: each bullet with its sub-bullets."""
+    lead = 0
+    while lead < len(paras) and not paras[lead].bullet:
+        lead += 1
+    groups: list[list[Para]] = []
+    for para in paras[lead:]:
+        if para.level > 0 and groups:
+            groups[-1].append(para)
+        else:
+            groups.append([para])
+    return paras[:lead], groups
+
+
+def even_chunks(groups: list[list[Para]], count: int) -> list[list[Para]]:
+    """Return ``groups`` dealt in order into ``count`` pages whose numbers of groups differ by at most one
+    (the earlier pages take the extra ones)."""
+    per_page, extra = divmod(len(groups), count)
+    chunks, start = [], 0
+    for page in range(count):
+        end = start + per_page + (1 if page < extra else 0)
+        chunks.append([para for group in groups[start:end] for para in group])
+        start = end
+    return chunks
+
+
 def split_columns(paras: list[Para]) -> tuple[list[Para], list[Para], list[Para]]:
     """Return the leading unbulleted paragraphs, and the bullets halved into two columns (sub-bullets kept)."""
     lead = 0

@@ -47,6 +47,7 @@ class DeckBuilder:
         writer = DeckWriter(prs, event.event.footer_text, theme.layouts, self.logo, alt_text, event.event.language)
         for spec in slides:
             writer.add(spec)
+        writer.finish()
         _set_language(prs, event.event.language)
         _set_properties(prs, event)
         return Rendered(package_bytes(prs, document_time(event.event.date)), f"{len(prs.slides)} slides",

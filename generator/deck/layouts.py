@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -20,6 +21,10 @@ TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 FOOTER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 FOOTER_SIZE = 12
+EMU_PER_PT = 12700
+FOOTER_INSET = Emu(91440)  # a text box's default left and right inset
+FOOTER_GAP = Emu(114300)  # between a widened footer and the slide number
+FOOTER_MARGIN = Emu(457200)  # a widened footer keeps this far from the slide's edge
 _SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
@@ -117,23 +122,65 @@ def content_area(prs, slide) -> Box:
     return Box(left, top, width, bottom - top)
 
 
-def footer_sources(layout) -> list:
-    """Return the layout's footer and slide-number placeholders as (type, element) pairs, in that order."""
+@dataclass(frozen=True)
+class FooterSource:
+    """A layout's footer or slide-number placeholder: its type, its XML (copied onto each slide) and its box."""
+
+    kind: PP_PLACEHOLDER
+    element: Any  # an lxml element (lxml ships no types)
+    box: Box
+
+
+def footer_sources(layout) -> list[FooterSource]:
+    """Return the layout's footer and slide-number placeholders, in that order."""
     found = []
     for ph_type in FOOTER_TYPES:
         source = placeholder(layout, (ph_type,))
         if source is not None:
-            found.append((ph_type, source.element))
+            found.append(FooterSource(ph_type, source.element, box_of(source)))
     return found
 
 
-def add_footer(slide, sources: list, footer_text: str, number: int) -> None:
-    """Copy the layout's footer and slide-number placeholders (``footer_sources``) onto the slide and fill them."""
-    for ph_type, source in sources:
-        element = copy.deepcopy(source)
+def footer_box(sources: list[FooterSource], slide_width: int, text_width_pt: float) -> Box | None:
+    """Return a wider box for a footer whose text (``text_width_pt`` wide) would wrap in its own, or None when
+    it fits as it is. The box keeps its centre and grows up to the slide's margin and the slide number."""
+    footer = next((s for s in sources if s.kind == PP_PLACEHOLDER.FOOTER), None)
+    if footer is None or text_width_pt * EMU_PER_PT + 2 * FOOTER_INSET <= footer.box.width:
+        return None
+    number = next((s for s in sources if s.kind == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+    centre = footer.box.left + footer.box.width // 2
+    right_limit = number.box.left - FOOTER_GAP if number is not None and number.box.left > centre else \
+        slide_width - FOOTER_MARGIN
+    half = max(footer.box.width // 2, min(centre - FOOTER_MARGIN, right_limit - centre))
+    return Box(centre - half, footer.box.top, 2 * half, footer.box.height)
+
+
+def add_footer(slide, sources: list[FooterSource], footer_text: str, number: int,
+               footer_at: Box | None = None) -> None:
+    """Copy the layout's footer and slide-number placeholders (``footer_sources``) onto the slide and fill them;
+    ``footer_at`` moves the footer to a wider box (see :func:`footer_box`)."""
+    for source in sources:
+        element = copy.deepcopy(source.element)
         slide.shapes.element.append(element)
-        _set_text_keep_style(element.find(tag(PRESENTATION, "txBody")), footer_text if ph_type == PP_PLACEHOLDER.FOOTER else None,
+        is_footer = source.kind == PP_PLACEHOLDER.FOOTER
+        _set_text_keep_style(element.find(tag(PRESENTATION, "txBody")), footer_text if is_footer else None,
                              number)
+        if is_footer and footer_at is not None:
+            _place(element, footer_at)
+
+
+def _place(element, box: Box) -> None:
+    """Give a copied placeholder its own position and size (the layout's is inherited otherwise)."""
+    shape_properties = element.find(tag(PRESENTATION, "spPr"))
+    if shape_properties is None:
+        shape_properties = etree.Element(tag(PRESENTATION, "spPr"))
+        element.find(tag(PRESENTATION, "nvSpPr")).addnext(shape_properties)
+    for old in shape_properties.findall(tag(DRAWING, "xfrm")):
+        shape_properties.remove(old)
+    xfrm = etree.Element(tag(DRAWING, "xfrm"))
+    etree.SubElement(xfrm, tag(DRAWING, "off"), x=str(box.left), y=str(box.top))
+    etree.SubElement(xfrm, tag(DRAWING, "ext"), cx=str(box.width), cy=str(box.height))
+    shape_properties.insert(0, xfrm)
 
 
 def _set_text_keep_style(body, text: str | None, number: int) -> None:

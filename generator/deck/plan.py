@@ -45,6 +45,8 @@ class SlideSpec:
     body: list[Para] = field(default_factory=list)
     charts: list[ChartSpec] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    # Lines shown under the content, at the foot of the slide: who is counted, caveats.
+    footnotes: list[str] = field(default_factory=list)
 
 
 def bullet_paras(items: list[str | Bullet]) -> list[Para]:
@@ -78,20 +80,45 @@ def review_charts(figures: ReviewFigures) -> list[ChartSpec]:
     return charts
 
 
-def _chart_notes(figures: ReviewFigures, charts: list[ChartSpec]) -> str:
+def _chart_notes(figures: ReviewFigures, charts: list[ChartSpec], area_names: str) -> str:
     review = figures.review
     lines = [review.scene_notes] if review.scene_notes else []
     if review.demographics.note:
         lines.append(review.demographics.note)
     lines.extend(review.caveats)
     lines.extend(chart.alt_text for chart in charts)
+    if area_names:
+        lines.append(area_names)
     return "\n".join(lines)
+
+
+def chart_footnotes(figures: ReviewFigures) -> list[str]:
+    """Return the lines under a type's charts: who the demographic charts count (they may add up to more
+    than the reviews), and the type's caveats."""
+    lines = []
+    if figures.demographics:
+        names = _joined([table.name.lower() for table in figures.demographics])
+        lines.append(f"The {names} {'chart counts' if len(figures.demographics) == 1 else 'charts count'} "
+                     f"{figures.people_phrase} in {figures.headline}.")
+    lines.extend(figures.review.caveats)
+    return lines
+
+
+def area_names(event: EventData) -> str:
+    """Return the full names behind the area labels used in charts ('MBC/RCBC: Middlesbrough Borough Council
+    and Redcar & Cleveland Borough Council'), or '' when every label is already the full name."""
+    explained = []
+    for label in {area for review in event.review_types.values() for area in review.counts_by_area}:
+        members = event.groupings.get(label, [label])
+        full = _joined([event.areas.get(member, member) for member in members])
+        if full != label:
+            explained.append(f"{label}: {full}")
+    return f"Areas: {'; '.join(sorted(explained))}." if explained else ""
 
 
 def _themes_slide(figures: ReviewFigures) -> SlideSpec:
     review = figures.review
-    body = [Para(f"{figures.headline}: " + ", ".join(area_breakdown(figures)), bullet=False, bold=True),
-            Para("Main Themes:", bullet=False, bold=True)]
+    body = [Para(f"What the {figures.headline} found:", bullet=False, bold=True)]
     body.extend(Para(theme_label(t)) for t in figures.themes)
     charts = []
     shown, cut = charted_themes(figures)
@@ -104,7 +131,7 @@ def _themes_slide(figures: ReviewFigures) -> SlideSpec:
                                 f"Bar chart of the main themes of {review.name}{f' ({cut})' if cut else ''}, with "
                                 f"the number of the {figures.count} reviews each featured in: "
                                 f"{counts_text(names, counts)}.", note))
-    listing = "; ".join(p.text for p in body[2:])
+    listing = "; ".join(p.text for p in body[1:])
     notes = "\n".join(filter(None, [review.themes_notes, *review.caveats,
                                     f"Main themes of the {figures.headline}: {listing}."]))
     return SlideSpec("themes", f"Main Themes: {review.name}", notes, body=body, charts=charts)
@@ -180,10 +207,12 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
     figures = [Figure(str(f.count), f.review.display_name, area_breakdown(f)) for f in every]
     slides.append(SlideSpec("figures", f"{scene.title}: the reviews at a glance",
                             scene.notes or "; ".join(r.headline for r in reviews), figures=figures))
+    names_of_areas = area_names(event)
     for review_figures in every:
         charts = review_charts(review_figures)
         slides.append(SlideSpec("charts", f"{scene.title}: {review_figures.review.name}",
-                                _chart_notes(review_figures, charts), charts=charts))
+                                _chart_notes(review_figures, charts, names_of_areas), charts=charts,
+                                footnotes=chart_footnotes(review_figures)))
 
     slides.append(SlideSpec("section", "Main Themes",
                             "The main themes from each type of review, then the themes they share.",

@@ -8,26 +8,39 @@ from pptx.util import Emu, Inches
 
 from pptx.presentation import Presentation
 
+from .. import text_fit
 from ..branding import theme_fonts
 from . import body_text, charts, layouts
 from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
 from .kinds import SLIDE_KINDS, slide_kind
 from .layouts import Box
+from ..charts import ChartSpec
 from .plan import Para, SlideSpec, unique_title
 
 CONTINUED_SIZE = 20.0
 SUBTITLE_FIT = FitRange(28, 14)
-FIGURE_FIT = FitRange(24, 12)
+# Breakdown lines are set at 0.9 of a figure's size, so the smallest keeps them at 12 pt or more.
+FIGURE_FIT = FitRange(24, 14)
+FOOTNOTE_FIT = FitRange(16, 12)
+NOTE_SIZE = 14.0
 COLUMN_GAP = Emu(228600)
 TWO_COLUMNS_BELOW = 20
 MIN_BULLETS_PER_COLUMN = 3
 LOGO_HEIGHT = Inches(0.9)
 LOGO_MARGIN = Inches(0.3)
 CONTINUED_NOTES_PREFIX = "(Continued from the previous slide.) "
+COVER_KINDS = ("title", "closing")
+THEMES_TEXT_SHARE = 0.45  # of the width, beside the themes chart
+BIG_NUMBER_SCALE = 3.0
+ELLIPSIS = "\u2026"
 
 
 class DeckWriter:
-    """Collects slides into a presentation opened from a template, whose own slides are removed first."""
+    """Collects slides into a presentation opened from a template, whose own slides are removed first.
+
+    Call :meth:`add` for each planned slide, then :meth:`finish` once: it sets every slide title at the one
+    size the longest title needs, so neighbouring titles never differ.
+    """
 
     def __init__(self, prs: Presentation, footer_text: str, layout_names: dict[str, str] | None = None,
                  logo: Path | None = None, logo_alt_text: str = "", language: str = "en-GB"):
@@ -41,10 +54,30 @@ class DeckWriter:
         self.titles: set[str] = set()
         self.warnings: list[str] = []
         self._layouts: dict[str, _Layout] = {}
+        self._slide_titles: list[_Title] = []
+        for family in dict.fromkeys((self.heading_font, self.body_font)):
+            if not text_fit.is_installed(family):
+                self.warnings.append(f"the template's font '{family}' is not installed here, so text is measured "
+                                     "with a wider stand-in and may sit loosely in its boxes; install the font for "
+                                     "an exact fit")
 
     def add(self, spec: SlideSpec) -> None:
         """Add the slide (and any continuation slides) for ``spec``, drawn as its kind declares."""
         SLIDE_KINDS[spec.kind].draw(self, spec)
+
+    def finish(self) -> None:
+        """Set every slide title (not the cover's or the closing slide's) at one size: the largest at which
+        each fits its frame; a title that fits at none is named in a warning."""
+        sizes = [title.best for title in self._slide_titles]
+        for title in self._slide_titles:
+            if title.best is None:
+                self.warnings.append(f"the title '{_shortened(title.text)}' (slide {title.number}) does not fit "
+                                     f"its frame even at {TITLE_FIT.smallest:g} pt and may overflow; shorten it")
+        size = min((s for s in sizes if s is not None), default=TITLE_FIT.smallest)
+        if any(s is None for s in sizes):
+            size = TITLE_FIT.smallest
+        for title in self._slide_titles:
+            body_text.write_paragraphs(title.shape, [Para(title.text, bullet=False, bold=True)], size)
 
     def draw_text_slide(self, spec: SlideSpec, kind: str) -> None:
         """Draw text and bullets on slides of ``kind``, in two columns or continued when long."""
@@ -58,6 +91,8 @@ class DeckWriter:
         for page in pages[1:]:
             slide = self.new_slide(kind, spec.title, spec.notes, continued=True)
             target = layouts.placeholder(slide, layouts.BODY_TYPES)
+            if self._try_two_columns(slide, target, box, page.paras):
+                continue
             self.write_box(slide, target, box, page.paras, page.size)
 
     def _try_two_columns(self, slide, target, box: Box, paras: list[Para]) -> bool:
@@ -102,23 +137,48 @@ class DeckWriter:
                 layout.title_caps = layouts.shows_all_caps(slide, title_shape)
             measured = [Para(unique.upper(), bullet=False, bold=True)] if layout.title_caps else title_para
             box = self._box(slide, title_shape)
-            fit = COVER_TITLE_FIT if kind in ("title", "closing") else TITLE_FIT
-            size = self.fit_or_smallest(measured, box, fit, None, self.heading_font)
+            if kind in COVER_KINDS:
+                size = self.fit_or_smallest(measured, box, COVER_TITLE_FIT, None, self.heading_font)
+            else:
+                best = body_text.best_size(measured, box.width, box.height, TITLE_FIT, self.heading_font)
+                self._slide_titles.append(_Title(title_shape, unique, best, len(self.prs.slides)))
+                size = best or TITLE_FIT.smallest  # until finish() sets the deck's one size
             body_text.write_paragraphs(title_shape, title_para, size)
         else:
             self.warnings.append(f"the layout for '{unique}' has no title placeholder")
         notes_frame = slide.notes_slide.notes_text_frame
         if notes_frame is not None:
             notes_frame.text = (CONTINUED_NOTES_PREFIX if continued else "") + notes
-        layouts.add_footer(slide, layout.footer_sources, self.footer_text, len(self.prs.slides))
+        layouts.add_footer(slide, layout.footer_sources, layout.footer_text, len(self.prs.slides),
+                           layout.footer_at)
         return slide
 
     def _layout(self, kind: str) -> "_Layout":
         """Return the layout for a slide kind, with what every slide on it needs, looked up once per deck."""
         if kind not in self._layouts:
             layout = layouts.find_layout(self.prs, SLIDE_KINDS[kind].layouts, self.layout_names.get(kind))
-            self._layouts[kind] = _Layout(layout, layouts.footer_sources(layout))
+            sources = layouts.footer_sources(layout)
+            text, footer_at = self._fitted_footer(sources)
+            self._layouts[kind] = _Layout(layout, sources, text, footer_at)
         return self._layouts[kind]
+
+    def _fitted_footer(self, sources: list[layouts.FooterSource]) -> tuple[str, Box | None]:
+        """Return the footer text and, when it would wrap in the layout's box, a wider box; text too long even
+        for that is shortened (with a warning, once), so the footer is always one line."""
+        width = text_fit.face(False, self.body_font).width(self.footer_text, layouts.FOOTER_SIZE)
+        footer_at = layouts.footer_box(sources, self.prs.slide_width, width)
+        if footer_at is None:
+            return self.footer_text, None
+        room = (footer_at.width - 2 * layouts.FOOTER_INSET) / body_text.EMU_PER_PT
+        if width <= room:
+            return self.footer_text, footer_at
+        line = text_fit.wrap(self.footer_text, room - text_fit.face(False, self.body_font).width(
+            ELLIPSIS, layouts.FOOTER_SIZE), layouts.FOOTER_SIZE, False, self.body_font)[0]
+        shortened = line.rstrip(" ,·–-") + ELLIPSIS
+        message = f"the slide footer '{self.footer_text}' is too long for one line; it is shortened to '{shortened}'"
+        if message not in self.warnings:
+            self.warnings.append(message)
+        return shortened, footer_at
 
     def _box(self, slide, shape) -> Box:
         """Return a shape's box (a placeholder's is inherited from its layout when the slide does not set it)."""
@@ -134,44 +194,79 @@ class DeckWriter:
         return unique
 
     def fill_placeholder(self, slide, title: str, paras: list[Para], fit: FitRange) -> None:
+        """Write ``paras`` into the slide's body placeholder, or a text box in its place when the layout has
+        none (so a renamed or missing layout never loses text)."""
         target = layouts.placeholder(slide, layouts.BODY_TYPES)
-        if target is None:
-            return
         if not paras:
-            layouts.remove_shape(target)
+            if target is not None:
+                layouts.remove_shape(target)
             return
-        box = self._box(slide, target)
+        box = self._box(slide, target) if target is not None else self.content_area(slide)
         self.write_box(slide, target, box, paras, self.fit_or_smallest(paras, box, fit, title))
 
     def fit_or_smallest(self, paras: list[Para], box: Box, fit: FitRange, where, family: str = "") -> float:
         size = body_text.best_size(paras, box.width, box.height, fit, family or self.body_font)
         if size is None:
-            subject = f"text on '{where}'" if where else f"'{paras[0].text[:50]}'"
-            self.warnings.append(f"{subject} does not fit its box even at {fit.smallest:g} pt and may overflow; "
-                                 "shorten it")
+            subject = f"text on '{_shortened(where)}'" if where else f"'{_shortened(paras[0].text)}'"
+            self.warnings.append(f"{subject} (slide {len(self.prs.slides)}) does not fit its box even at "
+                                 f"{fit.smallest:g} pt and may overflow; shorten it")
             return fit.smallest
         return size
 
     def pages(self, title: str, paras: list[Para], box: Box, fit: FitRange) -> list["_Page"]:
+        """Return ``paras`` as one page, or split evenly over as few pages as hold them (sub-bullets kept with
+        their bullet, leading unbulleted lines on the first page), all set at one size."""
         size = body_text.best_size(paras, box.width, box.height, fit, self.body_font)
         if size is not None:
             return [_Page(paras, size)]
-        split = body_text.split_into_pages(paras, box.width, box.height, CONTINUED_SIZE, self.body_font)
-        self.warnings.append(f"'{title}' is too long for one slide at {fit.smallest:g} pt; it continues over "
-                             f"{len(split)} slides")
+        lead, groups = body_text.lead_and_groups(paras)
         page_fit = FitRange(CONTINUED_SIZE, fit.smallest)
-        return [_Page(page, self.fit_or_smallest(page, box, page_fit, None)) for page in split]
+        needed = body_text.paragraphs_height(paras, box.width, fit.smallest, self.body_font)
+        first_try = max(2, int(needed / (box.height / body_text.EMU_PER_PT)))
+        for count in range(first_try, len(groups) + 1):
+            chunks = body_text.even_chunks(groups, count)
+            split = [lead + chunks[0], *chunks[1:]]
+            sizes = [body_text.best_size(page, box.width, box.height, page_fit, self.body_font) for page in split]
+            if all(s is not None for s in sizes):
+                self.warnings.append(f"'{_shortened(title)}' is too long for one slide at {fit.smallest:g} pt; "
+                                     f"it continues over {count} slides")
+                return [_Page(page, min(s for s in sizes if s is not None)) for page in split]
+        split = [lead + groups[0], *groups[1:]] if groups else [lead]
+        self.warnings.append(f"'{_shortened(title)}' holds an item too long for a slide even on its own; it "
+                             f"continues over {len(split)} slides and may overflow; shorten it")
+        return [_Page(page, fit.smallest) for page in split]
 
     def write_box(self, slide, target, box: Box, paras: list[Para], size: float) -> None:
         if target is None:
             target = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
         body_text.write_paragraphs(target, paras, size)
 
+    def footnote_area(self, area: Box, lines: list[str]) -> tuple[Box, Box | None, float]:
+        """Return the content area less room for ``lines`` at its foot, the footnotes' box and their size."""
+        if not lines:
+            return area, None, 0.0
+        paras = [Para(line, bullet=False) for line in lines]
+        size = FOOTNOTE_FIT.smallest
+        for candidate in FOOTNOTE_FIT.sizes():
+            if body_text.paragraphs_height(paras, area.width, candidate, self.body_font) <= area.height / 4:
+                size = candidate
+                break
+        height = int(body_text.paragraphs_height(paras, area.width, size, self.body_font) * body_text.EMU_PER_PT) + 1
+        return (Box(area.left, area.top, area.width, area.height - height - COLUMN_GAP // 2),
+                Box(area.left, area.bottom - height, area.width, height), size)
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    """Return ``text`` cut to ``limit`` characters for a message, marked when cut."""
+    return text if len(text) <= limit else text[:limit] + ELLIPSIS
+
 
 class _Layout:
-    def __init__(self, layout, footer_sources: list):
+    def __init__(self, layout, footer_sources: list, footer_text: str, footer_at: Box | None):
         self.layout = layout
         self.footer_sources = footer_sources
+        self.footer_text = footer_text
+        self.footer_at = footer_at  # a wider box for a footer that would wrap in the layout's
         self.title_caps: bool | None = None  # known once a slide on it has a title
 
 
@@ -179,6 +274,14 @@ class _Page:
     def __init__(self, paras: list[Para], size: float):
         self.paras = paras
         self.size = size
+
+
+class _Title:
+    """A slide title drawn before the deck's title size is known: its shape, text, and the largest size at
+    which it fits (None: at none)."""
+
+    def __init__(self, shape, text: str, best: float | None, number: int):
+        self.shape, self.text, self.best, self.number = shape, text, best, number
 
 
 def remove_all_slides(prs: Presentation) -> None:
@@ -233,42 +336,94 @@ def draw_content(writer: DeckWriter, spec: SlideSpec) -> None:
 
 @slide_kind("figures", layouts=("Title Only", "Title and Content"), needs_body=False)
 def draw_figures(writer: DeckWriter, spec: SlideSpec) -> None:
-    """Headline figures side by side, each with its label and breakdown."""
+    """Headline figures side by side, each with its label and breakdown, all at one size."""
     slide = writer.new_slide("figures", spec.title, spec.notes)
     drop_body(slide)
     area = writer.content_area(slide)
+    panels = []
     for figure, column in zip(spec.figures, area.columns(len(spec.figures), COLUMN_GAP)):
-        paras = [Para(figure.number, bullet=False, bold=True, scale=3.0),
+        paras = [Para(figure.number, bullet=False, bold=True, scale=BIG_NUMBER_SCALE),
                  Para(figure.label, bullet=False, bold=True, scale=1.1)]
         paras += [Para(line, bullet=False, scale=0.9) for line in figure.lines]
-        writer.write_box(slide, None, column, paras, writer.fit_or_smallest(paras, column, FIGURE_FIT, spec.title))
+        panels.append((column, paras))
+    _write_panels(writer, slide, spec.title, panels)
+
+
+def _write_panels(writer: DeckWriter, slide, title: str, panels: list[tuple[Box, list[Para]]]) -> None:
+    """Write side-by-side text panels at the one size the fullest needs, so their numbers match."""
+    sizes = [body_text.best_size(paras, box.width, box.height, FIGURE_FIT, writer.body_font) for box, paras in panels]
+    if any(size is None for size in sizes):
+        writer.warnings.append(f"the figures on '{_shortened(title)}' (slide {len(writer.prs.slides)}) do not fit "
+                               f"even at {FIGURE_FIT.smallest:g} pt and may overflow; shorten their labels")
+    size = min((s for s in sizes if s is not None), default=FIGURE_FIT.smallest)
+    if any(s is None for s in sizes):
+        size = FIGURE_FIT.smallest
+    for box, paras in panels:
+        writer.write_box(slide, None, box, paras, size)
+
+
+def says_something(chart: ChartSpec) -> bool:
+    """Return whether a chart compares at least two things: one non-zero bar (or none) says nothing a
+    sentence cannot."""
+    return sum(1 for value in chart.values if value) >= 2
+
+
+def fact_paras(chart: ChartSpec) -> list[Para]:
+    """Return a chart that says nothing as words: its title, its one count as a big number with its category,
+    and the categories counted as none."""
+    shown = [(category, value) for category, value in zip(chart.categories, chart.values) if value]
+    none = [category for category, value in zip(chart.categories, chart.values) if not value]
+    paras = [Para(chart.title, bullet=False, bold=True, scale=1.1)]
+    if shown:
+        category, value = shown[0]
+        paras += [Para(str(value), bullet=False, bold=True, scale=BIG_NUMBER_SCALE),
+                  Para(category, bullet=False, bold=True)]
+    else:
+        paras.append(Para("None recorded", bullet=False, bold=True))
+    if none:
+        paras.append(Para("None: " + ", ".join(f"{category} (0)" for category in none), bullet=False, scale=0.9))
+    return paras
 
 
 @slide_kind("charts", layouts=("Title Only", "Title and Content"), needs_body=False)
 def draw_charts(writer: DeckWriter, spec: SlideSpec) -> None:
-    """Native charts side by side."""
+    """Native charts side by side; a chart of one category becomes a big number; footnotes under them."""
     slide = writer.new_slide("charts", spec.title, spec.notes)
     drop_body(slide)
-    area = writer.content_area(slide)
+    area, notes_box, notes_size = writer.footnote_area(writer.content_area(slide), spec.footnotes)
     # Column charts with many bands (ages) get more room than a chart of two areas.
-    weights = [max(3, len(c.categories)) if c.kind == "column" else 4 for c in spec.charts]
+    weights: list[float] = [max(3, len(c.categories)) if c.kind == "column" and says_something(c) else 4 for c in spec.charts]
+    panels = []
     for chart, column in zip(spec.charts, area.columns(len(spec.charts), COLUMN_GAP, weights)):
-        charts.add_chart(slide, chart, column)
+        if says_something(chart):
+            charts.add_chart(slide, chart, column)
+        else:
+            panels.append((column, fact_paras(chart)))
+    _write_panels(writer, slide, spec.title, panels)
+    if notes_box is not None:
+        writer.write_box(slide, None, notes_box, [Para(line, bullet=False) for line in spec.footnotes], notes_size)
 
 
 @slide_kind("themes", layouts=("Title and Content", "Title Only"), needs_body=False)
 def draw_themes(writer: DeckWriter, spec: SlideSpec) -> None:
-    """A type's main themes, with a chart of them when they are counted."""
-    if not spec.charts:
+    """A type's main themes, split evenly when they continue, with the chart of the counted ones beside them
+    on every slide (and its note under it)."""
+    chart = next((c for c in spec.charts if says_something(c)), None)
+    if chart is None:
         writer.draw_text_slide(spec, "themes")
         return
     slide = writer.new_slide("themes", spec.title, spec.notes)
     drop_body(slide)
-    text_box, chart_box = writer.content_area(slide).split(0.45, COLUMN_GAP)
+    text_box, chart_box = writer.content_area(slide).split(THEMES_TEXT_SHARE, COLUMN_GAP)
     pages = writer.pages(spec.title, spec.body, text_box, BODY_FIT)
-    writer.write_box(slide, None, text_box, pages[0].paras, pages[0].size)
-    charts.add_chart(slide, spec.charts[0], chart_box, font_size=12)
-    for page in pages[1:]:
-        slide = writer.new_slide("themes", spec.title, spec.notes, continued=True)
-        drop_body(slide)
+    for number, page in enumerate(pages):
+        if number:
+            slide = writer.new_slide("themes", spec.title, spec.notes, continued=True)
+            drop_body(slide)
         writer.write_box(slide, None, text_box, page.paras, page.size)
+        _, note_box, note_size = writer.footnote_area(chart_box, [chart.note] if chart.note else [])
+        charted = Box(chart_box.left, chart_box.top, chart_box.width,
+                      (note_box.top - chart_box.top) if note_box is not None else chart_box.height)
+        charts.add_chart(slide, chart, charted, font_size=12)
+        if note_box is not None:
+            writer.write_box(slide, None, note_box, [Para(chart.note, bullet=False)], note_size)

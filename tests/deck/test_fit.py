@@ -112,5 +112,5 @@ def test_text_too_long_even_at_the_smallest_size_is_warned_about(tmp_path, capsy
     source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     assert main(["build", str(source), "--out", str(tmp_path)]) == 0
     warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning: ")]
-    assert warnings == [f"warning: {source}: 'Learning reviews are not Learning reviews are not ' does not fit "
-                        "its box even at 24 pt and may overflow; shorten it"]
+    assert warnings == [f"warning: {source}: the title 'Learning reviews are not Learning reviews are not "
+                        "Learning r\u2026' (slide 4) does not fit its frame even at 24 pt and may overflow; shorten it"]
