@@ -19,6 +19,9 @@ from typing import Callable
 
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold: no build time leaks into the file
+FILE_ATTRIBUTES = 0o100644 << 16  # a regular file, readable by all (stored in the entry's upper 16 bits)
+UNIX_SYSTEM = 3  # the "made by" system: fixed, where zipfile would otherwise record the platform
+CONTENT_TYPES_PART = "[Content_Types].xml"  # first in the zip, as office programs write it
 _CORE_TIMES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
@@ -83,19 +86,31 @@ def zip_package(entries: dict[str, bytes], stamp: dt.datetime, nested: bool = Fa
     Embedded packages (a chart's workbook) are normalised too, and their own
     created/modified times, which their writer sets to 'now', become ``stamp``.
     """
+    members = {}
+    for name, content in entries.items():
+        if name.endswith((".xlsx", ".docx", ".pptx")):
+            content = normalise_zip(content, stamp, nested=True)
+        elif nested and name == "docProps/core.xml":
+            content = _CORE_TIMES.sub(rf"\g<1>{stamp:%Y-%m-%dT%H:%M:%SZ}\g<2>",
+                                      content.decode("utf-8")).encode("utf-8")
+        members[name] = content
+    return zip_members(members)
+
+
+def zip_members(members: dict[str, bytes]) -> bytes:
+    """Return the zip of ``members`` (name -> bytes), deterministic: sorted (``[Content_Types].xml`` first),
+    with fixed dates and attributes, so neither the clock, the time zone nor the platform changes a byte.
+
+    Every package the generator writes (outputs, cleaned templates, the register workbook) is zipped here.
+    """
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
-            content = entries[name]
-            if name.endswith((".xlsx", ".docx", ".pptx")):
-                content = normalise_zip(content, stamp, nested=True)
-            elif nested and name == "docProps/core.xml":
-                content = _CORE_TIMES.sub(rf"\g<1>{stamp:%Y-%m-%dT%H:%M:%SZ}\g<2>",
-                                          content.decode("utf-8")).encode("utf-8")
-            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, content, compresslevel=6)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name in sorted(members, key=lambda name: (name != CONTENT_TYPES_PART, name)):
+            entry = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = FILE_ATTRIBUTES
+            entry.create_system = UNIX_SYSTEM
+            package.writestr(entry, members[name])
     return buffer.getvalue()
 
 

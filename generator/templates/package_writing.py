@@ -1,25 +1,23 @@
 """Write an office package deterministically: the same parts always give the same bytes.
 
-Members are stored in sorted order (``[Content_Types].xml`` first, as office
-programs write it), each with a fixed date and fixed attributes, so neither
-the clock, the time zone nor the platform changes a byte.
+The zip itself is written by :func:`generator.output.files.zip_members`, the
+one deterministic zip writer; this module adds the ``[Content_Types].xml``
+a package of chosen parts needs.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
-import zipfile
 
 from lxml import etree
 
-CONTENT_TYPES_PART = "[Content_Types].xml"
+from ..output.files import CONTENT_TYPES_PART, zip_members
+
+__all__ = ["CONTENT_TYPES_NAMESPACE", "CONTENT_TYPES_PART", "content_types_xml", "write_package", "zip_members"]
+
 CONTENT_TYPES_NAMESPACE = "http://schemas.openxmlformats.org/package/2006/content-types"
 RELATIONSHIPS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 XML_TYPE = "application/xml"
-FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
-FILE_ATTRIBUTES = 0o100644 << 16  # a regular file, readable by all (stored in the entry's upper 16 bits)
-UNIX_SYSTEM = 3  # the "made by" system: fixed, where zipfile would otherwise record the platform
 
 
 def write_package(files: dict[str, bytes], content_types: dict[str, str]) -> bytes:
@@ -29,19 +27,6 @@ def write_package(files: dict[str, bytes], content_types: dict[str, str]) -> byt
     """
     members = {CONTENT_TYPES_PART: content_types_xml(content_types), **files}
     return zip_members(members)
-
-
-def zip_members(members: dict[str, bytes]) -> bytes:
-    """Return the zip of ``members`` (name -> bytes), deterministic: sorted, fixed dates and attributes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        for name in sorted(members, key=lambda name: (name != CONTENT_TYPES_PART, name)):
-            entry = zipfile.ZipInfo(name, date_time=FIXED_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = FILE_ATTRIBUTES
-            entry.create_system = UNIX_SYSTEM
-            package.writestr(entry, members[name])
-    return buffer.getvalue()
 
 
 def content_types_xml(content_types: dict[str, str]) -> bytes:
