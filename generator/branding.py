@@ -61,6 +61,18 @@ PAPER_FALLBACK_LINK = "0B5CAD"
 
 
 @dataclass(frozen=True)
+class Replacement:
+    """A scheme colour the briefing does not print: the role it would have had, its contrast on paper, and what
+    is printed instead."""
+
+    role: str
+    colour: str
+    ratio: float
+    needed: float
+    instead: str
+
+
+@dataclass(frozen=True)
 class PaperColours:
     """The briefing's colours on white paper: taken from the scheme only where they are legible on it."""
 
@@ -68,14 +80,29 @@ class PaperColours:
     heading: str
     link: str
     bar: str
-    replaced: tuple[tuple[str, str, float], ...]  # (role, scheme colour not used, its contrast on paper)
+    replaced: tuple[Replacement, ...] = ()
+
+    def warnings(self) -> list[str]:
+        """Return one warning per scheme colour replaced, naming every role it would have had."""
+        by_colour: dict[str, list[Replacement]] = {}
+        for replacement in self.replaced:
+            by_colour.setdefault(replacement.colour, []).append(replacement)
+        messages = []
+        for colour, replacements in by_colour.items():
+            first = replacements[0]
+            roles = " and ".join(f"{r.role} (printed in #{r.instead} instead)" for r in replacements)
+            messages.append(f"the theme colour #{colour} has a contrast of only {first.ratio:.1f}:1 on white paper "
+                            f"(at least {first.needed:g}:1 is needed), so the briefings do not use it for {roles}")
+        return messages
 
 
 def paper_colours(palette: dict[str, str]) -> PaperColours:
     """Return the briefing's colours: slide colours never reach white paper unless they read well on it.
 
     A dark slide theme's white text, or a pale accent, would vanish on paper;
-    such a colour is replaced (and the replacement reported once, by role).
+    such a colour is replaced by a dark one (reported once per colour by
+    :meth:`PaperColours.warnings`). The subtitle, table text and footer are
+    printed in the text colour, so every text colour is one of these.
     """
     replaced = []
 
@@ -83,7 +110,7 @@ def paper_colours(palette: dict[str, str]) -> PaperColours:
         ratio = contrast_ratio(colour, PAPER)
         if ratio >= minimum:
             return colour
-        replaced.append((role, colour, ratio))
+        replaced.append(Replacement(role, colour, ratio, minimum, fallback))
         return fallback
 
     text = legible("text", palette["dk1"], PAPER_FALLBACK_TEXT)

@@ -69,7 +69,7 @@ def builders(loaded: LoadedData, options: BuildOptions) -> list[Builder]:
     heading, body = template_fonts(deck_template)
     fonts = (theme.heading_font or heading, theme.body_font or body)
     return [DeckBuilder(deck_template, loaded.logo),
-            WordBriefingBuilder(colours, fonts, docx_package, docx_path, theme.styles),
+            WordBriefingBuilder(colours, fonts, docx_package, docx_path, theme.styles, loaded.logo),
             HtmlBriefingBuilder(colours, fonts)]
 
 

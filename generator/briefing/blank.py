@@ -14,14 +14,13 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Pt, RGBColor
 
 from ..branding import paper_colours
 from .styles import resolve_styles
 
-BODY_SIZE = Pt(10)
-PAGE_WIDTH, PAGE_HEIGHT = Cm(21), Cm(29.7)  # A4
-PAGE_MARGIN = Cm(1.5)
+from .type_scale import (BODY, BULLET, FOOTER_SIZE, HEADER_FOOTER_DISTANCE, HEADING, LINE_SPACING, PAGE_HEIGHT,
+                         PAGE_MARGIN, PAGE_WIDTH, SUBTITLE, TITLE)
 
 
 def blank_document(template: bytes | None, template_path: Path | None, palette: dict[str, str],
@@ -65,7 +64,7 @@ def _page_setup(doc) -> None:
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
     section.left_margin = section.right_margin = PAGE_MARGIN
     section.top_margin = section.bottom_margin = PAGE_MARGIN
-    section.header_distance = section.footer_distance = Cm(0.7)
+    section.header_distance = section.footer_distance = HEADER_FOOTER_DISTANCE
 
 
 def _clear_body(doc) -> None:
@@ -83,29 +82,41 @@ def _style(doc, names: dict[str, str], palette: dict[str, str], fonts: tuple[str
     paper = paper_colours(palette)
     text, heading = RGBColor.from_string(paper.text), RGBColor.from_string(paper.heading)
     normal = styles[names["body"]]
-    normal.font.name = body_font
-    normal.font.size = BODY_SIZE
+    _set_font_name(normal, body_font)
+    normal.font.size = Pt(BODY.size)
     normal.font.color.rgb = text
-    normal.paragraph_format.space_after = Pt(3)
-    normal.paragraph_format.line_spacing = 1.08
+    normal.paragraph_format.space_after = Pt(BODY.after)
+    normal.paragraph_format.line_spacing = LINE_SPACING
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    for role, size, colour, before, after in (("title", 20, heading, 0, 2), ("subtitle", 11, text, 0, 6),
-                                              ("heading", 12.5, heading, 7, 2)):
+    normal.paragraph_format.widow_control = True
+    for role, scale, colour in (("title", TITLE, heading), ("subtitle", SUBTITLE, text), ("heading", HEADING, heading)):
         style = styles[names[role]]
-        style.font.name = heading_font
-        style.font.size = Pt(size)
+        _set_font_name(style, heading_font)
+        style.font.size = Pt(scale.size)
         style.font.color.rgb = colour
         style.font.italic = False
-        style.font.bold = role != "subtitle"
-        style.paragraph_format.space_before = Pt(before)
-        style.paragraph_format.space_after = Pt(after)
+        style.font.bold = scale.bold
+        style.paragraph_format.space_before = Pt(scale.before)
+        style.paragraph_format.space_after = Pt(scale.after)
         style.paragraph_format.keep_with_next = True
+        style.paragraph_format.line_spacing = LINE_SPACING
         for border in style.element.xpath("./w:pPr/w:pBdr"):
             border.getparent().remove(border)
-    styles[names["bullet"]].paragraph_format.space_after = Pt(1)
-    styles[names["bullet"]].font.name = body_font
-    styles[names["footer"]].font.size = Pt(8.5)
+    styles[names["bullet"]].paragraph_format.space_after = Pt(BULLET.after)
+    _set_font_name(styles[names["bullet"]], body_font)
+    styles[names["footer"]].font.size = Pt(FOOTER_SIZE)
     styles[names["footer"]].font.color.rgb = text
+
+
+def _set_font_name(style, family: str) -> None:
+    """Set a style's font for every script, dropping the theme-font link that would override the name in Word."""
+    style.font.name = family
+    fonts = style.element.rPr.find(qn("w:rFonts")) if style.element.rPr is not None else None
+    if fonts is not None:
+        for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{attribute}"), None)
+        fonts.set(qn("w:eastAsia"), family)
+        fonts.set(qn("w:cs"), family)
 
 
 def _ensure_link_style(doc, palette: dict[str, str]) -> None:

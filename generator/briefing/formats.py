@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,5 +31,5 @@ class BriefingFormat:
     def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
         """Return one file per briefing of the event."""
         return [Target(out_dir / self.folder / f"{briefing.file_stem}{self.suffix}", (briefing, self.inputs()),
-                       lambda briefing=briefing: self.render(briefing))
+                       partial(self.render, briefing))
                 for briefing in plan.briefings]

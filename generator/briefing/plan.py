@@ -68,7 +68,8 @@ class BriefingPlan:
     date: dt.date
     review_name: str
     sections: tuple[SectionPlan, ...] = field(default=())
-    action_plan: bool = False
+    action_plan: bool = False  # add the team record page
+    logo_alt_text: str = ""
 
     @property
     def words(self) -> int:
@@ -127,8 +128,10 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
             content["chart"] = chart
         sections.append(SectionPlan(number, section.heading, **content))
     title = review.briefing.title or f"{review.full_name}: seven-minute briefing"
-    contact = event.closing.contacts[0] if event.closing.contacts else ""
-    footer_parts = [info.partnership, f"Published {info.date.day} {info.date:%B %Y}", contact]
+    options = event.briefing
+    contact = options.contact or (event.closing.contacts[0] if event.closing.contacts else "")
+    footer_parts = [f"Published {info.date.day} {info.date:%B %Y}", options.version,
+                    f"Contact: {contact}" if contact else ""]
     return BriefingPlan(
         key=figures.key,
         file_stem=f"{slug(info.title)}-{info.date.isoformat()}-{slug(review.abbreviation or figures.key)}",
@@ -143,6 +146,8 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
         date=info.date,
         review_name=review.full_name,
         sections=tuple(sections),
+        action_plan=options.action_plan,
+        logo_alt_text=event.theme.logo_alt_text or f"Logo of {info.partnership}",
     )
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Cm, Pt
 from lxml import etree
 
@@ -22,17 +24,21 @@ from ..branding import PaperColours, paper_colours
 from ..charts import ChartSpec
 from ..figures import CountTable
 from ..model import Link
-from ..output import Rendered, document_time, package_bytes, property_text
+from ..output import Rendered, Target, document_time, package_bytes, property_text
+from .blank import blank_document
+from .fit import Fit, fit_parts
 from .formats import BriefingFormat
-from .blank import PAGE_MARGIN, PAGE_WIDTH, blank_document
 from .plan import MAX_WORDS, BriefingPlan, SectionPlan
+from .type_scale import (CHART_LABEL_SIZE, COLUMN_GAP, COLUMNS, PAGE_MARGIN, PAGE_WIDTH, TABLE_TEXT_SIZE,
+                         chart_height)
 from .word_chart import word_chart_drawing
 
-COLUMNS = 2
-COLUMN_GAP = Cm(0.8)
+if TYPE_CHECKING:
+    from ..plan import EventPlan
+
 COLUMN_WIDTH = int((PAGE_WIDTH - 2 * PAGE_MARGIN - COLUMN_GAP) / COLUMNS)
-CHART_LABEL_SIZE = 9.0  # points: legible in print
-TABLE_TEXT_SIZE = Pt(9)
+HEADER_TEXT_WIDTH = PAGE_WIDTH - 2 * PAGE_MARGIN
+LOGO_HEIGHT = Cm(0.9)  # sits in the 1.5 cm top margin above the header distance
 ACTION_PLAN_ROWS = 6
 FIGURE_TABLE_WIDTHS = (Cm(5.2), Cm(3.0))  # category, number: together well inside one column
 
@@ -40,8 +46,11 @@ FIGURE_TABLE_WIDTHS = (Cm(5.2), Cm(3.0))  # category, number: together well insi
 class WordBriefing:
     """One briefing document being written, on a blank made ready from the template."""
 
-    def __init__(self, doc: Document, styles: dict[str, str], paper: PaperColours, body_font: str):
+    def __init__(self, doc: Document, styles: dict[str, str], paper: PaperColours, body_font: str,
+                 fit: Fit = Fit(1), logo: Path | None = None):
         self.doc = doc
+        self.fit = fit
+        self.logo = logo
         self.body = doc.element.body
         self.styles = styles
         self.style_ids = {role: doc.styles[name].style_id for role, name in styles.items()}
@@ -57,15 +66,22 @@ class WordBriefing:
         self._end_section(columns=1)
         for section in plan.sections:
             self._section(section)
-        # The parts are the document's last section: a section break after them would give LibreOffice
-        # an empty last section, which it puts on a page of its own.
-        _set_section_layout(self.body.find(qn("w:sectPr")), COLUMNS)
-        self._footer(plan)
         if plan.action_plan:
+            # The parts' section ends here; the team record is the last section, on a page of its own.
+            self._end_section(columns=COLUMNS)
+            _child(self.body.find(qn("w:sectPr")), "type", _BEFORE_TYPE).set(qn("w:val"), "nextPage")
             self._action_plan(plan)
+        else:
+            # The parts are the document's last section: a section break after them would give LibreOffice
+            # an empty last section, which it puts on a page of its own.
+            _set_section_layout(self.body.find(qn("w:sectPr")), COLUMNS)
+        self._footer(plan)
 
     def _section(self, section: SectionPlan) -> None:
-        self.paragraph(f"{section.number}. {section.heading}", "heading")
+        heading = self.paragraph(f"{section.number}. {section.heading}", "heading")
+        if section.number == self.fit.break_before:
+            # The second page begins at this part, so no part is split with a stray line across pages.
+            etree.SubElement(heading.find(qn("w:pPr")), qn("w:pageBreakBefore"))
         paragraphs = list(section.paragraphs)
         for index, text in enumerate(paragraphs):
             leads_in = index == len(paragraphs) - 1 and bool(section.bullets or section.themes or section.tables)
@@ -140,7 +156,7 @@ class WordBriefing:
                         run.insert(0, run_properties)
                     if row_index == 0:
                         run_properties.append(_bold()[0])
-                    etree.SubElement(run_properties, qn("w:sz"), {qn("w:val"): str(int(TABLE_TEXT_SIZE.pt * 2))})
+                    etree.SubElement(run_properties, qn("w:sz"), {qn("w:val"): str(int(TABLE_TEXT_SIZE * 2))})
         self.paragraph("", "body").find(qn("w:pPr")).append(_tiny_spacing())
 
     def _table_style(self) -> str | None:
@@ -148,8 +164,7 @@ class WordBriefing:
         return "Table Grid" if "Table Grid" in names else None
 
     def _chart(self, spec: ChartSpec) -> None:
-        height = Cm(1.4 + 0.62 * len(spec.values)) if spec.kind == "bar" else Cm(5)
-        drawing = word_chart_drawing(self.doc, spec, COLUMN_WIDTH, int(height), CHART_LABEL_SIZE, self.paper.bar,
+        drawing = word_chart_drawing(self.doc, spec, COLUMN_WIDTH, chart_height(spec), CHART_LABEL_SIZE, self.paper.bar,
                                      self.body_font)
         paragraph = self.paragraph("", "body")
         run = etree.SubElement(paragraph, qn("w:r"))
@@ -190,6 +205,16 @@ class WordBriefing:
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
         paragraph.text = f"{plan.partnership} · Seven-minute briefing"
         paragraph.style = self.doc.styles[self.styles["footer"]]
+        if self.logo is not None:
+            # The logo sits at the header's right edge, after the text, so it is read after the partnership's name.
+            tab_stops = paragraph.paragraph_format.tab_stops
+            for inherited in self.doc.styles[self.styles["footer"]].paragraph_format.tab_stops:  # centre, right
+                tab_stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+            tab_stops.add_tab_stop(HEADER_TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+            paragraph.add_run("\t").add_picture(str(self.logo), height=LOGO_HEIGHT)
+            doc_pr = header.part.element.findall(f".//{qn('wp:docPr')}")[-1]
+            doc_pr.set("descr", plan.logo_alt_text)
+            doc_pr.set("title", plan.logo_alt_text)
 
     def _footer(self, plan: BriefingPlan) -> None:
         footer = self.doc.sections[0].footer
@@ -203,9 +228,6 @@ class WordBriefing:
         element.append(_field("NUMPAGES", "1"))
 
     def _action_plan(self, plan: BriefingPlan) -> None:
-        paragraph = self.paragraph("", "body")
-        run = etree.SubElement(paragraph, qn("w:r"))
-        etree.SubElement(run, qn("w:br"), {qn("w:type"): "page"})
         self.paragraph("Team record", "heading")
         self.paragraph(f"Record who discussed the {plan.review_name} briefing, when, and what the team will do.",
                        "body")
@@ -313,7 +335,8 @@ class WordBriefingBuilder(BriefingFormat):
     suffix = ".docx"
 
     def __init__(self, palette: dict[str, str], fonts: tuple[str, str], docx_package: bytes | None,
-                 docx_template: Path | None, style_names: dict[str, str]):
+                 docx_template: Path | None, style_names: dict[str, str], logo: Path | None = None):
+        self.logo = logo
         self.palette = palette
         self.fonts = fonts
         self.docx_package = docx_package
@@ -322,20 +345,57 @@ class WordBriefingBuilder(BriefingFormat):
 
     def inputs(self) -> tuple:
         """Return what the output depends on besides its plan (for the fingerprint)."""
-        return (self.palette, self.fonts, self.docx_package or b"", self.style_names)
+        return (self.palette, self.fonts, self.docx_package or b"", self.style_names,
+                self.logo.read_bytes() if self.logo else b"")
+
+    def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
+        """Return one file per briefing; the first also reports the theme colours the briefings do not print.
+
+        The colours are the same in every briefing, so each is reported once, not once per file.
+        """
+        targets = super().targets(plan, out_dir)
+        colour_warnings = paper_colours(self.palette).warnings()
+        if targets and colour_warnings:
+            first = targets[0]
+            render = first.render
+
+            def render_with_colours() -> Rendered:
+                rendered = render()
+                return Rendered(rendered.data, rendered.summary, colour_warnings + rendered.warnings)
+
+            first.render = render_with_colours
+        return targets
 
     def render(self, plan: BriefingPlan) -> Rendered:
         """Return the briefing as .docx bytes, with its summary and warnings."""
         doc, styles = blank_document(self.docx_package, self.docx_template, self.palette, self.fonts,
                                      plan.language, self.style_names)
-        WordBriefing(doc, styles, paper_colours(self.palette), self.fonts[1]).write(plan)
+        fit = fit_parts(plan.sections, plan.title, plan.subtitle, self.fonts)
+        WordBriefing(doc, styles, paper_colours(self.palette), self.fonts[1], fit, self.logo).write(plan)
         _set_properties(doc, plan)
         warnings = []
         if plan.words > MAX_WORDS:
             warnings.append(f"the {plan.review_name} briefing has {plan.words} words, {plan.words - MAX_WORDS} more "
                             f"than the {MAX_WORDS} readable in seven minutes")
+        warnings.extend(fit_warnings(plan, fit))
         return Rendered(package_bytes(doc, document_time(plan.date)), f"{plan.review_name}, {plan.words} words",
                         warnings)
+
+
+def fit_warnings(plan: BriefingPlan, fit: Fit) -> list[str]:
+    """Return what the author should know about the briefing's length on the page."""
+    headings = {section.number: section.heading for section in plan.sections}
+    warnings = []
+    if fit.pages == 2:
+        where = (f", so its second page begins at part {fit.break_before}, '{headings[fit.break_before]}'"
+                 if fit.break_before is not None else "")
+        warnings.append(f"the {plan.review_name} briefing does not fit on one page{where}; shorten its text to keep "
+                        "it to one")
+    elif fit.pages > 2:
+        named = ", ".join(f"{number}. '{headings[number]}'" for number in fit.to_shorten)
+        warnings.append(f"the {plan.review_name} briefing needs about {fit.pages} pages; a seven-minute briefing "
+                        f"fits on two at most: shorten its longest parts ({named})")
+    return warnings
 
 
 def _set_properties(doc: Document, plan: BriefingPlan) -> None:

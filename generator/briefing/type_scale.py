@@ -1,0 +1,59 @@
+"""The printed briefing's page, type scale and spacing, defined once for the Word builder and the fit measure.
+
+A4 with 1.5 cm margins and two columns under the title. The type scale is
+chosen for print: 10 pt body (the smallest comfortable reading size on paper),
+9 pt tables and chart labels (the least that stays legible), 12.5 pt part
+headings and a 20 pt title, on a 1.08 line pitch. The spacing figures after
+``LINE_SPACING`` were measured on LibreOffice's rendering of the built-in look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from docx.shared import Cm
+
+from ..charts import ChartSpec
+
+PAGE_WIDTH, PAGE_HEIGHT = Cm(21), Cm(29.7)  # A4
+PAGE_MARGIN = Cm(1.5)
+HEADER_FOOTER_DISTANCE = Cm(0.7)
+COLUMNS = 2
+COLUMN_GAP = Cm(0.8)
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """A paragraph role's size, weight and spacing before and after, in points."""
+
+    size: float
+    bold: bool = False
+    before: float = 0.0
+    after: float = 0.0
+
+    def bold_version(self) -> TextStyle:
+        return replace(self, bold=True)
+
+
+TITLE = TextStyle(20, bold=True, after=2)
+SUBTITLE = TextStyle(11, after=6)
+HEADING = TextStyle(12.5, bold=True, before=7, after=2)
+BODY = TextStyle(10, after=3)
+BULLET = TextStyle(10, after=1)
+FOOTER_SIZE = 8.5
+TABLE_TEXT_SIZE = 9.0
+CHART_LABEL_SIZE = 9.0  # legible in print
+LINE_SPACING = 1.08
+
+BULLET_INDENT = 18.0  # points: List Bullet's hanging indent
+# A figures table as LibreOffice draws it: header row, each further row, and the thin paragraph after it.
+TABLE_HEADER_ROW = 16.6
+TABLE_ROW = 12.4
+TABLE_TRAILER = 6.6
+TABLE_CAPTION_GAP = 3.0
+CHART_NOTE_GAP = 3.0
+
+
+def chart_height(spec: ChartSpec) -> int:
+    """Return a chart's height in EMU: a bar chart grows with its bars so each label keeps its line."""
+    return int(Cm(1.4 + 0.62 * len(spec.values)) if spec.kind == "bar" else Cm(5))
