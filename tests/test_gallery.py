@@ -363,10 +363,7 @@ BRIEFING_FOOTER_DEFECTS: dict[str, str] = {
     "welsh-regional-board:mental_health_homicide": BRIEFING_FOOTER_WRAPS,
     "welsh-regional-board:multi_agency_learning": BRIEFING_FOOTER_WRAPS,
 }
-DECK_FOOTER_DEFECTS: dict[str, str] = {
-    "welsh-regional-board": "the footer 'Dysgu o Adolygiadau – Learning from Reviews · 16 November 2023' wraps onto "
-                            "a second line on every slide",
-}
+DECK_FOOTER_DEFECTS: dict[str, str] = {}
 STRANDED_HEADING_DEFECTS: dict[str, str] = {}
 OVERFLOW_DEFECTS: dict[str, str] = {}
 

@@ -98,7 +98,7 @@ def chart_footnotes(figures: ReviewFigures) -> list[str]:
     lines = []
     if figures.demographics:
         names = _joined([table.name.lower() for table in figures.demographics])
-        lines.append(f"The {names} {'chart counts' if len(figures.demographics) == 1 else 'charts count'} "
+        lines.append(f"The {names} {'figure counts' if len(figures.demographics) == 1 else 'figures count'} "
                      f"{figures.people_phrase} in {figures.headline}.")
     lines.extend(figures.review.caveats)
     return lines

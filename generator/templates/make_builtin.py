@@ -1,17 +1,21 @@
 """Regenerate deck.pptx, the built-in template, from python-pptx's default.
 
 Run by a developer when the built-in look changes: ``python -m generator.templates.make_builtin``.
-It widens the default 4:3 master to 16:9, sets an accessible colour scheme
-and Calibri fonts, and tones down the master's text sizes; the build only
-opens the result.
+It widens the default 4:3 master to 16:9, sets an accessible, colour-blind-safe
+colour scheme and Calibri fonts, tones down the master's text sizes, sets no
+text in capitals, and gives the section divider a tinted background and an
+accent bar so sections stand out. Everything is in the master, layouts and
+theme, so another template restyles it all; the build only opens the result.
 """
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu
 
 from . import BUILTIN_DECK_TEMPLATE
@@ -19,9 +23,17 @@ from . import BUILTIN_DECK_TEMPLATE
 WIDE = Emu(12192000)
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
       "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
-# Every accent is at least 4.5:1 against white, so labels and bars stay legible.
-COLOURS = {"dk2": "1B365D", "lt2": "EEF2F7", "accent1": "1D5A8E", "accent2": "A8431A", "accent3": "2C7046",
-           "accent4": "6B3FA0", "accent5": "7A5F00", "accent6": "A23B72", "hlink": "0B5CAD", "folHlink": "6B3FA0"}
+# The accents are the Okabe-Ito colour-blind-safe hues (blue, orange, bluish green, vermillion, reddish purple,
+# yellow), darkened until each is at least 4.5:1 against white and the divider's tint, so bars and labels stay
+# legible and distinguishable with any colour vision.
+COLOURS = {"dk2": "1B365D", "lt2": "EEF2F7", "accent1": "0072B2", "accent2": "A05A00", "accent3": "00735A",
+           "accent4": "B03A00", "accent5": "8E3B73", "accent6": "7A6500", "hlink": "0B5CAD", "folHlink": "8E3B73"}
+THEME_PART = "ppt/theme/theme1.xml"
+SECTION_LAYOUT = "Section Header"
+# The section divider: title above its subtitle, beside an accent bar, on the scheme's light tint (bg2 = lt2).
+SECTION_TITLE = (Emu(963084), Emu(1700000), Emu(10363200), Emu(2200000))  # left, top, width, height
+SECTION_SUBTITLE = (Emu(963084), Emu(4000000), Emu(10363200), Emu(1500000))
+SECTION_BAR = (Emu(609600), Emu(1700000), Emu(137160), Emu(3800000))
 BODY_SIZES = {1: 2400, 2: 2000, 3: 1800, 4: 1600, 5: 1600}
 
 
@@ -34,9 +46,10 @@ def _widen(element, factor: float) -> None:
                 child.set("cx", str(round(int(child.get("cx")) * factor)))
 
 
-def _recolour_theme(master) -> None:
-    theme = master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme.blob)
+def _recoloured_theme(blob: bytes) -> bytes:
+    """Return the theme part with our colour scheme (python-pptx has no theme API, so the saved package's
+    part is rewritten)."""
+    root = etree.fromstring(blob)
     scheme = root.find(".//a:clrScheme", NS)
     scheme.set("name", "Learning from Reviews")
     for name, value in COLOURS.items():
@@ -44,7 +57,58 @@ def _recolour_theme(master) -> None:
         for child in list(slot):
             slot.remove(child)
         etree.SubElement(slot, f"{{{NS['a']}}}srgbClr", val=value)
-    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _with_theme(package: bytes) -> bytes:
+    """Return the package with its theme part recoloured, every other part copied as it is."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info, _recoloured_theme(data) if info.filename == THEME_PART else data)
+    return out.getvalue()
+
+
+def _no_capitals(prs) -> None:
+    """Drop cap="all" from the master and every layout: text in capitals is harder to read (GOV.UK style)."""
+    for element in [prs.slide_master.element, *(layout.element for layout in prs.slide_layouts)]:
+        for properties in element.iter(f"{{{NS['a']}}}defRPr", f"{{{NS['a']}}}rPr"):
+            if "cap" in properties.attrib:
+                del properties.attrib["cap"]
+
+
+def _set_box(shape, box: tuple[int, int, int, int]) -> None:
+    shape.left, shape.top, shape.width, shape.height = box
+
+
+def _mark_sections(prs) -> None:
+    """Make the section divider stand out: a tinted background, an accent bar, its title over its subtitle."""
+    layout = next(layout for layout in prs.slide_layouts if layout.name == SECTION_LAYOUT)
+    for shape in layout.placeholders:
+        kind = shape.placeholder_format.type
+        if kind == PP_PLACEHOLDER.TITLE:
+            _set_box(shape, SECTION_TITLE)
+            shape.element.find("p:txBody/a:bodyPr", NS).set("anchor", "b")
+        elif kind == PP_PLACEHOLDER.BODY:
+            _set_box(shape, SECTION_SUBTITLE)
+            shape.element.find("p:txBody/a:bodyPr", NS).set("anchor", "t")
+    common = layout.element.find("p:cSld", NS)
+    background = etree.Element(f"{{{NS['p']}}}bg")
+    properties = etree.SubElement(background, f"{{{NS['p']}}}bgPr")
+    fill = etree.SubElement(properties, f"{{{NS['a']}}}solidFill")
+    etree.SubElement(fill, f"{{{NS['a']}}}schemeClr", val="bg2")
+    etree.SubElement(properties, f"{{{NS['a']}}}effectLst")
+    common.insert(0, background)
+    # python-pptx cannot add a shape to a layout, so the bar is written as the XML PowerPoint writes for one.
+    left, top, width, height = SECTION_BAR
+    bar = etree.fromstring(
+        f'<p:sp xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:nvSpPr><p:cNvPr id="90" name="Section accent bar"/>'
+        '<p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>'
+        f'<a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="accent1"/></a:solidFill>'
+        '<a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
+    common.find("p:spTree/p:grpSpPr", NS).addnext(bar)
 
 
 def _restyle_text(master) -> None:
@@ -85,11 +149,14 @@ def main() -> None:
     for layout in master.slide_layouts:
         _widen(layout.element, factor)
         _drop_tints(layout.element)
-    _recolour_theme(master)
     _restyle_text(master)
+    _no_capitals(prs)
     _centre_cover_title(prs)
+    _mark_sections(prs)
     prs.core_properties.title = "Learning from Reviews template"
-    prs.save(str(BUILTIN_DECK_TEMPLATE))
+    saved = io.BytesIO()
+    prs.save(saved)
+    BUILTIN_DECK_TEMPLATE.write_bytes(_with_theme(saved.getvalue()))
 
 
 if __name__ == "__main__":
