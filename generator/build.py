@@ -39,6 +39,7 @@ class BuildOptions:
     deck_template: Path | None = None
     docx_template: Path | None = None
     allow_outside: bool = False
+    suppress_below: int | None = None  # hide counts from 1 to N-1 (overrides the data's publish: suppress_below)
     progress: Callable[[str], None] | None = None  # told what slow work (LibreOffice) is under way
 
 
@@ -70,7 +71,7 @@ def builders(loaded: LoadedData, options: BuildOptions) -> list[Builder]:
     fonts = (theme.heading_font or heading, theme.body_font or body)
     return [DeckBuilder(deck_template, loaded.logo),
             WordBriefingBuilder(colours, fonts, docx_package, docx_path, theme.styles, loaded.logo),
-            HtmlBriefingBuilder(colours, fonts)]
+            HtmlBriefingBuilder(colours, fonts, loaded.logo)]
 
 
 def build_event(path: Path, options: BuildOptions) -> BuildReport:
@@ -79,7 +80,7 @@ def build_event(path: Path, options: BuildOptions) -> BuildReport:
     An output whose inputs are unchanged since the last build (and whose file
     is untouched) is not rendered again.
     """
-    loaded = load_event(path, options.allow_outside)
+    loaded = load_event(path, options.allow_outside, options.suppress_below)
     label = display_path(path)
     plan = plan_event(loaded.event)
     planned = [(builder, target) for builder in builders(loaded, options)

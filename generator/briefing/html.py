@@ -7,7 +7,9 @@ and no external requests: the file can be published as it is.
 
 from __future__ import annotations
 
+import base64
 from html import escape
+from pathlib import Path
 
 from ..branding import paper_colours
 from ..figures import CountTable
@@ -22,11 +24,14 @@ STYLE = """
 body {{ margin: 0; color: var(--text); background: #fff; font: 1.0625rem/1.5 {body_font}, Arial, sans-serif; }}
 header, main, footer {{ max-width: 60rem; margin: 0 auto; padding: 0 1rem; }}
 header {{ border-bottom: 4px solid var(--heading); padding-top: 1rem; }}
+.masthead {{ display: flex; justify-content: space-between; align-items: center; gap: 1rem; }}
 .partnership {{ margin: 0; font-weight: bold; }}
+.logo {{ height: 3rem; width: auto; }}
 h1 {{ color: var(--heading); font: bold 2rem/1.2 {heading_font}, Arial, sans-serif; margin: .5rem 0 .25rem; }}
 h2 {{ color: var(--heading); font: bold 1.35rem/1.25 {heading_font}, Arial, sans-serif; margin: 1.5rem 0 .5rem; }}
 .subtitle {{ margin: 0 0 1rem; }}
-.parts {{ columns: 2 22rem; column-gap: 2.5rem; }}
+.parts {{ columns: 2 22rem; column-gap: 2.5rem; padding-top: 1rem; }}
+h2:first-child {{ margin-top: 0; }}
 section {{ break-inside: avoid-column; }}
 table {{ border-collapse: collapse; margin: .5rem 0 1rem; min-width: 60%; }}
 caption {{ text-align: left; font-weight: bold; padding-bottom: .25rem; }}
@@ -38,13 +43,16 @@ figure {{ margin: .5rem 0 1rem; }}
 figcaption {{ font-weight: bold; margin-bottom: .25rem; }}
 svg.chart {{ width: 100%; height: auto; font-family: {body_font}, Arial, sans-serif; }}
 footer {{ border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: .5rem; font-size: .9rem; }}
+.record {{ margin-top: 2rem; }}
 .record td {{ height: 3rem; }}
 @media print {{
   body {{ font-size: 10pt; }}
   header, main, footer {{ max-width: none; padding: 0; }}
   a {{ color: var(--text); }}
   a[href^="http"]::after {{ content: " (" attr(href) ")"; font-size: 8pt; }}
-  .record {{ break-before: page; }}
+  .record, .page-two {{ break-before: page; }}
+  h2 {{ break-after: avoid; }}
+  li, tr, figure {{ break-inside: avoid; }}
   @page {{ size: A4; margin: 15mm; }}
 }}
 """
@@ -56,12 +64,13 @@ class HtmlBriefingBuilder(BriefingFormat):
     name = "HTML briefings"
     suffix = ".html"
 
-    def __init__(self, palette: dict[str, str], fonts: tuple[str, str]):
+    def __init__(self, palette: dict[str, str], fonts: tuple[str, str], logo: Path | None = None):
         self.palette = palette
         self.fonts = fonts
+        self.logo = logo
 
     def inputs(self) -> tuple:
-        return (self.palette, self.fonts)
+        return (self.palette, self.fonts, self.logo.read_bytes() if self.logo else b"")
 
     def render(self, plan: BriefingPlan) -> Rendered:
         """Return the page's bytes (UTF-8)."""
@@ -80,11 +89,21 @@ class HtmlBriefingBuilder(BriefingFormat):
                 f"<title>{escape(plan.title)}</title>\n"
                 f'<meta name="description" content="{escape(plan.subject)}">\n'
                 f"<style>{style}</style>\n</head>\n<body>\n"
-                f'<header>\n<p class="partnership">{escape(plan.partnership)}</p>\n'
+                f'<header>\n<div class="masthead"><p class="partnership">{escape(plan.partnership)}</p>{self._logo(plan)}'
+                f"</div>\n"
                 f"<h1>{escape(plan.title)}</h1>\n"
                 f'<p class="subtitle">{escape(plan.subtitle)}</p>\n</header>\n'
                 f'<main>\n<div class="parts">\n{parts}\n</div>\n{record}</main>\n'
                 f"<footer>\n<p>{escape(plan.footer)}</p>\n</footer>\n</body>\n</html>\n")
+
+    def _logo(self, plan: BriefingPlan) -> str:
+        """Return the theme's logo as an image held in the page itself (a data URL: no request elsewhere)."""
+        if self.logo is None:
+            return ""
+        data = self.logo.read_bytes()
+        kind = "png" if data.startswith(b"\x89PNG") else "jpeg"
+        encoded = base64.b64encode(data).decode("ascii")
+        return f'<img class="logo" src="data:image/{kind};base64,{encoded}" alt="{escape(plan.logo_alt_text)}">'
 
     def _section(self, section: SectionPlan, bar: str, ink: str) -> str:
         html = [f'<section aria-labelledby="part-{section.number}">',
@@ -98,9 +117,9 @@ class HtmlBriefingBuilder(BriefingFormat):
             html.append(f"<p>{escape(section.themes_note)}</p>")
         if section.chart is not None:
             chart_id = f"chart-{section.number}"
-            html.append(f'<figure>{chart_svg(section.chart, chart_id, bar, ink)}'
-                        + (f"<figcaption>{escape(section.chart.note)}</figcaption>" if section.chart.note else "")
-                        + "</figure>")
+            note = f"<p>{escape(section.chart.note)}</p>" if section.chart.note else ""
+            html.append(f"<figure><figcaption>{escape(section.chart.title)}</figcaption>"
+                        f"{chart_svg(section.chart, chart_id, bar, ink)}{note}</figure>")
         if section.bullets:
             html.append("<ul>" + "".join(f"<li>{escape(text)}</li>" for text in section.bullets) + "</ul>")
         html.extend(f'<p>Find out more: <a href="{escape(link.url)}">{escape(link.text)}</a></p>'
@@ -110,8 +129,8 @@ class HtmlBriefingBuilder(BriefingFormat):
 
 
 def _table(table: CountTable) -> str:
-    rows = "".join(f'<tr><th scope="row">{escape(label)}</th><td class="number">{value}</td></tr>'
-                   for label, value in table.rows)
+    rows = "".join(f'<tr><th scope="row">{escape(label)}</th><td class="number">{escape(value)}</td></tr>'
+                   for label, value in table.display_rows)
     return (f"<table><caption>{escape(table.title)}</caption>"
             f'<thead><tr><th scope="col">{escape(table.category)}</th>'
             f'<th scope="col" class="number">Number of {escape(table.unit)}</th></tr></thead>'

@@ -12,11 +12,13 @@ from html import escape
 
 from ..charts import ChartSpec
 
-WIDTH = 640
-BAR_HEIGHT = 22
+# The chart fills one of the page's two columns, about 400 px on screen and 85 mm (320 px) in print, so
+# its drawing units are close to pixels and a 16-unit label prints at about 9.5 pt.
+WIDTH = 400
+BAR_HEIGHT = 24
 BAR_GAP = 8
-LABEL_SIZE = 14  # px: at least 10.5 pt on paper
-COLUMN_CHART_HEIGHT = 220
+LABEL_SIZE = 16
+COLUMN_CHART_HEIGHT = 200
 CHARACTER_WIDTH = 0.55  # of the font size: a fair average for sans-serif text
 
 
