@@ -31,7 +31,7 @@ DISTRIBUTION = "learning-from-reviews"  # the project's name in pyproject.toml
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path("data") / "tees-2022.yaml"
 DATA_SUFFIXES = (".yaml", ".yml")
-COMMANDS = ("build", "new", "watch", "validate", "check", "templates", "check-template")
+COMMANDS = ("build", "new", "watch", "validate", "check", "templates", "check-template", "register")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 MAX_REPORTED = 100
@@ -122,6 +122,8 @@ def _run(args: argparse.Namespace) -> int:
         return _check_templates(args.files, args.data)
     if args.command == "new":
         return _new(args)
+    if args.command == "register":
+        return _register_new(args.file, args.data)
     if args.command == "watch":
         return _watch(args)
     paths = data_files(args.data)
@@ -268,6 +270,18 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
                              "data's theme names")
     parser.add_argument("--allow-outside", action="store_true",
                         help="allow a logo, template or included file from outside the data file's folder")
+    parser.add_argument("--suppress-below", type=_threshold, metavar="N",
+                        help="for publishing: show counts from 1 to N-1 as '<N' in the briefings (and in the deck "
+                             "when the data says publish: {deck: true}); overrides the data's publish: "
+                             "suppress_below")
+
+
+def _threshold(text: str) -> int:
+    from .suppression import MIN_THRESHOLD
+
+    if not text.strip().isdigit() or int(text) < MIN_THRESHOLD:
+        raise argparse.ArgumentTypeError(f"expected a whole number of {MIN_THRESHOLD} or more, got '{text}'")
+    return int(text)
 
 
 def _date(text: str) -> dt.date:
@@ -370,6 +384,25 @@ def _parser() -> argparse.ArgumentParser:
         "  .venv/bin/python make_deck.py check-template data/brand/deck.potx --data data/tees-2023.yaml",
         "exit status:\n  0    every template can be used (gaps, if any, are listed with what the build does)\n"
         "  2    a template cannot be used at all\n  130  stopped by Ctrl-C")
+    register = _command(commands, "register", "write a blank review register to fill in",
+                        "Work with the review register: the workbook of one row per review that the data file's "
+                        "register: names.",
+                        "examples:\n  .venv/bin/python make_deck.py register new data/reviews.xlsx data/riverside.yaml")
+    register_commands = register.add_subparsers(dest="register_command", metavar="ACTION", required=True)
+    register_new = _command(
+        register_commands, "new", "write a blank register workbook for a data file's review types and areas",
+        "Write a blank register workbook to FILE: sheets Reviews and People with a frozen heading row, drop-down "
+        "lists of DATA's review types and areas, the ONS 2021 ethnic groups and genders, and an About sheet "
+        "explaining each column. An existing FILE is never overwritten. Name it in the data file (register: "
+        "FILE), fill in one row per review, and build.",
+        "examples:\n"
+        "  .venv/bin/python make_deck.py register new data/reviews.xlsx data/riverside-2024.yaml\n"
+        f"  .venv/bin/python make_deck.py register new data/reviews.xlsx          # for {DEFAULT_DATA}",
+        "exit status:\n  0    the workbook was written\n  2    FILE exists, or the data has a problem to fix\n"
+        "  130  stopped by Ctrl-C")
+    register_new.add_argument("file", type=Path, metavar="FILE", help="the workbook to write (ending in .xlsx)")
+    register_new.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, metavar="DATA",
+                              help=f"the data file whose types and areas it lists (default: {DEFAULT_DATA})")
     check_template.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the templates to check")
     check_template.add_argument("--data", type=Path, metavar="DATA",
                                 help="use the layout and style names this data file's theme asks for")
@@ -425,7 +458,7 @@ def _validate(paths: list[Path], strict: bool) -> int:
         failed |= strict and bool(loaded.warnings)
         review_types = loaded.event.review_types.values()
         print(f"{display_path(path)}: valid; {len(review_types)} review type{'s' if len(review_types) != 1 else ''}, "
-              f"{sum(r.count for r in review_types)} reviews")
+              f"{sum(r.count or 0 for r in review_types)} reviews")
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 
@@ -434,7 +467,7 @@ def _build_options(args: argparse.Namespace) -> BuildOptions:
 
     return BuildOptions(out_dir=args.out, strict=args.strict, pdf=args.pdf, deck_template=args.pptx_template,
                         docx_template=args.docx_template, allow_outside=args.allow_outside,
-                        progress=_say if args.pdf else None)
+                        suppress_below=args.suppress_below, progress=_say if args.pdf else None)
 
 
 def _say(line: str) -> None:
@@ -592,6 +625,25 @@ def _check_templates(files: list[Path], data: Path | None) -> int:
     verdict = "some templates cannot be used" if unusable else "the build can use every template"
     print(f"{_counted(gaps, 'gap', 'gaps')} found; {verdict}.")
     return EXIT_BAD_INPUT if unusable else EXIT_OK
+
+
+def _register_new(target: Path, data: Path) -> int:
+    """Write a blank register for the data file's review types and areas; never overwrite a file."""
+    from .data_source import load_event
+    from .register_workbook import write_blank_register
+
+    if target.suffix.lower() != ".xlsx":
+        raise InputError([Problem("expected a workbook name ending in .xlsx", file=_shown(target),
+                                  category="input")])
+    if target.exists():
+        raise InputError([Problem("the file already exists and is not overwritten; choose another name, or move "
+                                  "it away first", file=_shown(target), category="input")])
+    event = load_event(data).event
+    types = [review.abbreviation or key for key, review in event.review_types.items()]
+    write_blank_register(target, types, list(event.areas))
+    print(f"wrote {_shown(target)}: a blank register for {_joined(types)} in {_joined(event.areas)}. Name it in "
+          f"{_shown(data)} (register: {target.name}), add one row per review, and build.")
+    return EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:

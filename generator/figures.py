@@ -3,17 +3,25 @@
 A :class:`ReviewFigures` holds what the deck and the briefings show of one
 review type: its count, counts by area and the demographic tables, each a
 :class:`CountTable` that knows how many of the reviews it covers. They are
-worked out here from the data file's typed aggregates; nothing downstream
-counts anything again.
+worked out here, from the data file's typed aggregates or by counting the
+review register's rows, to the same shape; nothing downstream counts anything
+again. A table published with small numbers hidden knows its threshold and
+gives the hidden cells' words ("<5") in place of their counts.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .model import EventData, ReviewType, Theme
+from .data_source.age_bands import parse_bands
+from .data_source.register import (ResolvedReview, count_by, count_each, known_for, people_of)
+from .model import DemographicTable, Demographics, EventData, ReviewType, Theme
+from .suppression import SuppressedTable, fewer_than_table, fewer_than_text, suppress
 
 MAX_CHARTED_THEMES = 12
+PERSON_TABLES = (("Ethnicity", "Ethnicity", "ethnicity"), ("Age", "Age band", "age"), ("Gender", "Gender", "gender"))
 
 
 @dataclass(frozen=True)
@@ -31,18 +39,63 @@ class CountTable:
     known_for: int
     of: int
     ordered: bool = False  # the categories have an order of their own (age bands), so keep it in charts
+    threshold: int = 0  # published with counts from 1 to threshold - 1 hidden; 0 when nothing is hidden
+
+    @property
+    def suppression(self) -> SuppressedTable | None:
+        """Return which cells are hidden, or None when the table is published whole."""
+        return suppress(dict(self.rows), self.threshold) if self.threshold else None
+
+    @property
+    def display_rows(self) -> tuple[tuple[str, str], ...]:
+        """Return each category with its count as a table shows it: '7', '0', '<5' or '[c]'."""
+        hidden = self.suppression
+        if hidden is None:
+            return tuple((label, str(value)) for label, value in self.rows)
+        return tuple((label, hidden.table_text(label)) for label, _ in self.rows)
+
+    @property
+    def shown_rows(self) -> tuple[tuple[str, int], ...]:
+        """Return the categories a chart may draw: every one, less those hidden."""
+        hidden = self.suppression
+        return self.rows if hidden is None else tuple(hidden.shown.items())
+
+    @property
+    def hidden_labels(self) -> tuple[str, ...]:
+        """Return the categories whose counts are hidden."""
+        hidden = self.suppression
+        return () if hidden is None else tuple(hidden.hidden)
+
+    @property
+    def suppression_note(self) -> str:
+        """Return '2 categories with fewer than 5 children are not shown', or '' when none is hidden."""
+        hidden = self.suppression
+        if hidden is None or not hidden.hidden:
+            return ""
+        primary = sum(1 for cell in hidden.cells if cell.hidden == "primary")
+        secondary = len(hidden.hidden) - primary
+        words = []
+        if primary:
+            words.append(f"{primary} {'category' if primary == 1 else 'categories'} with {fewer_than_text(self.threshold)} "
+                         f"{self.unit} {'is' if primary == 1 else 'are'} not shown")
+        if secondary:
+            words.append(f"{secondary} more {'is' if secondary == 1 else 'are'} not shown so that "
+                         f"{'it' if primary == 1 else 'they'} cannot be worked out from the total")
+        return "; ".join(words)
 
     @property
     def labels(self) -> tuple[str, ...]:
-        return tuple(label for label, _ in self.rows)
+        """Return the categories a chart draws (those hidden left out)."""
+        return tuple(label for label, _ in self.shown_rows)
 
     @property
     def values(self) -> tuple[int, ...]:
-        return tuple(value for _, value in self.rows)
+        """Return the counts a chart draws (those hidden left out)."""
+        return tuple(value for _, value in self.shown_rows)
 
     @property
     def total(self) -> int:
-        return sum(self.values)
+        return sum(value for _, value in self.rows)
 
     @property
     def coverage_note(self) -> str:
@@ -55,8 +108,10 @@ class CountTable:
         return f"{self.name} ({self.coverage_note})" if self.coverage_note else self.name
 
     def as_text(self) -> str:
-        """Return the counts as 'MBC 5, RCBC 1, HBC 0'."""
-        return counts_text(self.labels, self.values)
+        """Return the counts as 'MBC 5, RCBC 1, HBC 0', those hidden left out and said so."""
+        shown = counts_text(self.labels, self.values)
+        note = self.suppression_note
+        return f"{shown} ({note})" if note else shown
 
 
 @dataclass(frozen=True)
@@ -70,6 +125,28 @@ class ReviewFigures:
     areas: CountTable
     demographics: tuple[CountTable, ...]
     themes: tuple[Theme, ...]
+    period: str = ""  # which reviews the figures count: 'Reviews notified 1 April 2021 to 31 March 2024'
+    threshold: int = 0  # counts from 1 to threshold - 1 are hidden when published; 0 when nothing is
+
+    @property
+    def tables(self) -> tuple[CountTable, ...]:
+        """Return the area table and the demographic tables."""
+        return (self.areas, *self.demographics)
+
+    @property
+    def hidden_themes(self) -> tuple[str, ...]:
+        """Return the themes whose counts are hidden (1 to threshold - 1)."""
+        if not self.threshold:
+            return ()
+        return tuple(t.name for t in self.themes if t.count is not None and 0 < t.count < self.threshold)
+
+    @property
+    def suppressed(self) -> list[str]:
+        """Return what publishing hides, for the build's summary: 'Reviews by area: WDC' (never the counts)."""
+        lines = [f"{table.name}: {', '.join(table.hidden_labels)}" for table in self.tables if table.hidden_labels]
+        if self.hidden_themes:
+            lines.append(f"Themes: {', '.join(self.hidden_themes)}")
+        return lines
 
     @property
     def headline(self) -> str:
@@ -83,13 +160,25 @@ class ReviewFigures:
 
     @property
     def themes_counted(self) -> tuple[Theme, ...]:
-        """Return the themes that carry a count."""
-        return tuple(t for t in self.themes if t.count is not None)
+        """Return the themes that carry a count that may be shown."""
+        hidden = self.hidden_themes
+        return tuple(t for t in self.themes if t.count is not None and t.name not in hidden)
 
     @property
     def themes_uncounted(self) -> tuple[Theme, ...]:
         """Return the themes with no count."""
         return tuple(t for t in self.themes if t.count is None)
+
+    def theme_label(self, theme: Theme) -> str:
+        """Return 'Self-Neglect (6)', 'Safe sleep (<5)' when its count is hidden, or the name alone."""
+        if theme.name in self.hidden_themes:
+            return f"{theme.name} ({fewer_than_table(self.threshold)})"
+        return theme_label(theme)
+
+    @property
+    def theme_labels(self) -> tuple[str, ...]:
+        """Return every theme as a list shows it."""
+        return tuple(self.theme_label(t) for t in self.themes)
 
 
 def counts_text(labels, values) -> str:
@@ -111,10 +200,10 @@ def charted_themes(figures: ReviewFigures) -> tuple[tuple[Theme, ...], str]:
     return ranked, f"the {MAX_CHARTED_THEMES} most frequent of {len(counted)} themes"
 
 
-def review_figures(key: str, review: ReviewType) -> ReviewFigures:
-    """Return the figures of one review type typed as aggregates in the data file."""
+def review_figures(key: str, review: ReviewType, period: str = "", threshold: int = 0) -> ReviewFigures:
+    """Return the figures of one review type as the model holds them (typed, or counted by the loader)."""
     demo = review.demographics
-    count = review.count
+    count = review.count or 0
     noun = review.people_noun
 
     def known(name: str) -> int:
@@ -125,21 +214,130 @@ def review_figures(key: str, review: ReviewType) -> ReviewFigures:
                                   ("Gender", demo.gender, False)):
         if counts:
             tables.append(CountTable(name, "Age band" if name == "Age" else name, tuple(counts.items()), noun,
-                                     known(name), count, ordered))
+                                     known(name), count, ordered, threshold))
     for table in demo.tables:
         unit = f"{table.role}s" if table.role else noun
         tables.append(CountTable(table.name, table.name, tuple(table.counts.items()), unit,
-                                 table.known_for if table.known_for is not None else known(table.name), count))
+                                 table.known_for if table.known_for is not None else known(table.name), count,
+                                 table.name.startswith("Age"), threshold))
     people = demo.people if demo.people is not None else max((t.total for t in tables if not _has_role(t, demo)),
                                                              default=count)
-    areas = CountTable("Reviews by area", "Area", tuple(review.counts_by_area.items()), "reviews", count, count)
-    return ReviewFigures(key, review, count, people, areas, tuple(tables), tuple(review.theme_list))
+    areas = CountTable("Reviews by area", "Area", tuple(review.area_counts.items()), "reviews", count, count,
+                       threshold=threshold)
+    return ReviewFigures(key, review, count, people, areas, tuple(tables), tuple(review.theme_list), period,
+                         threshold)
 
 
-def _has_role(table: CountTable, demo) -> bool:
+def _has_role(table: CountTable, demo: Demographics) -> bool:
     return any(t.name == table.name and t.role for t in demo.tables)
 
 
-def event_figures(event: EventData) -> dict[str, ReviewFigures]:
-    """Return the figures of every review type, by key, in the data's order."""
-    return {key: review_figures(key, review) for key, review in event.review_types.items()}
+def publish_threshold(event: EventData, for_deck: bool) -> int:
+    """Return the threshold below which counts are hidden: the briefings' by default, the deck's only when asked."""
+    publish = event.publish
+    if not publish.suppress_below or (for_deck and not publish.deck):
+        return 0
+    return publish.suppress_below
+
+
+def event_figures(event: EventData, reviews: Sequence[ResolvedReview] | None = None,
+                  for_deck: bool = False) -> dict[str, ReviewFigures]:
+    """Return the figures of every review type, by key, in the data's order.
+
+    A type with register rows (``reviews``; by default those the loader kept
+    for the period) is counted from them; the others are as typed. The deck's
+    figures hide small numbers only when the data asks (``publish.deck``).
+    """
+    rows = event.register_reviews if reviews is None else reviews
+    threshold = publish_threshold(event, for_deck)
+    counted = {key: counted_aggregates(event, key, [r for r in rows if r.type_key == key])
+               for key in event.review_types if any(r.type_key == key for r in rows)}
+    result = {}
+    for key, review in event.review_types.items():
+        if key in counted:
+            review = dataclasses.replace(review, **counted[key])
+        result[key] = review_figures(key, review, event.period_text, threshold)
+    return result
+
+
+def report_labels(event: EventData, review: ReviewType) -> dict[str, list[str]]:
+    """Return the labels a type's reviews are counted by, each with its areas: report_by, else every area."""
+    labels = review.report_by or list(event.areas)
+    return {label: event.groupings.get(label, [label]) for label in labels}
+
+
+def counted_aggregates(event: EventData, key: str, reviews: Sequence[ResolvedReview]) -> dict:
+    """Return a review type's count, counts by area, demographics and counted themes, from its register rows.
+
+    The result is what a data file would type for the same figures, so the
+    figures of a counted type are made exactly as those of a typed one.
+    """
+    review = event.review_types[key]
+    by_area = {label: sum(1 for r in reviews if r.area in members)
+               for label, members in report_labels(event, review).items()}
+    people = people_of(reviews)
+    roles = list(dict.fromkeys(p.role.casefold() for p in people if p.role))
+    bands, _ = parse_bands(review.age_bands, "", None, "")
+    demographics = Demographics(people=len(people))
+    if roles:  # a victim and a perpetrator are different people to describe: a table for each role
+        for role in roles:
+            role_people = people_of(reviews, role)
+            role_reviews = [r for r in reviews if any(p.role.casefold() == role for p in r.people)]
+            for name, _, field_name in PERSON_TABLES:
+                counts = _person_counts(role_people, field_name, bands)
+                if counts:
+                    demographics.tables.append(DemographicTable(
+                        f"{name} of {role}s", counts,
+                        _known(role_reviews, field_name, role, len(reviews)), role))
+    else:
+        for name, _, field_name in PERSON_TABLES:
+            counts = _person_counts(people, field_name, bands)
+            if counts:
+                setattr(demographics, name.lower(), counts)
+                demographics.known_for_each[name] = known_for(list(reviews), field_name).known
+    themes = [Theme(name, count) for name, count in
+              count_each(reviews, lambda r: r.themes, [t.name for t in review.theme_list]).items()]
+    return {"count": len(reviews), "counts_by_area": by_area, "demographics": demographics, "themes": themes}
+
+
+def _person_counts(people: Sequence, field_name: str, bands: Sequence) -> dict[str, int]:
+    if field_name == "age":
+        if not bands or not any(p.age is not None for p in people):
+            return {}
+        counts = dict.fromkeys((band.label for band in bands), 0)
+        for person in people:
+            label = next((band.label for band in bands if person.age is not None and band.holds(person.age)), None)
+            if label is not None:
+                counts[label] += 1
+        return counts
+    return count_by(people, lambda p: getattr(p, field_name))
+
+
+def _known(reviews: Iterable[ResolvedReview], field_name: str, role: str, of: int) -> int:
+    """Return for how many reviews the role's ``field_name`` is known for at least one person."""
+    return sum(1 for r in reviews
+               if any(p.role.casefold() == role and getattr(p, field_name) not in (None, "") for p in r.people))
+
+
+def placeholder_values(figures: Mapping[str, ReviewFigures], period_dates: str) -> dict[str, str]:
+    """Return the value of every placeholder free text may cite, as the figures are published.
+
+    ``{period}`` gives the period's dates; for each type key ``k``:
+    ``{k.count}``, ``{k.people}``, ``{k.headline}``, ``{k.area.<label>}``,
+    ``{k.theme.<name>}`` and ``{k.<table>.<category>}`` (age, ethnicity, gender).
+    A hidden count reads 'fewer than 5'.
+    """
+    values = {"period": period_dates}
+    for key, found in figures.items():
+        values[f"{key}.count"] = str(found.count)
+        values[f"{key}.people"] = str(found.people)
+        values[f"{key}.headline"] = found.headline
+        for prefix, table in [("area", found.areas)] + [(t.name.lower(), t) for t in found.demographics]:
+            hidden = table.suppression
+            for label, value in table.rows:
+                values[f"{key}.{prefix}.{label}"] = hidden.text(label) if hidden else str(value)
+        for theme in found.themes:
+            if theme.count is not None:
+                values[f"{key}.theme.{theme.name}"] = (fewer_than_text(found.threshold)
+                                                      if theme.name in found.hidden_themes else str(theme.count))
+    return values

@@ -141,16 +141,23 @@ class Briefing:
 
 @dataclass
 class ReviewType:
-    """A review type: names, counts, demographics, themes, legal framework and briefing."""
+    """A review type: names, counts, demographics, themes, legal framework and briefing.
+
+    ``count`` and ``counts_by_area`` are None only until the loader has
+    counted a register's rows; every model a loader returns has them.
+    """
 
     name: str
     full_name: str
     abbreviation: str
-    count: int
-    counts_by_area: dict[str, int]
     themes: list[str | Theme]
     briefing: Briefing
+    # Typed as aggregates, or left out when the register's rows are counted (the loader then fills them in).
+    count: int | None = None
+    counts_by_area: dict[str, int] | None = None
     demographics: Demographics = field(default_factory=Demographics)
+    report_by: list[str] = field(default_factory=list)  # areas or groupings the register's reviews are counted by
+    age_bands: list[str] = field(default_factory=list)  # the bands the register's ages are counted in ("Under 1")
     singular: str = ""
     people_noun: str = "people"
     person_noun: str = "person"
@@ -173,6 +180,11 @@ class ReviewType:
     def headline(self) -> str:
         """Return the seed's headline figure: '23 Children Reviews'."""
         return f"{self.count} {self.display_name}"
+
+    @property
+    def area_counts(self) -> dict[str, int]:
+        """Return the counts by area (empty before a register's rows are counted)."""
+        return self.counts_by_area or {}
 
 
 @dataclass
@@ -238,6 +250,49 @@ class BriefingOptions:
 
 
 @dataclass
+class RegisterSource:
+    """The review register as two lists: file names (reviews.csv, people.csv) or the rows themselves.
+
+    Each row is a set of 'Column: value' entries, the columns as the register
+    workbook heads them (Reference, Review type, Area, Date notified...).
+    """
+
+    reviews: str | list[dict[str, str | None]]
+    people: str | list[dict[str, str | None]] = field(default_factory=list)
+
+
+@dataclass
+class Period:
+    """The reporting period: the reviews notified (or published) from one date to another, both included."""
+
+    start: dt.date = field(metadata={"key": "from"})
+    to: dt.date
+    by: str = "date notified"
+
+    @property
+    def dates_text(self) -> str:
+        """Return '1 April 2021 to 31 March 2024'."""
+        return f"{_day_month_year(self.start)} to {_day_month_year(self.to)}"
+
+    @property
+    def text(self) -> str:
+        """Return 'Reviews notified 1 April 2021 to 31 March 2024'."""
+        return f"Reviews {self.by.split()[-1]} {self.dates_text}"
+
+
+def _day_month_year(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+@dataclass
+class Publish:
+    """Publishing: counts from 1 to suppress_below - 1 are hidden in the briefings (and in the deck with deck: true)."""
+
+    suppress_below: int | None = None
+    deck: bool = False
+
+
+@dataclass
 class EventData:
     """The whole data file: event, aims, learning reviews, areas, review types and themes."""
 
@@ -254,3 +309,14 @@ class EventData:
     closing: ClosingSlide = field(default_factory=ClosingSlide)
     theme: Branding = field(default_factory=Branding)
     briefing: BriefingOptions = field(default_factory=BriefingOptions)
+    register: str | RegisterSource | None = None  # a workbook, a folder of reviews.csv and people.csv, or lists
+    period: Period | None = None
+    publish: Publish = field(default_factory=Publish)
+    allow_new_themes: bool = False  # a register's theme outside its type's list is kept, not an error
+    # The register's reviews (generator.data_source.register.ResolvedReview) in the period, set by the loader.
+    register_reviews: list = field(default_factory=list, init=False, repr=False, compare=False)
+
+    @property
+    def period_text(self) -> str:
+        """Return the period's words for where the figures are shown, or '' when the data gives none."""
+        return self.period.text if self.period else ""

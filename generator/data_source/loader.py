@@ -11,7 +11,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model import EventData
 from ..problems import InputError, Problem, shorten
-from . import branding_checks, consistency, schema, yaml_reader
+from . import branding_checks, consistency, register_data, schema, yaml_reader
 from .bounded_files import UnreadableFile, check_regular_file
 from .schema import Locations
 
@@ -48,13 +48,15 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def load_event(path: Path, allow_outside: bool = False) -> LoadedData:
+def load_event(path: Path, allow_outside: bool = False, suppress_below: int | None = None) -> LoadedData:
     """Return the validated event in ``path``; raise InputError listing every error found.
 
     The data may ``include:`` other YAML files (shared areas or legal
     framework, say); they and the files the theme names (logo, templates) are
     found relative to the file that names them, and must lie in its folder
-    unless ``allow_outside`` is set.
+    unless ``allow_outside`` is set. A review register the data names is
+    read and counted, and placeholders in free text filled from the figures;
+    ``suppress_below`` (the command line's) overrides ``publish.suppress_below``.
     """
     label = display_path(path)
     sources = _Sources(allow_outside)
@@ -65,8 +67,12 @@ def load_event(path: Path, allow_outside: bool = False) -> LoadedData:
     if conversion.value is schema.INVALID or conversion.problems:
         raise InputError(conversion.problems)
     event, locations = conversion.value, conversion.locations
-    found = (conversion.warnings + consistency.check(event, locations)
-             + branding_checks.check_branding(event.theme, locations))
+    found = conversion.warnings + register_data.apply_register(event, locations, path, allow_outside, suppress_below)
+    if any(p.severity == "error" for p in found):
+        raise InputError(sorted((p for p in found if p.severity == "error"), key=lambda p: (p.file, p.line or 0)))
+    found += register_data.fill_placeholders(event, locations)
+    found += consistency.check(event, locations) + branding_checks.check_branding(event.theme, locations)
+    found += register_data.suppression_summary(event, label)
     files = {}
     for key in ("logo", "pptx_template", "docx_template"):
         value = getattr(event.theme, key)

@@ -191,7 +191,10 @@ class _Walker:
             if structure is None or key not in {field.name for field in dataclasses.fields(structure)}:
                 return self.error(node, path, _colon_hint(as_text, path))
         for option in options:
-            if isinstance(node, ScalarNode) and not dataclasses.is_dataclass(option):
+            if isinstance(node, SequenceNode) and typing.get_origin(option) is list:
+                return self.to_type(node, option, path, depth)
+            if isinstance(node, ScalarNode) and not dataclasses.is_dataclass(option) \
+                    and typing.get_origin(option) is not list:
                 return self.to_type(node, option, path, depth)
             if isinstance(node, MappingNode) and dataclasses.is_dataclass(option):
                 return self.to_type(node, option, path, depth)
@@ -256,7 +259,8 @@ class _Walker:
     def _to_dataclass(self, node, target, path, depth):
         if not isinstance(node, MappingNode):
             return self.error(node, path, f"expected {_expected(target)}, got {_describe(node)}")
-        fields = {f.name: f for f in dataclasses.fields(target) if f.init}
+        # A field's YAML key is its name, or the key its metadata gives (Period.start is written 'from').
+        fields = {f.metadata.get("key", f.name): f for f in dataclasses.fields(target) if f.init}
         hints = _type_hints(target)
         values = {}
         failed = False
@@ -270,12 +274,12 @@ class _Walker:
                 failed = True
                 continue
             self.locate(_join(path, key), key_node)
-            value = self.to_type(value_node, hints[key], _join(path, key), depth + 1)
+            value = self.to_type(value_node, hints[fields[key].name], _join(path, key), depth + 1)
             failed |= value is INVALID
-            values[key] = value
+            values[fields[key].name] = value
         for name, spec in fields.items():
             required = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
-            if required and name not in values:
+            if required and spec.name not in values:
                 self.error(node, path, f"missing required key '{name}'")
                 failed = True
         return INVALID if failed else target(**values)
