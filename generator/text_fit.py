@@ -11,6 +11,7 @@ font does not cover are measured as a full em.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +23,7 @@ _METRICS_FILE = Path(__file__).with_name("fonts") / "metrics.json"
 SAFETY = 1.04
 UNKNOWN_FONT_SCALE = 1.15
 _CARLITO_NAMES = {"", "calibri", "carlito"}
+HYPHEN_BREAK = re.compile(r"(?<=\w)-(?=\w)")  # where a renderer may break a line: after a word's hyphen
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,19 @@ def _cut_word(word: str, width_pt: float, size_pt: float, font: FontFace) -> lis
         used += character_width
     pieces.append(word[start:])
     return pieces
+
+
+def breaks_badly(text: str, width_pt: float, size_pt: float, bold: bool = False, family: str = "") -> bool:
+    """Return whether a renderer, which may also break a line after a hyphen, would break ``text`` inside a
+    hyphenated word ("Multi-" / "agency") or inside parentheses ("(non-" / "statutory)") at this width."""
+    opportunities = HYPHEN_BREAK.sub("- ", text)
+    lines = wrap(opportunities, width_pt, size_pt, bold, family)
+    depth = 0
+    for line in lines[:-1]:
+        depth += line.count("(") - line.count(")")
+        if line.endswith("-") or depth > 0:
+            return True
+    return False
 
 
 def text_height(text: str, width_pt: float, size_pt: float, bold: bool = False, family: str = "") -> float:

@@ -31,6 +31,7 @@ LOGO_MARGIN = Inches(0.3)
 CONTINUED_NOTES_PREFIX = "(Continued from the previous slide.) "
 COVER_KINDS = ("title", "closing")
 THEMES_TEXT_SHARE = 0.45  # of the width, beside the themes chart
+THEMES_CHART_FONT_SIZE = 12.0  # long theme names: a little smaller than other charts' 14 pt, still over 10 pt
 BIG_NUMBER_SCALE = 3.0
 ELLIPSIS = "\u2026"
 
@@ -76,6 +77,10 @@ class DeckWriter:
         size = min((s for s in sizes if s is not None), default=TITLE_FIT.smallest)
         if any(s is None for s in sizes):
             size = TITLE_FIT.smallest
+        # A smaller size is taken if it spares a title breaking inside a hyphenated word or a parenthesis.
+        size = next((smaller for smaller in TITLE_FIT.sizes() if smaller <= size
+                     and not any(title.breaks_badly(smaller, self.heading_font) for title in self._slide_titles)),
+                    size)
         for title in self._slide_titles:
             body_text.write_paragraphs(title.shape, [Para(title.text, bullet=False, bold=True)], size)
 
@@ -141,7 +146,8 @@ class DeckWriter:
                 size = self.fit_or_smallest(measured, box, COVER_TITLE_FIT, None, self.heading_font)
             else:
                 best = body_text.best_size(measured, box.width, box.height, TITLE_FIT, self.heading_font)
-                self._slide_titles.append(_Title(title_shape, unique, best, len(self.prs.slides)))
+                self._slide_titles.append(_Title(title_shape, unique, measured[0].text, box, best,
+                                                 len(self.prs.slides)))
                 size = best or TITLE_FIT.smallest  # until finish() sets the deck's one size
             body_text.write_paragraphs(title_shape, title_para, size)
         else:
@@ -231,7 +237,8 @@ class DeckWriter:
                 self.warnings.append(f"'{_shortened(title)}' is too long for one slide at {fit.smallest:g} pt; "
                                      f"it continues over {count} slides")
                 return [_Page(page, min(s for s in sizes if s is not None)) for page in split]
-        split = [lead + groups[0], *groups[1:]] if groups else [lead]
+        # An item too long for a slide on its own: fill the slides in turn at the smallest size.
+        split = body_text.split_into_pages(paras, box.width, box.height, fit.smallest, self.body_font)
         self.warnings.append(f"'{_shortened(title)}' holds an item too long for a slide even on its own; it "
                              f"continues over {len(split)} slides and may overflow; shorten it")
         return [_Page(page, fit.smallest) for page in split]
@@ -280,8 +287,14 @@ class _Title:
     """A slide title drawn before the deck's title size is known: its shape, text, and the largest size at
     which it fits (None: at none)."""
 
-    def __init__(self, shape, text: str, best: float | None, number: int):
+    def __init__(self, shape, text: str, measured: str, box: Box, best: float | None, number: int):
         self.shape, self.text, self.best, self.number = shape, text, best, number
+        self.measured, self.box = measured, box  # the text as drawn (in capitals where the layout says so)
+
+    def breaks_badly(self, size: float, family: str) -> bool:
+        """Return whether the title, at ``size``, would break inside a hyphenated word or a parenthesis."""
+        width = (self.box.width - 2 * body_text.INSET_X) / body_text.EMU_PER_PT
+        return text_fit.breaks_badly(self.measured, width, size, True, family)
 
 
 def remove_all_slides(prs: Presentation) -> None:
@@ -396,7 +409,7 @@ def draw_charts(writer: DeckWriter, spec: SlideSpec) -> None:
     panels = []
     for chart, column in zip(spec.charts, area.columns(len(spec.charts), COLUMN_GAP, weights)):
         if says_something(chart):
-            charts.add_chart(slide, chart, column)
+            _chart_with_note(writer, slide, chart, column, charts.CHART_FONT_SIZE)
         else:
             panels.append((column, fact_paras(chart)))
     _write_panels(writer, slide, spec.title, panels)
@@ -421,9 +434,12 @@ def draw_themes(writer: DeckWriter, spec: SlideSpec) -> None:
             slide = writer.new_slide("themes", spec.title, spec.notes, continued=True)
             drop_body(slide)
         writer.write_box(slide, None, text_box, page.paras, page.size)
-        _, note_box, note_size = writer.footnote_area(chart_box, [chart.note] if chart.note else [])
-        charted = Box(chart_box.left, chart_box.top, chart_box.width,
-                      (note_box.top - chart_box.top) if note_box is not None else chart_box.height)
-        charts.add_chart(slide, chart, charted, font_size=12)
-        if note_box is not None:
-            writer.write_box(slide, None, note_box, [Para(chart.note, bullet=False)], note_size)
+        _chart_with_note(writer, slide, chart, chart_box, THEMES_CHART_FONT_SIZE)
+
+
+def _chart_with_note(writer: DeckWriter, slide, chart: ChartSpec, box: Box, font_size: float) -> None:
+    """Draw a chart in ``box``, with its note (what it leaves out, and why) as a line under it."""
+    charted, note_box, note_size = writer.footnote_area(box, [chart.note] if chart.note else [])
+    charts.add_chart(slide, chart, charted, font_size=font_size)
+    if note_box is not None:
+        writer.write_box(slide, None, note_box, [Para(chart.note, bullet=False)], note_size)

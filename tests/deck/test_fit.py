@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -12,6 +15,8 @@ from generator.cli import main
 from tests.conftest import DEFAULT_DATA, needs_libreoffice
 from generator.checks.rendered import words_not_drawn, words_outside_shapes
 from tests.render import read_pages, render
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _big_data() -> dict:
@@ -114,3 +119,30 @@ def test_text_too_long_even_at_the_smallest_size_is_warned_about(tmp_path, capsy
     warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning: ")]
     assert warnings == [f"warning: {source}: the title 'Learning reviews are not Learning reviews are not "
                         "Learning r\u2026' (slide 4) does not fit its frame even at 24 pt and may overflow; shorten it"]
+
+
+def _build_in_subprocess(data: dict, tmp_path) -> subprocess.CompletedProcess:
+    """Build ``data`` in a child process, stopped after a generous two minutes rather than left to hang."""
+    source = tmp_path / "hostile.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+    return subprocess.run([sys.executable, str(ROOT / "make_deck.py"), "build", str(source), "--out", str(tmp_path)],
+                          capture_output=True, text=True, timeout=120, cwd=tmp_path)
+
+
+def test_a_100000_character_word_in_a_title_builds_with_a_warning_naming_the_slide(tmp_path):
+    data = yaml.safe_load(DEFAULT_DATA.read_text(encoding="utf-8"))
+    data["learning_reviews"]["are_not"]["title"] = "x" * 100_000
+    built = _build_in_subprocess(data, tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert (f"the title '{'x' * 60}\u2026' (slide 4) does not fit its frame even at 24 pt and may overflow; "
+            "shorten it") in built.stderr
+
+
+def test_a_16000_character_theme_name_builds_with_a_warning_naming_the_slide(tmp_path):
+    data = yaml.safe_load(DEFAULT_DATA.read_text(encoding="utf-8"))
+    themes = data["review_types"]["children"]["themes"]
+    themes[0] = ("Theme " * 2700)[:16_000]
+    built = _build_in_subprocess(data, tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert ("'Main Themes: Children Reviews' holds an item too long for a slide even on its own; it continues over"
+            in built.stderr)
