@@ -39,7 +39,7 @@ def check_briefing(path, pages, report) -> None:
         report.problems.append("no document title (File > Info > Title)")
     if not _style_language(doc):
         report.problems.append("no document language in the styles (w:lang)")
-    if not any(p.style.name.startswith("Heading") for p in doc.paragraphs):
+    if not any(p.style is not None and p.style.name.startswith("Heading") for p in doc.paragraphs):
         report.problems.append("no headings in Heading styles, so screen readers cannot navigate it")
     for number, shape in enumerate(doc.inline_shapes, start=1):
         descr = (shape._inline.docPr.get("descr") or "").strip()
