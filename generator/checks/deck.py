@@ -9,6 +9,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from ..colour import MINIMUM_TEXT_CONTRAST, contrast_ratio
+from ..ooxml import DRAWING, tag
 from .deck_colours import DeckColours
 from .rendered import words_not_drawn, words_outside_shapes
 
@@ -55,7 +56,7 @@ def check_deck(path, pages, report) -> None:
 def _check_alt_text(shape, where, report) -> None:
     if not (shape.has_chart or shape.shape_type == MSO_SHAPE_TYPE.PICTURE):
         return
-    described = shape._element.xpath("./*[1]/p:cNvPr/@descr")
+    described = shape.element.xpath("./*[1]/p:cNvPr/@descr")
     text = described[0].strip() if described else ""
     if not text:
         report.problems.append(f"{where}: '{shape.name}' has no alt text")
@@ -71,13 +72,14 @@ def _check_contrast(colours, slide, shape, where, report) -> None:
     background = colours.background(slide, shape)
     if background is None:
         return
-    for paragraph in shape.text_frame.paragraphs:
-        for run in paragraph.runs:
-            if not run.text.strip():
+    for paragraph in shape.element.iter(tag(DRAWING, "p")):
+        for run in paragraph.iter(tag(DRAWING, "r")):
+            text = "".join(run.itertext())
+            if not text.strip():
                 continue
             foreground = colours.text_colour(shape, paragraph, run)
             ratio = contrast_ratio(foreground, background)
             if ratio < MINIMUM_TEXT_CONTRAST:
-                report.problems.append(f"{where}: text '{run.text[:30]}' is #{foreground} on #{background}, "
+                report.problems.append(f"{where}: text '{text[:30]}' is #{foreground} on #{background}, "
                                        f"contrast {ratio:.1f}:1 (needs {MINIMUM_TEXT_CONTRAST}:1)")
                 return

@@ -57,8 +57,10 @@ class DeckColours:
         return _transform(base, element) if base else None
 
     def text_colour(self, shape, paragraph, run) -> str:
-        """Return the colour a run is drawn in."""
-        level = paragraph.level
+        """Return the colour a run is drawn in; ``paragraph`` and ``run`` are a:p and a:r elements of the
+        shape's (python-pptx's own paragraph and run objects keep their XML private)."""
+        ppr = paragraph.find("a:pPr", NS)
+        level = int(ppr.get("lvl", "0")) if ppr is not None else 0
         for rpr in _run_property_chain(shape, paragraph, run, level, self.master):
             fill = rpr.find("a:solidFill", NS) if rpr is not None else None
             if fill is not None:
@@ -67,9 +69,9 @@ class DeckColours:
                     return colour
         return self.scheme.get(self.colour_map.get("tx1", "dk1"), "000000")
 
-    def background(self, slide, shape) -> str:
+    def background(self, slide, shape) -> str | None:
         """Return the colour behind a shape's text: its own fill, else the slide's background."""
-        sp_pr = shape._element.find("p:spPr", NS)
+        sp_pr = shape.element.find("p:spPr", NS)
         fill = sp_pr.find("a:solidFill", NS) if sp_pr is not None else None
         if fill is not None:
             return self.resolve(fill)
@@ -88,18 +90,18 @@ class DeckColours:
 
 
 def _run_property_chain(shape, paragraph, run, level, master):
-    yield run._r.find("a:rPr", NS)
-    ppr = paragraph._p.find("a:pPr", NS)
+    yield run.find("a:rPr", NS)
+    ppr = paragraph.find("a:pPr", NS)
     yield ppr.find("a:defRPr", NS) if ppr is not None else None
-    yield from _list_style_chain(shape._element, level)
+    yield from _list_style_chain(shape.element, level)
     if shape.is_placeholder:
         kind = shape.placeholder_format.type
         layout_shape = _matching_placeholder(shape.part.slide_layout, shape)
         if layout_shape is not None:
-            yield from _list_style_chain(layout_shape._element, level)
+            yield from _list_style_chain(layout_shape.element, level)
         master_shape = _matching_placeholder(master, shape)
         if master_shape is not None:
-            yield from _list_style_chain(master_shape._element, level)
+            yield from _list_style_chain(master_shape.element, level)
         style = "titleStyle" if kind in _TITLE_TYPES else "otherStyle" if kind in _OTHER_TYPES else "bodyStyle"
     else:
         style = "otherStyle"

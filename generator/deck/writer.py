@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pptx.util import Emu, Inches
@@ -31,6 +32,7 @@ LOGO_MARGIN = Inches(0.3)
 CONTINUED_NOTES_PREFIX = "(Continued from the previous slide.) "
 COVER_KINDS = ("title", "closing")
 THEMES_TEXT_SHARE = 0.45  # of the width, beside the themes chart
+COLUMN_LABEL_SHARE = 0.9  # of a column's slot a label's longest word may take before the chart turns to bars
 THEMES_CHART_FONT_SIZE = 12.0  # long theme names: a little smaller than other charts' 14 pt, still over 10 pt
 BIG_NUMBER_SCALE = 3.0
 ELLIPSIS = "\u2026"
@@ -409,7 +411,8 @@ def draw_charts(writer: DeckWriter, spec: SlideSpec) -> None:
     panels = []
     for chart, column in zip(spec.charts, area.columns(len(spec.charts), COLUMN_GAP, weights)):
         if says_something(chart):
-            _chart_with_note(writer, slide, chart, column, charts.CHART_FONT_SIZE)
+            _chart_with_note(writer, slide, _bars_if_labels_are_long(writer, chart, column), column,
+                             charts.CHART_FONT_SIZE)
         else:
             panels.append((column, fact_paras(chart)))
     _write_panels(writer, slide, spec.title, panels)
@@ -435,6 +438,17 @@ def draw_themes(writer: DeckWriter, spec: SlideSpec) -> None:
             drop_body(slide)
         writer.write_box(slide, None, text_box, page.paras, page.size)
         _chart_with_note(writer, slide, chart, chart_box, THEMES_CHART_FONT_SIZE)
+
+
+def _bars_if_labels_are_long(writer: DeckWriter, chart: ChartSpec, box: Box) -> ChartSpec:
+    """Return a column chart as horizontal bars when a label is wider than its column (it would be rotated or
+    wrapped into pieces); bars give every label a line of its own."""
+    if chart.kind != "column" or not chart.categories:
+        return chart
+    slot = box.width / body_text.EMU_PER_PT / len(chart.categories)
+    font = text_fit.face(False, writer.body_font)
+    widest = max(font.width(word, charts.CHART_FONT_SIZE) for label in chart.categories for word in label.split())
+    return replace(chart, kind="bar") if widest > slot * COLUMN_LABEL_SHARE else chart
 
 
 def _chart_with_note(writer: DeckWriter, slide, chart: ChartSpec, box: Box, font_size: float) -> None:
