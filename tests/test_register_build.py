@@ -1,0 +1,381 @@
+"""The Riverside example built from its review register: every figure checked against a count made here,
+register errors located through the command line, YAML rows, the period, and small numbers kept out of
+every published file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+from docx import Document
+from pptx import Presentation
+
+from generator.cli import main
+from tests.conftest import ROOT, replace_once
+
+DATA = ROOT / "data" / "riverside-2024.yaml"
+REGISTER = ROOT / "data" / "riverside-2024-register.xlsx"
+PERIOD = (dt.date(2021, 4, 1), dt.date(2024, 3, 31))
+REPORT_BY = {"CSPR": {"North/East": ("NBC", "EMC"), "WDC": ("WDC",)},
+             "SAR": {"NBC": ("NBC",), "EMC": ("EMC",), "WDC": ("WDC",)},
+             "DHR": {"NBC": ("NBC",), "EMC": ("EMC",), "WDC": ("WDC",)}}
+STEMS = {"CSPR": "cspr", "SAR": "sar", "DHR": "dhr"}
+# The register writes some areas by full name, in any case, as trainers do.
+AREA_NAMES = {"nbc": "NBC", "northbank borough council": "NBC", "emc": "EMC", "eastmoor council": "EMC",
+              "wdc": "WDC", "westford district council": "WDC"}
+
+
+def independent_counts() -> dict[str, dict]:
+    """Count the register's rows here, with openpyxl directly: per type, reviews, areas, themes and people."""
+    book = openpyxl.load_workbook(REGISTER, read_only=True)
+    reviews = list(book["Reviews"].iter_rows(min_row=2, values_only=True))
+    people = list(book["People"].iter_rows(min_row=2, values_only=True))
+    book.close()
+    counts: dict[str, dict] = {}
+    for kind, groups in REPORT_BY.items():
+        chosen = [r for r in reviews if r[1] == kind and PERIOD[0] <= r[4].date() <= PERIOD[1]]
+        references = {r[0] for r in chosen}
+        counts[kind] = {
+            "count": len(chosen),
+            "areas": {label: sum(1 for r in chosen if AREA_NAMES[r[2].casefold()] in members) for label, members in groups.items()},
+            "themes": Counter(t.strip() for r in chosen for t in (r[6] or "").split(";") if t.strip()),
+            "people": sum(1 for p in people if p[0] in references),
+        }
+    return counts
+
+
+COUNTS = independent_counts()
+
+
+def copy_example(folder: Path) -> Path:
+    shutil.copy(REGISTER, folder / REGISTER.name)
+    target = folder / DATA.name
+    target.write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("riverside")
+    data = copy_example(folder)
+    assert main(["build", str(data), "--out", str(folder / "out")]) == 0
+    return folder / "out"
+
+
+def deck_text(path: Path) -> str:
+    deck = Presentation(str(path))
+    lines = []
+    for slide in deck.slides:
+        lines.extend(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+        lines.append(slide.notes_slide.notes_text_frame.text)
+    return "\n".join(lines)
+
+
+def deck_charts(path: Path) -> dict[str, dict[str, float]]:
+    """Return each chart's title and its categories with their values, as the deck's chart parts hold them."""
+    charts = {}
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if shape.has_chart:
+                chart = shape.chart
+                title = chart.chart_title.text_frame.text if chart.has_title else ""
+                plot = chart.plots[0]
+                charts[f"{slide.slide_id}:{title}"] = dict(zip(plot.categories, plot.series[0].values))
+    return charts
+
+
+def briefing_tables(path: Path) -> list[dict[str, str]]:
+    return [{row.cells[0].text: row.cells[1].text for row in table.rows[1:]} for table in Document(str(path)).tables
+            if table.rows[0].cells[0].text in ("Area", "Ethnicity", "Age band", "Gender")
+            or table.rows[0].cells[0].text.startswith(("Ethnicity", "Age", "Gender"))]
+
+
+def test_the_example_register_has_reviews_outside_the_period_and_three_types():
+    assert {kind: c["count"] for kind, c in COUNTS.items()} == {"CSPR": 17, "SAR": 12, "DHR": 10}
+
+
+@pytest.mark.parametrize("kind", list(REPORT_BY))
+def test_deck_figures_match_an_independent_count(built, kind):
+    deck = next((built / "decks").glob("*.pptx"))
+    text = deck_text(deck)
+    counted = COUNTS[kind]
+    assert re.search(rf"\b{counted['count']} (Children|Adult|Domestic Homicide) Review", text)
+    area_charts = [data for title, data in deck_charts(deck).items() if title.endswith(":Reviews by area")]
+    in_deck = area_charts[list(REPORT_BY).index(kind)]  # one per type, in the data's order
+    assert {label: int(v) for label, v in in_deck.items()} == counted["areas"]
+    for theme, number in counted["themes"].items():
+        assert f"{theme} ({number})" in text
+
+
+@pytest.mark.parametrize("kind", list(REPORT_BY))
+def test_briefing_figures_match_an_independent_count(built, kind):
+    docx = next((built / "briefings").glob(f"*-{STEMS[kind]}.docx"))
+    tables = briefing_tables(docx)
+    assert {label: int(v) for label, v in tables[0].items()} == COUNTS[kind]["areas"]
+    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    for theme, number in COUNTS[kind]["themes"].items():
+        assert f"{theme} ({number})" in text
+    html = next((built / "briefings").glob(f"*-{STEMS[kind]}.html")).read_text(encoding="utf-8")
+    assert "Reviews notified 1 April 2021 to 31 March 2024." in html
+
+
+def test_placeholders_in_free_text_are_the_counted_figures(built):
+    text = deck_text(next((built / "decks").glob("*.pptx")))
+    c = COUNTS
+    assert (f"From 1 April 2021 to 31 March 2024 Riverside was notified of {c['CSPR']['count']} children's reviews, "
+            f"{c['SAR']['count']} safeguarding adult reviews and {c['DHR']['count']} domestic homicide reviews."
+            in " ".join(text.split()))
+    assert f"concerned {c['CSPR']['people']} children" in " ".join(text.split())
+    assert "{" not in text
+
+
+# Errors, located, through the command line --------------------------------------------------------------------------
+
+
+def register_with(folder: Path, edit) -> Path:
+    data = copy_example(folder)
+    book = openpyxl.load_workbook(folder / REGISTER.name)
+    edit(book)
+    book.save(folder / REGISTER.name)
+    return data
+
+
+def build_status(run_cli, folder: Path, data: Path) -> tuple[int, str]:
+    status, out, err = run_cli(["build", data.name, "--out", "out"], folder)
+    assert not (folder / "out").exists()  # nothing is written
+    return status, out + err
+
+
+def set_cell(sheet: str, cell: str, value: object):
+    def edit(book):
+        book[sheet][cell] = value
+    return edit
+
+
+@pytest.mark.parametrize(("sheet", "cell", "value", "message"), [
+    ("Reviews", "C14", "Northbnk",
+     "riverside-2024-register.xlsx, sheet Reviews, row 14, Area: 'Northbnk' is not an area (did you mean NBC, "
+     "Northbank Borough Council?)"),
+    ("Reviews", "A3", "CSPR-2021-01",
+     "riverside-2024-register.xlsx, sheet Reviews, row 3, Reference: 'CSPR-2021-01' is already the reference of "
+     "row 2; each review needs its own"),
+    ("People", "A2", "NOPE-1",
+     "riverside-2024-register.xlsx, sheet People, row 2, Reference: 'NOPE-1' is not the reference of any review on "
+     "the Reviews sheet"),
+    ("Reviews", "E5", "31/02/2022",
+     "riverside-2024-register.xlsx, sheet Reviews, row 5, Date notified: '31/02/2022' is not a date (expected "
+     "dd/mm/yyyy or yyyy-mm-dd)"),
+    ("People", "C4", 130,
+     "riverside-2024-register.xlsx, sheet People, row 4, Age: '130' is not an age (expected a whole number of "
+     "years from 0 to 120, or blank when not known)"),
+    ("Reviews", "G3", "Sleeping",
+     "riverside-2024-register.xlsx, sheet Reviews, row 3, Themes: 'Sleeping' is not one of the CSPR themes"),
+])
+def test_each_register_error_is_located(run_cli, tmp_path, sheet, cell, value, message):
+    data = register_with(tmp_path, set_cell(sheet, cell, value))
+    status, output = build_status(run_cli, tmp_path, data)
+    assert status == 2
+    assert message in output
+
+
+def test_a_missing_sheet_and_an_empty_workbook_are_located(run_cli, tmp_path):
+    data = register_with(tmp_path, lambda book: book.remove(book["People"]))
+    status, output = build_status(run_cli, tmp_path, data)
+    assert status == 2
+    assert ("riverside-2024-register.xlsx: the workbook has no sheet named People (its sheets: Reviews, About, "
+            "Lists)") in output
+
+    def empty(book):
+        book.remove(book["Reviews"])
+        book.create_sheet("Reviews", 0)
+    data = register_with(tmp_path, empty)
+    status, output = build_status(run_cli, tmp_path, data)
+    assert status == 2
+    assert "riverside-2024-register.xlsx: the sheet Reviews is empty; expected a heading row" in output
+
+
+def test_figures_typed_as_well_as_counted_are_an_error(run_cli, tmp_path):
+    data = copy_example(tmp_path)
+    text = replace_once(data.read_text(encoding="utf-8"), "    report_by: [North/East, WDC]\n",
+                        "    report_by: [North/East, WDC]\n    counts_by_area: {WDC: 2}\n")
+    data.write_text(text, encoding="utf-8")
+    status, output = build_status(run_cli, tmp_path, data)
+    assert status == 2
+    line = text.splitlines().index("    counts_by_area: {WDC: 2}") + 1
+    assert (f"riverside-2024.yaml, line {line}, review_types.cspr.counts_by_area: cspr's reviews are counted from "
+            "the register, so its counts_by_area cannot be typed as well") in output
+
+
+def test_an_unknown_placeholder_is_located_with_a_suggestion(run_cli, tmp_path):
+    data = copy_example(tmp_path)
+    text = replace_once(data.read_text(encoding="utf-8"), "{sar.count} safeguarding adult reviews: ",
+                        "{sar.cuont} safeguarding adult reviews: ")
+    data.write_text(text, encoding="utf-8")
+    status, output = build_status(run_cli, tmp_path, data)
+    assert status == 2
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "{sar.cuont}" in l) - 1
+    assert (f"riverside-2024.yaml, line {line}, review_types.sar.scene_notes: {{sar.cuont}} is not a figure the data "
+            "has (did you mean {sar.count}?)") in output
+
+
+def test_a_number_that_contradicts_its_figure_is_a_warning(run_cli, tmp_path):
+    data = copy_example(tmp_path)
+    text = replace_once(data.read_text(encoding="utf-8"), "{sar.count} safeguarding adult reviews: ",
+                        "14 safeguarding adult reviews: ")
+    data.write_text(text, encoding="utf-8")
+    status, out, err = run_cli(["build", data.name, "--out", "out"], tmp_path)
+    assert status == 0
+    assert ("'14 safeguarding adult reviews': the figure {sar.count} is 12; write {sar.count} instead of the number "
+            "so it stays right") in out + err
+
+
+# YAML rows and the period ------------------------------------------------------------------------------------------
+
+
+INLINE = """\
+register:
+  reviews:
+    - {Reference: S-1, Review type: SAR, Area: NBC, Date notified: 2022-05-01, Themes: Homelessness}
+    - {Reference: S-2, Review type: SAR, Area: Westford District Council, Date notified: 01/06/2023,
+       Themes: Homelessness; Carer strain}
+    - {Reference: S-3, Review type: SAR, Area: WDC, Date notified: 2020-01-01}
+  people:
+    - {Reference: S-1, Age: 44, Ethnicity: "White: Irish", Gender: Female}
+    - {Reference: S-2, Age: 81, Gender: Male}
+    - {Reference: S-3, Age: 50}
+"""
+
+
+def inline_data(folder: Path, rows: str = INLINE) -> Path:
+    data = copy_example(folder)
+    text = data.read_text(encoding="utf-8")
+    text = replace_once(text, "register: riverside-2024-register.xlsx\n", rows)
+    data.write_text(text, encoding="utf-8")
+    return data
+
+
+def test_yaml_rows_are_counted_and_the_period_selects(tmp_path):
+    from generator.data_source import load_event
+    from generator.figures import event_figures
+
+    loaded = load_event(inline_data(tmp_path))
+    sar = event_figures(loaded.event)["sar"]
+    assert sar.count == 2  # S-3 was notified before the period
+    assert dict(sar.areas.rows) == {"NBC": 1, "EMC": 0, "WDC": 1}
+    assert {t.name: t.count for t in sar.themes}["Homelessness"] == 2
+    tables = {t.name: t for t in sar.demographics}
+    assert dict(tables["Age"].rows)["40-49"] == 1 and dict(tables["Age"].rows)["80 and over"] == 1
+    assert tables["Ethnicity"].coverage_note == "where known: 1 of 2"
+    assert sar.period == "Reviews notified 1 April 2021 to 31 March 2024"
+    assert event_figures(loaded.event)["cspr"].count == 0
+
+
+def test_a_yaml_row_problem_is_located_at_its_line(run_cli, tmp_path):
+    data = inline_data(tmp_path, INLINE.replace("Date notified: 2020-01-01", "Date notified: soon"))
+    status, output = build_status(run_cli, tmp_path, data)
+    line = next(i for i, l in enumerate(data.read_text().splitlines(), 1) if "S-3, Review type" in l)
+    assert status == 2
+    assert (f"riverside-2024.yaml, line {line}, register.reviews[2].Date notified: 'soon' is not a date") in output
+
+
+def test_the_period_by_date_published_selects_other_reviews(tmp_path):
+    from generator.data_source import load_event
+
+    data = copy_example(tmp_path)
+    data.write_text(replace_once(data.read_text(encoding="utf-8"), "by: date notified}", "by: date published}"),
+                    encoding="utf-8")
+    loaded = load_event(data)
+    book = openpyxl.load_workbook(REGISTER, read_only=True)
+    published = [r for r in book["Reviews"].iter_rows(min_row=2, values_only=True)
+                 if r[5] is not None and PERIOD[0] <= r[5].date() <= PERIOD[1]]
+    assert len(loaded.event.register_reviews) == len(published)
+    assert loaded.event.period_text == "Reviews published 1 April 2021 to 31 March 2024"
+
+
+# Suppression: nothing hidden can be found in any output --------------------------------------------------------------
+
+
+def all_text_of(path: Path) -> str:
+    """Return every part of a zip package (deck, document, embedded workbooks inside them) as text."""
+    found = []
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            data = package.read(name)
+            if name.endswith((".xlsx", ".bin")) and data[:2] == b"PK":
+                inner = path.parent / f".inner-{abs(hash(name))}.xlsx"
+                inner.write_bytes(data)
+                found.append(all_text_of(inner))
+                inner.unlink()
+            else:
+                found.append(data.decode("utf-8", errors="replace"))
+    return "\n".join(found)
+
+
+@pytest.fixture(scope="module")
+def suppressed(tmp_path_factory) -> tuple[Path, dict]:
+    folder = tmp_path_factory.mktemp("suppressed")
+    data = copy_example(folder)
+    data.write_text(replace_once(data.read_text(encoding="utf-8"), "# publish: {suppress_below: 5}",
+                                 "publish: {suppress_below: 5, deck: true}"), encoding="utf-8")
+    assert main(["build", str(data), "--out", str(folder / "out")]) == 0
+    return folder / "out", COUNTS
+
+
+def test_suppressed_counts_appear_in_no_output(suppressed):
+    out, counts = suppressed
+    outputs = list((out / "decks").glob("*.pptx")) + list((out / "briefings").glob("*.docx"))
+    texts = {path.name: all_text_of(path) for path in outputs}
+    texts.update({path.name: path.read_text(encoding="utf-8") for path in (out / "briefings").glob("*.html")})
+    checked = 0
+    for kind, counted in counts.items():
+        for label, number in list(counted["areas"].items()) + list(counted["themes"].items()):
+            if not 0 < number < 5:
+                continue
+            checked += 1
+            for name, text in texts.items():
+                flat = " ".join(re.sub(r"<[^>]+>", " ", text).split())
+                for pattern in (f"{label} ({number})", f"{label} {number}", f"{number} {label}",
+                                f"{label}: {number}", f"{label} {number},"):
+                    assert pattern not in flat, (name, pattern)
+    assert checked > 5
+
+
+def test_suppressed_categories_are_left_out_of_the_charts_and_said_so(suppressed):
+    out, counts = suppressed
+    deck = next((out / "decks").glob("*.pptx"))
+    for data in deck_charts(deck).values():
+        assert all(value >= 5 or value == 0 for value in data.values())
+    html = next((out / "briefings").glob("*-cspr.html")).read_text(encoding="utf-8")
+    assert "<td class=\"number\">&lt;5</td>" in html
+    assert "not shown" in html
+
+
+def test_the_summary_lists_what_was_suppressed(run_cli, tmp_path):
+    data = copy_example(tmp_path)
+    status, out, err = run_cli(["build", data.name, "--out", "out", "--suppress-below", "5"], tmp_path)
+    assert status == 0
+    # WDC's 2 is fewer than 5; North/East's is hidden too, or WDC's would be the shown total less North/East's.
+    assert ("riverside-2024.yaml: counts below 5 are not shown in the briefings for CSPR: Reviews by area: "
+            "North/East, WDC;" in out + err)
+    assert "in the deck" not in out + err  # the deck is suppressed only when the data asks
+
+
+def test_register_new_writes_a_blank_workbook_and_never_overwrites(run_cli, tmp_path):
+    shutil.copy(DATA, tmp_path / DATA.name)
+    shutil.copy(REGISTER, tmp_path / REGISTER.name)
+    status, out, _ = run_cli(["register", "new", "blank.xlsx", DATA.name], tmp_path)
+    assert status == 0
+    assert out.startswith("wrote blank.xlsx: a blank register for CSPR, SAR and DHR in NBC, EMC and WDC.")
+    book = openpyxl.load_workbook(tmp_path / "blank.xlsx")
+    assert [c.value for c in book["Reviews"][1]][:3] == ["Reference", "Review type", "Area"]
+    before = (tmp_path / "blank.xlsx").read_bytes()
+    status, out, err = run_cli(["register", "new", "blank.xlsx", DATA.name], tmp_path)
+    assert status == 2
+    assert "blank.xlsx: the file already exists and is not overwritten" in out + err
+    assert (tmp_path / "blank.xlsx").read_bytes() == before
