@@ -1,0 +1,121 @@
+"""The HTML briefings in a real browser: Debian's headless Chromium runs axe-core on every default and gallery page.
+
+Each page is copied with axe-core's script (and a few lines that run it) added
+inline before ``</body>``, opened from disk with name lookups refused, and read
+back with ``--dump-dom``: the script writes axe's violations and every resource
+the page fetched into an element of its own, which axe is told to leave out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.data_source import load_event  # noqa: F401 - first: the data reader and the figures import each other
+from generator.build import BuildOptions, build_event
+from tests.conftest import DEFAULT_DATA, ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+GALLERY = sorted((ROOT / "tests" / "fixtures" / "gallery").glob("*.yaml"))
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND"]
+BROWSER_TIMEOUT = 120  # seconds: a cold Chromium on two busy cores; a hang fails instead of stalling the suite
+
+needs_browser = pytest.mark.skipif(
+    not Path(CHROMIUM).is_file() or not AXE.is_file(),
+    reason="Chromium (Debian package chromium) or axe-core (npm install --no-save axe-core) is not installed")
+
+RUN_AXE = """<script>
+axe.run(document, {exclude: [["#axe-result"]]}).then(function (results) {
+  var report = document.createElement("pre");
+  report.id = "axe-result";
+  report.textContent = JSON.stringify({
+    violations: results.violations.map(function (v) {
+      return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(function (n) { return n.target.join(" "); })};
+    }),
+    passes: results.passes.length,
+    fetched: performance.getEntriesByType("resource").map(function (r) { return r.name; })
+  });
+  document.body.appendChild(report);
+});
+</script>"""
+
+
+def _in_browser(page: Path, work: Path) -> dict:
+    """Return axe-core's findings on ``page`` as Chromium draws it, and the resources the page fetched."""
+    html = page.read_text(encoding="utf-8")
+    axe = AXE.read_text(encoding="utf-8").replace("</script", "<\\/script")
+    probe = work / page.name
+    probe.write_text(html.replace("</body>", f"<script>{axe}</script>{RUN_AXE}</body>"), encoding="utf-8")
+    result = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={work / 'profile'}",
+                             "--virtual-time-budget=30000", "--dump-dom", probe.as_uri()],
+                            capture_output=True, text=True, timeout=BROWSER_TIMEOUT)
+    found = re.search(r'<pre id="axe-result">(.*?)</pre>', result.stdout, re.S)
+    assert found, f"axe-core did not report on {page.name}: {result.stderr[-2000:]}"
+    return json.loads(found.group(1).replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
+                      .replace("&amp;", "&"))
+
+
+@pytest.fixture(scope="module")
+def web_pages(tmp_path_factory) -> list[Path]:
+    """Return every HTML briefing of the default data and the gallery, built afresh."""
+    pages = []
+    for number, data in enumerate([DEFAULT_DATA, *GALLERY]):
+        out = tmp_path_factory.mktemp(f"pages{number}")
+        build_event(data, BuildOptions(out_dir=out))
+        pages.extend(sorted((out / "briefings").glob("*.html")))
+    return pages
+
+
+@needs_browser
+def test_every_web_briefing_passes_axe_in_chromium_and_fetches_nothing(web_pages, tmp_path):
+    assert len(web_pages) >= 3 + len(GALLERY)
+    failures = {}
+    for page in web_pages:
+        findings = _in_browser(page, tmp_path)
+        assert findings["passes"] > 10, page.name  # axe really ran its rules
+        if findings["violations"] or findings["fetched"]:
+            failures[page.name] = (findings["violations"], findings["fetched"])
+    assert failures == {}
+
+
+@needs_browser
+def test_axe_finds_a_violation_it_is_given(tmp_path):
+    """The harness can fail: a page with an image lacking alt text and a skipped heading level is reported."""
+    page = tmp_path / "bad.html"
+    page.write_text('<!DOCTYPE html><html><head><title>Bad</title></head><body><h1>Bad</h1>'
+                    '<img src="data:image/png;base64,iVBORw0KGgo="></body></html>', encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    ids = {v["id"] for v in _in_browser(page, work)["violations"]}
+    assert {"html-has-lang", "image-alt"} <= ids
+
+
+@needs_browser
+def test_a_screenshot_of_the_web_briefing_is_drawn(web_pages, tmp_path):
+    page = next(p for p in web_pages if p.name.endswith("-cspr.html"))
+    shot = tmp_path / "briefing.png"
+    subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1100,1600",
+                    f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=BROWSER_TIMEOUT)
+    from PIL import Image
+
+    with Image.open(shot) as image:
+        assert image.size == (1100, 1600)
+        colours = image.convert("RGB").getcolors(maxcolors=1_000_000) or []
+        assert len(colours) > 50  # text and a chart were drawn, not a blank page
+
+
+def test_the_web_briefings_are_byte_reproducible(tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    for out in (first, second):
+        build_event(DEFAULT_DATA, BuildOptions(out_dir=out))
+    pages = sorted(p.name for p in (first / "briefings").glob("*.html"))
+    assert len(pages) == 3
+    for name in pages:
+        assert (first / "briefings" / name).read_bytes() == (second / "briefings" / name).read_bytes(), name
