@@ -20,7 +20,7 @@ from ..branding import paper_colours
 from .styles import resolve_styles
 
 from .type_scale import (BODY, BULLET, FOOTER_SIZE, HEADER_FOOTER_DISTANCE, HEADING, LINE_SPACING, PAGE_HEIGHT,
-                         PAGE_MARGIN, PAGE_WIDTH, SUBTITLE, TITLE)
+                         PAGE_MARGIN, PAGE_WIDTH, SUBTITLE, TITLE, TITLE_RULE)
 
 
 def blank_document(template: bytes | None, template_path: Path | None, palette: dict[str, str],
@@ -102,10 +102,27 @@ def _style(doc, names: dict[str, str], palette: dict[str, str], fonts: tuple[str
         style.paragraph_format.line_spacing = LINE_SPACING
         for border in style.element.xpath("./w:pPr/w:pBdr"):
             border.getparent().remove(border)
+    _rule_below(styles[names["subtitle"]], heading)
     styles[names["bullet"]].paragraph_format.space_after = Pt(BULLET.after)
     _set_font_name(styles[names["bullet"]], body_font)
     styles[names["footer"]].font.size = Pt(FOOTER_SIZE)
     styles[names["footer"]].font.color.rgb = text
+
+
+def _rule_below(style, colour: RGBColor) -> None:
+    """Draw a rule in the heading colour under the subtitle: it closes the title block above the two columns."""
+    properties = style.element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("val", "single"), ("sz", str(int(TITLE_RULE.width * 8))), ("space", str(int(TITLE_RULE.gap))),
+                        ("color", str(colour))):
+        bottom.set(qn(f"w:{name}"), value)
+    borders.append(bottom)
+    # The schema puts pBdr after keepNext, keepLines, pageBreakBefore, framePr and widowControl, before the rest.
+    earlier = {qn(f"w:{tag}") for tag in ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr",
+                                          "widowControl", "numPr", "suppressLineNumbers")}
+    position = next((i for i, child in enumerate(properties) if child.tag not in earlier), len(properties))
+    properties.insert(position, borders)
 
 
 def _set_font_name(style, family: str) -> None:

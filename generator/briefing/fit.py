@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .. import text_fit
 from .plan import SectionPlan
 from .type_scale import (BODY, BULLET, BULLET_INDENT, CHART_NOTE_GAP, HEADING, LINE_SPACING, PAGE_HEIGHT, PAGE_MARGIN,
-                         PAGE_WIDTH, SUBTITLE, TABLE_CAPTION_GAP, TABLE_HEADER_ROW, TABLE_ROW, TABLE_TRAILER, TITLE,
+                         PAGE_WIDTH, SUBTITLE, TABLE_CAPTION_GAP, TABLE_HEADER_ROW, TABLE_ROW, TABLE_TRAILER, TITLE, TITLE_RULE,
                          COLUMN_GAP, COLUMNS, TextStyle, chart_height)
 
 EMU_PER_POINT = 12700
@@ -102,7 +102,7 @@ def title_height(title: str, subtitle: str, heading_font: str) -> float:
     for text, style in ((title, TITLE), (subtitle, SUBTITLE)):
         block = _text(text, style, FULL_WIDTH, heading_font)
         total += block.height + style.after
-    return total
+    return total + TITLE_RULE.height
 
 
 class _Flow:

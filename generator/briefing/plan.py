@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..charts import ChartSpec
-from ..figures import CountTable, ReviewFigures, charted_themes, counts_text, event_figures, theme_label
+from ..figures import CountTable, ReviewFigures, charted_themes, counts_text, event_figures
 from ..model import EventData, Link
 from ..output import slug
 
@@ -111,15 +111,17 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
         content: dict = {"paragraphs": tuple(section.paragraphs), "bullets": tuple(section.bullets),
                          "links": tuple(section.links)}
         if section.show == "figures":
-            content["paragraphs"] += (f"{figures.headline}.",)
+            content["paragraphs"] += tuple(f"{line}." for line in (figures.headline, figures.period) if line)
             content["tables"] = (figures.areas, *figures.demographics)
             notes = [f"The tables describe {figures.people_phrase}."] if figures.people != figures.count else []
+            notes.extend(table.suppression_note.capitalize() + f" ({table.name})." for table in figures.tables
+                         if table.suppression_note)
             if review.demographics.note:
                 notes.append(review.demographics.note)
             notes.extend(review.caveats)
             content["figures_note"] = tuple(notes)
         elif section.show == "themes":
-            content["themes"] = tuple(theme_label(t) for t in figures.themes)
+            content["themes"] = figures.theme_labels
             uncounted = figures.themes_uncounted
             if uncounted and figures.themes_counted:
                 content["themes_note"] = (f"Numbers are the reviews each theme featured in; "

@@ -41,6 +41,21 @@ HEADING = TextStyle(12.5, bold=True, before=7, after=2)
 BODY = TextStyle(10, after=3)
 BULLET = TextStyle(10, after=1)
 FOOTER_SIZE = 8.5
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A paragraph's bottom border: its width and its gap from the text, in points."""
+
+    width: float
+    gap: float
+
+    @property
+    def height(self) -> float:
+        return self.width + self.gap
+
+
+TITLE_RULE = Rule(1.5, 4)  # under the subtitle
 TABLE_TEXT_SIZE = 9.0
 CHART_LABEL_SIZE = 9.0  # legible in print
 LINE_SPACING = 1.08

@@ -134,9 +134,9 @@ class WordBriefing:
                 cell.width = width
         for column, text in enumerate((table.category, f"Number of {table.unit}")):
             word_table.cell(0, column).text = text
-        for row, (label, value) in enumerate(table.rows, start=1):
+        for row, (label, value) in enumerate(table.display_rows, start=1):
             word_table.cell(row, 0).text = label
-            word_table.cell(row, 1).text = str(value)
+            word_table.cell(row, 1).text = value
         element = self.body.findall(qn("w:tbl"))[-1]
         _mark_header_row(element)
         _describe_table(element, f"{table.title}: {table.as_text()}")
