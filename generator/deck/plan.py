@@ -104,16 +104,16 @@ def chart_footnotes(figures: ReviewFigures) -> list[str]:
     return lines
 
 
-def area_names(event: EventData) -> str:
-    """Return the full names behind the area labels used in charts ('MBC/RCBC: Middlesbrough Borough Council
-    and Redcar & Cleveland Borough Council'), or '' when every label is already the full name."""
+def area_names(event: EventData, labels: list[str]) -> str:
+    """Return the full names behind area labels ('MBC/RCBC: Middlesbrough Borough Council and Redcar &
+    Cleveland Borough Council'), or '' when every label is already the full name."""
     explained = []
-    for label in {area for review in event.review_types.values() for area in review.counts_by_area}:
+    for label in labels:
         members = event.groupings.get(label, [label])
         full = _joined([event.areas.get(member, member) for member in members])
         if full != label:
             explained.append(f"{label}: {full}")
-    return f"Areas: {'; '.join(sorted(explained))}." if explained else ""
+    return f"Areas: {'; '.join(explained)}." if explained else ""
 
 
 def _themes_slide(figures: ReviewFigures) -> SlideSpec:
@@ -207,11 +207,11 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
     figures = [Figure(str(f.count), f.review.display_name, area_breakdown(f)) for f in every]
     slides.append(SlideSpec("figures", f"{scene.title}: the reviews at a glance",
                             scene.notes or "; ".join(r.headline for r in reviews), figures=figures))
-    names_of_areas = area_names(event)
     for review_figures in every:
         charts = review_charts(review_figures)
         slides.append(SlideSpec("charts", f"{scene.title}: {review_figures.review.name}",
-                                _chart_notes(review_figures, charts, names_of_areas), charts=charts,
+                                _chart_notes(review_figures, charts,
+                                             area_names(event, list(review_figures.areas.labels))), charts=charts,
                                 footnotes=chart_footnotes(review_figures)))
 
     slides.append(SlideSpec("section", "Main Themes",
