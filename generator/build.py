@@ -15,6 +15,7 @@ from .data_source import LoadedData, load_event
 from .data_source.loader import display_path
 from .deck.builder import DeckBuilder
 from .output import Output, Rendered, Target, manifest, write_outputs
+from .output.files import SLUG_LENGTH
 from .output.lock import build_lock
 from .plan import EventPlan, plan_event
 from .problems import ERROR, WARNING, InputError, Problem
@@ -83,12 +84,13 @@ def build_event(path: Path, options: BuildOptions) -> BuildReport:
     loaded = load_event(path, options.allow_outside, options.suppress_below)
     label = display_path(path)
     plan = plan_event(loaded.event)
+    _refuse_briefings_of_one_name(plan, label)
     planned = [(builder, target) for builder in builders(loaded, options)
                for target in builder.targets(plan, options.out_dir)]
     _refuse_clashing_names([target for _, target in planned], label)
     warnings = list(loaded.warnings)
     previous = manifest.load(options.out_dir, path)
-    record: dict = {}
+    record: dict[str, manifest.Entry] = {}
     outputs: list[Output] = []
     for builder, target in planned:
         fingerprint = manifest.fingerprint(*target.inputs)
@@ -99,19 +101,43 @@ def build_event(path: Path, options: BuildOptions) -> BuildReport:
                         for message in result.warnings)
     if options.strict and warnings:
         raise InputError([_as_error(w) for w in warnings])
-    with build_lock(options.out_dir):  # another build into this folder finishes writing first
+    # Another build into this folder finishes first, PDFs and all: its PDFs are made from the files it wrote,
+    # and it tidies temporary files that only a build holding the lock can have left.
+    with build_lock(options.out_dir):
         written = write_outputs(outputs)
         manifest.save(options.out_dir, path, record)
-    report = BuildReport(path, outputs, written, warnings)
-    if options.pdf:
-        from .output.pdf import make_pdfs
+        report = BuildReport(path, outputs, written, warnings)
+        if options.pdf:
+            from .output.pdf import make_pdfs
 
-        office_files = [o.path for o in outputs if o.path.suffix in (".pptx", ".docx")]
-        made = make_pdfs(office_files, options.progress, options.out_dir / manifest.FOLDER)
-        report.pdfs, report.kept_pdfs = made.made, made.kept
-        if made.problem:
-            report.warnings.append(Problem(made.problem, severity=WARNING, category="pdf"))
+            office_files = [o.path for o in outputs if o.path.suffix in (".pptx", ".docx")]
+            made = make_pdfs(office_files, options.progress, options.out_dir / manifest.FOLDER)
+            report.pdfs, report.kept_pdfs = made.made, made.kept
+            if made.problem:
+                report.warnings.append(Problem(made.problem, severity=WARNING, category="pdf"))
     return report
+
+
+def _refuse_briefings_of_one_name(plan: EventPlan, label: str) -> None:
+    """Refuse two review types whose briefings would have one file name (a name keeps only the letters and
+    digits of the abbreviation, in lower case: 'CSPR', 'cspr' and 'C.S.P.R' are one name to a disk)."""
+    first_by_name: dict[str, str] = {}
+    problems = []
+    for briefing in plan.briefings:
+        name = briefing.file_stem.casefold()
+        if name not in first_by_name:
+            first_by_name[name] = briefing.key
+            continue
+        first = first_by_name[name]
+        abbreviations = [plan.event.review_types[key].abbreviation or key for key in (first, briefing.key)]
+        problems.append(Problem(
+            f"review types '{first}' and '{briefing.key}' would write their briefings to one file, "
+            f"{briefing.file_stem} (file names keep only letters and digits, in lower case, and at most "
+            f"{SLUG_LENGTH} of them, so '{abbreviations[0]}' and '{abbreviations[1]}' are the same name); "
+            "give each review type a different abbreviation",
+            file=label, key_path=f"review_types.{briefing.key}.abbreviation", category="data"))
+    if problems:
+        raise InputError(problems)
 
 
 def _refuse_clashing_names(targets: list[Target], label: str) -> None:
@@ -183,7 +209,7 @@ def _refuse_events_writing_one_file(paths: list[Path], options: BuildOptions) ->
         raise InputError(problems)
 
 
-def _as_last_built(entry: dict | None, path: Path, fingerprint: str) -> Rendered | None:
+def _as_last_built(entry: manifest.Entry | None, path: Path, fingerprint: str) -> Rendered | None:
     """Return the output as the last build left it, if its inputs are unchanged and its file untouched."""
     if not entry or entry.get("fingerprint") != fingerprint:
         return None

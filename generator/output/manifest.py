@@ -13,8 +13,21 @@ import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict, TypeGuard
+
+if TYPE_CHECKING:
+    from .files import Rendered
 
 FOLDER = ".learning-from-reviews"
+
+
+class Entry(TypedDict):
+    """The record of one output as the last build wrote it."""
+
+    fingerprint: str  # of its inputs (see fingerprint)
+    sha256: str  # of the bytes written
+    summary: str  # its line in the build's list of files
+    warnings: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -29,13 +42,19 @@ def generator_stamp() -> str:
     return digest.hexdigest()
 
 
-def fingerprint(*parts) -> str:
-    """Return the fingerprint of an output's inputs (reprs of model parts, template bytes, ...)."""
+def fingerprint(*parts: object) -> str:
+    """Return the fingerprint of an output's inputs (reprs of model parts, template bytes, ...).
+
+    Each part goes in with its kind and length, so no two different lists of parts can run together into
+    the same stream (b"a\\0", b"" and b"a", b"\\0"; or bytes and a text whose repr they spell).
+    """
     digest = hashlib.sha256(generator_stamp().encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     for part in parts:
-        digest.update(part if isinstance(part, bytes) else repr(part).encode("utf-8"))
-        digest.update(b"\0")
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+        digest.update(b"b" if isinstance(part, bytes) else b"r")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
     return digest.hexdigest()
 
 
@@ -44,7 +63,7 @@ def _manifest_path(out_dir: Path, source: Path) -> Path:
     return out_dir / FOLDER / f"{name}.json"
 
 
-def load(out_dir: Path, source: Path) -> dict:
+def load(out_dir: Path, source: Path) -> dict[str, Entry]:
     """Return the last build's record for this data file: output path -> entry."""
     try:
         record = json.loads(_manifest_path(out_dir, source).read_text(encoding="utf-8"))
@@ -55,13 +74,13 @@ def load(out_dir: Path, source: Path) -> dict:
     return {path: entry for path, entry in record.items() if _well_formed(entry)}
 
 
-def _well_formed(entry: object) -> bool:
+def _well_formed(entry: object) -> TypeGuard[Entry]:
     return (isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)
             and isinstance(entry.get("sha256"), str) and isinstance(entry.get("summary"), str)
             and isinstance(entry.get("warnings"), list) and all(isinstance(w, str) for w in entry["warnings"]))
 
 
-def as_built(entry: dict | None, path: Path) -> bytes | None:
+def as_built(entry: Entry | None, path: Path) -> bytes | None:
     """Return the bytes of ``path`` if they are still those the last build wrote (its ``entry``), else None."""
     if not entry:
         return None
@@ -72,13 +91,13 @@ def as_built(entry: dict | None, path: Path) -> bytes | None:
     return data if hashlib.sha256(data).hexdigest() == entry.get("sha256") else None
 
 
-def entry_for(rendered, print_: str) -> dict:
-    """Return the record of one output just built (a Rendered), with its fingerprint."""
+def entry_for(rendered: Rendered, print_: str) -> Entry:
+    """Return the record of one output just built, with its fingerprint."""
     return {"fingerprint": print_, "sha256": hashlib.sha256(rendered.data).hexdigest(), "summary": rendered.summary,
             "warnings": rendered.warnings}
 
 
-def save(out_dir: Path, source: Path, entries: dict) -> None:
+def save(out_dir: Path, source: Path, entries: dict[str, Entry]) -> None:
     """Store this build's record (atomically; a failure only costs the next build's speed)."""
     path = _manifest_path(out_dir, source)
     try:

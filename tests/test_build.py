@@ -1,0 +1,131 @@
+"""Outputs never collide and builds never race (issue 12.5): clashing names are refused before anything is
+written, and concurrent builds into one folder both succeed with the bytes of a lone build."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, build_batch, build_event
+from generator.problems import InputError
+from tests.conftest import DEFAULT_DATA, ROOT, default_text, replace_once
+from tests.test_rebuild import built_files
+
+CHILDREN_ABBREVIATION = "    abbreviation: CSPR\n"
+ADULTS_ABBREVIATION = "    abbreviation: SAR\n"
+
+
+def _problems(data_file: Path, out: Path) -> list[str]:
+    with pytest.raises(InputError) as raised:
+        build_event(data_file, BuildOptions(out_dir=out))
+    return [str(problem) for problem in raised.value.problems]
+
+
+def _with_adults_abbreviation(tmp_path: Path, abbreviation: str) -> Path:
+    data_file = tmp_path / "event.yaml"
+    data_file.write_text(replace_once(default_text(), ADULTS_ABBREVIATION, f"    abbreviation: {abbreviation}\n"),
+                         encoding="utf-8")
+    return data_file
+
+
+@pytest.mark.parametrize(("children", "adults", "stem"), [("CSPR", "cspr", "cspr"), ("CSPR", "CSPR!", "cspr"),
+                                                        ("C-S-P-R", "C.S.P.R.", "c-s-p-r")],
+                         ids=["case", "exclamation mark", "hyphens and full stops"])
+def test_abbreviations_differing_only_in_case_or_punctuation_are_refused_before_anything_is_written(
+        tmp_path, children, adults, stem):
+    source = replace_once(default_text(), CHILDREN_ABBREVIATION, f"    abbreviation: {children}\n")
+    data_file = tmp_path / "event.yaml"
+    data_file.write_text(replace_once(source, ADULTS_ABBREVIATION, f"    abbreviation: {adults}\n"),
+                         encoding="utf-8")
+    out = tmp_path / "out"
+    assert _problems(data_file, out) == [
+        f"{data_file}, review_types.adults.abbreviation: review types 'children' and 'adults' would write their "
+        f"briefings to one file, learning-from-reviews-2022-05-12-{stem} (file names keep only letters and digits, "
+        f"in lower case, and at most 60 of them, so '{children}' and '{adults}' are the same name); give each "
+        "review type a different abbreviation"]
+    assert not out.exists()
+
+
+def test_abbreviations_sharing_a_long_prefix_are_refused(tmp_path):
+    prefix = "A" * 70
+    source = replace_once(default_text(), CHILDREN_ABBREVIATION, f"    abbreviation: {prefix}X\n")
+    source = replace_once(source, ADULTS_ABBREVIATION, f"    abbreviation: {prefix}Y\n")
+    data_file = tmp_path / "event.yaml"
+    data_file.write_text(source, encoding="utf-8")
+    out = tmp_path / "out"
+    problems = _problems(data_file, out)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{data_file}, review_types.adults.abbreviation: review types 'children' and "
+                                  "'adults' would write their briefings to one file, learning-from-reviews-"
+                                  "2022-05-12-" + "a" * 60 + " (")
+    assert not out.exists()
+
+
+def test_a_clash_leaves_an_earlier_build_untouched(tmp_path):
+    out = tmp_path / "out"
+    build_event(DEFAULT_DATA, BuildOptions(out_dir=out))
+    before = {path: path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file()}
+    _problems(_with_adults_abbreviation(tmp_path, "cspr"), out)
+    assert {path: path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file()} == before
+
+
+def test_abbreviations_differing_in_letters_build(tmp_path):
+    out = tmp_path / "out"
+    build_event(_with_adults_abbreviation(tmp_path, "CSPR2"), BuildOptions(out_dir=out))
+    assert sorted(path.name for path in (out / "briefings").glob("*.docx")) == [
+        "learning-from-reviews-2022-05-12-cspr.docx", "learning-from-reviews-2022-05-12-cspr2.docx",
+        "learning-from-reviews-2022-05-12-dhr.docx"]
+
+
+def _two_events_of_one_name(folder: Path) -> tuple[Path, Path]:
+    folder.mkdir()
+    first, second = folder / "a.yaml", folder / "b.yaml"
+    first.write_text(default_text(), encoding="utf-8")
+    # Another event, the same title in other capitals and punctuation, on the same date.
+    second.write_text(replace_once(default_text(), "  title: Learning from Reviews\n",
+                                   "  title: LEARNING FROM REVIEWS!\n"), encoding="utf-8")
+    return first, second
+
+
+def test_two_data_files_of_one_title_and_date_are_refused_before_anything_is_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    first, second = _two_events_of_one_name(tmp_path / "events")
+    out = tmp_path / "out"
+    with pytest.raises(InputError) as raised:
+        list(build_batch([first, second], BuildOptions(out_dir=out)))
+    assert [str(problem) for problem in raised.value.problems] == [
+        "events/b.yaml, event.title: this event has the same title and date as events/a.yaml, so their outputs "
+        "would overwrite each other; change the title or build them into different --out folders"]
+    assert not out.exists()
+
+
+def test_building_a_folder_with_two_events_of_one_name_exits_2_naming_both(run_cli, tmp_path):
+    _two_events_of_one_name(tmp_path / "events")
+    status, out, err = run_cli(["build", "events", "--out", "out"], tmp_path)
+    assert (status, out) == (2, "")
+    assert err.splitlines()[0] == ("error: events/b.yaml, event.title: this event has the same title and date as "
+                                   "events/a.yaml, so their outputs would overwrite each other; change the title or "
+                                   "build them into different --out folders")
+    assert not (tmp_path / "out").exists()
+
+
+BUILDERS = 4
+
+
+def _build_command(out: Path) -> list[str]:
+    return [sys.executable, str(ROOT / "make_deck.py"), "build", str(DEFAULT_DATA), "--out", str(out)]
+
+
+def test_concurrent_builds_into_one_folder_all_succeed_with_a_lone_builds_bytes(tmp_path):
+    alone = tmp_path / "alone"
+    subprocess.run(_build_command(alone), check=True, capture_output=True)
+    shared = tmp_path / "shared"
+    runs = [subprocess.Popen(_build_command(shared), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            for _ in range(BUILDERS)]
+    results = [(run.returncode, errors) for run in runs for _, errors in [run.communicate()]]
+    assert results == [(0, "")] * BUILDERS
+    assert built_files(shared) == built_files(alone)
+    assert not [path.name for path in shared.rglob("*.tmp")]
