@@ -15,7 +15,7 @@ from . import body_text, charts, layouts
 from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
 from .kinds import SLIDE_KINDS, slide_kind
 from .layouts import Box
-from ..charts import ChartSpec
+from ..charts import MIN_LABEL_SIZE, ChartSpec
 from .plan import Para, SlideSpec, unique_title
 
 CONTINUED_SIZE = 20.0
@@ -32,6 +32,10 @@ LOGO_MARGIN = Inches(0.3)
 CONTINUED_NOTES_PREFIX = "(Continued from the previous slide.) "
 COVER_KINDS = ("title", "closing")
 THEMES_TEXT_SHARE = 0.45  # of the width, beside the themes chart
+PANEL_WEIGHT = 3.0
+MAX_COLUMN_WEIGHT = 6
+LONG_LABEL = 30  # characters: a bar chart's labels widen it up to this length, then wrap
+LABEL_CHARACTERS_PER_WEIGHT = 6
 COLUMN_LABEL_SHARE = 0.9  # of a column's slot a label's longest word may take before the chart turns to bars
 THEMES_CHART_FONT_SIZE = 12.0  # long theme names: a little smaller than other charts' 14 pt, still over 10 pt
 BIG_NUMBER_SCALE = 3.0
@@ -406,13 +410,11 @@ def draw_charts(writer: DeckWriter, spec: SlideSpec) -> None:
     slide = writer.new_slide("charts", spec.title, spec.notes)
     drop_body(slide)
     area, notes_box, notes_size = writer.footnote_area(writer.content_area(slide), spec.footnotes)
-    # Column charts with many bands (ages) get more room than a chart of two areas.
-    weights: list[float] = [max(3, len(c.categories)) if c.kind == "column" and says_something(c) else 4 for c in spec.charts]
     panels = []
-    for chart, column in zip(spec.charts, area.columns(len(spec.charts), COLUMN_GAP, weights)):
+    for chart, column in zip(spec.charts, area.columns(len(spec.charts), COLUMN_GAP, _chart_weights(spec.charts))):
         if says_something(chart):
-            _chart_with_note(writer, slide, _bars_if_labels_are_long(writer, chart, column), column,
-                             charts.CHART_FONT_SIZE)
+            drawn = _bars_if_labels_are_long(writer, chart, column)
+            _chart_with_note(writer, slide, drawn, column, _chart_font_size(drawn, column))
         else:
             panels.append((column, fact_paras(chart)))
     _write_panels(writer, slide, spec.title, panels)
@@ -438,6 +440,30 @@ def draw_themes(writer: DeckWriter, spec: SlideSpec) -> None:
             drop_body(slide)
         writer.write_box(slide, None, text_box, page.paras, page.size)
         _chart_with_note(writer, slide, chart, chart_box, THEMES_CHART_FONT_SIZE)
+
+
+def _chart_weights(specs: list[ChartSpec]) -> list[float]:
+    """Return each chart's share of the slide's width: bars with long labels need room for them beside the bars,
+    columns need room for each band, and a big-number panel needs little."""
+    weights: list[float] = []
+    for chart in specs:
+        if not says_something(chart):
+            weights.append(PANEL_WEIGHT)
+        elif chart.kind == "column":
+            weights.append(min(max(3, len(chart.categories)), MAX_COLUMN_WEIGHT))
+        else:
+            weights.append(4 + min(chart.longest_label, LONG_LABEL) / LABEL_CHARACTERS_PER_WEIGHT)
+    return weights
+
+
+def _chart_font_size(chart: ChartSpec, box: Box) -> float:
+    """Return the size for a chart's text at which every bar's label has a line of its own (none is skipped),
+    never under the smallest chart text."""
+    if chart.kind != "bar" or not chart.categories:
+        return charts.CHART_FONT_SIZE
+    # The title and the plot's margins take about a quarter of the height; each label wants 1.5 lines.
+    room = box.height / body_text.EMU_PER_PT * 0.75 / (len(chart.categories) * 1.5)
+    return max(MIN_LABEL_SIZE, min(charts.CHART_FONT_SIZE, float(int(room))))
 
 
 def _bars_if_labels_are_long(writer: DeckWriter, chart: ChartSpec, box: Box) -> ChartSpec:
