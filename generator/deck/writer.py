@@ -471,10 +471,12 @@ def _bars_if_labels_are_long(writer: DeckWriter, chart: ChartSpec, box: Box) -> 
     wrapped into pieces); bars give every label a line of its own."""
     if chart.kind != "column" or not chart.categories:
         return chart
-    slot = box.width / body_text.EMU_PER_PT / len(chart.categories)
+    slot = box.width / body_text.EMU_PER_PT / len(chart.categories) * COLUMN_LABEL_SHARE
     font = text_fit.face(False, writer.body_font)
-    widest = max(font.width(word, charts.CHART_FONT_SIZE) for label in chart.categories for word in label.split())
-    return replace(chart, kind="bar") if widest > slot * COLUMN_LABEL_SHARE else chart
+    widest_word = max(font.width(word, charts.CHART_FONT_SIZE) for label in chart.categories for word in label.split())
+    widest = max(font.width(label, charts.CHART_FONT_SIZE) for label in chart.categories)
+    # A label may wrap onto two lines under its column, not more, and no word may be cut.
+    return replace(chart, kind="bar") if widest_word > slot or widest > 2 * slot else chart
 
 
 def _chart_with_note(writer: DeckWriter, slide, chart: ChartSpec, box: Box, font_size: float) -> None:

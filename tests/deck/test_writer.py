@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from generator import text_fit
@@ -105,3 +106,37 @@ def test_a_table_of_one_category_is_a_big_number_with_the_categories_counted_as_
     assert [(p.text, p.scale) for p in fact_paras(chart)] == [
         ("Ethnicity (where known: 2 of 5)", 1.1), ("3", 3.0), ("White Welsh", 1.0), ("None: Mixed (0), Asian (0)", 0.9)]
     assert says_something(ChartSpec("bar", "Age", ("0-4", "5-9"), (1, 2), "…"))
+
+
+def test_a_crowded_bar_chart_keeps_every_label_at_10_pt_or_more() -> None:
+    labels = tuple(f"Ethnic group {n}" for n in range(24))
+    spec = SlideSpec("charts", "Setting the Scene: Children", "Notes.",
+                     charts=[ChartSpec("bar", "Ethnicity", labels, tuple(range(1, 25)), "Bar chart of ethnicity.")])
+    writer = _writer()
+    writer.add(spec)
+    chart = next(shape.chart for shape in writer.prs.slides[0].shapes if shape.has_chart)
+    assert chart.font.size.pt == 10  # 24 labels at 14 pt would not each have a line
+    skips = chart.element.xpath(".//c:catAx/c:tickLblSkip/@val")
+    assert skips == ["1"]
+
+
+def test_a_column_chart_whose_labels_outgrow_their_columns_is_drawn_as_bars() -> None:
+    short = ChartSpec("column", "Age", ("0-4", "5-9", "10-14"), (3, 4, 5), "Column chart of age.")
+    long = ChartSpec("column", "Age", tuple(f"Between {n} and {n + 9} years of age, as recorded by the agencies"
+                                            for n in range(0, 80, 10)), tuple(range(1, 9)), "Column chart of age.")
+    writer = _writer()
+    writer.add(SlideSpec("charts", "Setting the Scene: Adults", "Notes.", charts=[short, long]))
+    kinds = [shape.chart.chart_type for shape in writer.prs.slides[0].shapes if shape.has_chart]
+    assert kinds == [XL_CHART_TYPE.COLUMN_CLUSTERED, XL_CHART_TYPE.BAR_CLUSTERED]
+
+
+def test_caveats_and_who_is_counted_are_on_the_scene_slide() -> None:
+    spec = SlideSpec("charts", "Setting the Scene: Children", "Notes.",
+                     charts=[ChartSpec("bar", "Reviews by area", ("North", "South"), (2, 3), "Bar chart.")],
+                     footnotes=["The age figure counts the 6 children in 5 Children Reviews.",
+                                "Siblings are counted separately."])
+    writer = _writer()
+    writer.add(spec)
+    texts = [shape.text_frame.text for shape in writer.prs.slides[0].shapes
+             if shape.has_text_frame and not shape.is_placeholder]
+    assert texts == ["The age figure counts the 6 children in 5 Children Reviews.\nSiblings are counted separately."]
