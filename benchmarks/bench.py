@@ -61,13 +61,13 @@ Measure = Callable[[int], tuple[float, int]]  # run number -> (seconds, peak KB)
 def run(command: list[str], env: dict | None = None) -> tuple[float, int]:
     """Return the wall time of one run of ``command`` and the peak memory (KB) of it and its children."""
     probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-             "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+             "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=sys.stderr); "
              "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
     result = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, env=env,
                             check=True)
     seconds, peak, status = result.stdout.split()
     if status != "0":
-        raise SystemExit(f"benchmark command failed ({status}): {' '.join(command)}")
+        raise SystemExit(f"benchmark command failed ({status}): {' '.join(command)}\n{result.stderr[-2000:]}")
     return float(seconds), int(peak)
 
 
