@@ -324,7 +324,8 @@ def placeholder_values(figures: Mapping[str, ReviewFigures], period_dates: str) 
 
     ``{period}`` gives the period's dates; for each type key ``k``:
     ``{k.count}``, ``{k.people}``, ``{k.headline}``, ``{k.area.<label>}``,
-    ``{k.theme.<name>}`` and ``{k.<table>.<category>}`` (age, ethnicity, gender).
+    ``{k.theme.<name>}``, ``{k.<table>.<category>}`` (age, ethnicity, gender) and
+    ``{k.known_for.<table>}`` (how many reviews the table covers).
     A hidden count reads 'fewer than 5'.
     """
     values = {"period": period_dates}
@@ -333,6 +334,7 @@ def placeholder_values(figures: Mapping[str, ReviewFigures], period_dates: str) 
         values[f"{key}.people"] = str(found.people)
         values[f"{key}.headline"] = found.headline
         for prefix, table in [("area", found.areas)] + [(t.name.lower(), t) for t in found.demographics]:
+            values[f"{key}.known_for.{table.name}"] = str(table.known_for)
             hidden = table.suppression
             for label, value in table.rows:
                 values[f"{key}.{prefix}.{label}"] = hidden.text(label) if hidden else str(value)

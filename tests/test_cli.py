@@ -337,8 +337,8 @@ def test_an_unknown_command_lists_the_commands(run_cli, tmp_path):
     status, _, err = run_cli(["frobnicate"], tmp_path)
     assert status == 2
     assert err == ("make_deck.py: unknown command 'frobnicate'; the commands are build, new, watch, validate, check, "
-                   "templates and check-template (see make_deck.py --help), and a data file's name ends in .yaml or "
-                   ".yml\n")
+                   "templates, check-template and register (see make_deck.py --help), and a data file's name ends in "
+                   ".yaml or .yml\n")
 
 
 def test_an_unknown_command_is_shown_without_terminal_controls(run_cli, tmp_path):

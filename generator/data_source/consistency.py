@@ -47,22 +47,23 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
     if event.register is not None and f"{path}.count" not in report.locations.lines:
         _check_briefing(report, path, review)  # counted from the register: its numbers agree by construction
         return
+    count = review.count or 0
     known_names = list(event.areas) + list(event.groupings)
     for name in review.area_counts:
         if name not in known_names:
             report.add(f"{path}.counts_by_area.{name}",
                        f"'{shorten(name)}' is not an area or grouping (expected one of: {listing(known_names)})", ERROR)
     area_total = sum(review.area_counts.values())
-    if area_total != review.count:
+    if area_total != count:
         report.add(f"{path}.counts_by_area",
-                   f"the area counts add up to {area_total} but there are {review.count} reviews")
+                   f"the area counts add up to {area_total} but there are {count} reviews")
 
     demo = review.demographics
     demo_path = f"{path}.demographics"
-    known = demo.known_for if demo.known_for is not None else review.count
-    if known > review.count:
+    known = demo.known_for if demo.known_for is not None else count
+    if known > count:
         report.add(f"{demo_path}.known_for",
-                   f"demographics are known for {known} reviews but there are only {review.count}", ERROR)
+                   f"demographics are known for {known} reviews but there are only {count}", ERROR)
     for table in ("ethnicity", "age", "gender"):
         values = getattr(demo, table)
         total = sum(values.values())
@@ -87,9 +88,9 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
                    "least one person")
 
     for i, theme in enumerate(review.theme_list):
-        if theme.count is not None and theme.count > review.count:
+        if theme.count is not None and theme.count > count:
             report.add(f"{path}.themes[{i}].count",
-                       f"'{shorten(theme.name)}' is counted in {theme.count} reviews but there are {review.count}")
+                       f"'{shorten(theme.name)}' is counted in {theme.count} reviews but there are {count}")
 
     _check_briefing(report, path, review)
 

@@ -70,8 +70,9 @@ def load_event(path: Path, allow_outside: bool = False, suppress_below: int | No
     found = conversion.warnings + register_data.apply_register(event, locations, path, allow_outside, suppress_below)
     if any(p.severity == "error" for p in found):
         raise InputError(sorted((p for p in found if p.severity == "error"), key=lambda p: (p.file, p.line or 0)))
-    found += register_data.fill_placeholders(event, locations)
     found += consistency.check(event, locations) + branding_checks.check_branding(event.theme, locations)
+    if not any(p.severity == "error" for p in found):  # a figure in error would make its placeholders unknown too
+        found += register_data.fill_placeholders(event, locations)
     found += register_data.suppression_summary(event, label)
     files = {}
     for key in ("logo", "pptx_template", "docx_template"):

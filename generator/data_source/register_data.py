@@ -59,11 +59,11 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
              for key, r in event.review_types.items()}
     themes = {key: tuple(t.name for t in r.theme_list) for key, r in event.review_types.items()}
     resolved, problems = reg.resolve_register(register, names, event.areas, themes, event.allow_new_themes)
-    for review in resolved:
-        if review.type_key not in counted:
-            problems.append(review.place.problem(
-                "Review type", f"{event.review_types[review.type_key].abbreviation or review.type_key} is typed as "
-                               f"figures in the data file (review_types.{review.type_key}.count); give its figures "
+    for row in resolved:
+        if row.type_key not in counted:
+            problems.append(row.place.problem(
+                "Review type", f"{event.review_types[row.type_key].abbreviation or row.type_key} is typed as "
+                               f"figures in the data file (review_types.{row.type_key}.count); give its figures "
                                "either in the register or in the data file, not both"))
     problems.extend(_age_problems(event, resolved, locations))
     if problems:
