@@ -5,17 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from pptx.util import Emu, Inches
-
 from pptx.presentation import Presentation
+from pptx.util import Emu, Inches
 
 from .. import text_fit
 from ..branding import theme_fonts
+from ..charts import MIN_LABEL_SIZE, ChartSpec
 from . import body_text, charts, layouts
 from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
 from .kinds import SLIDE_KINDS, slide_kind
 from .layouts import Box
-from ..charts import MIN_LABEL_SIZE, ChartSpec
 from .plan import Para, SlideSpec, unique_title
 
 CONTINUED_SIZE = 20.0
@@ -23,7 +22,6 @@ SUBTITLE_FIT = FitRange(28, 14)
 # Breakdown lines are set at 0.9 of a figure's size, so the smallest keeps them at 12 pt or more.
 FIGURE_FIT = FitRange(24, 14)
 FOOTNOTE_FIT = FitRange(16, 12)
-NOTE_SIZE = 14.0
 COLUMN_GAP = Emu(228600)
 TWO_COLUMNS_BELOW = 20
 MIN_BULLETS_PER_COLUMN = 3
@@ -32,9 +30,11 @@ LOGO_MARGIN = Inches(0.3)
 CONTINUED_NOTES_PREFIX = "(Continued from the previous slide.) "
 COVER_KINDS = ("title", "closing")
 THEMES_TEXT_SHARE = 0.45  # of the width, beside the themes chart
+# Shares of a scene slide's width: a big-number panel 3, a column chart one per band (3 to 6), a bar chart 4
+# and one more for every 6 characters of its longest label (up to 30 characters; longer labels wrap).
 PANEL_WEIGHT = 3.0
 MAX_COLUMN_WEIGHT = 6
-LONG_LABEL = 30  # characters: a bar chart's labels widen it up to this length, then wrap
+LONG_LABEL = 30
 LABEL_CHARACTERS_PER_WEIGHT = 6
 COLUMN_LABEL_SHARE = 0.9  # of a column's slot a label's longest word may take before the chart turns to bars
 THEMES_CHART_FONT_SIZE = 12.0  # long theme names: a little smaller than other charts' 14 pt, still over 10 pt
