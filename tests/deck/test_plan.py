@@ -1,0 +1,121 @@
+"""The deck's plan: every slide of the seed deck in the seed's order, with its bullets; unique titles; notes on
+every slide; only declared kinds."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from generator.data_source import load_event
+from generator.deck.kinds import all_kinds
+from generator.deck.plan import SlideSpec, plan_deck, unique_title
+from tests.conftest import DEFAULT_DATA, SEED
+from tests.test_plan import EVERY_EVENT
+
+LEGAL_HEADING = "What are Learning Reviews? The Legal Framework"
+# A '## heading' of the seed that starts a slide of its own, rather than heading the slide above it.
+OWN_SLIDE_HEADINGS = ("Learning Reviews are not...", "Main Themes:")
+REVIEW_HEADLINE = re.compile(r"^\d+ (.+ Reviews)$")
+
+
+def _plain(line: str) -> str:
+    return re.sub(r"\s+", " ", line.replace("**", "").replace("\\*", "*")).strip()
+
+
+def seed_slides() -> list[tuple[str, list[str]]]:
+    """Return the seed deck's slides as (the title the plan gives the slide, its bullets), in order.
+
+    The seed's legal-framework slides are titled by their sub-heading, and each type's main themes by the
+    type's name, as the generated deck titles them.
+    """
+    slides: list[tuple[str, list[str]]] = []
+    heading, review = "", ""
+    for raw in SEED.read_text(encoding="utf-8").splitlines():
+        line = _plain(raw.lstrip("#- ")) if raw.strip() else ""
+        if raw.startswith("# "):
+            heading = line
+            slides.append((line, []))
+        elif raw.startswith("## ") and heading == LEGAL_HEADING and not slides[-1][1]:
+            slides[-1] = (f"The Legal Framework: {line}", [])
+        elif raw.startswith("## ") and line.startswith(OWN_SLIDE_HEADINGS):
+            slides.append((f"Main Themes: {review}" if line == "Main Themes:" else line, []))
+        elif match := REVIEW_HEADLINE.match(line):
+            review = match.group(1)
+        elif raw.lstrip().startswith("- "):
+            slides[-1][1].append(line)
+    return slides
+
+
+@pytest.fixture(scope="module")
+def default_plan() -> list[SlideSpec]:
+    return plan_deck(load_event(DEFAULT_DATA).event)
+
+
+def test_the_seed_is_read_as_its_slides():
+    assert [title for title, _ in seed_slides()] == [
+        "Learning from Reviews", "Aims and Objectives", "What are Learning Reviews?", "Learning Reviews are not...",
+        "The Legal Framework: Children Rapid Reviews and Safeguarding Children Practice Reviews",
+        "The Legal Framework: Children Rapid Reviews and Safeguarding Children Practice Reviews",
+        "The Legal Framework: Safeguarding Adult Reviews", "The Legal Framework: Domestic Homicide Reviews",
+        "Setting the Scene", "Setting the Scene", "Main Themes: Children Reviews", "Main Themes: Adult Reviews",
+        "Main Themes: Domestic Homicide Reviews", "Cross Over Themes"]
+
+
+def test_every_seed_slide_is_planned_in_the_seeds_order_with_its_bullets(default_plan):
+    titles = [spec.title for spec in default_plan]
+    positions: list[int] = []
+    for title, bullets in seed_slides():
+        assert title in titles, f"the seed's slide '{title}' is not planned"
+        # A title the seed repeats (two 'Setting the Scene' slides, two on one legal heading) is matched with
+        # its next planned slide of that title, or the last one when the plan has fewer.
+        same = [i for i, planned in enumerate(titles) if planned == title]
+        position = next((i for i in same if not positions or i > positions[-1]), same[-1])
+        positions.append(position)
+        planned = [para.text for para in default_plan[position].body]
+        missing = [bullet for bullet in bullets if bullet not in planned]
+        assert not missing, f"'{title}' lacks the seed's bullets {missing}"
+    assert positions == sorted(positions)
+
+
+def test_the_plan_opens_and_closes_as_an_event_does(default_plan):
+    assert (default_plan[0].kind, default_plan[0].title) == ("title", "Learning from Reviews")
+    assert (default_plan[-1].kind, default_plan[-1].title) == ("closing", "Thank you")
+    assert [spec.title for spec in default_plan if spec.kind == "section"] == [
+        LEGAL_HEADING, "Setting the Scene", "Main Themes"]
+
+
+@pytest.fixture(scope="module", params=EVERY_EVENT, ids=lambda path: path.stem)
+def plan(request) -> list[SlideSpec]:
+    return plan_deck(load_event(request.param).event)
+
+
+def test_titles_are_unique_but_for_slides_that_continue_the_one_before(plan):
+    """The writer titles such a slide '... (continued)' (see unique_title)."""
+    runs = [title for title, _ in itertools.groupby(spec.title for spec in plan)]
+    assert sorted(title for title in set(runs) if runs.count(title) > 1) == []
+
+
+def test_every_slide_has_speaker_notes(plan):
+    assert [spec.title for spec in plan if not spec.notes.strip()] == []
+
+
+def test_every_kind_is_declared_and_has_what_it_draws(plan):
+    assert {spec.kind for spec in plan} <= set(all_kinds())
+    for spec in plan:
+        if spec.kind == "charts":
+            assert spec.charts, spec.title
+        if spec.kind == "figures":
+            assert spec.figures, spec.title
+        if spec.kind in ("content", "themes"):
+            assert spec.body, spec.title
+        if spec.kind in ("title", "section", "closing"):
+            assert spec.subtitle, spec.title
+
+
+def test_unique_title_numbers_each_continuation():
+    assert unique_title("Aims", set()) == "Aims"
+    assert unique_title("Aims", {"Aims"}) == "Aims (continued)"
+    assert unique_title("Aims", {"Aims", "Aims (continued)"}) == "Aims (continued 2)"
+    assert unique_title("Aims", {"Aims", "Aims (continued)", "Aims (continued 2)"}) == "Aims (continued 3)"
