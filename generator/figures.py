@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .data_source.age_bands import parse_bands
 from .data_source.register import (ResolvedReview, count_by, count_each, known_for, people_of)
 from .model import DemographicTable, Demographics, EventData, ReviewType, Theme
-from .suppression import SuppressedTable, fewer_than_table, fewer_than_text, suppress
+from .suppression import SECONDARY_TABLE_TEXT, SuppressedTable, fewer_than_table, fewer_than_text, suppress
 
 MAX_CHARTED_THEMES = 12
 PERSON_TABLES = (("Ethnicity", "Ethnicity", "ethnicity"), ("Age", "Age band", "age"), ("Gender", "Gender", "gender"))
@@ -139,6 +139,27 @@ class ReviewFigures:
         if not self.threshold:
             return ()
         return tuple(t.name for t in self.themes if t.count is not None and 0 < t.count < self.threshold)
+
+    @property
+    def suppression_key(self) -> str:
+        """Return what the tables' marks mean ('Counts from 1 to 4 are shown as <5...'), or '' when none is hidden."""
+        hidden = [table.suppression for table in self.tables if table.hidden_labels]
+        if not hidden and not self.hidden_themes:
+            return ""
+        key = f"Counts from 1 to {self.threshold - 1} are shown as {fewer_than_table(self.threshold)}"
+        if any(cell.hidden == "secondary" for table in hidden if table for cell in table.cells):
+            key += (f"; {SECONDARY_TABLE_TEXT} marks a count not shown so that a {fewer_than_table(self.threshold)} "
+                    "cannot be worked out from the total")
+        return key + "."
+
+    @property
+    def suppression_footnote(self) -> str:
+        """Return the line under charts that leave hidden counts out, naming the tables, or '' when none do."""
+        names = [table.name for table in self.tables if table.hidden_labels]
+        if not names:
+            return ""
+        return (f"Small numbers are not shown: counts {fewer_than_text(self.threshold)} (and any that would give "
+                f"one away) are left out of {', '.join(names)}.")
 
     @property
     def suppressed(self) -> list[str]:

@@ -353,7 +353,7 @@ def test_suppressed_categories_are_left_out_of_the_charts_and_said_so(suppressed
         assert all(value >= 5 or value == 0 for value in data.values())
     html = next((out / "briefings").glob("*-cspr.html")).read_text(encoding="utf-8")
     assert "<td class=\"number\">&lt;5</td>" in html
-    assert "not shown" in html
+    assert "Counts from 1 to 4 are shown as &lt;5; [c] marks a count not shown" in html
 
 
 def test_the_summary_lists_what_was_suppressed(run_cli, tmp_path):
