@@ -1,0 +1,149 @@
+"""Text fitting: lines never wider than their box, heights that grow with the size, words broken only when
+they must be, and sizes and pages that always fit."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import text_fit
+from generator.deck.body_text import (BODY_FIT, EMU_PER_PT, FitRange, best_size, paragraphs_height,
+                                      split_into_pages)
+from generator.deck.plan import Para
+
+SENTENCE = ("Multi-agency communication and information sharing, professional curiosity and the voice of the "
+            "child ran through every review")
+WIDTHS = [60.0, 150.0, 400.0]
+SIZES = [10.0, 14.0, 20.0, 28.0]
+
+
+def _widest(lines: list[str], size: float, bold: bool = False) -> float:
+    return max(text_fit.face(bold).width(line, size) for line in lines)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("size", SIZES)
+def test_wrapped_lines_fit_and_keep_every_word_in_order(width, size):
+    lines = text_fit.wrap(SENTENCE, width, size)
+    assert _widest(lines, size) <= width
+    assert "".join(lines).replace(" ", "") == SENTENCE.replace(" ", "")  # nothing lost or reordered
+    if _widest(SENTENCE.split(" "), size) <= width:
+        assert " ".join(lines) == SENTENCE  # and no word broken when each fits a line
+
+
+def test_words_are_broken_only_when_they_must_be():
+    lines = text_fit.wrap(SENTENCE, 60, 14)
+    broken = [word for word in SENTENCE.split(" ") if word not in " ".join(lines).split(" ")]
+    assert broken and all(text_fit.face().width(word, 14) > 60 for word in broken)
+
+
+def test_hard_line_breaks_are_kept():
+    assert text_fit.wrap("one\ntwo", 1000, 12) == ["one", "two"]
+
+
+def test_empty_text_is_one_empty_line():
+    assert text_fit.wrap("", 100, 12) == [""]
+
+
+@pytest.mark.parametrize("length", [200, 100_000])
+def test_a_word_wider_than_the_line_is_cut_into_pieces_that_fit(length):
+    word = "abcdefghij" * (length // 10)
+    lines = text_fit.wrap(f"Before {word} after", 100, 12)
+    assert lines[0] == "Before"
+    assert lines[-1].endswith(" after")
+    assert "".join(lines[1:])[: -len(" after")] == word
+    assert _widest(lines, 12) <= 100
+    assert all(len(line) > 1 for line in lines)  # each piece takes as much of the word as fits, not a letter
+
+
+def test_a_word_of_one_character_too_wide_still_takes_a_line():
+    assert text_fit.wrap("W", 1, 72) == ["W"]
+
+
+@pytest.mark.parametrize("bold", [False, True])
+def test_text_height_grows_with_the_size_and_shrinks_with_the_width(bold):
+    heights = [text_fit.text_height(SENTENCE, 200, size, bold) for size in SIZES]
+    assert heights == sorted(heights) and len(set(heights)) == len(heights)
+    by_width = [text_fit.text_height(SENTENCE, width, 14, bold) for width in WIDTHS]
+    assert by_width == sorted(by_width, reverse=True)
+
+
+def test_text_height_is_lines_times_line_height():
+    lines = text_fit.wrap(SENTENCE, 150, 14)
+    assert text_fit.text_height(SENTENCE, 150, 14) == len(lines) * text_fit.face().line_height(14)
+
+
+def test_bold_is_measured_wider():
+    assert text_fit.face(True).width(SENTENCE, 12) > text_fit.face(False).width(SENTENCE, 12)
+
+
+def test_an_unknown_font_is_measured_wide():
+    assert not text_fit.is_installed("No Such Font Family 12345")
+    unknown = text_fit.face(False, "No Such Font Family 12345")
+    assert unknown.width(SENTENCE, 12) == pytest.approx(text_fit.face().width(SENTENCE, 12) *
+                                                        text_fit.UNKNOWN_FONT_SCALE)
+
+
+def _paras(count: int, sub_bullets: int = 0) -> list[Para]:
+    paras = [Para("What the reviews found:", bullet=False, bold=True)]
+    for n in range(count):
+        paras.append(Para(f"Theme {n}: {SENTENCE}"))
+        paras.extend(Para(f"Detail {n}.{m}", level=1) for m in range(sub_bullets))
+    return paras
+
+
+BOX_WIDTH = 8_000_000  # EMU, about a slide's content width
+HEIGHTS = [1_000_000, 2_000_000, 3_000_000, 4_500_000, 6_000_000]
+
+
+@pytest.mark.parametrize("count", [1, 3, 6, 12])
+def test_best_size_fits_the_box_and_is_the_largest_that_does(count):
+    paras = _paras(count)
+    for height in HEIGHTS:
+        size = best_size(paras, BOX_WIDTH, height, BODY_FIT)
+        if size is None:
+            assert paragraphs_height(paras, BOX_WIDTH, BODY_FIT.smallest) > height / EMU_PER_PT
+            continue
+        assert size in list(BODY_FIT.sizes())
+        assert paragraphs_height(paras, BOX_WIDTH, size) <= height / EMU_PER_PT  # never above the box
+        larger = [s for s in BODY_FIT.sizes() if s > size]
+        assert all(paragraphs_height(paras, BOX_WIDTH, s) > height / EMU_PER_PT for s in larger)
+
+
+@pytest.mark.parametrize("count", [1, 3, 6, 12])
+def test_a_taller_box_never_gives_a_smaller_size(count):
+    sizes = [best_size(_paras(count), BOX_WIDTH, height, BODY_FIT) or 0.0 for height in HEIGHTS]
+    assert sizes == sorted(sizes)
+
+
+def test_more_text_never_gives_a_larger_size():
+    sizes = [best_size(_paras(count), BOX_WIDTH, 4_500_000, BODY_FIT) or 0.0 for count in range(1, 15)]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_fit_range_steps_down_from_largest_to_smallest():
+    assert list(FitRange(28, 16).sizes()) == [28, 26, 24, 22, 20, 18, 16]
+    assert list(FitRange(54, 28, 4).sizes()) == [54, 50, 46, 42, 38, 34, 30]
+
+
+@pytest.mark.parametrize("sub_bullets", [0, 2])
+@pytest.mark.parametrize("height", [1_500_000, 3_000_000, 4_500_000])
+def test_pages_keep_every_paragraph_in_order_and_each_fits(sub_bullets, height):
+    paras = _paras(20, sub_bullets)
+    pages = split_into_pages(paras, BOX_WIDTH, height, BODY_FIT.smallest)
+    assert [para for page in pages for para in page] == paras
+    assert all(page for page in pages)
+    for page in pages:
+        assert paragraphs_height(page, BOX_WIDTH, BODY_FIT.smallest) <= height / EMU_PER_PT
+        assert page[0].level == 0  # a sub-bullet stays with its parent
+
+
+def test_a_taller_box_never_needs_more_pages():
+    counts = [len(split_into_pages(_paras(20, 1), BOX_WIDTH, height, 18)) for height in HEIGHTS]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[0] > counts[-1]
+
+
+def test_a_paragraph_taller_than_the_box_gets_a_page_of_its_own():
+    tall = Para(" ".join([SENTENCE] * 30))
+    pages = split_into_pages([Para("Short"), tall, Para("Also short")], BOX_WIDTH, 1_000_000, 16)
+    assert pages == [[Para("Short")], [tall], [Para("Also short")]]
