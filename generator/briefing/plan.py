@@ -114,8 +114,8 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
             content["paragraphs"] += tuple(f"{line}." for line in (figures.headline, figures.period) if line)
             content["tables"] = (figures.areas, *figures.demographics)
             notes = [f"The tables describe {figures.people_phrase}."] if figures.people != figures.count else []
-            notes.extend(table.suppression_note.capitalize() + f" ({table.name})." for table in figures.tables
-                         if table.suppression_note)
+            if figures.suppression_key:
+                notes.append(figures.suppression_key)
             if review.demographics.note:
                 notes.append(review.demographics.note)
             notes.extend(review.caveats)

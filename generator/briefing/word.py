@@ -9,6 +9,7 @@ briefing reads as the one designed page the format is known by.
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from ..figures import CountTable
 from ..model import Link
 from ..output import Rendered, Target, document_time, package_bytes, property_text
 from .blank import blank_document
+from .contrast import colour_problems
 from .fit import Fit, fit_parts
 from .formats import BriefingFormat
 from .plan import MAX_WORDS, BriefingPlan, SectionPlan
@@ -349,31 +351,28 @@ class WordBriefingBuilder(BriefingFormat):
                 self.logo.read_bytes() if self.logo else b"")
 
     def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
-        """Return one file per briefing; the first also reports the theme colours the briefings do not print.
+        """Return one file per briefing; the first also reports the colours that do not read on paper.
 
         The colours are the same in every briefing, so each is reported once, not once per file.
         """
         targets = super().targets(plan, out_dir)
-        colour_warnings = paper_colours(self.palette).warnings()
-        if targets and colour_warnings:
-            first = targets[0]
-            render = first.render
-
-            def render_with_colours() -> Rendered:
-                rendered = render()
-                return Rendered(rendered.data, rendered.summary, colour_warnings + rendered.warnings)
-
-            first.render = render_with_colours
+        if targets:
+            targets[0].render = partial(self.render, plan.briefings[0], report_colours=True)
         return targets
 
-    def render(self, plan: BriefingPlan) -> Rendered:
-        """Return the briefing as .docx bytes, with its summary and warnings."""
+    def render(self, plan: BriefingPlan, report_colours: bool = False) -> Rendered:
+        """Return the briefing as .docx bytes, with its summary and warnings (and, if asked, the colours')."""
         doc, styles = blank_document(self.docx_package, self.docx_template, self.palette, self.fonts,
                                      plan.language, self.style_names)
         fit = fit_parts(plan.sections, plan.title, plan.subtitle, self.fonts)
-        WordBriefing(doc, styles, paper_colours(self.palette), self.fonts[1], fit, self.logo).write(plan)
+        paper = paper_colours(self.palette)
+        WordBriefing(doc, styles, paper, self.fonts[1], fit, self.logo).write(plan)
         _set_properties(doc, plan)
         warnings = []
+        if report_colours:
+            warnings.extend(paper.warnings())
+            # A comms team's template keeps its own styles, and their colours are read from the document.
+            warnings.extend(f"the Word template's {problem}" for problem in colour_problems(doc))
         if plan.words > MAX_WORDS:
             warnings.append(f"the {plan.review_name} briefing has {plan.words} words, {plan.words - MAX_WORDS} more "
                             f"than the {MAX_WORDS} readable in seven minutes")

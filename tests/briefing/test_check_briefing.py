@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
 from generator.checks.briefing import colour_problems
@@ -35,7 +36,8 @@ def test_a_pale_run_on_a_dark_cell_shading_is_read_against_the_shading(tmp_path)
 
     doc = Document()
     cell = doc.add_table(rows=1, cols=1).cell(0, 0)
-    cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="1B1B1B"/>'))
+    (cell_properties,) = doc.element.body.iter(qn("w:tcPr"))
+    cell_properties.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="1B1B1B"/>'))
     run = cell.paragraphs[0].add_run("Light on dark")
     run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     doc.add_paragraph("Dark on white")

@@ -79,7 +79,8 @@ def test_action_plan_adds_the_team_record_page_in_word_and_html():
     assert record.style.name == "Heading 1"
     table = doc.tables[-1]
     assert [cell.text for cell in table.rows[0].cells] == ["Date", "Who discussed it", "What we will do", "By when"]
-    assert table.rows[0]._tr.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+    record_table = doc.element.body.findall(qn("w:tbl"))[-1]
+    assert record_table.find(qn("w:tr")).find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
     # The record is a section of its own that begins a new page, set in one column.
     body_section = doc.element.body.find(qn("w:sectPr"))
     assert body_section.find(qn("w:type")).get(qn("w:val")) == "nextPage"
@@ -156,10 +157,8 @@ def test_a_part_that_does_not_fit_begins_the_second_page_with_a_warning():
     review = event.review_types["adults"]
     review.briefing.sections[4].paragraphs = ["The learning from these reviews, said at length. " * 60]
     rendered, doc = _briefing(event)
-    heading = next(p for p in doc.paragraphs if p.text == f"5. {review.briefing.sections[4].heading}")
-    assert heading._p.find(qn("w:pPr")).find(qn("w:pageBreakBefore")) is not None
-    assert [p.text for p in doc.paragraphs if p._p.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None] == [
-        heading.text]
+    breaking = doc.element.body.xpath("./w:p[w:pPr/w:pageBreakBefore]")
+    assert [p.xpath("string(.)") for p in breaking] == [f"5. {review.briefing.sections[4].heading}"]
     assert rendered.warnings == [f"the Safeguarding Adult Reviews briefing does not fit on one page, so its second "
                                  f"page begins at part 5, '{review.briefing.sections[4].heading}'; shorten its text "
                                  "to keep it to one"]
@@ -195,3 +194,16 @@ def test_the_web_page_footer_matches_the_word_footer(version):
     html = HtmlBriefingBuilder(palette(TEMPLATE, event.theme), ("Calibri", "Calibri")).render(plan).data.decode()
     _, doc = _briefing(event)
     assert f"<footer>\n<p>{_footer_text(doc).removesuffix(' · Page 1 of 1')}</p>" in html
+
+
+def test_a_word_templates_own_pale_text_colour_is_reported_once(run_cli, tmp_path):
+    from docx.shared import RGBColor
+
+    template = Document()
+    template.styles["Normal"].font.color.rgb = RGBColor(0xDD, 0xDD, 0xDD)
+    template.save(str(tmp_path / "pale.docx"))
+    status, _, err = run_cli(["build", DEFAULT_DATA, "--out", "out", "--docx-template", "pale.docx"], tmp_path)
+    assert status == 0
+    pale = [line for line in err.splitlines() if "#DDDDDD" in line]
+    assert len(pale) == 1, err
+    assert "the Word template's text in #DDDDDD on #FFFFFF reads at only 1.4:1 (at least 4.5:1 is needed)" in pale[0]
