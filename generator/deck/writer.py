@@ -30,12 +30,13 @@ LOGO_MARGIN = Inches(0.3)
 CONTINUED_NOTES_PREFIX = "(Continued from the previous slide.) "
 COVER_KINDS = ("title", "closing")
 THEMES_TEXT_SHARE = 0.45  # of the width, beside the themes chart
-# Shares of a scene slide's width: a big-number panel 3, a column chart one per band (3 to 6), a bar chart 4
-# and one more for every 6 characters of its longest label (up to 30 characters; longer labels wrap).
+# Shares of a scene slide's width: a big-number panel 3, a column chart one per band (4 to 6), a bar chart 4
+# and one more for every 10 characters of its longest label (up to 30 characters; longer labels wrap).
 PANEL_WEIGHT = 3.0
+MIN_COLUMN_WEIGHT = 4
 MAX_COLUMN_WEIGHT = 6
 LONG_LABEL = 30
-LABEL_CHARACTERS_PER_WEIGHT = 6
+LABEL_CHARACTERS_PER_WEIGHT = 10
 COLUMN_LABEL_SHARE = 0.9  # of a column's slot a label's longest word may take before the chart turns to bars
 THEMES_CHART_FONT_SIZE = 12.0  # long theme names: a little smaller than other charts' 14 pt, still over 10 pt
 BIG_NUMBER_SCALE = 3.0
@@ -450,7 +451,7 @@ def _chart_weights(specs: list[ChartSpec]) -> list[float]:
         if not says_something(chart):
             weights.append(PANEL_WEIGHT)
         elif chart.kind == "column":
-            weights.append(min(max(3, len(chart.categories)), MAX_COLUMN_WEIGHT))
+            weights.append(min(max(MIN_COLUMN_WEIGHT, len(chart.categories)), MAX_COLUMN_WEIGHT))
         else:
             weights.append(4 + min(chart.longest_label, LONG_LABEL) / LABEL_CHARACTERS_PER_WEIGHT)
     return weights
