@@ -129,3 +129,25 @@ def test_concurrent_builds_into_one_folder_all_succeed_with_a_lone_builds_bytes(
     assert results == [(0, "")] * BUILDERS
     assert built_files(shared) == built_files(alone)
     assert not [path.name for path in shared.rglob("*.tmp")]
+
+
+def test_each_write_stages_its_file_under_a_name_of_its_own(tmp_path, monkeypatch):
+    """Two builds writing one output at once never share a temporary file (issue 12.5)."""
+    import os
+
+    from generator.output import Output, write_outputs
+
+    staged: list[str] = []
+    real_replace = os.replace
+
+    def replace(source, target):
+        staged.append(Path(source).name)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    target = tmp_path / "decks" / "event.pptx"
+    write_outputs([Output(target, b"first")])
+    write_outputs([Output(target, b"second")])
+    assert len(staged) == 2 and staged[0] != staged[1]
+    assert all(name.startswith(".event.pptx.") and name.endswith(".tmp") for name in staged)
+    assert target.read_bytes() == b"second"
