@@ -46,13 +46,24 @@ footer {{ border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: .5re
 .record {{ margin-top: 2rem; }}
 .record td {{ height: 3rem; }}
 @media print {{
-  body {{ font-size: 10pt; }}
+  /* The printed page follows the Word briefing's type scale: 10 pt body, 12.5 pt part headings, 9 pt tables. */
+  body {{ font-size: 10pt; line-height: 1.3; }}
+  h1 {{ font-size: 20pt; }}
+  h2 {{ font-size: 12.5pt; margin: 7pt 0 2pt; break-after: avoid; }}
+  p, ul {{ margin: 0 0 3pt; }}
+  table {{ font-size: 9pt; margin: 2pt 0 6pt; min-width: 0; }}
+  th, td {{ padding: 0 4pt; }}
   header, main, footer {{ max-width: none; padding: 0; }}
+  header {{ border-bottom-width: 1.5pt; }}
+  .parts {{ columns: 2; column-gap: 8mm; padding-top: 6pt; }}
+  section {{ break-inside: auto; }}
+  svg.chart {{ max-height: 60mm; }}
   a {{ color: var(--text); }}
-  a[href^="http"]::after {{ content: " (" attr(href) ")"; font-size: 8pt; }}
-  .record, .page-two {{ break-before: page; }}
-  h2 {{ break-after: avoid; }}
-  li, tr, figure {{ break-inside: avoid; }}
+  a[href^="http"]::after {{ content: " (" attr(href) ")"; font-size: 8pt; word-break: break-all; }}
+  .record {{ break-before: page; }}
+  li, tr, figure, caption {{ break-inside: avoid; }}
+  caption {{ break-after: avoid; }}
+  footer {{ font-size: 8.5pt; margin-top: 6pt; }}
   @page {{ size: A4; margin: 15mm; }}
 }}
 """

@@ -119,3 +119,18 @@ def test_the_web_briefings_are_byte_reproducible(tmp_path):
     assert len(pages) == 3
     for name in pages:
         assert (first / "briefings" / name).read_bytes() == (second / "briefings" / name).read_bytes(), name
+
+
+@needs_browser
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler (pdfinfo) is not installed")
+def test_each_default_web_briefing_prints_on_one_a4_page(tmp_path):
+    build_event(DEFAULT_DATA, BuildOptions(out_dir=tmp_path / "out"))
+    pages = sorted((tmp_path / "out" / "briefings").glob("*.html"))
+    assert len(pages) == 3
+    for page in pages:
+        printed = tmp_path / f"{page.stem}.pdf"
+        subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+                        f"--print-to-pdf={printed}", page.as_uri()], capture_output=True, timeout=BROWSER_TIMEOUT)
+        info = subprocess.run(["pdfinfo", str(printed)], capture_output=True, text=True, timeout=60).stdout
+        assert re.search(r"^Pages:\s+1$", info, re.M), (page.name, info)
+        assert re.search(r"^Page size:.*\(A4\)$", info, re.M), (page.name, info)
