@@ -41,6 +41,9 @@ BULLET_EDIT_TARGET = 2.0  # x floor: the deck is redrawn, the briefings are not
 UNCHANGED_TARGET = 1.2  # x floor
 TEN_TIMES_TARGET = 1.5  # x cold build
 BATCH_TARGET = 10.0  # x cold build
+REGISTER_TARGET = 1.5  # x cold build (issue 13: a register of 10,000 reviews)
+REGISTER_REVIEWS = 10_000
+REGISTER_DATA = ROOT / "data" / "riverside-2024.yaml"
 PEAK_MEMORY_TARGET_MB = 250
 
 
@@ -89,6 +92,10 @@ def paired(runs: int, base: Measure, figure: Measure) -> tuple[float, float, int
     return statistics.median(times), statistics.median(base_times), max(peaks)
 
 
+def copy_name(name: str, number: int) -> str:
+    return name if number == 1 else f"{name} ({number})"
+
+
 def scaled_data(factor: int) -> dict:
     """Return the default data with ``factor`` times the reviews (counts) and themes."""
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
@@ -101,11 +108,45 @@ def scaled_data(factor: int) -> dict:
         for key in ("known_for", "people"):
             if key in demo:
                 demo[key] *= factor
+        # The first copy of each theme keeps its name, so notes that name its figure ({adults.theme.X}) still can.
         themes = review["themes"]
         review["themes"] = [
-            ({**t, "name": f"{t['name']} ({n})", "count": t["count"] * factor} if isinstance(t, dict) else f"{t} ({n})")
+            ({**t, "name": copy_name(t["name"], n), "count": t["count"] * factor} if isinstance(t, dict)
+             else copy_name(t, n))
             for n in range(1, factor + 1) for t in themes]
     return data
+
+
+def write_large_register(folder: Path, reviews: int) -> Path:
+    """Write the Riverside data file beside a generated register of ``reviews`` reviews (about 1.2 people each)
+    into ``folder``; return the data file. The rows are the same every time (a seeded generator)."""
+    import datetime as dt
+    import random
+
+    from openpyxl import Workbook
+
+    chance = random.Random(13)
+    data = yaml.safe_load(REGISTER_DATA.read_text(encoding="utf-8"))
+    book = Workbook(write_only=True)
+    review_sheet, people_sheet = book.create_sheet("Reviews"), book.create_sheet("People")
+    review_sheet.append(["Reference", "Review type", "Area", "Status", "Date notified", "Date published", "Themes"])
+    people_sheet.append(["Reference", "Role", "Age", "Ethnicity", "Gender"])
+    types = {review["abbreviation"]: review for review in data["review_types"].values()}
+    first_day = dt.datetime(2021, 4, 1)
+    for number in range(reviews):
+        abbreviation = chance.choice(list(types))
+        reference = f"{abbreviation}-{number:05d}"
+        themes = chance.sample(types[abbreviation]["themes"], chance.randint(1, 3))
+        review_sheet.append([reference, abbreviation, chance.choice(list(data["areas"])), "Published",
+                             first_day + dt.timedelta(days=chance.randrange(1095)), None, "; ".join(themes)])
+        roles = ["victim", "perpetrator"] if abbreviation == "DHR" else [None] * chance.choice((1, 1, 1, 2))
+        ages = (0, 17) if abbreviation == "CSPR" else (18, 95)
+        for role in roles:
+            people_sheet.append([reference, role, chance.randint(*ages), "White: Irish", chance.choice(("Female", "Male"))])
+    book.save(folder / "riverside-2024-register.xlsx")
+    target = folder / REGISTER_DATA.name
+    shutil.copyfile(REGISTER_DATA, target)  # the data file as shipped: it names the register beside it
+    return target
 
 
 def write_yaml(path: Path, data: dict) -> Path:
@@ -166,6 +207,13 @@ def main() -> None:
         big = write_yaml(work / "big.yaml", scaled_data(10))
         seconds, base, peak = paired(runs, cold_run, lambda i: build(big))
         figures.append(Figure("cold build of 10x reviews and themes", seconds, peak, "cold", base, TEN_TIMES_TARGET))
+
+        register_folder = work / "register"
+        register_folder.mkdir()
+        register_data = write_large_register(register_folder, REGISTER_REVIEWS)
+        seconds, base, peak = paired(runs, cold_run, lambda i: build(register_data))
+        figures.append(Figure(f"cold build from a register of {REGISTER_REVIEWS:,} reviews", seconds, peak, "cold",
+                              base, REGISTER_TARGET))
 
         batch = work / "batch"
         batch.mkdir()
