@@ -176,12 +176,15 @@ def fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str,
     parts = [part_blocks(section, heading_font, body_font) for section in sections]
     first_column = BODY_HEIGHT - title_height(title, subtitle, heading_font)
     heights = tuple(sum(b.height + max(b.before, b.after) for b in blocks) for blocks in parts)
-    ends = _flow(parts, first_column, break_before=None)
+    ends, starts = _flow(parts, first_column, break_before=None)
     if not ends or ends[-1] == 1:
         return Fit(1, part_heights=heights)
     spilling = next(index for index, page in enumerate(ends) if page > 1)
-    break_before = sections[spilling].number if spilling > 0 else None
-    ends = _flow(parts, first_column, break_before=spilling if spilling > 0 else None)
+    # Beginning page two at the part costs what is left of page one: worth it only when the part begins in the
+    # page's last column (at most a column is left blank); a part beginning earlier is too long to move whole.
+    moves = spilling > 0 and starts[spilling] == COLUMNS - 1
+    break_before = sections[spilling].number if moves else None
+    ends, _ = _flow(parts, first_column, break_before=spilling if moves else None)
     pages = ends[-1]
     to_shorten: tuple[int, ...] = ()
     if pages > 2:
@@ -197,13 +200,14 @@ def fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str,
     return Fit(pages, break_before, to_shorten, heights)
 
 
-def _flow(parts: list[list[Block]], first_column: float, break_before: int | None) -> list[int]:
-    """Return the page each part ends on."""
+def _flow(parts: list[list[Block]], first_column: float, break_before: int | None) -> tuple[list[int], list[int]]:
+    """Return the page each part ends on and the column (counted from the first page's first) it begins in."""
     flow = _Flow(first_column)
-    ends = []
+    ends, starts = [], []
     for index, blocks in enumerate(parts):
         if index == break_before and flow.page == 1:
             flow.next_page()
+        starts.append(flow.column)
         group: list[Block] = []
         for block in blocks:
             group.append(block)
@@ -213,4 +217,4 @@ def _flow(parts: list[list[Block]], first_column: float, break_before: int | Non
         if group:
             flow.place_group(group)
         ends.append(flow.page)
-    return ends
+    return ends, starts

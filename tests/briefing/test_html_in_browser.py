@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.data_source import load_event  # noqa: F401 - first: the data reader and the figures import each other
 from generator.build import BuildOptions, build_event
 from tests.conftest import DEFAULT_DATA, ROOT
 

@@ -10,11 +10,11 @@ from docx import Document
 from docx.oxml.ns import qn
 from PIL import Image
 
-from generator.data_source import load_event  # noqa: I001 - first: the data reader and the figures import each other
 from generator.branding import palette, template_fonts
 from generator.briefing.html import HtmlBriefingBuilder
 from generator.briefing.plan import plan_briefing
 from generator.briefing.word import WordBriefingBuilder
+from generator.data_source import load_event
 from generator.figures import review_figures
 from generator.model import Branding, Colours, EventData
 from generator.plan import plan_event
