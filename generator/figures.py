@@ -265,14 +265,16 @@ def event_figures(event: EventData, reviews: Sequence[ResolvedReview] | None = N
                   for_deck: bool = False) -> dict[str, ReviewFigures]:
     """Return the figures of every review type, by key, in the data's order.
 
-    A type with register rows (``reviews``; by default those the loader kept
-    for the period) is counted from them; the others are as typed. The deck's
-    figures hide small numbers only when the data asks (``publish.deck``).
+    A type with rows among ``reviews`` (register rows) is counted from them;
+    the others are as the model holds them: typed, or counted by the loader
+    from the register's rows in the period. The deck's figures hide small
+    numbers only when the data asks (``publish.deck``).
     """
-    rows = event.register_reviews if reviews is None else reviews
     threshold = publish_threshold(event, for_deck)
-    counted = {key: counted_aggregates(event, key, [r for r in rows if r.type_key == key])
-               for key in event.review_types if any(r.type_key == key for r in rows)}
+    by_type: dict[str, list[ResolvedReview]] = {}
+    for row in reviews or ():  # the loader has already counted its own rows into the model
+        by_type.setdefault(row.type_key, []).append(row)
+    counted = {key: counted_aggregates(event, key, rows) for key, rows in by_type.items() if key in event.review_types}
     result = {}
     for key, review in event.review_types.items():
         if key in counted:
@@ -309,7 +311,7 @@ def counted_aggregates(event: EventData, key: str, reviews: Sequence[ResolvedRev
                 if counts:
                     demographics.tables.append(DemographicTable(
                         f"{name} of {role}s", counts,
-                        _known(role_reviews, field_name, role, len(reviews)), role))
+                        _known(role_reviews, field_name, role), role))
     else:
         for name, _, field_name in PERSON_TABLES:
             counts = _person_counts(people, field_name, bands)
@@ -334,7 +336,7 @@ def _person_counts(people: Sequence, field_name: str, bands: Sequence) -> dict[s
     return count_by(people, lambda p: getattr(p, field_name))
 
 
-def _known(reviews: Iterable[ResolvedReview], field_name: str, role: str, of: int) -> int:
+def _known(reviews: Iterable[ResolvedReview], field_name: str, role: str) -> int:
     """Return for how many reviews the role's ``field_name`` is known for at least one person."""
     return sum(1 for r in reviews
                if any(p.role.casefold() == role and getattr(p, field_name) not in (None, "") for p in r.people))
