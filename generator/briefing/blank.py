@@ -24,7 +24,8 @@ from .type_scale import (BODY, BULLET, FOOTER_SIZE, HEADER_FOOTER_DISTANCE, HEAD
 
 
 def blank_document(template: bytes | None, template_path: Path | None, palette: dict[str, str],
-                   fonts: tuple[str, str], language: str, style_names: dict[str, str]) -> tuple[Document, dict[str, str]]:
+                   fonts: tuple[str, str], language: str,
+                   style_names: dict[str, str]) -> tuple[Document, dict[str, str]]:
     """Return an empty document ready to fill, and the style name of each role.
 
     It is the built-in document (given the built-in look in the palette's

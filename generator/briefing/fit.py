@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from .. import text_fit
 from .plan import SectionPlan
-from .type_scale import (BODY, BULLET, BULLET_INDENT, CHART_NOTE_GAP, HEADING, LINE_SPACING, PAGE_HEIGHT, PAGE_MARGIN,
-                         PAGE_WIDTH, SUBTITLE, TABLE_CAPTION_GAP, TABLE_HEADER_ROW, TABLE_ROW, TABLE_TRAILER, TITLE, TITLE_RULE,
-                         COLUMN_GAP, COLUMNS, TextStyle, chart_height)
+from .type_scale import (BODY, BULLET, BULLET_INDENT, CHART_NOTE_GAP, COLUMN_GAP, COLUMNS, HEADING, LINE_SPACING,
+                         PAGE_HEIGHT, PAGE_MARGIN, PAGE_WIDTH, SUBTITLE, TABLE_CAPTION_GAP, TABLE_HEADER_ROW, TABLE_ROW,
+                         TABLE_TRAILER, TITLE, TITLE_RULE, TextStyle, chart_height)
 
 EMU_PER_POINT = 12700
 # The measure errs long by up to two lines a column against LibreOffice on the gallery (rounding in its
@@ -145,7 +145,8 @@ class _Flow:
         """Place blocks kept together: the group moves to the next column when its kept part does not fit."""
         last = group[-1]
         kept_lines = min(last.lines, MIN_LINES_EACH_SIDE) if last.splittable else last.lines
-        needed = self.gap(group[0]) + sum(b.height + b.before for b in group[:-1]) + last.before + last.line * kept_lines
+        kept = sum(b.height + b.before for b in group[:-1])
+        needed = self.gap(group[0]) + kept + last.before + last.line * kept_lines
         if needed > self.room and self.used > 0:
             self.next_column()
         for block in group:

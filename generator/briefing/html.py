@@ -100,7 +100,8 @@ class HtmlBriefingBuilder(BriefingFormat):
                 f"<title>{escape(plan.title)}</title>\n"
                 f'<meta name="description" content="{escape(plan.subject)}">\n'
                 f"<style>{style}</style>\n</head>\n<body>\n"
-                f'<header>\n<div class="masthead"><p class="partnership">{escape(plan.partnership)}</p>{self._logo(plan)}'
+                f'<header>\n<div class="masthead"><p class="partnership">{escape(plan.partnership)}</p>'
+                f"{self._logo(plan)}"
                 f"</div>\n"
                 f"<h1>{escape(plan.title)}</h1>\n"
                 f'<p class="subtitle">{escape(plan.subtitle)}</p>\n</header>\n'

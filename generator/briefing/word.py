@@ -18,7 +18,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 from lxml import etree
 
 from ..branding import PaperColours, paper_colours

@@ -33,7 +33,7 @@ def test_a_heading_is_one_line_and_a_paragraph_wraps_to_the_column():
     section = SectionPlan(1, "Background", paragraphs=(LONG * 4,))
     heading, paragraph = part_blocks(section, *FONTS)
     assert heading.lines == 1 and heading.keep_with_next
-    assert 4 <= paragraph.lines <= 6  # about 220 characters a line... 4 sentences of 55 in a 244 pt column
+    assert 4 <= paragraph.lines <= 6  # 220 characters at about 50 a line in a 244 pt column at 10 pt
     assert 240 < COLUMN_WIDTH < 250
 
 

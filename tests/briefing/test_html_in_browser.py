@@ -36,7 +36,8 @@ axe.run(document, {exclude: [["#axe-result"]]}).then(function (results) {
   report.id = "axe-result";
   report.textContent = JSON.stringify({
     violations: results.violations.map(function (v) {
-      return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(function (n) { return n.target.join(" "); })};
+      return {id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.map(function (n) { return n.target.join(" "); })};
     }),
     passes: results.passes.length,
     fetched: performance.getEntriesByType("resource").map(function (r) { return r.name; })
