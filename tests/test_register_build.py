@@ -379,3 +379,59 @@ def test_register_new_writes_a_blank_workbook_and_never_overwrites(run_cli, tmp_
     assert status == 2
     assert "blank.xlsx: the file already exists and is not overwritten" in out + err
     assert (tmp_path / "blank.xlsx").read_bytes() == before
+
+
+# Other register sources ---------------------------------------------------------------------------------------------
+
+
+def write_csv_register(folder: Path) -> None:
+    """Write the example workbook's two sheets as reviews.csv and people.csv (dates as dd/mm/yyyy) in ``folder``."""
+    import csv
+
+    folder.mkdir()
+    book = openpyxl.load_workbook(REGISTER, read_only=True)
+    for sheet, name in (("Reviews", "reviews.csv"), ("People", "people.csv")):
+        with (folder / name).open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            for row in book[sheet].iter_rows(values_only=True):
+                writer.writerow([f"{v:%d/%m/%Y}" if isinstance(v, dt.datetime) else "" if v is None else v
+                                 for v in row])
+    book.close()
+
+
+@pytest.mark.parametrize("register", ["csv-register", "{reviews: csv-register/reviews.csv, people: "
+                                                      "csv-register/people.csv}"])
+def test_csv_files_count_as_the_workbook_does(tmp_path, register):
+    from generator.data_source import load_event
+    from generator.figures import event_figures
+
+    data = copy_example(tmp_path)
+    write_csv_register(tmp_path / "csv-register")
+    from_workbook = event_figures(load_event(data).event)
+    data.write_text(replace_once(data.read_text(encoding="utf-8"), "register: riverside-2024-register.xlsx",
+                                 f"register: {register}"), encoding="utf-8")
+    from_csv = event_figures(load_event(data).event)
+    assert {k: (f.count, f.areas.rows, f.demographics, f.themes) for k, f in from_csv.items()} == \
+        {k: (f.count, f.areas.rows, f.demographics, f.themes) for k, f in from_workbook.items()}
+
+
+def test_a_register_outside_the_data_folder_is_refused(run_cli, tmp_path):
+    data = copy_example(tmp_path)
+    text = replace_once(data.read_text(encoding="utf-8"), "register: riverside-2024-register.xlsx",
+                        "register: ../elsewhere.xlsx")
+    data.write_text(text, encoding="utf-8")
+    status, output = build_status(run_cli, tmp_path, data)
+    line = text.splitlines().index("register: ../elsewhere.xlsx") + 1
+    assert status == 2
+    assert (f"riverside-2024.yaml, line {line}, register: '../elsewhere.xlsx' is outside the data file's folder; "
+            "move it there, or build with --allow-outside") in output
+
+
+def test_figures_recounted_from_the_rows_are_the_loaders(tmp_path):
+    from generator.data_source import load_event
+    from generator.figures import event_figures
+
+    event = load_event(copy_example(tmp_path)).event
+    recounted = event_figures(event, event.register_reviews)
+    assert {k: (f.count, f.people, f.areas, f.demographics, f.themes) for k, f in recounted.items()} == \
+        {k: (f.count, f.people, f.areas, f.demographics, f.themes) for k, f in event_figures(event).items()}
