@@ -57,7 +57,6 @@ footer {{ border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: .5re
   header {{ border-bottom-width: 1.5pt; }}
   .parts {{ columns: 2; column-gap: 8mm; padding-top: 6pt; }}
   section {{ break-inside: auto; }}
-  svg.chart {{ max-height: 60mm; }}
   a {{ color: var(--text); }}
   a[href^="http"]::after {{ content: " (" attr(href) ")"; font-size: 8pt; word-break: break-all; }}
   .record {{ break-before: page; }}

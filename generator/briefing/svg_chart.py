@@ -12,8 +12,8 @@ from html import escape
 
 from ..charts import ChartSpec
 
-# The chart fills one of the page's two columns, about 400 px on screen and 85 mm (320 px) in print, so
-# its drawing units are close to pixels and a 16-unit label prints at about 9.5 pt.
+# The chart fills one of the page's two columns: about 400 px on screen, and 86 mm (244 pt) in print, where
+# a 16-unit label is 16 x 244 / 400 = 9.8 pt (see PRINT_COLUMN_WIDTH_PT in the tests).
 WIDTH = 400
 BAR_HEIGHT = 24
 BAR_GAP = 8

@@ -42,6 +42,8 @@ COLUMN_WIDTH = int((PAGE_WIDTH - 2 * PAGE_MARGIN - COLUMN_GAP) / COLUMNS)
 HEADER_TEXT_WIDTH = PAGE_WIDTH - 2 * PAGE_MARGIN
 LOGO_HEIGHT = Cm(0.9)  # sits in the 1.5 cm top margin above the header distance
 ACTION_PLAN_ROWS = 6
+ACTION_PLAN_COLUMNS = ("Date", "Who discussed it", "What we will do", "By when")
+ACTION_PLAN_WIDTHS = (Cm(2.8), Cm(5.0), Cm(7.5), Cm(2.7))  # the full 18 cm line: most room for the actions
 FIGURE_TABLE_WIDTHS = (Cm(5.2), Cm(3.0))  # category, number: together well inside one column
 
 
@@ -235,8 +237,12 @@ class WordBriefing:
                        "body")
         table = self.doc.add_table(rows=ACTION_PLAN_ROWS + 1, cols=4)
         table.style = self._table_style()
-        for column, text in enumerate(("Date", "Who discussed it", "What we will do", "By when")):
-            table.cell(0, column).text = text
+        table.autofit = False
+        for column, (text, width) in enumerate(zip(ACTION_PLAN_COLUMNS, ACTION_PLAN_WIDTHS)):
+            table.cell(0, column).paragraphs[0].add_run(text).bold = True
+            table.columns[column].width = width
+            for cell in table.columns[column].cells:
+                cell.width = width
         _mark_header_row(self.body.findall(qn("w:tbl"))[-1])
         _describe_table(self.body.findall(qn("w:tbl"))[-1], "A table to record the team's discussion and actions")
         for row in table.rows[1:]:

@@ -207,3 +207,15 @@ def test_a_word_templates_own_pale_text_colour_is_reported_once(run_cli, tmp_pat
     pale = [line for line in err.splitlines() if "#DDDDDD" in line]
     assert len(pale) == 1, err
     assert "the Word template's text in #DDDDDD on #FFFFFF reads at only 1.4:1 (at least 4.5:1 is needed)" in pale[0]
+
+
+def test_the_web_charts_labels_print_at_nine_points_or_more():
+    from generator.briefing.svg_chart import LABEL_SIZE, WIDTH
+
+    # The print style: A4 (210 mm) with 15 mm margins, two columns 8 mm apart; the chart fills a column.
+    print_column_width_pt = (210 - 2 * 15 - 8) / 2 / 25.4 * 72
+    assert LABEL_SIZE * print_column_width_pt / WIDTH >= 9
+    html = HtmlBriefingBuilder(palette(TEMPLATE, _event().theme), ("Calibri", "Calibri")).page(
+        plan_briefing(_event(), review_figures("adults", _event().review_types["adults"])))
+    assert "@page { size: A4; margin: 15mm; }" in html and ".parts { columns: 2; column-gap: 8mm;" in html
+    assert "max-height" not in html  # nothing may shrink the chart below its column's width
