@@ -5,7 +5,7 @@ string; for a register of 10,000 reviews that is most of a build's time. A
 register needs only each cell's value, so this reads the sheet XML straight
 from the package with lxml's incremental parser, resolving shared strings,
 booleans, errors and dates (a number whose cell style is a date format, told
-by openpyxl's public ``is_date_format`` and converted by ``from_excel``).
+as Excel's own formats and the characters of a custom one tell) converted to a date.
 
 A formula's value is the one Excel saved with it; a formula saved without a
 value comes back as its text, marked, for the caller to report. Nothing is
@@ -24,8 +24,6 @@ from pathlib import Path
 from typing import IO
 
 from lxml import etree
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -33,6 +31,15 @@ PACKAGE_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relatio
 WORKBOOK_PART = "xl/workbook.xml"
 WORKBOOK_RELATIONSHIPS = "xl/_rels/workbook.xml.rels"
 CHARTSHEET_TYPE = "/chartsheet"
+CALENDAR_WINDOWS_1900 = dt.datetime(1899, 12, 30)  # day 0 as Excel counts (past its leap-day bug of 1900)
+CALENDAR_MAC_1904 = dt.datetime(1904, 1, 1)
+EXCEL_LEAP_BUG_DAY = 60  # Excel's 29 February 1900, a day that never was: serials below it are a day early
+# Excel's own formats of dates and times (m/d/yyyy, d-mmm-yy, h:mm AM/PM, mm:ss...), and of a duration ([h]:mm:ss).
+BUILTIN_DATE_FORMATS = frozenset((*range(14, 23), 45, 47))
+BUILTIN_DURATION_FORMATS = frozenset((46,))
+_LITERAL = re.compile(r'"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]', re.IGNORECASE)  # quoted text, escapes, [Red], [$-809]
+_DATE_PART = re.compile(r"[dmyhs]", re.IGNORECASE)
+_DURATION = re.compile(r"\[[hms]+\]", re.IGNORECASE)
 _CELL_REFERENCE = re.compile(r"^([A-Z]{1,3})(\d+)$")
 _VALUE, _FORMULA, _INLINE, _CELL, _TEXT = f"{MAIN}v", f"{MAIN}f", f"{MAIN}is", f"{MAIN}c", f"{MAIN}t"
 
@@ -102,13 +109,37 @@ def _style_kinds(archive: zipfile.ZipFile) -> list[str]:
         return []
     styles = _safe_tree(archive, "xl/styles.xml")
     custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in styles.iter(f"{MAIN}numFmt")}
-    kinds = []
     cell_formats = styles.find(f"{MAIN}cellXfs")
-    for style in (cell_formats if cell_formats is not None else ()):
-        number_format = int(style.get("numFmtId", "0"))
-        code = custom.get(number_format) or BUILTIN_FORMATS.get(number_format, "General")
-        kinds.append("timedelta" if is_timedelta_format(code) else "date" if is_date_format(code) else "")
-    return kinds
+    return [_format_kind(int(style.get("numFmtId", "0")), custom)
+            for style in (cell_formats if cell_formats is not None else ())]
+
+
+def _format_kind(number_format: int, custom: dict[int, str]) -> str:
+    """Return what a number format shows a number as: 'date' (or time of day), 'timedelta', or '' for a number."""
+    if number_format in custom:
+        code = _LITERAL.sub("", custom[number_format].split(";")[0])
+        if _DURATION.search(code):
+            return "timedelta"
+        return "date" if _DATE_PART.search(code) else ""
+    if number_format in BUILTIN_DURATION_FORMATS:
+        return "timedelta"
+    return "date" if number_format in BUILTIN_DATE_FORMATS else ""
+
+
+def from_excel(serial: float, epoch: dt.datetime, kind: str) -> dt.datetime | dt.time | dt.timedelta:
+    """Return an Excel serial number as the date, time of day (a serial below 1) or duration its format shows."""
+    if kind == "timedelta":
+        return dt.timedelta(days=serial)
+    if 0 <= serial < 1:
+        return (dt.datetime.min + _milliseconds(serial)).time()
+    if epoch == CALENDAR_WINDOWS_1900 and 0 < serial < EXCEL_LEAP_BUG_DAY:
+        serial += 1
+    return epoch + _milliseconds(serial)
+
+
+def _milliseconds(days: float) -> dt.timedelta:
+    """Return a number of days as a duration to the nearest millisecond (Excel keeps no finer time)."""
+    return dt.timedelta(milliseconds=round(days * 86_400_000))
 
 
 def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
@@ -174,7 +205,7 @@ def _value_maker(kinds: list[str], epoch: dt.datetime) -> Callable[[str, float],
     def number(style: str, value: float) -> CellValue:
         kind = kinds[int(style)] if style.isdigit() and int(style) < len(kinds) else ""
         if kind:
-            return from_excel(value, epoch, timedelta=kind == "timedelta")
+            return from_excel(value, epoch, kind)
         return int(value) if value.is_integer() and abs(value) < 2 ** 53 else value
     return number
 
