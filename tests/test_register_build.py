@@ -346,6 +346,43 @@ def test_suppressed_counts_appear_in_no_output(suppressed):
     assert checked > 5
 
 
+def embedded_workbooks(path: Path, folder: Path) -> list[Path]:
+    """Return the chart workbooks embedded in a deck or document, written out to ``folder``."""
+    found = []
+    with zipfile.ZipFile(path) as package:
+        for number, name in enumerate(n for n in package.namelist() if n.endswith(".xlsx")):
+            target = folder / f"{path.stem}-{number}.xlsx"
+            target.write_bytes(package.read(name))
+            found.append(target)
+    return found
+
+
+def test_no_chart_data_table_or_cached_value_holds_a_small_count(suppressed, tmp_path):
+    out, _ = suppressed
+    small = set(range(1, 5))
+    outputs = list((out / "decks").glob("*.pptx")) + list((out / "briefings").glob("*.docx"))
+    workbooks = [book for path in outputs for book in embedded_workbooks(path, tmp_path)]
+    assert workbooks
+    for book_path in workbooks:
+        book = openpyxl.load_workbook(book_path)
+        numbers = {c.value for sheet in book for row in sheet.iter_rows() for c in row
+                   if isinstance(c.value, (int, float)) and not isinstance(c.value, bool)}
+        assert not numbers & small, book_path.name
+    for path in outputs:
+        with zipfile.ZipFile(path) as package:
+            for name in package.namelist():
+                if "/charts/chart" in name and name.endswith(".xml"):
+                    cached = re.findall(r"<c:v>([^<]*)</c:v>", package.read(name).decode("utf-8"))
+                    assert not {v for v in cached if v.isdigit() and int(v) in small}, (path.name, name)
+    for path in (out / "briefings").glob("*.docx"):
+        for table in Document(str(path)).tables:
+            if table.rows[0].cells[1].text.startswith("Number of"):
+                assert not {row.cells[1].text for row in table.rows[1:]} & {str(n) for n in small}, path.name
+    for path in (out / "briefings").glob("*.html"):
+        cells = re.findall(r'<td class="number">([^<]*)</td>', path.read_text(encoding="utf-8"))
+        assert cells and not set(cells) & {str(n) for n in small}, path.name
+
+
 def test_suppressed_categories_are_left_out_of_the_charts_and_said_so(suppressed):
     out, counts = suppressed
     deck = next((out / "decks").glob("*.pptx"))
