@@ -142,7 +142,8 @@ def write_large_register(folder: Path, reviews: int) -> Path:
         roles = ["victim", "perpetrator"] if abbreviation == "DHR" else [None] * chance.choice((1, 1, 1, 2))
         ages = (0, 17) if abbreviation == "CSPR" else (18, 95)
         for role in roles:
-            people_sheet.append([reference, role, chance.randint(*ages), "White: Irish", chance.choice(("Female", "Male"))])
+            people_sheet.append([reference, role, chance.randint(*ages), "White: Irish",
+                                 chance.choice(("Female", "Male"))])
     book.save(folder / "riverside-2024-register.xlsx")
     target = folder / REGISTER_DATA.name
     shutil.copyfile(REGISTER_DATA, target)  # the data file as shipped: it names the register beside it

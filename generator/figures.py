@@ -76,7 +76,8 @@ class CountTable:
         secondary = len(hidden.hidden) - primary
         words = []
         if primary:
-            words.append(f"{primary} {'category' if primary == 1 else 'categories'} with {fewer_than_text(self.threshold)} "
+            categories = "category" if primary == 1 else "categories"
+            words.append(f"{primary} {categories} with {fewer_than_text(self.threshold)} "
                          f"{self.unit} {'is' if primary == 1 else 'are'} not shown")
         if secondary:
             words.append(f"{secondary} more {'is' if secondary == 1 else 'are'} not shown so that "

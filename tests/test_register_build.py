@@ -43,7 +43,8 @@ def independent_counts() -> dict[str, dict]:
         references = {r[0] for r in chosen}
         counts[kind] = {
             "count": len(chosen),
-            "areas": {label: sum(1 for r in chosen if AREA_NAMES[r[2].casefold()] in members) for label, members in groups.items()},
+            "areas": {label: sum(1 for r in chosen if AREA_NAMES[r[2].casefold()] in members)
+                      for label, members in groups.items()},
             "themes": Counter(t.strip() for r in chosen for t in (r[6] or "").split(";") if t.strip()),
             "people": sum(1 for p in people if p[0] in references),
         }
