@@ -43,7 +43,7 @@ class FitRange:
 
 BODY_FIT = FitRange(28, 16)
 TITLE_FIT = FitRange(36, 24)
-COVER_TITLE_FIT = FitRange(54, 28, 4)
+COVER_TITLE_FIT = FitRange(54, 26, 4)  # down to 26 pt, so a long event title (three lines) still fits
 
 
 def _left_margin(para: Para) -> int:
