@@ -22,10 +22,10 @@ import io
 import re
 import stat
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeAlias, TypeVar
+from typing import Any, Protocol, TypeAlias, TypeVar
 
 from ..problems import ERROR, WARNING, InputError, Problem
 from .schema import _XML_ILLEGAL as XML_ILLEGAL
@@ -304,9 +304,26 @@ def read_workbook_tables(path: Path, label: str) -> tuple[Table, Table]:
     """Return the Reviews and People sheets of an ``.xlsx`` workbook, checked for size before it is opened."""
     _checked_bytes_size(path, label)
     _check_zip(path, label)
-    grids = _read_sheets(path, label)
+    grids = _read_sheets(path, label, data_only=False)
+    formulas = {(sheet, r, c): value for sheet, grid in grids.items() for r, row in enumerate(grid)
+                for c, value in enumerate(row) if isinstance(value, _Formula)}
+    if formulas:  # a second, value-only reading gives the values Excel saved for them
+        cached = _read_sheets(path, label, data_only=True)
+        for (sheet, r, c), formula in formulas.items():
+            value = cached[sheet][r][c]
+            grids[sheet][r][c] = formula if value is None else value
     reviews, people = (_table_from_grid(label, name, grids[name]) for name in (REVIEWS_SHEET, PEOPLE_SHEET))
     return reviews, people
+
+
+class _RowSource(Protocol):
+    """What is read of a sheet: its rows of cells, each with a value and a data type ('f' for a formula)."""
+
+    @property
+    def max_row(self) -> int | None: ...
+
+    def iter_rows(self, min_row: int | None = ..., max_row: int | None = ..., min_col: int | None = ...,
+                  max_col: int | None = ...) -> Iterator[tuple[Any, ...]]: ...
 
 
 def _check_zip(path: Path, label: str) -> None:
@@ -325,38 +342,70 @@ def _check_zip(path: Path, label: str) -> None:
                                   "without them", file=label, category="input")])
 
 
-def _read_sheets(path: Path, label: str) -> dict[str, list[list[GridValue]]]:
+def _read_sheets(path: Path, label: str, data_only: bool) -> dict[str, list[list[GridValue]]]:
     """Return the cells of the Reviews and People sheets, each row padded to the same width.
 
     Only the two sheets are read; their names are matched regardless of case.
-    A formula's cell holds the value Excel saved, or a :class:`_Formula` when it saved none.
+    With ``data_only`` off, formula cells come back as :class:`_Formula`.
     """
-    from . import xlsx_rows  # imported here: reading YAML-only data need not pay for lxml's parser set-up
+    from openpyxl import load_workbook  # imported here: reading YAML-only data need not pay for it
 
-    # A damaged or hostile package raises many kinds of exception (KeyError for a missing part, ValueError or
-    # IndexError for a malformed value, lxml's errors for bad XML); each means the same to a trainer.
-    try:
-        found = xlsx_rows.read_grids(path, (REVIEWS_SHEET, PEOPLE_SHEET), MAX_ROWS + 1, MAX_COLUMNS)
-    except Exception:  # noqa: BLE001 - see above
-        raise InputError([Problem(UNREADABLE_WORKBOOK, file=label, category="input")]) from None
     grids: dict[str, list[list[GridValue]]] = {}
     problems: list[Problem] = []
-    for name, grid in found.items():
-        if isinstance(grid, xlsx_rows.SheetProblem):
-            problems.append(Problem(str(grid), file=label, category="input"))
-            continue
-        if grid.more_rows:
-            problems.append(Problem(f"the sheet has more than {MAX_ROWS:,} rows", file=label,
-                                    key_path=f"sheet {name}", category="input"))
-        elif grid.declared_rows is not None and grid.declared_rows > MAX_ROWS + 1:
-            problems.append(Problem(f"the sheet's used range reaches row {grid.declared_rows:,}, past the "
-                                    f"{MAX_ROWS + 1:,} rows read; delete the rows below the register (they may hold "
-                                    "only formatting)", file=label, key_path=f"sheet {name}", category="input"))
-        grids[name] = [[_Formula(value.text) if isinstance(value, xlsx_rows.FormulaCell) else value for value in row]
-                       for row in grid.rows]
+    # openpyxl raises many kinds of exception for a damaged or hostile package (KeyError for a missing part,
+    # ValueError or TypeError for a malformed value, XML parser errors); each means the same to a trainer.
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
+    except Exception:  # noqa: BLE001 - see above
+        raise InputError([Problem(UNREADABLE_WORKBOOK, file=label, category="input")]) from None
+    try:
+        by_key = {name.strip().lower(): name for name in workbook.sheetnames}
+        for wanted in (REVIEWS_SHEET, PEOPLE_SHEET):
+            name = by_key.get(wanted.lower())
+            if name is None:
+                problems.append(Problem(f"the workbook has no sheet named {wanted} (its sheets: "
+                                        f"{', '.join(workbook.sheetnames) or 'none'})", file=label,
+                                        category="input"))
+                continue
+            sheet = workbook[name]
+            if not hasattr(sheet, "iter_rows"):
+                problems.append(Problem(f"the sheet {name} is a chart, not a table of rows", file=label,
+                                        category="input"))
+                continue
+            grids[wanted] = _sheet_grid(sheet, data_only, label, name, problems)
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - the parser's exceptions, as above
+        raise InputError([Problem(UNREADABLE_WORKBOOK, file=label, category="input")]) from None
+    finally:
+        workbook.close()
     if problems:
         raise InputError(problems)
     return grids
+
+
+def _sheet_grid(sheet: _RowSource, data_only: bool, label: str, name: str, problems: list[Problem]
+                ) -> list[list[GridValue]]:
+    grid: list[list[GridValue]] = []
+    for number, row in enumerate(sheet.iter_rows(min_row=1, max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS), start=1):
+        values: list[GridValue] = []
+        for cell in row:
+            value = cell.value
+            if not data_only and cell.data_type == "f":
+                value = _Formula(str(value))
+            values.append(value)
+        if number > MAX_ROWS + 1 and any(v not in (None, "") for v in values):
+            problems.append(Problem(f"the sheet has more than {MAX_ROWS:,} rows", file=label,
+                                    key_path=f"sheet {name}", category="input"))
+            break
+        grid.append(values)
+    else:
+        declared = sheet.max_row  # the sheet's own record of its used range: rows past those read are not lost
+        if declared is not None and declared > MAX_ROWS + 1:
+            problems.append(Problem(f"the sheet's used range reaches row {declared:,}, past the {MAX_ROWS + 1:,} "
+                                    "rows read; delete the rows below the register (they may hold only formatting)",
+                                    file=label, key_path=f"sheet {name}", category="input"))
+    return grid
 
 
 def _table_from_grid(file: str, sheet: str, grid: Sequence[Sequence[GridValue]]) -> Table:
