@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..charts import ChartSpec
-from ..figures import CountTable, ReviewFigures, charted_themes, counts_text, event_figures, theme_label
+from ..figures import CountTable, ReviewFigures, charted_themes, counts_text, event_figures
 from ..model import Bullet, EventData
 
 
@@ -69,7 +69,8 @@ def table_chart(table: CountTable, subject: str) -> ChartSpec:
     shape = "Column" if columns else "Bar"
     return ChartSpec(kind, table.title, labels, values,
                      f"{shape} chart of {table.name.lower()} of {subject}"
-                     f"{f' ({table.coverage_note})' if table.coverage_note else ''}: {table.as_text()}.")
+                     f"{f' ({table.coverage_note})' if table.coverage_note else ''}: {table.as_text()}.",
+                     table.suppression_note)
 
 
 def review_charts(figures: ReviewFigures) -> list[ChartSpec]:
@@ -119,7 +120,7 @@ def area_names(event: EventData, labels: list[str]) -> str:
 def _themes_slide(figures: ReviewFigures) -> SlideSpec:
     review = figures.review
     body = [Para(f"What the {figures.headline} found:", bullet=False, bold=True)]
-    body.extend(Para(theme_label(t)) for t in figures.themes)
+    body.extend(Para(label) for label in figures.theme_labels)
     charts = []
     shown, cut = charted_themes(figures)
     if shown:
@@ -139,7 +140,7 @@ def _themes_slide(figures: ReviewFigures) -> SlideSpec:
 
 def area_breakdown(figures: ReviewFigures) -> list[str]:
     """Return the seed's breakdown lines: '10 MBC/RCBC', '13 HBC/SBC'."""
-    return [f"{count} {name}" for name, count in figures.areas.rows]
+    return [f"{count} {name}" for name, count in figures.areas.display_rows]
 
 
 def _legal_slides(event: EventData) -> list[SlideSpec]:
@@ -173,10 +174,13 @@ def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+MAX_CHARTS_PER_SLIDE = 4
+
+
 def plan_deck(event: EventData) -> list[SlideSpec]:
     """Return every slide of the deck, in order."""
     info = event.event
-    every = list(event_figures(event).values())
+    every = list(event_figures(event, for_deck=True).values())
     reviews = [f.review for f in every]
     subtitle = [f"{info.long_date} · {info.venue}" if info.venue else info.long_date]
     if info.strapline:
@@ -200,19 +204,26 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
         slides.extend(legal)
 
     scene = event.scene
-    total = sum(r.count for r in reviews)
+    total = sum(r.count or 0 for r in reviews)
     slides.append(SlideSpec("section", scene.title,
                             f"{total} reviews across the area: " + ", ".join(r.headline for r in reviews) + ".",
-                            subtitle=[f"{total} reviews in numbers"]))
+                            subtitle=[line for line in (f"{total} reviews in numbers", event.period_text) if line]))
     figures = [Figure(str(f.count), f.review.display_name, area_breakdown(f)) for f in every]
+    glance_notes = scene.notes or "; ".join(r.headline for r in reviews)
     slides.append(SlideSpec("figures", f"{scene.title}: the reviews at a glance",
-                            scene.notes or "; ".join(r.headline for r in reviews), figures=figures))
+                            "\n".join(line for line in (event.period_text, glance_notes) if line), figures=figures))
     for review_figures in every:
-        charts = review_charts(review_figures)
-        slides.append(SlideSpec("charts", f"{scene.title}: {review_figures.review.name}",
-                                _chart_notes(review_figures, charts,
-                                             area_names(event, list(review_figures.areas.labels))), charts=charts,
-                                footnotes=chart_footnotes(review_figures)))
+        every_chart = review_charts(review_figures)
+        # A victim's and a perpetrator's tables (DHRs) are too many for one slide: at most four charts on each.
+        for first in range(0, len(every_chart), MAX_CHARTS_PER_SLIDE):
+            charts = every_chart[first:first + MAX_CHARTS_PER_SLIDE]
+            title = f"{scene.title}: {review_figures.review.name}" + (" (continued)" if first else "")
+            slides.append(SlideSpec("charts", title,
+                                    _chart_notes(review_figures, charts,
+                                                 area_names(event, [label for label, _ in review_figures.areas.rows])),
+                                    charts=charts,
+                                    footnotes=[*chart_footnotes(review_figures), review_figures.suppression_footnote]
+                                    if review_figures.suppression_footnote else chart_footnotes(review_figures)))
 
     slides.append(SlideSpec("section", "Main Themes",
                             "The main themes from each type of review, then the themes they share.",
