@@ -99,8 +99,8 @@ def build_event(path: Path, options: BuildOptions) -> BuildReport:
         record[str(target.path)] = manifest.entry_for(result, fingerprint)
         warnings.extend(Problem(message, file=label, severity=WARNING, category=builder.name)
                         for message in result.warnings)
-    if options.strict and warnings:
-        raise InputError([_as_error(w) for w in warnings])
+    if options.strict and any(w.severity == WARNING for w in warnings):
+        raise InputError([_as_error(w) for w in warnings if w.severity == WARNING])
     # Another build into this folder finishes first, PDFs and all: its PDFs are made from the files it wrote,
     # and it tidies temporary files that only a build holding the lock can have left.
     with build_lock(options.out_dir):

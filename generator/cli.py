@@ -455,7 +455,7 @@ def _validate(paths: list[Path], strict: bool) -> int:
             failed = True
             continue
         _print_warnings(loaded.warnings)
-        failed |= strict and bool(loaded.warnings)
+        failed |= strict and any(w.severity == "warning" for w in loaded.warnings)
         review_types = loaded.event.review_types.values()
         print(f"{display_path(path)}: valid; {len(review_types)} review type{'s' if len(review_types) != 1 else ''}, "
               f"{sum(r.count or 0 for r in review_types)} reviews")
@@ -749,7 +749,7 @@ def _problem_count(problems: list[Problem]) -> str:
 
 def _print_warnings(warnings: list[Problem]) -> None:
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"{warning.severity}: {warning}", file=sys.stderr)
 
 
 def _print_problems(problems: list[Problem]) -> None:

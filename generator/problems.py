@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"  # worth saying (what publishing hides, say) but nothing to fix: --strict does not count it
 
 MAX_SHOWN_CHARS = 60
 """A key or value quoted in a message is cut to this many characters (then "…"), so a

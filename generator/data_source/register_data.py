@@ -17,7 +17,7 @@ from typing import Any
 from .. import figures as figures_module  # the module, not its names: figures imports this package in turn
 from ..model import EventData, RegisterSource, ReviewType
 from ..placeholders import contradicted_numbers, fill, suggestion
-from ..problems import ERROR, WARNING, InputError, Problem, shorten
+from ..problems import ERROR, NOTE, WARNING, InputError, Problem, shorten
 from ..suppression import MIN_THRESHOLD
 from . import register as reg
 from .age_bands import parse_bands
@@ -249,7 +249,7 @@ def _nouns(event: EventData) -> dict[str, str]:
 
 
 def suppression_summary(event: EventData, label: str) -> list[Problem]:
-    """Return one warning-level line per output kind naming what publishing hides (never the hidden counts)."""
+    """Return one note per output kind naming what publishing hides (never the hidden counts)."""
     lines = []
     for for_deck, where in ((False, "briefings"), (True, "deck")):
         threshold = figures_module.publish_threshold(event, for_deck)
@@ -260,6 +260,6 @@ def suppression_summary(event: EventData, label: str) -> list[Problem]:
             if hidden:
                 lines.append(Problem(f"counts below {threshold} are not shown in the {where} for "
                                      f"{figures.review.abbreviation or figures.key}: {'; '.join(hidden)}",
-                                     file=label, severity=WARNING, category="suppression"))
+                                     file=label, severity=NOTE, category="suppression"))
     return lines
 

@@ -398,10 +398,12 @@ def fact_paras(chart: ChartSpec) -> list[Para]:
         category, value = shown[0]
         paras += [Para(str(value), bullet=False, bold=True, scale=BIG_NUMBER_SCALE),
                   Para(category, bullet=False, bold=True)]
-    else:
+    elif not chart.note:  # with a note, every category was hidden for publishing, which the note says
         paras.append(Para("None recorded", bullet=False, bold=True))
     if none:
         paras.append(Para("None: " + ", ".join(f"{category} (0)" for category in none), bullet=False, scale=0.9))
+    if chart.note:
+        paras.append(Para(chart.note, bullet=False, scale=0.9))
     return paras
 
 

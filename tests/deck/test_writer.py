@@ -140,3 +140,15 @@ def test_caveats_and_who_is_counted_are_on_the_scene_slide() -> None:
     texts = [shape.text_frame.text for shape in writer.prs.slides[0].shapes
              if shape.has_text_frame and not shape.is_placeholder]
     assert texts == ["The age figure counts the 6 children in 5 Children Reviews.\nSiblings are counted separately."]
+
+
+def test_a_chart_whose_every_category_is_hidden_says_why_not_none_recorded():
+    from generator.charts import ChartSpec
+    from generator.deck.writer import fact_paras
+
+    hidden = ChartSpec("bar", "Age", (), (), "Bar chart of age: every count hidden.",
+                       "3 categories with fewer than 5 are not shown")
+    texts = [para.text for para in fact_paras(hidden)]
+    assert texts == ["Age", "3 categories with fewer than 5 are not shown"]
+    empty = ChartSpec("bar", "Age", ("0-4",), (0,), "Bar chart of age: 0-4 0.")
+    assert [para.text for para in fact_paras(empty)] == ["Age", "None recorded", "None: 0-4 (0)"]
