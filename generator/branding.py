@@ -13,11 +13,10 @@ from lxml import etree
 
 from .colour import MINIMUM_GRAPHIC_CONTRAST, MINIMUM_TEXT_CONTRAST, contrast_ratio
 from .model import Branding
+from .palette import BUILTIN_SCHEME
 
 from .ooxml import DRAWING as A
-FALLBACK = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "1B365D", "lt2": "EEF2F7", "accent1": "1D5A8E",
-            "accent2": "A8431A", "accent3": "2C7046", "accent4": "6B3FA0", "accent5": "7A5F00",
-            "accent6": "A23B72", "hlink": "0B5CAD"}
+FALLBACK = {slot: colour for slot, colour in BUILTIN_SCHEME.items() if slot != "folHlink"}
 _SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink")
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .palette import BUILTIN_ACCENTS, BUILTIN_SCHEME
+
 
 
 @dataclass
@@ -217,12 +219,11 @@ class LearningReviews:
 class Colours:
     """Brand colours as hex (1D5A8E): text, background, headings, links and chart accents."""
 
-    text: str = "000000"
-    background: str = "FFFFFF"
-    heading: str = "1B365D"
-    link: str = "0B5CAD"
-    accents: list[str] = field(default_factory=lambda: ["1D5A8E", "A8431A", "2C7046", "6B3FA0", "7A5F00",
-                                                        "A23B72"])
+    text: str = BUILTIN_SCHEME["dk1"]
+    background: str = BUILTIN_SCHEME["lt1"]
+    heading: str = BUILTIN_SCHEME["dk2"]
+    link: str = BUILTIN_SCHEME["hlink"]
+    accents: list[str] = field(default_factory=lambda: list(BUILTIN_ACCENTS))
 
 
 @dataclass

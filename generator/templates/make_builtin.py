@@ -18,6 +18,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
+from ..palette import BUILTIN_SCHEME
 from . import BUILTIN_DECK_TEMPLATE
 
 WIDE = Emu(12192000)
@@ -26,8 +27,7 @@ NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
 # The accents are the Okabe-Ito colour-blind-safe hues (blue, orange, bluish green, vermillion, reddish purple,
 # yellow), darkened until each is at least 4.5:1 against white and the divider's tint, so bars and labels stay
 # legible and distinguishable with any colour vision. The blue is the house blue every output's charts share.
-COLOURS = {"dk2": "1B365D", "lt2": "EEF2F7", "accent1": "1D5A8E", "accent2": "A05A00", "accent3": "00735A",
-           "accent4": "B03A00", "accent5": "8E3B73", "accent6": "7A6500", "hlink": "0B5CAD", "folHlink": "8E3B73"}
+COLOURS = {slot: colour for slot, colour in BUILTIN_SCHEME.items() if slot not in ("dk1", "lt1")}
 THEME_PART = "ppt/theme/theme1.xml"
 SECTION_LAYOUT = "Section Header"
 # The section divider: title above its subtitle, beside an accent bar, on the scheme's light tint (bg2 = lt2).
