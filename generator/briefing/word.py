@@ -33,6 +33,7 @@ from .formats import BriefingFormat
 from .plan import MAX_WORDS, BriefingPlan, SectionPlan
 from .type_scale import (CHART_LABEL_SIZE, COLUMN_GAP, COLUMNS, PAGE_MARGIN, PAGE_WIDTH, TABLE_TEXT_SIZE,
                          chart_height)
+from .styles import has_numbering
 from .word_chart import word_chart_drawing
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class WordBriefing:
         self.style_ids = {role: doc.styles[name].style_id for role, name in styles.items()}
         self.paper = paper
         self.body_font = body_font
-        self.bullet_prefix = "" if _has_numbering(doc, styles["bullet"]) else "• "
+        self.bullet_prefix = "" if has_numbering(doc, styles["bullet"]) else "• "
 
     def write(self, plan: BriefingPlan) -> None:
         """Write the whole briefing: header, title, the seven parts in columns, footer, and the team record."""
@@ -324,16 +325,6 @@ def _child(section, name: str, before: tuple[str, ...]):
         position = next((i for i, child in enumerate(section) if child.tag not in earlier), len(section))
         section.insert(position, found)
     return found
-
-
-def _has_numbering(doc: Document, name: str) -> bool:
-    """Return whether a paragraph style draws its own bullets or numbers."""
-    style = doc.styles[name]
-    while style is not None:
-        if style.element.pPr is not None and style.element.pPr.numPr is not None:
-            return True
-        style = style.base_style
-    return False
 
 
 class WordBriefingBuilder(BriefingFormat):
