@@ -6,6 +6,7 @@ each :class:`SlideSpec` into one slide (or several, when text has to continue).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..charts import ChartSpec
@@ -175,6 +176,13 @@ def _joined(names: list[str]) -> str:
 
 
 MAX_CHARTS_PER_SLIDE = 4
+UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ([0-9][A-Z]{2})\b")
+NO_BREAK_SPACE = "\u00a0"
+
+
+def unbroken_postcodes(text: str) -> str:
+    """Return ``text`` with a no-break space inside each UK postcode, so 'TS1 2AB' never splits over two lines."""
+    return UK_POSTCODE.sub(rf"\1{NO_BREAK_SPACE}\2", text)
 
 
 def plan_deck(event: EventData) -> list[SlideSpec]:
@@ -182,7 +190,7 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
     info = event.event
     every = list(event_figures(event, for_deck=True).values())
     reviews = [f.review for f in every]
-    subtitle = [f"{info.long_date} · {info.venue}" if info.venue else info.long_date]
+    subtitle = [f"{info.long_date} · {unbroken_postcodes(info.venue)}" if info.venue else info.long_date]
     if info.strapline:
         subtitle.append(info.strapline)
     if info.hosts:

@@ -119,3 +119,14 @@ def test_unique_title_numbers_each_continuation():
     assert unique_title("Aims", {"Aims"}) == "Aims (continued)"
     assert unique_title("Aims", {"Aims", "Aims (continued)"}) == "Aims (continued 2)"
     assert unique_title("Aims", {"Aims", "Aims (continued)", "Aims (continued 2)"}) == "Aims (continued 3)"
+
+
+def test_a_venue_postcode_never_splits_over_two_lines():
+    from generator.data_source import load_event
+    from generator.deck.plan import plan_deck
+    from tests.conftest import DEFAULT_DATA
+
+    event = load_event(DEFAULT_DATA).event
+    event.event.venue = "Town Hall, Middlesbrough TS1 2QQ"
+    title = plan_deck(event)[0]
+    assert title.subtitle[0] == "Thursday 12 May 2022 · Town Hall, Middlesbrough TS1\u00a02QQ"
