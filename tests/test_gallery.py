@@ -247,7 +247,7 @@ class Figure:
 
 def figures_of(review: ReviewType) -> list[Figure]:
     """Return every figure the data gives for a review type."""
-    found = [Figure("count of reviews", review.name, review.count)]
+    found = [Figure("count of reviews", review.display_name, review.count)]
     found += [Figure("reviews in an area", area, n) for area, n in review.counts_by_area.items()]
     demo = review.demographics
     found += [Figure("ethnicity", label, n) for label, n in demo.ethnicity.items()]
