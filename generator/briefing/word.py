@@ -58,6 +58,7 @@ class WordBriefing:
         self.logo = logo
         self.body = doc.element.body
         self.styles = styles
+        self.table_style = "Table Grid" if any(style.name == "Table Grid" for style in doc.styles) else None
         self.style_ids = {role: doc.styles[name].style_id for role, name in styles.items()}
         self.paper = paper
         self.body_font = body_font
@@ -131,17 +132,16 @@ class WordBriefing:
         caption = self.paragraph(table.title, "body", keep_with_next=True)
         caption[-1].insert(0, _bold())
         word_table = self.doc.add_table(rows=len(table.rows) + 1, cols=2)
-        word_table.style = self._table_style()
+        word_table.style = self.table_style
         word_table.autofit = False
         for column, width in enumerate(FIGURE_TABLE_WIDTHS):
             word_table.columns[column].width = width
-            for cell in word_table.columns[column].cells:
+        header = (table.category, f"Number of {table.unit}")
+        # Row by row: python-docx works out the whole grid again for each table.cell(row, column).
+        for row, texts in zip(word_table.rows, [header, *table.display_rows]):
+            for cell, text, width in zip(row.cells, texts, FIGURE_TABLE_WIDTHS):
                 cell.width = width
-        for column, text in enumerate((table.category, f"Number of {table.unit}")):
-            word_table.cell(0, column).text = text
-        for row, (label, value) in enumerate(table.display_rows, start=1):
-            word_table.cell(row, 0).text = label
-            word_table.cell(row, 1).text = value
+                cell.text = text
         element = self.body.findall(qn("w:tbl"))[-1]
         _mark_header_row(element)
         _describe_table(element, f"{table.title}: {table.as_text()}")
@@ -164,9 +164,6 @@ class WordBriefing:
                     etree.SubElement(run_properties, qn("w:sz"), {qn("w:val"): str(int(TABLE_TEXT_SIZE * 2))})
         self.paragraph("", "body").find(qn("w:pPr")).append(_tiny_spacing())
 
-    def _table_style(self) -> str | None:
-        names = {style.name for style in self.doc.styles}
-        return "Table Grid" if "Table Grid" in names else None
 
     def _chart(self, spec: ChartSpec) -> None:
         drawing = word_chart_drawing(self.doc, spec, COLUMN_WIDTH, chart_height(spec), CHART_LABEL_SIZE, self.paper.bar,
@@ -237,7 +234,7 @@ class WordBriefing:
         self.paragraph(f"Record who discussed the {plan.review_name} briefing, when, and what the team will do.",
                        "body")
         table = self.doc.add_table(rows=ACTION_PLAN_ROWS + 1, cols=4)
-        table.style = self._table_style()
+        table.style = self.table_style
         table.autofit = False
         for column, (text, width) in enumerate(zip(ACTION_PLAN_COLUMNS, ACTION_PLAN_WIDTHS)):
             table.cell(0, column).paragraphs[0].add_run(text).bold = True

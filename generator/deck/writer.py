@@ -11,6 +11,7 @@ from pptx.util import Emu, Inches
 from .. import text_fit
 from ..branding import theme_fonts
 from ..charts import MIN_LABEL_SIZE, ChartSpec
+from ..ooxml import DRAWING, PRESENTATION
 from . import body_text, charts, layouts
 from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
 from .kinds import SLIDE_KINDS, slide_kind
@@ -62,6 +63,8 @@ class DeckWriter:
         self.titles: set[str] = set()
         self.warnings: list[str] = []
         self._layouts: dict[str, _Layout] = {}
+        self._inherited_boxes: dict[tuple[str, int], Box] = {}
+        self._content_areas: dict[str, Box] = {}
         self._slide_titles: list[_Title] = []
         for family in dict.fromkeys((self.heading_font, self.body_font)):
             if not text_fit.is_installed(family):
@@ -194,12 +197,24 @@ class DeckWriter:
         return shortened, footer_at
 
     def _box(self, slide, shape) -> Box:
-        """Return a shape's box (a placeholder's is inherited from its layout when the slide does not set it)."""
-        return layouts.box_of(shape)
+        """Return a shape's box (a placeholder's is inherited from its layout when the slide does not set it).
+
+        Working out an inherited position walks the layout and master each time, so a placeholder that
+        only inherits is measured once per layout: every new slide on the layout puts it in the same place.
+        """
+        if not shape.is_placeholder or shape.element.find(f"{{{PRESENTATION}}}spPr/{{{DRAWING}}}xfrm") is not None:
+            return layouts.box_of(shape)
+        key = (slide.slide_layout.name, shape.placeholder_format.idx)
+        if key not in self._inherited_boxes:
+            self._inherited_boxes[key] = layouts.box_of(shape)
+        return self._inherited_boxes[key]
 
     def content_area(self, slide) -> Box:
-        """Return the area between the slide's title and its footer."""
-        return layouts.content_area(self.prs, slide)
+        """Return the area between the slide's title and its footer (the same for every new slide on a layout)."""
+        name = slide.slide_layout.name
+        if name not in self._content_areas:
+            self._content_areas[name] = layouts.content_area(self.prs, slide)
+        return self._content_areas[name]
 
     def _unique_title(self, title: str) -> str:
         unique = unique_title(title, self.titles)
