@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeAlias, TypeVar
 
 from ..problems import ERROR, WARNING, InputError, Problem
-from .schema import _XML_ILLEGAL as XML_ILLEGAL
+from .schema import XML_ILLEGAL
 
 MAX_REGISTER_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 80 * 1024 * 1024  # parts inflated; a "zip bomb" is refused before parsing (100,000 rows fit)

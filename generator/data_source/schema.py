@@ -31,7 +31,7 @@ _MAX_COUNT_DIGITS = len(str(MAX_COUNT))
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _WHOLE_NUMBER = re.compile(r"^[+]?\d+$")
 _NEGATIVE_NUMBER = re.compile(r"^-\d+$")
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LONGEST_KEY = 40  # longer than any field name the schema has, and than a misspelling of one
 _RAN_TOGETHER = " - "  # inside one list item, as if two items had been typed on one line
 _TRUE = {"true", "yes", "on"}
@@ -317,7 +317,7 @@ class _Walker:
         raise TypeError(f"schema type {target!r} is not supported")
 
     def _check_text(self, node, text, path):
-        bad = _XML_ILLEGAL.search(text)
+        bad = XML_ILLEGAL.search(text)
         if bad:
             self.error(node, path, f"the text holds the control character U+{ord(bad.group()):04X}, "
                                    "which documents cannot contain; remove it")

@@ -115,7 +115,7 @@ def test_every_slide_has_notes_footer_and_number(prs, model):
         assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip(), number
         kinds = {shape.placeholder_format.type: shape for shape in slide.placeholders}
         assert kinds[PP_PLACEHOLDER.FOOTER].text_frame.text == model.event.footer_text
-        field = kinds[PP_PLACEHOLDER.SLIDE_NUMBER]._element.xpath(".//a:fld[@type='slidenum']")
+        field = kinds[PP_PLACEHOLDER.SLIDE_NUMBER].element.xpath(".//a:fld[@type='slidenum']")
         assert field and field[0].xpath("string(.)") == str(number)
 
 
@@ -142,7 +142,7 @@ def test_setting_the_scene_charts_are_native_and_hold_the_seed_figures(prs, seed
 def test_charts_use_theme_colours_not_fixed_ones(prs):
     for slide in prs.slides:
         for chart in _charts(slide):
-            assert not chart._chartSpace.xpath(".//c:ser//a:srgbClr")
+            assert not chart.element.xpath(".//c:ser//a:srgbClr")
 
 
 def test_every_chart_and_picture_has_alt_text_stating_its_data(prs):
@@ -150,7 +150,7 @@ def test_every_chart_and_picture_has_alt_text_stating_its_data(prs):
     for slide in prs.slides:
         for shape in slide.shapes:
             if shape.has_chart or shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
-                descr = shape._element.xpath("./*[1]/p:cNvPr/@descr")
+                descr = shape.element.xpath("./*[1]/p:cNvPr/@descr")
                 assert descr, shape.name
                 data = _chart_data(shape.chart) if shape.has_chart else {}
                 assert all(f"{label} {value}" in descr[0] for label, value in data.items()), descr[0]
@@ -192,8 +192,8 @@ def test_no_text_relies_on_autofit(prs):
             if shape.has_text_frame and shape.text_frame.text.strip() and not shape.is_placeholder \
                     or shape.has_text_frame and shape.placeholder_format.type not in (
                         PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER) and shape.text_frame.text:
-                body = shape.text_frame._txBody.bodyPr
-                assert not body.xpath("./a:normAutofit | ./a:spAutoFit"), shape.name
+                assert not shape.element.xpath("./p:txBody/a:bodyPr/a:normAutofit | ./p:txBody/a:bodyPr/a:spAutoFit"), \
+                    shape.name
                 assert all(r.font.size is not None for p in shape.text_frame.paragraphs for r in p.runs)
 
 
