@@ -41,7 +41,7 @@ class _TooDeep(Exception):
 
 
 try:  # libyaml's parser is ten times faster; the composer stays in Python so nesting can be bounded
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]  # public in cyaml, missing from its stub
 
     class _Base(Composer, _Parser, Resolver):
         def __init__(self, stream):
