@@ -128,9 +128,8 @@ def write_large_register(folder: Path, reviews: int) -> Path:
     chance = random.Random(13)
     data = yaml.safe_load(REGISTER_DATA.read_text(encoding="utf-8"))
     book = Workbook()  # not write-only: that writes inline strings, where Excel writes shared strings
-    review_sheet = book.active
-    review_sheet.title = "Reviews"
-    people_sheet = book.create_sheet("People")
+    book.remove(book.worksheets[0])
+    review_sheet, people_sheet = book.create_sheet("Reviews"), book.create_sheet("People")
     review_sheet.append(["Reference", "Review type", "Area", "Status", "Date notified", "Date published", "Themes"])
     people_sheet.append(["Reference", "Role", "Age", "Ethnicity", "Gender"])
     types = {review["abbreviation"]: review for review in data["review_types"].values()}

@@ -417,8 +417,8 @@ def fact_paras(chart: ChartSpec) -> list[Para]:
         paras.append(Para("None recorded", bullet=False, bold=True))
     if none:
         paras.append(Para("None: " + ", ".join(f"{category} (0)" for category in none), bullet=False, scale=0.9))
-    if chart.note:
-        paras.append(Para(chart.note, bullet=False, scale=0.9))
+    if chart.note:  # in brackets: a caveat on the figure above it, not a figure of its own
+        paras.append(Para(f"({chart.note})", bullet=False, scale=0.9))
     return paras
 
 

@@ -149,6 +149,6 @@ def test_a_chart_whose_every_category_is_hidden_says_why_not_none_recorded():
     hidden = ChartSpec("bar", "Age", (), (), "Bar chart of age: every count hidden.",
                        "3 categories with fewer than 5 are not shown")
     texts = [para.text for para in fact_paras(hidden)]
-    assert texts == ["Age", "3 categories with fewer than 5 are not shown"]
+    assert texts == ["Age", "(3 categories with fewer than 5 are not shown)"]
     empty = ChartSpec("bar", "Age", ("0-4",), (0,), "Bar chart of age: 0-4 0.")
     assert [para.text for para in fact_paras(empty)] == ["Age", "None recorded", "None: 0-4 (0)"]
