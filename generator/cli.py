@@ -568,11 +568,9 @@ def _build_and_check(paths: list[Path], args: argparse.Namespace) -> int:
 
 
 def _check(files: list[Path]) -> int:
-    from .checks.report import check_files
+    from .checks.report import check_files, refuse_unreadable
 
-    missing = [f for f in files if not f.is_file()]
-    if missing:
-        raise InputError([Problem("file not found", file=str(f), category="input") for f in missing])
+    refuse_unreadable(files)
     problems = 0
     skipped = set()
     for report in check_files(files):

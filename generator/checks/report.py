@@ -21,6 +21,32 @@ class FileReport:
     skipped: list[str] = field(default_factory=list)
 
 
+OFFICE_KINDS = {".pptx": "pptx", ".docx": "docx"}
+
+
+def refuse_unreadable(paths: list[Path]) -> None:
+    """Raise InputError naming every file that is not what its name says: missing, a folder, not a zip,
+    truncated, or a Word file named .pptx (and back), before any is checked."""
+    from ..problems import InputError, Problem
+    from ..templates.opening import read_package
+
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            problems.append(Problem("is a folder; name the built files themselves", file=str(path), category="input"))
+        elif not path.is_file():
+            problems.append(Problem("file not found", file=str(path), category="input"))
+        elif path.suffix.lower() in OFFICE_KINDS:
+            try:
+                read_package(path, OFFICE_KINDS[path.suffix.lower()])
+            except InputError as error:
+                problems.extend(error.problems)
+        elif path.suffix.lower() not in (".html", ".pdf"):
+            problems.append(Problem("expected a .pptx, .docx, .html or .pdf file", file=str(path), category="input"))
+    if problems:
+        raise InputError(problems)
+
+
 def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
     """Return a report for each .pptx/.docx file, rendering them through LibreOffice when it is installed."""
     from .briefing import check_briefing

@@ -84,3 +84,30 @@ def test_check_command_missing_file_is_bad_input(run_cli, tmp_path):
     status, _, err = run_cli(["check", "--files", "nowhere.pptx"], tmp_path)
     assert status == 2
     assert err.splitlines()[0] == "error: nowhere.pptx: file not found"
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("notazip.pptx", b"not a zip", "notazip.pptx: not a PowerPoint (.pptx or .potx) file (it may be damaged or in an "
+                                   "old format)"),
+    ("truncated.docx", b"PK\x03\x04" + b"\0" * 40, "truncated.docx: not a Word (.docx or .dotx) file (it may be "
+                                                   "damaged or in an old format)"),
+])
+def test_check_files_names_a_damaged_file_and_exits_2(run_cli, tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    status, out, err = run_cli(["check", "--files", name], tmp_path)
+    assert (status, out) == (2, "")
+    assert err.splitlines()[0] == f"error: {message}"
+
+
+def test_check_files_names_a_word_file_named_as_a_deck(run_cli, tmp_path, briefing_paths):
+    (tmp_path / "wrong.pptx").write_bytes(briefing_paths[0].read_bytes())
+    status, _, err = run_cli(["check", "--files", "wrong.pptx"], tmp_path)
+    assert status == 2
+    assert err.splitlines()[0].startswith("error: wrong.pptx: this is a Word file, not a PowerPoint")
+
+
+def test_check_files_refuses_a_folder(run_cli, tmp_path):
+    (tmp_path / "built.docx").mkdir()
+    status, _, err = run_cli(["check", "--files", "built.docx"], tmp_path)
+    assert status == 2
+    assert err.splitlines()[0] == "error: built.docx: is a folder; name the built files themselves"
