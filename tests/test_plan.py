@@ -58,3 +58,18 @@ def test_the_plans_text_is_the_same_in_every_process(data: Path):
                               capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2", "3")}
     assert len(digests) == 1
+
+
+def test_a_briefing_says_whom_the_tables_count_once():
+    from generator.briefing.plan import plan_briefing
+    from generator.data_source import load_event
+    from generator.figures import event_figures
+    from tests.conftest import DEFAULT_DATA
+
+    event = load_event(DEFAULT_DATA).event
+    children = event_figures(event)["children"]
+    figures_part = next(s for s in plan_briefing(event, children).sections if s.tables)
+    assert figures_part.figures_note == (event.review_types["children"].demographics.note,)
+    event.review_types["children"].demographics.note = ""
+    figures_part = next(s for s in plan_briefing(event, event_figures(event)["children"]).sections if s.tables)
+    assert figures_part.figures_note == ("The tables describe the 24 children.",)

@@ -113,7 +113,9 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
         if section.show == "figures":
             content["paragraphs"] += tuple(f"{line}." for line in (figures.headline, figures.period) if line)
             content["tables"] = (figures.areas, *figures.demographics)
-            notes = [f"The tables describe {figures.people_phrase}."] if figures.people != figures.count else []
+            # The data's own note, when it has one, already says whom the tables count.
+            says_whom = figures.people != figures.count and not review.demographics.note
+            notes = [f"The tables describe {figures.people_phrase}."] if says_whom else []
             if figures.suppression_key:
                 notes.append(figures.suppression_key)
             if review.demographics.note:
