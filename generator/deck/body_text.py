@@ -135,17 +135,9 @@ def even_chunks(groups: list[list[Para]], count: int) -> list[list[Para]]:
 
 def split_columns(paras: list[Para]) -> tuple[list[Para], list[Para], list[Para]]:
     """Return the leading unbulleted paragraphs, and the bullets halved into two columns (sub-bullets kept)."""
-    lead = 0
-    while lead < len(paras) and not paras[lead].bullet:
-        lead += 1
-    groups: list[list[Para]] = []
-    for para in paras[lead:]:
-        if para.level > 0 and groups:
-            groups[-1].append(para)
-        else:
-            groups.append([para])
+    lead, groups = lead_and_groups(paras)
     half = (len(groups) + 1) // 2
-    return paras[:lead], [p for g in groups[:half] for p in g], [p for g in groups[half:] for p in g]
+    return lead, [p for g in groups[:half] for p in g], [p for g in groups[half:] for p in g]
 
 
 def two_column_size(header: list[Para], left: list[Para], right: list[Para], width_emu: int, height_emu: int,
