@@ -358,7 +358,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--out", type=Path, default=Path("."), metavar="DIR",
                        help="folder to build into (default: this folder)")
     check.add_argument("--files", nargs="+", type=Path, metavar="FILE",
-                       help="check these built .pptx/.docx files instead of building")
+                       help="check these built .pptx/.docx/.html/.pdf files instead of building")
     check.add_argument("--pptx-template", type=Path, metavar="FILE",
                        help="PowerPoint template (.pptx or .potx) to build the deck on")
 
