@@ -70,9 +70,9 @@ def builders(loaded: LoadedData, options: BuildOptions) -> list[Builder]:
     colours = palette(deck_template, theme)
     heading, body = template_fonts(deck_template)
     fonts = (theme.heading_font or heading, theme.body_font or body)
-    return [DeckBuilder(deck_template, loaded.logo),
-            WordBriefingBuilder(colours, fonts, docx_package, docx_path, theme.styles, loaded.logo),
-            HtmlBriefingBuilder(colours, fonts, loaded.logo)]
+    return [DeckBuilder(deck_template, loaded.logo_image),
+            WordBriefingBuilder(colours, fonts, docx_package, docx_path, theme.styles, loaded.logo_image),
+            HtmlBriefingBuilder(colours, fonts, loaded.logo_image)]
 
 
 def build_event(path: Path, options: BuildOptions) -> BuildReport:

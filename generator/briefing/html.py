@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 from html import escape
-from pathlib import Path
 
 from ..branding import paper_colours
 from ..figures import CountTable
@@ -74,13 +73,13 @@ class HtmlBriefingBuilder(BriefingFormat):
     name = "HTML briefings"
     suffix = ".html"
 
-    def __init__(self, palette: dict[str, str], fonts: tuple[str, str], logo: Path | None = None):
+    def __init__(self, palette: dict[str, str], fonts: tuple[str, str], logo: bytes = b""):
         self.palette = palette
         self.fonts = fonts
         self.logo = logo
 
     def inputs(self) -> tuple:
-        return (self.palette, self.fonts, self.logo.read_bytes() if self.logo else b"")
+        return (self.palette, self.fonts, self.logo)
 
     def render(self, plan: BriefingPlan) -> Rendered:
         """Return the page's bytes (UTF-8)."""
@@ -109,9 +108,9 @@ class HtmlBriefingBuilder(BriefingFormat):
 
     def _logo(self, plan: BriefingPlan) -> str:
         """Return the theme's logo as an image held in the page itself (a data URL: no request elsewhere)."""
-        if self.logo is None:
+        if not self.logo:
             return ""
-        data = self.logo.read_bytes()
+        data = self.logo
         kind = "png" if data.startswith(b"\x89PNG") else "jpeg"
         encoded = base64.b64encode(data).decode("ascii")
         return f'<img class="logo" src="data:image/{kind};base64,{encoded}" alt="{escape(plan.logo_alt_text)}">'

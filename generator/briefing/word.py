@@ -8,6 +8,7 @@ briefing reads as the one designed page the format is known by.
 
 from __future__ import annotations
 
+import io
 import re
 from functools import partial
 from pathlib import Path
@@ -52,7 +53,7 @@ class WordBriefing:
     """One briefing document being written, on a blank made ready from the template."""
 
     def __init__(self, doc: Document, styles: dict[str, str], paper: PaperColours, body_font: str,
-                 fit: Fit = Fit(1), logo: Path | None = None):
+                 fit: Fit = Fit(1), logo: bytes = b""):
         self.doc = doc
         self.fit = fit
         self.logo = logo
@@ -207,13 +208,13 @@ class WordBriefing:
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
         paragraph.text = f"{plan.partnership} · Seven-minute briefing"
         paragraph.style = self.doc.styles[self.styles["footer"]]
-        if self.logo is not None:
+        if self.logo:
             # The logo sits at the header's right edge, after the text, so it is read after the partnership's name.
             tab_stops = paragraph.paragraph_format.tab_stops
             for inherited in self.doc.styles[self.styles["footer"]].paragraph_format.tab_stops:  # centre, right
                 tab_stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
             tab_stops.add_tab_stop(HEADER_TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-            paragraph.add_run("\t").add_picture(str(self.logo), height=LOGO_HEIGHT)
+            paragraph.add_run("\t").add_picture(io.BytesIO(self.logo), height=LOGO_HEIGHT)
             doc_pr = header.part.element.findall(f".//{qn('wp:docPr')}")[-1]
             doc_pr.set("descr", plan.logo_alt_text)
             doc_pr.set("title", plan.logo_alt_text)
@@ -331,7 +332,7 @@ class WordBriefingBuilder(BriefingFormat):
     suffix = ".docx"
 
     def __init__(self, palette: dict[str, str], fonts: tuple[str, str], docx_package: bytes | None,
-                 docx_template: Path | None, style_names: dict[str, str], logo: Path | None = None):
+                 docx_template: Path | None, style_names: dict[str, str], logo: bytes = b""):
         self.logo = logo
         self.palette = palette
         self.fonts = fonts
@@ -341,8 +342,7 @@ class WordBriefingBuilder(BriefingFormat):
 
     def inputs(self) -> tuple:
         """Return what the output depends on besides its plan (for the fingerprint)."""
-        return (self.palette, self.fonts, self.docx_package or b"", self.style_names,
-                self.logo.read_bytes() if self.logo else b"")
+        return (self.palette, self.fonts, self.docx_package or b"", self.style_names, self.logo)
 
     def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
         """Return one file per briefing; the first also reports the colours that do not read on paper.

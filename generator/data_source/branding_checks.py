@@ -126,14 +126,15 @@ def check_kind(path: Path, value: str, key_path: str, locations: Locations,
     return []
 
 
-def check_logo(path: Path, value: str, key_path: str, locations: Locations) -> list[Problem]:
-    """Return the problems of a logo file: its kind, size and pixel count, and whether it decodes at all.
+def read_logo(path: Path, value: str, key_path: str, locations: Locations) -> tuple[bytes, list[Problem]]:
+    """Return a logo file's bytes, read once, and its problems: its kind, size and pixel count, and whether it
+    decodes at all (the bytes are b"" when it has problems).
 
     The size is checked before the file is read, and the pixel count (from
     the image's header) before a pixel is decoded.
     """
-    def problem(message: str) -> list[Problem]:
-        return [locations.problem(key_path, message, category="input")]
+    def problem(message: str) -> tuple[bytes, list[Problem]]:
+        return b"", [locations.problem(key_path, message, category="input")]
 
     try:
         data = read_regular_file(path, MAX_LOGO_BYTES, "a logo")
@@ -155,7 +156,7 @@ def check_logo(path: Path, value: str, key_path: str, locations: Locations) -> l
         return problem(f"the image has far more pixels than a logo may have (at most {MAX_LOGO_PIXELS:,})")
     except Exception:  # noqa: BLE001 - a hostile image can make any decoder raise anything; none is a bug of ours
         return problem(UNREADABLE_IMAGE)
-    return []
+    return data, []
 
 
 def _too_many_pixels(width: int, height: int) -> str:

@@ -35,6 +35,7 @@ class LoadedData:
     warnings: list[Problem]
     text: str
     logo: Path | None = None
+    logo_image: bytes = b""  # the logo's bytes, read once when it was checked (b"" when there is none)
     pptx_template: Path | None = None
     docx_template: Path | None = None
 
@@ -74,22 +75,25 @@ def load_event(path: Path, allow_outside: bool = False, suppress_below: int | No
     if not any(p.severity == "error" for p in found):  # a figure in error would make its placeholders unknown too
         found += register_data.fill_placeholders(event, locations)
     found += register_data.suppression_summary(event, label)
-    files = {}
+    files: dict[str, Path | None] = {}
+    logo_image = b""
     for key in ("logo", "pptx_template", "docx_template"):
         value = getattr(event.theme, key)
         if value:
             key_path = f"theme.{key}"
             named_in = sources.paths[locations.file(key_path)]
             resolved, problems = branding_checks.resolve_file(named_in, value, key_path, locations, allow_outside)
-            if resolved is not None:
-                problems = (branding_checks.check_logo(resolved, value, key_path, locations) if key == "logo" else
-                            branding_checks.check_kind(resolved, value, key_path, locations, TEMPLATE_KINDS))
+            if resolved is not None and key == "logo":
+                logo_image, problems = branding_checks.read_logo(resolved, value, key_path, locations)
+            elif resolved is not None:
+                problems = branding_checks.check_kind(resolved, value, key_path, locations, TEMPLATE_KINDS)
             files[key] = None if problems else resolved
             found.extend(problems)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise InputError(sorted(errors, key=lambda p: (p.file, p.line or 0)))
-    return LoadedData(event, path, sorted(found, key=lambda p: (p.file, p.line or 0)), sources.text, **files)
+    return LoadedData(event, path, sorted(found, key=lambda p: (p.file, p.line or 0)), sources.text,
+                      logo_image=logo_image, **files)
 
 
 class _Sources:

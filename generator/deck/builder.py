@@ -26,7 +26,7 @@ class DeckBuilder:
     folder = "decks"
     suffix = ".pptx"
 
-    def __init__(self, template_package: bytes, logo: Path | None = None):
+    def __init__(self, template_package: bytes, logo: bytes = b""):
         self.template_package = template_package
         self.logo = logo
 
@@ -34,8 +34,7 @@ class DeckBuilder:
         """Return the one deck of the event, with what it is drawn from."""
         info = plan.event.event
         path = out_dir / self.folder / f"{slug(info.title)}-{info.date.isoformat()}{self.suffix}"
-        logo = self.logo.read_bytes() if self.logo else b""
-        return [Target(path, (self.template_package, logo, plan.event, plan.slides),
+        return [Target(path, (self.template_package, self.logo, plan.event, plan.slides),
                        lambda: self.render(plan.event, plan.slides))]
 
     def render(self, event: EventData, slides: tuple[SlideSpec, ...]) -> Rendered:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
-from pathlib import Path
 
 from pptx.presentation import Presentation
 from pptx.util import Emu, Inches
@@ -52,7 +52,7 @@ class DeckWriter:
     """
 
     def __init__(self, prs: Presentation, footer_text: str, layout_names: dict[str, str] | None = None,
-                 logo: Path | None = None, logo_alt_text: str = "", language: str = "en-GB"):
+                 logo: bytes = b"", logo_alt_text: str = "", language: str = "en-GB"):
         self.prs = prs
         remove_all_slides(prs)
         self.footer_text = footer_text
@@ -136,7 +136,7 @@ class DeckWriter:
     # -- helpers -------------------------------------------------------------------
 
     def add_logo(self, slide) -> None:
-        picture = slide.shapes.add_picture(str(self.logo), 0, LOGO_MARGIN, height=LOGO_HEIGHT)
+        picture = slide.shapes.add_picture(io.BytesIO(self.logo), 0, LOGO_MARGIN, height=LOGO_HEIGHT)
         picture.left = self.prs.slide_width - picture.width - LOGO_MARGIN
         picture.name = "Logo"
         charts.set_alt_text(picture, self.logo_alt_text)
@@ -352,7 +352,7 @@ def draw_closing(writer: DeckWriter, spec: SlideSpec) -> None:
 def _draw_cover(writer: DeckWriter, spec: SlideSpec, kind: str) -> None:
     slide = writer.new_slide(kind, spec.title, spec.notes)
     writer.fill_placeholder(slide, spec.title, [Para(line, bullet=False) for line in spec.subtitle], SUBTITLE_FIT)
-    if writer.logo is not None:
+    if writer.logo:
         writer.add_logo(slide)
 
 

@@ -29,13 +29,13 @@ def _event() -> EventData:
     return load_event(DEFAULT_DATA).event
 
 
-def _word_builder(event: EventData, logo: Path | None = None) -> WordBriefingBuilder:
+def _word_builder(event: EventData, logo: bytes = b"") -> WordBriefingBuilder:
     heading, body = template_fonts(TEMPLATE)
     fonts = (event.theme.heading_font or heading, event.theme.body_font or body)
     return WordBriefingBuilder(palette(TEMPLATE, event.theme), fonts, None, None, {}, logo)
 
 
-def _briefing(event: EventData, key: str = "adults", logo: Path | None = None):
+def _briefing(event: EventData, key: str = "adults", logo: bytes = b""):
     """Return the rendered Word briefing of one review type and the document reopened."""
     plan = plan_briefing(event, review_figures(key, event.review_types[key]))
     rendered = _word_builder(event, logo).render(plan)
@@ -110,7 +110,7 @@ def _png(path: Path) -> Path:
 def test_the_logo_is_in_the_header_with_its_alt_text_and_in_the_web_page(tmp_path):
     event = _event()
     event.theme = Branding(logo="logo.png", logo_alt_text="Tees partnership logo")
-    logo = _png(tmp_path / "logo.png")
+    logo = _png(tmp_path / "logo.png").read_bytes()
     _, doc = _briefing(event, logo=logo)
     header = doc.sections[0].header
     assert header.paragraphs[0].text.startswith(f"{event.event.partnership} · Seven-minute briefing")
