@@ -75,13 +75,13 @@ def builders(loaded: LoadedData, options: BuildOptions) -> list[Builder]:
             HtmlBriefingBuilder(colours, fonts, loaded.logo_image)]
 
 
-def build_event(path: Path, options: BuildOptions) -> BuildReport:
+def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = None) -> BuildReport:
     """Build every output of the event in ``path``; raise InputError and write nothing on bad input.
 
     An output whose inputs are unchanged since the last build (and whose file
-    is untouched) is not rendered again.
+    is untouched) is not rendered again. ``loaded`` is the event already loaded, when the caller has it.
     """
-    loaded = load_event(path, options.allow_outside, options.suppress_below)
+    loaded = loaded or load_event(path, options.allow_outside, options.suppress_below)
     label = display_path(path)
     plan = plan_event(loaded.event)
     _refuse_briefings_of_one_name(plan, label)
@@ -165,10 +165,10 @@ class BuildOutcome:
     problems: list[Problem] = field(default_factory=list)
 
 
-def build_outcome(path: Path, options: BuildOptions) -> BuildOutcome:
+def build_outcome(path: Path, options: BuildOptions, loaded: LoadedData | None = None) -> BuildOutcome:
     """Return the outcome of building one event (bad input is an outcome, not an exception)."""
     try:
-        report = build_event(path, options)
+        report = build_event(path, options, loaded)
     except InputError as error:
         return BuildOutcome(path, problems=error.problems)
     files = [("wrote" if output in report.written else "unchanged", output.path, output.summary)
@@ -179,26 +179,35 @@ def build_outcome(path: Path, options: BuildOptions) -> BuildOutcome:
 
 
 def build_batch(paths: list[Path], options: BuildOptions) -> Iterator[BuildOutcome]:
-    """Yield each event's outcome, in order, refusing first two events that would write the same files."""
-    _refuse_events_writing_one_file(paths, options)
+    """Yield each event's outcome, in order, refusing first two events that would write the same files.
+
+    Every event is loaded once, before any is built: the titles and dates of all of them must be known first.
+    """
+    loaded: dict[Path, LoadedData | InputError] = {}
     for path in paths:
-        yield build_outcome(path, options)
+        try:
+            loaded[path] = load_event(path, options.allow_outside, options.suppress_below)
+        except InputError as error:
+            loaded[path] = error
+    _refuse_events_writing_one_file(loaded)
+    for path in paths:
+        event = loaded[path]
+        if isinstance(event, InputError):
+            yield BuildOutcome(path, problems=event.problems)
+        else:
+            yield build_outcome(path, options, event)
 
 
-def _refuse_events_writing_one_file(paths: list[Path], options: BuildOptions) -> None:
+def _refuse_events_writing_one_file(loaded: dict[Path, LoadedData | InputError]) -> None:
     """Refuse two data files whose decks would be written to one path (same title and date), naming both."""
-    if len(paths) < 2:
-        return
     from .output import slug
 
     first_by_name: dict[str, Path] = {}
     problems = []
-    for path in paths:
-        try:
-            event = load_event(path, options.allow_outside).event.event
-        except InputError:
-            continue  # its own build reports it
-        name = f"{slug(event.title)}-{event.date.isoformat()}"
+    for path, event in loaded.items():
+        if isinstance(event, InputError):
+            continue  # its own outcome reports it
+        name = f"{slug(event.event.event.title)}-{event.event.event.date.isoformat()}"
         if name in first_by_name:
             problems.append(Problem(f"this event has the same title and date as {display_path(first_by_name[name])},"
                                     " so their outputs would overwrite each other; change the title or build them "
