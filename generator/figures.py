@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .data_source.age_bands import parse_bands
-from .data_source.register import (ResolvedReview, count_by, count_each, known_for, people_of)
+from .data_source.register import KnownFor, ResolvedReview, count_by, count_each, known_for, people_of
 from .model import DemographicTable, Demographics, EventData, ReviewType, Theme
 from .suppression import SECONDARY_TABLE_TEXT, SuppressedTable, fewer_than_table, fewer_than_text, suppress
 
@@ -101,7 +101,7 @@ class CountTable:
     @property
     def coverage_note(self) -> str:
         """Return 'where known: 3 of 9' when the table covers only some reviews, else ''."""
-        return f"where known: {self.known_for} of {self.of}" if self.known_for < self.of else ""
+        return KnownFor(self.known_for, self.of).note
 
     @property
     def title(self) -> str:
