@@ -14,6 +14,10 @@ from ..figures import CountTable, ReviewFigures, charted_themes, counts_text, ev
 from ..model import Bullet, EventData
 
 
+MAX_CHARTS_PER_SLIDE = 4  # a DHR's victim and perpetrator tables continue on a second slide
+UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ([0-9][A-Z]{2})\b")
+NO_BREAK_SPACE = "\u00a0"
+
 @dataclass
 class Para:
     """One paragraph of slide text."""
@@ -175,9 +179,6 @@ def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-MAX_CHARTS_PER_SLIDE = 4
-UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ([0-9][A-Z]{2})\b")
-NO_BREAK_SPACE = "\u00a0"
 
 
 def unbroken_postcodes(text: str) -> str:
