@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .data_source.age_bands import parse_bands
 from .data_source.register import KnownFor, ResolvedReview, count_by, count_each, known_for, people_of
@@ -41,9 +42,9 @@ class CountTable:
     ordered: bool = False  # the categories have an order of their own (age bands), so keep it in charts
     threshold: int = 0  # published with counts from 1 to threshold - 1 hidden; 0 when nothing is hidden
 
-    @property
+    @cached_property
     def suppression(self) -> SuppressedTable | None:
-        """Return which cells are hidden, or None when the table is published whole."""
+        """Return which cells are hidden, or None when the table is published whole (worked out once)."""
         return suppress(dict(self.rows), self.threshold) if self.threshold else None
 
     @property
