@@ -106,6 +106,8 @@ def chart_footnotes(figures: ReviewFigures) -> list[str]:
         names = _joined([table.name.lower() for table in figures.demographics])
         lines.append(f"The {names} {'figure counts' if len(figures.demographics) == 1 else 'figures count'} "
                      f"{figures.people_phrase} in {figures.headline}.")
+    else:  # say so, rather than leave a reader wondering why there is only one chart
+        lines.append(f"No figures about the people reviewed are given for the {figures.review.name}.")
     lines.extend(figures.review.caveats)
     return lines
 

@@ -130,3 +130,16 @@ def test_a_venue_postcode_never_splits_over_two_lines():
     event.event.venue = "Town Hall, Middlesbrough TS1 2QQ"
     title = plan_deck(event)[0]
     assert title.subtitle[0] == "Thursday 12 May 2022 · Town Hall, Middlesbrough TS1\u00a02QQ"
+
+
+def test_a_type_with_no_demographics_says_so_under_its_chart():
+    from generator.data_source import load_event
+    from generator.deck.plan import chart_footnotes
+    from generator.figures import review_figures
+    from generator.model import Demographics
+    from tests.conftest import DEFAULT_DATA
+
+    review = load_event(DEFAULT_DATA).event.review_types["adults"]
+    review.demographics = Demographics()
+    assert chart_footnotes(review_figures("adults", review))[0] == (
+        "No figures about the people reviewed are given for the Adult Reviews.")
