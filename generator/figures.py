@@ -215,12 +215,13 @@ def theme_label(theme: Theme) -> str:
 
 
 def charted_themes(figures: ReviewFigures) -> tuple[tuple[Theme, ...], str]:
-    """Return the counted themes a chart can show legibly (the most frequent), and words saying so if cut."""
+    """Return the counted themes a chart can show legibly, most frequent first (ties in the data's order),
+    and words saying so if some were cut: ranked, the chart adds what the list beside it does not."""
     counted = figures.themes_counted
-    if len(counted) <= MAX_CHARTED_THEMES:
-        return counted, ""
-    ranked = tuple(sorted(counted, key=lambda t: -(t.count or 0))[:MAX_CHARTED_THEMES])
-    return ranked, f"the {MAX_CHARTED_THEMES} most frequent of {len(counted)} themes"
+    ranked = tuple(sorted(counted, key=lambda t: -(t.count or 0)))
+    if len(ranked) <= MAX_CHARTED_THEMES:
+        return ranked, ""
+    return ranked[:MAX_CHARTED_THEMES], f"the {MAX_CHARTED_THEMES} most frequent of {len(counted)} themes"
 
 
 def review_figures(key: str, review: ReviewType, period: str = "", threshold: int = 0) -> ReviewFigures:
