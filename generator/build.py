@@ -17,6 +17,7 @@ from .deck.builder import DeckBuilder
 from .output import Output, Rendered, Target, manifest, write_outputs
 from .output.files import SLUG_LENGTH
 from .output.lock import build_lock
+from .output.rendering import render_all
 from .plan import EventPlan, plan_event
 from .problems import ERROR, WARNING, InputError, Problem
 from .templates import BUILTIN_DECK_TEMPLATE
@@ -42,6 +43,7 @@ class BuildOptions:
     allow_outside: bool = False
     suppress_below: int | None = None  # hide counts from 1 to N-1 (overrides the data's publish: suppress_below)
     progress: Callable[[str], None] | None = None  # told what slow work (LibreOffice) is under way
+    render_in_parallel: bool = True  # draw the deck and the briefings at once, where the system can fork
 
 
 @dataclass
@@ -92,9 +94,13 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
     previous = manifest.load(options.out_dir, path)
     record: dict[str, manifest.Entry] = {}
     outputs: list[Output] = []
-    for builder, target in planned:
-        fingerprint = manifest.fingerprint(*target.inputs)
-        result = _as_last_built(previous.get(str(target.path)), target.path, fingerprint) or target.render()
+    fingerprints = [manifest.fingerprint(*target.inputs) for _, target in planned]
+    kept = [_as_last_built(previous.get(str(target.path)), target.path, fingerprint)
+            for (_, target), fingerprint in zip(planned, fingerprints)]
+    drawn = iter(render_all([target.render for (_, target), last in zip(planned, kept) if last is None],
+                            options.render_in_parallel))
+    for (builder, target), fingerprint, last in zip(planned, fingerprints, kept):
+        result = last or next(drawn)
         outputs.append(Output(target.path, result.data, result.summary))
         record[str(target.path)] = manifest.entry_for(result, fingerprint)
         warnings.extend(Problem(message, file=label, severity=WARNING, category=builder.name)

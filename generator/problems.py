@@ -97,3 +97,7 @@ class InputError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+    def __reduce__(self):
+        # Rebuilt from its problems (not its message) when it comes back from the process that drew an output.
+        return (InputError, (self.problems,))

@@ -1,0 +1,78 @@
+"""Render a build's outputs: on a system that can fork and has a second processor, two at a time.
+
+Drawing the deck takes about as long as drawing all the briefings, and each
+output is drawn from its own inputs alone, so a forked child draws every output
+but the first while this process draws the first. A fork starts in
+milliseconds with everything already imported and loaded; where there is no
+fork (Windows) a new process would import everything again, which costs more
+than it saves, so there the outputs are drawn one after another. Either way
+the bytes are the same: each output depends only on its inputs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import signal
+import traceback
+from multiprocessing.connection import Connection
+from typing import Callable, Sequence
+
+from .files import Rendered
+
+Render = Callable[[], Rendered]
+
+
+def can_render_in_parallel() -> bool:
+    """Return whether this system can fork a child to draw outputs beside this process, on a processor of its own."""
+    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+
+
+def render_all(renders: Sequence[Render], in_parallel: bool = True) -> list[Rendered]:
+    """Return each render's result, in order; an exception raised by any of them is raised here."""
+    if len(renders) < 2 or not in_parallel or not can_render_in_parallel():
+        return [render() for render in renders]
+    first, rest = renders[0], renders[1:]
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    # Under fork the child's function and arguments are inherited, not pickled: the renders may be closures.
+    child = context.Process(target=_render_and_send, args=(rest, sender), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        results = [first()]
+        try:
+            succeeded, outcome = receiver.recv()
+        except EOFError:  # the child died without a word (killed, or out of memory)
+            raise RuntimeError(f"the process drawing the other outputs stopped (exit status {child.exitcode})") \
+                from None
+        if not succeeded:
+            raise outcome
+        return results + outcome
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.terminate()  # this process failed or was interrupted first: the child's work is not wanted
+        child.join()
+
+
+def _render_and_send(renders: Sequence[Render], sender: Connection) -> None:
+    """In the child: send (True, results), or (False, the exception) for the parent to raise."""
+    # Ctrl-C reaches every process of the terminal; the parent handles it (and stops this child).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        sender.send((True, [render() for render in renders]))
+    except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent, which reports it
+        sender.send((False, _portable(error)))
+    finally:
+        sender.close()
+
+
+def _portable(error: BaseException) -> BaseException:
+    """Return the exception, or, if it cannot cross to the parent and be rebuilt there, one holding its traceback."""
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:  # noqa: BLE001 - any exception class may fail to pickle or to rebuild
+        return RuntimeError("".join(traceback.format_exception(error)))

@@ -1,0 +1,119 @@
+"""Outputs drawn two at a time come out exactly as drawn one after another, and their failures still reach the user."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, build_event
+from generator.output import Rendered
+from generator.output.rendering import can_render_in_parallel, render_all
+from generator.problems import InputError, Problem
+from tests.conftest import DEFAULT_DATA, ROOT
+from tests.test_cli import INTERRUPTED
+
+needs_fork = pytest.mark.skipif(not can_render_in_parallel(), reason="this system cannot fork onto a second processor")
+EVERY_PARTNERSHIP = [DEFAULT_DATA, ROOT / "data" / "riverside-2024.yaml",
+                     *sorted((ROOT / "tests" / "fixtures" / "gallery").glob("*.yaml"))]
+
+
+def _drawn_in(name: str):
+    def render() -> Rendered:
+        return Rendered(f"{name} {os.getpid()}".encode(), name)
+    return render
+
+
+@needs_fork
+def test_every_output_but_the_first_is_drawn_in_another_process_and_returned_in_order():
+    results = render_all([_drawn_in(name) for name in ("deck", "cspr", "sar", "dhr")])
+    names = [r.data.decode().split()[0] for r in results]
+    processes = [int(r.data.decode().split()[1]) for r in results]
+    assert names == ["deck", "cspr", "sar", "dhr"]
+    assert processes[0] == os.getpid()
+    assert len(set(processes[1:])) == 1 and processes[1] != os.getpid()
+
+
+def test_asked_for_one_at_a_time_every_output_is_drawn_here():
+    results = render_all([_drawn_in(name) for name in ("deck", "cspr")], in_parallel=False)
+    assert {int(r.data.decode().split()[1]) for r in results} == {os.getpid()}
+
+
+def _refuses() -> Rendered:
+    raise InputError([Problem("the template's footer cannot be read", file="deck.pptx", category="template")])
+
+
+@needs_fork
+def test_bad_input_found_while_drawing_in_the_other_process_is_reported_with_its_problems():
+    with pytest.raises(InputError) as raised:
+        render_all([_drawn_in("deck"), _refuses])
+    assert [str(p) for p in raised.value.problems] == ["deck.pptx: the template's footer cannot be read"]
+
+
+class _Unpicklable(Exception):
+    def __init__(self) -> None:
+        super().__init__("a lock cannot cross between processes")
+        self.lock = threading.Lock()
+
+
+def _fails_oddly() -> Rendered:
+    raise _Unpicklable()
+
+
+@needs_fork
+def test_a_failure_that_cannot_cross_between_processes_comes_back_as_its_traceback():
+    with pytest.raises(RuntimeError, match="(?s)_Unpicklable.*a lock cannot cross between processes"):
+        render_all([_drawn_in("deck"), _fails_oddly])
+
+
+@needs_fork
+def test_a_failure_here_stops_the_other_process():
+    with pytest.raises(InputError):
+        render_all([_refuses, _drawn_in("cspr")])
+    assert multiprocessing.active_children() == []
+
+
+def _files(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".learning-from-reviews" not in p.parts}
+
+
+@needs_fork
+@pytest.mark.parametrize("data", EVERY_PARTNERSHIP, ids=lambda p: p.stem)
+def test_every_partnership_builds_to_the_same_bytes_two_at_a_time_as_one_at_a_time(tmp_path, data):
+    one_at_a_time, two_at_a_time = tmp_path / "serial", tmp_path / "parallel"
+    build_event(data, BuildOptions(out_dir=one_at_a_time, render_in_parallel=False))
+    build_event(data, BuildOptions(out_dir=two_at_a_time, render_in_parallel=True))
+    serial = _files(one_at_a_time)
+    assert len(serial) >= 3
+    assert _files(two_at_a_time) == serial
+
+
+def _children_of(pid: int) -> list[int]:
+    tasks = Path(f"/proc/{pid}/task")
+    return [int(child) for task in tasks.iterdir() for child in (task / "children").read_text().split()]
+
+
+@needs_fork
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the drawing process through /proc")
+def test_ctrl_c_while_the_other_process_draws_stops_both_with_one_clean_message(tmp_path):
+    # Ctrl-C at a terminal reaches every process of the command: the build and the process drawing beside it.
+    huge = ROOT / "tests" / "fixtures" / "gallery" / "huge-metropolitan.yaml"
+    process = subprocess.Popen([sys.executable, str(ROOT / "make_deck.py"), "build", str(huge), "--out",
+                                str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not _children_of(process.pid) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert process.poll() is None, "the build finished before another process began drawing"
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert (process.returncode, err) == (130, INTERRUPTED)
+    assert not list(tmp_path.rglob("*.pptx")) and not list(tmp_path.rglob("*.tmp"))
