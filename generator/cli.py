@@ -326,7 +326,7 @@ def _parser() -> argparse.ArgumentParser:
                                                                       "or kept)")
 
     watch = _command(commands, "watch", "rebuild whenever the data, a register or a template changes",
-                     "Build, then watch the data file(s), the files beside them (included files, registers) "
+                     "Build, then watch the data file(s), the files in their folders (included files, registers) "
                      "and the templates and logo the data names; rebuild after every change, printing one line "
                      "of what changed in the outputs. Press Ctrl-C to stop.",
                      "examples:\n"

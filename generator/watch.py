@@ -7,6 +7,7 @@ second costs nothing.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -21,6 +22,9 @@ POLL_SECONDS = 0.5
 MAX_SETTLING_POLLS = 10
 # Files beside the data that a build may read: included YAML, and registers (workbooks, CSV).
 WATCHED_SUFFIXES = (".yaml", ".yml", ".xlsx", ".csv")
+# How far below a data file's folder, and through how many names, the watch looks for files the data may name.
+MAX_WATCHED_DEPTH = 3
+MAX_WATCHED_ENTRIES = 5_000
 # Office's lock files (~$book.xlsx) and editors' hidden files change while a file is open, not when it is saved.
 IGNORED_PREFIXES = ("~$", ".")
 
@@ -41,15 +45,22 @@ def named_files(data: list[Path], extra: Iterable[Path], allow_outside: bool) ->
 
 
 def files_beside(data: list[Path]) -> set[Path]:
-    """Return the files in each data file's folder that a build may read (included files, registers)."""
+    """Return the files in each data file's folder, and the folders below it, that a build may read (included
+    files, registers, a register's folder of CSV files): the data may name any file inside its folder."""
     found: set[Path] = set()
     for folder in {path.parent for path in data}:
-        try:
-            entries = list(folder.iterdir())
-        except OSError:
-            continue
-        found.update(entry for entry in entries if entry.suffix.lower() in WATCHED_SUFFIXES
-                     and not entry.name.startswith(IGNORED_PREFIXES))
+        entries_seen = 0
+        for current, folders, files in os.walk(folder, onerror=lambda _error: None):
+            depth = len(Path(current).relative_to(folder).parts)
+            # Hidden folders hold no data (this tool's own records among them); a data file kept in a large folder
+            # must not make every poll walk the whole disk below it.
+            folders[:] = [] if depth >= MAX_WATCHED_DEPTH else sorted(
+                name for name in folders if not name.startswith(IGNORED_PREFIXES))
+            entries_seen += len(folders) + len(files)
+            found.update(Path(current) / name for name in files if Path(name).suffix.lower() in WATCHED_SUFFIXES
+                         and not name.startswith(IGNORED_PREFIXES))
+            if entries_seen > MAX_WATCHED_ENTRIES:
+                break
     return found
 
 

@@ -130,3 +130,25 @@ def test_a_missing_file_is_part_of_the_snapshot(tmp_path):
     states = snapshot([present, tmp_path / "gone.yaml"])
     assert states[tmp_path / "gone.yaml"] is None
     assert states[present] == (present.stat().st_mtime_ns, 1)
+
+
+def test_a_register_in_a_folder_below_the_data_is_watched(tmp_path):
+    register = tmp_path / "registers" / "riverside"
+    register.mkdir(parents=True)
+    for name in ("reviews.csv", "people.csv", "~$people.csv"):
+        (register / name).write_text("x", encoding="utf-8")
+    (tmp_path / ".learning-from-reviews").mkdir()
+    (tmp_path / ".learning-from-reviews" / "record.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "event.yaml").write_text("x", encoding="utf-8")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in files_beside([tmp_path / "event.yaml"])) == [
+        "event.yaml", "registers/riverside/people.csv", "registers/riverside/reviews.csv"]
+
+
+def test_the_watch_looks_only_a_few_folders_deep(tmp_path):
+    folder = tmp_path
+    for level in range(1, 6):
+        folder = folder / f"level{level}"
+        folder.mkdir()
+        (folder / "rows.csv").write_text("x", encoding="utf-8")
+    found = files_beside([tmp_path / "event.yaml"])
+    assert max(len(p.relative_to(tmp_path).parts) for p in found) == 4  # three folders down, then the file
