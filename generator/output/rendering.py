@@ -3,10 +3,11 @@
 Drawing the deck takes about as long as drawing all the briefings, and each
 output is drawn from its own inputs alone, so a forked child draws every output
 but the first while this process draws the first. A fork starts in
-milliseconds with everything already imported and loaded; where there is no
-fork (Windows) a new process would import everything again, which costs more
-than it saves, so there the outputs are drawn one after another. Either way
-the bytes are the same: each output depends only on its inputs.
+milliseconds with everything already imported and loaded. Where there is no
+fork (Windows), or forking is unsafe (macOS), a new process would import
+everything again, which costs more than it saves, so there the outputs are
+drawn one after another. Either way the bytes are the same: each output
+depends only on its inputs.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import traceback
 from multiprocessing.connection import Connection
 from typing import Callable, Sequence
@@ -25,8 +27,13 @@ Render = Callable[[], Rendered]
 
 
 def can_render_in_parallel() -> bool:
-    """Return whether this system can fork a child to draw outputs beside this process, on a processor of its own."""
-    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+    """Return whether this system can fork a child to draw outputs beside this process, on a processor of its own.
+
+    Not on macOS, where a forked child of a process that has used some system libraries can crash (Python itself
+    stopped forking there by default for that reason).
+    """
+    return (sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+            and (os.cpu_count() or 1) > 1)
 
 
 def render_all(renders: Sequence[Render], in_parallel: bool = True) -> list[Rendered]:
@@ -44,9 +51,8 @@ def render_all(renders: Sequence[Render], in_parallel: bool = True) -> list[Rend
         results = [first()]
         try:
             succeeded, outcome = receiver.recv()
-        except EOFError:  # the child died without a word (killed, or out of memory)
-            raise RuntimeError(f"the process drawing the other outputs stopped (exit status {child.exitcode})") \
-                from None
+        except EOFError:  # the child died without a word (killed, say): the outputs are drawn here instead
+            return results + [render() for render in rest]
         if not succeeded:
             raise outcome
         return results + outcome

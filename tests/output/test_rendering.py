@@ -73,6 +73,20 @@ def test_a_failure_that_cannot_cross_between_processes_comes_back_as_its_traceba
         render_all([_drawn_in("deck"), _fails_oddly])
 
 
+def _dies_in_a_child(parent: int):
+    def render() -> Rendered:
+        if os.getpid() != parent:
+            os._exit(1)  # as if killed: no word back to the parent
+        return Rendered(b"drawn here", "cspr")
+    return render
+
+
+@needs_fork
+def test_outputs_whose_process_died_without_a_word_are_drawn_here_instead():
+    results = render_all([_drawn_in("deck"), _dies_in_a_child(os.getpid())])
+    assert [r.data for r in results][1:] == [b"drawn here"]
+
+
 @needs_fork
 def test_a_failure_here_stops_the_other_process():
     with pytest.raises(InputError):
