@@ -133,16 +133,26 @@ def _themes_slide(figures: ReviewFigures) -> SlideSpec:
     if shown:
         names, counts = tuple(t.name for t in shown), tuple(t.count or 0 for t in shown)
         title = f"Reviews featuring each theme (of {figures.count})" + (f": {cut}" if cut else "")
-        uncounted = figures.themes_uncounted
-        note = (f"Not counted: {len(uncounted)} of {len(figures.themes)} themes" if uncounted else "")
         charts.append(ChartSpec("bar", title, names, counts,
                                 f"Bar chart of the main themes of {review.name}{f' ({cut})' if cut else ''}, with "
                                 f"the number of the {figures.count} reviews each featured in: "
-                                f"{counts_text(names, counts)}.", note))
+                                f"{counts_text(names, counts)}.", ""))
     listing = "; ".join(p.text for p in body[1:])
     notes = "\n".join(filter(None, [review.themes_notes, *review.caveats,
                                     f"Main themes of the {figures.headline}: {listing}."]))
-    return SlideSpec("themes", f"Main Themes: {review.name}", notes, body=body, charts=charts)
+    return SlideSpec("themes", f"Main Themes: {review.name}", notes, body=body, charts=charts,
+                     footnotes=uncounted_footnote(figures))
+
+
+def uncounted_footnote(figures: ReviewFigures) -> list[str]:
+    """Return the line saying which themes were not counted, when only some were: it stands at the foot of
+    every slide of the list, so a continued slide (without the chart) still says why a theme has no number."""
+    uncounted = figures.themes_uncounted
+    if not uncounted or len(uncounted) == len(figures.themes):
+        return []
+    themes = "theme with no number was" if len(uncounted) == 1 else "themes with no number were"
+    return [f"The number after a theme is how many of the {figures.count} reviews it featured in; "
+            f"the {len(uncounted)} {themes} not counted."]
 
 
 def area_breakdown(figures: ReviewFigures) -> list[str]:
@@ -181,6 +191,25 @@ def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+
+
+def cross_over_adds_something(event: EventData) -> bool:
+    """Return whether the cross-over themes slide belongs in the deck: it has items, and with one review type
+    (where nothing can cross over between types) it says more than that type's own themes slide already does.
+
+    The data must give the cross-over slide even for a partnership with one type of review; a slide of
+    "themes that cross over" repeating that one type's themes would puzzle the room, but words the author
+    added beyond those themes are kept.
+    """
+    cross = event.cross_over_themes
+    if not cross.items:
+        return False
+    if len(event.review_types) > 1:
+        return True
+    themes = {theme.name.strip().casefold() for review in event.review_types.values() for theme in review.theme_list}
+    return any(isinstance(item, Bullet) and item.items
+               or (item.text if isinstance(item, Bullet) else item).strip().casefold() not in themes
+               for item in cross.items)
 
 
 def unbroken_postcodes(text: str) -> str:
@@ -236,12 +265,14 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
                                     footnotes=[*chart_footnotes(review_figures), review_figures.suppression_footnote]
                                     if review_figures.suppression_footnote else chart_footnotes(review_figures)))
 
+    crosses_over = cross_over_adds_something(event)
     slides.append(SlideSpec("section", "Main Themes",
-                            "The main themes from each type of review, then the themes they share.",
+                            "The main themes from each type of review, then the themes they share."
+                            if crosses_over else "The main themes the reviews found.",
                             subtitle=["What the reviews found"]))
     slides.extend(_themes_slide(review_figures) for review_figures in every)
-    cross = _bullet_slide(event.cross_over_themes)
-    slides.append(cross)
+    if crosses_over:
+        slides.append(_bullet_slide(event.cross_over_themes))
     if event.reflective_questions:
         slides.append(_bullet_slide(event.reflective_questions))
     closing = event.closing

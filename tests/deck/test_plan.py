@@ -11,9 +11,10 @@ import pytest
 from generator.data_source import load_event
 from generator.deck.kinds import all_kinds
 from generator.deck.plan import SlideSpec, plan_deck, unique_title
-from tests.conftest import DEFAULT_DATA, SEED
+from tests.conftest import DEFAULT_DATA, ROOT, SEED
 from tests.test_plan import EVERY_EVENT
 
+GALLERY_DIR = ROOT / "tests" / "fixtures" / "gallery"
 LEGAL_HEADING = "What are Learning Reviews? The Legal Framework"
 # A '## heading' of the seed that starts a slide of its own, rather than heading the slide above it.
 OWN_SLIDE_HEADINGS = ("Learning Reviews are not...", "Main Themes:")
@@ -143,3 +144,41 @@ def test_a_type_with_no_demographics_says_so_under_its_chart():
     review.demographics = Demographics()
     assert chart_footnotes(review_figures("adults", review))[0] == (
         "No figures about the people reviewed are given for the Adult Reviews.")
+
+
+def _titles(event) -> list[str]:
+    return [spec.title for spec in plan_deck(event)]
+
+
+def test_one_review_type_has_no_cross_over_slide_that_only_repeats_its_themes():
+    event = load_event(GALLERY_DIR / "tiny-single-type.yaml").event
+    assert event.cross_over_themes.items == ["Mental capacity"]  # one of its themes
+    plan = plan_deck(event)
+    assert "Cross Over Themes" not in [spec.title for spec in plan]
+    section = next(spec for spec in plan if spec.kind == "section" and spec.title == "Main Themes")
+    assert section.notes == "The main themes the reviews found."
+
+
+def test_one_review_type_keeps_cross_over_words_the_author_added_beyond_its_themes():
+    event = load_event(GALLERY_DIR / "tiny-single-type.yaml").event
+    event.cross_over_themes.items = ["Mental capacity", "Working with families who decline help"]
+    cross = next(spec for spec in plan_deck(event) if spec.title == "Cross Over Themes")
+    assert [para.text for para in cross.body] == ["Mental capacity", "Working with families who decline help"]
+
+
+def test_several_review_types_keep_the_cross_over_slide_and_an_empty_one_is_left_out():
+    event = load_event(DEFAULT_DATA).event
+    assert _titles(event)[-4:-2] == ["Main Themes: Domestic Homicide Reviews", "Cross Over Themes"]
+    event.cross_over_themes.items = []
+    assert "Cross Over Themes" not in _titles(event)
+
+
+def test_partly_counted_themes_say_at_the_foot_which_are_not_counted():
+    event = load_event(GALLERY_DIR / "welsh-regional-board.yaml").event
+    plan = {spec.title: spec for spec in plan_deck(event)}
+    adults = plan["Main Themes: Adult Practice Reviews"]
+    assert adults.footnotes == ["The number after a theme is how many of the 12 reviews it featured in; "
+                                "the 7 themes with no number were not counted."]
+    assert [chart.note for chart in adults.charts] == [""]  # the footnote says it, on every slide of the list
+    assert plan["Main Themes: Child Practice Reviews"].footnotes == []  # every theme counted
+    assert plan["Main Themes: Domestic Homicide Reviews"].footnotes == []  # none counted: no number to explain
