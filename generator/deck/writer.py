@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
 
 from pptx.presentation import Presentation
 from pptx.util import Emu, Inches
@@ -25,6 +27,9 @@ FIGURE_FIT = FitRange(24, 14)
 FOOTNOTE_FIT = FitRange(16, 12)
 COLUMN_GAP = Emu(228600)
 TWO_COLUMNS_BELOW = 20
+# Full-width text slides share one body size, the largest at which all of them fit, but it goes no lower than
+# this: a denser slide is set smaller on its own rather than take every other slide down with it.
+DECK_BODY_FLOOR = 20.0
 MIN_BULLETS_PER_COLUMN = 3
 LOGO_HEIGHT = Inches(0.9)
 LOGO_MARGIN = Inches(0.3)
@@ -48,7 +53,8 @@ class DeckWriter:
     """Collects slides into a presentation opened from a template, whose own slides are removed first.
 
     Call :meth:`add` for each planned slide, then :meth:`finish` once: it sets every slide title at the one
-    size the longest title needs, so neighbouring titles never differ.
+    size the longest title needs, and the body text of the text slides at one size, so neighbouring slides
+    do not differ.
     """
 
     def __init__(self, prs: Presentation, footer_text: str, layout_names: dict[str, str] | None = None,
@@ -66,6 +72,7 @@ class DeckWriter:
         self._inherited_boxes: dict[tuple[str, int], Box] = {}
         self._content_areas: dict[str, Box] = {}
         self._slide_titles: list[_Title] = []
+        self._body_texts: list[_BodyText] = []
         for family in dict.fromkeys((self.heading_font, self.body_font)):
             if not text_fit.is_installed(family):
                 self.warnings.append(f"the template's font '{family}' is not installed here, so text is measured "
@@ -93,24 +100,65 @@ class DeckWriter:
                     size)
         for title in self._slide_titles:
             body_text.write_paragraphs(title.shape, [Para(title.text, bullet=False, bold=True)], size)
+        self._set_deck_body_size()
+
+    def _set_deck_body_size(self) -> None:
+        """Set every slide's body text no larger than the deck's one body size: the smallest at which a
+        full-width text slide fits on its own, leaving out slides denser than :data:`DECK_BODY_FLOOR` (they
+        keep their own smaller size)."""
+        deciding = [text.size for text in self._body_texts if text.sets_deck_size and text.size >= DECK_BODY_FLOOR]
+        if not deciding:
+            return
+        deck_size = min(deciding)
+        for text in self._body_texts:
+            if text.size > deck_size:
+                text.rewrite(deck_size)
+
+    def body(self, slide, target, box: Box, paras: list[Para], size: float, sets_deck_size: bool) -> None:
+        """Write a slide's body text at ``size`` (the largest at which it fits), to be set at the deck's one
+        body size by :meth:`finish` if that is smaller; ``sets_deck_size``: whether the deck's size is
+        decided by it (a full-width text slide that fits on its own)."""
+        if target is None:
+            target = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
+        body_text.write_paragraphs(target, paras, size)
+        self._body_texts.append(_BodyText(
+            size, sets_deck_size, lambda smaller: body_text.write_paragraphs(target, paras, smaller)))
 
     def draw_text_slide(self, spec: SlideSpec, kind: str) -> None:
-        """Draw text and bullets on slides of ``kind``, in two columns or continued when long."""
+        """Draw text and bullets on slides of ``kind``, in two columns or continued when long, with the
+        spec's footnotes at the foot of each slide."""
         slide = self.new_slide(kind, spec.title, spec.notes)
-        target = layouts.placeholder(slide, layouts.BODY_TYPES)
-        box = self._box(slide, target) if target is not None else self.content_area(slide)
-        if self._try_two_columns(slide, target, box, spec.body):
+        target, box = self._text_frame(slide, spec.footnotes)
+        if self.try_two_columns(slide, target, box, spec.body, sets_deck_size=True):
             return
         pages = self.pages(spec.title, spec.body, box, BODY_FIT)
-        self.write_box(slide, target, box, pages[0].paras, pages[0].size)
+        self.body(slide, target, box, pages[0].paras, pages[0].size, sets_deck_size=len(pages) == 1)
         for page in pages[1:]:
             slide = self.new_slide(kind, spec.title, spec.notes, continued=True)
-            target = layouts.placeholder(slide, layouts.BODY_TYPES)
-            if self._try_two_columns(slide, target, box, page.paras):
+            target, _ = self._text_frame(slide, spec.footnotes)
+            if self.try_two_columns(slide, target, box, page.paras, sets_deck_size=False):
                 continue
-            self.write_box(slide, target, box, page.paras, page.size)
+            self.body(slide, target, box, page.paras, page.size, sets_deck_size=False)
 
-    def _try_two_columns(self, slide, target, box: Box, paras: list[Para]) -> bool:
+    def _text_frame(self, slide, footnotes: list[str]) -> tuple[Any, Box]:
+        """Return the slide's body placeholder (None when it has none) and the box its text may fill; with
+        footnotes, they are written at the foot of that box and the text goes in a box of its own above them."""
+        target = layouts.placeholder(slide, layouts.BODY_TYPES)
+        box = self._box(slide, target) if target is not None else self.content_area(slide)
+        if not footnotes:
+            return target, box
+        if target is not None:
+            layouts.remove_shape(target)
+        self.footnotes(slide, box, footnotes)
+        return None, self.footnote_area(box, footnotes)[0]
+
+    def footnotes(self, slide, area: Box, lines: list[str]) -> None:
+        """Write ``lines`` at the foot of ``area`` (sized as :meth:`footnote_area` leaves room for them)."""
+        _, notes_box, notes_size = self.footnote_area(area, lines)
+        if notes_box is not None:
+            self.write_box(slide, None, notes_box, [Para(line, bullet=False) for line in lines], notes_size)
+
+    def try_two_columns(self, slide, target, box: Box, paras: list[Para], sets_deck_size: bool) -> bool:
         """Set a long list of short bullets in two columns, when that makes the text clearly larger."""
         single = body_text.best_size(paras, box.width, box.height, BODY_FIT, self.body_font)
         header, left, right = body_text.split_columns(paras)
@@ -122,15 +170,25 @@ class DeckWriter:
             return False
         if target is not None:
             layouts.remove_shape(target)
-        top = box.top
-        if header:
-            header_height = int(body_text.paragraphs_height(header, box.width, size, self.body_font)
-                                * body_text.EMU_PER_PT) + 1
-            self.write_box(slide, None, Box(box.left, top, box.width, header_height), header, size)
-            top += header_height
-        columns = Box(box.left, top, box.width, box.bottom - top).columns(2, COLUMN_GAP)
-        for column, column_paras in zip(columns, (left, right)):
-            self.write_box(slide, None, column, column_paras, size)
+        header_shape = slide.shapes.add_textbox(box.left, box.top, box.width, 0) if header else None
+        column_shapes = [slide.shapes.add_textbox(column.left, column.top, column.width, column.height)
+                         for column in box.columns(2, COLUMN_GAP)]
+
+        def write(at: float) -> None:
+            """Write the header and the columns at ``at``, the columns starting under the header."""
+            top = box.top
+            if header_shape is not None:
+                header_height = int(body_text.paragraphs_height(header, box.width, at, self.body_font)
+                                    * body_text.EMU_PER_PT) + 1
+                header_shape.height = Emu(header_height)
+                body_text.write_paragraphs(header_shape, header, at)
+                top += header_height
+            for shape, column_paras in zip(column_shapes, (left, right)):
+                shape.top, shape.height = Emu(top), Emu(box.bottom - top)
+                body_text.write_paragraphs(shape, column_paras, at)
+
+        write(size)
+        self._body_texts.append(_BodyText(size, sets_deck_size, write))
         return True
 
     # -- helpers -------------------------------------------------------------------
@@ -241,9 +299,12 @@ class DeckWriter:
             return fit.smallest
         return size
 
-    def pages(self, title: str, paras: list[Para], box: Box, fit: FitRange) -> list["_Page"]:
+    def pages(self, title: str, paras: list[Para], box: Box, fit: FitRange, later: Box | None = None) -> list["_Page"]:
         """Return ``paras`` as one page, or split evenly over as few pages as hold them (sub-bullets kept with
-        their bullet, leading unbulleted lines on the first page), all set at one size."""
+        their bullet, leading unbulleted lines on the first page), all set at one size; the first page is
+        ``box``, the pages after it ``later`` (by default ``box`` too; when they differ, the later pages share
+        a size of their own)."""
+        later = later or box
         size = body_text.best_size(paras, box.width, box.height, fit, self.body_font)
         if size is not None:
             return [_Page(paras, size)]
@@ -254,11 +315,16 @@ class DeckWriter:
         for count in range(first_try, len(groups) + 1):
             chunks = body_text.even_chunks(groups, count)
             split = [lead + chunks[0], *chunks[1:]]
-            sizes = [body_text.best_size(page, box.width, box.height, page_fit, self.body_font) for page in split]
+            sizes = [body_text.best_size(page, on.width, on.height, page_fit, self.body_font)
+                     for page, on in zip(split, [box, *[later] * (len(split) - 1)])]
             if all(s is not None for s in sizes):
                 self.warnings.append(f"'{_shortened(title)}' is too long for one slide at {fit.smallest:g} pt; "
                                      f"it continues over {count} slides")
-                return [_Page(page, min(s for s in sizes if s is not None)) for page in split]
+                fitted = [s for s in sizes if s is not None]
+                if later is box:
+                    return [_Page(page, min(fitted)) for page in split]
+                # The later pages are laid out differently (wider): they share a size of their own.
+                return [_Page(split[0], fitted[0]), *[_Page(page, min(fitted[1:])) for page in split[1:]]]
         # An item too long for a slide on its own: fill the slides in turn at the smallest size.
         split = body_text.split_into_pages(paras, box.width, box.height, fit.smallest, self.body_font)
         self.warnings.append(f"'{_shortened(title)}' holds an item too long for a slide even on its own; it "
@@ -303,6 +369,16 @@ class _Page:
     def __init__(self, paras: list[Para], size: float):
         self.paras = paras
         self.size = size
+
+
+@dataclass
+class _BodyText:
+    """A slide's body text as drawn: the largest size at which it fits, whether that decides the deck's one
+    body size, and how to write it again at a smaller size."""
+
+    size: float
+    sets_deck_size: bool
+    rewrite: Callable[[float], None]
 
 
 class _Title:
@@ -442,22 +518,30 @@ def draw_charts(writer: DeckWriter, spec: SlideSpec) -> None:
 
 @slide_kind("themes", layouts=("Title and Content", "Title Only"), needs_body=False)
 def draw_themes(writer: DeckWriter, spec: SlideSpec) -> None:
-    """A type's main themes, split evenly when they continue, with the chart of the counted ones beside them
-    on every slide (and its note under it)."""
+    """A type's main themes with the chart of the counted ones beside them. A list that continues is split
+    evenly; the chart is drawn once, on the first slide, and the slides after it give the list the whole
+    width (at a size of their own, in two columns when that sets short themes clearly larger). The footnotes
+    (which themes are not counted) stand at the foot of every slide."""
     chart = next((c for c in spec.charts if says_something(c)), None)
     if chart is None:
         writer.draw_text_slide(spec, "themes")
         return
     slide = writer.new_slide("themes", spec.title, spec.notes)
     drop_body(slide)
-    text_box, chart_box = writer.content_area(slide).split(THEMES_TEXT_SHARE, COLUMN_GAP)
-    pages = writer.pages(spec.title, spec.body, text_box, BODY_FIT)
-    for number, page in enumerate(pages):
-        if number:
-            slide = writer.new_slide("themes", spec.title, spec.notes, continued=True)
-            drop_body(slide)
-        writer.write_box(slide, None, text_box, page.paras, page.size)
-        _chart_with_note(writer, slide, chart, chart_box, THEMES_CHART_FONT_SIZE)
+    content = writer.content_area(slide)
+    area = writer.footnote_area(content, spec.footnotes)[0]
+    text_box, chart_box = area.split(THEMES_TEXT_SHARE, COLUMN_GAP)
+    pages = writer.pages(spec.title, spec.body, text_box, BODY_FIT, later=area)
+    # Beside the chart the list is narrow, so it does not decide the deck's body size.
+    writer.body(slide, None, text_box, pages[0].paras, pages[0].size, sets_deck_size=False)
+    _chart_with_note(writer, slide, chart, chart_box, THEMES_CHART_FONT_SIZE)
+    writer.footnotes(slide, content, spec.footnotes)
+    for page in pages[1:]:
+        slide = writer.new_slide("themes", spec.title, spec.notes, continued=True)
+        drop_body(slide)
+        if not writer.try_two_columns(slide, None, area, page.paras, sets_deck_size=False):
+            writer.body(slide, None, area, page.paras, page.size, sets_deck_size=False)
+        writer.footnotes(slide, content, spec.footnotes)
 
 
 def _chart_weights(specs: list[ChartSpec]) -> list[float]:

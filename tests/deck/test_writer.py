@@ -11,7 +11,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from generator import text_fit
 from generator.charts import ChartSpec
 from generator.deck import layouts, writer as writer_module
-from generator.deck.plan import SlideSpec, bullet_paras
+from generator.deck.plan import Para, SlideSpec, bullet_paras
 from generator.deck.writer import DeckWriter, fact_paras, says_something
 from generator.templates import BUILTIN_DECK_TEMPLATE
 
@@ -152,3 +152,55 @@ def test_a_chart_whose_every_category_is_hidden_says_why_not_none_recorded():
     assert texts == ["Age", "(3 categories with fewer than 5 are not shown)"]
     empty = ChartSpec("bar", "Age", ("0-4",), (0,), "Bar chart of age: 0-4 0.")
     assert [para.text for para in fact_paras(empty)] == ["Age", "None recorded", "None: 0-4 (0)"]
+
+
+def _body_sizes(writer: DeckWriter) -> list[set[float]]:
+    """Return the sizes of each slide's text, leaving out its title and footer furniture."""
+    furniture = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+    return [{run.font.size.pt for shape in slide.shapes if shape.has_text_frame
+             and not (shape.is_placeholder and shape.placeholder_format.type in furniture)
+             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs}
+            for slide in writer.prs.slides]
+
+
+SENTENCE = "Agencies shared what they knew about the family late, and no one agency held the whole picture of the risks"
+
+
+def test_text_slides_share_one_body_size_but_a_slide_denser_than_the_floor_keeps_its_own() -> None:
+    writer = _writer()
+    for title, bullets in (("Short", 2), ("Longer", 7), ("Dense", 9)):
+        writer.add(SlideSpec("content", title, "Notes.", body=bullet_paras([SENTENCE] * bullets)))
+    assert _body_sizes(writer) == [{28.0}, {22.0}, {16.0}]  # each at the largest size it fits at on its own
+    writer.finish()
+    assert writer_module.DECK_BODY_FLOOR == 20
+    assert _body_sizes(writer) == [{22.0}, {22.0}, {16.0}]
+
+
+THEMES_FOOTNOTE = ("The number after a theme is how many of the 30 reviews it featured in; the 12 themes with no "
+                   "number were not counted.")
+
+
+def _long_themes() -> SlideSpec:
+    names = [f"Theme {n}: how agencies shared what they knew about the family" for n in range(24)]
+    body = [Para("What the 30 Children Reviews found:", bullet=False, bold=True)]
+    body += [Para(f"{name} ({30 - n})" if n < 12 else name) for n, name in enumerate(names)]
+    chart = ChartSpec("bar", "Reviews featuring each theme (of 30)", tuple(names[:12]), tuple(range(30, 18, -1)),
+                      "Bar chart of the main themes.")
+    return SlideSpec("themes", "Main Themes: Children Reviews", "Notes.", body=body, charts=[chart],
+                     footnotes=[THEMES_FOOTNOTE])
+
+
+def test_a_theme_list_that_continues_draws_its_chart_once_and_gives_the_list_the_width_after_it() -> None:
+    writer = _writer()
+    writer.add(_long_themes())
+    slides = list(writer.prs.slides)
+    assert len(slides) >= 2
+    assert [sum(1 for shape in slide.shapes if shape.has_chart) for slide in slides] == [1] + [0] * (len(slides) - 1)
+    area = writer.content_area(slides[0])
+    lists = [next(shape for shape in slide.shapes if shape.has_text_frame and "Theme " in shape.text_frame.text)
+             for slide in slides]
+    assert lists[0].width < area.width / 2  # beside the chart
+    assert {shape.width for shape in lists[1:]} == {area.width}
+    for slide in slides:  # the continued slides, without the chart, still say which themes have no count
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        assert THEMES_FOOTNOTE in texts
