@@ -11,16 +11,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lxml import etree
 from pptx.chart.chart import Chart
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.util import Pt
 
-from .ooxml import CHART, tag
+from . import text_fit
+from .ooxml import CHART, DRAWING, tag
 
 CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED}
 MIN_LABEL_SIZE = 10.0  # points: the smallest chart label the deck or a briefing draws
+TITLE_STEP = 2.0  # points: the title is this much larger than the labels
+# A bar chart drawn at a size of its own (in Word) has its plot area placed (a manual layout), so every renderer
+# wraps its category labels at one known width and each bar has the room its label's lines need. Measured on
+# LibreOffice's rendering: a label ends LABEL_OFFSET before the bars, and the title wraps at two thirds of the
+# width or more. Lines are allowed Office's 1.2 of the font size (LibreOffice sets them closer).
+LABEL_SHARE = 0.65  # of the chart's width: the most the category labels take; the bars have the rest
+LABEL_OFFSET = 8.0  # points between a label and its bar (the tick mark and its gap)
+EDGE = 4.0  # points kept clear at the chart's edges
+TITLE_SHARE = 0.6  # of the chart's width: where the title is assumed to wrap (it wraps there or later)
+TITLE_GAP = 8.0  # points between the title and the first bar
+LINE_PITCH = 1.2  # of the font size
+LABEL_GAP = 0.6  # of the font size: between one bar's label and the next
+MIN_BAR_SLOT = 1.8  # of the font size: a bar with a one-line label still gets this much height
 
 
 @dataclass(frozen=True)
@@ -60,7 +75,7 @@ def style_chart(chart: Chart, spec: ChartSpec, font_size: float, colour: str | N
     accent, so a new template recolours them. ``font`` is needed outside
     PowerPoint, where a chart does not take the theme's font.
     """
-    font_size = max(font_size, MIN_LABEL_SIZE)
+    font_size = label_size(font_size)
     chart.font.size = Pt(font_size)
     if font:
         chart.font.name = font
@@ -68,7 +83,7 @@ def style_chart(chart: Chart, spec: ChartSpec, font_size: float, colour: str | N
     chart.has_title = True
     chart.chart_title.text_frame.text = spec.title
     title_font = chart.chart_title.text_frame.paragraphs[0].runs[0].font
-    title_font.size = Pt(font_size + 2)
+    title_font.size = Pt(font_size + TITLE_STEP)
     title_font.bold = True
     plot = chart.plots[0]
     plot.vary_by_categories = False
@@ -92,7 +107,104 @@ def style_chart(chart: Chart, spec: ChartSpec, font_size: float, colour: str | N
     if spec.kind == "bar":
         chart.category_axis.reverse_order = True  # the first category on top, as it is read
     chart.category_axis.tick_labels.font.size = Pt(font_size)
+    label_every_category(chart.element)
     renumber_axes(chart.element)
+
+
+def label_size(font_size: float) -> float:
+    """Return the size a chart's labels are set at for ``font_size``: never under the smallest legible size."""
+    return max(font_size, MIN_LABEL_SIZE)
+
+
+def label_every_category(chart_space) -> None:
+    """Have every category's label drawn, each level (unrotated), in PowerPoint, Word and LibreOffice.
+
+    Office draws every label when told ``c:tickLblSkip 1``; left to itself it skips some of a crowded axis.
+    LibreOffice ignores that element: it drops every other label that would touch its neighbour, unless the
+    labels are set level (``a:bodyPr rot="0"``), when it draws them all. A chart must then give each label the
+    room it needs (:func:`bar_chart_height`), or labels would overlap rather than go missing.
+    """
+    for axis in chart_space.iter(tag(CHART, "catAx")):
+        body = axis.find(f"{tag(CHART, 'txPr')}/{tag(DRAWING, 'bodyPr')}")
+        if body is not None:
+            body.set("rot", "0")
+            body.set("vert", "horz")
+        for old in axis.findall(tag(CHART, "tickLblSkip")):
+            axis.remove(old)
+        skip = etree.Element(tag(CHART, "tickLblSkip"), val="1")
+        # The schema's order: tickLblSkip follows lblOffset (or the last of the elements before it).
+        anchor = next((found for name in _BEFORE_TICK_LABEL_SKIP if (found := axis.find(tag(CHART, name))) is not None),
+                      None)
+        if anchor is not None:
+            anchor.addnext(skip)
+        else:
+            axis.append(skip)
+
+
+# c:catAx's children that come before c:tickLblSkip, last first (ECMA-376 CT_CatAx).
+_BEFORE_TICK_LABEL_SKIP = ("lblOffset", "lblAlgn", "auto", "crosses", "crossesAt", "crossAx", "txPr", "spPr",
+                           "tickLblPos", "minorTickMark", "majorTickMark", "numFmt", "title", "minorGridlines",
+                           "majorGridlines", "axPos", "delete", "scaling", "axId")
+
+
+@dataclass(frozen=True)
+class BarLayout:
+    """Where a bar chart's parts go, in points from its top left: the title, the labels' column and the bars."""
+
+    width: float
+    height: float
+    label_width: float  # the column the category labels wrap within, left of the bars
+    plot_top: float  # where the first bar's slot begins, under the title
+    plot_height: float  # the bars' slots, one per category, each with room for the longest label
+    values_width: float  # right of the bars: the room for the counts printed at their ends
+
+
+def bar_layout(spec: ChartSpec, width_pt: float, font_size: float, font: str = "",
+               at_least: float = 0.0) -> BarLayout:
+    """Return the layout of a bar chart ``width_pt`` wide, as tall as its labels need (and ``at_least`` that).
+
+    The labels' column is as wide as the widest label on one line, up to :data:`LABEL_SHARE` of the width;
+    a longer label wraps within it. The bars are evenly spaced, so each gets the room of the longest label.
+    """
+    size = label_size(font_size)
+    face = text_fit.face(False, font)
+    widest = max((face.width(label, size) for label in spec.categories), default=0.0)
+    label_width = min(widest, width_pt * LABEL_SHARE - LABEL_OFFSET - EDGE)
+    lines = max((len(text_fit.wrap(label, label_width, size, family=font)) for label in spec.categories), default=1)
+    slot = max(lines * LINE_PITCH * size + LABEL_GAP * size, MIN_BAR_SLOT * size)
+    title_size = size + TITLE_STEP
+    title_lines = len(text_fit.wrap(spec.title, width_pt * TITLE_SHARE, title_size, True, font))
+    plot_top = EDGE + title_lines * LINE_PITCH * title_size + TITLE_GAP
+    plot_height = len(spec.categories) * slot
+    height = max(plot_top + plot_height + EDGE, at_least)
+    values_width = face.width(str(max(spec.values, default=0)), size) + LABEL_OFFSET + EDGE
+    # A chart given more height than its labels need spreads its bars over it.
+    return BarLayout(width_pt, height, label_width, plot_top, height - plot_top - EDGE, values_width)
+
+
+def bar_chart_height(spec: ChartSpec, width_pt: float, font_size: float, font: str = "") -> float:
+    """Return the height, in points, a bar chart ``width_pt`` wide needs so that every category label is drawn
+    whole, on its own lines (see :func:`bar_layout`)."""
+    return bar_layout(spec, width_pt, font_size, font).height
+
+
+def place_plot_area(chart_space, layout: BarLayout) -> None:
+    """Fix the bars' area of a chart to ``layout`` (``c:manualLayout`` of the inner plot area, as fractions of
+    the chart's size), so that its labels wrap at the layout's width in every renderer."""
+    left = EDGE + layout.label_width + LABEL_OFFSET
+    fractions = {"x": left / layout.width, "y": layout.plot_top / layout.height,
+                 "w": (layout.width - left - layout.values_width) / layout.width,
+                 "h": layout.plot_height / layout.height}
+    plot_area = next(chart_space.iter(tag(CHART, "plotArea")))
+    for old in plot_area.findall(tag(CHART, "layout")):
+        plot_area.remove(old)
+    manual = etree.SubElement(etree.Element(tag(CHART, "layout")), tag(CHART, "manualLayout"))
+    etree.SubElement(manual, tag(CHART, "layoutTarget"), val="inner")
+    etree.SubElement(manual, tag(CHART, "xMode"), val="edge")
+    etree.SubElement(manual, tag(CHART, "yMode"), val="edge")
+    for name, value in fractions.items():  # in the schema's order: x, y, w, h
+        etree.SubElement(manual, tag(CHART, name), val=f"{value:.4f}")
+    plot_area.insert(0, manual.getparent())
 
 
 def renumber_axes(chart_space) -> None:
@@ -118,7 +230,6 @@ def standalone_chart(spec: ChartSpec, font_size: float, colour: str, font: str) 
     Word has no chart API in python-docx; the chart part format is the same in
     both, so the chart python-pptx makes (its XML and its workbook) is carried over.
     """
-    from lxml import etree
     from pptx import Presentation
 
     scratch = Presentation()

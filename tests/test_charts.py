@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
 from lxml import etree
 
-from generator.charts import MIN_LABEL_SIZE, ChartSpec, standalone_chart
+from generator import text_fit
+from generator.charts import (LABEL_SHARE, MIN_LABEL_SIZE, ChartSpec, bar_chart_height, bar_layout, place_plot_area,
+                              standalone_chart)
 from generator.ooxml import CHART, DRAWING
 
 SPEC = ChartSpec("column", "Age", ("0-4", "5-9"), (14, 5), "Column chart of age: 0-4 14, 5-9 5.")
@@ -33,3 +36,57 @@ def test_axis_ids_are_positive():
     parts = standalone_chart(SPEC, 10, "A8431A", "Arial")
     ids = etree.fromstring(parts.xml).xpath(".//c:axId/@val", namespaces={"c": CHART})
     assert ids and all(int(i) > 0 for i in ids)
+
+
+LONG_LABELS = ("Self-neglect where the adult declined support and capacity was not assessed",
+               "Alcohol dependency treated as a lifestyle choice rather than a need",
+               "Care and support needs unmet after discharge from hospital to home",
+               "Executive capacity not tested when decisions and actions did not match",
+               "Hoarding and the condition of the home not seen as a safeguarding risk",
+               "Multi-agency risk management meetings held late or not held at all",
+               "Carers' assessments not offered although the carer was struggling")
+LONG = ChartSpec("bar", "Main themes: number of the 12 reviews each featured in", LONG_LABELS, (8, 7, 6, 6, 5, 5, 4),
+                 "Bar chart of the main themes.")
+SHORT = ChartSpec("bar", "Main themes", ("Neglect", "Escalation", "Unseen men"), (9, 4, 2), "Bar chart.")
+NAMESPACES = {"c": CHART, "a": DRAWING}
+
+
+def test_every_category_label_is_asked_for_unskipped_and_level():
+    # Office draws every label for tickLblSkip 1; LibreOffice ignores that, and draws every label only when the
+    # axis text is level (rot 0): otherwise it leaves out every other label of a crowded axis.
+    for spec in (LONG, SPEC):
+        axis = etree.fromstring(standalone_chart(spec, 9, "A8431A", "Arial").xml).find(".//c:catAx", NAMESPACES)
+        assert axis.xpath("c:tickLblSkip/@val", namespaces=NAMESPACES) == ["1"]
+        assert axis.xpath("c:txPr/a:bodyPr/@rot", namespaces=NAMESPACES) == ["0"]
+        # The schema's order: tickLblSkip right after lblOffset, before noMultiLvlLbl.
+        names = [etree.QName(child).localname for child in axis]
+        assert names[names.index("lblOffset") + 1] == "tickLblSkip"
+
+
+def test_a_bar_chart_is_as_tall_as_its_longest_label_needs_for_every_bar():
+    width = 243.0  # a briefing column, in points
+    long, short = bar_layout(LONG, width, 9), bar_layout(SHORT, width, 9)
+    # Each bar has room for the most lines any label wraps onto in the labels' column, at 1.2 lines a point.
+    lines = max(len(text_fit.wrap(label, long.label_width, MIN_LABEL_SIZE)) for label in LONG_LABELS)
+    assert lines == 3
+    assert long.plot_height >= len(LONG_LABELS) * lines * 1.2 * MIN_LABEL_SIZE
+    assert long.label_width <= width * LABEL_SHARE
+    assert bar_chart_height(LONG, width, 9) == long.height > short.height
+    # Short labels keep one line each, and their column is no wider than the widest of them.
+    assert short.label_width == max(text_fit.face().width(label, MIN_LABEL_SIZE) for label in SHORT.categories)
+    assert bar_layout(SHORT, width, 9, at_least=400).height == 400  # a taller frame spreads the bars over it
+
+
+def test_the_bars_are_placed_where_the_layout_says():
+    layout = bar_layout(LONG, 243.0, 9)
+    chart = etree.fromstring(standalone_chart(LONG, 9, "A8431A", "Arial").xml)
+    place_plot_area(chart, layout)
+    plot_area = chart.find(".//c:plotArea", NAMESPACES)
+    assert etree.QName(plot_area[0]).localname == "layout"  # the schema puts it first
+    manual = plot_area.find("c:layout/c:manualLayout", NAMESPACES)
+    assert [etree.QName(child).localname for child in manual] == ["layoutTarget", "xMode", "yMode", "x", "y", "w", "h"]
+    values = {etree.QName(child).localname: float(child.get("val")) for child in manual[3:]}
+    assert values["x"] * layout.width > layout.label_width  # the labels' column is left of the bars
+    assert values["y"] * layout.height == pytest.approx(layout.plot_top, abs=0.1)
+    assert values["h"] * layout.height == pytest.approx(layout.plot_height, abs=0.1)
+    assert 0 < values["x"] + values["w"] < 1 and values["y"] + values["h"] < 1

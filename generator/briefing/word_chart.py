@@ -13,15 +13,23 @@ from docx.opc.part import Part
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
+from pptx.util import Emu, Pt
 
-from ..charts import ChartSpec, standalone_chart
+from ..charts import BarLayout, ChartSpec, bar_layout, place_plot_area, standalone_chart
 
 _WORKBOOK_REL_ID = "rId1"  # the first relationship of a new chart part, which the chart XML names
 
 
 def word_chart_drawing(doc: Document, spec: ChartSpec, width: int, height: int, font_size: float, colour: str,
                        font: str) -> etree._Element:
-    """Return a ``w:drawing`` holding a native chart of ``spec``, ``width`` x ``height`` EMU, with alt text."""
+    """Return a ``w:drawing`` holding a native chart of ``spec``, ``width`` x ``height`` EMU, with alt text.
+
+    A bar chart has its bars placed so that every category label is drawn whole, and is made taller than
+    ``height`` when its labels need it (:func:`~generator.charts.bar_layout`).
+    """
+    layout = _bar_layout(spec, width, height, font_size, font)
+    if layout is not None:
+        height = int(Pt(layout.height))
     document_part = doc.part
     package = document_part.package
     parts = standalone_chart(spec, font_size, colour, font)
@@ -31,6 +39,8 @@ def word_chart_drawing(doc: Document, spec: ChartSpec, width: int, height: int, 
     external = chart_space.find(qn("c:externalData"))
     if external is not None:
         external.set(qn("r:id"), _WORKBOOK_REL_ID)
+    if layout is not None:
+        place_plot_area(chart_space, layout)
     chart_part = Part(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART,
                       etree.tostring(chart_space, encoding="UTF-8", standalone=True), package)
     if chart_part.relate_to(workbook_part, RT.PACKAGE) != _WORKBOOK_REL_ID:
@@ -48,3 +58,11 @@ def word_chart_drawing(doc: Document, spec: ChartSpec, width: int, height: int, 
     doc_pr.set("descr", spec.alt_text)
     doc_pr.set("title", spec.title)
     return drawing
+
+
+
+def _bar_layout(spec: ChartSpec, width: int, height: int, font_size: float, font: str) -> BarLayout | None:
+    """Return a bar chart's layout at ``width`` and at least ``height`` (EMU); None for a column chart."""
+    if spec.kind != "bar":
+        return None
+    return bar_layout(spec, Emu(width).pt, font_size, font, at_least=Emu(height).pt)
