@@ -204,3 +204,19 @@ def test_a_theme_list_that_continues_draws_its_chart_once_and_gives_the_list_the
     for slide in slides:  # the continued slides, without the chart, still say which themes have no count
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
         assert THEMES_FOOTNOTE in texts
+
+
+def test_a_two_column_slide_set_at_the_deck_size_keeps_its_columns_right_under_its_heading() -> None:
+    writer = _writer()
+    heading = Para("Themes shared by every type of review", bullet=False, bold=True)
+    writer.add(SlideSpec("content", "Cross Over Themes", "Notes.",
+                         body=[heading, *bullet_paras([f"Short theme {n}" for n in range(14)])]))
+    writer.add(SlideSpec("content", "Longer", "Notes.", body=bullet_paras([SENTENCE] * 7)))
+    writer.finish()
+    header, *columns = [shape for shape in writer.prs.slides[0].shapes
+                        if shape.has_text_frame and not shape.is_placeholder]
+    assert _body_sizes(writer)[0] == {22.0}  # two columns took 28 pt; the deck's size is the other slide's
+    assert len(columns) == 2
+    heading_height = writer_module.body_text.paragraphs_height([heading], header.width, 22.0, writer.body_font)
+    assert header.height == int(heading_height * layouts.EMU_PER_PT) + 1  # the heading's height at 22 pt
+    assert {column.top for column in columns} == {header.top + header.height}
