@@ -26,16 +26,16 @@ MIN_LABEL_SIZE = 10.0  # points: the smallest chart label the deck or a briefing
 TITLE_STEP = 2.0  # points: the title is this much larger than the labels
 # A bar chart drawn at a size of its own (in Word) has its plot area placed (a manual layout), so every renderer
 # wraps its category labels at one known width and each bar has the room its label's lines need. Measured on
-# LibreOffice's rendering: a label ends LABEL_OFFSET before the bars, and the title wraps at two thirds of the
-# width or more. Lines are allowed Office's 1.2 of the font size (LibreOffice sets them closer).
+# LibreOffice's rendering: a label ends LABEL_OFFSET before the bars, and the title wraps at about 0.7 of the
+# width. Lines are allowed Office's 1.2 of the font size (LibreOffice sets them closer, at 0.97).
 LABEL_SHARE = 0.65  # of the chart's width: the most the category labels take; the bars have the rest
 LABEL_OFFSET = 8.0  # points between a label and its bar (the tick mark and its gap)
 EDGE = 4.0  # points kept clear at the chart's edges
-TITLE_SHARE = 0.6  # of the chart's width: where the title is assumed to wrap (it wraps there or later)
+TITLE_SHARE = 0.7  # of the chart's width: where the title is taken to wrap (measured 4% wide, so never later)
 TITLE_GAP = 8.0  # points between the title and the first bar
 LINE_PITCH = 1.2  # of the font size
-LABEL_GAP = 0.6  # of the font size: between one bar's label and the next
-MIN_BAR_SLOT = 1.8  # of the font size: a bar with a one-line label still gets this much height
+LABEL_GAP = 0.4  # of the font size: between one bar's label and the next
+SLACK = 0.5  # points (or SVG units): a label measured whole keeps its line when measured word by word (rounding)
 
 
 @dataclass(frozen=True)
@@ -169,9 +169,9 @@ def bar_layout(spec: ChartSpec, width_pt: float, font_size: float, font: str = "
     size = label_size(font_size)
     face = text_fit.face(False, font)
     widest = max((face.width(label, size) for label in spec.categories), default=0.0)
-    label_width = min(widest, width_pt * LABEL_SHARE - LABEL_OFFSET - EDGE)
+    label_width = min(widest + SLACK, width_pt * LABEL_SHARE - LABEL_OFFSET - EDGE)
     lines = max((len(text_fit.wrap(label, label_width, size, family=font)) for label in spec.categories), default=1)
-    slot = max(lines * LINE_PITCH * size + LABEL_GAP * size, MIN_BAR_SLOT * size)
+    slot = (lines * LINE_PITCH + LABEL_GAP) * size
     title_size = size + TITLE_STEP
     title_lines = len(text_fit.wrap(spec.title, width_pt * TITLE_SHARE, title_size, True, font))
     plot_top = EDGE + title_lines * LINE_PITCH * title_size + TITLE_GAP

@@ -9,8 +9,8 @@ import pytest
 from lxml import etree
 
 from generator import text_fit
-from generator.charts import (LABEL_SHARE, MIN_LABEL_SIZE, ChartSpec, bar_chart_height, bar_layout, place_plot_area,
-                              standalone_chart)
+from generator.charts import (LABEL_GAP, LABEL_SHARE, LINE_PITCH, MIN_LABEL_SIZE, ChartSpec, bar_chart_height,
+                              bar_layout, place_plot_area, standalone_chart)
 from generator.ooxml import CHART, DRAWING
 
 SPEC = ChartSpec("column", "Age", ("0-4", "5-9"), (14, 5), "Column chart of age: 0-4 14, 5-9 5.")
@@ -47,7 +47,7 @@ LONG_LABELS = ("Self-neglect where the adult declined support and capacity was n
                "Carers' assessments not offered although the carer was struggling")
 LONG = ChartSpec("bar", "Main themes: number of the 12 reviews each featured in", LONG_LABELS, (8, 7, 6, 6, 5, 5, 4),
                  "Bar chart of the main themes.")
-SHORT = ChartSpec("bar", "Main themes", ("Neglect", "Escalation", "Unseen men"), (9, 4, 2), "Bar chart.")
+SHORT = ChartSpec("bar", "Main themes", ("Neglect", "Missed opportunities to ask", "Unseen men"), (9, 4, 2), "Bar chart.")
 NAMESPACES = {"c": CHART, "a": DRAWING}
 
 
@@ -72,8 +72,10 @@ def test_a_bar_chart_is_as_tall_as_its_longest_label_needs_for_every_bar():
     assert long.plot_height >= len(LONG_LABELS) * lines * 1.2 * MIN_LABEL_SIZE
     assert long.label_width <= width * LABEL_SHARE
     assert bar_chart_height(LONG, width, 9) == long.height > short.height
-    # Short labels keep one line each, and their column is no wider than the widest of them.
-    assert short.label_width == max(text_fit.face().width(label, MIN_LABEL_SIZE) for label in SHORT.categories)
+    # Short labels keep one line each (the widest too, measured word by word), in a column hardly wider than it.
+    assert all(len(text_fit.wrap(label, short.label_width, MIN_LABEL_SIZE)) == 1 for label in SHORT.categories)
+    assert short.label_width < max(text_fit.face().width(label, MIN_LABEL_SIZE) for label in SHORT.categories) + 1
+    assert short.plot_height == pytest.approx(3 * (LINE_PITCH + LABEL_GAP) * MIN_LABEL_SIZE)
     assert bar_layout(SHORT, width, 9, at_least=400).height == 400  # a taller frame spreads the bars over it
 
 

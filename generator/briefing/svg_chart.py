@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from .. import text_fit
-from ..charts import ChartSpec
+from ..charts import SLACK, ChartSpec
 
 # The chart fills one of the page's two columns: about 400 px on screen, and 86 mm (244 pt) in print, where
 # a 16-unit label is 16 x 244 / 400 = 9.8 pt (see PRINT_COLUMN_WIDTH_PT in the tests).
@@ -57,7 +57,7 @@ def _label_column(spec: ChartSpec, font: str) -> tuple[float, list[list[str]]]:
     face = text_fit.face(False, font)
     widest = max((face.width(label, LABEL_SIZE) for label in spec.categories), default=0.0)
     for share in LABEL_SHARES:
-        width = min(widest, WIDTH * share - LABEL_GAP)
+        width = min(widest + SLACK, WIDTH * share - LABEL_GAP)
         lines = [label_lines(label, width, font) for label in spec.categories]
         if max((len(each) for each in lines), default=1) <= MAX_LABEL_LINES:
             break

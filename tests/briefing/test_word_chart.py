@@ -36,7 +36,8 @@ def _document_of(specs: list[ChartSpec], folder: Path) -> Path:
 
 
 def _label_blocks(spec: ChartSpec, page: Page) -> list[tuple[str, float, float]]:
-    """Return each category label as drawn: its words in reading order and the top and bottom of its lines.
+    """Return the title and each category label as drawn: its words in reading order and the top and bottom of
+    its lines.
 
     The page's lines are read top to bottom (values, digits only, left out) and given to the labels in turn,
     each taking lines until it has as many words as it should.
@@ -48,9 +49,11 @@ def _label_blocks(spec: ChartSpec, page: Page) -> list[tuple[str, float, float]]
         else:
             lines.append([word])
     first_word = spec.categories[0].split()[0]
-    while lines and lines[0][0].text != first_word:  # the title's lines
-        lines.pop(0)
-    blocks = []
+    title: list[list] = []
+    while lines and lines[0][0].text != first_word:
+        title.append(lines.pop(0))
+    blocks = [(" ".join(w.text for line in title for w in line), title[0][0].top,
+               max(w.bottom for w in title[-1]))]
     for label in spec.categories:
         words: list[str] = []
         top = bottom = 0.0
@@ -70,6 +73,7 @@ def test_every_label_of_a_crowded_bar_chart_is_drawn_whole_and_clear_of_the_next
     pages = read_pages(render(_document_of([LONG, SHORT], tmp_path)))
     for spec, page in zip((LONG, SHORT), pages):
         blocks = _label_blocks(spec, page)
-        assert [text for text, _, _ in blocks] == list(spec.categories)
+        title = " ".join(word for word in spec.title.split() if not word.isdigit())  # numbers are read as values
+        assert [text for text, _, _ in blocks] == [title, *spec.categories]
         for (_, _, bottom), (_, top, _) in zip(blocks, blocks[1:]):
-            assert bottom <= top + LINE_TOLERANCE_PT  # a label's lines end before the next label's begin
+            assert bottom <= top + LINE_TOLERANCE_PT  # the title, then each label, ends before the next begins
