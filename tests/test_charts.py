@@ -47,7 +47,8 @@ LONG_LABELS = ("Self-neglect where the adult declined support and capacity was n
                "Carers' assessments not offered although the carer was struggling")
 LONG = ChartSpec("bar", "Main themes: number of the 12 reviews each featured in", LONG_LABELS, (8, 7, 6, 6, 5, 5, 4),
                  "Bar chart of the main themes.")
-SHORT = ChartSpec("bar", "Main themes", ("Neglect", "Missed opportunities to ask", "Unseen men"), (9, 4, 2), "Bar chart.")
+SHORT = ChartSpec("bar", "Main themes", ("Neglect", "Missed opportunities to ask", "Unseen men"), (9, 4, 2),
+                  "Bar chart.")
 NAMESPACES = {"c": CHART, "a": DRAWING}
 
 
