@@ -15,6 +15,7 @@ failure of the parser is a located problem, never a traceback.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import difflib
 import functools
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeAlias, TypeVar
 
-from ..problems import ERROR, WARNING, InputError, Problem
+from ..problems import ERROR, NOTE, WARNING, InputError, Problem
 from .schema import XML_ILLEGAL
 
 MAX_REGISTER_BYTES = 20 * 1024 * 1024
@@ -472,7 +473,45 @@ def build_register(reviews: Table, people: Table) -> Register:
     person_rows = _typed_rows(people, PEOPLE_COLUMNS, _person_row, problems, notes, check_person)
     if problems:
         raise InputError(problems)
+    person_rows = _one_spelling_each(person_rows, people, notes)
     return Register(review_rows, person_rows, notes)
+
+
+PERSON_CATEGORIES = ("role", "ethnicity", "gender")  # the people's fields that are counted as categories
+
+
+def _one_spelling_each(people: list[PersonRow], table: Table, notes: list[Problem]) -> list[PersonRow]:
+    """Return the people with each role, ethnicity and gender written one way: values that differ only in capitals
+    or spaces ('Male', 'male ', 'MALE') are one category, written as most rows write it; a note names each other
+    spelling where it first appears (a register typed or pasted by hand, with no drop-down list, has them)."""
+    headings = {column.key: column.heading for column in PEOPLE_COLUMNS}
+    for field_name in PERSON_CATEGORIES:
+        spellings: dict[str, dict[str, list[PersonRow]]] = {}
+        for person in people:
+            value = getattr(person, field_name)
+            if value:
+                spellings.setdefault(_name_key(value), {}).setdefault(value, []).append(person)
+        chosen: dict[str, str] = {}
+        for variants in spellings.values():
+            if len(variants) < 2:
+                continue
+            usual = max(variants, key=lambda spelling: len(variants[spelling]))  # ties: the first written
+            for spelling, rows in variants.items():
+                chosen[spelling] = usual
+                if spelling != usual:
+                    notes.append(rows[0].place.problem(
+                        _heading_as_written(table, headings[field_name]),
+                        f"'{spelling}' is counted with '{usual}' (values that differ only in capitals or spaces "
+                        "are one category)", NOTE))
+        if chosen:
+            people = [dataclasses.replace(p, **{field_name: chosen.get(getattr(p, field_name), getattr(p, field_name))})
+                      for p in people]
+    return people
+
+
+def _heading_as_written(table: Table, heading: str) -> str:
+    """Return the table's own heading for a column (its case and spacing), or the column's usual heading."""
+    return next((h for h in table.headings if header_key(h) == header_key(heading)), heading)
 
 
 def _ignore_reference(reference: str, place: RowPlace, heading: str) -> None:

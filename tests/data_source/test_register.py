@@ -565,3 +565,26 @@ def test_people_of_one_role():
     reviews = [review("d", dt.date(2022, 1, 1), people=(victim, perpetrator))]
     assert people_of(reviews, "victim") == [victim]
     assert people_of(reviews) == [victim, perpetrator]
+
+
+# One spelling for each category -------------------------------------------------------------------------------------
+
+
+def test_values_that_differ_only_in_capitals_or_spaces_are_one_category_with_a_note(tmp_path):
+    people = [["C-1", None, 0, "White British", "Male"], ["C-1", None, 3, "white british", "male "],
+              ["C-2", None, 4, "White British", "MALE"], ["S-1", "Adult", 67, "Asian British", "Male"],
+              ["S-1", "adult", 70, "Asian British", "Female"]]
+    found = read_register(workbook(tmp_path / "r.xlsx", REVIEWS, people), "reviews.xlsx")
+    assert count_by(found.people, lambda p: p.gender) == {"Male": 4, "Female": 1}
+    assert count_by(found.people, lambda p: p.ethnicity) == {"White British": 3, "Asian British": 2}
+    assert [p.role for p in found.people] == ["", "", "", "Adult", "Adult"]  # a tie: the spelling written first
+    assert [(str(p), p.severity) for p in found.notes] == [
+        ("reviews.xlsx, sheet People, row 6, Role: 'adult' is counted with 'Adult' (values that differ only in "
+         "capitals or spaces are one category)", "note"),
+        ("reviews.xlsx, sheet People, row 3, Ethnicity: 'white british' is counted with 'White British' (values "
+         "that differ only in capitals or spaces are one category)", "note"),
+        ("reviews.xlsx, sheet People, row 3, Gender: 'male' is counted with 'Male' (values that differ only in "
+         "capitals or spaces are one category)", "note"),
+        ("reviews.xlsx, sheet People, row 4, Gender: 'MALE' is counted with 'Male' (values that differ only in "
+         "capitals or spaces are one category)", "note"),
+    ]
