@@ -240,7 +240,7 @@ def review_figures(key: str, review: ReviewType, period: str = "", threshold: in
             tables.append(CountTable(name, "Age band" if name == "Age" else name, tuple(counts.items()), noun,
                                      known(name), count, ordered, threshold))
     for table in demo.tables:
-        unit = f"{table.role}s" if table.role else noun
+        unit = role_plural(table.role, review) if table.role else noun
         tables.append(CountTable(table.name, table.name, tuple(table.counts.items()), unit,
                                  table.known_for if table.known_for is not None else known(table.name), count,
                                  table.name.startswith("Age"), threshold))
@@ -250,6 +250,34 @@ def review_figures(key: str, review: ReviewType, period: str = "", threshold: in
                        threshold=threshold)
     return ReviewFigures(key, review, count, people, areas, tuple(tables), tuple(review.theme_list), period,
                          threshold)
+
+
+IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women",
+                     "grandchild": "grandchildren"}
+PREPOSITIONS = {"at", "of", "in", "with", "from", "for", "under"}  # 'adult at risk': the noun before one is the head
+
+
+def role_plural(role: str, review: ReviewType) -> str:
+    """Return the people of a role, as a table names them: the type's own word when the role is its word for one
+    person ('child' -> its 'children'), else the role with its head word made plural ('victim' -> 'victims',
+    'adult at risk' -> 'adults at risk')."""
+    if role.casefold() == review.person_noun.casefold():
+        return review.people_noun
+    words = role.split(" ")
+    head = next((i - 1 for i, word in enumerate(words) if i and word.casefold() in PREPOSITIONS), len(words) - 1)
+    words[head] = _plural_word(words[head])
+    return " ".join(words)
+
+
+def _plural_word(word: str) -> str:
+    lower = word.casefold()
+    if lower in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[lower]
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if lower.endswith("y") and lower[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _has_role(table: CountTable, demo: Demographics) -> bool:
@@ -313,7 +341,7 @@ def counted_aggregates(event: EventData, key: str, reviews: Sequence[ResolvedRev
                 counts = _person_counts(role_people, field_name, bands)
                 if counts:
                     demographics.tables.append(DemographicTable(
-                        f"{name} of {role}s", counts,
+                        f"{name} of {role_plural(role, review)}", counts,
                         _known(role_reviews, field_name, role), role))
     else:
         for name, _, field_name in PERSON_TABLES:

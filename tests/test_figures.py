@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from generator.data_source import load_event
-from generator.figures import event_figures, theme_label
+from generator.figures import event_figures, role_plural, theme_label
 from tests.conftest import DEFAULT_DATA
 from tests.seed import seed_review_types, seed_themes
 
@@ -76,3 +78,15 @@ def test_a_table_known_for_fewer_reviews_says_so():
 
 def test_event_date_reads_as_the_seed_writes_it(loaded):
     assert loaded.event.event.long_date == "Thursday 12 May 2022"
+
+
+@pytest.mark.parametrize(("role", "expected"), [
+    ("victim", "victims"), ("perpetrator", "perpetrators"), ("child", "children"), ("Child", "children"),
+    ("person", "people"), ("man", "men"), ("witness", "witnesses"), ("family member", "family members"),
+    ("adult at risk", "adults at risk"), ("person of interest", "people of interest"), ("baby", "babies"),
+    ("boy", "boys"), ("young person", "young people"),
+])
+def test_a_role_names_its_people_as_english_does(loaded, role, expected):
+    first = next(iter(loaded.event.review_types.values()))
+    children = dataclasses.replace(first, person_noun="child", people_noun="children")
+    assert role_plural(role, children) == expected
