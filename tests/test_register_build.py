@@ -170,8 +170,8 @@ def set_cell(sheet: str, cell: str, value: object):
      "riverside-2024-register.xlsx, sheet People, row 2, Reference: 'NOPE-1' is not the reference of any review on "
      "the Reviews sheet"),
     ("Reviews", "E5", "31/02/2022",
-     "riverside-2024-register.xlsx, sheet Reviews, row 5, Date notified: '31/02/2022' is not a date (expected "
-     "dd/mm/yyyy or yyyy-mm-dd)"),
+     "riverside-2024-register.xlsx, sheet Reviews, row 5, Date notified: '31/02/2022' is not a date (February 2022 "
+     "has no day 31)"),
     ("People", "C4", 130,
      "riverside-2024-register.xlsx, sheet People, row 4, Age: '130' is not an age (expected a whole number of "
      "years from 0 to 120, or blank when not known)"),
@@ -183,6 +183,26 @@ def test_each_register_error_is_located(run_cli, tmp_path, sheet, cell, value, m
     status, output = build_status(run_cli, tmp_path, data)
     assert status == 2
     assert message in output
+
+
+def test_every_register_problem_is_listed_at_once_whatever_its_kind(run_cli, tmp_path):
+    def three_mistakes(book):
+        book["Reviews"]["E3"] = "31/02/2022"  # a row that cannot be read
+        book["Reviews"]["C4"] = "Northbnk"  # a row read, whose area the data file does not have
+        book["Reviews"]["G5"] = "Sleeping"  # a row read, with a theme outside its type's list
+    data = register_with(tmp_path, three_mistakes)
+    status, output = build_status(run_cli, tmp_path, data)
+    assert status == 2
+    assert [line.removeprefix("error: ") for line in output.splitlines() if "register.xlsx, sheet" in line] == [
+        "riverside-2024-register.xlsx, sheet Reviews, row 3, Date notified: '31/02/2022' is not a date (February "
+        "2022 has no day 31)",
+        "riverside-2024-register.xlsx, sheet Reviews, row 4, Area: 'Northbnk' is not an area (did you mean NBC, "
+        "Northbank Borough Council?)",
+        "riverside-2024-register.xlsx, sheet Reviews, row 5, Themes: 'Sleeping' is not one of the CSPR themes "
+        "(expected one of: Neglect; Parental mental health; Domestic abuse in the home; Safe sleep; Criminal "
+        "exploitation; Voice of the child; Information sharing)",
+    ]
+    assert "3 problems" in output
 
 
 def test_a_missing_sheet_and_an_empty_workbook_are_located(run_cli, tmp_path):

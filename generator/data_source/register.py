@@ -166,11 +166,13 @@ class PersonRow:
 
 @dataclass
 class Register:
-    """Every review and person of a register, and notes (warnings) such as the extra columns ignored."""
+    """Every review and person of a register that could be read, notes (warnings) such as the extra columns
+    ignored, and the problems of the rows that could not be read (when the reader was asked to keep them)."""
 
     reviews: list[ReviewRow]
     people: list[PersonRow]
     notes: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -220,15 +222,17 @@ class KnownFor:
 # Reading ------------------------------------------------------------------------------------------------------------
 
 
-def read_register(path: Path, label: str) -> Register:
+def read_register(path: Path, label: str, *, raise_problems: bool = True) -> Register:
     """Return the register in ``path``: an ``.xlsx`` workbook, or a folder holding reviews.csv and people.csv.
 
     ``label`` names the path in messages. Raises InputError listing every
-    problem found at once.
+    problem found at once; without ``raise_problems``, the problems of rows
+    are kept in the register instead (so the rows that could be read can be
+    checked further, and every problem listed together).
     """
     if path.is_dir():
         return read_csv_register(path / REVIEWS_CSV, path / PEOPLE_CSV,
-                                 f"{label}/{REVIEWS_CSV}", f"{label}/{PEOPLE_CSV}")
+                                 f"{label}/{REVIEWS_CSV}", f"{label}/{PEOPLE_CSV}", raise_problems=raise_problems)
     suffix = path.suffix.lower()
     if suffix == ".xlsm":
         raise InputError([Problem("a workbook with macros (.xlsm) is not read; save the register as an Excel "
@@ -237,11 +241,13 @@ def read_register(path: Path, label: str) -> Register:
         raise InputError([Problem("expected an Excel workbook (.xlsx), or a folder holding reviews.csv and "
                                   "people.csv", file=label, category="input")])
     reviews, people = read_workbook_tables(path, label)
-    return build_register(reviews, people)
+    return build_register(reviews, people, raise_problems=raise_problems)
 
 
-def read_csv_register(reviews_path: Path, people_path: Path, reviews_label: str, people_label: str) -> Register:
-    """Return the register held in two CSV files; raise InputError listing every problem found."""
+def read_csv_register(reviews_path: Path, people_path: Path, reviews_label: str, people_label: str, *,
+                      raise_problems: bool = True) -> Register:
+    """Return the register held in two CSV files; raise InputError listing every problem found (the rows'
+    problems kept in the register instead, without ``raise_problems``)."""
     problems: list[Problem] = []
     tables = []
     for path, label in ((reviews_path, reviews_label), (people_path, people_label)):
@@ -251,7 +257,7 @@ def read_csv_register(reviews_path: Path, people_path: Path, reviews_label: str,
             problems.extend(error.problems)
     if problems:
         raise InputError(problems)
-    return build_register(tables[0], tables[1])
+    return build_register(tables[0], tables[1], raise_problems=raise_problems)
 
 
 def _checked_bytes_size(path: Path, label: str) -> int:
@@ -449,8 +455,9 @@ def rows_from_records(records: list[tuple[int, dict[str, str]]], file: str, shee
 # Checking -----------------------------------------------------------------------------------------------------------
 
 
-def build_register(reviews: Table, people: Table) -> Register:
-    """Return the register the two tables hold; raise InputError listing every problem in both, in row order."""
+def build_register(reviews: Table, people: Table, *, raise_problems: bool = True) -> Register:
+    """Return the register the two tables hold; raise InputError listing every problem in both, in row order
+    (without ``raise_problems``, the register keeps them, and holds only the rows without problems)."""
     problems: list[Problem] = []
     notes: list[Problem] = []
     first_seen: dict[str, RowPlace] = {}
@@ -471,10 +478,10 @@ def build_register(reviews: Table, people: Table) -> Register:
     if not first_seen:  # no review could be read: every person would be reported, burying the real problem
         check_person = _ignore_reference
     person_rows = _typed_rows(people, PEOPLE_COLUMNS, _person_row, problems, notes, check_person)
-    if problems:
+    if problems and raise_problems:
         raise InputError(problems)
     person_rows = _one_spelling_each(person_rows, people, notes)
-    return Register(review_rows, person_rows, notes)
+    return Register(review_rows, person_rows, notes, problems)
 
 
 PERSON_CATEGORIES = ("role", "ethnicity", "gender")  # the people's fields that are counted as categories
@@ -684,7 +691,7 @@ class _Cells:
             return None
         parsed = parse_date(text)
         if parsed is None:
-            self.fail(heading, f"'{text}' is not a date ({DATE_EXPECTED})")
+            self.fail(heading, f"'{text}' is not a date ({impossible_date(text) or DATE_EXPECTED})")
         return parsed
 
     def age(self, column: Column) -> int | None:
@@ -740,6 +747,25 @@ def parse_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+DATE_SHAPES = (re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
+               re.compile(r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"))
+
+
+def impossible_date(text: str) -> str:
+    """Return why a date written in an expected form is no day of the calendar ('February 2021 has no day 31'),
+    or '' when ``text`` is not in an expected form at all."""
+    for shape in DATE_SHAPES:
+        match = shape.fullmatch(text.strip())
+        if match:
+            year, month, day = (int(match.group(part)) for part in ("year", "month", "day"))
+            if year < dt.MINYEAR:
+                return f"there is no year {year}"
+            if not 1 <= month <= 12:
+                return f"there is no month {month}"
+            return f"{dt.date(year, month, 1):%B %Y} has no day {day}"
+    return ""
 
 
 def _control_character(text: str) -> str:

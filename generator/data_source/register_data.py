@@ -66,6 +66,8 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
                                f"figures in the data file (review_types.{row.type_key}.count); give its figures "
                                "either in the register or in the data file, not both"))
     problems.extend(_age_problems(event, resolved, locations))
+    # Every problem at once: the rows that could not be read, then those whose names the data does not know.
+    problems = register.problems + problems
     if problems:
         raise InputError(found + problems)
     if event.period is not None:
@@ -142,13 +144,13 @@ def _age_problems(event: EventData, resolved: list[reg.ResolvedReview], location
 
 
 def _read(event: EventData, locations: Locations, data_path: Path, allow_outside: bool) -> reg.Register:
-    """Return the register the data names, read from its files or its YAML lists."""
+    """Return the register the data names, read from its files or its YAML lists, with its rows' problems."""
     from .loader import display_path
 
     source = event.register
     if isinstance(source, str):
         path = _inside(data_path, source, "register", locations, allow_outside)
-        return reg.read_register(path, display_path(path))
+        return reg.read_register(path, display_path(path), raise_problems=False)
     assert isinstance(source, RegisterSource)
     if isinstance(source.reviews, list):
         people = source.people if isinstance(source.people, list) else []
@@ -156,13 +158,14 @@ def _read(event: EventData, locations: Locations, data_path: Path, allow_outside
         tables = [reg.rows_from_records(_records(rows, f"register.{name}", locations), file, f"register.{name}",
                                         locations.lines.get(f"register.{name}"))
                   for name, rows in (("reviews", source.reviews), ("people", people))]
-        return reg.build_register(tables[0], tables[1])
+        return reg.build_register(tables[0], tables[1], raise_problems=False)
     if not isinstance(source.people, str):
         raise InputError([locations.problem("register.people", "expected the people CSV file's name, as the "
                                                                "reviews are given as a file")])
     reviews_path = _inside(data_path, source.reviews, "register.reviews", locations, allow_outside)
     people_path = _inside(data_path, source.people, "register.people", locations, allow_outside)
-    return reg.read_csv_register(reviews_path, people_path, display_path(reviews_path), display_path(people_path))
+    return reg.read_csv_register(reviews_path, people_path, display_path(reviews_path), display_path(people_path),
+                                 raise_problems=False)
 
 
 def _records(rows: list[dict[str, str | None]], key_path: str, locations: Locations

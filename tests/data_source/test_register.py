@@ -135,8 +135,7 @@ def test_a_formula_reads_as_the_value_excel_saved(tmp_path):
 def test_a_date_that_is_not_a_date(tmp_path):
     rows = [REVIEWS[0][:4] + ["31/02/2021"] + REVIEWS[0][5:], REVIEWS[1][:5] + ["soon", None], REVIEWS[2]]
     assert problems_of(workbook(tmp_path / "r.xlsx", rows)) == [
-        "reviews.xlsx, sheet Reviews, row 2, Date notified: '31/02/2021' is not a date (expected dd/mm/yyyy or "
-        "yyyy-mm-dd)",
+        "reviews.xlsx, sheet Reviews, row 2, Date notified: '31/02/2021' is not a date (February 2021 has no day 31)",
         "reviews.xlsx, sheet Reviews, row 3, Date published: 'soon' is not a date (expected dd/mm/yyyy or "
         "yyyy-mm-dd)",
     ]
@@ -184,8 +183,7 @@ def test_every_problem_in_both_sheets_is_listed_at_once(tmp_path):
     rows = [REVIEWS[0][:4] + ["2021-13-01"] + REVIEWS[0][5:], REVIEWS[1], REVIEWS[1]]
     people = PEOPLE + [["X", None, 200, None, None]]
     assert problems_of(workbook(tmp_path / "r.xlsx", rows, people)) == [
-        "reviews.xlsx, sheet Reviews, row 2, Date notified: '2021-13-01' is not a date (expected dd/mm/yyyy or "
-        "yyyy-mm-dd)",
+        "reviews.xlsx, sheet Reviews, row 2, Date notified: '2021-13-01' is not a date (there is no month 13)",
         "reviews.xlsx, sheet Reviews, row 4, Reference: 'C-2' is already the reference of row 3; each review needs "
         "its own",
         "reviews.xlsx, sheet People, row 5, Reference: 'S-1' is not the reference of any review on the Reviews sheet",
@@ -373,7 +371,7 @@ def test_csv_problems_name_the_file_and_row(tmp_path):
     with pytest.raises(InputError) as caught:
         read_register(folder, "reg")
     assert [str(p) for p in caught.value.problems] == [
-        "reg/reviews.csv, row 2, Date notified: '2021-02-30' is not a date (expected dd/mm/yyyy or yyyy-mm-dd)",
+        "reg/reviews.csv, row 2, Date notified: '2021-02-30' is not a date (February 2021 has no day 30)",
         "reg/reviews.csv, row 2, Themes: the cell holds the control character U+001B, which documents cannot "
         "contain; remove it",
         "reg/people.csv, row 2, Age: 'x' is not an age (expected a whole number of years from 0 to 120, or blank "
@@ -588,3 +586,12 @@ def test_values_that_differ_only_in_capitals_or_spaces_are_one_category_with_a_n
         ("reviews.xlsx, sheet People, row 4, Gender: 'MALE' is counted with 'Male' (values that differ only in "
          "capitals or spaces are one category)", "note"),
     ]
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("31/02/2021", "February 2021 has no day 31"), ("2024-02-30", "February 2024 has no day 30"),
+    ("29/02/2023", "February 2023 has no day 29"), ("2021-00-10", "there is no month 0"),
+    ("0000-01-01", "there is no year 0"), ("4 May", ""), ("2021/05/04", ""),
+])
+def test_a_date_in_the_right_form_but_off_the_calendar_says_why(text, why):
+    assert register.impossible_date(text) == why
