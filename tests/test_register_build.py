@@ -17,6 +17,8 @@ from docx import Document
 from pptx import Presentation
 
 from generator.cli import main
+from generator.data_source import load_event
+from generator.problems import WARNING
 from tests.conftest import ROOT, replace_once
 
 DATA = ROOT / "data" / "riverside-2024.yaml"
@@ -500,3 +502,19 @@ def test_figures_recounted_from_the_rows_are_the_loaders(tmp_path):
     recounted = event_figures(event, event.register_reviews)
     assert {k: (f.count, f.people, f.areas, f.demographics, f.themes) for k, f in recounted.items()} == \
         {k: (f.count, f.people, f.areas, f.demographics, f.themes) for k, f in event_figures(event).items()}
+
+
+def test_a_type_with_reviews_in_the_register_but_none_in_the_period_is_a_warning(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # messages name files as the user would type them: from the working folder
+    data = copy_example(tmp_path)
+    text = replace_once(data.read_text(encoding="utf-8"), "period: {from: 2021-04-01, to: 2024-03-31,",
+                        "period: {from: 2021-04-01, to: 2021-04-30,")
+    data.write_text(text, encoding="utf-8")
+    warnings = [str(w) for w in load_event(data).warnings if w.severity == WARNING]
+    line = text.splitlines().index("period: {from: 2021-04-01, to: 2021-04-30, by: date notified}") + 1
+    assert [w for w in warnings if "period" in w] == [
+        f"riverside-2024.yaml, line {line}, period: none of the register's 19 CSPR reviews falls in the period "
+        "(reviews notified 1 April 2021 to 30 April 2021), so every CSPR figure is 0; check the period's dates",
+        f"riverside-2024.yaml, line {line}, period: none of the register's 10 DHR reviews falls in the period "
+        "(reviews notified 1 April 2021 to 30 April 2021), so every DHR figure is 0; check the period's dates",
+    ]

@@ -71,7 +71,9 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
     if problems:
         raise InputError(found + problems)
     if event.period is not None:
-        resolved = reg.select_period(resolved, event.period.start, event.period.to, event.period.by)
+        in_period = reg.select_period(resolved, event.period.start, event.period.to, event.period.by)
+        found.extend(_types_without_reviews(event, counted, resolved, in_period, locations))
+        resolved = in_period
     event.register_reviews = resolved
     for key in counted:
         rows = [r for r in resolved if r.type_key == key]
@@ -141,6 +143,24 @@ def _age_problems(event: EventData, resolved: list[reg.ResolvedReview], location
         people = reg.people_of([r for r in resolved if r.type_key == key])
         problems.extend(count_ages(people, bands, review.abbreviation or review.name)[1])
     return problems
+
+
+def _types_without_reviews(event: EventData, counted: set[str], every: list[reg.ResolvedReview],
+                           in_period: list[reg.ResolvedReview], locations: Locations
+                           ) -> list[Problem]:
+    """Return a warning for each counted type with reviews in the register but none in the period: a mistyped
+    period, far more often than a real year without one, and the type's slides would all say 0."""
+    assert event.period is not None
+    warnings = []
+    for key in (k for k in event.review_types if k in counted):
+        in_register = sum(1 for r in every if r.type_key == key)
+        if in_register and not any(r.type_key == key for r in in_period):
+            name = event.review_types[key].abbreviation or key
+            warnings.append(locations.problem(
+                "period", f"none of the register's {in_register} {name} reviews falls in the period ("
+                          f"{event.period.text[0].lower()}{event.period.text[1:]}), so every {name} figure is 0; "
+                          "check the period's dates", severity=WARNING))
+    return warnings
 
 
 def _read(event: EventData, locations: Locations, data_path: Path, allow_outside: bool) -> reg.Register:
