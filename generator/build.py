@@ -23,6 +23,9 @@ from .problems import ERROR, WARNING, InputError, Problem
 from .templates import BUILTIN_DECK_TEMPLATE
 
 
+OFFICE_SUFFIXES = (".pptx", ".docx")  # the outputs LibreOffice makes PDFs of
+
+
 class Builder(Protocol):
     """An output format: its name, and the files it makes from an event's plan."""
 
@@ -113,15 +116,26 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
         written = write_outputs(outputs)
         manifest.save(options.out_dir, path, record)
         report = BuildReport(path, outputs, written, warnings)
+        if not options.pdf:
+            report.warnings.extend(_stale_pdfs(written))
         if options.pdf:
             from .output.pdf import make_pdfs
 
-            office_files = [o.path for o in outputs if o.path.suffix in (".pptx", ".docx")]
+            office_files = [o.path for o in outputs if o.path.suffix in OFFICE_SUFFIXES]
             made = make_pdfs(office_files, options.progress, options.out_dir / manifest.FOLDER)
             report.pdfs, report.kept_pdfs = made.made, made.kept
             if made.problem:
                 report.warnings.append(Problem(made.problem, severity=WARNING, category="pdf"))
     return report
+
+
+def _stale_pdfs(written: list[Output]) -> list[Problem]:
+    """Return a warning for each PDF (from an earlier build with --pdf) beside a file this build has changed: it no
+    longer shows what the file does, and someone may publish it."""
+    return [Problem(f"{display_path(pdf)} was made from an earlier {output.path.name} and no longer matches it; "
+                    "build with --pdf to make it again, or delete it", severity=WARNING, category="pdf")
+            for output in written if output.path.suffix in OFFICE_SUFFIXES
+            for pdf in [output.path.with_suffix(".pdf")] if pdf.exists()]
 
 
 def _refuse_briefings_of_one_name(plan: EventPlan, label: str) -> None:

@@ -151,3 +151,21 @@ def test_each_write_stages_its_file_under_a_name_of_its_own(tmp_path, monkeypatc
     assert len(staged) == 2 and staged[0] != staged[1]
     assert all(name.startswith(".event.pptx.") and name.endswith(".tmp") for name in staged)
     assert target.read_bytes() == b"second"
+
+
+def test_a_pdf_left_beside_a_changed_briefing_is_a_warning(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    data_file = tmp_path / "event.yaml"
+    data_file.write_text(default_text(), encoding="utf-8")
+    out = Path("out")
+    first = build_event(data_file, BuildOptions(out_dir=out))
+    briefing = next(o.path for o in first.outputs if o.path.name.endswith("-sar.docx"))
+    briefing.with_suffix(".pdf").write_bytes(b"%PDF- as an earlier build --pdf left it")
+    unchanged = build_event(data_file, BuildOptions(out_dir=out))
+    assert [w for w in unchanged.warnings if w.category == "pdf"] == []
+    data_file.write_text(default_text().replace("Safeguarding Adult Reviews", "Safeguarding Adults Reviews"),
+                         encoding="utf-8")
+    changed = build_event(data_file, BuildOptions(out_dir=out))
+    assert [str(w) for w in changed.warnings if w.category == "pdf"] == [
+        f"{briefing.with_suffix('.pdf')} was made from an earlier {briefing.name} and no longer matches it; build "
+        "with --pdf to make it again, or delete it"]
