@@ -18,7 +18,7 @@ MIN_THRESHOLD = 3  # with 0 shown, "<2" could only mean 1
 PRIMARY = "primary"
 SECONDARY = "secondary"
 SECONDARY_TABLE_TEXT = "[c]"  # the Government Statistical Service's mark for a value withheld
-SECONDARY_TEXT = "not shown"
+SECONDARY_TEXT = "an undisclosed number"  # a sentence reads on: "an undisclosed number in Fenland"
 
 
 def fewer_than_text(threshold: int) -> str:
@@ -71,7 +71,7 @@ class SuppressedTable:
         return _shown_as(self.cell(category), self.threshold, table=True)
 
     def text(self, category: str) -> str:
-        """Return the cell as running text says it: '7', '0', 'fewer than 5' or 'not shown'."""
+        """Return the cell as running text says it: '7', '0', 'fewer than 5' or 'an undisclosed number'."""
         return _shown_as(self.cell(category), self.threshold, table=False)
 
     def total_table_text(self) -> str:

@@ -17,7 +17,7 @@ def test_counts_from_1_to_threshold_less_1_are_hidden_and_zero_is_shown():
     assert table.shown == {"A": 0, "D": 5, "E": 9}
     assert [table.table_text(c) for c in "ABCDEF"] == ["0", "<5", "<5", "5", "9", "<5"]
     assert table.text("B") == "fewer than 5"
-    assert table.total_text() == "not shown"
+    assert table.total_text() == "an undisclosed number"
 
 
 def test_a_single_hidden_cell_beside_a_shown_total_takes_the_next_smallest_with_it():
@@ -25,7 +25,7 @@ def test_a_single_hidden_cell_beside_a_shown_total_takes_the_next_smallest_with_
     assert [(c.category, c.hidden) for c in table.cells] == [
         ("MBC", ""), ("RCBC", PRIMARY), ("HBC", SECONDARY), ("SBC", "")]
     assert table.table_text("HBC") == "[c]"
-    assert table.text("HBC") == "not shown"
+    assert table.text("HBC") == "an undisclosed number"
     assert table.total_table_text() == "30"
 
 
