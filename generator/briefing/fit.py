@@ -1,29 +1,52 @@
 """Measure how a briefing's seven parts flow down the A4 page's two columns, before the document is written.
 
 The parts are measured with real font metrics (:mod:`generator.text_fit`) in
-the type scale of :mod:`.blank`, and flowed as LibreOffice flows them: a
+the type scale of :mod:`.type_scale`, and flowed as LibreOffice flows them: a
 heading stays with the first lines of what follows it, a lead-in with its
-list, a table or chart is never split, and a paragraph leaves at least two
-lines on each side of a column break. When the parts cannot fit one page the
-second page begins at a part, never with a stray line; past two pages the
+list, a short list stays whole and a long one keeps three items each side of
+a column break, a table or chart is never split (a table's rows as tall as
+their wrapped labels, a chart as tall as the Word briefing draws it), and a
+paragraph leaves at least two lines on each side of a column break. When the
+parts overfill one page, the chart of the main themes may show fewer bars;
+failing that, the second page begins at a part, never with a stray line, and
+at an earlier part when that gives page two a fairer share; past two pages the
 longest parts are named so the author knows what to shorten.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import docx
+from docx.oxml.ns import qn
 
 from .. import text_fit
-from .plan import SectionPlan
-from .type_scale import (BODY, BULLET, BULLET_INDENT, CHART_NOTE_GAP, COLUMN_GAP, COLUMNS, HEADING, LINE_SPACING,
-                         PAGE_HEIGHT, PAGE_MARGIN, PAGE_WIDTH, SUBTITLE, TABLE_CAPTION_GAP, TABLE_HEADER_ROW, TABLE_ROW,
-                         TABLE_TRAILER, TITLE, TITLE_RULE, TextStyle, chart_height)
+from ..charts import ChartSpec
+from . import type_scale
+from ..figures import CountTable
+from .line_breaks import trailing_note
+from .plan import BriefingPlan, SectionPlan, table_header
+from .type_scale import (BODY, BULLET, BULLET_INDENT, CHART_LABEL_SIZE, CHART_NOTE_GAP, COLUMN_GAP, COLUMNS,
+                         FIGURE_TABLE_WIDTH, HEADING, LINE_SPACING, NUMBER_COLUMN_MIN, PAGE_HEIGHT, PAGE_MARGIN,
+                         PAGE_WIDTH, SUBTITLE, TABLE_CAPTION_GAP, TABLE_CELL_MARGIN, TABLE_HEADER_ROW, TABLE_ROW,
+                         TABLE_TEXT_SIZE, TABLE_TRAILER, TITLE, TITLE_RULE, TextStyle, chart_height)
+from .word_chart import word_chart_drawing
 
 EMU_PER_POINT = 12700
-# The measure errs long by up to two lines a column against LibreOffice on the gallery (rounding in its
-# line pitch and chart frames); it allows for that much, so that a page that does fit is never broken.
-COLUMN_ALLOWANCE = 24.0  # points
+# Measured against LibreOffice on the gallery, a column's content comes within about 3 pt, erring long (the
+# figures tables). Nothing is allowed beyond the column: a line the measure squeezed in where LibreOffice has no
+# room would move the rest on by a line, and could put the last lines of a part on a page of their own.
+COLUMN_ALLOWANCE = 0.0  # points
 MIN_LINES_EACH_SIDE = 2  # widow and orphan control: no single line alone at a column's foot or head
+# A list no taller than this share of a column moves whole when it does not fit: moving it leaves at most that
+# much blank at the column's foot. A longer list may break, but keeps this many items on each side of the break,
+# so one or two items are never left on their own.
+WHOLE_LIST_SHARE = 1 / 3
+MIN_ITEMS_EACH_SIDE = 3
+# When the parts need a second page, it may begin at an earlier part than the first that spills, so that page two
+# carries a fair share, as long as page one's last column is at least this full before that part.
+MIN_LAST_COLUMN_FILL = 2 / 3
 
 
 @dataclass(frozen=True)
@@ -50,10 +73,23 @@ class Fit:
     break_before: int | None = None  # the part number whose heading begins page two
     to_shorten: tuple[int, ...] = ()  # part numbers, longest first, when more than two pages are needed
     part_heights: tuple[float, ...] = ()
+    whole_lists: bool = True  # short lists are kept whole (see ``list_keeps``); False when that would cost a page
 
 
 def points(emu: int) -> float:
     return emu / EMU_PER_POINT
+
+
+@lru_cache(maxsize=64)
+def printed_chart_height(spec: ChartSpec, font: str) -> float:
+    """Return the height, in points, of the chart as the Word briefing draws it in a column.
+
+    The chart is drawn (into a scratch document) and its frame read: a bar chart is made as tall as its labels
+    need, so the measure asks the drawing itself rather than repeat its rules.
+    """
+    drawing = word_chart_drawing(docx.Document(), spec, type_scale.COLUMN_WIDTH, chart_height(spec),
+                                 CHART_LABEL_SIZE, "000000", font)
+    return points(int(drawing.find(f".//{qn('wp:extent')}").get("cy")))
 
 
 COLUMN_WIDTH = (points(PAGE_WIDTH) - 2 * points(PAGE_MARGIN) - points(COLUMN_GAP)) / COLUMNS
@@ -68,7 +104,7 @@ def _text(text: str, style: TextStyle, width: float, family: str, keep_with_next
     return Block(pitch, lines, style.before, style.after, keep_with_next, splittable=True)
 
 
-def part_blocks(section: SectionPlan, heading_font: str, body_font: str) -> list[Block]:
+def part_blocks(section: SectionPlan, heading_font: str, body_font: str, whole_lists: bool = True) -> list[Block]:
     """Return the blocks of one part in the order the Word briefing writes them (see ``WordBriefing._section``)."""
     width = COLUMN_WIDTH
     blocks = [_text(f"{section.number}. {section.heading}", HEADING, width, heading_font, keep_with_next=True)]
@@ -76,24 +112,83 @@ def part_blocks(section: SectionPlan, heading_font: str, body_font: str) -> list
     for index, text in enumerate(section.paragraphs):
         blocks.append(_text(text, BODY, width, body_font, index == len(section.paragraphs) - 1 and lists))
     for table in section.tables:
-        blocks.append(_text(table.title, BODY.bold_version(), width, body_font, keep_with_next=True))
-        blocks.append(Block(TABLE_HEADER_ROW + TABLE_ROW * len(table.rows) + TABLE_TRAILER, before=TABLE_CAPTION_GAP))
+        blocks.append(_text(caption_text(table.title, body_font), BODY.bold_version(), width, body_font,
+                            keep_with_next=True))
+        blocks.append(Block(table_height(table, body_font), before=TABLE_CAPTION_GAP))
     blocks.extend(_text(note, BODY, width, body_font) for note in section.figures_note)
-    blocks.extend(_list(section.themes, body_font))
+    blocks.extend(_list(section.themes, body_font, whole_lists))
     if section.themes_note:
         blocks.append(_text(section.themes_note, BODY, width, body_font))
     if section.chart is not None:
-        blocks.append(Block(points(chart_height(section.chart)) + CHART_NOTE_GAP, after=BODY.after))
+        blocks.append(Block(printed_chart_height(section.chart, body_font) + CHART_NOTE_GAP, after=BODY.after))
         if section.chart.note:
             blocks.append(_text(section.chart.note, BODY, width, body_font))
-    blocks.extend(_list(section.bullets, body_font))
+    blocks.extend(_list(section.bullets, body_font, whole_lists))
     blocks.extend(_text(f"Find out more: {link.text}", BODY, width, body_font) for link in section.links)
     return blocks
 
 
-def _list(items: tuple[str, ...], family: str) -> list[Block]:
-    """Return a list's items (the paragraph before a list is kept with its first item)."""
-    return [_text(item, BULLET, COLUMN_WIDTH - BULLET_INDENT, family) for item in items]
+def caption_text(title: str, family: str) -> str:
+    """Return a table's caption as set: when it does not fit the column on one line, its closing note in brackets
+    ("(where known: 6 of 10)") begins a line of its own rather than break inside."""
+    lead, note = trailing_note(title)
+    style = BODY.bold_version()
+    if note and len(text_fit.wrap(title, COLUMN_WIDTH * text_fit.SAFETY, style.size, style.bold, family)) > 1:
+        return f"{lead}\n{note}"
+    return title
+
+
+def table_columns(table: CountTable, family: str) -> tuple[int, int]:
+    """Return the widths, in EMU, of a figures table's two columns, worked out from its text.
+
+    The number column is as wide as its heading ("Number of perpetrators") or widest number needs on one line,
+    at least ``NUMBER_COLUMN_MIN`` and at most half the table; the label column has the rest.
+    """
+    number_heading = table_header(table)[1]
+    widest = max([text_fit.face(True, family).width(number_heading, TABLE_TEXT_SIZE)]
+                 + [text_fit.face(False, family).width(value, TABLE_TEXT_SIZE) for _, value in table.display_rows])
+    needed = int((widest + 2 * TABLE_CELL_MARGIN) * EMU_PER_POINT)
+    number = min(max(needed, NUMBER_COLUMN_MIN), FIGURE_TABLE_WIDTH // 2)
+    return FIGURE_TABLE_WIDTH - number, number
+
+
+def table_height(table: CountTable, family: str) -> float:
+    """Return a figures table's height as LibreOffice draws it: each row as tall as its most-wrapped cell."""
+    widths = [points(width) - 2 * TABLE_CELL_MARGIN for width in table_columns(table, family)]
+    line = text_fit.face(False, family).line_height(TABLE_TEXT_SIZE)  # Table Grid sets single line spacing
+    height = TABLE_TRAILER
+    for index, row in enumerate([table_header(table), *table.display_rows]):
+        lines = max(len(text_fit.wrap(text, width * text_fit.SAFETY, TABLE_TEXT_SIZE, index == 0, family))
+                    for text, width in zip(row, widths))
+        height += (TABLE_HEADER_ROW if index == 0 else TABLE_ROW) + (lines - 1) * line
+    return height
+
+
+def _list(items: tuple[str, ...], family: str, whole_lists: bool) -> list[Block]:
+    """Return a list's items (the paragraph before a list is kept with its first item).
+
+    List Bullet's space after applies only after the last item: Word and LibreOffice leave out the space between
+    paragraphs of one style ("contextual spacing").
+    """
+    keeps = list_keeps(items, family, whole_lists)
+    blocks = [_text(item, BULLET, COLUMN_WIDTH - BULLET_INDENT, family, keep) for item, keep in zip(items, keeps)]
+    return [replace(block, after=0.0) for block in blocks[:-1]] + blocks[-1:]
+
+
+def list_keeps(items: tuple[str, ...], family: str, whole_lists: bool = True) -> list[bool]:
+    """Return, for each item of a list, whether it is kept with the next, so no column break strands one or two.
+
+    A short list (up to ``WHOLE_LIST_SHARE`` of a column) is kept whole, unless ``whole_lists`` is False; any
+    other list keeps its first and its last ``MIN_ITEMS_EACH_SIDE`` items together, and may break between them.
+    """
+    count = len(items)
+    pitch = text_fit.face(BULLET.bold, family).line_height(BULLET.size) * LINE_SPACING
+    lines = sum(len(text_fit.wrap(item, (COLUMN_WIDTH - BULLET_INDENT) * text_fit.SAFETY, BULLET.size,
+                                  BULLET.bold, family)) for item in items)
+    if whole_lists and lines * pitch <= WHOLE_LIST_SHARE * BODY_HEIGHT:
+        return [index < count - 1 for index in range(count)]
+    return [index < MIN_ITEMS_EACH_SIDE - 1 or count - MIN_ITEMS_EACH_SIDE <= index < count - 1
+            for index in range(count)]
 
 
 def title_height(title: str, subtitle: str, heading_font: str) -> float:
@@ -113,6 +208,7 @@ class _Flow:
         self.column = 0
         self.used = 0.0
         self.last_after = 0.0
+        self.group_start = (0, 0.0)  # the column the last group placed begins in, and how full it was before it
 
     @property
     def page(self) -> int:
@@ -138,7 +234,13 @@ class _Flow:
                 return
 
     def gap(self, block: Block) -> float:
-        """Return the space between the last block and ``block`` (the larger of the two, as LibreOffice sets it)."""
+        """Return the space between the last block and ``block`` (the larger of the two, as LibreOffice sets it).
+
+        At the top of the first page's columns, which begin after the title's section break, LibreOffice leaves
+        the space before a heading out; at the top of a later page it keeps it.
+        """
+        if self.used == 0 and self.column < COLUMNS:
+            return 0.0
         return max(self.last_after, block.before)
 
     def place_group(self, group: list[Block]) -> None:
@@ -149,6 +251,7 @@ class _Flow:
         needed = self.gap(group[0]) + kept + last.before + last.line * kept_lines
         if needed > self.room and self.used > 0:
             self.next_column()
+        self.group_start = (self.column, self.used)
         for block in group:
             self._place(block)
 
@@ -170,22 +273,52 @@ class _Flow:
             gap = 0.0
 
 
+def fit_briefing(plan: BriefingPlan, fonts: tuple[str, str]) -> tuple[BriefingPlan, Fit]:
+    """Return the briefing as it best fits the printed page, and how it fits.
+
+    When its parts overfill one page, the chart of the main themes shows fewer bars (the list beside it still
+    names every theme with its count), as many as still let the parts fit one page; if none does, the full chart
+    stays and the second page begins at a part.
+    """
+    fit = fit_parts(plan.sections, plan.title, plan.subtitle, fonts)
+    if fit.pages > 1:
+        for chart in plan.smaller_charts:
+            smaller = plan.with_chart(chart)
+            smaller_fit = fit_parts(smaller.sections, smaller.title, smaller.subtitle, fonts)
+            if smaller_fit.pages == 1:
+                return smaller, smaller_fit
+    return plan, fit
+
+
 def fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str,
               fonts: tuple[str, str]) -> Fit:
-    """Return how the parts fit the page: one page, or two beginning at a part, or more, with parts to shorten."""
+    """Return how the parts fit the page: one page, or two beginning at a part, or more, with parts to shorten.
+
+    Short lists are kept whole unless that needs more pages than letting them break (three items each side).
+    """
+    whole = _fit_parts(sections, title, subtitle, fonts, whole_lists=True)
+    if whole.pages == 1:
+        return whole
+    broken = _fit_parts(sections, title, subtitle, fonts, whole_lists=False)
+    return broken if broken.pages < whole.pages else whole
+
+
+def _fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str, fonts: tuple[str, str],
+               whole_lists: bool) -> Fit:
     heading_font, body_font = fonts
-    parts = [part_blocks(section, heading_font, body_font) for section in sections]
+    parts = [part_blocks(section, heading_font, body_font, whole_lists) for section in sections]
     first_column = BODY_HEIGHT - title_height(title, subtitle, heading_font)
     heights = tuple(sum(b.height + max(b.before, b.after) for b in blocks) for blocks in parts)
     ends, starts = _flow(parts, first_column, break_before=None)
     if not ends or ends[-1] == 1:
-        return Fit(1, part_heights=heights)
+        return Fit(1, part_heights=heights, whole_lists=whole_lists)
     spilling = next(index for index, page in enumerate(ends) if page > 1)
-    # Beginning page two at the part costs what is left of page one: worth it only when the part begins in the
-    # page's last column (at most a column is left blank); a part beginning earlier is too long to move whole.
-    moves = spilling > 0 and starts[spilling] == COLUMNS - 1
-    break_before = sections[spilling].number if moves else None
-    ends, _ = _flow(parts, first_column, break_before=spilling if moves else None)
+    candidates = _parts_page_two_may_begin_at(starts, spilling, first_column)
+    # The earliest of them that needs no more pages than the others.
+    pages_if = {index: _flow(parts, first_column, break_before=index)[0][-1] for index in candidates}
+    break_index = next((index for index in candidates if pages_if[index] == min(pages_if.values())), None)
+    break_before = sections[break_index].number if break_index is not None else None
+    ends, _ = _flow(parts, first_column, break_before=break_index)
     pages = ends[-1]
     to_shorten: tuple[int, ...] = ()
     if pages > 2:
@@ -198,24 +331,46 @@ def fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str,
             if covered >= over:
                 break
         to_shorten = tuple(chosen)
-    return Fit(pages, break_before, to_shorten, heights)
+    return Fit(pages, break_before, to_shorten, heights, whole_lists)
 
 
-def _flow(parts: list[list[Block]], first_column: float, break_before: int | None) -> tuple[list[int], list[int]]:
-    """Return the page each part ends on and the column (counted from the first page's first) it begins in."""
+def _parts_page_two_may_begin_at(starts: list[tuple[int, float]], spilling: int, first_column: float) -> list[int]:
+    """Return the parts (by index, earliest first) the second page may begin at; none lets the parts flow on.
+
+    Beginning page two at a part costs what is left of page one, so a part qualifies only when it begins in the
+    page's last column: the first part that spills always (at most a column is left blank), an earlier one when
+    page one's last column is at least ``MIN_LAST_COLUMN_FILL`` full before it, which gives page two a fairer share
+    than the one or two short parts that happen to spill. A part beginning earlier is too long to move whole.
+    """
+    last_column = COLUMNS - 1
+    candidates = [index for index in range(1, spilling) if starts[index][0] == last_column
+                  and starts[index][1] >= MIN_LAST_COLUMN_FILL * first_column]
+    if spilling > 0 and starts[spilling][0] in (last_column, COLUMNS):  # the heading is placed on page two
+        candidates.append(spilling)
+    return candidates
+
+
+def _flow(parts: list[list[Block]], first_column: float,
+          break_before: int | None) -> tuple[list[int], list[tuple[int, float]]]:
+    """Return the page each part ends on, and the column (counted from the first page's first) each begins in
+    with how full, in points, that column is before it."""
     flow = _Flow(first_column)
-    ends, starts = [], []
+    ends: list[int] = []
+    starts: list[tuple[int, float]] = []
     for index, blocks in enumerate(parts):
         if index == break_before and flow.page == 1:
             flow.next_page()
-        starts.append(flow.column)
         group: list[Block] = []
         for block in blocks:
             group.append(block)
             if not block.keep_with_next:
                 flow.place_group(group)
                 group = []
+                if len(starts) == index:  # the part begins where its heading's group is placed
+                    starts.append(flow.group_start)
         if group:
             flow.place_group(group)
+        if len(starts) == index:
+            starts.append(flow.group_start)
         ends.append(flow.page)
     return ends, starts

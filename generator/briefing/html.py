@@ -14,7 +14,8 @@ from ..branding import paper_colours
 from ..figures import CountTable
 from ..output import Rendered
 from .formats import BriefingFormat
-from .plan import BriefingPlan, SectionPlan
+from .line_breaks import is_short_label, name_pieces, trailing_note
+from .plan import BriefingPlan, SectionPlan, table_header
 from .svg_chart import chart_svg
 
 STYLE = """
@@ -37,6 +38,7 @@ caption {{ text-align: left; font-weight: bold; padding-bottom: .25rem; }}
 th, td {{ border: 1px solid var(--rule); padding: .2rem .5rem; text-align: left; }}
 td.number, th.number {{ text-align: right; }}
 a {{ color: var(--link); }}
+.unbroken {{ white-space: nowrap; }}
 a:focus {{ outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }}
 figure {{ margin: .5rem 0 1rem; }}
 figcaption {{ font-weight: bold; margin-bottom: .25rem; }}
@@ -91,20 +93,21 @@ class HtmlBriefingBuilder(BriefingFormat):
         heading_font, body_font = (_font_family(name) for name in self.fonts)
         style = STYLE.format(text=paper.text, heading=paper.heading, link=paper.link, heading_font=heading_font,
                              body_font=body_font)
-        parts = "\n".join(self._section(section, paper.bar, paper.text) for section in plan.sections)
+        names = plan.names
+        parts = "\n".join(self._section(section, paper.bar, paper.text, names) for section in plan.sections)
         record = _team_record(plan) if plan.action_plan else ""
         return (f'<!DOCTYPE html>\n<html lang="{escape(plan.language)}">\n<head>\n<meta charset="utf-8">\n'
                 f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
                 f"<title>{escape(plan.title)}</title>\n"
                 f'<meta name="description" content="{escape(plan.subject)}">\n'
                 f"<style>{style}</style>\n</head>\n<body>\n"
-                f'<header>\n<div class="masthead"><p class="partnership">{escape(plan.partnership)}</p>'
+                f'<header>\n<div class="masthead"><p class="partnership">{_text(plan.partnership, names)}</p>'
                 f"{self._logo(plan)}"
                 f"</div>\n"
-                f"<h1>{escape(plan.title)}</h1>\n"
-                f'<p class="subtitle">{escape(plan.subtitle)}</p>\n</header>\n'
+                f"<h1>{_text(plan.title, names)}</h1>\n"
+                f'<p class="subtitle">{_text(plan.subtitle, names)}</p>\n</header>\n'
                 f'<main>\n<div class="parts">\n{parts}\n</div>\n{record}</main>\n'
-                f"<footer>\n<p>{escape(plan.footer)}</p>\n</footer>\n</body>\n</html>\n")
+                f"<footer>\n<p>{_text(plan.footer, names)}</p>\n</footer>\n</body>\n</html>\n")
 
     def _logo(self, plan: BriefingPlan) -> str:
         """Return the theme's logo as an image held in the page itself (a data URL: no request elsewhere)."""
@@ -115,42 +118,62 @@ class HtmlBriefingBuilder(BriefingFormat):
         encoded = base64.b64encode(data).decode("ascii")
         return f'<img class="logo" src="data:image/{kind};base64,{encoded}" alt="{escape(plan.logo_alt_text)}">'
 
-    def _section(self, section: SectionPlan, bar: str, ink: str) -> str:
+    def _section(self, section: SectionPlan, bar: str, ink: str, names: tuple[str, ...]) -> str:
         html = [f'<section aria-labelledby="part-{section.number}">',
-                f'<h2 id="part-{section.number}">{section.number}. {escape(section.heading)}</h2>']
-        html.extend(f"<p>{escape(text)}</p>" for text in section.paragraphs)
-        html.extend(_table(table) for table in section.tables)
-        html.extend(f"<p>{escape(note)}</p>" for note in section.figures_note)
+                f'<h2 id="part-{section.number}">{section.number}. {_text(section.heading, names)}</h2>']
+        html.extend(f"<p>{_text(text, names)}</p>" for text in section.paragraphs)
+        html.extend(_table(table, names) for table in section.tables)
+        html.extend(f"<p>{_text(note, names)}</p>" for note in section.figures_note)
         if section.themes:
-            html.append("<ul>" + "".join(f"<li>{escape(theme)}</li>" for theme in section.themes) + "</ul>")
+            html.append("<ul>" + "".join(f"<li>{_text(theme, names)}</li>" for theme in section.themes) + "</ul>")
         if section.themes_note:
-            html.append(f"<p>{escape(section.themes_note)}</p>")
+            html.append(f"<p>{_text(section.themes_note, names)}</p>")
         if section.chart is not None:
             chart_id = f"chart-{section.number}"
-            note = f"<p>{escape(section.chart.note)}</p>" if section.chart.note else ""
-            html.append(f"<figure><figcaption>{escape(section.chart.title)}</figcaption>"
+            note = f"<p>{_text(section.chart.note, names)}</p>" if section.chart.note else ""
+            html.append(f"<figure><figcaption>{_text(section.chart.title, names)}</figcaption>"
                         f"{chart_svg(section.chart, chart_id, bar, ink)}{note}</figure>")
         if section.bullets:
-            html.append("<ul>" + "".join(f"<li>{escape(text)}</li>" for text in section.bullets) + "</ul>")
-        html.extend(f'<p>Find out more: <a href="{escape(link.url)}">{escape(link.text)}</a></p>'
+            html.append("<ul>" + "".join(f"<li>{_text(text, names)}</li>" for text in section.bullets) + "</ul>")
+        html.extend(f'<p>Find out more: <a href="{escape(link.url)}">{_text(link.text, names)}</a></p>'
                     for link in section.links)
         html.append("</section>")
         return "\n".join(html)
 
 
-def _table(table: CountTable) -> str:
-    rows = "".join(f'<tr><th scope="row">{escape(label)}</th><td class="number">{escape(value)}</td></tr>'
+def _table(table: CountTable, names: tuple[str, ...]) -> str:
+    rows = "".join(f'<tr><th scope="row">{_label(label, names)}</th><td class="number">{escape(value)}</td></tr>'
                    for label, value in table.display_rows)
-    return (f"<table><caption>{escape(table.title)}</caption>"
-            f'<thead><tr><th scope="col">{escape(table.category)}</th>'
-            f'<th scope="col" class="number">Number of {escape(table.unit)}</th></tr></thead>'
+    lead, note = trailing_note(table.title)
+    caption = f'{_text(lead, names)} {_unbroken(escape(note))}' if note else _text(table.title, names)
+    category, number = table_header(table)
+    return (f"<table><caption>{caption}</caption>"
+            f'<thead><tr><th scope="col">{_label(category, names)}</th>'
+            f'<th scope="col" class="number">{_label(number, names)}</th></tr></thead>'
             f"<tbody>{rows}</tbody></table>")
+
+
+def _text(text: str, names: tuple[str, ...]) -> str:
+    """Return ``text`` as HTML, each hyphenated name in it kept on one line (its hyphens stay ordinary hyphens,
+    so the page's words are what the data says when copied, searched for or read aloud)."""
+    return "".join(_unbroken(escape(piece)) if is_name else escape(piece) for piece, is_name in
+                   name_pieces(text, names))
+
+
+def _label(text: str, names: tuple[str, ...]) -> str:
+    """Return a table's label or heading as HTML: kept on one line when it is short ("75 and over")."""
+    return _unbroken(escape(text)) if is_short_label(text) else _text(text, names)
+
+
+def _unbroken(html: str) -> str:
+    return f'<span class="unbroken">{html}</span>'
 
 
 def _team_record(plan: BriefingPlan) -> str:
     rows = "".join("<tr><td></td><td></td><td></td><td></td></tr>" for _ in range(6))
     return ('<section class="record" aria-labelledby="record"><h2 id="record">Team record</h2>'
-            f"<p>Record who discussed the {escape(plan.review_name)} briefing, when, and what the team will do.</p>"
+            f"<p>Record who discussed the {_text(plan.review_name, plan.names)} briefing, when, "
+            "and what the team will do.</p>"
             '<table><thead><tr><th scope="col">Date</th><th scope="col">Who discussed it</th>'
             '<th scope="col">What we will do</th><th scope="col">By when</th></tr></thead>'
             f"<tbody>{rows}</tbody></table></section>\n")

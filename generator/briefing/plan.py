@@ -7,6 +7,7 @@ both say the same, and both say what the deck says: the figures come from
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -15,9 +16,13 @@ from ..charts import ChartSpec
 from ..figures import CountTable, ReviewFigures, charted_themes, counts_text, event_figures
 from ..model import EventData, Link
 from ..output import slug
+from .line_breaks import hyphenated_names
 
 WORDS_PER_MINUTE = 200  # a steady reading pace for plain prose
 MAX_WORDS = 7 * WORDS_PER_MINUTE  # readable in seven minutes
+# A full printed page may chart fewer of the main themes, most frequent first, but not fewer than this: the list
+# beside the chart names every theme with its count, and a chart of fewer bars would add little to it.
+MIN_CHARTED_THEMES = 5
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,15 @@ class BriefingPlan:
     sections: tuple[SectionPlan, ...] = field(default=())
     action_plan: bool = False  # add the team record page
     logo_alt_text: str = ""
+    # The chart of the main themes with fewer bars, largest first, for a printed page the full chart overfills.
+    smaller_charts: tuple[ChartSpec, ...] = ()
+    names: tuple[str, ...] = ()  # hyphenated names ("Pen-y-bont") that are not broken at a line's end
+
+    def with_chart(self, chart: ChartSpec) -> BriefingPlan:
+        """Return this briefing with ``chart`` in place of the chart it shows."""
+        sections = tuple(dataclasses.replace(section, chart=chart) if section.chart is not None else section
+                         for section in self.sections)
+        return dataclasses.replace(self, sections=sections)
 
     @property
     def words(self) -> int:
@@ -83,10 +97,27 @@ class BriefingPlan:
         return max(1, round(self.words / WORDS_PER_MINUTE))
 
 
-def briefing_chart(figures: ReviewFigures) -> tuple[ChartSpec | None, str]:
-    """Return the chart a briefing shows and the part it belongs to: counted themes, else age bands, else none."""
+def table_header(table: CountTable) -> tuple[str, str]:
+    """Return the headings of a figures table's two columns: what it counts by, and the number."""
+    return table.category, f"Number of {table.unit}"
+
+
+def printed_names(event: EventData) -> list[str]:
+    """Return the names of the partnership, its hosts, areas and groupings, and the review types."""
+    info = event.event
+    reviews = event.review_types.values()
+    return [info.partnership, info.in_conjunction_with, info.venue, *info.hosts, *event.areas,
+            *event.areas.values(), *event.groupings,
+            *(name for review in reviews for name in (review.name, review.full_name, review.singular))]
+
+
+def briefing_chart(figures: ReviewFigures, most: int | None = None) -> tuple[ChartSpec | None, str]:
+    """Return the chart a briefing shows and the part it belongs to: counted themes (the ``most`` frequent, when
+    given), else age bands, else none."""
     review = figures.review
     shown, cut = charted_themes(figures)
+    if most is not None and len(shown) > most:
+        shown, cut = shown[:most], f"the {most} most frequent of {len(figures.themes_counted)} themes"
     if shown:
         labels, values = tuple(t.name for t in shown), tuple(t.count or 0 for t in shown)
         title = f"Main themes: number of the {figures.count} reviews each featured in" + (f" ({cut})" if cut else "")
@@ -106,6 +137,8 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
     info = event.event
     review = figures.review
     chart, chart_part = briefing_chart(figures)
+    bars = len(chart.values) if chart is not None and chart_part == "themes" else 0
+    smaller_charts = [briefing_chart(figures, most)[0] for most in range(bars - 1, MIN_CHARTED_THEMES - 1, -1)]
     sections = []
     for number, section in enumerate(review.briefing.sections, start=1):
         content: dict = {"paragraphs": tuple(section.paragraphs), "bullets": tuple(section.bullets),
@@ -152,6 +185,8 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
         sections=tuple(sections),
         action_plan=options.action_plan,
         logo_alt_text=event.theme.logo_alt_text or f"Logo of {info.partnership}",
+        smaller_charts=tuple(chart for chart in smaller_charts if chart is not None),
+        names=hyphenated_names(printed_names(event)),
     )
 
 

@@ -20,6 +20,7 @@ PAGE_MARGIN = Cm(1.5)
 HEADER_FOOTER_DISTANCE = Cm(0.7)
 COLUMNS = 2
 COLUMN_GAP = Cm(0.8)
+COLUMN_WIDTH = int((PAGE_WIDTH - 2 * PAGE_MARGIN - COLUMN_GAP) / COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,15 @@ LINE_SPACING = 1.08
 
 BULLET_INDENT = 18.0  # points: List Bullet's hanging indent
 # A figures table as LibreOffice draws it: header row, each further row, and the thin paragraph after it.
-TABLE_HEADER_ROW = 16.6
+TABLE_HEADER_ROW = 12.5
 TABLE_ROW = 12.4
-TABLE_TRAILER = 6.6
+TABLE_TRAILER = 6.0
 TABLE_CAPTION_GAP = 3.0
+# A figures table's width inside the 8.6 cm column, the least its number column is given, and Table Grid's margin
+# either side of a cell's text (0.19 cm). The columns' widths are worked out from the table's text (fit.py).
+FIGURE_TABLE_WIDTH = int(Cm(8.2))
+NUMBER_COLUMN_MIN = int(Cm(3.0))
+TABLE_CELL_MARGIN = 5.4  # points
 CHART_NOTE_GAP = 3.0
 
 

@@ -19,7 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.shared import Cm
+from docx.shared import Cm, Emu
 from lxml import etree
 
 from ..branding import PaperColours, paper_colours
@@ -29,32 +29,32 @@ from ..model import Link
 from ..output import Rendered, Target, document_time, package_bytes, property_text
 from .blank import blank_document
 from .contrast import colour_problems
-from .fit import Fit, fit_parts
+from .fit import Fit, caption_text, fit_briefing, list_keeps, table_columns
 from .formats import BriefingFormat
-from .plan import MAX_WORDS, BriefingPlan, SectionPlan
-from .type_scale import (CHART_LABEL_SIZE, COLUMN_GAP, COLUMNS, PAGE_MARGIN, PAGE_WIDTH, TABLE_TEXT_SIZE,
-                         chart_height)
+from .line_breaks import name_pieces
+from .plan import MAX_WORDS, BriefingPlan, SectionPlan, table_header
+from .type_scale import (CHART_LABEL_SIZE, COLUMN_GAP, COLUMN_WIDTH, COLUMNS, PAGE_MARGIN, PAGE_WIDTH,
+                         TABLE_TEXT_SIZE, chart_height)
 from .styles import has_numbering
 from .word_chart import word_chart_drawing
 
 if TYPE_CHECKING:
     from ..plan import EventPlan
 
-COLUMN_WIDTH = int((PAGE_WIDTH - 2 * PAGE_MARGIN - COLUMN_GAP) / COLUMNS)
 HEADER_TEXT_WIDTH = PAGE_WIDTH - 2 * PAGE_MARGIN
 LOGO_HEIGHT = Cm(0.9)  # sits in the 1.5 cm top margin above the header distance
 ACTION_PLAN_ROWS = 6
 ACTION_PLAN_COLUMNS = ("Date", "Who discussed it", "What we will do", "By when")
 ACTION_PLAN_WIDTHS = (Cm(2.8), Cm(5.0), Cm(7.5), Cm(2.7))  # the full 18 cm line: most room for the actions
-FIGURE_TABLE_WIDTHS = (Cm(5.2), Cm(3.0))  # category, number: together well inside one column
 
 
 class WordBriefing:
     """One briefing document being written, on a blank made ready from the template."""
 
     def __init__(self, doc: Document, styles: dict[str, str], paper: PaperColours, body_font: str,
-                 fit: Fit = Fit(1), logo: bytes = b""):
+                 fit: Fit = Fit(1), logo: bytes = b"", names: tuple[str, ...] = ()):
         self.doc = doc
+        self.names = names
         self.fit = fit
         self.logo = logo
         self.body = doc.element.body
@@ -97,18 +97,21 @@ class WordBriefing:
             self._table(table)
         for note in section.figures_note:
             self.paragraph(note, "body")
-        for theme in section.themes:
-            self.paragraph(self.bullet_prefix + theme, "bullet")
+        self._list(section.themes)
         if section.themes_note:
             self.paragraph(section.themes_note, "body")
         if section.chart is not None:
             self._chart(section.chart)
-        for text in section.bullets:
-            self.paragraph(self.bullet_prefix + text, "bullet")
+        self._list(section.bullets)
         for link in section.links:
             self._link(link)
 
     # -- building blocks ---------------------------------------------------------------
+
+    def _list(self, items: tuple[str, ...]) -> None:
+        """Append a bulleted list, its items kept together as the fit measure places them (no stranded items)."""
+        for text, keep in zip(items, list_keeps(items, self.body_font, self.fit.whole_lists)):
+            self.paragraph(self.bullet_prefix + text, "bullet", keep_with_next=keep)
 
     def paragraph(self, text: str, role: str, keep_with_next: bool = False) -> etree._Element:
         """Append a paragraph in the role's style and return its element."""
@@ -118,7 +121,7 @@ class WordBriefing:
         if keep_with_next:
             etree.SubElement(properties, qn("w:keepNext"))
         if text:
-            p.append(_run(text))
+            p.append(_run(text, self.names))
         self._append(p)
         return p
 
@@ -130,20 +133,22 @@ class WordBriefing:
             self.body.append(element)
 
     def _table(self, table: CountTable) -> None:
-        caption = self.paragraph(table.title, "body", keep_with_next=True)
+        caption = self.paragraph(caption_text(table.title, self.body_font), "body", keep_with_next=True)
         caption[-1].insert(0, _bold())
         word_table = self.doc.add_table(rows=len(table.rows) + 1, cols=2)
         word_table.style = self.table_style
         word_table.autofit = False
-        for column, width in enumerate(FIGURE_TABLE_WIDTHS):
-            word_table.columns[column].width = width
-        header = (table.category, f"Number of {table.unit}")
+        widths = table_columns(table, self.body_font)
+        for column, width in enumerate(widths):
+            word_table.columns[column].width = Emu(width)
         # Row by row: python-docx works out the whole grid again for each table.cell(row, column).
-        for row, texts in zip(word_table.rows, [header, *table.display_rows]):
-            for cell, text, width in zip(row.cells, texts, FIGURE_TABLE_WIDTHS):
-                cell.width = width
-                cell.text = text
+        for row in word_table.rows:
+            for cell, width in zip(row.cells, widths):
+                cell.width = Emu(width)
         element = self.body.findall(qn("w:tbl"))[-1]
+        for row, texts in zip(element.iter(qn("w:tr")), [table_header(table), *table.display_rows]):
+            for cell, text in zip(row.iter(qn("w:tc")), texts):
+                cell.find(qn("w:p")).append(_run(text, self.names))
         _mark_header_row(element)
         _describe_table(element, f"{table.title}: {table.as_text()}")
         for row_index, row in enumerate(element.iter(qn("w:tr"))):
@@ -179,7 +184,7 @@ class WordBriefing:
         paragraph = self.paragraph("Find out more: ", "body")
         rel_id = self.doc.part.relate_to(link.url, RT.HYPERLINK, is_external=True)
         hyperlink = etree.SubElement(paragraph, qn("w:hyperlink"), {qn("r:id"): rel_id})
-        run = _run(link.text)
+        run = _run(link.text, self.names)
         run.insert(0, etree.Element(qn("w:rPr")))
         etree.SubElement(run[0], qn("w:rStyle"), {qn("w:val"): "Hyperlink"})
         hyperlink.append(run)
@@ -248,8 +253,9 @@ class WordBriefing:
             row.height = Cm(1.6)
 
 
-def _run(text: str) -> etree._Element:
-    """Return a run of ``text``, tabs and line breaks as their own elements."""
+def _run(text: str, names: tuple[str, ...] = ()) -> etree._Element:
+    """Return a run of ``text``, tabs and line breaks as their own elements, and the hyphens of ``names`` as
+    Word's non-breaking hyphens (drawn with the font's own hyphen, so no font needs a glyph for U+2011)."""
     run = OxmlElement("w:r")
     for piece in re.split(r"([\t\r\n])", text):
         if piece == "\t":
@@ -257,11 +263,19 @@ def _run(text: str) -> etree._Element:
         elif piece in ("\r", "\n"):
             etree.SubElement(run, qn("w:br"))
         elif piece:
-            element = etree.SubElement(run, qn("w:t"))
-            element.text = piece
-            if len(piece.strip()) < len(piece):
-                element.set(qn("xml:space"), "preserve")
+            for words, is_name in name_pieces(piece, names):
+                for index, part in enumerate(words.split("-") if is_name else [words]):
+                    if index:
+                        etree.SubElement(run, qn("w:noBreakHyphen"))
+                    _add_text(run, part)
     return run
+
+
+def _add_text(run: etree._Element, text: str) -> None:
+    element = etree.SubElement(run, qn("w:t"))
+    element.text = text
+    if len(text.strip()) < len(text):
+        element.set(qn("xml:space"), "preserve")
 
 
 def _bold() -> etree._Element:
@@ -358,9 +372,9 @@ class WordBriefingBuilder(BriefingFormat):
         """Return the briefing as .docx bytes, with its summary and warnings (and, if asked, the colours')."""
         doc, styles = blank_document(self.docx_package, self.docx_template, self.palette, self.fonts,
                                      plan.language, self.style_names)
-        fit = fit_parts(plan.sections, plan.title, plan.subtitle, self.fonts)
+        plan, fit = fit_briefing(plan, self.fonts)
         paper = paper_colours(self.palette)
-        WordBriefing(doc, styles, paper, self.fonts[1], fit, self.logo).write(plan)
+        WordBriefing(doc, styles, paper, self.fonts[1], fit, self.logo, plan.names).write(plan)
         _set_properties(doc, plan)
         warnings = []
         if report_colours:

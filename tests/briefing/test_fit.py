@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator.briefing.fit import BODY_HEIGHT, COLUMN_WIDTH, fit_parts, part_blocks, title_height
-from generator.briefing.plan import SectionPlan, plan_briefings
+from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, fit_briefing, fit_parts, part_blocks, table_height,
+                                    title_height)
+from generator.briefing.plan import MIN_CHARTED_THEMES, SectionPlan, plan_briefings
+from generator.charts import ChartSpec
+from generator.figures import CountTable
 from generator.data_source import load_event
 from tests.conftest import DEFAULT_DATA
 
@@ -40,7 +43,7 @@ def test_a_heading_is_one_line_and_a_paragraph_wraps_to_the_column():
 def test_a_lead_in_is_kept_with_its_list():
     section = SectionPlan(6, "Questions", paragraphs=("Ask yourself:",), bullets=("One?", "Two?"))
     heading, lead_in, first, second = part_blocks(section, *FONTS)
-    assert lead_in.keep_with_next and not first.keep_with_next and not second.keep_with_next
+    assert lead_in.keep_with_next and first.keep_with_next and not second.keep_with_next  # a short list: whole
 
 
 def test_a_long_title_leaves_less_room_on_the_first_page():
@@ -69,7 +72,7 @@ def test_beyond_two_pages_the_longest_parts_are_named_longest_first():
     fit = fit_parts(_with_paragraphs(plan, {2: 80, 5: 90}), plan.title, plan.subtitle, FONTS)
     assert (fit.pages, fit.to_shorten) == (3, (5,))  # shortening part 5 alone would do
     fit = fit_parts(_with_paragraphs(plan, {2: 180, 5: 190}), plan.title, plan.subtitle, FONTS)
-    assert (fit.pages, fit.to_shorten) == (4, (5, 2))
+    assert fit.pages > 3 and fit.to_shorten == (5, 2)
 
 
 def test_a_long_part_beginning_in_the_first_column_is_not_moved_to_page_two():
@@ -77,3 +80,50 @@ def test_a_long_part_beginning_in_the_first_column_is_not_moved_to_page_two():
     plan = _plans()[1]
     fit = fit_parts(_with_paragraphs(plan, {2: 120}), plan.title, plan.subtitle, FONTS)  # past page one
     assert fit.pages == 2 and fit.break_before is None
+
+
+def test_list_items_have_no_space_between_them_only_after_the_last():
+    """List Bullet's contextual spacing: Word and LibreOffice leave out the space between items of one list."""
+    section = SectionPlan(4, "The themes", themes=("One", "Two", "Three"))
+    *items, last = part_blocks(section, *FONTS)[1:]
+    assert [item.after for item in items] == [0.0, 0.0] and last.after > 0
+
+
+def test_page_two_may_begin_at_an_earlier_part_to_carry_a_fair_share():
+    plan = _plans()[0]
+    # Part 6 begins more than two-thirds down page one's last column, and part 7 spills: page two begins at part 6.
+    fit = fit_parts(_with_paragraphs(plan, {5: 22, 7: 10}), plan.title, plan.subtitle, FONTS)
+    assert (fit.pages, fit.break_before) == (2, 6)
+    # Part 6 begins higher up: moving it would leave too much of page one blank, so only part 7 moves.
+    fit = fit_parts(_with_paragraphs(plan, {5: 18, 7: 10}), plan.title, plan.subtitle, FONTS)
+    assert (fit.pages, fit.break_before) == (2, 7)
+
+
+def test_a_table_row_is_as_tall_as_its_most_wrapped_cell():
+    one_line = CountTable("Ethnicity", "Ethnicity", (("White British", 3), ("Indian", 1)), "people", 4, 4)
+    wrapped = CountTable("Ethnicity", "Ethnicity", (("White British", 3), (LONG, 1)), "people", 4, 4)
+    assert table_height(wrapped, "Calibri") - table_height(one_line, "Calibri") > 10  # a line more, at 9 pt
+
+
+def test_a_full_page_charts_fewer_of_the_main_themes_rather_than_spill_onto_a_second():
+    plan = _plans()[1]
+    labels, values = tuple(f"Theme {n}" for n in range(1, 13)), tuple(range(30, 18, -1))
+
+    def chart(bars: int) -> ChartSpec:
+        return ChartSpec("bar", f"The {bars} most frequent themes", labels[:bars], values[:bars], "A bar chart")
+
+    charted = dataclasses.replace(
+        plan, sections=tuple(dataclasses.replace(s, chart=chart(12)) if s.number == 4 else s for s in plan.sections),
+        smaller_charts=tuple(chart(bars) for bars in range(11, MIN_CHARTED_THEMES - 1, -1)))
+    smaller = []
+    for sentences in range(0, 40, 2):
+        longer = dataclasses.replace(charted, sections=_with_paragraphs(charted, {5: sentences}))
+        fitted, fit = fit_briefing(longer, FONTS)
+        bars = len(next(s.chart for s in fitted.sections if s.chart is not None).values)
+        if fit_parts(longer.sections, plan.title, plan.subtitle, FONTS).pages == 1 or fit.pages > 1:
+            assert bars == 12, sentences  # the full chart, whether the page fits or not
+        else:
+            assert bars < 12 and fit_parts(longer.with_chart(chart(bars + 1)).sections, plan.title, plan.subtitle,
+                                           FONTS).pages > 1  # the largest chart that fits
+            smaller.append(bars)
+    assert smaller and smaller == sorted(smaller, reverse=True)

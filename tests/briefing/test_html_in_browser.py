@@ -134,3 +134,50 @@ def test_each_default_web_briefing_prints_on_one_a4_page(tmp_path):
         info = subprocess.run(["pdfinfo", str(printed)], capture_output=True, text=True, timeout=60).stdout
         assert re.search(r"^Pages:\s+1$", info, re.M), (page.name, info)
         assert re.search(r"^Page size:.*\(A4\)$", info, re.M), (page.name, info)
+
+
+MEASURE_LINES = """<script>
+function linesOf(element, text) {
+  // The number of lines ``text`` (a stretch of ``element``'s words) is drawn on: its range's distinct line tops.
+  var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT), nodes = [], all = "", node;
+  while ((node = walker.nextNode())) { nodes.push([node, all.length]); all += node.data; }
+  var start = all.indexOf(text), end = start + text.length, range = document.createRange();
+  nodes.forEach(function (pair) {
+    var from = pair[1], to = from + pair[0].data.length;
+    if (start >= from && start <= to) range.setStart(pair[0], start - from);
+    if (end >= from && end <= to) range.setEnd(pair[0], end - from);
+  });
+  var tops = {};
+  Array.prototype.forEach.call(range.getClientRects(), function (r) { if (r.width > 0) tops[Math.round(r.top)] = 1; });
+  return Object.keys(tops).length;
+}
+var found = [];
+document.querySelectorAll("caption").forEach(function (caption) {
+  var note = caption.textContent.match(/\\(where known[^)]*\\)/);
+  if (note) found.push([note[0], linesOf(caption, note[0])]);
+});
+document.querySelectorAll("th").forEach(function (cell) {
+  var text = cell.textContent;
+  if (text.length <= 20) found.push([text, linesOf(cell, text)]);
+});
+var report = document.createElement("pre");
+report.id = "lines-result";
+report.textContent = JSON.stringify(found);
+document.body.appendChild(report);
+</script>"""
+
+
+@needs_browser
+def test_on_a_phone_short_labels_and_a_captions_note_are_each_drawn_on_one_line(tmp_path):
+    build_event(ROOT / "data" / "riverside-2024.yaml", BuildOptions(out_dir=tmp_path / "out"))
+    page = next((tmp_path / "out" / "briefings").glob("*-dhr.html"))
+    probe = tmp_path / page.name
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", f"{MEASURE_LINES}</body>"), encoding="utf-8")
+    result = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
+                             "--window-size=360,3000", "--dump-dom", probe.as_uri()],
+                            capture_output=True, text=True, timeout=BROWSER_TIMEOUT)
+    found = re.search(r'<pre id="lines-result">(.*?)</pre>', result.stdout, re.S)
+    assert found, result.stderr[-2000:]
+    measured = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    assert any(text.startswith("(where known") for text, _ in measured)
+    assert {text: lines for text, lines in measured if lines != 1} == {}

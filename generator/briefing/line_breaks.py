@@ -1,0 +1,65 @@
+"""Where a briefing's lines may not break: inside a hyphenated name, a short table label, or a caption's note.
+
+A reader stumbles over "Rhondda-" at a line's end with "Cynon-Taf" below it, over
+"75 and" above "over", and over "(where known: 6 of" above "10)". These rules say
+which stretches of text stay on one line; the Word and HTML briefings each keep
+them whole in their own way (Word's non-breaking hyphen and a line break before a
+caption's note; a span the page sets without wrapping), so the words themselves are
+never changed: what a reader copies, searches for or hears is what the data says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A hyphenated name longer than this is left to break at its hyphens: at the briefing's largest column text
+# (12.5 pt headings) 30 characters take about 170 pt, well inside the 244 pt column, so a shorter name always
+# fits a line of its own.
+MAX_UNBROKEN_NAME = 30  # characters
+# A table label or heading this short ("Under 1", "75 and over", "Number of reviews") is kept on one line; a longer
+# one ("Any other White background") may wrap, so that a table still fits a phone's screen.
+MAX_UNBROKEN_LABEL = 20  # characters
+# A caption's closing note in brackets ("(where known: 15 of 17)") up to this long is kept on one line.
+MAX_UNBROKEN_NOTE = 30  # characters
+
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+_TRAILING_NOTE = re.compile(r"^(?P<lead>.*\S)\s+(?P<note>\([^()]+\))$")
+
+
+def hyphenated_names(names: Iterable[str]) -> tuple[str, ...]:
+    """Return the hyphenated words of ``names`` ("Pen-y-bont", "Stockton-on-Tees") short enough to keep whole,
+    longest first (so a longer name is found before a shorter one inside it), each once."""
+    found = {word for name in names for word in _HYPHENATED.findall(name) if len(word) <= MAX_UNBROKEN_NAME}
+    return tuple(sorted(found, key=lambda word: (-len(word), word)))
+
+
+def name_pieces(text: str, names: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """Return ``text`` cut into pieces, each with whether it is one of ``names`` (to be kept on one line)."""
+    if not names or "-" not in text:
+        return [(text, False)]
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(name) for name in names) + r")(?![\w-])")
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in pattern.finditer(text):
+        if match.start() > position:
+            pieces.append((text[position:match.start()], False))
+        pieces.append((match.group(0), True))
+        position = match.end()
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return pieces
+
+
+def trailing_note(text: str) -> tuple[str, str]:
+    """Return a caption split before its closing note in brackets, when it has a short one: ("Age", "(where
+    known: 3 of 9)"); otherwise (text, "")."""
+    found = _TRAILING_NOTE.match(text)
+    if found is None or len(found.group("note")) > MAX_UNBROKEN_NOTE:
+        return text, ""
+    return found.group("lead"), found.group("note")
+
+
+def is_short_label(text: str) -> bool:
+    """Return whether a table label or heading is short enough to be kept on one line."""
+    return len(text) <= MAX_UNBROKEN_LABEL

@@ -1,0 +1,47 @@
+"""Where a briefing's lines may not break: hyphenated names, short table labels, a caption's closing note."""
+
+from __future__ import annotations
+
+from generator.briefing.line_breaks import (MAX_UNBROKEN_NAME, hyphenated_names, is_short_label, name_pieces,
+                                            trailing_note)
+from generator.briefing.plan import plan_briefings
+from generator.data_source import load_event
+from tests.conftest import DEFAULT_DATA
+
+
+def test_the_hyphenated_words_of_names_are_found_longest_first_each_once():
+    names = ["Rhondda-Cynon-Taf", "Cyngor Bwrdeistref Sirol Pen-y-bont ar Ogwr – Bridgend", "Pen-y-bont ar Ogwr",
+             "Vale of Glamorgan"]
+    assert hyphenated_names(names) == ("Rhondda-Cynon-Taf", "Pen-y-bont")
+
+
+def test_a_name_too_long_for_a_line_is_left_to_break():
+    long_name = "-".join(["Llanfair"] * 5)
+    assert len(long_name) > MAX_UNBROKEN_NAME
+    assert hyphenated_names([long_name, "Stockton-on-Tees"]) == ("Stockton-on-Tees",)
+
+
+def test_a_text_is_cut_around_the_names_it_holds_and_nowhere_else():
+    names = ("Rhondda-Cynon-Taf", "Pen-y-bont")
+    assert name_pieces("Reviews in Rhondda-Cynon-Taf and Pen-y-bont.", names) == [
+        ("Reviews in ", False), ("Rhondda-Cynon-Taf", True), (" and ", False), ("Pen-y-bont", True), (".", False)]
+    # A longer hyphenated word that merely begins with a name is not the name.
+    assert name_pieces("Pen-y-bont-fawr", names) == [("Pen-y-bont-fawr", False)]
+    assert name_pieces("No names here", names) == [("No names here", False)]
+
+
+def test_the_default_briefings_keep_stockton_on_tees_whole():
+    plans = plan_briefings(load_event(DEFAULT_DATA).event)
+    assert all(plan.names == ("Stockton-on-Tees",) for plan in plans)
+
+
+def test_a_captions_closing_note_is_split_off_when_short():
+    assert trailing_note("Age of victims (where known: 6 of 10)") == ("Age of victims", "(where known: 6 of 10)")
+    assert trailing_note("Reviews by area") == ("Reviews by area", "")
+    long_note = "Age (" + "a note far too long to be kept on one line " * 2 + ")"
+    assert trailing_note(long_note) == (long_note, "")
+
+
+def test_short_labels_are_kept_whole_and_long_ones_may_wrap():
+    assert all(is_short_label(text) for text in ("Under 1", "75 and over", "Number of reviews", "Not recorded"))
+    assert not is_short_label("Any other White background")

@@ -1,0 +1,174 @@
+"""The Word briefing's line and column breaks: lists kept together, table headings and captions, names whole.
+
+The LibreOffice tests draw a few briefings of the gallery and the examples (one LibreOffice launch for all) and
+read back where each word landed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from generator.branding import palette, template_fonts
+from generator.briefing.fit import COLUMN_WIDTH, MIN_ITEMS_EACH_SIDE, caption_text, list_keeps, points, table_columns
+from generator.briefing.plan import BriefingPlan, plan_briefings
+from generator.briefing.type_scale import BULLET_INDENT, COLUMN_GAP, PAGE_MARGIN
+from generator.briefing.word import WordBriefingBuilder
+from generator.checks.rendered import Page, Word, read_pages
+from generator.data_source import load_event
+from generator.output.pdf import convert_to_pdf
+from generator.templates import BUILTIN_DECK_TEMPLATE
+from tests.conftest import DEFAULT_DATA, ROOT, needs_libreoffice
+
+TEMPLATE = BUILTIN_DECK_TEMPLATE.read_bytes()
+FONTS = template_fonts(TEMPLATE)
+WELSH = ROOT / "tests" / "fixtures" / "gallery" / "welsh-regional-board.yaml"
+RIVERSIDE = ROOT / "data" / "riverside-2024.yaml"
+SAME_LINE_PT = 4  # words whose tops differ by less than this are on one line
+TWIP = 635  # EMU: Word keeps widths in twentieths of a point
+# A paragraph of part 1 that mentions Stockton-on-Tees at many offsets along a line: with ordinary hyphens,
+# LibreOffice breaks six of its lines inside the name.
+MENTIONS = 40
+STOCKTON = " ".join(f"Review {n} was held in Stockton-on-Tees." for n in range(1, MENTIONS + 1))
+
+
+def _plan(data: Path, key: str) -> BriefingPlan:
+    return next(plan for plan in plan_briefings(load_event(data).event) if plan.key == key)
+
+
+def _docx(plan: BriefingPlan) -> bytes:
+    return WordBriefingBuilder(palette(TEMPLATE, load_event(DEFAULT_DATA).event.theme), FONTS, None, None, {}) \
+        .render(plan).data
+
+
+def _with_stockton(plan: BriefingPlan) -> BriefingPlan:
+    first = dataclasses.replace(plan.sections[0], paragraphs=(STOCKTON,))
+    return dataclasses.replace(plan, sections=(first, *plan.sections[1:]))
+
+
+def _bullets(doc) -> list:
+    return [p for p in doc.element.body.iter(qn("w:p")) if p.xpath("string(./w:pPr/w:pStyle/@w:val)") == "ListBullet"]
+
+
+# ------------------------------------------------------------------------------------------- the document
+
+
+def test_a_short_theme_list_is_kept_together_item_by_item():
+    plan = _plan(WELSH, "child_practice")
+    themes = next(section.themes for section in plan.sections if section.themes)
+    assert list_keeps(themes, FONTS[1]) == [True] * (len(themes) - 1) + [False]
+    doc = Document(io.BytesIO(_docx(plan)))
+    kept = [p.find(qn("w:pPr")).find(qn("w:keepNext")) is not None for p in _bullets(doc)][:len(themes)]
+    assert kept == [True] * (len(themes) - 1) + [False]
+
+
+def test_a_long_list_keeps_three_items_each_side_of_a_break():
+    items = tuple(f"Theme number {n}, which takes a whole line of the column to say" for n in range(30))
+    keeps = list_keeps(items, FONTS[1])
+    assert keeps[:MIN_ITEMS_EACH_SIDE] == [True, True, False] and keeps[-MIN_ITEMS_EACH_SIDE:] == [True, True, False]
+    assert not any(keeps[MIN_ITEMS_EACH_SIDE:-MIN_ITEMS_EACH_SIDE])
+
+
+def test_a_tables_number_column_is_as_wide_as_its_heading_needs():
+    plan = _plan(RIVERSIDE, "dhr")
+    table = next(t for section in plan.sections for t in section.tables if t.unit == "perpetrators")
+    label_width, number_width = table_columns(table, FONTS[1])
+    doc = Document(io.BytesIO(_docx(plan)))
+    word_table = next(t for t in doc.tables if t.cell(0, 1).text == "Number of perpetrators")
+    assert [round(cell.width / TWIP) for cell in word_table.rows[0].cells] == [round(label_width / TWIP),
+                                                                                round(number_width / TWIP)]
+    assert number_width > label_width / 2  # wider than the 3 cm it had, which broke the heading in two
+
+
+def test_a_caption_too_long_for_its_line_breaks_before_its_note():
+    assert caption_text("Age (where known: 3 of 9)", FONTS[1]) == "Age (where known: 3 of 9)"
+    long = "Ethnicity of the perpetrators and of their associates (where known: 6 of 10)"
+    assert caption_text(long, FONTS[1]) == ("Ethnicity of the perpetrators and of their associates\n"
+                                            "(where known: 6 of 10)")
+
+
+def test_a_hyphenated_place_name_gets_words_non_breaking_hyphens_and_reads_back_as_typed():
+    doc = Document(io.BytesIO(_docx(_with_stockton(_plan(DEFAULT_DATA, "adults")))))
+    assert [p.text for p in doc.paragraphs if "Stockton" in p.text] == [STOCKTON]  # Word's non-breaking hyphen
+    assert len(doc.element.body.findall(f".//{qn('w:noBreakHyphen')}")) == 2 * MENTIONS  # two a mention
+    area = next(t for t in doc.tables if t.cell(0, 0).text == "Area")
+    assert [row.cells[0].text for row in area.rows][1:] == ["MBC", "RCBC", "HBC", "SBC"]
+
+
+# ------------------------------------------------------------------------------------------- in LibreOffice
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory) -> dict[str, list[Page]]:
+    """Return the pages LibreOffice draws of a few briefings, by name."""
+    folder = tmp_path_factory.mktemp("drawn")
+    briefings = {"welsh child practice": _plan(WELSH, "child_practice"),
+                 "welsh adult practice": _plan(WELSH, "adult_practice"),
+                 "riverside domestic homicide": _plan(RIVERSIDE, "dhr"),
+                 "tees adults with Stockton": _with_stockton(_plan(DEFAULT_DATA, "adults"))}
+    paths = []
+    for name, plan in briefings.items():
+        path = folder / f"{name.replace(' ', '-')}.docx"
+        path.write_bytes(_docx(plan))
+        paths.append(path)
+    pdfs, problem = convert_to_pdf(paths)
+    assert not problem, problem
+    return {name: read_pages(pdf) for name, pdf in zip(briefings, pdfs)}
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (round(w.top), w.left)):
+        if lines and abs(lines[-1][0].top - word.top) < SAME_LINE_PT:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w.left) for line in lines]
+
+
+def _columns_of(pages: list[Page], items: list[str]) -> list[tuple[int, int]]:
+    """Return the (page, column) each list item begins in: the drawn line, set at the list's indent from its
+    column's left edge, that begins with the item's first words."""
+    starts: dict[str, tuple[int, int]] = {}
+    for number, page in enumerate(pages):
+        for column in (0, 1):
+            # The bullets themselves are drawn as words of their own (empty, or a symbol font's private character).
+            in_column = _lines([w for w in page.words if w.top > 40 and (w.left > page.width / 2) == bool(column)
+                                and any(ch.isalnum() for ch in w.text)])
+            left = points(PAGE_MARGIN) + column * (COLUMN_WIDTH + points(COLUMN_GAP))
+            for line in in_column:
+                if abs(line[0].left - left - BULLET_INDENT) < 2:
+                    starts.setdefault(" ".join(w.text for w in line), (number, column))
+    return [next(where for text, where in starts.items() if text.startswith(" ".join(item.split()[:3])))
+            for item in items]
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("name, key", [("welsh child practice", "child_practice"),
+                                       ("welsh adult practice", "adult_practice")])
+def test_no_theme_list_leaves_one_or_two_items_alone_in_a_column(drawn, name, key):
+    themes = next(section.themes for section in _plan(WELSH, key).sections if section.themes)
+    where = _columns_of(drawn[name], list(themes))
+    runs = [where.count(column) for column in dict.fromkeys(where)]
+    assert len(runs) == 1 or min(runs) >= MIN_ITEMS_EACH_SIDE, (where, runs)
+
+
+@needs_libreoffice
+def test_number_headings_are_drawn_on_one_line(drawn):
+    pages = drawn["riverside domestic homicide"]
+    lines = [" ".join(w.text for w in line) for page in pages for line in _lines(page.words)]
+    assert any(line.endswith("Number of perpetrators") for line in lines), lines
+    assert not any(line.endswith("Number of") for line in lines)
+
+
+@needs_libreoffice
+def test_no_line_breaks_inside_a_hyphenated_place_name(drawn):
+    pages = drawn["tees adults with Stockton"]
+    ends = [line[-1].text for page in pages for line in _lines(page.words)]
+    assert sum(1 for page in pages for word in page.words if "Stockton" in word.text) >= MENTIONS
+    assert not [end for end in ends if end.endswith(("Stockton-", "Stockton-on-"))]
