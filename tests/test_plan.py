@@ -73,3 +73,11 @@ def test_a_briefing_says_whom_the_tables_count_once():
     event.review_types["children"].demographics.note = ""
     figures_part = next(s for s in plan_briefing(event, event_figures(event)["children"]).sections if s.tables)
     assert figures_part.figures_note == ("The tables describe the 24 children.",)
+
+
+def test_the_section_notes_list_the_review_types_as_a_sentence_does():
+    slides = plan_deck(load_event(DEFAULT_DATA).event)
+    notes = [slide.notes for slide in slides if slide.kind == "section"]
+    assert ("The next slides set out the legal framework for Child Safeguarding Practice Reviews, Safeguarding Adult "
+            "Reviews and Domestic Homicide Reviews.") in notes
+    assert any(n.startswith("39 reviews across the area: ") and n.count(" and ") == 1 for n in notes)

@@ -237,7 +237,7 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
 
     legal = _legal_slides(event)
     if legal:
-        names = ", ".join(r.full_name for r in reviews if r.legal_framework)
+        names = _joined([r.full_name for r in reviews if r.legal_framework])
         slides.append(SlideSpec("section", event.legal_framework_title,
                                 f"The next slides set out the legal framework for {names}.",
                                 subtitle=["The criteria and duties behind each type of review"]))
@@ -246,7 +246,7 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
     scene = event.scene
     total = sum(r.count or 0 for r in reviews)
     slides.append(SlideSpec("section", scene.title,
-                            f"{total} reviews across the area: " + ", ".join(r.headline for r in reviews) + ".",
+                            f"{total} reviews across the area: " + _joined([r.headline for r in reviews]) + ".",
                             subtitle=[line for line in (f"{total} reviews in numbers", event.period_text) if line]))
     figures = [Figure(str(f.count), f.review.display_name, area_breakdown(f)) for f in every]
     glance_notes = scene.notes or "; ".join(r.headline for r in reviews)
