@@ -9,18 +9,19 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from ..briefing.contrast import colour_problems
+from ..briefing.plan import MAX_WORDS, WORDS_PER_MINUTE
 from .pdf import NEAR_EMPTY_LINES
 from .rendered import Page
 
-WORDS_PER_MINUTE = 200
-MAX_WORDS = 1400
 MAX_PAGES = 2
 
 
 def check_briefing(path, pages, report) -> None:
     """Fill ``report`` with the briefing's facts and problems; ``pages`` is its LibreOffice rendering or None."""
     doc = Document(str(path))
-    words = sum(len(re.findall(r"\S+", p.text)) for p in doc.paragraphs)
+    # Every paragraph of the page, those in the figures tables too: a reader reads them all.
+    words = sum(len(re.findall(r"\S+", "".join(t.text or "" for t in paragraph.iter(qn("w:t")))))
+                for paragraph in doc.element.body.iter(qn("w:p")))
     minutes = max(1, round(words / WORDS_PER_MINUTE))
     report.facts.append(f"{words} words, about {minutes} minute{'s' if minutes != 1 else ''} to read")
     if words > MAX_WORDS:

@@ -111,3 +111,21 @@ def test_check_files_refuses_a_folder(run_cli, tmp_path):
     status, _, err = run_cli(["check", "--files", "built.docx"], tmp_path)
     assert status == 2
     assert err.splitlines()[0] == "error: built.docx: is a folder; name the built files themselves"
+
+
+def test_a_briefings_word_count_takes_in_its_figures_tables(briefing_paths):
+    import re
+
+    from docx import Document
+
+    def words(text: str) -> int:
+        return len(re.findall(r"\S+", text))
+
+    path = briefing_paths[0]
+    doc = Document(str(path))
+    outside_tables = sum(words(p.text) for p in doc.paragraphs)
+    in_tables = sum(words(p.text) for table in doc.tables for row in table.rows for cell in row.cells
+                    for p in cell.paragraphs)
+    assert in_tables > 0
+    facts = check_files([path], render=False)[0].facts
+    assert any(fact.startswith(f"{outside_tables + in_tables} words, about ") for fact in facts)
