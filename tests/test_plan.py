@@ -81,3 +81,11 @@ def test_the_section_notes_list_the_review_types_as_a_sentence_does():
     assert ("The next slides set out the legal framework for Child Safeguarding Practice Reviews, Safeguarding Adult "
             "Reviews and Domestic Homicide Reviews.") in notes
     assert any(n.startswith("39 reviews across the area: ") and n.count(" and ") == 1 for n in notes)
+
+
+def test_the_questions_slide_has_notes_for_the_presenter_even_when_the_data_gives_none():
+    event = load_event(DEFAULT_DATA).event
+    assert event.reflective_questions is not None
+    event.reflective_questions = dataclasses.replace(event.reflective_questions, notes="")
+    questions = next(s for s in plan_deck(event) if s.title == event.reflective_questions.title)
+    assert questions.notes.startswith("Give people a few minutes")

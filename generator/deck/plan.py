@@ -17,6 +17,8 @@ from ..model import Bullet, EventData
 MAX_CHARTS_PER_SLIDE = 4  # a DHR's victim and perpetrator tables continue on a second slide
 UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ([0-9][A-Z]{2})\b")
 NO_BREAK_SPACE = "\u00a0"
+# A presenter needs a word at every slide; the questions slide's own notes are optional in the data.
+QUESTIONS_NOTES = "Give people a few minutes to talk the questions through in pairs, then take one answer from each table."
 
 @dataclass
 class Para:
@@ -274,7 +276,9 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
     if crosses_over:
         slides.append(_bullet_slide(event.cross_over_themes))
     if event.reflective_questions:
-        slides.append(_bullet_slide(event.reflective_questions))
+        questions = _bullet_slide(event.reflective_questions)
+        questions.notes = questions.notes or QUESTIONS_NOTES
+        slides.append(questions)
     closing = event.closing
     closing_lines = [line for line in [closing.text, *closing.contacts] if line]
     slides.append(SlideSpec("closing", closing.title, closing.notes or "Thank everyone for coming.",
