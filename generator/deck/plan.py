@@ -18,7 +18,8 @@ MAX_CHARTS_PER_SLIDE = 4  # a DHR's victim and perpetrator tables continue on a 
 UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ([0-9][A-Z]{2})\b")
 NO_BREAK_SPACE = "\u00a0"
 # A presenter needs a word at every slide; the questions slide's own notes are optional in the data.
-QUESTIONS_NOTES = "Give people a few minutes to talk the questions through in pairs, then take one answer from each table."
+QUESTIONS_NOTES = ("Give people a few minutes to talk the questions through in pairs, then take one answer from each "
+                   "table.")
 
 @dataclass
 class Para:
