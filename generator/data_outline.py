@@ -1,0 +1,156 @@
+"""Read only what a command needs of a data file, with the messages a build would give.
+
+``register new`` needs a data file's review types and areas, and ``new`` the
+shape of the file it writes and the register it names. Neither needs the file
+to be ready to build: a register not written yet, counts not given yet, and
+placeholders that only the counted figures can fill must not stop the very
+commands that start a partnership off. So the file is composed with its
+includes as the loader composes it, and only the keys wanted go through the
+schema: a YAML mistake, or a mistake in those keys, is reported with the same
+file, line and key as ``build`` reports it; the rest of the file is not
+looked at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from .data_source import loader, schema
+from .data_source.loader import display_path
+from .data_source.schema import Locations
+from .model import EventData
+from .problems import InputError
+
+# The keys of a data file (and of each of its review types) that a blank register is made from.
+TYPES_KEY = "review_types"
+AREAS_KEY = "areas"
+REGISTER_KEY = "register"
+TYPE_KEYS_READ = ("abbreviation",)
+
+
+@dataclass
+class TypeAbbreviation:
+    """A review type: names, counts, demographics, themes, legal framework and briefing.
+
+    Only the abbreviation (as in CSPR) is read here; the first line is the
+    model's own, so that a message saying what a review type should hold
+    reads as a build's does.
+    """
+
+    abbreviation: str
+
+
+@dataclass
+class TypesAndAreas:
+    """The data file's review types and areas."""
+
+    areas: dict[str, str]
+    review_types: dict[str, TypeAbbreviation]
+
+
+@dataclass(frozen=True)
+class RegisterChoices:
+    """What a blank register offers for a data file, and the register the data file already names."""
+
+    review_types: list[str]  # each type's abbreviation (its key when the abbreviation is blank), in the data's order
+    areas: list[str]  # the areas' short names, in the data's order
+    register_named: str | None  # the data's register: when it names one file or folder, else None
+
+
+def compose(path: Path) -> tuple[Node, dict[int, str]]:
+    """Return the data file's nodes with its includes merged in, and the file each node was written in.
+
+    Raise InputError for a YAML mistake or an include that cannot be read, as a build would.
+    """
+    # The loader's own reader, so that includes, limits and messages are the build's.
+    # TODO(lead): a public loader.compose_data(path, allow_outside) would replace this use of _Sources.
+    sources = loader._Sources(allow_outside=False)
+    root = sources.compose(path, ())
+    if sources.problems:
+        raise InputError(sources.problems)
+    return root, sources.node_files
+
+
+def read_structure(path: Path) -> tuple[EventData, Locations]:
+    """Return the data file converted by the schema: every key's shape checked, nothing counted or filled in.
+
+    Unlike :func:`generator.data_source.load_event`, the register is not read,
+    numbers are not checked against each other, placeholders are left as
+    typed and the theme's files are not opened. Raise InputError when the
+    file does not match the schema.
+    """
+    root, node_files = compose(path)
+    conversion = schema.convert(root, EventData, display_path(path), node_files)
+    if conversion.value is schema.INVALID or conversion.problems:
+        raise InputError(conversion.problems)
+    return conversion.value, conversion.locations
+
+
+def read_register_choices(path: Path) -> RegisterChoices:
+    """Return the review types and areas a blank register for ``path`` offers.
+
+    Only ``review_types`` (each type's abbreviation) and ``areas`` are read.
+    Raise InputError, located, when the YAML cannot be read, when those keys
+    are missing or malformed, or when either lists nothing.
+    """
+    label = display_path(path)
+    root, node_files = compose(path)
+    if not isinstance(root, MappingNode):
+        # The build's message: what the whole file should hold.
+        raise InputError(schema.convert(root, EventData, label, node_files).problems)
+    kept = _only(root, {TYPES_KEY: TYPE_KEYS_READ, AREAS_KEY: None}, node_files)
+    conversion = schema.convert(kept, TypesAndAreas, label, node_files)
+    if conversion.value is schema.INVALID or conversion.problems:
+        raise InputError(conversion.problems)
+    outline: TypesAndAreas = conversion.value
+    empty = [conversion.locations.problem(key, f"the data file lists no {what}; a register needs at least one, "
+                                               "for its drop-down list")
+             for key, what, values in ((TYPES_KEY, "review types", outline.review_types),
+                                       (AREAS_KEY, "areas", outline.areas)) if not values]
+    if empty:
+        raise InputError(sorted(empty, key=lambda problem: problem.line or 0))
+    register = _value_of(root, REGISTER_KEY)
+    return RegisterChoices(
+        review_types=[review.abbreviation or key for key, review in outline.review_types.items()],
+        areas=list(outline.areas),
+        register_named=register.value if isinstance(register, ScalarNode) and register.value.strip() else None)
+
+
+def _value_of(node: MappingNode, key: str) -> Node | None:
+    return next((value for name, value in node.value if isinstance(name, ScalarNode) and name.value == key), None)
+
+
+def _only(root: MappingNode, wanted: dict[str, tuple[str, ...] | None], node_files: dict[int, str]) -> MappingNode:
+    """Return ``root`` holding only the keys ``wanted``; each names the keys kept in each of its entries (None: all).
+
+    The nodes kept are the composed ones, so every line and file stays where
+    the user wrote it; the new mappings are recorded as in their old files.
+    """
+    pairs = []
+    for key, value in root.value:
+        if not (isinstance(key, ScalarNode) and key.value in wanted):
+            continue
+        inner = wanted[key.value]
+        if inner is not None and isinstance(value, MappingNode):
+            value = _copy(value, [(name, _filtered(entry, inner, node_files)) for name, entry in value.value],
+                          node_files)
+        pairs.append((key, value))
+    return _copy(root, pairs, node_files)
+
+
+def _filtered(node: Node, keys: tuple[str, ...], node_files: dict[int, str]) -> Node:
+    if not isinstance(node, MappingNode):
+        return node  # the schema says what it should have been
+    return _copy(node, [(k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value in keys], node_files)
+
+
+def _copy(node: MappingNode, pairs: Sequence[tuple[Node, Node]], node_files: dict[int, str]) -> MappingNode:
+    copy = MappingNode(node.tag, list(pairs), node.start_mark, node.end_mark, node.flow_style)
+    if id(node) in node_files:
+        node_files[id(copy)] = node_files[id(node)]
+    return copy
+
