@@ -626,8 +626,13 @@ def _check_templates(files: list[Path], data: Path | None) -> int:
 
 
 def _register_new(target: Path, data: Path) -> int:
-    """Write a blank register for the data file's review types and areas; never overwrite a file."""
-    from .data_source import load_event
+    """Write a blank register for the data file's review types and areas; never overwrite a file.
+
+    Only the data's review types and areas are read: the register the data
+    names may not exist yet (it may be this very one), and the counts and the
+    figures placeholders cite come from the register, so none of that may stop it.
+    """
+    from .data_outline import read_register_choices
     from .register_workbook import write_blank_register
 
     if target.suffix.lower() != ".xlsx":
@@ -636,11 +641,23 @@ def _register_new(target: Path, data: Path) -> int:
     if target.exists():
         raise InputError([Problem("the file already exists and is not overwritten; choose another name, or move "
                                   "it away first", file=_shown(target), category="input")])
-    event = load_event(data).event
-    types = [review.abbreviation or key for key, review in event.review_types.items()]
-    write_blank_register(target, types, list(event.areas))
-    print(f"wrote {_shown(target)}: a blank register for {_joined(types)} in {_joined(event.areas)}. Name it in "
-          f"{_shown(data)} (register: {target.name}), add one row per review, and build.")
+    choices = read_register_choices(data)
+    write_blank_register(target, choices.review_types, choices.areas)
+    # What to do next: name it in the data file (unless the data names it already), and fill it in.
+    folder = data.resolve().parent
+    name = Path(os.path.relpath(target.resolve(), folder)).as_posix()
+    named = choices.register_named
+    fill_in = "add one row per review, and build."
+    if named is not None and (folder / named).resolve() == target.resolve():
+        next_step = f"{_shown(data)} names it already (register: {_quoted(named)}): {fill_in}"
+    elif name.startswith("../"):
+        next_step = (f"Move it beside {_shown(data)} (a data file uses only files in its own folder and the "
+                     f"folders inside it), name it in {_shown(data)} (register: {target.name}), {fill_in}")
+    else:
+        instead = f", in place of {_quoted(named)}" if named is not None else ""
+        next_step = f"Name it in {_shown(data)} (register: {name}{instead}), {fill_in}"
+    print(f"wrote {_shown(target)}: a blank register for {_joined(choices.review_types)} in "
+          f"{_joined(choices.areas)}. {next_step}")
     return EXIT_OK
 
 
@@ -658,8 +675,10 @@ def _new(args: argparse.Namespace) -> int:
     created = new_event.start_event(args.event, source, title, date)
     for field, value in created.kept:
         print(f"kept the {field} from {_shown(source)}: {_quoted(value)} (give --{field} to change it)")
+    _print_problems(created.warnings)  # a register not in the new folder yet, and how to make it
+    first = "Make its register (above), edit it" if created.warnings else "Edit it"
     print(f"wrote {_shown(created.path)} from {_shown(source)}: '{_quoted(created.title)}', {created.date}. "
-          f"Edit it, then build it: make_deck.py build {_shown(created.path)}")
+          f"{first}, then build it: make_deck.py build {_shown(created.path)}")
     return EXIT_OK
 
 

@@ -16,10 +16,13 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from .cli import DATA_SUFFIXES, events_in
+from .cli import DATA_SUFFIXES, PROG, events_in
+from .data_outline import read_structure
 from .data_source import load_event, yaml_reader
 from .data_source.loader import display_path
-from .problems import InputError, Problem
+from .data_source.schema import Locations
+from .model import RegisterSource
+from .problems import WARNING, InputError, Problem
 
 EDITED_KEYS = ("title", "date")  # under event:
 ALREADY_THERE = "the file already exists; choose another name (new never overwrites a file)"
@@ -34,6 +37,7 @@ class NewEvent:
     title: str
     date: str
     kept: list[tuple[str, str]] = field(default_factory=list)  # (key, value) not given, so kept as they were
+    warnings: list[Problem] = field(default_factory=list)  # about the new file: a register not in its folder yet
 
 
 def source_for(target: Path, given: Path | None, example: Path) -> Path:
@@ -81,17 +85,59 @@ def start_event(target: Path, source: Path, title: str | None, date: dt.date | N
             text = _replaced(text, values[key], new_value)
     _write_new(target, text)
     try:
-        load_event(target)
+        warnings = _checked(target, source)
     except InputError:
         target.unlink()
         raise
     return NewEvent(target, source, values["title"].value if title is None else title,
-                    wanted["date"] or values["date"].value, kept)
+                    wanted["date"] or values["date"].value, kept, warnings)
+
+
+def _checked(path: Path, source: Path) -> list[Problem]:
+    """Check the data file ``path`` as a build would; return a warning for each register file it names that is
+    not there (yet), in which case only the file's shape is checked (its figures need the register).
+
+    ``source`` is where the data came from: the register there is the one to copy. Raise InputError for any
+    other problem.
+    """
+    event, locations = read_structure(path)
+    missing = _missing_register(event.register, locations, path, source)
+    if not missing:
+        load_event(path)
+    return missing
+
+
+def _missing_register(register: str | RegisterSource | None, locations: Locations, path: Path,
+                      source: Path) -> list[Problem]:
+    """Return a warning for each file or folder the register names that is not in ``path``'s folder."""
+    if register is None:
+        return []
+    if isinstance(register, str):
+        named = [("register", register)]
+    else:
+        named = [(f"register.{key}", value) for key, value in (("reviews", register.reviews),
+                                                               ("people", register.people))
+                 if isinstance(value, str)]  # rows written in the data itself need no file
+    warnings = []
+    for key_path, name in named:
+        wanted = path.parent / name
+        if wanted.exists():
+            continue
+        earlier = source.parent / name
+        ways = []  # the command last, so that it can be copied whole
+        if earlier.exists() and earlier.resolve() != wanted.resolve():
+            ways.append(f"copy {display_path(earlier)} to {display_path(wanted)}")
+        if Path(name).suffix.lower() == ".xlsx":
+            ways.append(f"write a blank one: {PROG} register new {display_path(wanted)} {display_path(path)}")
+        how = f"; {', or '.join(ways)}" if ways else ""
+        warnings.append(locations.problem(key_path, f"the register {display_path(wanted)} does not exist yet{how}",
+                                          severity=WARNING, category="input"))
+    return warnings
 
 
 def _read(source: Path) -> tuple[str, dict[str, ScalarNode]]:
     """Return the source's text and the nodes of its event title and date; raise InputError if it is not valid."""
-    load_event(source)  # every problem of the source, located, before anything is copied from it
+    _checked(source, source)  # every problem of the source, located, before anything is copied from it
     label = display_path(source)
     text = yaml_reader.read_text(source, label)
     root = yaml_reader.compose(text, label)

@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.properties import CalcProperties
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
@@ -64,6 +65,25 @@ STYLES_PART = "xl/styles.xml"
 SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 FONT_CHILD_ORDER = ("b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color",
                     "name", "family", "charset", "scheme")  # CT_Font in ECMA-376 part 1, as the SDK checks it
+EXAMPLE_TYPES = 3  # the About sheet names the partnership's first review types as examples, at most this many
+# What to write in each column, for the About sheet, by sheet and heading. The examples are the partnership's own:
+# {types} its first review types' abbreviations, {area} its first area, {reference} a reference of its first type.
+ABOUT_COLUMNS = {
+    (REVIEWS_SHEET, "Reference"): "The review's own reference, unique in the register (for example {reference}).",
+    (REVIEWS_SHEET, "Review type"): "The type of review: its abbreviation{types} or its name.",
+    (REVIEWS_SHEET, "Area"): "The area the review belongs to: its short name{area} or its full name.",
+    (REVIEWS_SHEET, "Status"): "Where the review is: for example in progress, completed, published.",
+    (REVIEWS_SHEET, "Date notified"): "The date the case was notified, as dd/mm/yyyy (or a date chosen in Excel).",
+    (REVIEWS_SHEET, "Date published"): "The date the review was published; blank while it is not.",
+    (REVIEWS_SHEET, "Themes"): "The review's themes, from the type's list, separated by semicolons (;).",
+    (PEOPLE_SHEET, "Reference"): "The reference of the review this person was part of, as on the Reviews sheet.",
+    (PEOPLE_SHEET, "Role"): "The person's part in the review, for example victim or perpetrator; may be blank.",
+    (PEOPLE_SHEET, "Age"): "Age in whole years (0 to {max_age}) at the time of the incident; blank when not known.",
+    (PEOPLE_SHEET, "Ethnicity"): "Ethnicity as the person would describe it; blank when not known.",
+    (PEOPLE_SHEET, "Gender"): "Gender as the person would describe it; blank when not known.",
+}
+ABOUT_INTRODUCTION_HEIGHT = 32  # points: the About sheet's introduction, two lines of the default 11 pt text
+REFERENCE_EXAMPLE = "{type}-2023-04"  # a reference of the partnership's first review type
 
 
 def write_blank_register(path: Path, review_types: Sequence[str], areas: Sequence[str],
@@ -207,9 +227,10 @@ def _write_about(sheet: Worksheet, choices: dict[str, list[str]]) -> None:
     sheet.append(["Sheet", "Column", "What to write"])
     for cell in sheet[4]:
         cell.font = HEADING_FONT
+    examples = _examples(choices["Review type"], choices["Area"])
     for sheet_name, columns in ((REVIEWS_SHEET, REVIEW_COLUMNS), (PEOPLE_SHEET, PEOPLE_COLUMNS)):
         for column in columns:
-            about = column.about
+            about = ABOUT_COLUMNS[sheet_name, column.heading].format(**examples)
             if column.heading in choices:
                 about += " A drop-down offers the choices."
             sheet.append([sheet_name, column.heading, about])
@@ -219,3 +240,22 @@ def _write_about(sheet: Worksheet, choices: dict[str, list[str]]) -> None:
     for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    # The introduction spans the three columns, two lines tall (a merged cell is not made taller to fit its text),
+    # instead of wrapping word by word in the narrow first column; printed, the sheet is one page wide.
+    sheet.merge_cells("A2:C2")
+    sheet.row_dimensions[2].height = ABOUT_INTRODUCTION_HEIGHT
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _examples(review_types: Sequence[str], areas: Sequence[str]) -> dict[str, str]:
+    """Return the About sheet's examples, from the partnership's own review types and areas (none when it has none)."""
+    shown_types = ", ".join(review_types[:EXAMPLE_TYPES])
+    return {
+        "types": f" ({shown_types})" if shown_types else "",
+        "area": f" ({areas[0]})" if areas else "",
+        "reference": REFERENCE_EXAMPLE.format(type=review_types[0]) if review_types else "2023-04",
+        "max_age": str(MAX_AGE),
+    }

@@ -223,3 +223,100 @@ def test_a_source_whose_event_comes_from_an_included_file_is_refused(run_cli, tm
     assert err == ("error: data/tees-2022.yaml: this file does not set the event's title and date itself (an included "
                    "file may); start from one that does, with --from DATA\n" + SUMMARY_ONE)
     assert not (data / "tees-2023.yaml").exists()
+
+
+# A register the new file names that is not in its folder yet ---------------------------------------------------------
+
+
+@pytest.fixture
+def riverside(tmp_path):
+    """A data/ folder holding the worked register example, and an empty fenland/ folder for a new partnership."""
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in ("riverside-2024.yaml", "riverside-2024-register.xlsx"):
+        (folder / name).write_bytes((ROOT / "data" / name).read_bytes())
+    (tmp_path / "fenland").mkdir()
+    return folder
+
+
+def test_a_copy_into_a_folder_without_its_register_is_kept_and_says_how_to_make_it(run_cli, tmp_path, riverside):
+    status, out, err = run_cli(["new", "fenland/fenland-2025.yaml", "--from", "data/riverside-2024.yaml", "--title",
+                                "Learning from Reviews 2025", "--date", "2025-06-12"], tmp_path)
+    assert status == 0, err
+    source = (riverside / "riverside-2024.yaml").read_text(encoding="utf-8")
+    assert err == (f"warning: fenland/fenland-2025.yaml, line {line_of(source, 'register: riverside')}, register: "
+                   "the register fenland/riverside-2024-register.xlsx does not exist yet; copy "
+                   "data/riverside-2024-register.xlsx to fenland/riverside-2024-register.xlsx, or write a blank one: "
+                   "make_deck.py register new fenland/riverside-2024-register.xlsx fenland/fenland-2025.yaml\n")
+    assert out == ("wrote fenland/fenland-2025.yaml from data/riverside-2024.yaml: 'Learning from Reviews 2025', "
+                   "2025-06-12. Make its register (above), edit it, then build it: make_deck.py build "
+                   "fenland/fenland-2025.yaml\n")
+    assert _lines_changed(source, (tmp_path / "fenland" / "fenland-2025.yaml").read_text(encoding="utf-8")) == [
+        ("  title: Learning from Reviews", "  title: Learning from Reviews 2025"),
+        ("  date: 2024-06-13", "  date: 2025-06-12")]
+    # Either way out of the warning gives a file that builds.
+    status, _, err = run_cli(["register", "new", "fenland/riverside-2024-register.xlsx",
+                              "fenland/fenland-2025.yaml"], tmp_path)
+    assert status == 0, err
+    (tmp_path / "fenland" / "riverside-2024-register.xlsx").write_bytes(
+        (riverside / "riverside-2024-register.xlsx").read_bytes())
+    assert load_event(tmp_path / "fenland" / "fenland-2025.yaml").event.event.date == dt.date(2025, 6, 12)
+
+
+def test_a_copy_beside_its_register_says_nothing_of_it(run_cli, tmp_path, riverside):
+    status, out, err = run_cli(["new", "data/riverside-2025.yaml", "--date", "2025-06-12"], tmp_path)
+    assert status == 0, err
+    assert "register" not in out + err
+
+
+def test_the_next_event_of_a_partnership_still_without_a_register_can_be_started(run_cli, tmp_path, riverside):
+    assert run_cli(["new", "fenland/fenland-2025.yaml", "--from", "data/riverside-2024.yaml", "--date",
+                    "2025-06-12"], tmp_path)[0] == 0
+    status, out, err = run_cli(["new", "fenland/fenland-2026.yaml", "--date", "2026-06-11"], tmp_path)
+    assert status == 0, err
+    assert out.startswith("kept the title from fenland/fenland-2025.yaml")
+    line = line_of((riverside / "riverside-2024.yaml").read_text(encoding="utf-8"), "register: riverside")
+    assert err.startswith(f"warning: fenland/fenland-2026.yaml, line {line}, register: the register "
+                          "fenland/riverside-2024-register.xlsx does not exist yet; write a blank one: make_deck.py "
+                          "register new fenland/riverside-2024-register.xlsx fenland/fenland-2026.yaml\n")
+
+
+def test_csv_registers_not_in_the_new_folder_are_each_named(run_cli, tmp_path, riverside):
+    text = (riverside / "riverside-2024.yaml").read_text(encoding="utf-8")
+    text = replace_once(text, "register: riverside-2024-register.xlsx\n",
+                        "register:\n  reviews: register/reviews.csv\n  people: register/people.csv\n")
+    (riverside / "riverside-2024.yaml").write_text(text, encoding="utf-8")
+    from tests.test_register_build import write_csv_register
+
+    write_csv_register(riverside / "register")
+    status, _, err = run_cli(["new", "fenland/fenland-2025.yaml", "--from", "data/riverside-2024.yaml", "--date",
+                              "2025-06-12"], tmp_path)
+    assert status == 0, err
+    line = line_of(text, "  reviews: register/reviews.csv")
+    assert err == (f"warning: fenland/fenland-2025.yaml, line {line}, register.reviews: the register "
+                   "fenland/register/reviews.csv does not exist yet; copy data/register/reviews.csv to "
+                   "fenland/register/reviews.csv\n"
+                   f"warning: fenland/fenland-2025.yaml, line {line + 1}, register.people: the register "
+                   "fenland/register/people.csv does not exist yet; copy data/register/people.csv to "
+                   "fenland/register/people.csv\n")
+
+
+def test_without_its_register_a_copy_s_other_problems_still_stop_it(run_cli, tmp_path, riverside):
+    status, out, err = run_cli(["new", "fenland/fenland-2025.yaml", "--from", "data/riverside-2024.yaml", "--title",
+                                "\x1b[31mRed", "--date", "2025-06-12"], tmp_path)
+    assert (status, out) == (2, "")
+    assert err == ("error: fenland/fenland-2025.yaml, line 12, event.title: the text holds the control character "
+                   "U+001B, which documents cannot contain; remove it\n" + SUMMARY_ONE)
+    assert not (tmp_path / "fenland" / "fenland-2025.yaml").exists()
+
+
+def test_the_readme_shows_the_warning_new_gives(run_cli, tmp_path, riverside):
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command, warning = readme.split("\n$ .venv/bin/python make_deck.py new fenland/", 1)[1].split("\n")[:2]
+    status, _, err = run_cli(["new", "fenland/" + command.split()[0], *command.split()[1:]], tmp_path)
+    assert status == 0
+    assert err == warning + "\n"

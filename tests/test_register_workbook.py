@@ -66,11 +66,47 @@ def test_the_about_sheet_explains_every_column(tmp_path):
     rows = [tuple(cell.value for cell in row) for row in book["About"].iter_rows(min_row=5)]
     assert [(sheet, column) for sheet, column, _ in rows] == (
         [("Reviews", c.heading) for c in REVIEW_COLUMNS] + [("People", c.heading) for c in PEOPLE_COLUMNS])
-    assert rows[2][2] == ("The area the review belongs to: its short name (MBC) or its full name. A drop-down offers "
-                          "the choices.")
+    assert rows[0][2] == "The review's own reference, unique in the register (for example CSPR-2023-04)."
+    assert rows[1][2] == ("The type of review: its abbreviation (CSPR, SAR, DHR) or its name. A drop-down offers the "
+                          "choices.")
+    assert rows[2][2] == ("The area the review belongs to: its short name (North/East) or its full name. A drop-down "
+                          "offers the choices.")
+    assert rows[9][2] == "Age in whole years (0 to 120) at the time of the incident; blank when not known."
+    about = book["About"]
+    # The introduction spans the sheet's width, not the narrow first column (where it showed 'One row on').
+    assert [str(cells) for cells in about.merged_cells.ranges] == ["A2:C2"]
+    assert about.row_dimensions[2].height == 32
+    assert (about.page_setup.fitToWidth, about.sheet_properties.pageSetUpPr.fitToPage) == (1, True)
     lists = [[cell.value for cell in column] for column in book["Lists"].iter_cols()]
     assert lists[2][:3] == ["Ethnicity", "White British", "Asian British"]
     assert lists[3][:3] == ["Gender", "F", "M"]
+
+
+def about_text(path: Path) -> str:
+    return " ".join(str(cell.value) for row in openpyxl.load_workbook(path)["About"].iter_rows() for cell in row
+                    if cell.value is not None)
+
+
+def test_the_about_sheet_s_examples_are_the_partnership_s_own(tmp_path):
+    # A partnership without domestic homicide reviews is not told about them, nor about another's areas.
+    path = tmp_path / "register.xlsx"
+    write_blank_register(path, ["SAR", "CSPR"], ["FDC", "HDC"])
+    text = about_text(path)
+    assert "its abbreviation (SAR, CSPR) or its name." in text
+    assert "its short name (FDC) or its full name." in text
+    assert "(for example SAR-2023-04)" in text
+    assert "DHR" not in text and "MBC" not in text
+    write_blank_register(path, ["CSPR", "SAR", "DHR", "MALR"], ["FDC"])
+    assert "its abbreviation (CSPR, SAR, DHR) or its name." in about_text(path)  # the first three at most
+
+
+def test_without_types_or_areas_the_about_sheet_gives_no_examples(tmp_path):
+    path = tmp_path / "register.xlsx"
+    write_blank_register(path, [], [])
+    text = about_text(path)
+    assert "The type of review: its abbreviation or its name." in text
+    assert "The area the review belongs to: its short name or its full name." in text
+    assert "(for example 2023-04)" in text
 
 
 def test_a_blank_register_reads_as_one_without_reviews(tmp_path):
@@ -146,3 +182,111 @@ def test_the_example_register_is_what_its_script_writes_and_matches_its_data_fil
     assert {r.type_key for r in reviews} == {"cspr", "sar", "dhr"}
     assert 38 <= len(reviews) <= 45
     assert {p.role for r in reviews if r.type_key == "dhr" for p in r.people} == {"victim", "perpetrator"}
+
+
+# make_deck.py register new: only the data's review types and areas are needed ---------------------------------------
+
+
+SUMMARY_ONE = "1 problem found; no output was written or changed.\n"
+
+
+def test_register_new_writes_the_register_a_fresh_data_file_names(run_cli, tmp_path):
+    from tests.test_data_outline import fresh_data
+
+    (tmp_path / "fenland").mkdir()
+    (tmp_path / "fenland" / "fenland-2025.yaml").write_text(fresh_data("register.xlsx"), encoding="utf-8")
+    status, out, err = run_cli(["register", "new", "fenland/register.xlsx", "fenland/fenland-2025.yaml"], tmp_path)
+    assert (status, err) == (0, "")
+    assert out == ("wrote fenland/register.xlsx: a blank register for CSPR and SAR in FDC and HDC. "
+                   "fenland/fenland-2025.yaml names it already (register: register.xlsx): add one row per review, "
+                   "and build.\n")
+    lists = [[cell.value for cell in column] for column in openpyxl.load_workbook(
+        tmp_path / "fenland" / "register.xlsx")["Lists"].iter_cols()]
+    assert [v for v in lists[0] if v] == ["Review type", "CSPR", "SAR"]
+    assert [v for v in lists[1] if v] == ["Area", "FDC", "HDC"]
+
+
+@pytest.mark.parametrize("register, target, next_step", [
+    (None, "register.xlsx", "Name it in data.yaml (register: register.xlsx), add one row per review, and build."),
+    (None, "registers/2025.xlsx",
+     "Name it in data.yaml (register: registers/2025.xlsx), add one row per review, and build."),
+    ("register", "register.xlsx",
+     "Name it in data.yaml (register: register.xlsx, in place of register), add one row per review, and build."),
+])
+def test_register_new_says_how_to_name_the_register(run_cli, tmp_path, register, target, next_step):
+    from tests.test_data_outline import fresh_data
+
+    (tmp_path / "registers").mkdir()
+    (tmp_path / "data.yaml").write_text(fresh_data(register), encoding="utf-8")
+    status, out, _ = run_cli(["register", "new", target, "data.yaml"], tmp_path)
+    assert status == 0
+    assert out == f"wrote {target}: a blank register for CSPR and SAR in FDC and HDC. {next_step}\n"
+
+
+def test_register_new_outside_the_data_s_folder_says_to_move_it(run_cli, tmp_path):
+    from tests.test_data_outline import fresh_data
+
+    (tmp_path / "fenland").mkdir()
+    (tmp_path / "fenland" / "data.yaml").write_text(fresh_data(None), encoding="utf-8")
+    status, out, _ = run_cli(["register", "new", "register.xlsx", "fenland/data.yaml"], tmp_path)
+    assert status == 0
+    assert out == ("wrote register.xlsx: a blank register for CSPR and SAR in FDC and HDC. Move it beside "
+                   "fenland/data.yaml (a data file uses only files in its own folder and the folders inside it), "
+                   "name it in fenland/data.yaml (register: register.xlsx), add one row per review, and build.\n")
+
+
+def test_register_new_refuses_data_without_review_types_and_writes_nothing(run_cli, tmp_path):
+    (tmp_path / "data.yaml").write_text("areas: {FDC: Fenland District Council}\nreview_types: {}\n",
+                                        encoding="utf-8")
+    status, out, err = run_cli(["register", "new", "register.xlsx", "data.yaml"], tmp_path)
+    assert (status, out) == (2, "")
+    assert err == ("error: data.yaml, line 2, review_types: the data file lists no review types; a register needs at "
+                   "least one, for its drop-down list\n" + SUMMARY_ONE)
+    assert not (tmp_path / "register.xlsx").exists()
+
+
+def test_register_new_refuses_yaml_it_cannot_read_with_the_located_message(run_cli, tmp_path):
+    (tmp_path / "data.yaml").write_text("areas:\n  FDC: Fenland District Council\n\treview_types: {}\n",
+                                        encoding="utf-8")
+    status, _, err = run_cli(["register", "new", "register.xlsx", "data.yaml"], tmp_path)
+    assert status == 2
+    assert err.startswith("error: data.yaml, line 3: this line is indented with a tab; YAML indents with spaces "
+                          "only: replace the tab with spaces\n")
+    assert not (tmp_path / "register.xlsx").exists()
+
+
+def fill_two_reviews(path: Path) -> None:
+    """Add a review of each type, and the person each concerned, as a business manager would in Excel."""
+    book = openpyxl.load_workbook(path)
+    book["Reviews"].append(["CSPR-2024-01", "CSPR", "FDC", "Published", dt.datetime(2024, 5, 3), None,
+                            "Neglect"])
+    book["Reviews"].append(["SAR-2024-02", "SAR", "HDC", "In progress", dt.datetime(2024, 9, 9), None,
+                            "Self-neglect"])
+    book["People"].append(["CSPR-2024-01", None, 1, ONS_2021_ETHNICITIES[13], "Male"])
+    book["People"].append(["SAR-2024-02", None, 71, None, "Female"])
+    book.save(path)
+
+
+@needs_calc
+def test_a_new_partnership_starts_its_register_fills_it_in_calc_and_builds(run_cli, tmp_path):
+    # The README's loop for a new partnership: a data file naming a register not written yet, no counts typed.
+    from generator.data_source import load_event
+    from tests.test_data_outline import fresh_data
+
+    (tmp_path / "data.yaml").write_text(fresh_data("register.xlsx"), encoding="utf-8")
+    status, _, err = run_cli(["register", "new", "register.xlsx", "data.yaml"], tmp_path)
+    assert status == 0, err
+    fill_two_reviews(tmp_path / "register.xlsx")
+    profile = tmp_path / f"lo-{os.getpid()}"
+    subprocess.run([find_soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+                    "xlsx", "--outdir", str(tmp_path / "calc"), str(tmp_path / "register.xlsx")], check=True,
+                   capture_output=True, timeout=180)
+    (tmp_path / "calc" / "register.xlsx").replace(tmp_path / "register.xlsx")  # saved by Calc, as the user would
+    status, out, err = run_cli(["build", "data.yaml", "--out", "out"], tmp_path)
+    assert status == 0, err
+    assert out.endswith("Built 1 deck, 2 briefings and 2 web pages into out/decks/ and out/briefings/ "
+                        "(5 written).\n")
+    event = load_event(tmp_path / "data.yaml").event
+    assert {key: (review.count, review.counts_by_area) for key, review in event.review_types.items()} == {
+        "cspr": (1, {"FDC": 1, "HDC": 0}), "sar": (1, {"FDC": 0, "HDC": 1})}
+    assert event.review_types["cspr"].themes_notes == "Neglect featured in 1 reviews."
