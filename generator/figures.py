@@ -41,6 +41,7 @@ class CountTable:
     of: int
     ordered: bool = False  # the categories have an order of their own (age bands), so keep it in charts
     threshold: int = 0  # published with counts from 1 to threshold - 1 hidden; 0 when nothing is hidden
+    people_coverage: KnownFor | None = None  # counted from a register: the people shown, of those concerned
 
     @cached_property
     def suppression(self) -> SuppressedTable | None:
@@ -101,8 +102,9 @@ class CountTable:
 
     @property
     def coverage_note(self) -> str:
-        """Return 'where known: 3 of 9' when the table covers only some reviews, else ''."""
-        return KnownFor(self.known_for, self.of).note
+        """Return 'where known: 3 of 9' when the table covers only some reviews, else ''; a table counted person by
+        person says how many of the people it shows, as its bars add up: 'where known: 15 of 16 children'."""
+        return (self.people_coverage or KnownFor(self.known_for, self.of)).note
 
     @property
     def title(self) -> str:
@@ -233,17 +235,20 @@ def review_figures(key: str, review: ReviewType, period: str = "", threshold: in
     def known(name: str) -> int:
         return demo.known_for_each.get(name, demo.known_for if demo.known_for is not None else count)
 
+    def people_coverage(name: str, unit: str) -> KnownFor | None:
+        return KnownFor(*demo.people_known[name], unit) if name in demo.people_known else None
+
     tables = []
     for name, counts, ordered in (("Ethnicity", demo.ethnicity, False), ("Age", demo.age, True),
                                   ("Gender", demo.gender, False)):
         if counts:
             tables.append(CountTable(name, "Age band" if name == "Age" else name, tuple(counts.items()), noun,
-                                     known(name), count, ordered, threshold))
+                                     known(name), count, ordered, threshold, people_coverage(name, noun)))
     for table in demo.tables:
         unit = role_plural(table.role, review) if table.role else noun
         tables.append(CountTable(table.name, table.name, tuple(table.counts.items()), unit,
                                  table.known_for if table.known_for is not None else known(table.name), count,
-                                 table.name.startswith("Age"), threshold))
+                                 table.name.startswith("Age"), threshold, people_coverage(table.name, unit)))
     people = demo.people if demo.people is not None else max((t.total for t in tables if not _has_role(t, demo)),
                                                              default=count)
     areas = CountTable("Reviews by area", "Area", tuple(review.area_counts.items()), "reviews", count, count,
@@ -340,15 +345,17 @@ def counted_aggregates(event: EventData, key: str, reviews: Sequence[ResolvedRev
             for name, _, field_name in PERSON_TABLES:
                 counts = _person_counts(role_people, field_name, bands)
                 if counts:
+                    table_name = f"{name} of {role_plural(role, review)}"
                     demographics.tables.append(DemographicTable(
-                        f"{name} of {role_plural(role, review)}", counts,
-                        _known(role_reviews, field_name, role), role))
+                        table_name, counts, _known(role_reviews, field_name, role), role))
+                    demographics.people_known[table_name] = (sum(counts.values()), len(role_people))
     else:
         for name, _, field_name in PERSON_TABLES:
             counts = _person_counts(people, field_name, bands)
             if counts:
                 setattr(demographics, name.lower(), counts)
                 demographics.known_for_each[name] = known_for(list(reviews), field_name).known
+                demographics.people_known[name] = (sum(counts.values()), len(people))
     themes = [Theme(name, count) for name, count in
               count_each(reviews, lambda r: r.themes, [t.name for t in review.theme_list]).items()]
     return {"count": len(reviews), "counts_by_area": by_area, "demographics": demographics, "themes": themes}

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from .palette import BUILTIN_ACCENTS, BUILTIN_SCHEME
 
+# The metadata of a field the loader fills in, which a data file may not set (it is no key of the YAML).
+COMPUTED = {"computed": True}
+
 
 
 @dataclass
@@ -112,6 +115,9 @@ class Demographics:
     known_for_each: dict[str, int] = field(default_factory=dict)
     people: int | None = None
     note: str = ""
+    # Counted from a register, person by person: each table's people shown and people concerned, by its name.
+    people_known: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False,
+                                                     metadata=COMPUTED)
 
 
 @dataclass

@@ -294,7 +294,7 @@ def test_yaml_rows_are_counted_and_the_period_selects(tmp_path):
     assert {t.name: t.count for t in sar.themes}["Homelessness"] == 2
     tables = {t.name: t for t in sar.demographics}
     assert dict(tables["Age"].rows)["40-49"] == 1 and dict(tables["Age"].rows)["80 and over"] == 1
-    assert tables["Ethnicity"].coverage_note == "where known: 1 of 2"
+    assert tables["Ethnicity"].coverage_note == "where known: 1 of 2 adults"
     assert sar.period == "Reviews notified 1 April 2021 to 31 March 2024"
     assert event_figures(loaded.event)["cspr"].count == 0
 
@@ -518,3 +518,32 @@ def test_a_type_with_reviews_in_the_register_but_none_in_the_period_is_a_warning
         f"riverside-2024.yaml, line {line}, period: none of the register's 10 DHR reviews falls in the period "
         "(reviews notified 1 April 2021 to 30 April 2021), so every DHR figure is 0; check the period's dates",
     ]
+
+
+def test_a_table_counted_person_by_person_says_how_many_of_the_people_it_shows(tmp_path):
+    """Two adults in one review, one of unknown ethnicity: the review counts as known, but the bars show 2 of 3."""
+    from generator.data_source import load_event
+    from generator.figures import event_figures
+
+    rows = INLINE.replace('    - {Reference: S-2, Age: 81, Gender: Male}\n',
+                          '    - {Reference: S-2, Age: 81, Ethnicity: "White: Irish", Gender: Male}\n'
+                          '    - {Reference: S-2, Age: 79, Gender: Female}\n')
+    sar = event_figures(load_event(inline_data(tmp_path, rows)).event)["sar"]
+    ethnicity = next(t for t in sar.demographics if t.name == "Ethnicity")
+    assert ethnicity.total == 2 and sar.people == 3
+    assert ethnicity.known_for == 2  # reviews, as {sar.known_for.Ethnicity} gives it
+    assert ethnicity.title == "Ethnicity (where known: 2 of 3 adults)"
+
+
+def test_the_loaders_own_figures_cannot_be_typed_in_the_data(tmp_path):
+    from generator.data_source import load_event
+    from generator.problems import InputError
+
+    data = copy_example(tmp_path)
+    text = replace_once(data.read_text(encoding="utf-8"), "    report_by: [North/East, WDC]\n",
+                        "    report_by: [North/East, WDC]\n    demographics:\n      people_known: {Age: [1, 2]}\n")
+    data.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_event(data)
+    assert any("people_known" in str(p) and "unknown key" in str(p) for p in raised.value.problems), \
+        [str(p) for p in raised.value.problems]

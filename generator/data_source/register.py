@@ -208,15 +208,18 @@ class ResolvedReview:
 
 @dataclass(frozen=True)
 class KnownFor:
-    """How many reviews a table's figures cover, of how many."""
+    """How many reviews (or, with a ``unit``, people) a table's figures cover, of how many."""
 
     known: int
     total: int
+    unit: str = ""  # what is counted, when it is not reviews: 'children'
 
     @property
     def note(self) -> str:
-        """Return 'where known: 3 of 9' when the figures cover only some reviews, else ''."""
-        return f"where known: {self.known} of {self.total}" if self.known < self.total else ""
+        """Return 'where known: 3 of 9' ('where known: 15 of 16 children') when the figures cover only some, else ''."""
+        if self.known >= self.total:
+            return ""
+        return f"where known: {self.known} of {self.total}" + (f" {self.unit}" if self.unit else "")
 
 
 # Reading ------------------------------------------------------------------------------------------------------------

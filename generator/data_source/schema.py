@@ -260,7 +260,8 @@ class _Walker:
         if not isinstance(node, MappingNode):
             return self.error(node, path, f"expected {_expected(target)}, got {_describe(node)}")
         # A field's YAML key is its name, or the key its metadata gives (Period.start is written 'from').
-        fields = {f.metadata.get("key", f.name): f for f in dataclasses.fields(target) if f.init}
+        fields = {f.metadata.get("key", f.name): f for f in dataclasses.fields(target)
+                  if f.init and not f.metadata.get("computed")}
         hints = _type_hints(target)
         values = {}
         failed = False

@@ -614,7 +614,7 @@ def _data_file_keys() -> frozenset[str]:
             continue
         seen.add(kind)
         if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-            found.update(field.name for field in dataclasses.fields(kind))
+            found.update(field.name for field in dataclasses.fields(kind) if not field.metadata.get("computed"))
             pending.extend(typing.get_type_hints(kind).values())
         else:
             pending.extend(typing.get_args(kind))
