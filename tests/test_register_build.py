@@ -5,6 +5,7 @@ every published file."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import zipfile
@@ -547,3 +548,22 @@ def test_the_loaders_own_figures_cannot_be_typed_in_the_data(tmp_path):
         load_event(data)
     assert any("people_known" in str(p) and "unknown key" in str(p) for p in raised.value.problems), \
         [str(p) for p in raised.value.problems]
+
+
+@pytest.mark.parametrize(("named", "message"), [
+    ("register", "'register' is not in this folder (did you mean 'Register'?); a register is an Excel workbook "
+                 "(.xlsx), or a folder holding reviews.csv and people.csv"),
+    ("registers/reviews.xlsx", f"'registers/reviews.xlsx' is not in registers{os.sep}; a register is an Excel "
+                               "workbook (.xlsx), or a folder holding reviews.csv and people.csv"),
+])
+def test_a_register_that_is_not_there_says_where_it_was_looked_for(run_cli, tmp_path, named, message):
+    (tmp_path / "Register").mkdir()
+    (tmp_path / "registers").mkdir()
+    data = copy_example(tmp_path)
+    text = replace_once(data.read_text(encoding="utf-8"), "register: riverside-2024-register.xlsx",
+                        f"register: {named}")
+    data.write_text(text, encoding="utf-8")
+    status, output = build_status(run_cli, tmp_path, data)
+    line = text.splitlines().index(f"register: {named}") + 1
+    assert status == 2
+    assert f"riverside-2024.yaml, line {line}, register: {message}" in output

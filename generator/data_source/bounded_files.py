@@ -89,3 +89,23 @@ def _read(path: Path, count: int, what: str) -> bytes:
             return file.read(count)
         except OSError as error:
             raise UnreadableFile(f"cannot read the file ({error.strerror})") from None
+
+
+def not_found(folder: Path, value: str) -> str:
+    """Return what to say of a name the data gives that is not there: where it was looked for, and the name beside
+    it that differs only in capitals, or is closest ('did you mean Register?'), when there is one."""
+    import difflib
+
+    from .loader import display_path
+
+    name = Path(value).name
+    where = folder / Path(value).parent
+    try:
+        beside = sorted(entry.name for entry in where.iterdir())
+    except OSError:
+        beside = []
+    same = [entry for entry in beside if entry.casefold() == name.casefold()]
+    close = same or difflib.get_close_matches(name, beside, n=1, cutoff=0.75)
+    shown = display_path(where)
+    message = f"'{value}' is not in {'this folder' if shown == '.' else shown + os.sep}"
+    return message + (f" (did you mean '{close[0]}'?)" if close else "")

@@ -13,7 +13,7 @@ from PIL import Image
 from ..colour import MINIMUM_GRAPHIC_CONTRAST, MINIMUM_TEXT_CONTRAST, contrast_ratio
 from ..model import Branding
 from ..problems import ERROR, WARNING, Problem, shorten
-from .bounded_files import UnreadableFile, check_regular_file, read_prefix, read_regular_file
+from .bounded_files import UnreadableFile, check_regular_file, not_found, read_prefix, read_regular_file
 from .schema import Locations
 
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
@@ -107,7 +107,7 @@ def resolve_file(data_path: Path, value: str, key_path: str, locations: Location
         check_regular_file(path, None, "it")
     except UnreadableFile as error:
         if not path.exists():
-            return None, problem(f"file not found: {path}")
+            return None, problem(not_found(folder, value))
         return None, problem(f"'{shown}': {error.reason}")
     return path, []
 

@@ -21,6 +21,7 @@ from ..problems import ERROR, NOTE, WARNING, InputError, Problem, shorten
 from ..suppression import MIN_THRESHOLD
 from . import register as reg
 from .age_bands import parse_bands
+from .bounded_files import not_found
 from .schema import Locations
 
 # Fields that hold names the data refers to (areas, themes, file names), never free text to fill.
@@ -205,7 +206,9 @@ def _inside(data_path: Path, value: str, key_path: str, locations: Locations, al
         raise InputError([locations.problem(key_path, f"'{shorten(value)}' is outside the data file's folder; move "
                                                       "it there, or build with --allow-outside", category="input")])
     if not path.exists():
-        raise InputError([locations.problem(key_path, f"file not found: {path}", category="input")])
+        what = ("a register is an Excel workbook (.xlsx), or a folder holding reviews.csv and people.csv"
+                if key_path == "register" else "the CSV file of the register's " + key_path.rsplit(".", 1)[-1])
+        raise InputError([locations.problem(key_path, f"{not_found(folder, value)}; {what}", category="input")])
     return path
 
 
