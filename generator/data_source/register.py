@@ -282,7 +282,7 @@ def _checked_bytes_size(path: Path, label: str) -> int:
 
 
 def read_csv_table(path: Path, label: str) -> Table:
-    """Return the rows of one CSV file (UTF-8, comma-separated, headings in the first row)."""
+    """Return the rows of one CSV file (UTF-8, comma- or semicolon-separated, headings in the first row)."""
     _checked_bytes_size(path, label)
     with path.open("rb") as handle:  # read no more than the limit, should the file have grown since
         raw = handle.read(MAX_REGISTER_BYTES + 1)
@@ -298,8 +298,12 @@ def read_csv_table(path: Path, label: str) -> Table:
             "'CSV UTF-8 (Comma delimited)'", file=label, key_path=f"row {row}", category="input")]) from None
     sheet = path.name
     records: list[list[str]] = []
+    # Excel set to a language that writes decimal commas saves "CSV" with semicolons between columns; the
+    # heading row, which holds no semicolons of its own, tells which it is.
+    heading_row = text.split("\n", 1)[0]
+    delimiter = ";" if heading_row.count(";") > heading_row.count(",") else ","
     try:
-        for record in csv.reader(io.StringIO(text, newline=""), strict=True):
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
             records.append(record)
             if len(records) > MAX_ROWS + 1:
                 raise InputError([Problem(f"the file has more than {MAX_ROWS:,} rows", file=label,
@@ -843,8 +847,13 @@ def resolve_register(register: Register, review_types: Mapping[str, tuple[str, .
             name = theme_index.find(theme)
             if name is None and not allow_new_themes:
                 label = next((n for n in review_types[type_key] if n), type_key)
-                problems.append(review.place.problem("Themes",
-                                                     theme_index.unknown(theme, f"one of the {label} themes")))
+                parts = [part.strip() for part in theme.split(",")]
+                if len(parts) > 1 and all(theme_index.find(part) for part in parts):
+                    message = (f"'{theme}' is not one of the {label} themes; separate themes with "
+                               f"'{THEME_SEPARATOR}', not commas: {f'{THEME_SEPARATOR} '.join(parts)}")
+                else:
+                    message = theme_index.unknown(theme, f"one of the {label} themes")
+                problems.append(review.place.problem("Themes", message))
                 continue
             matched.append(name or theme)
         resolved.append(ResolvedReview(review.reference, type_key, area, review.status, review.notified,

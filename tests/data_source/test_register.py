@@ -338,24 +338,26 @@ def test_a_missing_file_and_an_unknown_kind(tmp_path):
 # CSV files ----------------------------------------------------------------------------------------------------------
 
 
-def write_csv(path: Path, rows: Sequence[Sequence[object]]) -> Path:
+def write_csv(path: Path, rows: Sequence[Sequence[object]], delimiter: str = ",") -> Path:
     import csv
 
     with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows([["" if v is None else v for v in row] for row in rows])
+        csv.writer(handle, delimiter=delimiter).writerows([["" if v is None else v for v in row] for row in rows])
     return path
 
 
-def csv_folder(folder: Path, reviews: Sequence[Sequence[object]], people: Sequence[Sequence[object]]) -> Path:
+def csv_folder(folder: Path, reviews: Sequence[Sequence[object]], people: Sequence[Sequence[object]],
+               delimiter: str = ",") -> Path:
     folder.mkdir()
-    write_csv(folder / "reviews.csv", [REVIEW_HEADINGS] + list(reviews))
-    write_csv(folder / "people.csv", [PEOPLE_HEADINGS] + list(people))
+    write_csv(folder / "reviews.csv", [REVIEW_HEADINGS] + list(reviews), delimiter)
+    write_csv(folder / "people.csv", [PEOPLE_HEADINGS] + list(people), delimiter)
     return folder
 
 
-def test_a_folder_of_csv_files_reads_like_a_workbook(tmp_path):
+@pytest.mark.parametrize("delimiter", [",", ";"], ids=["commas", "semicolons, as Excel in some languages saves"])
+def test_a_folder_of_csv_files_reads_like_a_workbook(tmp_path, delimiter):
     text_rows = [[v.strftime("%d/%m/%Y") if isinstance(v, dt.datetime) else v for v in row] for row in REVIEWS]
-    folder = csv_folder(tmp_path / "reg", text_rows, PEOPLE)
+    folder = csv_folder(tmp_path / "reg", text_rows, PEOPLE, delimiter)
     from_csv = read_register(folder, "reg")
     from_workbook = read_register(workbook(tmp_path / "r.xlsx"), "reg")
     assert [(r.reference, r.notified, r.published, r.themes) for r in from_csv.reviews] == [
@@ -508,6 +510,13 @@ def test_a_theme_outside_the_types_list_is_an_error_unless_new_themes_are_allowe
     ]
     reviews, problems = resolved(tmp_path, rows, allow_new_themes=True)
     assert problems == [] and reviews[0].themes == ("Neglet", "Housing")
+
+
+def test_themes_separated_by_commas_are_told_to_use_semicolons(tmp_path):
+    rows = [REVIEWS[0][:6] + ["Neglect, domestic abuse"]]
+    assert resolved(tmp_path, rows)[1] == [
+        "reviews.xlsx, sheet Reviews, row 2, Themes: 'Neglect, domestic abuse' is not one of the CSPR themes; "
+        "separate themes with ';', not commas: Neglect; domestic abuse"]
 
 
 # Counting -----------------------------------------------------------------------------------------------------------
