@@ -18,11 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import docx
-from docx.oxml.ns import qn
-
 from .. import text_fit
-from ..charts import ChartSpec
+from ..charts import ChartSpec, bar_layout
 from . import type_scale
 from ..figures import CountTable
 from .line_breaks import trailing_note
@@ -31,7 +28,6 @@ from .type_scale import (BODY, BULLET, BULLET_INDENT, CHART_LABEL_SIZE, CHART_NO
                          FIGURE_TABLE_WIDTH, HEADING, LINE_SPACING, NUMBER_COLUMN_MIN, PAGE_HEIGHT, PAGE_MARGIN,
                          PAGE_WIDTH, SUBTITLE, TABLE_CAPTION_GAP, TABLE_CELL_MARGIN, TABLE_HEADER_ROW, TABLE_ROW,
                          TABLE_TEXT_SIZE, TABLE_TRAILER, TITLE, TITLE_RULE, TextStyle, chart_height)
-from .word_chart import word_chart_drawing
 
 EMU_PER_POINT = 12700
 # Measured against LibreOffice on the gallery, a column's content comes within about 3 pt, erring long (the
@@ -82,14 +78,12 @@ def points(emu: int) -> float:
 
 @lru_cache(maxsize=64)
 def printed_chart_height(spec: ChartSpec, font: str) -> float:
-    """Return the height, in points, of the chart as the Word briefing draws it in a column.
-
-    The chart is drawn (into a scratch document) and its frame read: a bar chart is made as tall as its labels
-    need, so the measure asks the drawing itself rather than repeat its rules.
-    """
-    drawing = word_chart_drawing(docx.Document(), spec, type_scale.COLUMN_WIDTH, chart_height(spec),
-                                 CHART_LABEL_SIZE, "000000", font)
-    return points(int(drawing.find(f".//{qn('wp:extent')}").get("cy")))
+    """Return the height, in points, of the chart as the Word briefing draws it in a column: ``chart_height``,
+    or for a bar chart as tall as its labels need, as :func:`~.word_chart.word_chart_drawing` makes it."""
+    height = points(chart_height(spec))
+    if spec.kind != "bar":
+        return height
+    return bar_layout(spec, points(type_scale.COLUMN_WIDTH), CHART_LABEL_SIZE, font, at_least=height).height
 
 
 COLUMN_WIDTH = (points(PAGE_WIDTH) - 2 * points(PAGE_MARGIN) - points(COLUMN_GAP)) / COLUMNS

@@ -20,8 +20,9 @@ MAX_UNBROKEN_NAME = 30  # characters
 # A table label or heading this short ("Under 1", "75 and over", "Number of reviews") is kept on one line; a longer
 # one ("Any other White background") may wrap, so that a table still fits a phone's screen.
 MAX_UNBROKEN_LABEL = 20  # characters
-# A caption's closing note in brackets ("(where known: 15 of 17)") up to this long is kept on one line.
-MAX_UNBROKEN_NOTE = 30  # characters
+# A caption's closing note in brackets ("(where known: 6 of 10 perpetrators)") up to this long is kept on one line:
+# about as much bold text as a phone's 328 px wide page holds on a line.
+MAX_UNBROKEN_NOTE = 38  # characters
 
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 _TRAILING_NOTE = re.compile(r"^(?P<lead>.*\S)\s+(?P<note>\([^()]+\))$")

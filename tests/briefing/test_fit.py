@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, fit_briefing, fit_parts, part_blocks, table_height,
-                                    title_height)
+from docx import Document
+from docx.oxml.ns import qn
+
+from generator.briefing import type_scale
+from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, EMU_PER_POINT, fit_briefing, fit_parts, part_blocks,
+                                    printed_chart_height, table_height, title_height)
 from generator.briefing.plan import MIN_CHARTED_THEMES, SectionPlan, plan_briefings
+from generator.briefing.type_scale import CHART_LABEL_SIZE, chart_height
+from generator.briefing.word_chart import word_chart_drawing
 from generator.charts import ChartSpec
-from generator.figures import CountTable
 from generator.data_source import load_event
+from generator.figures import CountTable
 from tests.conftest import DEFAULT_DATA
 
 FONTS = ("Calibri", "Calibri")
@@ -127,3 +133,15 @@ def test_a_full_page_charts_fewer_of_the_main_themes_rather_than_spill_onto_a_se
                                            FONTS).pages > 1  # the largest chart that fits
             smaller.append(bars)
     assert smaller and smaller == sorted(smaller, reverse=True)
+
+
+def test_a_chart_is_measured_as_tall_as_the_word_briefing_draws_it():
+    """A bar chart grows with its labels' lines (generator.charts.bar_layout); the measure must agree."""
+    long_labels = tuple(f"A theme whose name takes two or three lines of a chart label, number {n}" for n in range(6))
+    for spec in (ChartSpec("bar", "Main themes", long_labels, tuple(range(6, 0, -1)), "A bar chart"),
+                 ChartSpec("bar", "Main themes", ("One", "Two"), (2, 1), "A bar chart"),
+                 ChartSpec("column", "Age", ("0-4", "5-9"), (3, 4), "A column chart")):
+        drawing = word_chart_drawing(Document(), spec, type_scale.COLUMN_WIDTH, chart_height(spec),
+                                     CHART_LABEL_SIZE, "000000", "Calibri")
+        drawn = int(drawing.find(f".//{qn('wp:extent')}").get("cy")) / EMU_PER_POINT
+        assert abs(printed_chart_height(spec, "Calibri") - drawn) < 0.1, spec.title
