@@ -571,9 +571,13 @@ def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells,
         return []
     missing = [c.heading for c in columns if c.required and c.key not in positions]
     if missing:
+        by_key = {header_key(heading): heading for heading in ignored}
+        meant = [f"'{by_key[close[0]]}' for {heading}" for heading in missing
+                 for close in [difflib.get_close_matches(header_key(heading), by_key, n=1, cutoff=0.8)] if close]
         problems.append(table.heading_place.problem(
             "", f"no {_plural('column', len(missing))} {', '.join(missing)}; the headings are: "
-                f"{', '.join(h for h in table.headings if h)}"))
+                f"{', '.join(h for h in table.headings if h)}"
+                + (f" (did you mean {', '.join(meant)}?)" if meant else "")))
         return []
     if ignored:
         notes.append(table.heading_place.problem(

@@ -220,6 +220,13 @@ def test_a_missing_column(tmp_path):
         "Date notified, Date published, Themes"]
 
 
+def test_a_misspelt_column_is_named_as_the_one_meant(tmp_path):
+    headings = ["Reference", "Review type", "Area", "Status", "Date notifed", "Date published", "Themes"]
+    assert problems_of(workbook(tmp_path / "r.xlsx", review_headings=headings)) == [
+        "reviews.xlsx, sheet Reviews, row 1: no column Date notified; the headings are: Reference, Review type, Area, "
+        "Status, Date notifed, Date published, Themes (did you mean 'Date notifed' for Date notified?)"]
+
+
 def test_a_column_given_twice(tmp_path):
     headings = REVIEW_HEADINGS + ["date_notified"]
     rows = [row + [None] for row in REVIEWS]
