@@ -44,6 +44,7 @@ def check(event: EventData, locations: Locations) -> list[Problem]:
 
 
 def _check_review_type(report: _Reporter, event: EventData, path: str, review: ReviewType) -> None:
+    _check_themes_listed_once(report, path, review)
     if event.register is not None and f"{path}.count" not in report.locations.lines:
         _check_briefing(report, path, review)  # counted from the register: its numbers agree by construction
         return
@@ -93,6 +94,18 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
                        f"'{shorten(theme.name)}' is counted in {theme.count} reviews but there are {count}")
 
     _check_briefing(report, path, review)
+
+
+def _check_themes_listed_once(report: _Reporter, path: str, review: ReviewType) -> None:
+    """A theme listed twice would show twice on the slide and in the briefing (and a register row could match
+    either); names are compared as the register compares them, regardless of case and spacing."""
+    first: dict[str, int] = {}
+    for i, theme in enumerate(review.theme_list):
+        key = " ".join(theme.name.casefold().split())
+        if key in first:
+            report.add(f"{path}.themes[{i}]", f"'{shorten(theme.name)}' is listed twice (first as themes["
+                                              f"{first[key]}]); list each theme once", ERROR)
+        first.setdefault(key, i)
 
 
 def _check_briefing(report: _Reporter, path: str, review: ReviewType) -> None:

@@ -26,3 +26,10 @@ def test_a_long_list_of_areas_is_cut_short(problems_of):
     problems = problems_of(text)
     assert problems[0] == (f"event.yaml, line {line_of(text, 'RCBX')}, groupings.MBC/RCBC[1]: 'RCBX' is not one of "
                            f"the areas ({shown}, …)")
+
+
+def test_a_theme_listed_twice_is_an_error(problems_of):
+    text = replace_once(default_text(), "      - Neglect\n", "      - Neglect\n      - neglect \n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, '- neglect')}, review_types.children.themes[7]: 'neglect' is listed twice "
+        "(first as themes[6]); list each theme once"]
