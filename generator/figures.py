@@ -147,10 +147,18 @@ class ReviewFigures:
     @property
     def suppression_key(self) -> str:
         """Return what the tables' marks mean ('Counts from 1 to 4 are shown as <5...'), or '' when none is hidden."""
-        hidden = [table.suppression for table in self.tables if table.hidden_labels]
-        if not hidden and not self.hidden_themes:
+        if not any(table.hidden_labels for table in self.tables) and not self.hidden_themes:
             return ""
+        return self._key_to(self.tables)
+
+    @property
+    def area_suppression_key(self) -> str:
+        """Return what the marks in the reviews-by-area breakdown mean, or '' when it hides nothing."""
+        return self._key_to((self.areas,)) if self.areas.hidden_labels else ""
+
+    def _key_to(self, tables: Sequence[CountTable]) -> str:
         key = f"Counts from 1 to {self.threshold - 1} are shown as {fewer_than_table(self.threshold)}"
+        hidden = [table.suppression for table in tables if table.hidden_labels]
         if any(cell.hidden == "secondary" for table in hidden if table for cell in table.cells):
             key += (f"; {SECONDARY_TABLE_TEXT} marks a count not shown so that a {fewer_than_table(self.threshold)} "
                     "cannot be worked out from the total")

@@ -417,6 +417,15 @@ def test_suppressed_categories_are_left_out_of_the_charts_and_said_so(suppressed
     assert "Counts from 1 to 4 are shown as &lt;5; [c] marks a count not shown" in html
 
 
+def test_the_glance_slide_says_what_its_hidden_area_counts_mean(suppressed):
+    out, _ = suppressed
+    deck = Presentation(str(next((out / "decks").glob("*.pptx"))))
+    glance = next(slide for slide in deck.slides if slide.shapes.title.text.endswith("the reviews at a glance"))
+    text = [shape.text_frame.text for shape in glance.shapes if shape.has_text_frame]
+    assert any("<5" in t or "[c]" in t for t in text)  # the breakdowns hide small counts...
+    assert any(t.startswith("Counts from 1 to 4 are shown as <5") for t in text)  # ...and the slide says so
+
+
 def test_the_summary_lists_what_was_suppressed(run_cli, tmp_path):
     data = copy_example(tmp_path)
     status, out, err = run_cli(["build", data.name, "--out", "out", "--suppress-below", "5"], tmp_path)

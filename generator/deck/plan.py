@@ -253,8 +253,11 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
                             subtitle=[line for line in (f"{total} reviews in numbers", event.period_text) if line]))
     figures = [Figure(str(f.count), f.review.display_name, area_breakdown(f)) for f in every]
     glance_notes = scene.notes or "; ".join(r.headline for r in reviews)
+    # The breakdowns under each figure show hidden counts as '<5' and '[c]': the slide says what those mean.
+    area_keys = [f.area_suppression_key for f in every if f.area_suppression_key]
     slides.append(SlideSpec("figures", f"{scene.title}: the reviews at a glance",
-                            "\n".join(line for line in (event.period_text, glance_notes) if line), figures=figures))
+                            "\n".join(line for line in (event.period_text, glance_notes) if line), figures=figures,
+                            footnotes=[max(area_keys, key=len)] if area_keys else []))  # the fullest: with [c], if any
     for review_figures in every:
         every_chart = review_charts(review_figures)
         # A victim's and a perpetrator's tables (DHRs) are too many for one slide: at most four charts on each.

@@ -451,6 +451,9 @@ def draw_figures(writer: DeckWriter, spec: SlideSpec) -> None:
     slide = writer.new_slide("figures", spec.title, spec.notes)
     drop_body(slide)
     area = writer.content_area(slide)
+    if spec.footnotes:
+        writer.footnotes(slide, area, spec.footnotes)
+        area = writer.footnote_area(area, spec.footnotes)[0]
     panels = []
     for figure, column in zip(spec.figures, area.columns(len(spec.figures), COLUMN_GAP)):
         paras = [Para(figure.number, bullet=False, bold=True, scale=BIG_NUMBER_SCALE),
