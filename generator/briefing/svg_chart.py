@@ -30,6 +30,10 @@ VALUE_ROOM = 48  # right of the longest bar, for its count
 # rest). A label that still needs more lines gets them.
 LABEL_SHARES = (0.5, 0.6)
 MAX_LABEL_LINES = 3
+# The page sets the chart's text in its font, or Arial where the reader has not got it (the page's font-family
+# names Arial next): a label is measured in whichever of the two is wider, so it fits its column in either.
+FALLBACK_FONT = "Arial"
+BALANCE_STEP = 4  # units: a wrapped label's lines are evened out by narrowing its column this much at a time
 
 
 def chart_svg(spec: ChartSpec, chart_id: str, bar_colour: str, text_colour: str, font: str = "") -> str:
@@ -47,21 +51,34 @@ def chart_svg(spec: ChartSpec, chart_id: str, bar_colour: str, text_colour: str,
             f'<desc id="{chart_id}-desc">{escape(spec.alt_text)}</desc>{shapes}</svg>')
 
 
+def label_width(label: str, font: str = "") -> float:
+    """Return the width of ``label`` on one line, in the wider of the page's font and its fallback."""
+    return max(text_fit.face(False, family).width(label, LABEL_SIZE) for family in (font, FALLBACK_FONT))
+
+
 def label_lines(label: str, width: float, font: str = "") -> list[str]:
-    """Return ``label`` broken into the lines it takes in a column ``width`` units wide."""
-    return text_fit.wrap(label, width, LABEL_SIZE, family=font)
+    """Return ``label`` broken into the lines it takes in a column ``width`` units wide, in whichever of the
+    page's font and its fallback sets it wider, the lines made as even as they can be in as few lines (no
+    word left alone on the last)."""
+    family = max((font, FALLBACK_FONT), key=lambda each: text_fit.face(False, each).width(label, LABEL_SIZE))
+    lines = text_fit.wrap(label, width, LABEL_SIZE, family=family)
+    narrower = width - BALANCE_STEP
+    while len(lines) > 1 and len(even := text_fit.wrap(label, narrower, LABEL_SIZE, family=family)) == len(lines):
+        lines, narrower = even, narrower - BALANCE_STEP
+    return lines
 
 
 def _label_column(spec: ChartSpec, font: str) -> tuple[float, list[list[str]]]:
     """Return the width of a bar chart's label column and each label's lines in it."""
-    face = text_fit.face(False, font)
-    widest = max((face.width(label, LABEL_SIZE) for label in spec.categories), default=0.0)
+    widest = max((label_width(label, font) for label in spec.categories), default=0.0)
     for share in LABEL_SHARES:
         width = min(widest + SLACK, WIDTH * share - LABEL_GAP)
         lines = [label_lines(label, width, font) for label in spec.categories]
         if max((len(each) for each in lines), default=1) <= MAX_LABEL_LINES:
             break
-    return width + LABEL_GAP, lines
+    # Evened-out lines may leave the column wider than its longest line: the bars have what is left over.
+    longest = max((label_width(line, font) for each in lines for line in each), default=0.0)
+    return min(width, longest + SLACK) + LABEL_GAP, lines
 
 
 def _text(x: float, middle: float, lines: list[str], anchor: str, ink: str) -> str:

@@ -16,6 +16,7 @@ from tests.briefing.test_html_in_browser import BROWSER_TIMEOUT, CHROMIUM, CHROM
 from tests.test_charts import LONG, LONG_LABELS, SHORT
 
 SVG = "{http://www.w3.org/2000/svg}"
+FEW = ChartSpec("bar", "Main themes", ("Neglect", "Escalation", "Unseen men"), (9, 4, 2), "Bar chart.")
 AGES = ChartSpec("column", "Age of the 12 adults, by band",
                  ("18-24", "25-44", "45-64", "65-79", "80 and over, where their age was recorded"), (1, 3, 4, 2, 2),
                  "Column chart of age.")
@@ -36,12 +37,14 @@ def test_a_long_label_wraps_whole_within_its_column_and_is_never_cut():
     labels = _labels(svg)
     assert [_read(label) for label in labels] == list(LONG_LABELS)  # each reads whole, its lines joined by spaces
     assert max(len(label) for label in labels) in (2, 3)  # two or three lines, not one cut short
+    assert all(len(label[-1].text.split()) > 1 for label in labels)  # lines evened out: no last word alone
     bars = list(etree.fromstring(svg).iter(f"{SVG}rect"))
     for label, bar in zip(labels, bars):
         right = float(label[0].get("x"))  # the lines end here, right-aligned, left of the bar
         assert right < float(bar.get("x"))
-        for line in label:
-            assert text_fit.face().width(line.text.strip(), LABEL_SIZE) <= right  # nothing runs off the left
+        for line, family in ((line, family) for line in label for family in ("Calibri", "Arial")):
+            # Nothing runs off the left, in the page's font or in Arial, where a reader has not got it.
+            assert text_fit.face(False, family).width(line.text.strip(), LABEL_SIZE) <= right
 
 
 def test_each_bar_is_as_tall_as_its_labels_lines_so_no_two_labels_meet():
@@ -56,9 +59,9 @@ def test_each_bar_is_as_tall_as_its_labels_lines_so_no_two_labels_meet():
 
 
 def test_a_short_label_keeps_one_line_and_the_description_states_the_data():
-    svg = chart_svg(SHORT, "chart-2", "1D5A8E", "000000")
+    svg = chart_svg(FEW, "chart-2", "1D5A8E", "000000")
     assert [len(label) for label in _labels(svg)] == [1, 1, 1]
-    assert f'<desc id="chart-2-desc">{SHORT.alt_text}</desc>' in svg
+    assert f'<desc id="chart-2-desc">{FEW.alt_text}</desc>' in svg
 
 
 def test_a_column_label_wraps_under_its_column_and_the_chart_grows_to_hold_it():
@@ -87,21 +90,28 @@ document.body.appendChild(report);
 </script>"""
 
 
-@needs_browser
-def test_in_chromium_every_label_is_inside_the_chart_left_of_its_bar_and_clear_of_the_next(tmp_path: Path):
-    page = tmp_path / "chart.html"
+def _measured_in_chromium(families: str, folder: Path) -> dict:
+    """Return the boxes Chromium gives the chart's labels, and its bars' left edges, in ``families``."""
+    page = folder / "chart.html"
     page.write_text(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Chart</title>'
-                    f'<style>svg {{ width: {WIDTH}px; font-family: Calibri, Arial, sans-serif; }}</style></head>'
+                    f'<style>svg {{ width: {WIDTH}px; font-family: {families}; }}</style></head>'
                     f'<body>{chart_svg(LONG, "chart-4", "1D5A8E", "000000")}{MEASURE}</body></html>',
                     encoding="utf-8")
-    result = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
+    result = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={folder / 'profile'}", "--dump-dom",
                              page.as_uri()], capture_output=True, text=True, timeout=BROWSER_TIMEOUT)
     found = re.search(r'<pre id="measured">(.*?)</pre>', result.stdout, re.S)
     assert found, result.stderr[-2000:]
-    measured = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
-    labels, bars = measured["labels"], measured["bars"]
-    assert [label["text"] for label in labels] == list(LONG_LABELS)
-    for label, bar_left in zip(labels, bars):
-        assert 0 <= label["left"] and label["right"] <= bar_left
-    for above, below in zip(labels, labels[1:]):
-        assert above["bottom"] <= below["top"]
+    return json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+
+
+@needs_browser
+def test_in_chromium_every_label_is_inside_the_chart_left_of_its_bar_and_clear_of_the_next(tmp_path: Path):
+    # In the page's font, and in Arial, which a reader without it sees.
+    for families in ("Calibri, Arial, sans-serif", "Arial, sans-serif"):
+        measured = _measured_in_chromium(families, tmp_path)
+        labels, bars = measured["labels"], measured["bars"]
+        assert [label["text"] for label in labels] == list(LONG_LABELS)
+        for label, bar_left in zip(labels, bars):
+            assert 0 <= label["left"] and label["right"] <= bar_left, families
+        for above, below in zip(labels, labels[1:]):
+            assert above["bottom"] <= below["top"], families
