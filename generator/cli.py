@@ -457,8 +457,9 @@ def _validate(paths: list[Path], strict: bool) -> int:
         _print_warnings(loaded.warnings)
         failed |= strict and any(w.severity == "warning" for w in loaded.warnings)
         review_types = loaded.event.review_types.values()
+        reviews = sum(r.count or 0 for r in review_types)
         print(f"{display_path(path)}: valid; {len(review_types)} review type{'s' if len(review_types) != 1 else ''}, "
-              f"{sum(r.count or 0 for r in review_types)} reviews")
+              f"{reviews} review{'s' if reviews != 1 else ''}")
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 

@@ -558,3 +558,12 @@ def test_a_module_of_our_own_missing_is_a_bug_not_advice(run_cli, tmp_path, monk
     status, _, err = run_cli(["build", DEFAULT_DATA, "--out", "out"], tmp_path)
     assert status == 1
     assert err.startswith("internal error: ModuleNotFoundError: No module named 'generator.gone'. This is a bug")
+
+
+def test_validate_counts_one_review_in_the_singular(run_cli, tmp_path):
+    tiny = ROOT / "tests" / "fixtures" / "gallery" / "tiny-single-type.yaml"
+    text = replace_once(replace_once(tiny.read_text(encoding="utf-8"), "    count: 2\n", "    count: 1\n"),
+                        "      Lowmoor: 2\n", "      Lowmoor: 1\n")
+    (tmp_path / "tiny.yaml").write_text(text, encoding="utf-8")
+    status, out, _ = run_cli(["validate", "tiny.yaml"], tmp_path)
+    assert (status, out) == (0, "tiny.yaml: valid; 1 review type, 1 review\n")
