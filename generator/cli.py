@@ -482,6 +482,7 @@ class _Batch:
     def __init__(self) -> None:
         self.files: list[tuple[str, Path, str]] = []
         self.failed: list[tuple[Path, list[Problem]]] = []
+        self.warnings: list[str] = []  # every warning and note of the events built, as printed
 
 
 def _build(paths: list[Path], args: argparse.Namespace) -> int:
@@ -490,8 +491,12 @@ def _build(paths: list[Path], args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if batch.failed else EXIT_OK
 
 
-def _run_builds(paths: list[Path], options: BuildOptions, list_files: bool) -> _Batch:
-    """Build every event, saying per event what happened; return what was built and what failed."""
+def _run_builds(paths: list[Path], options: BuildOptions, list_files: bool,
+                said_before: frozenset[str] = frozenset()) -> _Batch:
+    """Build every event, saying per event what happened; return what was built and what failed.
+
+    Warnings in ``said_before`` (those of the last rebuild, when watching) are not printed again.
+    """
     from .build import build_batch
 
     batch = _Batch()
@@ -503,7 +508,8 @@ def _run_builds(paths: list[Path], options: BuildOptions, list_files: bool) -> _
                       "written or changed.", file=sys.stderr)
             batch.failed.append((outcome.source, outcome.problems))
             continue
-        _print_warnings(outcome.warnings)
+        batch.warnings.extend(str(w) for w in outcome.warnings)
+        _print_warnings([w for w in outcome.warnings if str(w) not in said_before])
         if list_files:
             for state, path, summary in outcome.files:
                 print(f"{state} {_shown(path)}" + (f" ({summary})" if summary else ""))
@@ -717,9 +723,16 @@ def _watch(args: argparse.Namespace) -> int:
             pass  # the folder emptied for a moment (an editor saving): keep watching what was there
         return last_found
 
+    said: frozenset[str] = frozenset()
+
     def rebuild(first: bool) -> None:
-        batch = _run_builds(find_data(), options, list_files=False)
+        nonlocal said
+        batch = _run_builds(find_data(), options, list_files=False, said_before=said)
+        repeated = sum(1 for warning in batch.warnings if warning in said)
+        said = frozenset(batch.warnings)
         done = "built" if first else "rebuilt"
+        if repeated:  # said in full at the last build: one line per rebuild stays one line
+            done += f" ({repeated} message{'s' if repeated != 1 else ''} as before)"
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         if batch.failed:
             problems = [problem for _, found in batch.failed for problem in found]

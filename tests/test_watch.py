@@ -152,3 +152,26 @@ def test_the_watch_looks_only_a_few_folders_deep(tmp_path):
         (folder / "rows.csv").write_text("x", encoding="utf-8")
     found = files_beside([tmp_path / "event.yaml"])
     assert max(len(p.relative_to(tmp_path).parts) for p in found) == 4  # three folders down, then the file
+
+
+def test_a_warning_said_at_the_last_build_is_not_said_again(run_cli, tmp_path, monkeypatch):
+    warned = replace_once(default_text(), "    count: 7\n", "    count: 8\n")  # the areas add up to 7
+    edited = replace_once(warned, "The Care Act 2014 sets out when", "The Care Act 2014 says when")
+    event = tmp_path / "event.yaml"
+    event.write_text(warned, encoding="utf-8")
+    calls = {"n": 0}
+
+    def sleep(seconds: float) -> None:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            event.write_text(edited, encoding="utf-8")
+            stamp = time.time_ns() + 10**9
+            os.utime(event, ns=(stamp, stamp))
+
+    monkeypatch.setattr(generator.watch.time, "sleep", sleep)
+    status, out, err = run_cli(["watch", "event.yaml", "--out", "out", "--max-builds", "1"], tmp_path)
+    assert status == 0
+    said = err.splitlines()
+    assert any("the area counts add up to 7 but there are 8 reviews" in line for line in said)
+    assert len(said) == len(set(said))  # each once: at the build, not again at the rebuild
+    assert re.fullmatch(f"{STAMP} rebuilt \\({len(said)} messages as before\\): .*", out.splitlines()[-1])
