@@ -57,7 +57,8 @@ def test_the_build_refuses_a_fresh_data_file_whose_register_is_not_written_yet(t
     data = write(tmp_path, "fenland-2025.yaml", fresh_data())
     with pytest.raises(InputError) as error:
         load_event(data)
-    assert "register: file not found" in messages(error)[0]
+    assert [(problem.key_path, problem.line) for problem in error.value.problems] == [
+        ("register", line_of(fresh_data(), "register: register.xlsx"))]
 
 
 @pytest.mark.parametrize("register", ["register.xlsx", "register", None])
