@@ -108,7 +108,8 @@ def part_blocks(section: SectionPlan, heading_font: str, body_font: str, whole_l
     for table in section.tables:
         blocks.append(_text(caption_text(table.title, body_font), BODY.bold_version(), width, body_font,
                             keep_with_next=True))
-        blocks.append(Block(table_height(table, body_font), before=TABLE_CAPTION_GAP))
+        blocks.append(Block(table_height(table, table_columns(section.tables, body_font), body_font),
+                            before=TABLE_CAPTION_GAP))
     blocks.extend(_text(note, BODY, width, body_font) for note in section.figures_note)
     blocks.extend(_list(section.themes, body_font, whole_lists))
     if section.themes_note:
@@ -132,23 +133,25 @@ def caption_text(title: str, family: str) -> str:
     return title
 
 
-def table_columns(table: CountTable, family: str) -> tuple[int, int]:
-    """Return the widths, in EMU, of a figures table's two columns, worked out from its text.
+def table_columns(tables: tuple[CountTable, ...], family: str) -> tuple[int, int]:
+    """Return the widths, in EMU, of the two columns of a part's figures tables, worked out from their text.
 
-    The number column is as wide as its heading ("Number of perpetrators") or widest number needs on one line,
-    at least ``NUMBER_COLUMN_MIN`` and at most half the table; the label column has the rest.
+    The number column is as wide as the widest number heading ("Number of perpetrators") or number needs on one
+    line, at least ``NUMBER_COLUMN_MIN`` and at most half the table; the label column has the rest. The part's
+    tables share the widths, so that their columns line up down the page.
     """
-    number_heading = table_header(table)[1]
-    widest = max([text_fit.face(True, family).width(number_heading, TABLE_TEXT_SIZE)]
-                 + [text_fit.face(False, family).width(value, TABLE_TEXT_SIZE) for _, value in table.display_rows])
+    bold, regular = text_fit.face(True, family), text_fit.face(False, family)
+    widest = max([bold.width(table_header(table)[1], TABLE_TEXT_SIZE) for table in tables]
+                 + [regular.width(value, TABLE_TEXT_SIZE) for table in tables for _, value in table.display_rows])
     needed = int((widest + 2 * TABLE_CELL_MARGIN) * EMU_PER_POINT)
     number = min(max(needed, NUMBER_COLUMN_MIN), FIGURE_TABLE_WIDTH // 2)
     return FIGURE_TABLE_WIDTH - number, number
 
 
-def table_height(table: CountTable, family: str) -> float:
-    """Return a figures table's height as LibreOffice draws it: each row as tall as its most-wrapped cell."""
-    widths = [points(width) - 2 * TABLE_CELL_MARGIN for width in table_columns(table, family)]
+def table_height(table: CountTable, columns: tuple[int, int], family: str) -> float:
+    """Return a figures table's height as LibreOffice draws it in ``columns`` (EMU): each row as tall as its
+    most-wrapped cell."""
+    widths = [points(width) - 2 * TABLE_CELL_MARGIN for width in columns]
     line = text_fit.face(False, family).line_height(TABLE_TEXT_SIZE)  # Table Grid sets single line spacing
     height = TABLE_TRAILER
     for index, row in enumerate([table_header(table), *table.display_rows]):

@@ -94,7 +94,7 @@ class WordBriefing:
             leads_in = index == len(paragraphs) - 1 and bool(section.bullets or section.themes or section.tables)
             self.paragraph(text, "body", keep_with_next=leads_in)
         for table in section.tables:
-            self._table(table)
+            self._table(table, table_columns(section.tables, self.body_font))
         for note in section.figures_note:
             self.paragraph(note, "body")
         self._list(section.themes)
@@ -132,13 +132,12 @@ class WordBriefing:
         else:
             self.body.append(element)
 
-    def _table(self, table: CountTable) -> None:
+    def _table(self, table: CountTable, widths: tuple[int, int]) -> None:
         caption = self.paragraph(caption_text(table.title, self.body_font), "body", keep_with_next=True)
         caption[-1].insert(0, _bold())
         word_table = self.doc.add_table(rows=len(table.rows) + 1, cols=2)
         word_table.style = self.table_style
         word_table.autofit = False
-        widths = table_columns(table, self.body_font)
         for column, width in enumerate(widths):
             word_table.columns[column].width = Emu(width)
         # Row by row: python-docx works out the whole grid again for each table.cell(row, column).

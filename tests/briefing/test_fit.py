@@ -9,7 +9,7 @@ from docx.oxml.ns import qn
 
 from generator.briefing import type_scale
 from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, EMU_PER_POINT, fit_briefing, fit_parts, part_blocks,
-                                    printed_chart_height, table_height, title_height)
+                                    printed_chart_height, table_columns, table_height, title_height)
 from generator.briefing.plan import MIN_CHARTED_THEMES, SectionPlan, plan_briefings
 from generator.briefing.type_scale import CHART_LABEL_SIZE, chart_height
 from generator.briefing.word_chart import word_chart_drawing
@@ -108,7 +108,8 @@ def test_page_two_may_begin_at_an_earlier_part_to_carry_a_fair_share():
 def test_a_table_row_is_as_tall_as_its_most_wrapped_cell():
     one_line = CountTable("Ethnicity", "Ethnicity", (("White British", 3), ("Indian", 1)), "people", 4, 4)
     wrapped = CountTable("Ethnicity", "Ethnicity", (("White British", 3), (LONG, 1)), "people", 4, 4)
-    assert table_height(wrapped, "Calibri") - table_height(one_line, "Calibri") > 10  # a line more, at 9 pt
+    columns = table_columns((one_line, wrapped), "Calibri")
+    assert table_height(wrapped, columns, "Calibri") - table_height(one_line, columns, "Calibri") > 10  # a line more
 
 
 def test_a_full_page_charts_fewer_of_the_main_themes_rather_than_spill_onto_a_second():
