@@ -67,12 +67,7 @@ def compose(path: Path) -> tuple[Node, dict[int, str]]:
     Raise InputError for a YAML mistake or an include that cannot be read, as a build would.
     """
     # The loader's own reader, so that includes, limits and messages are the build's.
-    # TODO(lead): a public loader.compose_data(path, allow_outside) would replace this use of _Sources.
-    sources = loader._Sources(allow_outside=False)
-    root = sources.compose(path, ())
-    if sources.problems:
-        raise InputError(sources.problems)
-    return root, sources.node_files
+    return loader.compose_data(path)
 
 
 def read_structure(path: Path) -> tuple[EventData, Locations]:

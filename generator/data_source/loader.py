@@ -96,6 +96,16 @@ def load_event(path: Path, allow_outside: bool = False, suppress_below: int | No
                       logo_image=logo_image, **files)
 
 
+def compose_data(path: Path, allow_outside: bool = False) -> tuple[Node, dict[int, str]]:
+    """Return the data file's nodes with its includes merged in, and the file each node was written in (by the
+    node's id); raise InputError for a YAML mistake or an include that cannot be read, as a build would."""
+    sources = _Sources(allow_outside)
+    root = sources.compose(path, ())
+    if sources.problems:
+        raise InputError(sources.problems)
+    return root, sources.node_files
+
+
 class _Sources:
     """The data file and the files it includes, composed into one node tree that remembers each node's file.
 

@@ -74,12 +74,15 @@ def header_key(heading: str) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """A register column: its heading as the blank register writes it, whether it must be present, what it holds."""
+    """A register column: its heading as the blank register writes it, and whether it must be present and filled.
+
+    What each column holds, in words for the person filling it in, is the blank register's About sheet
+    (``generator.register_workbook``).
+    """
 
     heading: str
     required: bool  # the column must be there
     filled: bool  # every row must have a value in it
-    about: str
 
     @functools.cached_property
     def key(self) -> str:
@@ -87,25 +90,22 @@ class Column:
         return header_key(self.heading)
 
 
-REFERENCE = Column("Reference", True, True,
-                   "The review's own reference, unique in the register (for example CSPR-2023-04).")
+REFERENCE = Column("Reference", True, True)
 REVIEW_COLUMNS = (
     REFERENCE,
-    Column("Review type", True, True, "The type of review: its abbreviation (CSPR, SAR, DHR) or its name."),
-    Column("Area", True, True, "The area the review belongs to: its short name (MBC) or its full name."),
-    Column("Status", False, False, "Where the review is: for example in progress, completed, published."),
-    Column("Date notified", True, True,
-           "The date the case was notified, as dd/mm/yyyy (or a date chosen in Excel)."),
-    Column("Date published", False, False, "The date the review was published; blank while it is not."),
-    Column("Themes", False, False, "The review's themes, from the type's list, separated by semicolons (;)."),
+    Column("Review type", True, True),
+    Column("Area", True, True),
+    Column("Status", False, False),
+    Column("Date notified", True, True),
+    Column("Date published", False, False),
+    Column("Themes", False, False),
 )
 PEOPLE_COLUMNS = (
-    Column("Reference", True, True,
-           "The reference of the review this person was part of, as on the Reviews sheet."),
-    Column("Role", False, False, "The person's part in the review, for example victim or perpetrator; may be blank."),
-    Column("Age", True, False, "Age in whole years (0 to 120) at the time of the incident; blank when not known."),
-    Column("Ethnicity", True, False, "Ethnicity as the person would describe it; blank when not known."),
-    Column("Gender", True, False, "Gender as the person would describe it; blank when not known."),
+    Column("Reference", True, True),
+    Column("Role", False, False),
+    Column("Age", True, False),
+    Column("Ethnicity", True, False),
+    Column("Gender", True, False),
 )
 
 
