@@ -32,8 +32,14 @@ def can_render_in_parallel() -> bool:
     Not on macOS, where a forked child of a process that has used some system libraries can crash (Python itself
     stopped forking there by default for that reason).
     """
-    return (sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
-            and (os.cpu_count() or 1) > 1)
+    return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods() and _usable_cpus() > 1
+
+
+def _usable_cpus() -> int:
+    """Return how many processors this process may run on (fewer than the machine has under a CPU limit)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def render_all(renders: Sequence[Render], in_parallel: bool = True) -> list[Rendered]:

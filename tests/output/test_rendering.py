@@ -131,3 +131,12 @@ def test_ctrl_c_while_the_other_process_draws_stops_both_with_one_clean_message(
     out, err = process.communicate(timeout=60)
     assert (process.returncode, err) == (130, INTERRUPTED)
     assert not list(tmp_path.rglob("*.pptx")) and not list(tmp_path.rglob("*.tmp"))
+
+
+@needs_fork
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="needs processor affinity")
+def test_a_process_limited_to_one_processor_draws_one_output_at_a_time():
+    script = ("import os; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); "
+              "from generator.output.rendering import can_render_in_parallel; print(can_render_in_parallel())")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.stdout == "False\n", result.stderr
