@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import io
 import os
 import signal
@@ -69,13 +70,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     _protect_output()
     previous_handler = _install_interrupt_handler()
+    previous_hook = sys.unraisablehook
     try:
-        return _main(list(sys.argv[1:] if argv is None else argv))
-    except KeyboardInterrupt:
+        try:
+            return _main(list(sys.argv[1:] if argv is None else argv))
+        except KeyboardInterrupt:
+            # What Ctrl-C left half done (a zip file being written, say) may complain as it is freed, when this
+            # handler ends: that is not for the user, who asked it to stop.
+            sys.unraisablehook = _ignore_unraisable
+        gc.collect()
         return interrupted()
     finally:
+        sys.unraisablehook = previous_hook
         if previous_handler is not None:
             signal.signal(signal.SIGINT, previous_handler)
+
+
+def _ignore_unraisable(unraisable: Any) -> None:
+    """Say nothing of an error raised while an object is freed (see :func:`main`)."""
 
 
 def interrupted() -> int:
@@ -89,7 +101,7 @@ def _main(words: list[str]) -> int:
     if missing:
         return _lacks(missing)
     try:
-        return _run(parse_command_line(words))
+        return _run_unmasked(parse_command_line(words))
     except UsageError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -111,6 +123,31 @@ def _main(words: list[str]) -> int:
         return _internal_error(error)
     except Exception as error:  # noqa: BLE001 - the user gets a sentence, not a traceback
         return _internal_error(error)
+
+
+def _run_unmasked(args: argparse.Namespace) -> int:
+    """Run the command; an error a library raised while cleaning up after Ctrl-C is the Ctrl-C.
+
+    zipfile, for one, raises ValueError from its ``with`` block when Ctrl-C stops a write half way.
+    """
+    try:
+        return _run(args)
+    except Exception as error:
+        if _ctrl_c_underneath(error):
+            raise KeyboardInterrupt from None
+        raise
+
+
+def _ctrl_c_underneath(error: BaseException) -> bool:
+    """Return whether ``error`` was raised while a KeyboardInterrupt was being handled (or because of one)."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import subprocess
 import sys
 import time
 import tomllib
+import zipfile
 from importlib import metadata
 from pathlib import Path
 
@@ -478,6 +480,18 @@ def test_ctrl_c_during_a_build_is_a_clean_message_and_130(run_cli, tmp_path, mon
         raise KeyboardInterrupt
 
     monkeypatch.setattr(generator.build, "build_batch", interrupted)
+    status, out, err = run_cli(["build", DEFAULT_DATA, "--out", "out"], tmp_path)
+    assert (status, out, err) == (130, "", INTERRUPTED)
+
+
+def test_ctrl_c_in_the_middle_of_writing_a_zip_is_a_clean_message_and_130(run_cli, tmp_path, monkeypatch):
+    # zipfile's `with` turns the KeyboardInterrupt into a ValueError, and complains again as the file is freed.
+    def interrupted_mid_write(paths, options):
+        with zipfile.ZipFile(io.BytesIO(), "w") as archive:
+            part = archive.open("ppt/slides/slide1.xml", "w")  # Ctrl-C came in writestr, before it closed this
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(generator.build, "build_batch", interrupted_mid_write)
     status, out, err = run_cli(["build", DEFAULT_DATA, "--out", "out"], tmp_path)
     assert (status, out, err) == (130, "", INTERRUPTED)
 
