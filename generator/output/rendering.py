@@ -50,10 +50,10 @@ def render_all(renders: Sequence[Render], in_parallel: bool = True) -> list[Rend
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     # Under fork the child's function and arguments are inherited, not pickled: the renders may be closures.
-    child = context.Process(target=_render_and_send, args=(rest, sender), daemon=True)
-    child.start()
-    sender.close()
+    child = context.Process(target=_render_and_send, args=(rest, receiver, sender), daemon=True)
     try:
+        child.start()  # Ctrl-C may come even here, as the fork is made: the finally below still tidies up
+        sender.close()
         results = [first()]
         try:
             succeeded, outcome = receiver.recv()
@@ -64,19 +64,29 @@ def render_all(renders: Sequence[Render], in_parallel: bool = True) -> list[Rend
         return results + outcome
     finally:
         receiver.close()
+        sender.close()
         if child.is_alive():
             child.terminate()  # this process failed or was interrupted first: the child's work is not wanted
-        child.join()
+        if child.pid is not None:
+            child.join()
 
 
-def _render_and_send(renders: Sequence[Render], sender: Connection) -> None:
+def _render_and_send(renders: Sequence[Render], receiver: Connection, sender: Connection) -> None:
     """In the child: send (True, results), or (False, the exception) for the parent to raise."""
     # Ctrl-C reaches every process of the terminal; the parent handles it (and stops this child).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's end of the pipe, inherited: closed here, so that if the parent is gone a send fails at once
+    # instead of waiting for ever for a reader.
+    receiver.close()
     try:
-        sender.send((True, [render() for render in renders]))
-    except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent, which reports it
-        sender.send((False, _portable(error)))
+        outcome: tuple[bool, list[Rendered] | BaseException]
+        try:
+            outcome = (True, [render() for render in renders])
+        except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent, which reports it
+            outcome = (False, _portable(error))
+        sender.send(outcome)
+    except OSError:
+        pass  # the parent is gone (stopped by Ctrl-C before it could stop this child): no one to tell
     finally:
         sender.close()
 

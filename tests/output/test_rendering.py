@@ -140,3 +140,44 @@ def test_a_process_limited_to_one_processor_draws_one_output_at_a_time():
               "from generator.output.rendering import can_render_in_parallel; print(can_render_in_parallel())")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.stdout == "False\n", result.stderr
+
+
+def _gone(pid: int) -> bool:
+    """Return whether the process has ended (an orphan's zombie, not yet reaped, counts as ended)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "State:\tZ" in status
+
+
+ABANDONED = """
+import os, sys, time
+from generator.output import Rendered
+from generator.output.rendering import render_all
+marker = sys.argv[1]
+
+def drawn_beside() -> Rendered:
+    with open(marker, "w") as file:
+        file.write(str(os.getpid()))
+    return Rendered(b"x" * 1_000_000, "more than a pipe holds")
+
+def dies_first() -> Rendered:
+    while not os.path.exists(marker) or not open(marker).read():
+        time.sleep(0.01)
+    os._exit(0)  # gone without stopping the child, as when Ctrl-C comes while the child is being made
+
+render_all([dies_first, drawn_beside])
+"""
+
+
+@needs_fork
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="watches the other process through /proc")
+def test_the_other_process_ends_by_itself_when_the_build_is_gone(tmp_path):
+    marker = tmp_path / "child.pid"
+    subprocess.run([sys.executable, "-c", ABANDONED, str(marker)], cwd=ROOT, timeout=60, check=True)
+    child = int(marker.read_text())
+    deadline = time.monotonic() + 20
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child), "the process drawing the outputs was left waiting for a build that had ended"
