@@ -224,14 +224,15 @@ def theme_label(theme: Theme) -> str:
     return f"{theme.name} ({theme.count})" if theme.count is not None else theme.name
 
 
-def charted_themes(figures: ReviewFigures) -> tuple[tuple[Theme, ...], str]:
-    """Return the counted themes a chart can show legibly, most frequent first (ties in the data's order),
-    and words saying so if some were cut: ranked, the chart adds what the list beside it does not."""
+def charted_themes(figures: ReviewFigures, most: int = MAX_CHARTED_THEMES) -> tuple[tuple[Theme, ...], str]:
+    """Return the counted themes a chart can show legibly (at most ``most``), most frequent first (ties in the
+    data's order), and words saying so if some were cut: ranked, the chart adds what the list beside it does not."""
     counted = figures.themes_counted
     ranked = tuple(sorted(counted, key=lambda t: -(t.count or 0)))
-    if len(ranked) <= MAX_CHARTED_THEMES:
+    most = min(most, MAX_CHARTED_THEMES)
+    if len(ranked) <= most:
         return ranked, ""
-    return ranked[:MAX_CHARTED_THEMES], f"the {MAX_CHARTED_THEMES} most frequent of {len(counted)} themes"
+    return ranked[:most], f"the {most} most frequent of {len(counted)} themes"
 
 
 def review_figures(key: str, review: ReviewType, period: str = "", threshold: int = 0) -> ReviewFigures:

@@ -115,9 +115,7 @@ def briefing_chart(figures: ReviewFigures, most: int | None = None) -> tuple[Cha
     """Return the chart a briefing shows and the part it belongs to: counted themes (the ``most`` frequent, when
     given), else age bands, else none."""
     review = figures.review
-    shown, cut = charted_themes(figures)
-    if most is not None and len(shown) > most:
-        shown, cut = shown[:most], f"the {most} most frequent of {len(figures.themes_counted)} themes"
+    shown, cut = charted_themes(figures) if most is None else charted_themes(figures, most)
     if shown:
         labels, values = tuple(t.name for t in shown), tuple(t.count or 0 for t in shown)
         title = f"Main themes: number of the {figures.count} reviews each featured in" + (f" ({cut})" if cut else "")
