@@ -676,7 +676,7 @@ def _register_new(target: Path, data: Path) -> int:
     names may not exist yet (it may be this very one), and the counts and the
     figures placeholders cite come from the register, so none of that may stop it.
     """
-    from .data_outline import read_register_choices
+    from .data_source.outline import read_register_choices
     from .register_workbook import write_blank_register
 
     if target.suffix.lower() != ".xlsx":

@@ -17,7 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .cli import DATA_SUFFIXES, PROG, events_in
-from .data_outline import read_structure
+from .data_source.outline import read_structure
 from .data_source import load_event, yaml_reader
 from .data_source.loader import display_path
 from .data_source.schema import Locations

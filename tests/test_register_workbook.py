@@ -191,7 +191,7 @@ SUMMARY_ONE = "1 problem found; no output was written or changed.\n"
 
 
 def test_register_new_writes_the_register_a_fresh_data_file_names(run_cli, tmp_path):
-    from tests.test_data_outline import fresh_data
+    from tests.data_source.test_outline import fresh_data
 
     (tmp_path / "fenland").mkdir()
     (tmp_path / "fenland" / "fenland-2025.yaml").write_text(fresh_data("register.xlsx"), encoding="utf-8")
@@ -214,7 +214,7 @@ def test_register_new_writes_the_register_a_fresh_data_file_names(run_cli, tmp_p
      "Name it in data.yaml (register: register.xlsx, in place of register), add one row per review, and build."),
 ])
 def test_register_new_says_how_to_name_the_register(run_cli, tmp_path, register, target, next_step):
-    from tests.test_data_outline import fresh_data
+    from tests.data_source.test_outline import fresh_data
 
     (tmp_path / "registers").mkdir()
     (tmp_path / "data.yaml").write_text(fresh_data(register), encoding="utf-8")
@@ -224,7 +224,7 @@ def test_register_new_says_how_to_name_the_register(run_cli, tmp_path, register,
 
 
 def test_register_new_outside_the_data_s_folder_says_to_move_it(run_cli, tmp_path):
-    from tests.test_data_outline import fresh_data
+    from tests.data_source.test_outline import fresh_data
 
     (tmp_path / "fenland").mkdir()
     (tmp_path / "fenland" / "data.yaml").write_text(fresh_data(None), encoding="utf-8")
@@ -271,7 +271,7 @@ def fill_two_reviews(path: Path) -> None:
 def test_a_new_partnership_starts_its_register_fills_it_in_calc_and_builds(run_cli, tmp_path):
     # The README's loop for a new partnership: a data file naming a register not written yet, no counts typed.
     from generator.data_source import load_event
-    from tests.test_data_outline import fresh_data
+    from tests.data_source.test_outline import fresh_data
 
     (tmp_path / "data.yaml").write_text(fresh_data("register.xlsx"), encoding="utf-8")
     status, _, err = run_cli(["register", "new", "register.xlsx", "data.yaml"], tmp_path)

@@ -19,11 +19,11 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from .data_source import loader, schema
-from .data_source.loader import display_path
-from .data_source.schema import Locations
-from .model import EventData
-from .problems import InputError
+from ..model import EventData
+from ..problems import InputError
+from . import schema
+from .loader import compose_data, display_path
+from .schema import Locations
 
 # The keys of a data file (and of each of its review types) that a blank register is made from.
 TYPES_KEY = "review_types"
@@ -61,15 +61,6 @@ class RegisterChoices:
     register_named: str | None  # the data's register: when it names one file or folder, else None
 
 
-def compose(path: Path) -> tuple[Node, dict[int, str]]:
-    """Return the data file's nodes with its includes merged in, and the file each node was written in.
-
-    Raise InputError for a YAML mistake or an include that cannot be read, as a build would.
-    """
-    # The loader's own reader, so that includes, limits and messages are the build's.
-    return loader.compose_data(path)
-
-
 def read_structure(path: Path) -> tuple[EventData, Locations]:
     """Return the data file converted by the schema: every key's shape checked, nothing counted or filled in.
 
@@ -78,7 +69,7 @@ def read_structure(path: Path) -> tuple[EventData, Locations]:
     typed and the theme's files are not opened. Raise InputError when the
     file does not match the schema.
     """
-    root, node_files = compose(path)
+    root, node_files = compose_data(path)  # the loader's own reading: includes, limits, messages
     conversion = schema.convert(root, EventData, display_path(path), node_files)
     if conversion.value is schema.INVALID or conversion.problems:
         raise InputError(conversion.problems)
@@ -93,7 +84,7 @@ def read_register_choices(path: Path) -> RegisterChoices:
     are missing or malformed, or when either lists nothing.
     """
     label = display_path(path)
-    root, node_files = compose(path)
+    root, node_files = compose_data(path)
     if not isinstance(root, MappingNode):
         # The build's message: what the whole file should hold.
         raise InputError(schema.convert(root, EventData, label, node_files).problems)
