@@ -118,7 +118,7 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
         report = BuildReport(path, outputs, written, warnings)
         if not options.pdf:
             report.warnings.extend(_stale_pdfs(written))
-        if options.pdf:
+        else:
             from .output.pdf import make_pdfs
 
             office_files = [o.path for o in outputs if o.path.suffix in OFFICE_SUFFIXES]

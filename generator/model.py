@@ -15,7 +15,6 @@ from .palette import BUILTIN_ACCENTS, BUILTIN_SCHEME
 COMPUTED = {"computed": True}
 
 
-
 @dataclass
 class Event:
     """The event: title, date, partnership, hosts and footer."""

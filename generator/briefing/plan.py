@@ -89,12 +89,17 @@ class BriefingPlan:
     def words(self) -> int:
         """Return the number of words a reader reads."""
         text = [self.title, self.subtitle] + [line for section in self.sections for line in section.text]
-        return sum(len(re.findall(r"\S+", line)) for line in text)
+        return sum(word_count(line) for line in text)
 
     @property
     def reading_minutes(self) -> int:
         """Return the reading time in whole minutes (at least one)."""
         return max(1, round(self.words / WORDS_PER_MINUTE))
+
+
+def word_count(text: str) -> int:
+    """Return the words of ``text`` as the reading time counts them: runs of anything but spaces."""
+    return len(re.findall(r"\S+", text))
 
 
 def table_header(table: CountTable) -> tuple[str, str]:

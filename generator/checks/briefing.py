@@ -3,13 +3,11 @@ page, and text colours against what they are printed on."""
 
 from __future__ import annotations
 
-import re
-
 from docx import Document
 from docx.oxml.ns import qn
 
 from ..briefing.contrast import colour_problems
-from ..briefing.plan import MAX_WORDS, WORDS_PER_MINUTE
+from ..briefing.plan import MAX_WORDS, WORDS_PER_MINUTE, word_count
 from .pdf import NEAR_EMPTY_LINES
 from .rendered import Page
 
@@ -20,7 +18,7 @@ def check_briefing(path, pages, report) -> None:
     """Fill ``report`` with the briefing's facts and problems; ``pages`` is its LibreOffice rendering or None."""
     doc = Document(str(path))
     # Every paragraph of the page, those in the figures tables too: a reader reads them all.
-    words = sum(len(re.findall(r"\S+", "".join(t.text or "" for t in paragraph.iter(qn("w:t")))))
+    words = sum(word_count("".join(t.text or "" for t in paragraph.iter(qn("w:t"))))
                 for paragraph in doc.element.body.iter(qn("w:p")))
     minutes = max(1, round(words / WORDS_PER_MINUTE))
     report.facts.append(f"{words} words, about {minutes} minute{'s' if minutes != 1 else ''} to read")
