@@ -60,7 +60,6 @@ def word_chart_drawing(doc: Document, spec: ChartSpec, width: int, height: int, 
     return drawing
 
 
-
 def _bar_layout(spec: ChartSpec, width: int, height: int, font_size: float, font: str) -> BarLayout | None:
     """Return a bar chart's layout at ``width`` and at least ``height`` (EMU); None for a column chart."""
     if spec.kind != "bar":

@@ -21,6 +21,7 @@ NO_BREAK_SPACE = "\u00a0"
 QUESTIONS_NOTES = ("Give people a few minutes to talk the questions through in pairs, then take one answer from each "
                    "table.")
 
+
 @dataclass
 class Para:
     """One paragraph of slide text."""
@@ -194,8 +195,6 @@ def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-
-
 def cross_over_adds_something(event: EventData) -> bool:
     """Return whether the cross-over themes slide belongs in the deck: it has items, and with one review type
     (where nothing can cross over between types) it says more than that type's own themes slide already does.
@@ -260,16 +259,14 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
                             footnotes=[max(area_keys, key=len)] if area_keys else []))  # the fullest: with [c], if any
     for review_figures in every:
         every_chart = review_charts(review_figures)
+        areas = area_names(event, [label for label, _ in review_figures.areas.rows])
+        footnotes = [*chart_footnotes(review_figures), *filter(None, [review_figures.suppression_footnote])]
         # A victim's and a perpetrator's tables (DHRs) are too many for one slide: at most four charts on each.
         for first in range(0, len(every_chart), MAX_CHARTS_PER_SLIDE):
             charts = every_chart[first:first + MAX_CHARTS_PER_SLIDE]
             title = f"{scene.title}: {review_figures.review.name}" + (" (continued)" if first else "")
-            slides.append(SlideSpec("charts", title,
-                                    _chart_notes(review_figures, charts,
-                                                 area_names(event, [label for label, _ in review_figures.areas.rows])),
-                                    charts=charts,
-                                    footnotes=[*chart_footnotes(review_figures), review_figures.suppression_footnote]
-                                    if review_figures.suppression_footnote else chart_footnotes(review_figures)))
+            slides.append(SlideSpec("charts", title, _chart_notes(review_figures, charts, areas), charts=charts,
+                                    footnotes=footnotes))
 
     crosses_over = cross_over_adds_something(event)
     slides.append(SlideSpec("section", "Main Themes",
