@@ -149,14 +149,15 @@ class DeckWriter:
             return target, box
         if target is not None:
             layouts.remove_shape(target)
-        self.footnotes(slide, box, footnotes)
-        return None, self.footnote_area(box, footnotes)[0]
+        return None, self.footnotes(slide, box, footnotes)
 
-    def footnotes(self, slide, area: Box, lines: list[str]) -> None:
-        """Write ``lines`` at the foot of ``area`` (sized as :meth:`footnote_area` leaves room for them)."""
-        _, notes_box, notes_size = self.footnote_area(area, lines)
+    def footnotes(self, slide, area: Box, lines: list[str]) -> Box:
+        """Write ``lines`` at the foot of ``area`` (sized as :meth:`footnote_area` leaves room for them); return
+        the area left above them."""
+        above, notes_box, notes_size = self.footnote_area(area, lines)
         if notes_box is not None:
             self.write_box(slide, None, notes_box, [Para(line, bullet=False) for line in lines], notes_size)
+        return above
 
     def try_two_columns(self, slide, target, box: Box, paras: list[Para], sets_deck_size: bool) -> bool:
         """Set a long list of short bullets in two columns, when that makes the text clearly larger."""
@@ -451,9 +452,7 @@ def draw_figures(writer: DeckWriter, spec: SlideSpec) -> None:
     slide = writer.new_slide("figures", spec.title, spec.notes)
     drop_body(slide)
     area = writer.content_area(slide)
-    if spec.footnotes:
-        writer.footnotes(slide, area, spec.footnotes)
-        area = writer.footnote_area(area, spec.footnotes)[0]
+    area = writer.footnotes(slide, area, spec.footnotes)
     panels = []
     for figure, column in zip(spec.figures, area.columns(len(spec.figures), COLUMN_GAP)):
         paras = [Para(figure.number, bullet=False, bold=True, scale=BIG_NUMBER_SCALE),
