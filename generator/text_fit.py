@@ -1,7 +1,9 @@
 """Measure and wrap text with real font metrics, so nothing overflows its box.
 
-Calibri (the built-in font) is measured with Carlito's metrics, read from a
-small JSON file made by :mod:`generator.fonts.make_metrics`. Another font is
+Calibri (the built-in font) is measured with Carlito's metrics, and Arial (the
+web page's fallback) with Liberation Sans's, read from a small JSON file made
+by :mod:`generator.fonts.make_metrics`, so measuring them starts no font tool.
+Another font is
 measured from its own file when fontconfig can find it (or a metric-compatible
 substitute, such as Liberation Sans for Arial); failing that, Carlito's
 metrics are scaled up so text errs on the side of wrapping early. Characters a
@@ -22,7 +24,7 @@ _METRICS_FILE = Path(__file__).with_name("fonts") / "metrics.json"
 # measuring 4% wide keeps the generated text inside its box in both.
 SAFETY = 1.04
 UNKNOWN_FONT_SCALE = 1.15
-_CARLITO_NAMES = {"", "calibri", "carlito"}
+DEFAULT_FAMILY = "carlito"  # the family measured when none is named: Calibri's stand-in
 HYPHEN_BREAK = re.compile(r"(?<=\w)-(?=\w)")  # where a renderer may break a line: after a word's hyphen
 
 
@@ -57,10 +59,12 @@ class FontFace:
 
 
 @lru_cache(maxsize=1)
-def _faces() -> dict[str, FontFace]:
+def _shipped_faces() -> dict[tuple[str, bool], FontFace]:
+    """Return the faces whose metrics ship with the generator, by (lower-case family, bold)."""
     data = json.loads(_METRICS_FILE.read_text(encoding="utf-8"))
-    return {style: FontFace(data[style]["units_per_em"], data[style]["line_height"], data[style]["widths"])
-            for style in ("regular", "bold")}
+    return {(family, style == "bold"): FontFace(metrics[style]["units_per_em"], metrics[style]["line_height"],
+                                                 metrics[style]["widths"])
+            for family, metrics in data.items() for style in ("regular", "bold")}
 
 
 # Fonts fontconfig may stand in for, drawn with the same widths: measuring the stand-in measures the font.
@@ -68,16 +72,23 @@ METRIC_COMPATIBLE = {"arial": "liberation sans", "helvetica": "liberation sans",
                      "courier new": "liberation mono", "calibri": "carlito", "cambria": "caladea"}
 
 
+def _shipped(family: str, bold: bool) -> FontFace | None:
+    """Return the shipped metrics of ``family`` or of its metric-compatible stand-in, or None."""
+    wanted = family.strip().lower() or DEFAULT_FAMILY
+    return _shipped_faces().get((METRIC_COMPATIBLE.get(wanted, wanted), bold))
+
+
 @lru_cache(maxsize=32)
 def face(bold: bool = False, family: str = "") -> FontFace:
-    """Return the metrics of a family's regular or bold face (Carlito's for Calibri).
+    """Return the metrics of a family's regular or bold face (Carlito's for Calibri, Liberation Sans's for Arial).
 
     A family that is not installed (nor a metric-compatible stand-in) is measured as Carlito scaled up,
     so text errs on the side of wrapping early; :func:`is_installed` says which case applies.
     """
-    carlito = _faces()["bold" if bold else "regular"]
-    if family.strip().lower() in _CARLITO_NAMES:
-        return carlito
+    shipped = _shipped(family, bold)
+    if shipped is not None:
+        return shipped
+    carlito = _shipped_faces()[(DEFAULT_FAMILY, bold)]
     found = _locate_font(family, bold) if is_installed(family) else None
     if found is not None:
         try:
@@ -89,10 +100,10 @@ def face(bold: bool = False, family: str = "") -> FontFace:
 
 @lru_cache(maxsize=32)
 def is_installed(family: str) -> bool:
-    """Return whether fontconfig has ``family`` itself or a metric-compatible stand-in (Calibri always counts:
-    its metrics ship with the generator)."""
+    """Return whether fontconfig has ``family`` itself or a metric-compatible stand-in (Calibri and Arial always
+    count: their metrics ship with the generator)."""
     wanted = family.strip().lower()
-    if wanted in _CARLITO_NAMES:
+    if _shipped(family, bold=False) is not None:
         return True
     if shutil.which("fc-match") is None:
         return False

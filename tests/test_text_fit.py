@@ -147,3 +147,20 @@ def test_a_paragraph_taller_than_the_box_gets_a_page_of_its_own():
     tall = Para(" ".join([SENTENCE] * 30))
     pages = split_into_pages([Para("Short"), tall, Para("Also short")], BOX_WIDTH, 1_000_000, 16)
     assert pages == [[Para("Short")], [tall], [Para("Also short")]]
+
+
+def test_arial_is_measured_from_shipped_metrics_without_any_font_tool(monkeypatch):
+    """The web page's fallback font is measured exactly on a machine with no fontconfig and no Arial."""
+    text_fit.face.cache_clear()
+    text_fit.is_installed.cache_clear()
+    monkeypatch.setattr(text_fit.shutil, "which", lambda name: None)
+    try:
+        assert text_fit.is_installed("Arial")
+        arial = text_fit.face(False, "Arial")
+        assert arial.scale == 1.0
+        assert arial is text_fit.face(False, "Liberation Sans") is text_fit.face(False, "helvetica")
+        assert arial.width(SENTENCE, 12) != pytest.approx(text_fit.face().width(SENTENCE, 12))
+        assert text_fit.face(True, "Arial").width(SENTENCE, 12) > arial.width(SENTENCE, 12)
+    finally:
+        text_fit.face.cache_clear()
+        text_fit.is_installed.cache_clear()

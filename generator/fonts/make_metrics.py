@@ -1,8 +1,11 @@
-"""Regenerate metrics.json from the Carlito fonts (metric-compatible with Calibri).
+"""Regenerate metrics.json from the fonts whose widths ship with the generator.
 
-Run once by a developer when the covered characters change:
-``python -m generator.fonts.make_metrics /usr/share/fonts/truetype/crosextra``.
-The build itself reads only the JSON, so it needs neither fontTools nor the fonts.
+Carlito (metric-compatible with Calibri, the built-in templates' font) and
+Liberation Sans (metric-compatible with Arial, the web page's fallback font).
+Run once by a developer when the covered characters or fonts change:
+``python -m generator.fonts.make_metrics /usr/share/fonts/truetype`` (Debian's
+fonts-crosextra-carlito and fonts-liberation2). The build itself reads only the
+JSON, so measuring these fonts needs neither fontTools, fontconfig nor the fonts.
 """
 
 from __future__ import annotations
@@ -31,10 +34,15 @@ def _widths(font_path: Path) -> dict:
     }
 
 
+# family (as fontconfig names it) -> its regular and bold files, below the fonts folder
+SHIPPED = {"Carlito": ("crosextra/Carlito-Regular.ttf", "crosextra/Carlito-Bold.ttf"),
+           "Liberation Sans": ("liberation2/LiberationSans-Regular.ttf", "liberation2/LiberationSans-Bold.ttf")}
+
+
 def main(folder: str) -> None:
     root = Path(folder)
-    metrics = {"family": "Carlito", "regular": _widths(root / "Carlito-Regular.ttf"),
-               "bold": _widths(root / "Carlito-Bold.ttf")}
+    metrics = {family.lower(): {"family": family, "regular": _widths(root / regular), "bold": _widths(root / bold)}
+               for family, (regular, bold) in SHIPPED.items()}
     out = Path(__file__).with_name("metrics.json")
     out.write_text(json.dumps(metrics, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
