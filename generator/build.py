@@ -12,18 +12,17 @@ from .branding import palette, read_template, template_fonts
 from .briefing.html import HtmlBriefingBuilder
 from .briefing.word import WordBriefingBuilder
 from .data_source import LoadedData, load_event
-from .data_source.loader import display_path
 from .deck.builder import DeckBuilder
 from .output import Output, Rendered, Target, manifest, write_outputs
-from .output.files import SLUG_LENGTH
 from .output.lock import build_lock
 from .output.rendering import render_all
+from .output_formats import OFFICE_SUFFIXES
+from .paths import SLUG_LENGTH, display_path
 from .plan import EventPlan, plan_event
 from .problems import ERROR, WARNING, InputError, Problem
 from .templates import BUILTIN_DECK_TEMPLATE
 
 
-OFFICE_SUFFIXES = (".pptx", ".docx")  # the outputs LibreOffice makes PDFs of
 
 
 class Builder(Protocol):
@@ -220,7 +219,7 @@ def build_batch(paths: list[Path], options: BuildOptions) -> Iterator[BuildOutco
 
 def _refuse_events_writing_one_file(loaded: dict[Path, LoadedData | InputError]) -> None:
     """Refuse two data files whose decks would be written to one path (same title and date), naming both."""
-    from .output import slug
+    from .paths import slug
 
     first_by_name: dict[str, Path] = {}
     problems = []

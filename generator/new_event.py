@@ -16,12 +16,11 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from .cli import DATA_SUFFIXES, PROG, events_in
 from .data_source.outline import read_structure
 from .data_source import load_event, yaml_reader
-from .data_source.loader import display_path
 from .data_source.schema import Locations
 from .model import RegisterSource
+from .paths import DATA_SUFFIXES, PROG, display_path, events_in
 from .problems import WARNING, InputError, Problem
 
 EDITED_KEYS = ("title", "date")  # under event:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .data_source import load_event
-from .data_source.loader import display_path
+from .paths import display_path
 from .problems import InputError
 
 POLL_SECONDS = 0.5

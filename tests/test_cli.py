@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 import generator.build
-from generator.cli import build_summary, main, outputs_changed, version
+from generator.cli import main
+from generator.cli.messages import build_summary, outputs_changed
+from generator.cli.parser import version
 from tests.conftest import DEFAULT_DATA, ROOT, default_text, line_of, replace_once
 
 SUMMARY_ONE = "1 problem found; no output was written or changed.\n"

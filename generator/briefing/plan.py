@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..charts import ChartSpec
 from ..figures import CountTable, ReviewFigures, charted_themes, counts_text, event_figures
 from ..model import EventData, Link
-from ..output import slug
+from ..paths import slug
 from .line_breaks import hyphenated_names
 
 WORDS_PER_MINUTE = 200  # a steady reading pace for plain prose

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..output.pdf import convert_to_pdf, find_soffice, recorded_source
+from ..output_formats import OFFICE_SUFFIXES
 from .report import FileReport
 
 NEAR_EMPTY_LINES = 5  # a last page with fewer lines of its own than this is nearly empty
-SOURCE_SUFFIXES = (".pptx", ".docx")
 TOOL_TIMEOUT_S = 60
 CATALOG_WINDOW = 4096  # bytes after /Type/Catalog searched for /Lang (the catalog is a short dictionary)
 
@@ -45,7 +45,7 @@ class PdfReport(FileReport):
 
 def source_beside(pdf: Path) -> Path | None:
     """Return the .pptx or .docx of the same name beside ``pdf``, or None when there is none."""
-    return next((pdf.with_suffix(s) for s in SOURCE_SUFFIXES if pdf.with_suffix(s).is_file()), None)
+    return next((pdf.with_suffix(s) for s in OFFICE_SUFFIXES if pdf.with_suffix(s).is_file()), None)
 
 
 def check_pdf(path: Path, source: Path | None = None, source_pages: int | None = None) -> PdfReport:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..output.pdf import convert_to_pdf, find_soffice
+from ..output_formats import DECK, HTML, OFFICE_SUFFIXES, PDF, SUFFIXES, WORD
 from .rendered import have_pdftotext, read_pages
 
 
@@ -21,7 +22,8 @@ class FileReport:
     skipped: list[str] = field(default_factory=list)
 
 
-OFFICE_KINDS = {".pptx": "pptx", ".docx": "docx"}
+OFFICE_KINDS = {suffix: suffix.lstrip(".") for suffix in OFFICE_SUFFIXES}  # the package kind is the suffix's name
+FORMATS_CHECKED = ", ".join(SUFFIXES[:-1]) + " or " + SUFFIXES[-1]  # ".pptx, .docx, .html or .pdf"
 
 
 def refuse_unreadable(paths: list[Path]) -> None:
@@ -41,8 +43,8 @@ def refuse_unreadable(paths: list[Path]) -> None:
                 read_package(path, OFFICE_KINDS[path.suffix.lower()])
             except InputError as error:
                 problems.extend(error.problems)
-        elif path.suffix.lower() not in (".html", ".pdf"):
-            problems.append(Problem("expected a .pptx, .docx, .html or .pdf file", file=str(path), category="input"))
+        elif path.suffix.lower() not in SUFFIXES:
+            problems.append(Problem(f"expected a {FORMATS_CHECKED} file", file=str(path), category="input"))
     if problems:
         raise InputError(problems)
 
@@ -54,25 +56,25 @@ def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
     from .html import check_html
     from .pdf import check_pdf, source_beside
 
-    rendered = _render_all([p for p in paths if p.suffix.lower() in (".pptx", ".docx")]) if render else {}
+    rendered = _render_all([p for p in paths if p.suffix.lower() in OFFICE_SUFFIXES]) if render else {}
     can_render = render and find_soffice() is not None and have_pdftotext()
     reports = []
     for path in paths:
         report = FileReport(path)
         pages = rendered.get(path)
-        if path.suffix.lower() == ".pptx":
+        if path.suffix.lower() == DECK.suffix:
             check_deck(path, pages, report)
-        elif path.suffix.lower() == ".docx":
+        elif path.suffix.lower() == WORD.suffix:
             check_briefing(path, pages, report)
-        elif path.suffix.lower() == ".html":
+        elif path.suffix.lower() == HTML.suffix:
             check_html(path, report)
             reports.append(report)
             continue
-        elif path.suffix.lower() == ".pdf":
+        elif path.suffix.lower() == PDF.suffix:
             reports.append(check_pdf(path, source_beside(path)))
             continue
         else:
-            report.problems.append("not a .pptx, .docx, .html or .pdf file")
+            report.problems.append(f"not a {FORMATS_CHECKED} file")
         if not can_render:
             report.skipped.append("rendering through LibreOffice (install libreoffice and poppler-utils to check "
                                   "for text outside its frame and the page count)")

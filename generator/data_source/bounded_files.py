@@ -96,7 +96,7 @@ def not_found(folder: Path, value: str) -> str:
     it that differs only in capitals, or is closest ('did you mean Register?'), when there is one."""
     import difflib
 
-    from .loader import display_path
+    from ..paths import display_path
 
     name = Path(value).name
     where = folder / Path(value).parent

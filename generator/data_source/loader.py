@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model import EventData
+from ..paths import display_path
 from ..problems import InputError, Problem, shorten
 from . import branding_checks, consistency, register_data, schema, yaml_reader
 from .bounded_files import UnreadableFile, check_regular_file
@@ -38,15 +38,6 @@ class LoadedData:
     logo_image: bytes = b""  # the logo's bytes, read once when it was checked (b"" when there is none)
     pptx_template: Path | None = None
     docx_template: Path | None = None
-
-
-def display_path(path: Path) -> str:
-    """Return the path as the user would recognise it: relative to the working folder when inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
 
 
 def load_event(path: Path, allow_outside: bool = False, suppress_below: int | None = None) -> LoadedData:

@@ -20,9 +20,10 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..model import EventData
+from ..paths import display_path
 from ..problems import InputError
 from . import schema
-from .loader import compose_data, display_path
+from .loader import compose_data
 from .schema import Locations
 
 # The keys of a data file (and of each of its review types) that a blank register is made from.

@@ -166,7 +166,7 @@ def _types_without_reviews(event: EventData, counted: set[str], every: list[reg.
 
 def _read(event: EventData, locations: Locations, data_path: Path, allow_outside: bool) -> reg.Register:
     """Return the register the data names, read from its files or its YAML lists, with its rows' problems."""
-    from .loader import display_path
+    from ..paths import display_path
 
     source = event.register
     if isinstance(source, str):

@@ -11,7 +11,8 @@ from pptx import Presentation
 from ..branding import apply_to_presentation
 from ..model import EventData
 from ..ooxml import DRAWING, tag
-from ..output import Rendered, Target, document_time, package_bytes, property_text, slug
+from ..output import Rendered, Target, document_time, package_bytes, property_text
+from ..paths import slug
 from .plan import SlideSpec
 from .writer import DeckWriter
 

@@ -61,14 +61,6 @@ def property_text(text: str) -> str:
     return text if len(text) <= MAX_PROPERTY_LENGTH else text[: MAX_PROPERTY_LENGTH - 1] + "…"
 
 
-SLUG_LENGTH = 60  # characters of a file name part: a name stays readable and well within every disk's limit
-
-
-def slug(text: str) -> str:
-    """Return ``text`` as a lower-case file name part: 'Learning from Reviews' -> 'learning-from-reviews'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:SLUG_LENGTH].strip("-") or "output"
-
-
 def document_time(date: dt.date) -> dt.datetime:
     """Return the documents' created/modified time: SOURCE_DATE_EPOCH when set, else the event's date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()

@@ -10,6 +10,7 @@ from docx import Document
 from ..branding import FALLBACK, template_colours, template_fonts
 from ..briefing.blank import prepare_document
 from ..output import Output, write_outputs
+from ..paths import EXAMPLE_THEME_NAME
 from . import BUILTIN_DECK_TEMPLATE
 from .opening import as_template, read_package
 from .package_rules import WORD
@@ -17,7 +18,6 @@ from .sanitise import sanitise
 
 DECK_NAME = "learning-from-reviews-deck.potx"
 BRIEFING_NAME = "learning-from-reviews-briefing.dotx"
-THEME_NAME = "theme-example.yaml"
 
 THEME_EXAMPLE = """\
 # Paste this under the top level of an event's data file to restyle its deck and briefings.
@@ -62,6 +62,6 @@ def export_templates(folder: Path) -> list[Output]:
     outputs = [Output(folder / DECK_NAME, as_template(deck_package, "pptx"), "PowerPoint template"),
                Output(folder / BRIEFING_NAME, as_template(sanitise(buffer.getvalue(), WORD, BRIEFING_NAME).package,
                                                           "docx"), "Word template"),
-               Output(folder / THEME_NAME, theme.encode("utf-8"), "example theme")]
+               Output(folder / EXAMPLE_THEME_NAME, theme.encode("utf-8"), "example theme")]
     write_outputs(outputs)
     return outputs

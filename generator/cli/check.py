@@ -1,0 +1,65 @@
+"""`check`: build (or take built files), then report what a publisher needs to know about each file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .build import print_batch_summary, run_builds
+from .common import DEFAULT_DATA, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, add_command, data_files
+from .messages import counted, shown
+
+
+def add_command_to(commands: Any) -> None:
+    parser = add_command(
+        commands, "check", "build, then report what a publisher needs to know about each file",
+        "Build DATA (or take --files) and report per file: slides or pages, text outside its frame, alt text, "
+        "slide titles, contrast, document title and language, reading time.",
+        "examples:\n"
+        "  .venv/bin/python make_deck.py check data/tees-2023.yaml\n"
+        "  .venv/bin/python make_deck.py check --files decks/*.pptx briefings/*.docx",
+        "exit status:\n  0    no problem found\n  1    a problem was found in a file (each is listed)\n"
+        "  2    the data or a file given has a problem to fix\n  130  stopped by Ctrl-C")
+    parser.add_argument("data", nargs="*", type=Path, metavar="DATA", help=f"data file(s) (default: {DEFAULT_DATA})")
+    parser.add_argument("--out", type=Path, default=Path("."), metavar="DIR",
+                        help="folder to build into (default: this folder)")
+    parser.add_argument("--files", nargs="+", type=Path, metavar="FILE",
+                        help="check these built .pptx/.docx/.html/.pdf files instead of building")
+    parser.add_argument("--pptx-template", type=Path, metavar="FILE",
+                        help="PowerPoint template (.pptx or .potx) to build the deck on")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.files:
+        return check(args.files)
+    from ..build import BuildOptions
+
+    paths = data_files(args.data)
+    batch = run_builds(paths, BuildOptions(out_dir=args.out, deck_template=args.pptx_template), list_files=False)
+    if batch.failed:
+        print_batch_summary(batch, len(paths))
+        return EXIT_BAD_INPUT
+    return check([path for _, path, _ in batch.files])
+
+
+def check(files: list[Path]) -> int:
+    """Report on each built file; return EXIT_FAILED when any has a problem."""
+    from ..checks.report import check_files, refuse_unreadable
+
+    refuse_unreadable(files)
+    problems = 0
+    skipped = set()
+    for report in check_files(files):
+        print(f"{shown(report.path)}: {'; '.join(report.facts)}")
+        for problem in report.problems:
+            print(f"  problem: {problem}")
+        if not report.problems:
+            print("  no problems found")
+        problems += len(report.problems)
+        skipped.update(report.skipped)
+    for reason in sorted(skipped):
+        print(f"skipped: {reason}")
+    print(f"{counted(problems, 'problem', 'problems')} found in {counted(len(files), 'file', 'files')}.")
+    return EXIT_FAILED if problems else EXIT_OK

@@ -1,0 +1,91 @@
+"""What the commands print: problems, counts, and the summary line that ends a build."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..output_formats import OUTPUT_FORMATS, format_of
+from ..paths import display_path
+from ..problems import Problem, escape_control, shorten
+
+MAX_REPORTED = 100
+WROTE, UNCHANGED = "wrote", "unchanged"
+OTHER_FILES = ("file", "files")  # what a summary calls an output of no known format
+
+
+def shown(path: Path) -> str:
+    return display_path(path)
+
+
+def quoted(text: str) -> str:
+    """Return text from the data or the command line as a message may show it: short, and no terminal controls."""
+    return escape_control(shorten(text))
+
+
+def joined(items: Iterable[str]) -> str:
+    """Return 'a', 'a and b' or 'a, b and c'."""
+    names = list(items)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def counted(n: int, one: str, several: str) -> str:
+    return f"{n} {one if n == 1 else several}"
+
+
+def problem_count(problems: list[Problem]) -> str:
+    errors = sum(1 for p in problems if p.severity == "error")
+    return f"{counted(errors, 'problem', 'problems')} found"
+
+
+def print_warnings(warnings: list[Problem]) -> None:
+    for warning in warnings:
+        print(f"{warning.severity}: {warning}", file=sys.stderr)
+
+
+def print_problems(problems: list[Problem]) -> None:
+    for problem in problems[:MAX_REPORTED]:
+        print(f"{problem.severity}: {problem}", file=sys.stderr)
+    if len(problems) > MAX_REPORTED:
+        print(f"... and {len(problems) - MAX_REPORTED} more", file=sys.stderr)
+
+
+def print_problem_count(problems: list[Problem]) -> None:
+    print(f"{problem_count(problems)}; no output was written or changed.", file=sys.stderr)
+
+
+def build_summary(files: list[tuple[str, Path, str]]) -> str:
+    """Return the line that ends a build: 'Built 1 deck and 3 briefings into decks/ and briefings/ (2 written, ...).'"""
+    return built(files) + "."
+
+
+def built(files: list[tuple[str, Path, str]]) -> str:
+    """Return 'Built 1 deck and 3 briefings into decks/ and briefings/ (2 written, 2 unchanged)'."""
+    counts: dict[tuple[str, str], int] = {}
+    folders: dict[str, None] = {}  # in order of first appearance
+    for _, path, _ in files:
+        kind = _kind(path)
+        counts[kind] = counts.get(kind, 0) + 1
+        folders[shown(path.parent) + "/"] = None
+    made = joined([counted(n, *kind) for kind, n in counts.items()])
+    written = sum(1 for state, _, _ in files if state == WROTE)
+    states = [f"{n} {state}" for n, state in ((written, "written"), (len(files) - written, UNCHANGED)) if n]
+    return f"Built {made} into {joined(list(folders))} ({', '.join(states)})"
+
+
+def outputs_changed(files: list[tuple[str, Path, str]]) -> str:
+    """Return what a rebuild did to the outputs: 'deck written, 3 briefings unchanged'."""
+    kinds = [(output_format.one, output_format.several) for output_format in OUTPUT_FORMATS]
+    counts: dict[tuple[tuple[str, str], str], int] = {}
+    for state, path, _ in files:
+        key = (_kind(path), "written" if state == WROTE else UNCHANGED)
+        counts[key] = counts.get(key, 0) + 1
+    order = sorted(counts, key=lambda key: (kinds.index(key[0]) if key[0] in kinds else len(kinds), key[1] != "written"))
+    return ", ".join(f"{kind[0] if counts[kind, state] == 1 else f'{counts[kind, state]} {kind[1]}'} {state}"
+                     for kind, state in order)
+
+
+def _kind(path: Path) -> tuple[str, str]:
+    output_format = format_of(path.suffix)
+    return OTHER_FILES if output_format is None else (output_format.one, output_format.several)

@@ -1,0 +1,79 @@
+"""`new`: start a new event's data file from the last one (or the example)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from .common import DEFAULT_DATA, EXIT_OK, add_command
+from .messages import print_problems, quoted, shown
+
+
+def add_command_to(commands: Any) -> None:
+    parser = add_command(
+        commands, "new", "start a new event's data file from the last one (or the example)",
+        "Copy an event's data file to EVENT, with a new title and date (asked for when not given). "
+        "It starts from --from DATA, or the newest data file in EVENT's folder, or "
+        f"{DEFAULT_DATA}. Comments and everything else are kept; an existing file is never "
+        "overwritten.",
+        "examples:\n"
+        "  .venv/bin/python make_deck.py new data/tees-2023.yaml\n"
+        "  .venv/bin/python make_deck.py new data/tees-2023.yaml --title 'Learning from Reviews 2023' "
+        "--date 2023-05-11\n"
+        "  .venv/bin/python make_deck.py new data/riverside.yaml --from data/tees-2022.yaml")
+    parser.add_argument("event", type=Path, metavar="EVENT", help="the new data file to write (ending in .yaml)")
+    parser.add_argument("--from", dest="source", type=Path, metavar="DATA", help="the data file to start from")
+    parser.add_argument("--title", help="the new event's title (default: asked for, or kept)")
+    parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the new event's date (default: asked for, "
+                                                                         "or kept)")
+    parser.set_defaults(run=run)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, e.g. 2023-05-11, got '{text}'") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import new_event
+
+    source = new_event.source_for(args.event, args.source, DEFAULT_DATA)
+    title, date = args.title, args.date
+    if (title is None or date is None) and sys.stdin.isatty():
+        current_title, current_date = new_event.current_title_and_date(source)
+        if title is None:
+            title = _ask("Title of the event", quoted(current_title)) or None
+        if date is None:
+            date = _ask_date(quoted(current_date))
+    created = new_event.start_event(args.event, source, title, date)
+    for field, value in created.kept:
+        print(f"kept the {field} from {shown(source)}: {quoted(value)} (give --{field} to change it)")
+    print_problems(created.warnings)  # a register not in the new folder yet, and how to make it
+    first = "Make its register (above), edit it" if created.warnings else "Edit it"
+    print(f"wrote {shown(created.path)} from {shown(source)}: '{quoted(created.title)}', {created.date}. "
+          f"{first}, then build it: make_deck.py build {shown(created.path)}")
+    return EXIT_OK
+
+
+def _ask(question: str, current: str) -> str:
+    """Return the answer typed, or '' for Enter (keep the current value) or the end of input."""
+    try:
+        return input(f"{question} [{current}]: ").strip()
+    except EOFError:
+        return ""
+
+
+def _ask_date(current: str) -> dt.date | None:
+    while True:
+        answer = _ask("Date of the event, as YYYY-MM-DD", current)
+        if not answer:
+            return None
+        try:
+            return _date(answer)
+        except argparse.ArgumentTypeError as error:
+            print(str(error), file=sys.stderr)
