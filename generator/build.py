@@ -11,8 +11,8 @@ from typing import Callable, Iterator, Protocol
 from .branding import palette, read_template, template_fonts
 from .briefing.html import HtmlBriefingBuilder
 from .briefing.word import WordBriefingBuilder
-from .data_source import LoadedData, load_event
 from .deck.builder import DeckBuilder
+from .loading import LoadedData, load_event
 from .output import Output, Rendered, Target, manifest, write_outputs
 from .output.lock import build_lock
 from .output.rendering import render_all

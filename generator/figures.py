@@ -16,9 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from .data_source.age_bands import parse_bands
-from .data_source.register import KnownFor, ResolvedReview, count_by, count_each, known_for, people_of
+from .age_bands import parse_bands
+from .counting import KnownFor, count_by, count_each, known_for, people_of
 from .model import DemographicTable, Demographics, EventData, ReviewType, Theme
+from .register_records import ResolvedReview
 from .suppression import SECONDARY_TABLE_TEXT, SuppressedTable, fewer_than_table, fewer_than_text, suppress
 
 MAX_CHARTED_THEMES = 12
@@ -332,6 +333,17 @@ def report_labels(event: EventData, review: ReviewType) -> dict[str, list[str]]:
     """Return the labels a type's reviews are counted by, each with its areas: report_by, else every area."""
     labels = review.report_by or list(event.areas)
     return {label: event.groupings.get(label, [label]) for label in labels}
+
+
+def count_register(event: EventData) -> None:
+    """Give each type counted from the register its figures, counted from the register's reviews in the period
+    (the reader has left those in ``event.register_reviews``), so every output sees a complete model."""
+    if event.register is None:
+        return
+    for key, review in event.review_types.items():
+        if review.count is None:
+            rows = [r for r in event.register_reviews if r.type_key == key]
+            event.review_types[key] = dataclasses.replace(review, **counted_aggregates(event, key, rows))
 
 
 def counted_aggregates(event: EventData, key: str, reviews: Sequence[ResolvedReview]) -> dict:

@@ -319,7 +319,7 @@ class EventData:
     period: Period | None = None
     publish: Publish = field(default_factory=Publish)
     allow_new_themes: bool = False  # a register's theme outside its type's list is kept, not an error
-    # The register's reviews (generator.data_source.register.ResolvedReview) in the period, set by the loader.
+    # The register's reviews (generator.register_records.ResolvedReview) in the period, set by the reader.
     register_reviews: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     @property

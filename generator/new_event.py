@@ -16,9 +16,10 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from .data_source import yaml_reader
 from .data_source.outline import read_structure
-from .data_source import load_event, yaml_reader
 from .data_source.schema import Locations
+from .loading import load_event
 from .model import RegisterSource
 from .paths import DATA_SUFFIXES, PROG, display_path, events_in
 from .problems import WARNING, InputError, Problem

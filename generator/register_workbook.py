@@ -1,6 +1,6 @@
 """A blank review register to fill in: the workbook ``make_deck.py register new`` writes for a data file.
 
-Sheets Reviews and People have the headings :mod:`generator.data_source.register`
+Sheets Reviews and People have the headings :mod:`generator.data_source.register_rows`
 reads, a frozen heading row, drop-down lists for review type, area, ethnicity
 and gender, checks on dates and ages as they are typed, and an About sheet
 that explains every column. The lists live on a hidden Lists sheet (a list
@@ -27,7 +27,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from .data_source.register import MAX_AGE, PEOPLE_COLUMNS, PEOPLE_SHEET, REVIEW_COLUMNS, REVIEWS_SHEET, Column
+from .data_source.register_reading import PEOPLE_SHEET, REVIEWS_SHEET
+from .data_source.register_rows import MAX_AGE, PEOPLE_COLUMNS, REVIEW_COLUMNS, Column
 from .templates.package_writing import zip_members
 
 # The ethnic groups of the 2021 Census of England and Wales (Office for National Statistics), high-level group

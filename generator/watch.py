@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .data_source import load_event
+from .loading import load_event
 from .paths import display_path
 from .problems import InputError
 

@@ -171,7 +171,7 @@ def test_yaml_1_1_surprises_keep_the_text_typed(run_cli, tmp_path):
     text = replace_once(default_text(), "    abbreviation: SAR\n", "    abbreviation: NO\n")
     text = replace_once(text, "  author: Tees Safeguarding Partnerships\n", "  author: 012345\n")
     path = _write(tmp_path, text)
-    from generator.data_source import load_event
+    from generator.loading import load_event
 
     event = load_event(path).event
     assert event.review_types["adults"].abbreviation == "NO"

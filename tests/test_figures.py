@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.figures import event_figures, role_plural, theme_label
 from tests.conftest import DEFAULT_DATA
 from tests.seed import seed_review_types, seed_themes

@@ -32,7 +32,7 @@ from pptx.util import Pt
 
 from generator.checks.rendered import EMU_PER_PT, Page, Word, read_pages
 from generator.cli import main
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.model import EventData, ReviewType
 from generator.output.pdf import convert_to_pdf
 from tests.conftest import DEFAULT_DATA, needs_libreoffice

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.new_event import start_event
 from tests.conftest import default_text, line_of, replace_once
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.briefing.plan import plan_briefings
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.deck.plan import plan_deck
 from generator.plan import EventPlan, plan_event
 from tests.conftest import DEFAULT_DATA, ROOT
@@ -44,7 +44,7 @@ def test_the_plan_is_the_same_however_often_it_is_made(plan):
 PRINT_PLAN = """
 import hashlib, sys
 from pathlib import Path
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.plan import plan_event
 print(hashlib.sha256(repr(plan_event(load_event(Path(sys.argv[1])).event)).encode()).hexdigest())
 """
@@ -62,7 +62,7 @@ def test_the_plans_text_is_the_same_in_every_process(data: Path):
 
 def test_a_briefing_says_whom_the_tables_count_once():
     from generator.briefing.plan import plan_briefing
-    from generator.data_source import load_event
+    from generator.loading import load_event
     from generator.figures import event_figures
     from tests.conftest import DEFAULT_DATA
 

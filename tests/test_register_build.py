@@ -18,7 +18,7 @@ from docx import Document
 from pptx import Presentation
 
 from generator.cli import main
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.problems import WARNING
 from tests.conftest import ROOT, replace_once
 
@@ -285,7 +285,7 @@ def inline_data(folder: Path, rows: str = INLINE) -> Path:
 
 
 def test_yaml_rows_are_counted_and_the_period_selects(tmp_path):
-    from generator.data_source import load_event
+    from generator.loading import load_event
     from generator.figures import event_figures
 
     loaded = load_event(inline_data(tmp_path))
@@ -309,7 +309,7 @@ def test_a_yaml_row_problem_is_located_at_its_line(run_cli, tmp_path):
 
 
 def test_the_period_by_date_published_selects_other_reviews(tmp_path):
-    from generator.data_source import load_event
+    from generator.loading import load_event
 
     data = copy_example(tmp_path)
     data.write_text(replace_once(data.read_text(encoding="utf-8"), "by: date notified}", "by: date published}"),
@@ -479,7 +479,7 @@ def write_csv_register(folder: Path) -> None:
 @pytest.mark.parametrize("register", ["csv-register", "{reviews: csv-register/reviews.csv, people: "
                                                       "csv-register/people.csv}"])
 def test_csv_files_count_as_the_workbook_does(tmp_path, register):
-    from generator.data_source import load_event
+    from generator.loading import load_event
     from generator.figures import event_figures
 
     data = copy_example(tmp_path)
@@ -505,7 +505,7 @@ def test_a_register_outside_the_data_folder_is_refused(run_cli, tmp_path):
 
 
 def test_figures_recounted_from_the_rows_are_the_loaders(tmp_path):
-    from generator.data_source import load_event
+    from generator.loading import load_event
     from generator.figures import event_figures
 
     event = load_event(copy_example(tmp_path)).event
@@ -532,7 +532,7 @@ def test_a_type_with_reviews_in_the_register_but_none_in_the_period_is_a_warning
 
 def test_a_table_counted_person_by_person_says_how_many_of_the_people_it_shows(tmp_path):
     """Two adults in one review, one of unknown ethnicity: the review counts as known, but the bars show 2 of 3."""
-    from generator.data_source import load_event
+    from generator.loading import load_event
     from generator.figures import event_figures
 
     rows = INLINE.replace('    - {Reference: S-2, Age: 81, Gender: Male}\n',
@@ -546,7 +546,7 @@ def test_a_table_counted_person_by_person_says_how_many_of_the_people_it_shows(t
 
 
 def test_the_loaders_own_figures_cannot_be_typed_in_the_data(tmp_path):
-    from generator.data_source import load_event
+    from generator.loading import load_event
     from generator.problems import InputError
 
     data = copy_example(tmp_path)

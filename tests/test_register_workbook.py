@@ -11,7 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.data_source.register import PEOPLE_COLUMNS, REVIEW_COLUMNS, InputError, read_register
+from generator.data_source.register_rows import PEOPLE_COLUMNS, REVIEW_COLUMNS, read_register
+from generator.problems import InputError
 from generator.output.pdf import find_soffice
 from generator.register_workbook import (
     DEFAULT_GENDERS, ONS_2021_ETHNICITIES, blank_register, workbook_bytes, write_blank_register,
@@ -166,7 +167,7 @@ def test_the_example_register_is_what_its_script_writes_and_matches_its_data_fil
     import yaml
 
     from data import make_riverside_register as script
-    from generator.data_source.register import resolve_register
+    from generator.data_source.register_names import resolve_register
 
     shipped = script.OUTPUT.read_bytes()
     monkeypatch.setattr(script, "OUTPUT", tmp_path / "register.xlsx")
@@ -270,7 +271,7 @@ def fill_two_reviews(path: Path) -> None:
 @needs_calc
 def test_a_new_partnership_starts_its_register_fills_it_in_calc_and_builds(run_cli, tmp_path):
     # The README's loop for a new partnership: a data file naming a register not written yet, no counts typed.
-    from generator.data_source import load_event
+    from generator.loading import load_event
     from tests.data_source.test_outline import fresh_data
 
     (tmp_path / "data.yaml").write_text(fresh_data("register.xlsx"), encoding="utf-8")

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     layouts: dict[str, str] = {}
     styles: dict[str, str] = {}
     if args.data is not None:
-        from ..data_source import load_event
+        from ..loading import load_event
 
         theme = load_event(args.data).event.theme
         layouts, styles = theme.layouts, theme.styles

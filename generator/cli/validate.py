@@ -24,7 +24,7 @@ def add_command_to(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..data_source import load_event
+    from ..loading import load_event
 
     strict = args.strict
     failed = False

@@ -1,5 +1,5 @@
-"""Reading and validating data files into the model."""
+"""Reading a data file and its register into the model; :func:`generator.loading.load_event` counts and fills it."""
 
-from .loader import LoadedData, load_event
+from .loader import ReadEvent, read_event
 
-__all__ = ["LoadedData", "load_event"]
+__all__ = ["ReadEvent", "read_event"]

@@ -1,4 +1,4 @@
-"""Load one data file: read, compose, convert to the model, check its numbers."""
+"""Read one data file: compose it with its includes, convert it to the model, read its register."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..model import EventData
 from ..paths import display_path
 from ..problems import InputError, Problem, shorten
-from . import branding_checks, consistency, register_data, schema, yaml_reader
+from . import branding_checks, register_data, schema, yaml_reader
 from .bounded_files import UnreadableFile, check_regular_file
 from .schema import Locations
 
@@ -27,28 +27,38 @@ MAX_TOTAL_BYTES = 4 * 1024 * 1024
 
 
 @dataclass
-class LoadedData:
-    """A validated event, where it came from, the files its theme names, and the warnings raised."""
+class ReadEvent:
+    """An event as read: converted to the model, its register's rows in the period matched to it (not yet counted),
+    where each key was written, and the problems found so far (none of them errors)."""
 
     event: EventData
-    path: Path
+    locations: Locations
+    label: str
     warnings: list[Problem]
     text: str
-    logo: Path | None = None
-    logo_image: bytes = b""  # the logo's bytes, read once when it was checked (b"" when there is none)
-    pptx_template: Path | None = None
-    docx_template: Path | None = None
+    paths: dict[str, Path]  # each file read (the data file and its includes) by its label
+    allow_outside: bool
 
 
-def load_event(path: Path, allow_outside: bool = False, suppress_below: int | None = None) -> LoadedData:
-    """Return the validated event in ``path``; raise InputError listing every error found.
+@dataclass
+class ThemeFiles:
+    """The files the theme names, each None when it has a problem; the logo's bytes; and the problems."""
+
+    paths: dict[str, Path | None]
+    logo_image: bytes
+    problems: list[Problem]
+
+
+def read_event(path: Path, allow_outside: bool = False, suppress_below: int | None = None) -> ReadEvent:
+    """Return the event in ``path``, converted to the model, with its register read; raise InputError listing
+    every error found.
 
     The data may ``include:`` other YAML files (shared areas or legal
-    framework, say); they and the files the theme names (logo, templates) are
-    found relative to the file that names them, and must lie in its folder
-    unless ``allow_outside`` is set. A review register the data names is
-    read and counted, and placeholders in free text filled from the figures;
-    ``suppress_below`` (the command line's) overrides ``publish.suppress_below``.
+    framework, say), found relative to the file that names them, which must
+    lie in its folder unless ``allow_outside`` is set. A review register the
+    data names is read, and its rows in the period kept, matched to the
+    data's types, areas and themes, for counting; ``suppress_below`` (the
+    command line's) overrides ``publish.suppress_below``.
     """
     label = display_path(path)
     sources = _Sources(allow_outside)
@@ -62,29 +72,30 @@ def load_event(path: Path, allow_outside: bool = False, suppress_below: int | No
     found = conversion.warnings + register_data.apply_register(event, locations, path, allow_outside, suppress_below)
     if any(p.severity == "error" for p in found):
         raise InputError(sorted((p for p in found if p.severity == "error"), key=lambda p: (p.file, p.line or 0)))
-    found += consistency.check(event, locations) + branding_checks.check_branding(event.theme, locations)
-    if not any(p.severity == "error" for p in found):  # a figure in error would make its placeholders unknown too
-        found += register_data.fill_placeholders(event, locations)
-    found += register_data.suppression_summary(event, label)
+    return ReadEvent(event, locations, label, found, sources.text, sources.paths, allow_outside)
+
+
+def theme_files(read: ReadEvent) -> ThemeFiles:
+    """Return the logo and templates the event's theme names, found relative to the file that names each, with
+    the logo read once and the templates' kinds checked."""
+    found: list[Problem] = []
     files: dict[str, Path | None] = {}
     logo_image = b""
+    theme, locations = read.event.theme, read.locations
     for key in ("logo", "pptx_template", "docx_template"):
-        value = getattr(event.theme, key)
+        value = getattr(theme, key)
         if value:
             key_path = f"theme.{key}"
-            named_in = sources.paths[locations.file(key_path)]
-            resolved, problems = branding_checks.resolve_file(named_in, value, key_path, locations, allow_outside)
+            named_in = read.paths[locations.file(key_path)]
+            resolved, problems = branding_checks.resolve_file(named_in, value, key_path, locations,
+                                                              read.allow_outside)
             if resolved is not None and key == "logo":
                 logo_image, problems = branding_checks.read_logo(resolved, value, key_path, locations)
             elif resolved is not None:
                 problems = branding_checks.check_kind(resolved, value, key_path, locations, TEMPLATE_KINDS)
             files[key] = None if problems else resolved
             found.extend(problems)
-    errors = [p for p in found if p.severity == "error"]
-    if errors:
-        raise InputError(sorted(errors, key=lambda p: (p.file, p.line or 0)))
-    return LoadedData(event, path, sorted(found, key=lambda p: (p.file, p.line or 0)), sources.text,
-                      logo_image=logo_image, **files)
+    return ThemeFiles(files, logo_image, found)
 
 
 def compose_data(path: Path, allow_outside: bool = False) -> tuple[Node, dict[int, str]]:

@@ -65,7 +65,7 @@ class RegisterChoices:
 def read_structure(path: Path) -> tuple[EventData, Locations]:
     """Return the data file converted by the schema: every key's shape checked, nothing counted or filled in.
 
-    Unlike :func:`generator.data_source.load_event`, the register is not read,
+    Unlike :func:`generator.loading.load_event`, the register is not read,
     numbers are not checked against each other, placeholders are left as
     typed and the theme's files are not opened. Raise InputError when the
     file does not match the schema.

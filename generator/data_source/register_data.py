@@ -1,11 +1,10 @@
-"""The register a data file names, read and counted into its review types; then free text's placeholders filled.
+"""The register a data file names, read and matched to its review types, areas and themes.
 
 The loader calls :func:`apply_register` once the data file is converted: it
-reads the register (workbook, CSV folder or pair, or YAML lists), matches its
-rows to the data file's types, areas and themes, keeps the period's rows, and
-fills in each counted type's figures, so every output sees a complete model.
-:func:`fill_placeholders` then replaces ``{cspr.count}`` and the like in every
-free-text field with the figures as each output publishes them.
+checks the data's register settings, reads the register (workbook, CSV folder
+or pair, or YAML lists), matches its rows to the data file's types, areas and
+themes, and leaves the period's rows in ``event.register_reviews`` for the
+counting (:func:`generator.figures.count_register`).
 """
 
 from __future__ import annotations
@@ -14,25 +13,22 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from .. import figures as figures_module  # the module, not its names: figures imports this package in turn
+from ..age_bands import count_ages, parse_bands
 from ..model import EventData, RegisterSource, ReviewType
-from ..placeholders import contradicted_numbers, fill, suggestion
-from ..problems import ERROR, NOTE, WARNING, InputError, Problem, shorten
+from ..problems import ERROR, WARNING, InputError, Problem, shorten
+from ..register_records import PERIOD_BASES, ResolvedReview, select_period
 from ..suppression import MIN_THRESHOLD
-from . import register as reg
-from .age_bands import parse_bands
+from .register_names import resolve_register
+from .register_reading import rows_from_records
+from .register_rows import Register, build_register, read_csv_register, read_register
 from .bounded_files import not_found
 from .schema import Locations
-
-# Fields that hold names the data refers to (areas, themes, file names), never free text to fill.
-NOT_FREE_TEXT = {"name", "full_name", "abbreviation", "singular", "people_noun", "person_noun", "show", "url",
-                 "date", "language", "register", "report_by", "age_bands", "themes", "areas", "groupings", "theme",
-                 "period", "publish", "by", "role", "counts", "ethnicity", "age", "gender", "known_for_each"}
 
 
 def apply_register(event: EventData, locations: Locations, data_path: Path, allow_outside: bool,
                    suppress_below: int | None) -> list[Problem]:
-    """Read and count the event's register into its review types; return the problems (errors and notes)."""
+    """Read the event's register and keep its rows in the period for counting; return the problems (errors and
+    notes)."""
     found: list[Problem] = []
     if suppress_below is not None:
         event.publish = dataclasses.replace(event.publish, suppress_below=suppress_below)
@@ -41,8 +37,8 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
                                        f"expected a number from {MIN_THRESHOLD} up (with {event.publish.suppress_below}"
                                        f", a hidden count could only be 1), got {event.publish.suppress_below}"))
     if event.period is not None:
-        if event.period.by not in reg.PERIOD_BASES:
-            found.append(locations.problem("period.by", f"expected {' or '.join(reg.PERIOD_BASES)}, got "
+        if event.period.by not in PERIOD_BASES:
+            found.append(locations.problem("period.by", f"expected {' or '.join(PERIOD_BASES)}, got "
                                                         f"'{shorten(event.period.by)}'"))
         if event.period.to < event.period.start:
             found.append(locations.problem("period.to", f"the period ends ({event.period.to}) before it starts "
@@ -59,7 +55,7 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
     names = {key: tuple(dict.fromkeys(n for n in (r.abbreviation, r.full_name, r.name, r.singular) if n))
              for key, r in event.review_types.items()}
     themes = {key: tuple(t.name for t in r.theme_list) for key, r in event.review_types.items()}
-    resolved, problems = reg.resolve_register(register, names, event.areas, themes, event.allow_new_themes)
+    resolved, problems = resolve_register(register, names, event.areas, themes, event.allow_new_themes)
     for row in resolved:
         if row.type_key not in counted:
             problems.append(row.place.problem(
@@ -72,14 +68,10 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
     if problems:
         raise InputError(found + problems)
     if event.period is not None:
-        in_period = reg.select_period(resolved, event.period.start, event.period.to, event.period.by)
+        in_period = select_period(resolved, event.period.start, event.period.to, event.period.by)
         found.extend(_types_without_reviews(event, counted, resolved, in_period, locations))
         resolved = in_period
     event.register_reviews = resolved
-    for key in counted:
-        rows = [r for r in resolved if r.type_key == key]
-        event.review_types[key] = dataclasses.replace(event.review_types[key],
-                                                      **figures_module.counted_aggregates(event, key, rows))
     return found
 
 
@@ -132,22 +124,20 @@ def _both_message(key: str, what: str) -> str:
             f"them, or give the type's count: to type all its figures instead")
 
 
-def _age_problems(event: EventData, resolved: list[reg.ResolvedReview], locations: Locations) -> list[Problem]:
+def _age_problems(event: EventData, resolved: list[ResolvedReview], locations: Locations) -> list[Problem]:
     """Return a problem for each age that fits none of its type's bands."""
-    from .age_bands import count_ages
-
     problems = []
     for key, review in event.review_types.items():
         bands, _ = parse_bands(review.age_bands, "", None, "")
         if not bands:
             continue
-        people = reg.people_of([r for r in resolved if r.type_key == key])
+        people = [person for row in resolved if row.type_key == key for person in row.people]
         problems.extend(count_ages(people, bands, review.abbreviation or review.name)[1])
     return problems
 
 
-def _types_without_reviews(event: EventData, counted: set[str], every: list[reg.ResolvedReview],
-                           in_period: list[reg.ResolvedReview], locations: Locations
+def _types_without_reviews(event: EventData, counted: set[str], every: list[ResolvedReview],
+                           in_period: list[ResolvedReview], locations: Locations
                            ) -> list[Problem]:
     """Return a warning for each counted type with reviews in the register but none in the period: a mistyped
     period, far more often than a real year without one, and the type's slides would all say 0."""
@@ -164,28 +154,28 @@ def _types_without_reviews(event: EventData, counted: set[str], every: list[reg.
     return warnings
 
 
-def _read(event: EventData, locations: Locations, data_path: Path, allow_outside: bool) -> reg.Register:
+def _read(event: EventData, locations: Locations, data_path: Path, allow_outside: bool) -> Register:
     """Return the register the data names, read from its files or its YAML lists, with its rows' problems."""
     from ..paths import display_path
 
     source = event.register
     if isinstance(source, str):
         path = _inside(data_path, source, "register", locations, allow_outside)
-        return reg.read_register(path, display_path(path), raise_problems=False)
+        return read_register(path, display_path(path), raise_problems=False)
     assert isinstance(source, RegisterSource)
     if isinstance(source.reviews, list):
         people = source.people if isinstance(source.people, list) else []
         file = locations.file("register.reviews")
-        tables = [reg.rows_from_records(_records(rows, f"register.{name}", locations), file, f"register.{name}",
+        tables = [rows_from_records(_records(rows, f"register.{name}", locations), file, f"register.{name}",
                                         locations.lines.get(f"register.{name}"))
                   for name, rows in (("reviews", source.reviews), ("people", people))]
-        return reg.build_register(tables[0], tables[1], raise_problems=False)
+        return build_register(tables[0], tables[1], raise_problems=False)
     if not isinstance(source.people, str):
         raise InputError([locations.problem("register.people", "expected the people CSV file's name, as the "
                                                                "reviews are given as a file")])
     reviews_path = _inside(data_path, source.reviews, "register.reviews", locations, allow_outside)
     people_path = _inside(data_path, source.people, "register.people", locations, allow_outside)
-    return reg.read_csv_register(reviews_path, people_path, display_path(reviews_path), display_path(people_path),
+    return read_csv_register(reviews_path, people_path, display_path(reviews_path), display_path(people_path),
                                  raise_problems=False)
 
 
@@ -210,82 +200,3 @@ def _inside(data_path: Path, value: str, key_path: str, locations: Locations, al
                 if key_path == "register" else "the CSV file of the register's " + key_path.rsplit(".", 1)[-1])
         raise InputError([locations.problem(key_path, f"{not_found(folder, value)}; {what}", category="input")])
     return path
-
-
-# Placeholders --------------------------------------------------------------------------------------------------------
-
-
-def fill_placeholders(event: EventData, locations: Locations) -> list[Problem]:
-    """Fill every free-text field's placeholders with the figures; return unknown ones (errors) and numbers typed
-    that contradict the figure beside them (warnings).
-
-    A briefing's text gets the figures as the briefings publish them (small
-    numbers hidden when asked); the rest as the deck does.
-    """
-    deck_figures = figures_module.event_figures(event, for_deck=True)
-    period = event.period.dates_text if event.period else ""
-    deck_values = figures_module.placeholder_values(deck_figures, period)
-    briefing_values = figures_module.placeholder_values(figures_module.event_figures(event), period)
-    nouns = _nouns(event)
-    found: list[Problem] = []
-
-    def visit(value: Any, path: str, values: dict[str, str]) -> Any:
-        if isinstance(value, str):
-            filled, unknown = fill(value, values)
-            for name in unknown:
-                close = suggestion(name, values)
-                hint = f" (did you mean {{{close}}}?)" if close else ""
-                found.append(locations.problem(path, f"{{{shorten(name)}}} is not a figure the data has{hint}"))
-            found.extend(locations.problem(path, message, WARNING, "numbers")
-                         for message in contradicted_numbers(value, values, nouns))
-            return filled
-        if isinstance(value, list):
-            return [visit(item, f"{path}[{index}]", values) for index, item in enumerate(value)]
-        if isinstance(value, dict):
-            return {key: visit(item, f"{path}.{key}" if path else key, values) for key, item in value.items()}
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            changes = {}
-            for spec in dataclasses.fields(value):
-                if not spec.init or spec.name in NOT_FREE_TEXT:
-                    continue
-                key = spec.metadata.get("key", spec.name)
-                child_path = f"{path}.{key}" if path else key
-                chosen = briefing_values if spec.name == "briefing" and path.startswith("review_types") else values
-                changes[spec.name] = visit(getattr(value, spec.name), child_path, chosen)
-            return dataclasses.replace(value, **changes)
-        return value
-
-    register_reviews = event.register_reviews
-    filled: EventData = visit(event, "", deck_values)
-    for spec in dataclasses.fields(EventData):
-        if spec.init:
-            setattr(event, spec.name, getattr(filled, spec.name))
-    event.register_reviews = register_reviews
-    return found
-
-
-def _nouns(event: EventData) -> dict[str, str]:
-    """Return the words a typed figure stands before, each with its placeholder: '23 children's reviews'."""
-    nouns: dict[str, str] = {}
-    for key, review in event.review_types.items():
-        for noun in (review.name, review.full_name, f"{review.abbreviation}s"):
-            nouns.setdefault(noun.lower(), f"{key}.count")
-        nouns.setdefault(review.people_noun.lower(), f"{key}.people") if review.people_noun != "people" else None
-    return nouns
-
-
-def suppression_summary(event: EventData, label: str) -> list[Problem]:
-    """Return one note per output kind naming what publishing hides (never the hidden counts)."""
-    lines = []
-    for for_deck, where in ((False, "briefings"), (True, "deck")):
-        threshold = figures_module.publish_threshold(event, for_deck)
-        if not threshold:
-            continue
-        for figures in figures_module.event_figures(event, for_deck=for_deck).values():
-            hidden = figures.suppressed
-            if hidden:
-                lines.append(Problem(f"counts below {threshold} are not shown in the {where} for "
-                                     f"{figures.review.abbreviation or figures.key}: {'; '.join(hidden)}",
-                                     file=label, severity=NOTE, category="suppression"))
-    return lines
-

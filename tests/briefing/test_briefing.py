@@ -10,7 +10,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from pptx import Presentation
 
-from generator.data_source import load_event
+from generator.loading import load_event
 from tests.conftest import DEFAULT_DATA, needs_libreoffice, word_template_with_header_and_footer
 from tests.render import read_pages, render
 from tests.seed import seed_review_types, seed_themes

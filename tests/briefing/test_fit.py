@@ -14,7 +14,7 @@ from generator.briefing.plan import MIN_CHARTED_THEMES, SectionPlan, plan_briefi
 from generator.briefing.type_scale import CHART_LABEL_SIZE, chart_height
 from generator.briefing.word_chart import word_chart_drawing
 from generator.charts import ChartSpec
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.figures import CountTable
 from tests.conftest import DEFAULT_DATA
 

@@ -8,7 +8,7 @@ from html import unescape
 from generator.branding import palette
 from generator.briefing.html import HtmlBriefingBuilder
 from generator.briefing.plan import BriefingPlan, plan_briefings
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.templates import BUILTIN_DECK_TEMPLATE
 from tests.conftest import ROOT
 

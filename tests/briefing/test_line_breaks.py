@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.briefing.line_breaks import (MAX_UNBROKEN_NAME, hyphenated_names, is_short_label, name_pieces,
                                             trailing_note)
 from generator.briefing.plan import plan_briefings
-from generator.data_source import load_event
+from generator.loading import load_event
 from tests.conftest import DEFAULT_DATA
 
 

@@ -14,7 +14,7 @@ from generator.branding import palette, template_fonts
 from generator.briefing.html import HtmlBriefingBuilder
 from generator.briefing.plan import plan_briefing
 from generator.briefing.word import WordBriefingBuilder
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.figures import review_figures
 from generator.model import Branding, Colours, EventData
 from generator.plan import plan_event

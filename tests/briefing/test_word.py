@@ -20,7 +20,7 @@ from generator.briefing.plan import BriefingPlan, plan_briefings
 from generator.briefing.type_scale import BULLET_INDENT, COLUMN_GAP, PAGE_MARGIN
 from generator.briefing.word import WordBriefingBuilder
 from generator.checks.rendered import Page, Word, read_pages
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.output.pdf import convert_to_pdf
 from generator.templates import BUILTIN_DECK_TEMPLATE
 from tests.conftest import DEFAULT_DATA, ROOT, needs_libreoffice

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.data_source import LoadedData, load_event
+from generator.loading import LoadedData, load_event
 from generator.problems import InputError
 
 

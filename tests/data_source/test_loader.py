@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.data_source import load_event, loader
+from generator.data_source import loader
+from generator.loading import load_event
 from generator.data_source.loader import MAX_FILES_READ, MAX_INCLUDE_DEPTH, MAX_TOTAL_BYTES
 from generator.problems import WARNING, InputError
 from tests.conftest import default_text, line_of, replace_once

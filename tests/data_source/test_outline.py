@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.data_source.outline import RegisterChoices, read_register_choices, read_structure
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.problems import InputError
 from tests.conftest import default_text, line_of, replace_once
 

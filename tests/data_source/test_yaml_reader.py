@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.data_source.yaml_reader import MAX_CHARACTER_PROBLEMS, MAX_FILE_BYTES
 from generator.problems import InputError
 from tests.conftest import default_text, line_of, replace_once

@@ -9,7 +9,7 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
-from generator.data_source import load_event
+from generator.loading import load_event
 from tests.conftest import DEFAULT_DATA
 from tests.seed import seed_cross_over_themes, seed_lines, seed_review_types, seed_themes
 

@@ -10,7 +10,7 @@ import pytest
 from pptx import Presentation
 
 from generator.branding import read_template
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.deck import writer
 from generator.deck.kinds import SlideKind, all_kinds, slide_kind
 from generator.deck.layouts import BODY_TYPES, find_layout, layout_candidates, placeholder

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.deck.kinds import all_kinds
 from generator.deck.plan import SlideSpec, plan_deck, unique_title
 from tests.conftest import DEFAULT_DATA, ROOT, SEED
@@ -123,7 +123,7 @@ def test_unique_title_numbers_each_continuation():
 
 
 def test_a_venue_postcode_never_splits_over_two_lines():
-    from generator.data_source import load_event
+    from generator.loading import load_event
     from generator.deck.plan import plan_deck
     from tests.conftest import DEFAULT_DATA
 
@@ -134,7 +134,7 @@ def test_a_venue_postcode_never_splits_over_two_lines():
 
 
 def test_a_type_with_no_demographics_says_so_under_its_chart():
-    from generator.data_source import load_event
+    from generator.loading import load_event
     from generator.deck.plan import chart_footnotes
     from generator.figures import review_figures
     from generator.model import Demographics

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..problems import Problem
-from .register import PersonRow
+from .problems import Problem
+from .register_records import PersonRow
 
 _UNDER = re.compile(r"^(?:under|less than|below)\s+(\d+)$", re.IGNORECASE)
 _RANGE = re.compile(r"^(\d+)\s*(?:-|–|—|to)\s*(\d+)$", re.IGNORECASE)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.data_source.age_bands import AgeBand, band_for, count_ages, parse_band, parse_bands
-from generator.data_source.register import PersonRow, RowPlace
+from generator.age_bands import AgeBand, band_for, count_ages, parse_band, parse_bands
+from generator.register_records import PersonRow, RowPlace
 
 CHILDREN = ["Under 1", "1-4", "5-9", "10-14", "15-17"]
 

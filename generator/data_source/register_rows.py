@@ -1,0 +1,446 @@
+"""Checking a register's tables into typed rows: its columns, each cell's value, references, one spelling each.
+
+The tables come from :mod:`.register_reading`; a problem names the file,
+sheet (or YAML list), row and column, and every problem is listed at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from ..problems import NOTE, WARNING, InputError, Problem
+from ..register_records import PersonRow, ReviewRow, RowPlace
+from .register_reading import CellValue, Formula, GridValue, Table, cell_text, is_blank, read_csv_tables, read_tables
+from .schema import XML_ILLEGAL
+
+MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for one cell
+MAX_AGE = 120
+THEME_SEPARATOR = ";"
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+DATE_EXPECTED = "expected dd/mm/yyyy or yyyy-mm-dd"
+EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # how Excel stores a character XML cannot hold: _x0007_
+
+Item = TypeVar("Item")
+
+
+def header_key(heading: str) -> str:
+    """Return a heading as headers are compared: 'Date notified' = 'date_notified' = 'DATE NOTIFIED'."""
+    return re.sub(r"[\s_]+", "", heading).lower()
+
+
+@dataclass(frozen=True)
+class Column:
+    """A register column: its heading as the blank register writes it, and whether it must be present and filled.
+
+    What each column holds, in words for the person filling it in, is the blank register's About sheet
+    (``generator.register_workbook``).
+    """
+
+    heading: str
+    required: bool  # the column must be there
+    filled: bool  # every row must have a value in it
+
+    @functools.cached_property
+    def key(self) -> str:
+        """Return the heading as headers are compared: lower case, without spaces or underscores."""
+        return header_key(self.heading)
+
+
+REFERENCE = Column("Reference", True, True)
+REVIEW_COLUMNS = (
+    REFERENCE,
+    Column("Review type", True, True),
+    Column("Area", True, True),
+    Column("Status", False, False),
+    Column("Date notified", True, True),
+    Column("Date published", False, False),
+    Column("Themes", False, False),
+)
+PEOPLE_COLUMNS = (
+    Column("Reference", True, True),
+    Column("Role", False, False),
+    Column("Age", True, False),
+    Column("Ethnicity", True, False),
+    Column("Gender", True, False),
+)
+
+
+REVIEW_COLUMNS_BY_KEY = {column.key: column for column in REVIEW_COLUMNS}
+PEOPLE_COLUMNS_BY_KEY = {column.key: column for column in PEOPLE_COLUMNS}
+
+
+@dataclass
+class Register:
+    """Every review and person of a register that could be read, notes (warnings) such as the extra columns
+    ignored, and the problems of the rows that could not be read (when the reader was asked to keep them)."""
+
+    reviews: list[ReviewRow]
+    people: list[PersonRow]
+    notes: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+
+def read_register(path: Path, label: str, *, raise_problems: bool = True) -> Register:
+    """Return the register in ``path``: an ``.xlsx`` workbook, or a folder holding reviews.csv and people.csv.
+
+    ``label`` names the path in messages. Raises InputError listing every
+    problem found at once; without ``raise_problems``, the problems of rows
+    are kept in the register instead (so the rows that could be read can be
+    checked further, and every problem listed together).
+    """
+    reviews, people = read_tables(path, label)
+    return build_register(reviews, people, raise_problems=raise_problems)
+
+
+def read_csv_register(reviews_path: Path, people_path: Path, reviews_label: str, people_label: str, *,
+                      raise_problems: bool = True) -> Register:
+    """Return the register held in two CSV files; raise InputError listing every problem found (the rows'
+    problems kept in the register instead, without ``raise_problems``)."""
+    reviews, people = read_csv_tables(reviews_path, people_path, reviews_label, people_label)
+    return build_register(reviews, people, raise_problems=raise_problems)
+
+
+def build_register(reviews: Table, people: Table, *, raise_problems: bool = True) -> Register:
+    """Return the register the two tables hold; raise InputError listing every problem in both, in row order
+    (without ``raise_problems``, the register keeps them, and holds only the rows without problems)."""
+    problems: list[Problem] = []
+    notes: list[Problem] = []
+    first_seen: dict[str, RowPlace] = {}
+
+    def check_review(reference: str, place: RowPlace, heading: str) -> None:
+        first = first_seen.setdefault(reference.casefold(), place)
+        if first is not place:
+            problems.append(place.problem(heading, f"'{reference}' is already the reference of {_row_name(first)}; "
+                                                   "each review needs its own"))
+
+    def check_person(reference: str, place: RowPlace, heading: str) -> None:
+        if reference.casefold() not in first_seen:
+            kind = "list" if reviews.from_yaml else "sheet"
+            problems.append(place.problem(heading, f"'{reference}' is not the reference of any review on the "
+                                                   f"{reviews.sheet} {kind}"))
+
+    review_rows = _typed_rows(reviews, REVIEW_COLUMNS, _review_row, problems, notes, check_review)
+    if not first_seen:  # no review could be read: every person would be reported, burying the real problem
+        check_person = _ignore_reference
+    person_rows = _typed_rows(people, PEOPLE_COLUMNS, _person_row, problems, notes, check_person)
+    if problems and raise_problems:
+        raise InputError(problems)
+    person_rows = _one_spelling_each(person_rows, people, notes)
+    return Register(review_rows, person_rows, notes, problems)
+
+
+PERSON_CATEGORIES = ("role", "ethnicity", "gender")  # the people's fields that are counted as categories
+
+
+def _one_spelling_each(people: list[PersonRow], table: Table, notes: list[Problem]) -> list[PersonRow]:
+    """Return the people with each role, ethnicity and gender written one way: values that differ only in capitals
+    or spaces ('Male', 'male ', 'MALE') are one category, written as most rows write it; a note names each other
+    spelling where it first appears (a register typed or pasted by hand, with no drop-down list, has them)."""
+    headings = {column.key: column.heading for column in PEOPLE_COLUMNS}
+    for field_name in PERSON_CATEGORIES:
+        spellings: dict[str, dict[str, list[PersonRow]]] = {}
+        for person in people:
+            value = getattr(person, field_name)
+            if value:
+                spellings.setdefault(name_key(value), {}).setdefault(value, []).append(person)
+        chosen: dict[str, str] = {}
+        for variants in spellings.values():
+            if len(variants) < 2:
+                continue
+            usual = max(variants, key=lambda spelling: len(variants[spelling]))  # ties: the first written
+            for spelling, rows in variants.items():
+                chosen[spelling] = usual
+                if spelling != usual:
+                    notes.append(rows[0].place.problem(
+                        _heading_as_written(table, headings[field_name]),
+                        f"'{spelling}' is counted with '{usual}' (values that differ only in capitals or spaces "
+                        "are one category)", NOTE))
+        if chosen:
+            people = [dataclasses.replace(p, **{field_name: chosen.get(getattr(p, field_name), getattr(p, field_name))})
+                      for p in people]
+    return people
+
+
+def _heading_as_written(table: Table, heading: str) -> str:
+    """Return the table's own heading for a column (its case and spacing), or the column's usual heading."""
+    return next((h for h in table.headings if header_key(h) == header_key(heading)), heading)
+
+
+def _ignore_reference(reference: str, place: RowPlace, heading: str) -> None:
+    """Check nothing: used when the references a row is checked against could not be read."""
+
+
+def _row_name(place: RowPlace) -> str:
+    return f"item {place.row} (line {place.line})" if place.line is not None else f"row {place.row}"
+
+
+def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells, str], Item | None],
+                problems: list[Problem], notes: list[Problem],
+                check_reference: Callable[[str, RowPlace, str], None]) -> list[Item]:
+    """Return the rows ``make`` turns the table's cells into; record the problems of the headings and every row.
+
+    ``check_reference`` is given each row's reference (even a row with other
+    problems), so duplicates and strays are found in the same pass.
+    """
+    what = "reviews" if columns is REVIEW_COLUMNS else "people"
+    positions: dict[str, int] = {}
+    kinds = {c.key: c for c in columns}
+    ignored: list[str] = []
+    for index, heading in enumerate(table.headings):
+        key = header_key(heading)
+        if not key:
+            continue
+        bad = XML_ILLEGAL.search(heading)
+        if bad:
+            where = "" if table.from_yaml else _column_name(table, index)  # never echo the character itself
+            problems.append(table.heading_place.problem(where, _control_message(bad.group(), "the heading")))
+        elif key in positions:
+            problems.append(table.heading_place.problem(
+                heading, f"the column appears twice ({_column_name(table, positions[key])} and "
+                         f"{_column_name(table, index)}); keep one"))
+        elif key in kinds:
+            positions[key] = index
+        else:
+            ignored.append(heading)
+    if not table.headings:
+        headings = ", ".join(c.heading for c in columns)
+        problems.append(_table_problem(table, f"is empty; expected a heading row ({headings}) and one row for each "
+                                              f"of the {what}"))
+        return []
+    missing = [c.heading for c in columns if c.required and c.key not in positions]
+    if missing:
+        by_key = {header_key(heading): heading for heading in ignored}
+        meant = [f"'{by_key[close[0]]}' for {heading}" for heading in missing
+                 for close in [difflib.get_close_matches(header_key(heading), by_key, n=1, cutoff=0.8)] if close]
+        problems.append(table.heading_place.problem(
+            "", f"no {_plural('column', len(missing))} {', '.join(missing)}; the headings are: "
+                f"{', '.join(h for h in table.headings if h)}"
+                + (f" (did you mean {', '.join(meant)}?)" if meant else "")))
+        return []
+    if ignored:
+        notes.append(table.heading_place.problem(
+            "", f"{_plural('column', len(ignored))} {', '.join(ignored)} "
+                f"{'is' if len(ignored) == 1 else 'are'} not used and {'was' if len(ignored) == 1 else 'were'} "
+                "ignored", WARNING))
+    if not table.rows and what == "reviews":
+        problems.append(_table_problem(table, "has headings but no reviews; add one row for each review"))
+    result = []
+    for place, cells in table.rows:
+        row_cells = _Cells(place, cells, positions, table.headings, problems)
+        reference = row_cells.text(REFERENCE)
+        if reference:
+            check_reference(reference, place, row_cells.heading(REFERENCE))
+        row = make(row_cells, reference)
+        if row is not None:
+            result.append(row)
+    return result
+
+
+def _table_problem(table: Table, message: str) -> Problem:
+    if table.from_yaml:
+        return Problem(f"the list {message}", file=table.file, line=table.heading_place.line,
+                       key_path=table.sheet, category="input")
+    if Path(table.file).name == table.sheet:
+        return Problem(f"the file {message}", file=table.file, category="input")
+    return Problem(f"the sheet {table.sheet} {message}", file=table.file, category="input")
+
+
+def _column_name(table: Table, index: int) -> str:
+    if table.from_yaml:
+        return f"'{table.headings[index]}'"
+    from openpyxl.utils import get_column_letter
+
+    return f"column {get_column_letter(index + 1)}"
+
+
+def _plural(word: str, count: int) -> str:
+    return word if count == 1 else f"{word}s"
+
+
+def _control_message(character: str, what: str) -> str:
+    return (f"{what} holds the control character U+{ord(character):04X}, which documents cannot contain; "
+            "remove it")
+
+
+class _Cells:
+    """One row's cells by column, turning each into the value its column holds and recording problems."""
+
+    def __init__(self, place: RowPlace, cells: list[GridValue], positions: dict[str, int], headings: list[str],
+                 problems: list[Problem]):
+        self.place, self.cells, self.positions, self.headings = place, cells, positions, headings
+        self.problems = problems
+        self.failed = False
+
+    def fail(self, heading: str, message: str) -> None:
+        self.problems.append(self.place.problem(heading, message))
+        self.failed = True
+
+    def heading(self, column: Column) -> str:
+        """Return the column's heading as the user wrote it."""
+        index = self.positions.get(column.key)
+        return column.heading if index is None else self.headings[index]
+
+    def _raw(self, column: Column) -> tuple[str, CellValue, bool]:
+        """Return the column's heading as the user wrote it, the cell's value, and whether there is a value to read.
+
+        A formula's value is the one Excel saved; one saved without a value is reported here.
+        """
+        index = self.positions.get(column.key)
+        if index is None:
+            return column.heading, None, True
+        value = self.cells[index] if index < len(self.cells) else None
+        heading = self.headings[index]
+        if isinstance(value, Formula):
+            self.fail(heading, f"the formula {value.text} has no saved value; open the workbook in Excel and "
+                               "save it, or type the value instead")
+            return heading, None, False
+        return heading, value, True
+
+    def _checkedcell_text(self, heading: str, value: CellValue) -> str | None:
+        """Return the cell as text, or None (with a problem) when it holds a date or a character documents refuse."""
+        if isinstance(value, (dt.date, dt.time, dt.timedelta)):
+            self.fail(heading, f"expected text, not the date or time {value}")
+            return None
+        text = value if isinstance(value, str) and value == value.strip() else cell_text(value)
+        character = _control_character(text)
+        if character:
+            self.fail(heading, _control_message(character, "the cell"))
+            return None
+        if len(text) > MAX_CELL_CHARACTERS:
+            self.fail(heading, f"the cell holds {len(text):,} characters; at most {MAX_CELL_CHARACTERS:,} are read")
+            return None
+        return text
+
+    def text(self, column: Column) -> str:
+        heading, value, readable = self._raw(column)
+        if not readable:
+            return ""
+        text = self._checkedcell_text(heading, value)
+        if text == "" and column.filled:
+            self.fail(heading, "is blank; every row needs one")
+        return text or ""
+
+    def date(self, column: Column) -> dt.date | None:
+        heading, value, readable = self._raw(column)
+        if not readable:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.fail(heading, f"'{cell_text(value)}' is not a date ({DATE_EXPECTED})")
+            return None
+        text = self._checkedcell_text(heading, value)
+        if text is None:
+            return None
+        if not text:
+            if column.filled:
+                self.fail(heading, "is blank; every row needs one")
+            return None
+        parsed = parse_date(text)
+        if parsed is None:
+            self.fail(heading, f"'{text}' is not a date ({impossible_date(text) or DATE_EXPECTED})")
+        return parsed
+
+    def age(self, column: Column) -> int | None:
+        heading, value, readable = self._raw(column)
+        if not readable or is_blank(value):
+            return None
+        number: float | None = None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, str) and re.fullmatch(r"[+]?\d+(\.0+)?", value.strip()):
+            number = float(value.strip())
+        if number is None or number != int(number) or not 0 <= number <= MAX_AGE:
+            shown = self._checkedcell_text(heading, value) if isinstance(value, str) else cell_text(value)
+            if shown is not None:
+                self.fail(heading, f"'{shown}' is not an age (expected a whole number of years from 0 to "
+                                   f"{MAX_AGE}, or blank when not known)")
+            return None
+        return int(number)
+
+
+def _review_row(cells: _Cells, reference: str) -> ReviewRow | None:
+    columns = REVIEW_COLUMNS_BY_KEY
+    review_type = cells.text(columns["reviewtype"])
+    area = cells.text(columns["area"])
+    status = cells.text(columns["status"])
+    notified = cells.date(columns["datenotified"])
+    published = cells.date(columns["datepublished"])
+    themes_text = cells.text(columns["themes"])
+    if cells.failed:
+        return None
+    themes = tuple(dict.fromkeys(t.strip() for t in themes_text.split(THEME_SEPARATOR) if t.strip()))
+    return ReviewRow(reference, review_type, area, status, notified, published, themes, cells.place)
+
+
+def _person_row(cells: _Cells, reference: str) -> PersonRow | None:
+    columns = PEOPLE_COLUMNS_BY_KEY
+    role = cells.text(columns["role"])
+    age = cells.age(columns["age"])
+    ethnicity = cells.text(columns["ethnicity"])
+    gender = cells.text(columns["gender"])
+    if cells.failed:
+        return None
+    return PersonRow(reference, role, age, ethnicity, gender, cells.place)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Return the date written as yyyy-mm-dd or dd/mm/yyyy (a time after it, as Excel may add, is ignored)."""
+    text = text.strip()
+    text = re.sub(r"[ T]00:00(:00)?$", "", text)
+    for form in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    return None
+
+
+DATE_SHAPES = (re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
+               re.compile(r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"))
+
+
+def impossible_date(text: str) -> str:
+    """Return why a date written in an expected form is no day of the calendar ('February 2021 has no day 31'),
+    or '' when ``text`` is not in an expected form at all."""
+    for shape in DATE_SHAPES:
+        match = shape.fullmatch(text.strip())
+        if match:
+            year, month, day = (int(match.group(part)) for part in ("year", "month", "day"))
+            if year < dt.MINYEAR:
+                return f"there is no year {year}"
+            if not 1 <= month <= 12:
+                return f"there is no month {month}"
+            return f"{dt.date(year, month, 1):%B %Y} has no day {day}"
+    return ""
+
+
+def _control_character(text: str) -> str:
+    """Return the first character of ``text`` that XML cannot hold (typed, or stored by Excel as _x0007_), or ''."""
+    bad = XML_ILLEGAL.search(text)
+    if bad:
+        return bad.group()
+    if "_x" in text:
+        for escape in EXCEL_ESCAPE.finditer(text):
+            character = chr(int(escape.group(1), 16))
+            if XML_ILLEGAL.match(character):
+                return character
+    return ""
+
+
+
+
+def name_key(name: str) -> str:
+    """Return a name as names are compared: any case, '&' as 'and', spaces collapsed."""
+    return " ".join(name.casefold().replace("&", "and").split())

@@ -1,0 +1,80 @@
+"""Free text's figures filled in: ``{cspr.count}`` and the like, in every free-text field, from the counted figures.
+
+Runs once the register is counted (:func:`generator.figures.count_register`),
+so every placeholder cites a figure as each output publishes it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from . import figures as figures_module
+from .data_source.schema import Locations
+from .model import EventData
+from .placeholders import contradicted_numbers, fill, suggestion
+from .problems import WARNING, Problem, shorten
+
+# Fields that hold names the data refers to (areas, themes, file names), never free text to fill.
+NOT_FREE_TEXT = {"name", "full_name", "abbreviation", "singular", "people_noun", "person_noun", "show", "url",
+                 "date", "language", "register", "report_by", "age_bands", "themes", "areas", "groupings", "theme",
+                 "period", "publish", "by", "role", "counts", "ethnicity", "age", "gender", "known_for_each"}
+
+
+def fill_placeholders(event: EventData, locations: Locations) -> list[Problem]:
+    """Fill every free-text field's placeholders with the figures; return unknown ones (errors) and numbers typed
+    that contradict the figure beside them (warnings).
+
+    A briefing's text gets the figures as the briefings publish them (small
+    numbers hidden when asked); the rest as the deck does.
+    """
+    deck_figures = figures_module.event_figures(event, for_deck=True)
+    period = event.period.dates_text if event.period else ""
+    deck_values = figures_module.placeholder_values(deck_figures, period)
+    briefing_values = figures_module.placeholder_values(figures_module.event_figures(event), period)
+    nouns = _nouns(event)
+    found: list[Problem] = []
+
+    def visit(value: Any, path: str, values: dict[str, str]) -> Any:
+        if isinstance(value, str):
+            filled, unknown = fill(value, values)
+            for name in unknown:
+                close = suggestion(name, values)
+                hint = f" (did you mean {{{close}}}?)" if close else ""
+                found.append(locations.problem(path, f"{{{shorten(name)}}} is not a figure the data has{hint}"))
+            found.extend(locations.problem(path, message, WARNING, "numbers")
+                         for message in contradicted_numbers(value, values, nouns))
+            return filled
+        if isinstance(value, list):
+            return [visit(item, f"{path}[{index}]", values) for index, item in enumerate(value)]
+        if isinstance(value, dict):
+            return {key: visit(item, f"{path}.{key}" if path else key, values) for key, item in value.items()}
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {}
+            for spec in dataclasses.fields(value):
+                if not spec.init or spec.name in NOT_FREE_TEXT:
+                    continue
+                key = spec.metadata.get("key", spec.name)
+                child_path = f"{path}.{key}" if path else key
+                chosen = briefing_values if spec.name == "briefing" and path.startswith("review_types") else values
+                changes[spec.name] = visit(getattr(value, spec.name), child_path, chosen)
+            return dataclasses.replace(value, **changes)
+        return value
+
+    register_reviews = event.register_reviews
+    filled: EventData = visit(event, "", deck_values)
+    for spec in dataclasses.fields(EventData):
+        if spec.init:
+            setattr(event, spec.name, getattr(filled, spec.name))
+    event.register_reviews = register_reviews
+    return found
+
+
+def _nouns(event: EventData) -> dict[str, str]:
+    """Return the words a typed figure stands before, each with its placeholder: '23 children's reviews'."""
+    nouns: dict[str, str] = {}
+    for key, review in event.review_types.items():
+        for noun in (review.name, review.full_name, f"{review.abbreviation}s"):
+            nouns.setdefault(noun.lower(), f"{key}.count")
+        nouns.setdefault(review.people_noun.lower(), f"{key}.people") if review.people_noun != "people" else None
+    return nouns

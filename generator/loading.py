@@ -1,0 +1,71 @@
+"""Load one event: read its data and register (``data_source``), count the register's rows (``figures``), check
+its numbers, and fill its free text's figures, so every output sees a complete model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import figures as figures_module
+from .data_source import branding_checks, consistency
+from .data_source.loader import read_event, theme_files
+from .free_text import fill_placeholders
+from .model import EventData
+from .problems import NOTE, InputError, Problem
+
+
+@dataclass
+class LoadedData:
+    """A validated event, where it came from, the files its theme names, and the warnings raised."""
+
+    event: EventData
+    path: Path
+    warnings: list[Problem]
+    text: str
+    logo: Path | None = None
+    logo_image: bytes = b""  # the logo's bytes, read once when it was checked (b"" when there is none)
+    pptx_template: Path | None = None
+    docx_template: Path | None = None
+
+
+def load_event(path: Path, allow_outside: bool = False, suppress_below: int | None = None) -> LoadedData:
+    """Return the validated event in ``path``, its register counted; raise InputError listing every error found.
+
+    The data may ``include:`` other YAML files (shared areas or legal
+    framework, say); they and the files the theme names (logo, templates) are
+    found relative to the file that names them, and must lie in its folder
+    unless ``allow_outside`` is set. A review register the data names is
+    read and counted, and placeholders in free text filled from the figures;
+    ``suppress_below`` (the command line's) overrides ``publish.suppress_below``.
+    """
+    read = read_event(path, allow_outside, suppress_below)
+    event, locations = read.event, read.locations
+    figures_module.count_register(event)
+    found = read.warnings + consistency.check(event, locations) + branding_checks.check_branding(event.theme,
+                                                                                                 locations)
+    if not any(p.severity == "error" for p in found):  # a figure in error would make its placeholders unknown too
+        found += fill_placeholders(event, locations)
+    found += suppression_summary(event, read.label)
+    files = theme_files(read)
+    found += files.problems
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        raise InputError(sorted(errors, key=lambda p: (p.file, p.line or 0)))
+    return LoadedData(event, path, sorted(found, key=lambda p: (p.file, p.line or 0)), read.text,
+                      logo_image=files.logo_image, **files.paths)
+
+
+def suppression_summary(event: EventData, label: str) -> list[Problem]:
+    """Return one note per output kind naming what publishing hides (never the hidden counts)."""
+    lines = []
+    for for_deck, where in ((False, "briefings"), (True, "deck")):
+        threshold = figures_module.publish_threshold(event, for_deck)
+        if not threshold:
+            continue
+        for figures in figures_module.event_figures(event, for_deck=for_deck).values():
+            hidden = figures.suppressed
+            if hidden:
+                lines.append(Problem(f"counts below {threshold} are not shown in the {where} for "
+                                     f"{figures.review.abbreviation or figures.key}: {'; '.join(hidden)}",
+                                     file=label, severity=NOTE, category="suppression"))
+    return lines

@@ -1,0 +1,222 @@
+"""Reading a register's files: workbooks, CSV files and YAML lists into tables, hostile files refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zipfile
+
+import pytest
+
+from generator.data_source import register_reading
+from generator.data_source.register_reading import rows_from_records
+from generator.data_source.register_rows import build_register, read_csv_register, read_register
+from generator.problems import InputError
+from generator.register_records import RowPlace
+
+from .register_helpers import (
+    PEOPLE, PEOPLE_HEADINGS, REVIEW_HEADINGS, REVIEWS, csv_folder, problems_of, rewrite_member, workbook, write_csv,
+)
+
+# Hostile and unusual files ------------------------------------------------------------------------------------------
+
+UNREADABLE = ("reviews.xlsx: the workbook cannot be read: it is damaged, or not an Excel workbook; open it in Excel "
+              "and save it again as an Excel Workbook (.xlsx)")
+
+
+def test_a_file_that_is_not_a_workbook(tmp_path):
+    path = tmp_path / "r.xlsx"
+    path.write_text("Reference,Area\n", encoding="utf-8")
+    assert problems_of(path) == [UNREADABLE]
+
+
+def test_a_zip_that_is_not_a_workbook(tmp_path):
+    path = tmp_path / "r.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "hello")
+    assert problems_of(path) == [UNREADABLE]
+
+
+def test_a_workbook_with_macros_is_refused(tmp_path):
+    assert problems_of(workbook(tmp_path / "r.xlsm"), "reviews.xlsm") == [
+        "reviews.xlsm: a workbook with macros (.xlsm) is not read; save the register as an Excel Workbook (.xlsx)"]
+    path = workbook(tmp_path / "r.xlsx")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/vbaProject.bin", b"\0" * 16)
+    assert problems_of(path) == [
+        "reviews.xlsx: the workbook holds macros; save the register as an Excel Workbook (.xlsx) without them"]
+
+
+def test_a_file_too_large_is_refused_before_it_is_opened(tmp_path, monkeypatch):
+    path = workbook(tmp_path / "r.xlsx")
+    monkeypatch.setattr(register_reading, "MAX_REGISTER_BYTES", 100)
+    size = path.stat().st_size
+    assert problems_of(path) == [f"reviews.xlsx: the file is {size:,} bytes; a register may be at most 100 bytes"]
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused(tmp_path, monkeypatch):
+    path = workbook(tmp_path / "r.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        inflated = sum(info.file_size for info in archive.infolist())
+    monkeypatch.setattr(register_reading, "MAX_UNZIPPED_BYTES", 1000)
+    assert problems_of(path) == [f"reviews.xlsx: the workbook unpacks to {inflated:,} bytes, more than the 1,000 "
+                                 "allowed"]
+
+
+LAUGHS = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+
+
+def test_entity_expansion_in_a_sheet_is_an_error_not_a_hang(tmp_path):
+    path = workbook(tmp_path / "r.xlsx")
+    rewrite_member(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
+        "<worksheet", f"<!DOCTYPE worksheet [{LAUGHS}]><worksheet", 1).replace("<t>Published</t>", "<t>&a9;</t>", 1))
+    assert problems_of(path) == [UNREADABLE]
+
+
+def test_entity_expansion_in_the_workbook_part_is_an_error_not_a_hang(tmp_path):
+    path = workbook(tmp_path / "r.xlsx")
+    rewrite_member(path, "xl/workbook.xml", lambda xml: xml.replace(
+        "<workbook", f"<!DOCTYPE workbook [{LAUGHS}]><workbook", 1).replace('name="Reviews"', 'name="&a9;"', 1))
+    assert problems_of(path) == [UNREADABLE]
+
+
+def test_rows_past_the_limit_are_an_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(register_reading, "MAX_ROWS", 2)
+    assert problems_of(workbook(tmp_path / "r.xlsx")) == [
+        "reviews.xlsx, sheet Reviews: the sheet has more than 2 rows",
+        "reviews.xlsx, sheet People: the sheet has more than 2 rows"]
+
+
+def test_a_row_far_down_the_sheet_is_reported_not_lost_nor_walked_to(tmp_path):
+    path = workbook(tmp_path / "r.xlsx")
+    rewrite_member(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
+        '<dimension ref="A1:G4"/>', '<dimension ref="A1:G1048576"/>').replace(
+        "</sheetData>", '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>far</t></is></c></row></sheetData>'))
+    assert problems_of(path) == [
+        "reviews.xlsx, sheet Reviews: the sheet's used range reaches row 1,048,576, past the 100,001 rows read; "
+        "delete the rows below the register (they may hold only formatting)"]
+
+
+def test_a_register_that_is_not_a_regular_file(tmp_path):
+    fifo = tmp_path / "r.xlsx"
+    os.mkfifo(fifo)
+    assert problems_of(fifo) == ["reviews.xlsx: expected a file, but this is a folder or a device"]
+
+
+def test_a_missing_file_and_an_unknown_kind(tmp_path):
+    assert problems_of(tmp_path / "none.xlsx") == ["reviews.xlsx: file not found"]
+    other = tmp_path / "r.ods"
+    other.write_bytes(b"x")
+    assert problems_of(other, "r.ods") == [
+        "r.ods: expected an Excel workbook (.xlsx), or a folder holding reviews.csv and people.csv"]
+
+
+# CSV files ----------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"], ids=["commas", "semicolons, as Excel in some languages saves"])
+def test_a_folder_of_csv_files_reads_like_a_workbook(tmp_path, delimiter):
+    text_rows = [[v.strftime("%d/%m/%Y") if isinstance(v, dt.datetime) else v for v in row] for row in REVIEWS]
+    folder = csv_folder(tmp_path / "reg", text_rows, PEOPLE, delimiter)
+    from_csv = read_register(folder, "reg")
+    from_workbook = read_register(workbook(tmp_path / "r.xlsx"), "reg")
+    assert [(r.reference, r.notified, r.published, r.themes) for r in from_csv.reviews] == [
+        (r.reference, r.notified, r.published, r.themes) for r in from_workbook.reviews]
+    assert [(p.reference, p.age, p.ethnicity) for p in from_csv.people] == [
+        (p.reference, p.age, p.ethnicity) for p in from_workbook.people]
+    assert from_csv.people[0].place == RowPlace("reg/people.csv", "people.csv", 2)
+
+
+def test_csv_problems_name_the_file_and_row(tmp_path):
+    folder = csv_folder(tmp_path / "reg", [["C-1", "CSPR", "MBC", "", "2021-02-30", "", "Neglect\x1b"]],
+                        [["C-1", "", "x", "", ""]])
+    with pytest.raises(InputError) as caught:
+        read_register(folder, "reg")
+    assert [str(p) for p in caught.value.problems] == [
+        "reg/reviews.csv, row 2, Date notified: '2021-02-30' is not a date (February 2021 has no day 30)",
+        "reg/reviews.csv, row 2, Themes: the cell holds the control character U+001B, which documents cannot "
+        "contain; remove it",
+        "reg/people.csv, row 2, Age: 'x' is not an age (expected a whole number of years from 0 to 120, or blank "
+        "when not known)",
+    ]
+
+
+def test_a_control_character_in_a_heading_is_reported_without_echoing_it(tmp_path):
+    folder = csv_folder(tmp_path / "reg", [["C-1", "CSPR", "MBC", "", "2021-01-01", "", ""]], [])
+    write_csv(folder / "people.csv", [PEOPLE_HEADINGS + ["Notes\x07"]])
+    with pytest.raises(InputError) as caught:
+        read_register(folder, "reg")
+    assert [str(p) for p in caught.value.problems] == [
+        "reg/people.csv, row 1, column F: the heading holds the control character U+0007, which documents cannot "
+        "contain; remove it"]
+
+
+def test_a_csv_pair_named_separately_and_problems_in_both_files_at_once(tmp_path):
+    reviews = write_csv(tmp_path / "a.csv", [REVIEW_HEADINGS])
+    (tmp_path / "b.csv").write_bytes("Reference\nC-1 caf\xe9\n".encode("latin-1"))
+    with pytest.raises(InputError) as caught:
+        read_csv_register(reviews, tmp_path / "b.csv", "a.csv", "b.csv")
+    assert [str(p) for p in caught.value.problems] == [
+        "b.csv, row 2: the file is not UTF-8 text (byte 0xE9 cannot be read); in Excel, save it as 'CSV UTF-8 "
+        "(Comma delimited)'"]
+
+
+def test_a_csv_file_that_cannot_be_parsed(tmp_path):
+    folder = csv_folder(tmp_path / "reg", [["C-1", "CSPR", "MBC", "", "2021-01-01", "", ""]], [])
+    (folder / "people.csv").write_text('Reference,Age,Ethnicity,Gender\n"C-1,4,,\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_register(folder, "reg")
+    assert [str(p) for p in caught.value.problems] == [
+        "reg/people.csv, row 2: the CSV cannot be read (unexpected end of data)"]
+
+
+def test_an_empty_csv_file(tmp_path):
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "reviews.csv").write_text("", encoding="utf-8")
+    write_csv(folder / "people.csv", [PEOPLE_HEADINGS])
+    with pytest.raises(InputError) as caught:
+        read_register(folder, "reg")
+    assert [str(p) for p in caught.value.problems] == [
+        "reg/reviews.csv: the file is empty; expected a heading row (Reference, Review type, Area, Status, Date "
+        "notified, Date published, Themes) and one row for each of the reviews"]
+
+
+# YAML rows ----------------------------------------------------------------------------------------------------------
+
+
+def test_yaml_records_share_the_checks_and_are_located_by_line_and_key():
+    reviews = rows_from_records([(40, {"reference": "C-1", "review type": "CSPR", "area": "MBC",
+                                       "date notified": "2021-05-04"}),
+                                 (45, {"reference": "C-1", "review type": "CSPR", "area": "MBC",
+                                       "date notified": "4 May"})], "data.yaml", "register.reviews")
+    people = rows_from_records([(52, {"reference": "C-1", "age": "3", "ethnicity": "", "gender": ""}),
+                                (53, {"reference": "C-7", "age": "old", "ethnicity": "", "gender": ""})],
+                               "data.yaml", "register.people")
+    with pytest.raises(InputError) as caught:
+        build_register(reviews, people)
+    assert [str(p) for p in caught.value.problems] == [
+        "data.yaml, line 45, register.reviews[1].reference: 'C-1' is already the reference of item 0 (line 40); "
+        "each review needs its own",
+        "data.yaml, line 45, register.reviews[1].date notified: '4 May' is not a date (expected dd/mm/yyyy or "
+        "yyyy-mm-dd)",
+        "data.yaml, line 53, register.people[1].reference: 'C-7' is not the reference of any review on the "
+        "register.reviews list",
+        "data.yaml, line 53, register.people[1].age: 'old' is not an age (expected a whole number of years from 0 "
+        "to 120, or blank when not known)",
+    ]
+
+
+def test_yaml_records_without_a_required_key():
+    reviews = rows_from_records([(40, {"reference": "C-1", "area": "MBC", "date notified": "2021-05-04"})],
+                                "data.yaml", "register.reviews")
+    people = rows_from_records([], "data.yaml", "register.people", line=50)
+    with pytest.raises(InputError) as caught:
+        build_register(reviews, people)
+    assert [str(p) for p in caught.value.problems] == [
+        "data.yaml, line 40, register.reviews[0]: no column Review type; the headings are: reference, area, "
+        "date notified",
+        "data.yaml, line 50, register.people: the list is empty; expected a heading row (Reference, Role, Age, "
+        "Ethnicity, Gender) and one row for each of the people",
+    ]
+

@@ -1,0 +1,220 @@
+"""Checking a register's tables into typed rows: columns, cells, references and spellings, every problem located."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.counting import count_by
+from generator.data_source import register_rows
+from generator.data_source.register_rows import read_register
+from generator.problems import WARNING
+from generator.register_records import PersonRow, ReviewRow, RowPlace
+
+from .register_helpers import (
+    PEOPLE, REVIEW_HEADINGS, REVIEWS, problems_of, rewrite_member, workbook,
+)
+
+
+# Reading a good register --------------------------------------------------------------------------------------------
+
+
+def test_a_workbook_reads_into_typed_rows(tmp_path):
+    result = read_register(workbook(tmp_path / "r.xlsx"), "reviews.xlsx")
+    assert result.reviews[0] == ReviewRow("C-1", "CSPR", "MBC", "Published", dt.date(2021, 5, 4), dt.date(2022, 2, 1),
+                                          ("Neglect", "Domestic abuse"), RowPlace("reviews.xlsx", "Reviews", 2))
+    assert [r.notified for r in result.reviews] == [dt.date(2021, 5, 4), dt.date(2021, 7, 10), dt.date(2022, 9, 15)]
+    assert [r.published for r in result.reviews] == [dt.date(2022, 2, 1), None, dt.date(2023, 3, 1)]
+    assert result.reviews[2].themes == ()
+    assert [p.age for p in result.people] == [0, 3, None, 67]
+    assert result.people[2] == PersonRow("C-2", "", None, "", "", RowPlace("reviews.xlsx", "People", 4))
+    assert result.notes == []
+
+
+def test_headings_match_regardless_of_case_spaces_and_underscores_and_extra_columns_are_noted(tmp_path):
+    headings = ["REFERENCE", "review_type", "Area ", "status", "Date_Notified", "DATE PUBLISHED", "Themes", "Lead"]
+    rows = [row + ["Jo"] for row in REVIEWS]
+    result = read_register(workbook(tmp_path / "r.xlsx", rows, review_headings=headings), "reviews.xlsx")
+    assert [r.reference for r in result.reviews] == ["C-1", "C-2", "S-1"]
+    assert [str(n) for n in result.notes] == [
+        "reviews.xlsx, sheet Reviews, row 1: column Lead is not used and was ignored"]
+    assert result.notes[0].severity == WARNING
+
+
+def test_sheet_names_match_regardless_of_case_and_other_sheets_are_left_alone(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", sheets=("Notes", "reviews", "PEOPLE"))
+    assert len(read_register(path, "reviews.xlsx").people) == 4
+
+
+def test_blank_rows_are_skipped_and_rows_keep_their_sheet_numbers(tmp_path):
+    rows = [REVIEWS[0], [None] * 7, ["", " ", None, None, None, None, None], REVIEWS[1]]
+    result = read_register(workbook(tmp_path / "r.xlsx", rows, PEOPLE[:3]), "reviews.xlsx")
+    assert [r.place.row for r in result.reviews] == [2, 5]
+
+
+def test_a_whole_number_reference_reads_without_a_decimal_point(tmp_path):
+    rows = [[2021001.0, "CSPR", "MBC", "", "2021-01-01", None, None]]
+    result = read_register(workbook(tmp_path / "r.xlsx", rows, [[2021001, None, 4, "", ""]]), "reviews.xlsx")
+    assert result.reviews[0].reference == "2021001"
+    assert result.people[0].reference == "2021001"
+
+
+def test_a_formula_reads_as_the_value_excel_saved(tmp_path):
+    path = workbook(tmp_path / "r.xlsx")
+    rewrite_member(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
+        '<c r="D2" t="inlineStr"><is><t>Published</t></is></c>',
+        '<c r="D2" t="str"><f>"Publ"&amp;"ished"</f><v>Published by formula</v></c>'))
+    assert read_register(path, "reviews.xlsx").reviews[0].status == "Published by formula"
+
+
+# Problems, every one located and all at once ------------------------------------------------------------------------
+
+
+def test_a_date_that_is_not_a_date(tmp_path):
+    rows = [REVIEWS[0][:4] + ["31/02/2021"] + REVIEWS[0][5:], REVIEWS[1][:5] + ["soon", None], REVIEWS[2]]
+    assert problems_of(workbook(tmp_path / "r.xlsx", rows)) == [
+        "reviews.xlsx, sheet Reviews, row 2, Date notified: '31/02/2021' is not a date (February 2021 has no day 31)",
+        "reviews.xlsx, sheet Reviews, row 3, Date published: 'soon' is not a date (expected dd/mm/yyyy or "
+        "yyyy-mm-dd)",
+    ]
+
+
+def test_a_blank_required_cell(tmp_path):
+    rows = [REVIEWS[0][:2] + [None] + REVIEWS[0][3:4] + [None] + REVIEWS[0][5:]] + REVIEWS[1:]
+    assert problems_of(workbook(tmp_path / "r.xlsx", rows)) == [
+        "reviews.xlsx, sheet Reviews, row 2, Area: is blank; every row needs one",
+        "reviews.xlsx, sheet Reviews, row 2, Date notified: is blank; every row needs one",
+    ]
+
+
+def test_a_duplicate_reference_names_the_first_row(tmp_path):
+    rows = REVIEWS + [["c-1"] + REVIEWS[1][1:]]
+    assert problems_of(workbook(tmp_path / "r.xlsx", rows)) == [
+        "reviews.xlsx, sheet Reviews, row 5, Reference: 'c-1' is already the reference of row 2; each review "
+        "needs its own"]
+
+
+def test_a_person_whose_reference_has_no_review(tmp_path):
+    people = PEOPLE + [["D-9", "victim", 30, "", ""]]
+    assert problems_of(workbook(tmp_path / "r.xlsx", people=people)) == [
+        "reviews.xlsx, sheet People, row 6, Reference: 'D-9' is not the reference of any review on the Reviews "
+        "sheet"]
+
+
+def test_a_person_of_a_review_with_other_problems_is_still_matched_to_it(tmp_path):
+    rows = [REVIEWS[0][:4] + ["never"] + REVIEWS[0][5:]] + REVIEWS[1:]
+    assert problems_of(workbook(tmp_path / "r.xlsx", rows)) == [
+        "reviews.xlsx, sheet Reviews, row 2, Date notified: 'never' is not a date (expected dd/mm/yyyy or "
+        "yyyy-mm-dd)"]
+
+
+@pytest.mark.parametrize("age, shown", [(4.5, "4.5"), (121, "121"), (-1, "-1"), ("four", "four"),
+                                        ("3 months", "3 months"), (dt.datetime(2020, 1, 1), "2020-01-01 00:00:00")])
+def test_an_age_that_is_not_a_whole_number_from_0_to_120(tmp_path, age, shown):
+    people = [PEOPLE[0][:2] + [age] + PEOPLE[0][3:]] + PEOPLE[1:]
+    assert problems_of(workbook(tmp_path / "r.xlsx", people=people)) == [
+        f"reviews.xlsx, sheet People, row 2, Age: '{shown}' is not an age (expected a whole number of years from 0 "
+        "to 120, or blank when not known)"]
+
+
+def test_every_problem_in_both_sheets_is_listed_at_once(tmp_path):
+    rows = [REVIEWS[0][:4] + ["2021-13-01"] + REVIEWS[0][5:], REVIEWS[1], REVIEWS[1]]
+    people = PEOPLE + [["X", None, 200, None, None]]
+    assert problems_of(workbook(tmp_path / "r.xlsx", rows, people)) == [
+        "reviews.xlsx, sheet Reviews, row 2, Date notified: '2021-13-01' is not a date (there is no month 13)",
+        "reviews.xlsx, sheet Reviews, row 4, Reference: 'C-2' is already the reference of row 3; each review needs "
+        "its own",
+        "reviews.xlsx, sheet People, row 5, Reference: 'S-1' is not the reference of any review on the Reviews sheet",
+        "reviews.xlsx, sheet People, row 6, Reference: 'X' is not the reference of any review on the Reviews sheet",
+        "reviews.xlsx, sheet People, row 6, Age: '200' is not an age (expected a whole number of years from 0 to "
+        "120, or blank when not known)",
+    ]
+
+
+def test_an_empty_workbook(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [], [], review_headings=[], people_headings=[])
+    assert problems_of(path) == [
+        "reviews.xlsx: the sheet Reviews is empty; expected a heading row (Reference, Review type, Area, Status, "
+        "Date notified, Date published, Themes) and one row for each of the reviews",
+        "reviews.xlsx: the sheet People is empty; expected a heading row (Reference, Role, Age, Ethnicity, Gender) "
+        "and one row for each of the people",
+    ]
+
+
+def test_headings_without_reviews_is_the_one_problem_even_with_people(tmp_path):
+    assert problems_of(workbook(tmp_path / "r.xlsx", [], PEOPLE)) == [
+        "reviews.xlsx: the sheet Reviews has headings but no reviews; add one row for each review"]
+
+
+def test_a_missing_sheet(tmp_path):
+    assert problems_of(workbook(tmp_path / "r.xlsx", sheets=("Reviews", "Sheet2"))) == [
+        "reviews.xlsx: the workbook has no sheet named People (its sheets: Reviews, Sheet2)"]
+
+
+def test_a_missing_column(tmp_path):
+    headings = ["Reference", "Type", "Area", "Status", "Date notified", "Date published", "Themes"]
+    assert problems_of(workbook(tmp_path / "r.xlsx", review_headings=headings)) == [
+        "reviews.xlsx, sheet Reviews, row 1: no column Review type; the headings are: Reference, Type, Area, Status, "
+        "Date notified, Date published, Themes"]
+
+
+def test_a_misspelt_column_is_named_as_the_one_meant(tmp_path):
+    headings = ["Reference", "Review type", "Area", "Status", "Date notifed", "Date published", "Themes"]
+    assert problems_of(workbook(tmp_path / "r.xlsx", review_headings=headings)) == [
+        "reviews.xlsx, sheet Reviews, row 1: no column Date notified; the headings are: Reference, Review type, Area, "
+        "Status, Date notifed, Date published, Themes (did you mean 'Date notifed' for Date notified?)"]
+
+
+def test_a_column_given_twice(tmp_path):
+    headings = REVIEW_HEADINGS + ["date_notified"]
+    rows = [row + [None] for row in REVIEWS]
+    assert problems_of(workbook(tmp_path / "r.xlsx", rows, review_headings=headings)) == [
+        "reviews.xlsx, sheet Reviews, row 1, date_notified: the column appears twice (column E and column H); "
+        "keep one"]
+
+
+def test_a_formula_without_a_saved_value(tmp_path):
+    rows = [REVIEWS[0][:4] + ["=TODAY()"] + REVIEWS[0][5:]] + REVIEWS[1:]
+    assert problems_of(workbook(tmp_path / "r.xlsx", rows)) == [
+        "reviews.xlsx, sheet Reviews, row 2, Date notified: the formula =TODAY() has no saved value; open the "
+        "workbook in Excel and save it, or type the value instead"]
+
+
+def test_a_control_character_stored_by_excel_is_reported(tmp_path):
+    path = workbook(tmp_path / "r.xlsx", [REVIEWS[0][:6] + ["Neglect_x0007_"]] + REVIEWS[1:])
+    assert problems_of(path) == [
+        "reviews.xlsx, sheet Reviews, row 2, Themes: the cell holds the control character U+0007, which documents "
+        "cannot contain; remove it"]
+
+
+# One spelling for each category -------------------------------------------------------------------------------------
+
+
+def test_values_that_differ_only_in_capitals_or_spaces_are_one_category_with_a_note(tmp_path):
+    people = [["C-1", None, 0, "White British", "Male"], ["C-1", None, 3, "white british", "male "],
+              ["C-2", None, 4, "White British", "MALE"], ["S-1", "Adult", 67, "Asian British", "Male"],
+              ["S-1", "adult", 70, "Asian British", "Female"]]
+    found = read_register(workbook(tmp_path / "r.xlsx", REVIEWS, people), "reviews.xlsx")
+    assert count_by(found.people, lambda p: p.gender) == {"Male": 4, "Female": 1}
+    assert count_by(found.people, lambda p: p.ethnicity) == {"White British": 3, "Asian British": 2}
+    assert [p.role for p in found.people] == ["", "", "", "Adult", "Adult"]  # a tie: the spelling written first
+    assert [(str(p), p.severity) for p in found.notes] == [
+        ("reviews.xlsx, sheet People, row 6, Role: 'adult' is counted with 'Adult' (values that differ only in "
+         "capitals or spaces are one category)", "note"),
+        ("reviews.xlsx, sheet People, row 3, Ethnicity: 'white british' is counted with 'White British' (values "
+         "that differ only in capitals or spaces are one category)", "note"),
+        ("reviews.xlsx, sheet People, row 3, Gender: 'male' is counted with 'Male' (values that differ only in "
+         "capitals or spaces are one category)", "note"),
+        ("reviews.xlsx, sheet People, row 4, Gender: 'MALE' is counted with 'Male' (values that differ only in "
+         "capitals or spaces are one category)", "note"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("31/02/2021", "February 2021 has no day 31"), ("2024-02-30", "February 2024 has no day 30"),
+    ("29/02/2023", "February 2023 has no day 29"), ("2021-00-10", "there is no month 0"),
+    ("0000-01-01", "there is no year 0"), ("4 May", ""), ("2021/05/04", ""),
+])
+def test_a_date_in_the_right_form_but_off_the_calendar_says_why(text, why):
+    assert register_rows.impossible_date(text) == why
