@@ -24,15 +24,30 @@ MAX_UNBROKEN_LABEL = 20  # characters
 # about as much bold text as a phone's 328 px wide page holds on a line.
 MAX_UNBROKEN_NOTE = 38  # characters
 
-_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+# Runs of word characters and hyphens, found in one pass: a pattern such as \w+(?:-\w+)+ backtracks over every
+# start of a long word without a hyphen, taking time quadratic in its length.
+_WORDS_AND_HYPHENS = re.compile(r"[\w-]+")
 _TRAILING_NOTE = re.compile(r"^(?P<lead>.*\S)\s+(?P<note>\([^()]+\))$")
 
 
 def hyphenated_names(names: Iterable[str]) -> tuple[str, ...]:
     """Return the hyphenated words of ``names`` ("Pen-y-bont", "Stockton-on-Tees") short enough to keep whole,
     longest first (so a longer name is found before a shorter one inside it), each once."""
-    found = {word for name in names for word in _HYPHENATED.findall(name) if len(word) <= MAX_UNBROKEN_NAME}
+    found = {word for name in names for word in _hyphenated_words(name) if len(word) <= MAX_UNBROKEN_NAME}
     return tuple(sorted(found, key=lambda word: (-len(word), word)))
+
+
+def _hyphenated_words(text: str) -> list[str]:
+    """Return the words of ``text`` joined by single hyphens ("Pen-y-bont"; in "a--b-c", "b-c"), in linear time."""
+    words = []
+    for run in _WORDS_AND_HYPHENS.findall(text):
+        if "-" not in run:
+            continue
+        for joined in re.split("-{2,}", run):
+            word = joined.strip("-")
+            if "-" in word:
+                words.append(word)
+    return words
 
 
 def name_pieces(text: str, names: tuple[str, ...]) -> list[tuple[str, bool]]:
