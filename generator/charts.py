@@ -9,8 +9,10 @@ Values are printed on the bars, so nothing depends on colour alone.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
+import xlsxwriter
 from lxml import etree
 from pptx.chart.chart import Chart
 from pptx.chart.data import CategoryChartData
@@ -65,6 +67,35 @@ def chart_data(spec: ChartSpec) -> CategoryChartData:
     data.categories = list(spec.categories)
     data.add_series(spec.title, list(spec.values))
     return data
+
+
+def chart_workbook(spec: ChartSpec) -> bytes:
+    """Return the chart's embedded workbook: its data laid out as python-pptx lays it out (the categories from A2
+    down, the series' name in B1, its values from B2 down), every label a text cell.
+
+    python-pptx writes labels with XlsxWriter's ``write``, which makes text starting with "=" a live formula
+    (``=HYPERLINK(...)``) and text like a web address a link; here every label is written as text.
+    """
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                            "strings_to_numbers": False, "strings_to_urls": False})
+    sheet = workbook.add_worksheet()
+    whole_number = workbook.add_format({"num_format": "0"})
+    sheet.set_column(0, 0, 10)
+    sheet.write_string(0, 1, spec.title)
+    for row, (category, value) in enumerate(zip(spec.categories, spec.values, strict=True), start=1):
+        sheet.write_string(row, 0, category)
+        sheet.write_number(row, 1, value, whole_number)
+    workbook.close()
+    return buffer.getvalue()
+
+
+def add_native_chart(shapes, spec: ChartSpec, left: int, top: int, width: int, height: int):
+    """Return the graphic frame of a native chart of ``spec`` added to python-pptx ``shapes``, its embedded
+    workbook holding every label as text (see :func:`chart_workbook`)."""
+    frame = shapes.add_chart(CHART_TYPES[spec.kind], left, top, width, height, chart_data(spec))
+    frame.chart_part.chart_workbook.update_from_xlsx_blob(chart_workbook(spec))
+    return frame
 
 
 def style_chart(chart: Chart, spec: ChartSpec, font_size: float, colour: str | None = None,
@@ -234,7 +265,7 @@ def standalone_chart(spec: ChartSpec, font_size: float, colour: str, font: str) 
 
     scratch = Presentation()
     slide = scratch.slides.add_slide(scratch.slide_layouts[6])
-    frame = slide.shapes.add_chart(CHART_TYPES[spec.kind], 0, 0, 4_000_000, 3_000_000, chart_data(spec))
+    frame = add_native_chart(slide.shapes, spec, 0, 0, 4_000_000, 3_000_000)
     chart = frame.chart
     style_chart(chart, spec, font_size, colour, font)
     workbook = frame.chart_part.chart_workbook.xlsx_part

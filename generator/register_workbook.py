@@ -190,7 +190,8 @@ def _write_lists(sheet: Worksheet, choices: dict[str, list[str]]) -> dict[str, s
         letter = get_column_letter(index)
         sheet.cell(row=1, column=index, value=heading).font = HEADING_FONT
         for row, value in enumerate(values, start=2):
-            sheet.cell(row=row, column=index, value=value)
+            # Text, never a formula: openpyxl makes a value starting with "=" one (an area named "=HYPERLINK(...)").
+            sheet.cell(row=row, column=index, value=value).data_type = "s"
         last = max(2, len(values) + 1)
         ranges[heading] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${last}"
     return ranges

@@ -93,3 +93,35 @@ def test_the_bars_are_placed_where_the_layout_says():
     assert values["y"] * layout.height == pytest.approx(layout.plot_top, abs=0.1)
     assert values["h"] * layout.height == pytest.approx(layout.plot_height, abs=0.1)
     assert 0 < values["x"] + values["w"] < 1 and values["y"] + values["h"] < 1
+
+
+FORMULA = '=HYPERLINK("http://evil.example/x","click")'
+
+
+def _cells(workbook: bytes) -> dict[str, tuple[object, str]]:
+    """Return each filled cell of a chart's workbook: reference -> (value, openpyxl data type)."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(workbook)).active
+    return {cell.coordinate: (cell.value, cell.data_type) for row in sheet.iter_rows() for cell in row
+            if cell.value is not None}
+
+
+def test_every_label_in_a_charts_workbook_is_text_never_a_formula_or_link():
+    spec = ChartSpec("bar", "=1+1", (FORMULA, "http://evil.example/y", "12"), (3, 2, 1), "alt")
+    parts = standalone_chart(spec, 9, "A8431A", "Arial")
+    with zipfile.ZipFile(io.BytesIO(parts.workbook)) as workbook:
+        sheet = workbook.read("xl/worksheets/sheet1.xml")
+        assert not any("hyperlink" in name for name in workbook.namelist())
+    assert b"<f>" not in sheet and b"<f " not in sheet
+    assert _cells(parts.workbook) == {"B1": ("=1+1", "s"), "A2": (FORMULA, "s"), "B2": (3, "n"),
+                                      "A3": ("http://evil.example/y", "s"), "B3": (2, "n"),
+                                      "A4": ("12", "s"), "B4": (1, "n")}
+
+
+def test_the_charts_references_name_the_cells_its_workbook_holds():
+    parts = standalone_chart(SPEC, 9, "A8431A", "Arial")
+    references = etree.fromstring(parts.xml).xpath(".//c:f/text()", namespaces={"c": CHART})
+    assert references == ["Sheet1!$B$1", "Sheet1!$A$2:$A$3", "Sheet1!$B$2:$B$3"]
+    assert _cells(parts.workbook) == {"B1": ("Age", "s"), "A2": ("0-4", "s"), "B2": (14, "n"),
+                                      "A3": ("5-9", "s"), "B3": (5, "n")}

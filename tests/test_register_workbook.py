@@ -60,6 +60,15 @@ def test_sheets_headings_frozen_row_and_drop_downs(tmp_path):
     assert [v for v in columns[2][1:] if v] == list(ONS_2021_ETHNICITIES)
 
 
+def test_a_choice_that_looks_like_a_formula_is_written_as_text(tmp_path):
+    formula = '=HYPERLINK("http://evil.example/x","click")'
+    path = tmp_path / "register.xlsx"
+    write_blank_register(path, [formula], ["=1+1"])
+    lists = openpyxl.load_workbook(path)["Lists"]
+    assert (lists["A2"].value, lists["A2"].data_type) == (formula, "s")
+    assert (lists["B2"].value, lists["B2"].data_type) == ("=1+1", "s")
+
+
 def test_the_about_sheet_explains_every_column(tmp_path):
     path = tmp_path / "register.xlsx"
     write_blank_register(path, TYPES, AREAS, ethnicities=["White British", "Asian British"], genders=["F", "M"])

@@ -6,7 +6,7 @@ theme's first accent, so a comms team's template recolours every chart.
 
 from __future__ import annotations
 
-from ..charts import CHART_TYPES, ChartSpec, chart_data, style_chart
+from ..charts import ChartSpec, add_native_chart, style_chart
 from ..ooxml import PRESENTATION, tag
 from .layouts import Box
 
@@ -21,8 +21,7 @@ def set_alt_text(shape, text: str) -> None:
 
 def add_chart(slide, spec: ChartSpec, box: Box, font_size: float = CHART_FONT_SIZE):
     """Return a native chart drawn from ``spec`` into ``box`` on ``slide``."""
-    frame = slide.shapes.add_chart(CHART_TYPES[spec.kind], box.left, box.top, box.width, box.height,
-                                   chart_data(spec))
+    frame = add_native_chart(slide.shapes, spec, box.left, box.top, box.width, box.height)
     style_chart(frame.chart, spec, font_size)
     frame.name = spec.title
     set_alt_text(frame, spec.alt_text)

@@ -56,3 +56,18 @@ def test_crowded_chart_labels_are_drawn_whole_at_the_size_they_are_set(tmp_path)
         # LibreOffice may scale a chart's text to fit; each label's line is as tall as the reference's.
         assert statistics.median(label_heights) == pytest.approx(reference_height, abs=0.05), spec.title
         assert min(label_heights) > 0.95 * reference_height, spec.title
+
+
+def test_a_deck_charts_workbook_holds_a_label_like_a_formula_as_text():
+    import io
+
+    from openpyxl import load_workbook
+
+    formula = '=HYPERLINK("http://evil.example/x","click")'
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[6])
+    frame = add_chart(slide, ChartSpec("bar", "=1+1", (formula,), (3,), "alt"), Box(0, 0, Emu(Pt(300)),
+                                                                                       Emu(Pt(200))))
+    sheet = load_workbook(io.BytesIO(frame.chart_part.chart_workbook.xlsx_part.blob)).active
+    assert [(cell.value, cell.data_type) for cell in (sheet["B1"], sheet["A2"], sheet["B2"])] == [
+        ("=1+1", "s"), (formula, "s"), (3, "n")]
