@@ -9,8 +9,8 @@ import pytest
 from lxml import etree
 
 from generator import text_fit
-from generator.charts import (LABEL_GAP, LABEL_SHARE, LINE_PITCH, MIN_LABEL_SIZE, ChartSpec, bar_chart_height,
-                              bar_layout, place_plot_area, standalone_chart)
+from generator.charts import LABEL_GAP, LABEL_SHARE, LINE_PITCH, MIN_LABEL_SIZE, ChartSpec, bar_chart_height, bar_layout
+from generator.deck.chart_style import place_plot_area, standalone_chart
 from generator.ooxml import CHART, DRAWING
 
 SPEC = ChartSpec("column", "Age", ("0-4", "5-9"), (14, 5), "Column chart of age: 0-4 14, 5-9 5.")

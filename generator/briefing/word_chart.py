@@ -15,7 +15,8 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 from pptx.util import Emu, Pt
 
-from ..charts import BarLayout, ChartSpec, bar_layout, place_plot_area, standalone_chart
+from ..charts import BarLayout, ChartSpec, bar_layout
+from ..deck.chart_style import place_plot_area, standalone_chart
 
 _WORKBOOK_REL_ID = "rId1"  # the first relationship of a new chart part, which the chart XML names
 

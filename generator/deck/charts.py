@@ -6,8 +6,9 @@ theme's first accent, so a comms team's template recolours every chart.
 
 from __future__ import annotations
 
-from ..charts import ChartSpec, add_native_chart, style_chart
+from ..charts import ChartSpec
 from ..ooxml import PRESENTATION, tag
+from .chart_style import add_native_chart, style_chart
 from .layouts import Box
 
 CHART_FONT_SIZE = 14.0
