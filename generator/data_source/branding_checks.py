@@ -13,6 +13,7 @@ from PIL import Image
 from ..colour import MINIMUM_GRAPHIC_CONTRAST, MINIMUM_TEXT_CONTRAST, contrast_ratio
 from ..model import Branding
 from ..problems import ERROR, WARNING, Problem, shorten
+from ..slide_kinds import SLIDE_KINDS
 from .bounded_files import UnreadableFile, check_regular_file, not_found, read_prefix, read_regular_file
 from .schema import Locations
 
@@ -34,13 +35,10 @@ def check_branding(theme: Branding, locations: Locations) -> list[Problem]:
     def add(path: str, message: str, severity: str = ERROR) -> None:
         found.append(locations.problem(path, message, severity, "theme"))
 
-    from ..deck.kinds import all_kinds  # the kinds are declared where they are drawn
-
-    slide_kinds = all_kinds()
     for kind in theme.layouts:
-        if kind not in slide_kinds:
+        if kind not in SLIDE_KINDS:
             add(f"theme.layouts.{kind}",
-                f"unknown slide kind '{shorten(kind)}'; expected one of: {', '.join(slide_kinds)}")
+                f"unknown slide kind '{shorten(kind)}'; expected one of: {', '.join(SLIDE_KINDS)}")
     for role in theme.styles:
         if role not in STYLE_ROLES:
             add(f"theme.styles.{role}",

@@ -16,6 +16,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
 from ..ooxml import DRAWING, PRESENTATION, tag
+from ..slide_kinds import SLIDE_KINDS
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
@@ -66,10 +67,8 @@ def box_of(shape) -> Box:
 
 def layout_candidates(kind: str, overrides: dict[str, str] | None = None) -> list[str]:
     """Return the layout names that can serve a slide kind, the data's own choice first."""
-    from .kinds import all_kinds
-
     chosen = (overrides or {}).get(kind)
-    return ([chosen] if chosen else []) + list(all_kinds()[kind].layouts)
+    return ([chosen] if chosen else []) + list(SLIDE_KINDS[kind].layouts)
 
 
 def find_layout(prs, candidates: tuple[str, ...], chosen: str | None = None):

@@ -14,9 +14,9 @@ from .. import text_fit
 from ..branding import theme_fonts
 from ..charts import MIN_LABEL_SIZE, ChartSpec
 from ..ooxml import DRAWING, PRESENTATION
+from ..slide_kinds import DRAWINGS, SLIDE_KINDS, draws
 from . import body_text, charts, layouts
 from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
-from .kinds import SLIDE_KINDS, slide_kind
 from .layouts import Box
 from .plan import Para, SlideSpec, unique_title
 
@@ -34,7 +34,6 @@ MIN_BULLETS_PER_COLUMN = 3
 LOGO_HEIGHT = Inches(0.9)
 LOGO_MARGIN = Inches(0.3)
 CONTINUED_NOTES_PREFIX = "(Continued from the previous slide.) "
-COVER_KINDS = ("title", "closing")
 THEMES_TEXT_SHARE = 0.45  # of the width, beside the themes chart
 # Shares of a scene slide's width: a big-number panel 3, a column chart one per band (4 to 6), a bar chart 4
 # and one more for every 10 characters of its longest label (up to 30 characters; longer labels wrap).
@@ -81,7 +80,7 @@ class DeckWriter:
 
     def add(self, spec: SlideSpec) -> None:
         """Add the slide (and any continuation slides) for ``spec``, drawn as its kind declares."""
-        SLIDE_KINDS[spec.kind].draw(self, spec)
+        DRAWINGS[spec.kind](self, spec)
 
     def finish(self) -> None:
         """Set every slide title (not the cover's or the closing slide's) at one size: the largest at which
@@ -211,7 +210,7 @@ class DeckWriter:
                 layout.title_caps = layouts.shows_all_caps(slide, title_shape)
             measured = [Para(unique.upper(), bullet=False, bold=True)] if layout.title_caps else title_para
             box = self._box(slide, title_shape)
-            if kind in COVER_KINDS:
+            if SLIDE_KINDS[kind].cover:
                 size = self.fit_or_smallest(measured, box, COVER_TITLE_FIT, None, self.heading_font)
             else:
                 best = body_text.best_size(measured, box.width, box.height, TITLE_FIT, self.heading_font)
@@ -411,16 +410,16 @@ def drop_body(slide) -> None:
         layouts.remove_shape(target)
 
 
-# -- the slide kinds: each declared once, with its layouts, whether it needs a body, and how it is drawn --------
+# -- the slide kinds, each drawn by one function (declared in kinds.py: its layouts, body, cover) -----------
 
 
-@slide_kind("title", layouts=("Title Slide",), needs_body=True)
+@draws("title")
 def draw_title(writer: DeckWriter, spec: SlideSpec) -> None:
     """A cover: the event's title, its date and hosts, and the logo."""
     _draw_cover(writer, spec, "title")
 
 
-@slide_kind("closing", layouts=("Title Slide", "Section Header", "Title Only"), needs_body=True)
+@draws("closing")
 def draw_closing(writer: DeckWriter, spec: SlideSpec) -> None:
     """The last slide: thanks and contacts, and the logo."""
     _draw_cover(writer, spec, "closing")
@@ -433,20 +432,20 @@ def _draw_cover(writer: DeckWriter, spec: SlideSpec, kind: str) -> None:
         writer.add_logo(slide)
 
 
-@slide_kind("section", layouts=("Section Header", "Title Only", "Title Slide"), needs_body=True)
+@draws("section")
 def draw_section(writer: DeckWriter, spec: SlideSpec) -> None:
     """A divider between the deck's parts: a title and a line saying what comes."""
     slide = writer.new_slide("section", spec.title, spec.notes)
     writer.fill_placeholder(slide, spec.title, [Para(line, bullet=False) for line in spec.subtitle], SUBTITLE_FIT)
 
 
-@slide_kind("content", layouts=("Title and Content", "Title Only"), needs_body=True)
+@draws("content")
 def draw_content(writer: DeckWriter, spec: SlideSpec) -> None:
     """Text and bullets, continued over more slides when they cannot fit one."""
     writer.draw_text_slide(spec, "content")
 
 
-@slide_kind("figures", layouts=("Title Only", "Title and Content"), needs_body=False)
+@draws("figures")
 def draw_figures(writer: DeckWriter, spec: SlideSpec) -> None:
     """Headline figures side by side, each with its label and breakdown, all at one size."""
     slide = writer.new_slide("figures", spec.title, spec.notes)
@@ -500,7 +499,7 @@ def fact_paras(chart: ChartSpec) -> list[Para]:
     return paras
 
 
-@slide_kind("charts", layouts=("Title Only", "Title and Content"), needs_body=False)
+@draws("charts")
 def draw_charts(writer: DeckWriter, spec: SlideSpec) -> None:
     """Native charts side by side; a chart of one category becomes a big number; footnotes under them."""
     slide = writer.new_slide("charts", spec.title, spec.notes)
@@ -518,7 +517,7 @@ def draw_charts(writer: DeckWriter, spec: SlideSpec) -> None:
         writer.write_box(slide, None, notes_box, [Para(line, bullet=False) for line in spec.footnotes], notes_size)
 
 
-@slide_kind("themes", layouts=("Title and Content", "Title Only"), needs_body=False)
+@draws("themes")
 def draw_themes(writer: DeckWriter, spec: SlideSpec) -> None:
     """A type's main themes with the chart of the counted ones beside them. A list that continues is split
     evenly; the chart is drawn once, on the first slide, and the slides after it give the list the whole

@@ -55,7 +55,7 @@ def _located(problem: Problem) -> str:
 
 def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:
     from ..branding import theme_fonts
-    from ..deck.kinds import all_kinds
+    from ..slide_kinds import SLIDE_KINDS
     from ..deck.layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, layout_candidates, placeholder
 
     layouts = {layout.name: layout for layout in prs.slide_layouts}
@@ -67,7 +67,7 @@ def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:
     if not any(placeholder(layout, TITLE_TYPES) is not None for layout in layouts.values()):
         report.unusable.append("no layout has a title placeholder, so no slide could have a title")
     first = next(iter(layouts))
-    for kind, declared in all_kinds().items():
+    for kind, declared in SLIDE_KINDS.items():
         tried = layout_candidates(kind, overrides)
         chosen = next((name for name in tried if name in layouts), None)
         if chosen is None:

@@ -1,5 +1,5 @@
-"""The slide-kind registry: every kind a plan makes is declared once, with layouts that the built-in template
-has, and is drawn by its own function."""
+"""The slide kinds: every kind a plan makes is declared once, with layouts that the built-in template has, and is
+drawn by its own function in the writer."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from pptx import Presentation
 from generator.branding import read_template
 from generator.loading import load_event
 from generator.deck import writer
-from generator.deck.kinds import SlideKind, all_kinds, slide_kind
 from generator.deck.layouts import BODY_TYPES, find_layout, layout_candidates, placeholder
 from generator.deck.plan import plan_deck
+from generator.slide_kinds import DRAWINGS, SLIDE_KINDS, draws
 from generator.templates import BUILTIN_DECK_TEMPLATE
 from tests.test_plan import EVERY_EVENT
 
@@ -27,24 +27,29 @@ def builtin():
 @pytest.mark.parametrize("data", EVERY_EVENT, ids=lambda path: path.stem)
 def test_every_kind_a_plan_makes_is_declared(data):
     made = {spec.kind for spec in plan_deck(load_event(data).event)}
-    assert made <= set(all_kinds()), made - set(all_kinds())
+    assert made <= set(SLIDE_KINDS), made - set(SLIDE_KINDS)
 
 
 def test_the_default_deck_uses_every_kind():
-    assert {spec.kind for spec in plan_deck(load_event(EVERY_EVENT[0]).event)} == set(all_kinds())
+    assert {spec.kind for spec in plan_deck(load_event(EVERY_EVENT[0]).event)} == set(SLIDE_KINDS)
 
 
 def test_each_kind_is_drawn_by_its_own_function_in_the_writer():
-    kinds = all_kinds().values()
-    draws = [kind.draw for kind in kinds]
-    assert len(set(draws)) == len(draws)
-    assert all(inspect.getmodule(draw) is writer for draw in draws)
-    assert all(kind.layouts for kind in kinds)
+    assert writer.DeckWriter  # importing the writer registers the drawings
+    assert set(DRAWINGS) == set(SLIDE_KINDS)
+    draws_ = list(DRAWINGS.values())
+    assert len(set(draws_)) == len(draws_)
+    assert all(inspect.getmodule(draw) is writer for draw in draws_)
+    assert all(kind.layouts for kind in SLIDE_KINDS.values())
 
 
-@pytest.mark.parametrize("kind", sorted(all_kinds()))
+def test_the_covers_are_the_first_and_last_slides():
+    assert [kind.name for kind in SLIDE_KINDS.values() if kind.cover] == ["title", "closing"]
+
+
+@pytest.mark.parametrize("kind", sorted(SLIDE_KINDS))
 def test_the_builtin_template_has_each_kinds_first_layout_and_a_body_where_one_is_needed(builtin, kind):
-    declared = all_kinds()[kind]
+    declared = SLIDE_KINDS[kind]
     layout = find_layout(builtin, declared.layouts)
     assert layout.name == declared.layouts[0]
     if declared.needs_body:
@@ -52,7 +57,7 @@ def test_the_builtin_template_has_each_kinds_first_layout_and_a_body_where_one_i
 
 
 def test_a_kinds_layouts_are_tried_in_order_and_the_themes_own_name_first(builtin):
-    section = all_kinds()["section"].layouts
+    section = SLIDE_KINDS["section"].layouts
     assert section == ("Section Header", "Title Only", "Title Slide")
     assert layout_candidates("section") == list(section)
     assert layout_candidates("section", {"section": "Brand Divider", "content": "Brand Text"}) == [
@@ -66,12 +71,17 @@ def test_a_kinds_layouts_are_tried_in_order_and_the_themes_own_name_first(builti
     assert find_layout(builtin, section, "Blank").name == "Blank"  # even over a kind's own first choice
 
 
-def test_a_kind_is_declared_with_the_decorator(monkeypatch):
-    registry: dict[str, SlideKind] = {}
-    monkeypatch.setattr("generator.deck.kinds.SLIDE_KINDS", registry)
+def test_a_drawing_registers_under_its_declared_kind(monkeypatch):
+    drawings: dict = {}
+    monkeypatch.setattr("generator.slide_kinds.DRAWINGS", drawings)
 
-    @slide_kind("quote", layouts=("Title Only",), needs_body=False)
-    def draw_quote(deck_writer, spec):
+    @draws("themes")
+    def draw_themes(deck_writer, spec):
         pass
 
-    assert registry == {"quote": SlideKind("quote", ("Title Only",), False, draw_quote)}
+    assert drawings == {"themes": draw_themes}
+
+
+def test_a_kind_drawn_but_not_declared_is_refused():
+    with pytest.raises(KeyError, match="slide kind 'quote' is drawn but not declared in SLIDE_KINDS"):
+        draws("quote")
