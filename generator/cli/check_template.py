@@ -27,7 +27,7 @@ def add_command_to(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..templates.inspect import inspect_template
+    from ..restyling.inspect import inspect_template
 
     layouts: dict[str, str] = {}
     styles: dict[str, str] = {}

@@ -27,7 +27,7 @@ def add_command_to(commands: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from ..templates.export import export_templates
+    from ..restyling.export import export_templates
 
     for output in export_templates(args.folder):
         print(f"wrote {shown(output.path)} ({output.summary})")

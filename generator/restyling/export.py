@@ -11,10 +11,10 @@ from ..branding import FALLBACK, template_colours, template_fonts
 from ..briefing.blank import prepare_document
 from ..output import Output, write_outputs
 from ..paths import EXAMPLE_THEME_NAME
-from . import BUILTIN_DECK_TEMPLATE
-from .opening import as_template, read_package
-from .package_rules import WORD
-from .sanitise import sanitise
+from ..templates import BUILTIN_DECK_TEMPLATE
+from ..templates.opening import as_template, read_package
+from ..templates.package_rules import WORD
+from ..templates.sanitise import sanitise
 
 DECK_NAME = "learning-from-reviews-deck.potx"
 BRIEFING_NAME = "learning-from-reviews-briefing.dotx"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
-from generator.templates.export import BRIEFING_NAME, DECK_NAME, export_templates
+from generator.restyling.export import BRIEFING_NAME, DECK_NAME, export_templates
 
 
 def test_exported_templates_are_byte_identical_from_run_to_run(tmp_path):
@@ -19,7 +19,7 @@ def test_exported_templates_are_byte_identical_from_run_to_run(tmp_path):
 
 
 def test_the_exported_templates_hold_nothing_the_build_would_drop(tmp_path):
-    from generator.templates.inspect import inspect_template
+    from generator.restyling.inspect import inspect_template
 
     export_templates(tmp_path)
     for name in (DECK_NAME, BRIEFING_NAME):

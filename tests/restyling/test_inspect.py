@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from generator.templates.inspect import inspect_template
+from generator.restyling.inspect import inspect_template
 from tests.conftest import DEFAULT_DATA
 from tests.templates.hostile import (MASTER, MASTER_RELS, PAYLOAD_TEMPLATE, Package, changed, hostile, powerpoint_base,
                                      without_relationship)

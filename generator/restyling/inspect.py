@@ -9,7 +9,7 @@ from docx import Document
 from pptx import Presentation
 
 from ..problems import InputError, Problem
-from .opening import open_package, read_template
+from ..templates.opening import open_package, read_template
 
 
 
@@ -55,8 +55,8 @@ def _located(problem: Problem) -> str:
 
 def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:
     from ..branding import theme_fonts
-    from ..slide_kinds import SLIDE_KINDS
     from ..deck.layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, layout_candidates, placeholder
+    from ..slide_kinds import SLIDE_KINDS
 
     layouts = {layout.name: layout for layout in prs.slide_layouts}
     heading, body = theme_fonts(prs)
