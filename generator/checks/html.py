@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .report import FileReport
+    from .file_report import FileReport
 
 # What fetches something: an attribute naming an address (links are followed only when clicked, so <a> is not).
 _FETCHING_ATTRIBUTES = ("src", "href", "srcset", "data", "poster", "action")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..output.pdf import convert_to_pdf, find_soffice, recorded_source
 from ..output_formats import OFFICE_SUFFIXES
-from .report import FileReport
+from .file_report import FileReport
 
 NEAR_EMPTY_LINES = 5  # a last page with fewer lines of its own than this is nearly empty
 TOOL_TIMEOUT_S = 60

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..output.pdf import convert_to_pdf, find_soffice
 from ..output_formats import DECK, HTML, OFFICE_SUFFIXES, PDF, SUFFIXES, WORD
+from .file_report import FileReport
 from .rendered import have_pdftotext, read_pages
-
-
-@dataclass
-class FileReport:
-    """One file's facts (slides, pages, words) and problems, and what could not be checked."""
-
-    path: Path
-    facts: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
 
 
 OFFICE_KINDS = {suffix: suffix.lstrip(".") for suffix in OFFICE_SUFFIXES}  # the package kind is the suffix's name

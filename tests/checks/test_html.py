@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.checks.html import check_html
-from generator.checks.report import FileReport
+from generator.checks.file_report import FileReport
 
 GOOD = """<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>A briefing</title>
