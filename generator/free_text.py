@@ -11,14 +11,9 @@ from typing import Any
 
 from . import figures as figures_module
 from .data_source.schema import Locations
-from .model import EventData
+from .model import EventData, is_free_text, yaml_key
 from .placeholders import contradicted_numbers, fill, suggestion
 from .problems import WARNING, Problem, shorten
-
-# Fields that hold names the data refers to (areas, themes, file names), never free text to fill.
-NOT_FREE_TEXT = {"name", "full_name", "abbreviation", "singular", "people_noun", "person_noun", "show", "url",
-                 "date", "language", "register", "report_by", "age_bands", "themes", "areas", "groupings", "theme",
-                 "period", "publish", "by", "role", "counts", "ethnicity", "age", "gender", "known_for_each"}
 
 
 def fill_placeholders(event: EventData, locations: Locations) -> list[Problem]:
@@ -52,9 +47,9 @@ def fill_placeholders(event: EventData, locations: Locations) -> list[Problem]:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             changes = {}
             for spec in dataclasses.fields(value):
-                if not spec.init or spec.name in NOT_FREE_TEXT:
+                if not is_free_text(spec):
                     continue
-                key = spec.metadata.get("key", spec.name)
+                key = yaml_key(spec)
                 child_path = f"{path}.{key}" if path else key
                 chosen = briefing_values if spec.name == "briefing" and path.startswith("review_types") else values
                 changes[spec.name] = visit(getattr(value, spec.name), child_path, chosen)

@@ -1,18 +1,42 @@
 """The typed model of one event: what the data file says, and what follows from it.
 
 Each dataclass is also the schema of its part of the YAML file (field names
-are the YAML keys). Derived figures are properties, never typed twice.
+are the YAML keys, unless a field's metadata gives another: :func:`yaml_key`).
+A field's metadata also says whether the loader computes it and whether it is
+free text. Derived figures are properties, never typed twice.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from .palette import BUILTIN_ACCENTS, BUILTIN_SCHEME
 
 # The metadata of a field the loader fills in, which a data file may not set (it is no key of the YAML).
 COMPUTED = {"computed": True}
+# The metadata of a field that names what the data refers to (an area, a theme, a file, a language), or holds no
+# text: never free text, so the loader fills no {placeholders} in it.
+NAMES = {"names": True}
+
+
+def yaml_key(spec: dataclasses.Field[Any]) -> str:
+    """Return a field's key in a data file: its name, or the key its metadata gives (Period.start is 'from')."""
+    key: str = spec.metadata.get("key", spec.name)
+    return key
+
+
+def data_fields(kind: type) -> dict[str, dataclasses.Field[Any]]:
+    """Return the fields of a model dataclass that a data file may set, by their YAML keys."""
+    return {yaml_key(spec): spec for spec in dataclasses.fields(kind)
+            if spec.init and not spec.metadata.get("computed")}
+
+
+def is_free_text(spec: dataclasses.Field[Any]) -> bool:
+    """Return whether a field of the data may hold free text whose {placeholders} the loader fills."""
+    return spec.init and not spec.metadata.get("names")
 
 
 @dataclass
@@ -20,7 +44,7 @@ class Event:
     """The event: title, date, partnership, hosts and footer."""
 
     title: str
-    date: dt.date
+    date: dt.date = field(metadata=NAMES)
     partnership: str
     hosts: list[str] = field(default_factory=list)
     in_conjunction_with: str = ""
@@ -28,7 +52,7 @@ class Event:
     venue: str = ""
     footer: str = ""
     author: str = ""
-    language: str = "en-GB"
+    language: str = field(default="en-GB", metadata=NAMES)
     notes: str = ""
 
     @property
@@ -84,7 +108,7 @@ class LegalSlide:
 class Theme:
     """A theme: name and, where known, the number of reviews it featured in."""
 
-    name: str
+    name: str = field(metadata=NAMES)
     count: int | None = None
 
 
@@ -92,10 +116,10 @@ class Theme:
 class DemographicTable:
     """A named table of counts of people (disability, say), known for some reviews, perhaps for one role."""
 
-    name: str
-    counts: dict[str, int]
+    name: str = field(metadata=NAMES)
+    counts: dict[str, int] = field(metadata=NAMES)
     known_for: int | None = None
-    role: str = ""
+    role: str = field(default="", metadata=NAMES)
 
 
 @dataclass
@@ -106,12 +130,12 @@ class Demographics:
     them; ``known_for_each`` says it for one table by its name ("Gender: 2").
     """
 
-    ethnicity: dict[str, int] = field(default_factory=dict)
-    age: dict[str, int] = field(default_factory=dict)
-    gender: dict[str, int] = field(default_factory=dict)
+    ethnicity: dict[str, int] = field(default_factory=dict, metadata=NAMES)
+    age: dict[str, int] = field(default_factory=dict, metadata=NAMES)
+    gender: dict[str, int] = field(default_factory=dict, metadata=NAMES)
     tables: list[DemographicTable] = field(default_factory=list)
     known_for: int | None = None
-    known_for_each: dict[str, int] = field(default_factory=dict)
+    known_for_each: dict[str, int] = field(default_factory=dict, metadata=NAMES)
     people: int | None = None
     note: str = ""
     # Counted from a register, person by person: each table's people shown and people concerned, by its name.
@@ -124,7 +148,7 @@ class Link:
     """A link: text and address (https, http or mailto)."""
 
     text: str
-    url: str
+    url: str = field(metadata=NAMES)
 
 
 @dataclass
@@ -132,7 +156,7 @@ class BriefingSection:
     """A briefing section: heading, paragraphs, bullets, links, and the figures or themes to show."""
 
     heading: str
-    show: str = ""
+    show: str = field(default="", metadata=NAMES)
     paragraphs: list[str] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -154,20 +178,21 @@ class ReviewType:
     counted a register's rows; every model a loader returns has them.
     """
 
-    name: str
-    full_name: str
-    abbreviation: str
-    themes: list[str | Theme]
+    name: str = field(metadata=NAMES)
+    full_name: str = field(metadata=NAMES)
+    abbreviation: str = field(metadata=NAMES)
+    themes: list[str | Theme] = field(metadata=NAMES)
     briefing: Briefing
     # Typed as aggregates, or left out when the register's rows are counted (the loader then fills them in).
     count: int | None = None
     counts_by_area: dict[str, int] | None = None
     demographics: Demographics = field(default_factory=Demographics)
-    report_by: list[str] = field(default_factory=list)  # areas or groupings the register's reviews are counted by
-    age_bands: list[str] = field(default_factory=list)  # the bands the register's ages are counted in ("Under 1")
-    singular: str = ""
-    people_noun: str = "people"
-    person_noun: str = "person"
+    # The areas or groupings the register's reviews are counted by, and the bands its ages are ("Under 1").
+    report_by: list[str] = field(default_factory=list, metadata=NAMES)
+    age_bands: list[str] = field(default_factory=list, metadata=NAMES)
+    singular: str = field(default="", metadata=NAMES)
+    people_noun: str = field(default="people", metadata=NAMES)
+    person_noun: str = field(default="person", metadata=NAMES)
     caveats: list[str] = field(default_factory=list)
     legal_framework: list[LegalSlide] = field(default_factory=list)
     scene_notes: str = ""
@@ -271,9 +296,9 @@ class RegisterSource:
 class Period:
     """The reporting period: the reviews notified (or published) from one date to another, both included."""
 
-    start: dt.date = field(metadata={"key": "from"})
+    start: dt.date = field(metadata={"key": "from"})  # "from" is a Python keyword
     to: dt.date
-    by: str = "date notified"
+    by: str = field(default="date notified", metadata=NAMES)
 
     @property
     def dates_text(self) -> str:
@@ -305,19 +330,20 @@ class EventData:
     event: Event
     aims: BulletSlide
     learning_reviews: LearningReviews
-    areas: dict[str, str]
+    areas: dict[str, str] = field(metadata=NAMES)
     review_types: dict[str, ReviewType]
     cross_over_themes: BulletSlide
-    groupings: dict[str, list[str]] = field(default_factory=dict)
+    groupings: dict[str, list[str]] = field(default_factory=dict, metadata=NAMES)
     legal_framework_title: str = "What are Learning Reviews? The Legal Framework"
     scene: Scene = field(default_factory=Scene)
     reflective_questions: BulletSlide | None = None
     closing: ClosingSlide = field(default_factory=ClosingSlide)
-    theme: Branding = field(default_factory=Branding)
+    theme: Branding = field(default_factory=Branding, metadata=NAMES)
     briefing: BriefingOptions = field(default_factory=BriefingOptions)
-    register: str | RegisterSource | None = None  # a workbook, a folder of reviews.csv and people.csv, or lists
-    period: Period | None = None
-    publish: Publish = field(default_factory=Publish)
+    # A workbook, a folder of reviews.csv and people.csv, or lists.
+    register: str | RegisterSource | None = field(default=None, metadata=NAMES)
+    period: Period | None = field(default=None, metadata=NAMES)
+    publish: Publish = field(default_factory=Publish, metadata=NAMES)
     allow_new_themes: bool = False  # a register's theme outside its type's list is kept, not an error
     # The register's reviews (generator.register_records.ResolvedReview) in the period, set by the reader.
     register_reviews: list = field(default_factory=list, init=False, repr=False, compare=False)

@@ -18,6 +18,7 @@ import typing
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..model import data_fields
 from ..problems import WARNING, Problem, shorten
 from .yaml_messages import requote
 from .yaml_reader import MAX_EXPANDED_VALUES, MAX_NESTING
@@ -188,7 +189,7 @@ class _Walker:
         if as_text is not None and str in options:
             structure = next((o for o in options if dataclasses.is_dataclass(o)), None)
             key = node.value[0][0].value
-            if structure is None or key not in {field.name for field in dataclasses.fields(structure)}:
+            if structure is None or key not in data_fields(structure):
                 return self.error(node, path, _colon_hint(as_text, path))
         for option in options:
             if isinstance(node, SequenceNode) and typing.get_origin(option) is list:
@@ -259,9 +260,7 @@ class _Walker:
     def _to_dataclass(self, node, target, path, depth):
         if not isinstance(node, MappingNode):
             return self.error(node, path, f"expected {_expected(target)}, got {_describe(node)}")
-        # A field's YAML key is its name, or the key its metadata gives (Period.start is written 'from').
-        fields = {f.metadata.get("key", f.name): f for f in dataclasses.fields(target)
-                  if f.init and not f.metadata.get("computed")}
+        fields = data_fields(target)
         hints = _type_hints(target)
         values = {}
         failed = False

@@ -602,8 +602,8 @@ def _missing_space_or_colon(line: str) -> str | None:
 
 @functools.cache
 def _data_file_keys() -> frozenset[str]:
-    """Return every key a data file may hold (the model's field names), to tell a key from a line of text."""
-    from ..model import EventData  # the model's dataclasses are the schema
+    """Return every key a data file may hold (the model's YAML keys), to tell a key from a line of text."""
+    from ..model import EventData, data_fields  # the model's dataclasses are the schema
 
     found: set[str] = set()
     pending: list[object] = [EventData]
@@ -614,7 +614,7 @@ def _data_file_keys() -> frozenset[str]:
             continue
         seen.add(kind)
         if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-            found.update(field.name for field in dataclasses.fields(kind) if not field.metadata.get("computed"))
+            found.update(data_fields(kind))
             pending.extend(typing.get_type_hints(kind).values())
         else:
             pending.extend(typing.get_args(kind))

@@ -229,3 +229,20 @@ def test_a_note_that_looks_like_text_is_not_taken_for_a_key(problems_of):
     line = line_of(text, "edit this file")
     assert problems_of(text)[0].startswith(
         f"event.yaml, line {line}: this line is not a key (name: value) or a list item, so YAML reads it and line")
+
+
+@pytest.mark.parametrize("typed, message", [
+    # A key is known by its YAML key ('from'), not by its field's name in the model (Period.start) ...
+    ("period:\n  from 2021-04-01\n  to: 2024-03-31\n", "a key needs a colon after it: from: 2021-04-01"),
+    ("period:\n  start 2021-04-01\n  to: 2024-03-31\n", None),
+    # ... and a field the loader fills (register_reviews) is no key of a data file.
+    ("publish:\n  register_reviews 3\n  deck: true\n", None),
+])
+def test_a_key_missing_its_colon_is_known_by_the_schemas_keys(problems_of, typed, message):
+    text = default_text() + typed
+    line = line_of(text, typed.splitlines()[1])
+    first = problems_of(text)[0]
+    if message is None:
+        assert first.startswith(f"event.yaml, line {line}: ") and "a key needs a colon" not in first
+    else:
+        assert first == f"event.yaml, line {line}: {message}" + _quoted(text, line, 2)
