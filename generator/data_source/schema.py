@@ -187,7 +187,7 @@ class _Walker:
         # Union of text and a structure: the node's shape decides which.
         as_text = _text_read_as_key(node)
         if as_text is not None and str in options:
-            structure = next((o for o in options if dataclasses.is_dataclass(o)), None)
+            structure = next((o for o in options if isinstance(o, type) and dataclasses.is_dataclass(o)), None)
             key = node.value[0][0].value
             if structure is None or key not in data_fields(structure):
                 return self.error(node, path, _colon_hint(as_text, path))

@@ -36,7 +36,7 @@ _LINE_BREAKS = {0x85: "NEXT LINE", 0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH 
 
 
 class _TooDeep(Exception):
-    def __init__(self, line: int):
+    def __init__(self, line: int | None):
         self.line = line
 
 
@@ -70,7 +70,9 @@ class _DepthLimitedLoader(_Base):
         self._depth += 1
         try:
             if self._depth > MAX_NESTING:
-                raise _TooDeep(self.peek_event().start_mark.line + 1)
+                event = self.peek_event()  # the node about to be composed, so there is one
+                mark = event.start_mark if event is not None else None
+                raise _TooDeep(mark.line + 1 if mark is not None else None)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
