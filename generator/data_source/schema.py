@@ -15,6 +15,7 @@ import functools
 import re
 import types
 import typing
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -38,9 +39,13 @@ _RAN_TOGETHER = " - "  # inside one list item, as if two items had been typed on
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 
+# What the schema walks: a model dataclass, a field's annotation (str, list[Bullet], dict[str, int], X | None).
+# Python has no type for "a type annotation", so it is Any to mypy; _Walker.to_type says which forms are read.
+TypeForm = Any
+
 
 @functools.lru_cache(maxsize=None)
-def _type_hints(cls) -> dict:
+def _type_hints(cls: type) -> dict[str, TypeForm]:
     """Return a dataclass's field types (evaluating the annotations costs more than reading the data)."""
     return typing.get_type_hints(cls)
 
@@ -133,7 +138,7 @@ def _colon_hint(text: str, path: str) -> str:
 
 
 class _Walker:
-    def __init__(self, file_label: str, node_files: dict[int, str]):
+    def __init__(self, file_label: str, node_files: dict[int, str]) -> None:
         self.file_label = file_label
         self.node_files = node_files
         self.problems: list[Problem] = []
@@ -156,7 +161,7 @@ class _Walker:
             self.locations.lines[path] = node.start_mark.line + 1
             self.locations.files[path] = self.node_files.get(id(node), self.file_label)
 
-    def to_type(self, node: Node, target, path: str, depth: int):
+    def to_type(self, node: Node, target: TypeForm, path: str, depth: int) -> Any:
         self.visited += 1
         self.last_line = node.start_mark.line + 1
         if self.visited > MAX_VALUES or depth > MAX_DEPTH:
@@ -176,7 +181,7 @@ class _Walker:
             return self._to_dataclass(node, target, path, depth)
         return self._to_scalar(node, target, path)
 
-    def _to_union(self, node, args, path, depth):
+    def _to_union(self, node: Node, args: tuple[TypeForm, ...], path: str, depth: int) -> Any:
         options = [a for a in args if a is not type(None)]
         if _is_null(node):
             if type(None) in args:
@@ -201,7 +206,7 @@ class _Walker:
                 return self.to_type(node, option, path, depth)
         return self.error(node, path, f"expected {' or '.join(_expected(o) for o in options)}, got {_describe(node)}")
 
-    def _to_list(self, node, item_type, path, depth):
+    def _to_list(self, node: Node, item_type: TypeForm, path: str, depth: int) -> Any:
         if not isinstance(node, SequenceNode):
             hint = ""
             if isinstance(node, ScalarNode) and not node.style and node.value.startswith("-"):
@@ -226,7 +231,7 @@ class _Walker:
             self.warn(node, path, f"this item holds ' - ' (\"{shorten(node.value)}\"); if these are two items, "
                                   "start each on its own line with '- '; if it is one item, put it in quotes")
 
-    def _pairs(self, node, path):
+    def _pairs(self, node: MappingNode, path: str) -> list[tuple[str, ScalarNode, Node]]:
         """Return the mapping's (key text, key node, value node), reporting duplicate and non-text keys."""
         seen: dict[str, int] = {}
         pairs = []
@@ -246,7 +251,7 @@ class _Walker:
             pairs.append((key, key_node, value_node))
         return pairs
 
-    def _to_dict(self, node, value_type, path, depth):
+    def _to_dict(self, node: Node, value_type: TypeForm, path: str, depth: int) -> Any:
         if not isinstance(node, MappingNode):
             return self.error(node, path, f"expected a set of 'name: {_expected(value_type)}' entries, "
                                           f"got {_describe(node)}")
@@ -257,7 +262,7 @@ class _Walker:
             result[key] = self.to_type(value_node, value_type, _join(path, key), depth + 1)
         return INVALID if any(v is INVALID for v in result.values()) else result
 
-    def _to_dataclass(self, node, target, path, depth):
+    def _to_dataclass(self, node: Node, target: TypeForm, path: str, depth: int) -> Any:
         if not isinstance(node, MappingNode):
             return self.error(node, path, f"expected {_expected(target)}, got {_describe(node)}")
         fields = data_fields(target)
@@ -284,7 +289,7 @@ class _Walker:
                 failed = True
         return INVALID if failed else target(**values)
 
-    def _to_scalar(self, node, target, path):
+    def _to_scalar(self, node: Node, target: TypeForm, path: str) -> Any:
         if not isinstance(node, ScalarNode):
             as_text = _text_read_as_key(node)
             if target is str and as_text is not None:
@@ -316,7 +321,7 @@ class _Walker:
                 return self.error(node, path, f"expected a date written like 2022-05-12, got '{shown}'")
         raise TypeError(f"schema type {target!r} is not supported")
 
-    def _check_text(self, node, text, path):
+    def _check_text(self, node: Node, text: str, path: str) -> None:
         bad = XML_ILLEGAL.search(text)
         if bad:
             self.error(node, path, f"the text holds the control character U+{ord(bad.group()):04X}, "
@@ -327,7 +332,7 @@ def _is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and not node.style and node.value in _NULLS
 
 
-def _expected(target) -> str:
+def _expected(target: TypeForm) -> str:
     if target is str:
         return "text"
     if target is int:
