@@ -137,13 +137,12 @@ def palette(template_package: bytes, branding: Branding) -> dict[str, str]:
 
 def apply_to_presentation(prs, branding: Branding) -> None:
     """Write the data's colours and fonts into the presentation's theme, so every slide and chart follows."""
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from .library_internals import replace_theme_xml, theme_xml
 
     slots = overrides(branding)
     if not slots and not branding.heading_font and not branding.body_font:
         return
-    theme_part = prs.slide_master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme_part.blob)
+    root = etree.fromstring(theme_xml(prs.slide_master))
     scheme = root.find(f".//{{{A}}}clrScheme")
     for name, value in slots.items():
         slot = scheme.find(f"{{{A}}}{name}")
@@ -153,14 +152,14 @@ def apply_to_presentation(prs, branding: Branding) -> None:
     for font_kind, family in (("majorFont", branding.heading_font), ("minorFont", branding.body_font)):
         if family:
             root.find(f".//{{{A}}}fontScheme/{{{A}}}{font_kind}/{{{A}}}latin").set("typeface", family)
-    theme_part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    replace_theme_xml(prs.slide_master, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def theme_fonts(prs) -> tuple[str, str]:
     """Return the presentation theme's heading and body font families."""
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from .library_internals import theme_xml
 
-    return _fonts(etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob))
+    return _fonts(etree.fromstring(theme_xml(prs.slide_master)))
 
 
 def _fonts(root) -> tuple[str, str]:

@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("data_source", ("generator.data_source",)),
     ("counting", ("generator.counting", "generator.age_bands")),
     ("model", ("generator.model", "generator.register_records")),
-    ("files", ("generator.output", "generator.templates")),
+    ("files", ("generator.output", "generator.templates", "generator.library_internals")),
     ("beneath everything", (ROOT, "generator.paths", "generator.output_formats", "generator.problems",
                             "generator.slide_kinds", "generator.charts", "generator.text_fit", "generator.colour",
                             "generator.ooxml", "generator.suppression", "generator.palette")),

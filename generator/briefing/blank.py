@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from ..branding import paper_colours
+from ..library_internals import drop_relationships
 from .styles import resolve_styles
 
 from .type_scale import (BODY, BULLET, FOOTER_SIZE, HEADER_FOOTER_DISTANCE, HEADING, LINE_SPACING, PAGE_HEIGHT,
@@ -55,9 +56,7 @@ def prepare_document(doc, palette: dict[str, str], fonts: tuple[str, str], langu
 
 def _drop_styles_with_effects(doc) -> None:
     """Drop Word 2010's copy of the styles: once styles.xml changes, Word would see the two disagree and repair."""
-    for rel_id, rel in list(doc.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            doc.part.drop_rel(rel_id)
+    drop_relationships(doc, "/stylesWithEffects")
 
 
 def _page_setup(doc) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from docx.oxml.ns import qn
 
 from ..colour import MINIMUM_TEXT_CONTRAST, contrast_ratio
+from ..library_internals import story_root
 
 PAPER = "FFFFFF"
 AUTOMATIC = "000000"  # Word's "automatic" text colour on white
@@ -53,7 +54,7 @@ def _paragraphs(doc, page: str) -> Iterator:
     for section in doc.sections:
         for part in (section.header, section.footer):
             if not part.is_linked_to_previous:
-                containers.append(part.part.element)
+                containers.append(story_root(part))
     for container in containers:
         for paragraph in container.iter(qn("w:p")):
             cell = next((a for a in paragraph.iterancestors(qn("w:tc"))), None)

@@ -25,6 +25,7 @@ from lxml import etree
 from ..branding import PaperColours, paper_colours
 from ..charts import ChartSpec
 from ..figures import CountTable
+from ..library_internals import relate, story_root
 from ..model import Link
 from ..output import Rendered, Target, document_time, package_bytes, property_text
 from .blank import blank_document
@@ -181,7 +182,7 @@ class WordBriefing:
 
     def _link(self, link: Link) -> None:
         paragraph = self.paragraph("Find out more: ", "body")
-        rel_id = self.doc.part.relate_to(link.url, RT.HYPERLINK, is_external=True)
+        rel_id = relate(self.doc.part, link.url, RT.HYPERLINK, external=True)
         hyperlink = etree.SubElement(paragraph, qn("w:hyperlink"), {qn("r:id"): rel_id})
         run = _run(link.text, self.names)
         run.insert(0, etree.Element(qn("w:rPr")))
@@ -219,7 +220,7 @@ class WordBriefing:
                 tab_stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
             tab_stops.add_tab_stop(HEADER_TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
             paragraph.add_run("\t").add_picture(io.BytesIO(self.logo), height=LOGO_HEIGHT)
-            doc_pr = header.part.element.findall(f".//{qn('wp:docPr')}")[-1]
+            doc_pr = story_root(header).findall(f".//{qn('wp:docPr')}")[-1]
             doc_pr.set("descr", plan.logo_alt_text)
             doc_pr.set("title", plan.logo_alt_text)
 
@@ -229,7 +230,7 @@ class WordBriefing:
         paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
         paragraph.text = f"{plan.footer} · Page "
         paragraph.style = self.doc.styles[self.styles["footer"]]
-        element = footer.part.element.findall(qn("w:p"))[0]
+        element = story_root(footer).findall(qn("w:p"))[0]
         element.append(_field("PAGE", "1"))
         element.append(_run(" of "))
         element.append(_field("NUMPAGES", "1"))

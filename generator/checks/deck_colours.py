@@ -11,9 +11,9 @@ import colorsys
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ..colour import channels, to_hex, to_linear, to_srgb
+from ..library_internals import theme_xml
 from ..ooxml import DRAWING as A
 from ..ooxml import PRESENTATION as P
 
@@ -27,7 +27,7 @@ class DeckColours:
 
     def __init__(self, prs):
         master = prs.slide_master
-        theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+        theme = etree.fromstring(theme_xml(master))
         self.scheme = {}
         for slot in theme.find(".//a:clrScheme", NS):
             value = slot[0]

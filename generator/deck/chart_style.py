@@ -19,6 +19,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.util import Pt
 
 from ..charts import EDGE, LABEL_OFFSET, TITLE_STEP, BarLayout, ChartSpec, label_size
+from ..library_internals import chart_workbook_bytes, replace_chart_workbook
 from ..ooxml import CHART, DRAWING, tag
 
 CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED}
@@ -57,7 +58,7 @@ def add_native_chart(shapes, spec: ChartSpec, left: int, top: int, width: int, h
     """Return the graphic frame of a native chart of ``spec`` added to python-pptx ``shapes``, its embedded
     workbook holding every label as text (see :func:`chart_workbook`)."""
     frame = shapes.add_chart(CHART_TYPES[spec.kind], left, top, width, height, chart_data(spec))
-    frame.chart_part.chart_workbook.update_from_xlsx_blob(chart_workbook(spec))
+    replace_chart_workbook(frame, chart_workbook(spec))
     return frame
 
 
@@ -185,7 +186,4 @@ def standalone_chart(spec: ChartSpec, font_size: float, colour: str, font: str) 
     frame = add_native_chart(slide.shapes, spec, 0, 0, 4_000_000, 3_000_000)
     chart = frame.chart
     style_chart(chart, spec, font_size, colour, font)
-    workbook = frame.chart_part.chart_workbook.xlsx_part
-    if workbook is None:  # pragma: no cover - python-pptx always embeds one
-        raise RuntimeError("python-pptx made a chart without its workbook")
-    return ChartParts(etree.tostring(chart.element, encoding="UTF-8", standalone=True), workbook.blob)
+    return ChartParts(etree.tostring(chart.element, encoding="UTF-8", standalone=True), chart_workbook_bytes(frame))

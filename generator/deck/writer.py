@@ -13,6 +13,7 @@ from pptx.util import Emu, Inches
 from .. import text_fit
 from ..branding import theme_fonts
 from ..charts import MIN_LABEL_SIZE, ChartSpec
+from ..library_internals import drop_slide
 from ..ooxml import DRAWING, PRESENTATION
 from ..slide_kinds import DRAWINGS, SLIDE_KINDS, draws
 from . import body_text, charts, layouts
@@ -399,7 +400,7 @@ def remove_all_slides(prs: Presentation) -> None:
     """Remove the template's own slides (samples, or a deck saved as a template), keeping its layouts."""
     slide_ids = prs.slides.element
     for slide_id in list(slide_ids):
-        prs.part.drop_rel(slide_id.rId)
+        drop_slide(prs, slide_id)
         slide_ids.remove(slide_id)
 
 
