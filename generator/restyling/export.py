@@ -5,14 +5,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from docx import Document
-
 from ..branding import FALLBACK, template_colours, template_fonts
 from ..briefing.blank import prepare_document
 from ..output import Output, write_outputs
 from ..paths import EXAMPLE_THEME_NAME
 from ..templates import BUILTIN_DECK_TEMPLATE
-from ..templates.opening import as_template, read_package
+from ..templates.opening import as_template, builtin_document, read_package
 from ..templates.package_rules import WORD
 from ..templates.sanitise import sanitise
 
@@ -53,7 +51,7 @@ def export_templates(folder: Path) -> list[Output]:
     deck_package = read_package(BUILTIN_DECK_TEMPLATE, "pptx")
     colours = {**FALLBACK, **template_colours(deck_package)}
     heading, body = template_fonts(deck_package)
-    doc = Document()
+    doc = builtin_document()
     prepare_document(doc, colours, (heading, body), "en-GB")
     doc.core_properties.title = "Learning from Reviews: seven-minute briefing template"
     buffer = io.BytesIO()

@@ -22,6 +22,9 @@ MAX_PART_BYTES = 20 * MEGABYTE
 MAX_TOTAL_BYTES = 200 * MEGABYTE
 """All the parts the build reads from one template may unpack to at most 200 MB together."""
 
+MAX_PICTURE_PIXELS = 40_000_000
+"""A template's raster picture may have at most 40 megapixels (checked before it is decoded), as a logo may."""
+
 READ_CHUNK_BYTES = 64 * 1024
 """Parts are unpacked this many bytes at a time, so reading stops soon after a part passes its limit."""
 

@@ -9,6 +9,7 @@ labels (.potx, .dotx).
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from collections.abc import Callable
@@ -57,7 +58,7 @@ def open_document(path: Path | None) -> WordDocument:
     """Return a python-docx Document from a .docx or .dotx template, or the built-in one when ``path`` is None."""
     from docx import Document
 
-    return Document() if path is None else _open(path, "docx", Document)
+    return builtin_document() if path is None else _open(path, "docx", Document)
 
 
 def open_document_package(package: bytes | None, path: Path | None) -> WordDocument:
@@ -65,8 +66,28 @@ def open_document_package(package: bytes | None, path: Path | None) -> WordDocum
     from docx import Document
 
     if package is None:
-        return Document()
+        return builtin_document()
     return open_package(package, path if path is not None else Path("the Word template"), "docx", Document)
+
+
+def builtin_document() -> WordDocument:
+    """Return a new python-docx Document on the built-in template, cut down as a comms team's would be.
+
+    python-docx's own default document carries custom XML, a thumbnail picture and the properties of the Mac Word
+    that saved it ("Microsoft Macintosh Word"); the briefings take none of them.
+    """
+    from docx import Document
+
+    return Document(io.BytesIO(_clean_default_document()))
+
+
+@functools.cache
+def _clean_default_document() -> bytes:
+    from docx import Document
+
+    saved = io.BytesIO()
+    Document().save(saved)
+    return sanitise(saved.getvalue(), KINDS["docx"], "python-docx's default document").package
 
 
 def open_package(package: bytes, path: Path, kind: str, opener: Callable[[io.BytesIO], Opened]) -> Opened:

@@ -18,13 +18,11 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 STYLES_WITH_EFFECTS_TYPE = "application/vnd.ms-word.stylesWithEffects+xml"
-OBFUSCATED_FONT_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 WORD_TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 ROOT = ""  # the package itself, source of _rels/.rels
 
 PICTURE_TYPES = frozenset({CT.PNG, CT.JPEG, "image/jpg", CT.GIF, CT.BMP, CT.TIFF, CT.X_EMF, CT.X_WMF})
-FONT_TYPES = frozenset({CT.X_FONTDATA, CT.X_FONT_TTF, OBFUSCATED_FONT_TYPE})
 
 
 @dataclass(frozen=True)
@@ -80,10 +78,9 @@ _ESSENTIAL_THEME = Rule(frozenset({CT.OFC_THEME}), "theme", explicit=False, esse
 
 
 def _root(main_types: frozenset[str]) -> dict[str, Rule]:
-    return {RT.OFFICE_DOCUMENT: Rule(main_types, "main document part", explicit=False, essential=True),
-            RT.CORE_PROPERTIES: Rule(frozenset({CT.OPC_CORE_PROPERTIES}), "document properties", explicit=False),
-            RT.EXTENDED_PROPERTIES: Rule(frozenset({CT.OFC_EXTENDED_PROPERTIES}), "application properties",
-                                         explicit=False)}
+    # No document or application properties: the build sets its own, and a template's (a description, a company,
+    # a manager) are not to reach every output.
+    return {RT.OFFICE_DOCUMENT: Rule(main_types, "main document part", explicit=False, essential=True)}
 
 
 _PRESENTATION_MAIN_TYPES = frozenset({CT.PML_PRESENTATION_MAIN, CT.PML_TEMPLATE_MAIN})
@@ -96,7 +93,6 @@ _PRESENTATION_RULES = {
     RT.PRES_PROPS: Rule(frozenset({CT.PML_PRES_PROPS}), "presentation properties", explicit=False),
     RT.VIEW_PROPS: Rule(frozenset({CT.PML_VIEW_PROPS}), "view properties", explicit=False),
     RT.TABLE_STYLES: Rule(frozenset({CT.PML_TABLE_STYLES}), "table styles", explicit=False),
-    RT.FONT: Rule(FONT_TYPES, "embedded font"),
 }
 POWERPOINT = Kind(
     name="PowerPoint (.pptx or .potx)", app="PowerPoint", suffixes=(".pptx", ".potx"),
@@ -137,7 +133,6 @@ WORD = Kind(
            WORD_TEMPLATE_MAIN: _DOCUMENT_RULES,
            CT.WML_HEADER: _IN_TEXT, CT.WML_FOOTER: _IN_TEXT, CT.WML_FOOTNOTES: _IN_TEXT, CT.WML_ENDNOTES: _IN_TEXT,
            CT.WML_NUMBERING: {RT.IMAGE: _picture("picture bullet")},
-           CT.WML_FONT_TABLE: {RT.FONT: Rule(FONT_TYPES, "embedded font")},
            CT.OFC_THEME: {RT.IMAGE: _picture()}})
 
 KINDS = {"pptx": POWERPOINT, "docx": WORD}
@@ -146,6 +141,8 @@ MACRO_SUFFIXES = (".pptm", ".potm", ".docm", ".dotm")
 # Why a part or relationship the rules do not take is dropped: the first of these words found in its content
 # type, the type of a relationship naming it, or its name (each followed by a space), gives the reason.
 DROP_REASONS = (
+    ("core-properties", "the template's document properties; the build sets its own"),
+    ("extended-properties", "the template's application properties; the build sets its own"),
     ("vba", "a macro project"), ("macro", "a macro project"), ("keymapcustomizations", "macro key settings"),
     ("activex", "an ActiveX control"), ("relationships/control ", "an ActiveX control"),
     ("oleobject", "an embedded OLE object"), ("relationships/package ", "an embedded file"),
@@ -157,5 +154,6 @@ DROP_REASONS = (
     ("glossary", "building blocks"), ("custom-properties", "custom document properties"),
     ("tags", "add-in tags"), ("vmldrawing", "a VML drawing"), ("chart", "a chart"), ("diagram", "a SmartArt diagram"),
     ("signature", "a digital signature"), ("video", "a video"), ("audio", "a sound"), ("image", "a picture"),
+    ("font", "an embedded font; the build never takes fonts from a template"),
     ("media", "media"),  # the vaguest clue last
 )

@@ -23,11 +23,14 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from .limits import SHOWN_TARGET_CHARACTERS
-from .package_rules import DROP_REASONS, RELATIONSHIPS_NAMESPACE, ROOT, Kind, Rule
+from .package_rules import DROP_REASONS, PICTURE_TYPES, RELATIONSHIPS_NAMESPACE, ROOT, Kind, Rule
 from .package_writing import CONTENT_TYPES_NAMESPACE, CONTENT_TYPES_PART, write_package
+from .pictures import UnusablePicture, clean_picture
 from .reading import PackageReader, refusal
+from .structure import structure_fault
 
 PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_PICTURE_TYPES = frozenset(content_type.lower() for content_type in PICTURE_TYPES)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -46,11 +49,16 @@ _FRAMES = frozenset({f"{{{P}}}graphicFrame", f"{{{A}}}graphicFrame"})
 # Click actions that run something: a program, a macro or an embedded object's verb.
 _RUNNING_ACTIONS = ("ppaction://program", "ppaction://macro", "ppaction://ole")
 _ACTION_ELEMENTS = frozenset({f"{{{A}}}hlinkClick", f"{{{A}}}hlinkHover", f"{{{A}}}hlinkMouseOver"})
-# Word settings that reach outside the document: a mail merge's data source and its query.
-_OUTREACHING_SETTINGS = (f"{{{W}}}mailMerge", f"{{{W}}}attachedTemplate")
+# Word settings that reach outside the document (a mail merge's data source and its query), or carry the
+# template's own data into every briefing (document variables).
+_OUTREACHING_SETTINGS = {f"{{{W}}}mailMerge": "mail merge settings (a data source outside the template)",
+                         f"{{{W}}}attachedTemplate": "",  # noted with its relationship, as an attached template
+                         f"{{{W}}}docVars": "document variables (the template's own data)"}
 # Word fields that fetch or run something outside the document when it is opened or updated.
 RUNNING_FIELDS = frozenset({"DDE", "DDEAUTO", "INCLUDETEXT", "INCLUDEPICTURE", "INCLUDE", "IMPORT", "LINK",
-                            "MACROBUTTON", "AUTOTEXT", "AUTOTEXTLIST", "DATABASE"})
+                            "MACROBUTTON", "AUTOTEXT", "AUTOTEXTLIST", "DATABASE",
+                            # A link to anywhere: other links' targets are dropped with their relationships.
+                            "HYPERLINK"})
 # A word of a main part's content type that tells which office program made the file.
 OTHER_KINDS = {"presentationml": "PowerPoint", "wordprocessingml": "Word", "spreadsheetml": "Excel"}
 TEMPLATE_KEYS = {"PowerPoint": "pptx_template", "Word": "docx_template"}
@@ -141,6 +149,7 @@ class _Walk:
         self.dropped: list[str] = []
         self.root_relationships: list[_Relationship] = []  # those kept
         self.to_visit: list[_Part] = []  # parts kept whose own relationships are still to follow
+        self.refused: set[str] = set()  # parts (lower case) read and found not to be what they claim
 
     def run(self) -> Sanitised:
         self._read_content_types()
@@ -204,6 +213,9 @@ class _Walk:
         part = _Part(name, content_type, data)
         if content_type.lower().endswith(XML_TYPES_END):
             part.root = parse_xml(data, self.path, name, self.save_again)
+            fault = structure_fault(content_type, part.root, self._noun(content_type))
+            if fault is not None:
+                raise refusal(self.path, f"{fault}; {self.save_again}", name)
         return part
 
     # --- walking -------------------------------------------------------------------------------------------------
@@ -224,6 +236,7 @@ class _Walk:
         part.changed |= _drop_references(using, kept_ids)
         if part.root is not None and self.kind.is_main(part.content_type) and self.kind.app == "PowerPoint":
             part.changed |= _drop_sections_slides(part.root)
+            part.changed |= _drop_embedded_fonts(part.root)
 
     def _follow(self, source_type: str, source: str, relationships: list[_Relationship],
                 referenced: set[str] | None, part: _Part | None = None) -> None:
@@ -278,9 +291,19 @@ class _Walk:
                 raise refusal(self.path, f"the part {source} names as its {rule.what} is not one (its content type "
                                          f"is {shown_target(content_type) or 'missing'}); {self.save_again}", stored)
             return False
+        if key in self.refused:
+            return False
         if key not in self.kept:
-            self.kept[key] = self._load(stored, content_type)
-            self.to_visit.append(self.kept[key])
+            part = self._load(stored, content_type)
+            if content_type.lower() in _PICTURE_TYPES:
+                try:
+                    part.data = clean_picture(part.data, stored, content_type)
+                except UnusablePicture as reason:
+                    self.refused.add(key)
+                    self.dropped.append(f"{shown_target(stored)} (a picture on {source}, dropped: {reason})")
+                    return False
+            self.kept[key] = part
+            self.to_visit.append(part)
         return True
 
     def _refuse_other_kind(self, content_type: str) -> None:
@@ -319,7 +342,7 @@ class _Walk:
     def _note_parts_left_behind(self) -> None:
         for key, entry in sorted(self.reader.entries.items()):
             name = entry.filename
-            if key in self.kept or key == CONTENT_TYPES_PART.lower() or key.endswith(".rels"):
+            if key in self.kept or key in self.refused or key == CONTENT_TYPES_PART.lower() or key.endswith(".rels"):
                 continue
             self.dropped.append(f"{shown_target(name)} ({self._reason(name)})")
 
@@ -336,10 +359,10 @@ class _Walk:
     def _defuse_word(self, part: _Part) -> bool:
         assert part.root is not None
         changed = False
-        for tag in _OUTREACHING_SETTINGS:
+        for tag, what in _OUTREACHING_SETTINGS.items():
             for element in list(part.root.iter(tag)):
-                if tag.endswith("mailMerge"):
-                    self.dropped.append(f"mail merge settings (a data source outside the template) on {part.name}")
+                if what:
+                    self.dropped.append(f"{what} on {part.name}")
                 _detach(element)
                 changed = True
         for instruction in _running_field_instructions(part.root):
@@ -449,6 +472,14 @@ def _drop_sections_slides(root: etree._Element) -> bool:
     for element in gone:
         _detach(element)
     return bool(gone)
+
+
+def _drop_embedded_fonts(root: etree._Element) -> bool:
+    """Remove the list of embedded fonts, whose font parts are never taken from a template."""
+    lists = root.findall(f"{{{P}}}embeddedFontLst")
+    for element in lists:
+        _detach(element)
+    return bool(lists)
 
 
 def _clear_body(root: etree._Element) -> bool:

@@ -6,8 +6,8 @@ import os
 
 from generator.restyling.inspect import inspect_template
 from tests.conftest import DEFAULT_DATA
-from tests.templates.hostile import (MASTER, MASTER_RELS, PAYLOAD_TEMPLATE, Package, changed, hostile, powerpoint_base,
-                                     without_relationship)
+from tests.templates.hostile import (BUILT_IN_DECK_DROPS, LAYOUT, MASTER, MASTER_RELS, PAYLOAD_TEMPLATE, Package, changed,
+                                     hostile, powerpoint_base, without_relationship)
 
 
 def test_what_a_hostile_powerpoint_template_loses_is_listed_and_it_stays_usable(tmp_path):
@@ -28,7 +28,12 @@ def test_what_a_hostile_powerpoint_template_loses_is_listed_and_it_stays_usable(
                  "ppt/commentAuthors.xml (comments)",
                  "ppt/slides/slide1.xml (a sample slide)",
                  f"broken link to missing part ppt/media/missing.png (picture) on {MASTER}",
-                 "ppt/printerSettings/printerSettings1.bin (printer settings)"):
+                 "ppt/printerSettings/printerSettings1.bin (printer settings)",
+                 f"ppt/media/image9.png (a picture on {LAYOUT}, dropped: its bytes are not PNG picture data)",
+                 f"ppt/media/program.jpeg (a picture on {LAYOUT}, dropped: its bytes are not JPEG picture data)",
+                 f"ppt/media/junk.wmf (a picture on {LAYOUT}, dropped: its bytes are not WMF picture data)",
+                 "ppt/fonts/font1.fntdata (an embedded font; the build never takes fonts from a template)",
+                 "docProps/core.xml (the template's document properties; the build sets its own)"):
         assert line in report.dropped
 
 
@@ -48,15 +53,21 @@ def test_what_a_hostile_word_template_loses_is_listed_and_it_stays_usable(tmp_pa
                  "word/embeddings/oleObject1.bin (an embedded OLE object)",
                  "word/afchunk.mht (an imported file)",
                  "word/glossary/document.xml (building blocks)",
-                 "word/comments.xml (comments)"):
+                 "word/comments.xml (comments)",
+                 'field HYPERLINK "file:///C:/Users/secret.docx" on word/header1.xml',
+                 'field HYPERLINK "javascript:alert(2)" on word/header1.xml',
+                 'field HYPERLINK "http://evil.example/simple" on word/header1.xml',
+                 "document variables (the template's own data) on word/settings.xml",
+                 "word/media/page.png (a picture on word/header1.xml, dropped: its bytes are not PNG picture data)",
+                 "word/media/junk.emf (a picture on word/header1.xml, dropped: its bytes are not EMF picture data)",
+                 "docProps/app.xml (the template's application properties; the build sets its own)"):
         assert line in report.dropped
 
 
-def test_the_built_in_template_loses_only_its_thumbnail_and_printer_settings(tmp_path):
+def test_the_built_in_template_loses_only_its_properties_thumbnail_and_printer_settings(tmp_path):
     (tmp_path / "deck.pptx").write_bytes(powerpoint_base())
     report = inspect_template(tmp_path / "deck.pptx")
-    assert (report.unusable, report.dropped) == ([], ["docProps/thumbnail.jpeg (a thumbnail picture)",
-                                                      "ppt/printerSettings/printerSettings1.bin (printer settings)"])
+    assert (report.unusable, report.dropped) == ([], BUILT_IN_DECK_DROPS)
 
 
 def test_an_unusable_template_gives_its_located_reason(tmp_path):

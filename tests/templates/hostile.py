@@ -44,6 +44,15 @@ DOCUMENT = "word/document.xml"
 SETTINGS = "word/settings.xml"
 HEADER = "word/header1.xml"
 PAYLOAD_TEMPLATE = "http://evil.example/payload.dotm"
+DC = "http://purl.org/dc/elements/1.1/"
+WORD_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+PICTURE = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+# What check-template lists as dropped from the built-in deck template: nothing but these.
+BUILT_IN_DECK_DROPS = ["docProps/app.xml (the template's application properties; the build sets its own)",
+                       "docProps/core.xml (the template's document properties; the build sets its own)",
+                       "docProps/thumbnail.jpeg (a thumbnail picture)",
+                       "ppt/printerSettings/printerSettings1.bin (printer settings)"]
 
 
 class Package:
@@ -102,9 +111,15 @@ def word_base() -> bytes:
     return buffer.getvalue()
 
 
-def png_bytes() -> bytes:
+def png_bytes(metadata: bool = False) -> bytes:
+    """A small PNG picture; with ``metadata``, a text chunk holding "secret-metadata"."""
+    from PIL import PngImagePlugin
+
     buffer = io.BytesIO()
-    Image.new("RGB", (4, 4), "navy").save(buffer, "PNG")
+    text = PngImagePlugin.PngInfo()
+    if metadata:
+        text.add_text("Comment", "secret-metadata")
+    Image.new("RGB", (4, 4), "navy").save(buffer, "PNG", pnginfo=text)
     return buffer.getvalue()
 
 
@@ -214,17 +229,72 @@ def custom_xml_and_comment_authors(package: Package) -> None:
     package.relate(PRESENTATION, RT.COMMENT_AUTHORS, "commentAuthors.xml")
 
 
-def broken_optional_link(package: Package) -> None:
-    """A picture on the master whose relationship names a part the package lacks."""
-    rel_id = package.relate(MASTER, RT.IMAGE, "../media/missing.png")
-    root = package.xml(MASTER)
+def _picture_on(package: Package, part: str, target: str, shape_id: int = 98) -> None:
+    """Show the picture ``target`` (relative to ``part``) on a slide master or layout."""
+    rel_id = package.relate(part, RT.IMAGE, target)
+    root = package.xml(part)
     picture = etree.fromstring(
-        f'<p:pic xmlns:p="{P}" xmlns:a="{A}" xmlns:r="{R}"><p:nvPicPr><p:cNvPr id="98" name="Logo"/>'
+        f'<p:pic xmlns:p="{P}" xmlns:a="{A}" xmlns:r="{R}"><p:nvPicPr><p:cNvPr id="{shape_id}" name="Logo"/>'
         f'<p:cNvPicPr/><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/>'
         '</a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="100" cy="100"/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
     root.find(f".//{{{P}}}spTree").append(picture)
-    package.put_xml(MASTER, root)
+    package.put_xml(part, root)
+
+
+def broken_optional_link(package: Package) -> None:
+    """A picture on the master whose relationship names a part the package lacks."""
+    _picture_on(package, MASTER, "../media/missing.png")
+
+
+# Files that are not pictures, each under a picture's name and content type: (name, bytes, content type).
+VBA_BYTES = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 24 + b'Attribute VB_Name = "ThisDocument"'
+PRETENDING_PICTURES = (
+    ("image9.png", VBA_BYTES, CT.PNG),
+    ("program.jpeg", b"MZ\x90\x00\x03" + b"\x00" * 59 + b"This program cannot be run in DOS mode.", CT.JPEG),
+    ("page.png", b"<html><script>alert(1)</script></html>", CT.PNG),
+    ("workbook.png", b"PK\x03\x04" + b"\x00" * 26 + b"xl/evil-workbook.xml", CT.PNG),
+    ("junk.emf", b"junk emf payload " * 4, CT.X_EMF),
+    ("junk.wmf", b"junk wmf payload " * 4, CT.X_WMF),
+    ("png-named.gif", png_bytes(), CT.GIF),
+)
+
+
+def files_pretending_to_be_pictures_on_a_layout(package: Package) -> None:
+    for offset, (name, data, content_type) in enumerate(PRETENDING_PICTURES):
+        package.add_part(f"ppt/media/{name}", data, content_type)
+        _picture_on(package, LAYOUT, f"../media/{name}", shape_id=90 + offset)
+
+
+def picture_with_metadata_on_the_master(package: Package) -> None:
+    """A real picture carrying text in its metadata, and bytes after its end: only its pixels are kept."""
+    package.add_part("ppt/media/photo.png", png_bytes(metadata=True) + b"appended secret payload", CT.PNG)
+    _picture_on(package, MASTER, "../media/photo.png")
+
+
+def vba_bytes_as_an_embedded_font(package: Package) -> None:
+    package.add_part("ppt/fonts/font1.fntdata", VBA_BYTES, CT.X_FONTDATA)
+    rel_id = package.relate(PRESENTATION, RT.FONT, "fonts/font1.fntdata")
+    root = package.xml(PRESENTATION)
+    fonts = etree.fromstring(f'<p:embeddedFontLst xmlns:p="{P}" xmlns:r="{R}"><p:embeddedFont>'
+                             f'<p:font typeface="Evil Sans"/><p:regular r:id="{rel_id}"/></p:embeddedFont>'
+                             '</p:embeddedFontLst>')
+    notes_size = root.find(f"{{{P}}}notesSz")
+    root.insert(root.index(notes_size) + 1, fonts)
+    package.put_xml(PRESENTATION, root)
+
+
+def properties_of_its_own(package: Package) -> None:
+    """A description and a company in the template's document and application properties."""
+    core = package.xml("docProps/core.xml")
+    for old in core.findall(f"{{{DC}}}description"):
+        core.remove(old)
+    etree.SubElement(core, f"{{{DC}}}description").text = "secret-description of the template"
+    package.put_xml("docProps/core.xml", core)
+    if "docProps/app.xml" in package.members:
+        app = package.xml("docProps/app.xml")
+        etree.SubElement(app, f"{{{EXTENDED}}}Company").text = "secret-company"
+        package.put_xml("docProps/app.xml", app)
 
 
 def sample_slide_with_links(package: Package) -> None:
@@ -262,6 +332,10 @@ POWERPOINT_CASES: dict[str, Callable[[Package], None]] = {
     "ole object on a layout": ole_object_on_a_layout,
     "custom xml and comment authors": custom_xml_and_comment_authors,
     "broken optional link": broken_optional_link,
+    "files pretending to be pictures on a layout": files_pretending_to_be_pictures_on_a_layout,
+    "picture with metadata on the master": picture_with_metadata_on_the_master,
+    "vba bytes as an embedded font": vba_bytes_as_an_embedded_font,
+    "properties of its own": properties_of_its_own,
 }
 
 
@@ -329,6 +403,63 @@ def fields_that_run_commands_in_the_header(package: Package) -> None:
     package.put_xml(HEADER, root)
 
 
+def hyperlink_fields_in_the_header(package: Package) -> None:
+    """HYPERLINK fields to outside targets, in the complex form (its instruction split across runs) and the simple."""
+    root = package.xml(HEADER)
+    paragraph = _header_paragraph(root)
+    for pieces in ((' HYPERLINK "file:///C:/', 'Users/secret.docx" '), (" HYPERLINK \"javascript:alert(2)\" ",),
+                   (' HYPERLINK "http://evil.example/field" \\o "tip" ',)):
+        for kind, instruction in (("begin", None), *((None, piece) for piece in pieces), ("separate", None)):
+            run = etree.SubElement(paragraph, f"{{{W}}}r")
+            if kind:
+                etree.SubElement(run, f"{{{W}}}fldChar").set(f"{{{W}}}fldCharType", kind)
+            else:
+                etree.SubElement(run, f"{{{W}}}instrText").text = instruction
+        etree.SubElement(etree.SubElement(paragraph, f"{{{W}}}r"), f"{{{W}}}t").text = " Open"
+        etree.SubElement(etree.SubElement(paragraph, f"{{{W}}}r"), f"{{{W}}}fldChar").set(f"{{{W}}}fldCharType",
+                                                                                        "end")
+    simple = etree.SubElement(paragraph, f"{{{W}}}fldSimple")
+    simple.set(f"{{{W}}}instr", ' HYPERLINK "http://evil.example/simple" ')
+    etree.SubElement(etree.SubElement(simple, f"{{{W}}}r"), f"{{{W}}}t").text = " Visit"
+    package.put_xml(HEADER, root)
+
+
+def document_variables_in_the_settings(package: Package) -> None:
+    root = package.xml(SETTINGS)
+    variables = etree.fromstring(f'<w:docVars xmlns:w="{W}"><w:docVar w:name="Secret" w:val="secret-docvar"/>'
+                                 '</w:docVars>')
+    later = root.find(f"{{{W}}}rsids")
+    if later is None:
+        root.append(variables)
+    else:
+        root.insert(root.index(later), variables)
+    package.put_xml(SETTINGS, root)
+
+
+def files_pretending_to_be_pictures_in_the_header(package: Package) -> None:
+    """The header shows a real picture (added by python-docx) and, beside it, each file pretending to be one."""
+    doc = Document(io.BytesIO(package.save()))
+    doc.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(png_bytes()))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    package.members = Package(buffer.getvalue()).members
+    root = package.xml(HEADER)
+    drawing = next(root.iter(f"{{{W}}}drawing"))
+    run = drawing.getparent()
+    drawing_ids = 900  # unlike python-docx's, which start at 1 in every part, as the briefing's own do
+    for offset, (name, data, content_type) in enumerate(PRETENDING_PICTURES):
+        package.add_part(f"word/media/{name}", data, content_type)
+        rel_id = package.relate(HEADER, RT.IMAGE, f"media/{name}")
+        copy = etree.fromstring(etree.tostring(run))
+        next(copy.iter(f"{{{A}}}blip")).set(f"{{{R}}}embed", rel_id)
+        for properties in copy.iter(f"{{{WORD_DRAWING}}}docPr", f"{{{PICTURE}}}cNvPr"):
+            properties.set("id", str(drawing_ids + offset))
+        run.addnext(copy)
+    for properties in run.iter(f"{{{WORD_DRAWING}}}docPr", f"{{{PICTURE}}}cNvPr"):
+        properties.set("id", str(drawing_ids - 1))
+    package.put_xml(HEADER, root)
+
+
 def ole_object_in_the_header(package: Package) -> None:
     package.add_part("word/embeddings/oleObject1.bin", b"\xd0\xcf\x11\xe0 ole", CT.OFC_OLE_OBJECT)
     rel_id = package.relate(HEADER, RT.OLE_OBJECT, "embeddings/oleObject1.bin")
@@ -368,6 +499,7 @@ def body_content_with_a_picture_and_an_imported_file(package: Package) -> None:
 
 WORD_CASES: dict[str, Callable[[Package], None]] = {
     "body content with a picture and an imported file": body_content_with_a_picture_and_an_imported_file,
+    "files pretending to be pictures in the header": files_pretending_to_be_pictures_in_the_header,
     "vba project under a harmless name": word_vba_project_under_a_harmless_name,
     "remote attached template": remote_attached_template,
     "mail merge from an outside source": mail_merge_from_an_outside_source,
@@ -375,6 +507,9 @@ WORD_CASES: dict[str, Callable[[Package], None]] = {
     "fields that run commands in the header": fields_that_run_commands_in_the_header,
     "ole object in the header": ole_object_in_the_header,
     "glossary and comments": glossary_and_comments,
+    "hyperlink fields in the header": hyperlink_fields_in_the_header,
+    "document variables in the settings": document_variables_in_the_settings,
+    "properties of its own": properties_of_its_own,
 }
 
 BASES = {"pptx": powerpoint_base, "docx": word_base}
