@@ -21,6 +21,7 @@ from .counting import KnownFor, count_by, count_each, known_for, people_of
 from .model import DemographicTable, Demographics, EventData, ReviewType, Theme
 from .register_records import ResolvedReview
 from .suppression import SECONDARY_TABLE_TEXT, SuppressedTable, fewer_than_table, fewer_than_text, suppress
+from .wording import counts_text, plural_word
 
 MAX_CHARTED_THEMES = 12
 PERSON_TABLES = (("Ethnicity", "Ethnicity", "ethnicity"), ("Age", "Age band", "age"), ("Gender", "Gender", "gender"))
@@ -203,21 +204,54 @@ class ReviewFigures:
         """Return the themes with no count."""
         return tuple(t for t in self.themes if t.count is None)
 
+    @property
+    def themes_found(self) -> tuple[Theme, ...]:
+        """Return the themes the period's reviews found: every theme but those counted in none of them."""
+        return tuple(t for t in self.themes if t.count != 0)
+
+    @property
+    def themes_not_found(self) -> tuple[Theme, ...]:
+        """Return the themes looked for but featured in none of the period's reviews (a count of 0)."""
+        return tuple(t for t in self.themes if t.count == 0)
+
+    @property
+    def people_by_unit(self) -> dict[str, int]:
+        """Return how many people the demographic tables describe, for each kind of person they count: {'children':
+        24}, or {'victims': 12, 'perpetrators': 9} when the tables count people of different roles."""
+        found: dict[str, int] = {}
+        for table in self.demographics:
+            if table.unit == self.review.people_noun:
+                number = self.people
+            elif table.people_coverage is not None:
+                number = table.people_coverage.total
+            else:
+                number = table.total
+            found[table.unit] = max(found.get(table.unit, 0), number)
+        if found.get(self.review.people_noun) == 1:  # 'the 1 person'
+            found[self.review.person_noun] = found.pop(self.review.people_noun)
+        return found
+
     def theme_label(self, theme: Theme) -> str:
         """Return 'Self-Neglect (6)', 'Safe sleep (<5)' when its count is hidden, or the name alone."""
         if theme.name in self.hidden_themes:
             return f"{theme.name} ({fewer_than_table(self.threshold)})"
         return theme_label(theme)
 
+    def charted_themes(self, most: int | None = None) -> tuple[tuple[Theme, ...], str]:
+        """Return the counted themes a chart can show legibly (at most ``most``), most frequent first (ties in the
+        data's order), and words saying so if some were cut: ranked, the chart adds what the list beside it does not.
+        A theme no review featured in is no finding, so it gets no bar."""
+        counted = tuple(t for t in self.themes_counted if t.count)
+        ranked = tuple(sorted(counted, key=lambda t: -(t.count or 0)))
+        most = MAX_CHARTED_THEMES if most is None else min(most, MAX_CHARTED_THEMES)
+        if len(ranked) <= most:
+            return ranked, ""
+        return ranked[:most], f"the {most} most frequent of {len(counted)} themes"
+
     @property
     def theme_labels(self) -> tuple[str, ...]:
-        """Return every theme as a list shows it."""
-        return tuple(self.theme_label(t) for t in self.themes)
-
-
-def counts_text(labels, values) -> str:
-    """Return labels and their counts as 'MBC 5, RCBC 1, HBC 0'."""
-    return ", ".join(f"{label} {value}" for label, value in zip(labels, values))
+        """Return every theme the period's reviews found, as a list shows it."""
+        return tuple(self.theme_label(t) for t in self.themes_found)
 
 
 def theme_label(theme: Theme) -> str:
@@ -225,15 +259,9 @@ def theme_label(theme: Theme) -> str:
     return f"{theme.name} ({theme.count})" if theme.count is not None else theme.name
 
 
-def charted_themes(figures: ReviewFigures, most: int = MAX_CHARTED_THEMES) -> tuple[tuple[Theme, ...], str]:
-    """Return the counted themes a chart can show legibly (at most ``most``), most frequent first (ties in the
-    data's order), and words saying so if some were cut: ranked, the chart adds what the list beside it does not."""
-    counted = figures.themes_counted
-    ranked = tuple(sorted(counted, key=lambda t: -(t.count or 0)))
-    most = min(most, MAX_CHARTED_THEMES)
-    if len(ranked) <= most:
-        return ranked, ""
-    return ranked[:most], f"the {most} most frequent of {len(counted)} themes"
+def total_reviews(reviews: Iterable[ReviewType]) -> int:
+    """Return how many reviews of every type the event covers."""
+    return sum(review.count or 0 for review in reviews)
 
 
 def review_figures(key: str, review: ReviewType, period: str = "", threshold: int = 0) -> ReviewFigures:
@@ -267,8 +295,6 @@ def review_figures(key: str, review: ReviewType, period: str = "", threshold: in
                          threshold)
 
 
-IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women",
-                     "grandchild": "grandchildren"}
 PREPOSITIONS = {"at", "of", "in", "with", "from", "for", "under"}  # 'adult at risk': the noun before one is the head
 
 
@@ -280,19 +306,8 @@ def role_plural(role: str, review: ReviewType) -> str:
         return review.people_noun
     words = role.split(" ")
     head = next((i - 1 for i, word in enumerate(words) if i and word.casefold() in PREPOSITIONS), len(words) - 1)
-    words[head] = _plural_word(words[head])
+    words[head] = plural_word(words[head])
     return " ".join(words)
-
-
-def _plural_word(word: str) -> str:
-    lower = word.casefold()
-    if lower in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[lower]
-    if lower.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    if lower.endswith("y") and lower[-2:-1] not in tuple("aeiou"):
-        return word[:-1] + "ies"
-    return word + "s"
 
 
 def _has_role(table: CountTable, demo: Demographics) -> bool:

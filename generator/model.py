@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .palette import BUILTIN_ACCENTS, BUILTIN_SCHEME
+from .wording import singular_name
 
 # The metadata of a field the loader fills in, which a data file may not set (it is no key of the YAML).
 COMPUTED = {"computed": True}
@@ -205,8 +206,11 @@ class ReviewType:
 
     @property
     def display_name(self) -> str:
-        """Return the name for a count: the singular for one review ('1 Multi-agency Learning Review')."""
-        return self.singular if self.count == 1 and self.singular else self.name
+        """Return the name for a count: for one review the singular, given or derived ('1 Multi-agency Learning
+        Review', never '1 Multi-agency Learning Reviews')."""
+        if self.count != 1:
+            return self.name
+        return self.singular or singular_name(self.name)
 
     @property
     def headline(self) -> str:

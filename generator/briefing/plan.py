@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..charts import ChartSpec
-from ..figures import CountTable, ReviewFigures, charted_themes, counts_text, event_figures
+from ..figures import CountTable, ReviewFigures, event_figures
 from ..model import EventData, Link
 from ..paths import slug
+from ..wording import not_found_line, themes_chart, themes_not_counted
 from .line_breaks import hyphenated_names
 
 WORDS_PER_MINUTE = 200  # a steady reading pace for plain prose
@@ -120,13 +121,9 @@ def briefing_chart(figures: ReviewFigures, most: int | None = None) -> tuple[Cha
     """Return the chart a briefing shows and the part it belongs to: counted themes (the ``most`` frequent, when
     given), else age bands, else none."""
     review = figures.review
-    shown, cut = charted_themes(figures) if most is None else charted_themes(figures, most)
-    if shown:
-        labels, values = tuple(t.name for t in shown), tuple(t.count or 0 for t in shown)
-        title = f"Main themes: number of the {figures.count} reviews each featured in" + (f" ({cut})" if cut else "")
-        alt = (f"Bar chart of the main themes of the {figures.headline}{f' ({cut})' if cut else ''}: "
-               f"{counts_text(labels, values)}.")
-        return ChartSpec("bar", title, labels, values, alt), "themes"
+    themes = themes_chart(figures, most)
+    if themes is not None:
+        return themes, "themes"
     age = next((t for t in figures.demographics if t.name == "Age"), None)
     if age is not None and len(age.rows) > 1:
         alt = (f"Column chart of the age of {figures.people_phrase} in {review.name}"
@@ -160,10 +157,7 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
             content["figures_note"] = tuple(notes)
         elif section.show == "themes":
             content["themes"] = figures.theme_labels
-            uncounted = figures.themes_uncounted
-            if uncounted and figures.themes_counted:
-                content["themes_note"] = (f"Numbers are the reviews each theme featured in; "
-                                          f"{len(uncounted)} themes were not counted.")
+            content["themes_note"] = " ".join(filter(None, [themes_not_counted(figures), not_found_line(figures)]))
         if chart is not None and section.show == chart_part:
             content["chart"] = chart
         sections.append(SectionPlan(number, section.heading, **content))

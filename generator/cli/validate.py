@@ -25,6 +25,7 @@ def add_command_to(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..loading import load_event
+    from ..figures import total_reviews
 
     strict = args.strict
     failed = False
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         print_warnings(loaded.warnings)
         failed |= strict and any(w.severity == "warning" for w in loaded.warnings)
         review_types = loaded.event.review_types.values()
-        reviews = sum(r.count or 0 for r in review_types)
+        reviews = total_reviews(review_types)
         print(f"{shown(path)}: valid; {len(review_types)} review type{'s' if len(review_types) != 1 else ''}, "
               f"{reviews} review{'s' if reviews != 1 else ''}")
     return EXIT_BAD_INPUT if failed else EXIT_OK

@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..charts import ChartSpec
-from ..figures import CountTable, ReviewFigures, charted_themes, counts_text, event_figures
+from ..figures import CountTable, ReviewFigures, event_figures, total_reviews
 from ..model import Bullet, EventData
+from ..wording import (counted, findings_heading, joined, not_found_line, people_counted, themes_chart,
+                       themes_not_counted)
 
 
 MAX_CHARTS_PER_SLIDE = 4  # a DHR's victim and perpetrator tables continue on a second slide
@@ -105,15 +107,7 @@ def _chart_notes(figures: ReviewFigures, charts: list[ChartSpec], area_names: st
 def chart_footnotes(figures: ReviewFigures) -> list[str]:
     """Return the lines under a type's charts: who the demographic charts count (they may add up to more
     than the reviews), and the type's caveats."""
-    lines = []
-    if figures.demographics:
-        names = _joined([table.name.lower() for table in figures.demographics])
-        lines.append(f"The {names} {'figure counts' if len(figures.demographics) == 1 else 'figures count'} "
-                     f"{figures.people_phrase} in {figures.headline}.")
-    else:  # say so, rather than leave a reader wondering why there is only one chart
-        lines.append(f"No figures about the people reviewed are given for the {figures.review.name}.")
-    lines.extend(figures.review.caveats)
-    return lines
+    return [people_counted(figures), *figures.review.caveats]
 
 
 def area_names(event: EventData, labels: list[str]) -> str:
@@ -122,7 +116,7 @@ def area_names(event: EventData, labels: list[str]) -> str:
     explained = []
     for label in labels:
         members = event.groupings.get(label, [label])
-        full = _joined([event.areas.get(member, member) for member in members])
+        full = joined([event.areas.get(member, member) for member in members])
         if full != label:
             explained.append(f"{label}: {full}")
     return f"Areas: {'; '.join(explained)}." if explained else ""
@@ -130,33 +124,24 @@ def area_names(event: EventData, labels: list[str]) -> str:
 
 def _themes_slide(figures: ReviewFigures) -> SlideSpec:
     review = figures.review
-    body = [Para(f"What the {figures.headline} found:", bullet=False, bold=True)]
+    body = [Para(findings_heading(figures), bullet=False, bold=True)]
     body.extend(Para(label) for label in figures.theme_labels)
-    charts = []
-    shown, cut = charted_themes(figures)
-    if shown:
-        names, counts = tuple(t.name for t in shown), tuple(t.count or 0 for t in shown)
-        title = f"Reviews featuring each theme (of {figures.count})" + (f": {cut}" if cut else "")
-        charts.append(ChartSpec("bar", title, names, counts,
-                                f"Bar chart of the main themes of {review.name}{f' ({cut})' if cut else ''}, with "
-                                f"the number of the {figures.count} reviews each featured in: "
-                                f"{counts_text(names, counts)}.", ""))
+    not_found = not_found_line(figures)
+    chart = themes_chart(figures)
     listing = "; ".join(p.text for p in body[1:])
     notes = "\n".join(filter(None, [review.themes_notes, *review.caveats,
-                                    f"Main themes of the {figures.headline}: {listing}."]))
-    return SlideSpec("themes", f"Main Themes: {review.name}", notes, body=body, charts=charts,
-                     footnotes=uncounted_footnote(figures))
+                                    f"Main themes of the {figures.headline}: {listing}.", not_found]))
+    if not_found:
+        body.append(Para(not_found, bullet=False, italic=True))
+    return SlideSpec("themes", f"Main Themes: {review.name}", notes, body=body,
+                     charts=[chart] if chart is not None else [], footnotes=uncounted_footnote(figures))
 
 
 def uncounted_footnote(figures: ReviewFigures) -> list[str]:
     """Return the line saying which themes were not counted, when only some were: it stands at the foot of
     every slide of the list, so a continued slide (without the chart) still says why a theme has no number."""
-    uncounted = figures.themes_uncounted
-    if not uncounted or len(uncounted) == len(figures.themes):
-        return []
-    themes = "theme with no number was" if len(uncounted) == 1 else "themes with no number were"
-    return [f"The number after a theme is how many of the {figures.count} reviews it featured in; "
-            f"the {len(uncounted)} {themes} not counted."]
+    line = themes_not_counted(figures)
+    return [line] if line else []
 
 
 def area_breakdown(figures: ReviewFigures) -> list[str]:
@@ -191,10 +176,6 @@ def _bullet_slide(slide, kind: str = "content") -> SlideSpec:
     return SlideSpec(kind, slide.title, slide.notes, body=body)
 
 
-def _joined(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def cross_over_adds_something(event: EventData) -> bool:
     """Return whether the cross-over themes slide belongs in the deck: it has items, and with one review type
     (where nothing can cross over between types) it says more than that type's own themes slide already does.
@@ -221,35 +202,43 @@ def unbroken_postcodes(text: str) -> str:
 
 def plan_deck(event: EventData) -> list[SlideSpec]:
     """Return every slide of the deck, in order."""
-    info = event.event
     every = list(event_figures(event, for_deck=True).values())
-    reviews = [f.review for f in every]
+    return [_title_slide(event), _bullet_slide(event.aims), _bullet_slide(event.learning_reviews.are),
+            _bullet_slide(event.learning_reviews.are_not), *_legal_section(event), *_scene_section(event, every),
+            *_themes_section(event, every), *_closing_slides(event)]
+
+
+def _title_slide(event: EventData) -> SlideSpec:
+    info = event.event
     subtitle = [f"{info.long_date} · {unbroken_postcodes(info.venue)}" if info.venue else info.long_date]
     if info.strapline:
         subtitle.append(info.strapline)
     if info.hosts:
-        subtitle.append("Hosted by " + _joined(info.hosts))
+        subtitle.append("Hosted by " + joined(info.hosts))
     if info.in_conjunction_with:
         subtitle.append(info.in_conjunction_with)
-    title_notes = info.notes or f"Welcome to {info.title}, {info.long_date}."
-    slides = [SlideSpec("title", info.title, title_notes, subtitle=subtitle),
-              _bullet_slide(event.aims),
-              _bullet_slide(event.learning_reviews.are),
-              _bullet_slide(event.learning_reviews.are_not)]
+    return SlideSpec("title", info.title, info.notes or f"Welcome to {info.title}, {info.long_date}.",
+                     subtitle=subtitle)
 
+
+def _legal_section(event: EventData) -> list[SlideSpec]:
     legal = _legal_slides(event)
-    if legal:
-        names = _joined([r.full_name for r in reviews if r.legal_framework])
-        slides.append(SlideSpec("section", event.legal_framework_title,
-                                f"The next slides set out the legal framework for {names}.",
-                                subtitle=["The criteria and duties behind each type of review"]))
-        slides.extend(legal)
+    if not legal:
+        return []
+    names = joined([r.full_name for r in event.review_types.values() if r.legal_framework])
+    divider = SlideSpec("section", event.legal_framework_title,
+                        f"The next slides set out the legal framework for {names}.",
+                        subtitle=["The criteria and duties behind each type of review"])
+    return [divider, *legal]
 
+
+def _scene_section(event: EventData, every: list[ReviewFigures]) -> list[SlideSpec]:
+    """Return the divider, the reviews-at-a-glance slide and each type's charts slides."""
     scene = event.scene
-    total = sum(r.count or 0 for r in reviews)
-    slides.append(SlideSpec("section", scene.title,
-                            f"{total} reviews across the area: " + _joined([r.headline for r in reviews]) + ".",
-                            subtitle=[line for line in (f"{total} reviews in numbers", event.period_text) if line]))
+    reviews = [f.review for f in every]
+    total = counted(total_reviews(reviews), "review")
+    slides = [SlideSpec("section", scene.title, f"{total} across the area: {joined([r.headline for r in reviews])}.",
+                        subtitle=[line for line in (f"{total} in numbers", event.period_text) if line])]
     figures = [Figure(str(f.count), f.review.display_name, area_breakdown(f)) for f in every]
     glance_notes = scene.notes or "; ".join(r.headline for r in reviews)
     # The breakdowns under each figure show hidden counts as '<5' and '[c]': the slide says what those mean.
@@ -258,24 +247,41 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
                             "\n".join(line for line in (event.period_text, glance_notes) if line), figures=figures,
                             footnotes=[max(area_keys, key=len)] if area_keys else []))  # the fullest: with [c], if any
     for review_figures in every:
-        every_chart = review_charts(review_figures)
-        areas = area_names(event, [label for label, _ in review_figures.areas.rows])
-        footnotes = [*chart_footnotes(review_figures), *filter(None, [review_figures.suppression_footnote])]
-        # A victim's and a perpetrator's tables (DHRs) are too many for one slide: at most four charts on each.
-        for first in range(0, len(every_chart), MAX_CHARTS_PER_SLIDE):
-            charts = every_chart[first:first + MAX_CHARTS_PER_SLIDE]
-            title = f"{scene.title}: {review_figures.review.name}" + (" (continued)" if first else "")
-            slides.append(SlideSpec("charts", title, _chart_notes(review_figures, charts, areas), charts=charts,
-                                    footnotes=footnotes))
+        slides.extend(_charts_slides(event, review_figures))
+    return slides
 
+
+def _charts_slides(event: EventData, figures: ReviewFigures) -> list[SlideSpec]:
+    """Return a type's charts slides: a victim's and a perpetrator's tables (DHRs) are too many for one slide, so
+    at most four charts on each."""
+    every_chart = review_charts(figures)
+    areas = area_names(event, [label for label, _ in figures.areas.rows])
+    footnotes = [*chart_footnotes(figures), *filter(None, [figures.suppression_footnote])]
+    slides = []
+    for first in range(0, len(every_chart), MAX_CHARTS_PER_SLIDE):
+        charts = every_chart[first:first + MAX_CHARTS_PER_SLIDE]
+        title = f"{event.scene.title}: {figures.review.name}" + (" (continued)" if first else "")
+        slides.append(SlideSpec("charts", title, _chart_notes(figures, charts, areas), charts=charts,
+                                footnotes=footnotes))
+    return slides
+
+
+def _themes_section(event: EventData, every: list[ReviewFigures]) -> list[SlideSpec]:
+    """Return the divider, each type's themes slide and the themes the types share."""
     crosses_over = cross_over_adds_something(event)
-    slides.append(SlideSpec("section", "Main Themes",
-                            "The main themes from each type of review, then the themes they share."
-                            if crosses_over else "The main themes the reviews found.",
-                            subtitle=["What the reviews found"]))
-    slides.extend(_themes_slide(review_figures) for review_figures in every)
+    divider = SlideSpec("section", "Main Themes",
+                        "The main themes from each type of review, then the themes they share."
+                        if crosses_over else "The main themes the reviews found.",
+                        subtitle=["What the reviews found"])
+    slides = [divider, *(_themes_slide(review_figures) for review_figures in every)]
     if crosses_over:
         slides.append(_bullet_slide(event.cross_over_themes))
+    return slides
+
+
+def _closing_slides(event: EventData) -> list[SlideSpec]:
+    """Return the reflective questions, when the data has them, and the closing slide."""
+    slides = []
     if event.reflective_questions:
         questions = _bullet_slide(event.reflective_questions)
         questions.notes = questions.notes or QUESTIONS_NOTES
@@ -283,7 +289,7 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
     closing = event.closing
     closing_lines = [line for line in [closing.text, *closing.contacts] if line]
     slides.append(SlideSpec("closing", closing.title, closing.notes or "Thank everyone for coming.",
-                            subtitle=closing_lines or [info.title]))
+                            subtitle=closing_lines or [event.event.title]))
     return slides
 
 

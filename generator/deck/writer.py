@@ -11,6 +11,7 @@ from pptx.presentation import Presentation
 from pptx.util import Emu, Inches
 
 from .. import text_fit
+from ..wording import counts_text
 from ..branding import theme_fonts
 from ..charts import MIN_LABEL_SIZE, ChartSpec
 from ..library_internals import drop_slide
@@ -482,22 +483,22 @@ def says_something(chart: ChartSpec) -> bool:
 
 
 def fact_paras(chart: ChartSpec) -> list[Para]:
-    """Return a chart that says nothing as words: its title, its one count as a big number with its category,
-    and the categories counted as none."""
+    """Return a chart that says nothing as one plain sentence, at the slide's body size: 'Gender: all 12 Female.',
+    'Reviews by area: Bro Morgannwg 1, Cardiff 0.' (a big number beside the other charts' titles would shout)."""
+    return [Para(fact_sentence(chart), bullet=False)]
+
+
+def fact_sentence(chart: ChartSpec) -> str:
+    """Return what a chart of one category (or none) says, as a sentence with its note in brackets."""
     shown = [(category, value) for category, value in zip(chart.categories, chart.values) if value]
-    none = [category for category, value in zip(chart.categories, chart.values) if not value]
-    paras = [Para(chart.title, bullet=False, bold=True, scale=1.1)]
-    if shown:
-        category, value = shown[0]
-        paras += [Para(str(value), bullet=False, bold=True, scale=BIG_NUMBER_SCALE),
-                  Para(category, bullet=False, bold=True)]
-    elif not chart.note:  # with a note, every category was hidden for publishing, which the note says
-        paras.append(Para("None recorded", bullet=False, bold=True))
-    if none:
-        paras.append(Para("None: " + ", ".join(f"{category} (0)" for category in none), bullet=False, scale=0.9))
-    if chart.note:  # in brackets: a caveat on the figure above it, not a figure of its own
-        paras.append(Para(f"({chart.note})", bullet=False, scale=0.9))
-    return paras
+    if len(shown) == 1 and len(chart.categories) == 1 and shown[0][1] > 1:
+        said = f"all {shown[0][1]} {shown[0][0]}"
+    elif shown or not chart.note:  # with a note and no count, every category was hidden, which the note says
+        said = counts_text(chart.categories, chart.values) if chart.categories else "none recorded"
+    else:
+        said = ""
+    note = f"({chart.note})" if chart.note else ""
+    return f"{chart.title}: {' '.join(filter(None, [said, note]))}."
 
 
 @draws("charts")

@@ -100,11 +100,13 @@ def test_a_title_is_not_broken_inside_a_parenthesis() -> None:
     assert not text_fit.breaks_badly(title, width, size, True, writer.heading_font)
 
 
-def test_a_table_of_one_category_is_a_big_number_with_the_categories_counted_as_none() -> None:
+def test_a_table_of_one_category_is_one_plain_sentence_at_body_size() -> None:
     chart = ChartSpec("bar", "Ethnicity (where known: 2 of 5)", ("White Welsh", "Mixed", "Asian"), (3, 0, 0), "…")
     assert not says_something(chart)
-    assert [(p.text, p.scale) for p in fact_paras(chart)] == [
-        ("Ethnicity (where known: 2 of 5)", 1.1), ("3", 3.0), ("White Welsh", 1.0), ("None: Mixed (0), Asian (0)", 0.9)]
+    assert [(p.text, p.scale, p.bold) for p in fact_paras(chart)] == [
+        ("Ethnicity (where known: 2 of 5): White Welsh 3, Mixed 0, Asian 0.", 1.0, False)]
+    assert [p.text for p in fact_paras(ChartSpec("bar", "Gender", ("Female",), (12,), "…"))] == [
+        "Gender: all 12 Female."]
     assert says_something(ChartSpec("bar", "Age", ("0-4", "5-9"), (1, 2), "…"))
 
 
@@ -149,9 +151,9 @@ def test_a_chart_whose_every_category_is_hidden_says_why_not_none_recorded():
     hidden = ChartSpec("bar", "Age", (), (), "Bar chart of age: every count hidden.",
                        "3 categories with fewer than 5 are not shown")
     texts = [para.text for para in fact_paras(hidden)]
-    assert texts == ["Age", "(3 categories with fewer than 5 are not shown)"]
+    assert texts == ["Age: (3 categories with fewer than 5 are not shown)."]
     empty = ChartSpec("bar", "Age", ("0-4",), (0,), "Bar chart of age: 0-4 0.")
-    assert [para.text for para in fact_paras(empty)] == ["Age", "None recorded", "None: 0-4 (0)"]
+    assert [para.text for para in fact_paras(empty)] == ["Age: 0-4 0."]
 
 
 def _body_sizes(writer: DeckWriter) -> list[set[float]]:

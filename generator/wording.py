@@ -1,0 +1,127 @@
+"""How the figures are worded, once, for every output: the deck's plan and the briefing's plan both read this.
+
+A phrase a reader sees in more than one place ("1 theme was not counted", "These
+figures count the 12 victims and 9 perpetrators in 12 reviews", the main themes'
+chart) is made here, so the deck and the briefings never word one figure two ways,
+and a count of one is always singular ("1 review", "1 Multi-agency Learning Review").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .charts import ChartSpec
+
+if TYPE_CHECKING:
+    from .figures import ReviewFigures
+
+IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women",
+                     "grandchild": "grandchildren"}
+IRREGULAR_SINGULARS = {plural: one for one, plural in IRREGULAR_PLURALS.items()}
+NOT_FOUND_HEADING = "Also looked for, not found this period"
+
+
+def plural_word(word: str) -> str:
+    """Return one word made plural: 'victim' -> 'victims', 'child' -> 'children', 'inquiry' -> 'inquiries'."""
+    lower = word.casefold()
+    if lower in IRREGULAR_PLURALS:
+        return _same_case(IRREGULAR_PLURALS[lower], word)
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if lower.endswith("y") and lower[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def singular_word(word: str) -> str:
+    """Return one plural word made singular: 'Reviews' -> 'Review', 'Inquiries' -> 'Inquiry', 'Children' ->
+    'Child'; a word that is not plural is returned as it is."""
+    lower = word.casefold()
+    if lower in IRREGULAR_SINGULARS:
+        return _same_case(IRREGULAR_SINGULARS[lower], word)
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + ("Y" if word[-3:].isupper() else "y")
+    if lower.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def singular_name(name: str) -> str:
+    """Return the name of one review, derived from the name of several: 'Multi-agency Learning Reviews' ->
+    'Multi-agency Learning Review' (the last word is the one that counts)."""
+    head, _, last = name.rstrip().rpartition(" ")
+    return f"{head} {singular_word(last)}" if head else singular_word(last)
+
+
+def _same_case(word: str, like: str) -> str:
+    return word.capitalize() if like[:1].isupper() else word
+
+
+def counted(count: int, one: str, many: str = "") -> str:
+    """Return a count with its noun, singular for one: '1 review', '12 reviews', '1 theme', '3 children'."""
+    return f"{count} {one if count == 1 else many or plural_word(one)}"
+
+
+def joined(names: Sequence[str]) -> str:
+    """Return names as a list in a sentence: 'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def counts_text(labels: Iterable[str], values: Iterable[object]) -> str:
+    """Return labels and their counts as 'MBC 5, RCBC 1, HBC 0'."""
+    return ", ".join(f"{label} {value}" for label, value in zip(labels, values))
+
+
+def findings_heading(figures: ReviewFigures) -> str:
+    """Return the line above a type's themes: 'What the 14 Children Reviews found:' ('the 1 Rapid Review')."""
+    return f"What the {figures.headline} found:"
+
+
+def not_found_line(figures: ReviewFigures) -> str:
+    """Return 'Also looked for, not found this period: A; B.' for the themes no review featured in, or ''.
+
+    A theme counted in none of the period's reviews is not a finding; it stays out of the list of what the
+    reviews found, and out of the chart, but a reader still learns that it was looked for."""
+    names = [theme.name for theme in figures.themes_not_found]
+    return f"{NOT_FOUND_HEADING}: {'; '.join(names)}." if names else ""
+
+
+def themes_not_counted(figures: ReviewFigures) -> str:
+    """Return 'The number after a theme is how many of the 12 reviews it featured in; the 1 theme with no number
+    was not counted.' when only some themes have a number, else '' (with none counted there is none to explain)."""
+    uncounted = len(figures.themes_uncounted)
+    if not uncounted or uncounted == len(figures.themes):
+        return ""
+    themes = "theme with no number was" if uncounted == 1 else "themes with no number were"
+    return (f"The number after a theme is how many of the {counted(figures.count, 'review')} it featured in; "
+            f"the {uncounted} {themes} not counted.")
+
+
+def people_counted(figures: ReviewFigures) -> str:
+    """Return who the demographic figures count, each group of people named once: 'These figures count the 12
+    victims and 9 perpetrators in 12 reviews.'; for a type without them, a line saying so."""
+    if not figures.demographics:
+        return f"No figures about the people reviewed are given for the {figures.review.name}."
+    people = joined([f"{number} {unit}" for unit, number in figures.people_by_unit.items()])
+    return f"These figures count the {people} in {counted(figures.count, 'review')}."
+
+
+def themes_chart_title(figures: ReviewFigures, cut: str) -> str:
+    """Return the main themes' chart title: 'Reviews featuring each theme (of 12)', and what was left out."""
+    return f"Reviews featuring each theme (of {figures.count})" + (f": {cut}" if cut else "")
+
+
+def themes_chart(figures: ReviewFigures, most: int | None = None) -> ChartSpec | None:
+    """Return the chart of the counted themes found in the period (the ``most`` frequent, when given), most
+    frequent first, or None when it would say nothing: fewer than two bars to compare, or a single review (every
+    bar 1). The deck and the briefings show this one chart."""
+    shown, cut = figures.charted_themes(most)
+    if len(shown) < 2 or figures.count == 1:
+        return None
+    names, counts = tuple(t.name for t in shown), tuple(t.count or 0 for t in shown)
+    alt = (f"Bar chart of the main themes of the {figures.headline}{f' ({cut})' if cut else ''}, with the number "
+           f"of the {counted(figures.count, 'review')} each featured in: {counts_text(names, counts)}.")
+    return ChartSpec("bar", themes_chart_title(figures, cut), names, counts, alt)

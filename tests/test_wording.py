@@ -1,0 +1,127 @@
+"""The figures' wording, made once for the deck and the briefings: singulars, themes found and not, who is counted."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from generator.briefing.plan import plan_briefing
+from generator.data_source import load_event
+from generator.deck.plan import plan_deck
+from generator.figures import event_figures, review_figures
+from generator.model import Theme
+from generator.wording import (counted, not_found_line, people_counted, plural_word, singular_name, singular_word,
+                               themes_chart, themes_not_counted)
+from tests.conftest import DEFAULT_DATA
+
+RIVERSIDE = DEFAULT_DATA.parent / "riverside-2024.yaml"
+
+
+@pytest.mark.parametrize(("plural", "one"), [("Reviews", "Review"), ("Inquiries", "Inquiry"), ("Children", "Child"),
+                                             ("Practices", "Practice"), ("Witnesses", "Witness"),
+                                             ("Analysis", "Analysis"), ("Learning", "Learning")])
+def test_a_plural_word_is_made_singular(plural: str, one: str) -> None:
+    assert singular_word(plural) == one
+
+
+def test_the_name_of_one_review_is_derived_from_its_last_word() -> None:
+    assert singular_name("Multi-agency Learning Reviews") == "Multi-agency Learning Review"
+    assert singular_name("Reviews") == "Review"
+
+
+@pytest.mark.parametrize(("one", "many"), [("victim", "victims"), ("child", "children"), ("inquiry", "inquiries"),
+                                           ("Child", "Children"), ("witness", "witnesses")])
+def test_a_word_is_made_plural(one: str, many: str) -> None:
+    assert plural_word(one) == many
+
+
+def test_a_count_of_one_is_singular() -> None:
+    assert counted(1, "review") == "1 review"
+    assert counted(12, "review") == "12 reviews"
+    assert counted(3, "person", "people") == "3 people"
+
+
+def _adults(**changes):
+    review = load_event(DEFAULT_DATA).event.review_types["adults"]
+    return dataclasses.replace(review, **changes)
+
+
+def test_a_type_of_one_review_without_a_singular_is_named_in_the_singular_everywhere() -> None:
+    event = load_event(DEFAULT_DATA).event
+    review = event.review_types["adults"]
+    review.name, review.singular, review.count = "Multi-agency Learning Reviews", "", 1
+    review.counts_by_area = {"MBC": 1, "RCBC": 0, "HBC": 0, "SBC": 0}
+    figures = review_figures("adults", review)
+    assert figures.headline == "1 Multi-agency Learning Review"
+    slides = {spec.title: spec for spec in plan_deck(event)}
+    themes = slides["Main Themes: Multi-agency Learning Reviews"]
+    assert themes.body[0].text == "What the 1 Multi-agency Learning Review found:"
+    glance = next(spec for spec in plan_deck(event) if spec.kind == "figures")
+    assert [(f.number, f.label) for f in glance.figures][1] == ("1", "Multi-agency Learning Review")
+    words = "\n".join(line for section in plan_briefing(event, figures).sections for line in section.text)
+    assert "1 reviews" not in words and "the 1 Multi-agency Learning Review" not in words.replace(
+        "the 1 Multi-agency Learning Review found", "")
+
+
+def test_a_single_review_gets_no_themes_chart_of_ones() -> None:
+    review = _adults(count=1, themes=[Theme("Neglect", 1), Theme("Housing", 1), Theme("Carers", 0)])
+    assert themes_chart(review_figures("adults", review)) is None
+
+
+def test_themes_no_review_featured_in_are_not_findings_but_said_to_be_looked_for() -> None:
+    review = _adults(themes=[Theme("Self-Neglect", 4), Theme("Transition to adult services", 0),
+                             Theme("Housing", 2), Theme("Hoarding", 0)])
+    figures = review_figures("adults", review)
+    assert figures.theme_labels == ("Self-Neglect (4)", "Housing (2)")
+    assert not_found_line(figures) == "Also looked for, not found this period: Transition to adult services; Hoarding."
+    chart = themes_chart(figures)
+    assert chart is not None and chart.categories == ("Self-Neglect", "Housing")
+
+
+def test_the_deck_and_the_briefing_list_found_themes_and_say_which_were_looked_for() -> None:
+    event = load_event(DEFAULT_DATA).event
+    event.review_types["adults"].themes = [Theme("Self-Neglect", 4), Theme("Housing", 3),
+                                           Theme("Transition to adult services", 0)]
+    themes = next(spec for spec in plan_deck(event) if spec.title == "Main Themes: Adult Reviews")
+    texts = [para.text for para in themes.body]
+    assert texts == ["What the 7 Adult Reviews found:", "Self-Neglect (4)", "Housing (3)",
+                     "Also looked for, not found this period: Transition to adult services."]
+    assert themes.charts[0].categories == ("Self-Neglect", "Housing")
+    figures = event_figures(event)["adults"]
+    section = next(s for s in plan_briefing(event, figures).sections if s.themes)
+    assert section.themes == ("Self-Neglect (4)", "Housing (3)")
+    assert section.themes_note == "Also looked for, not found this period: Transition to adult services."
+
+
+def test_themes_not_counted_are_worded_once_for_one_and_for_several() -> None:
+    one = review_figures("adults", _adults(themes=[Theme("Neglect", 4), Theme("Housing", 2), Theme("Carers")]))
+    assert themes_not_counted(one) == ("The number after a theme is how many of the 7 reviews it featured in; "
+                                       "the 1 theme with no number was not counted.")
+    event = load_event(DEFAULT_DATA).event
+    event.review_types["adults"].themes = [Theme("Neglect", 4), Theme("Housing", 2), Theme("Carers")]
+    section = next(s for s in plan_briefing(event, event_figures(event)["adults"]).sections if s.themes)
+    assert section.themes_note == themes_not_counted(one)  # the briefing says it as the deck does
+
+
+def test_the_themes_chart_is_the_same_in_the_deck_and_the_briefing() -> None:
+    event = load_event(DEFAULT_DATA).event
+    figures = event_figures(event)["adults"]
+    deck_chart = next(spec for spec in plan_deck(event) if spec.title == "Main Themes: Adult Reviews").charts[0]
+    briefing_chart = next(s.chart for s in plan_briefing(event, figures).sections if s.chart is not None)
+    assert deck_chart == briefing_chart
+    assert deck_chart.title == "Reviews featuring each theme (of 7)"
+
+
+def test_the_people_counted_are_named_once_each() -> None:
+    event = load_event(Path(RIVERSIDE)).event
+    figures = event_figures(event)
+    assert people_counted(figures["dhr"]) == "These figures count the 10 victims and 10 perpetrators in 10 reviews."
+    assert people_counted(figures["cspr"]) == "These figures count the 21 children in 17 reviews."
+
+
+def test_one_person_is_counted_in_the_singular() -> None:
+    review = _adults(count=1, counts_by_area={"MBC": 1}, demographics=dataclasses.replace(
+        load_event(DEFAULT_DATA).event.review_types["adults"].demographics, people=1))
+    assert people_counted(review_figures("adults", review)) == "These figures count the 1 adult in 1 review."
