@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.briefing.plan import plan_briefing
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.deck.plan import plan_deck
 from generator.figures import event_figures, review_figures
 from generator.model import Theme

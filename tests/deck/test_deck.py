@@ -39,21 +39,23 @@ def _chart_data(chart) -> dict[str, int]:
     return dict(zip(plot.categories, (int(v) for v in plot.series[0].values)))
 
 
+_FACT_SENTENCE = re.compile(r"^[^(:]*(?:\([^)]*\))?: (?:all (?P<all>\d+) (?P<one>.+)|(?P<counts>.+ \d+))\.$")
+
+
 def _panel_data(slide) -> list[dict[str, int]]:
-    """Return the counts of the slide's big-number panels (a table of one category drawn as words):
-    the number's paragraph, its category's, and 'None: A (0), B (0)'."""
+    """Return the counts of the slide's fact sentences (a table of one category drawn as words): 'Ethnicity: all
+    3 White British.' or 'Reviews by area: MBC 1, RCBC 0.'."""
     found = []
     for shape in slide.shapes:
         if not shape.has_text_frame:
             continue
-        paras = [p.text for p in shape.text_frame.paragraphs]
-        for i, text in enumerate(paras[:-1]):
-            if text.isdigit():
-                data = {paras[i + 1]: int(text)}
-                for rest in paras[i + 2:]:
-                    if rest.startswith("None: "):
-                        data.update((name, 0) for name in re.findall(r"(?:^None: |, )(.+?) \(0\)", rest))
-                found.append(data)
+        for text in (p.text for p in shape.text_frame.paragraphs):
+            if (match := _FACT_SENTENCE.match(text)) is None:
+                continue
+            if match.group("all"):
+                found.append({match.group("one"): int(match.group("all"))})
+            else:
+                found.append({name: int(n) for name, n in re.findall(r"(.+?) (\d+)(?:, |$)", match.group("counts"))})
     return found
 
 
