@@ -56,6 +56,10 @@ class DeckColours:
             return None
         return _transform(base, element) if base else None
 
+    def scheme_colour(self, slot: str) -> str | None:
+        """Return the 'RRGGBB' colour of a scheme slot ('dk1', 'lt2', 'accent1'), or None when the theme lacks it."""
+        return self.scheme.get(slot)
+
     def text_colour(self, shape, paragraph, run) -> str:
         """Return the colour a run is drawn in; ``paragraph`` and ``run`` are a:p and a:r elements of the
         shape's (python-pptx's own paragraph and run objects keep their XML private)."""
@@ -75,6 +79,10 @@ class DeckColours:
         fill = sp_pr.find("a:solidFill", NS) if sp_pr is not None else None
         if fill is not None:
             return self.resolve(fill)
+        return self.slide_background(slide)
+
+    def slide_background(self, slide) -> str:
+        """Return the colour of the slide's own background (its layout's, else its master's, when it sets none)."""
         for owner in (slide, slide.slide_layout, slide.slide_layout.slide_master):
             bg = owner.element.find("p:cSld/p:bg", NS)
             if bg is None:

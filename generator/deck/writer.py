@@ -18,6 +18,7 @@ from ..library_internals import drop_slide
 from ..ooxml import DRAWING, PRESENTATION
 from ..slide_kinds import DRAWINGS, SLIDE_KINDS, draws
 from . import body_text, charts, layouts
+from .contrast import guard_contrast
 from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
 from .layouts import Box
 from .plan import Para, SlideSpec, unique_title
@@ -73,6 +74,7 @@ class DeckWriter:
         self._inherited_boxes: dict[tuple[str, int], Box] = {}
         self._content_areas: dict[str, Box] = {}
         self._slide_titles: list[_Title] = []
+        self.slide_kinds: list[str] = []  # each slide's kind, in order
         self._body_texts: list[_BodyText] = []
         for family in dict.fromkeys((self.heading_font, self.body_font)):
             if not text_fit.is_installed(family):
@@ -102,6 +104,7 @@ class DeckWriter:
         for title in self._slide_titles:
             body_text.write_paragraphs(title.shape, [Para(title.text, bullet=False, bold=True)], size)
         self._set_deck_body_size()
+        self.warnings.extend(guard_contrast(self.prs, self.slide_kinds))
 
     def _set_deck_body_size(self) -> None:
         """Set every slide's body text no larger than the deck's one body size: the smallest at which a
@@ -204,6 +207,7 @@ class DeckWriter:
     def new_slide(self, kind: str, title: str, notes: str, continued: bool = False):
         layout = self._layout(kind)
         slide = self.prs.slides.add_slide(layout.layout)
+        self.slide_kinds.append(kind)
         unique = self._unique_title(title)
         title_shape = layouts.placeholder(slide, layouts.TITLE_TYPES)
         if title_shape is not None:
