@@ -10,7 +10,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from ..colour import MINIMUM_TEXT_CONTRAST, contrast_ratio
 from ..ooxml import DRAWING, tag
-from .deck_colours import DeckColours
+from ..deck.colours import DeckColours
 from .rendered import words_not_drawn, words_outside_shapes
 
 _GENERIC_ALT = re.compile(r"^(chart|picture|image|graphic|content placeholder|object)\s*\d*$|"

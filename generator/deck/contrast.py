@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from ..checks.deck_colours import DeckColours
+from .colours import DeckColours
 from ..colour import MINIMUM_GRAPHIC_CONTRAST, MINIMUM_TEXT_CONTRAST, contrast_ratio
 from ..ooxml import DRAWING, tag
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from generator.checks.deck_colours import DeckColours
+from generator.deck.colours import DeckColours
 from generator.cli import main
 from generator.colour import contrast_ratio
 from tests.conftest import DEFAULT_DATA
