@@ -15,49 +15,28 @@ import dataclasses
 import functools
 import re
 import typing
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 import yaml
-from yaml.tokens import ScalarToken, Token
+from yaml.tokens import ScalarToken
 
 from ..problems import Problem, escape_control, shorten
+from .yaml_layout import (LOOKS_STRUCTURAL, Layout, Level, block_columns, continued_lines, indent_of,
+                          is_dash_line, tokens_before)
 
 # YAML's line breaks, once U+0085, U+2028 and U+2029 have been refused (see yaml_reader.check_characters).
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_LOOKS_STRUCTURAL = re.compile(r"^\s*(-(\s|$)|[^\s#][^#]*?:(\s|$))")
 _SPECIAL_AT_START = set("&*!%|>@`,{}[]")
 _SNAKE_CASE_KEY = re.compile(r"^[a-z_][a-z0-9_]*:(\s|$)")
 QUOTED_LINE_WINDOW = 100
 """A quoted line longer than this is shown as this many characters around the caret."""
 _WINDOW_BEFORE_CARET = 60  # of those characters, how many come before the caret
 INDENT_ADVICE = "the lines of one block must start in the same column"
-_BEYOND_ANY_COLUMN = 1 << 62  # a start for "the leftmost column seen so far" that any real column is left of
-MAX_REPAIR_TEXT_CHARS = 256 * 1024
-"""Suspect lines are re-indented and the text read again to see which fix works, on texts up to this size."""
-MAX_REPAIR_TRIES = 4
-"""At most this many re-readings are tried for one error."""
 YAML_MAX_KEY_CHARS = 1024
 """YAML reads a key written without '?' only if it fits in this many characters (the YAML 1.1 spec's limit)."""
-
-try:  # libyaml scans ten times faster; the pure-Python scanner gives the same tokens
-    from yaml import CSafeLoader as _TokenLoader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _TokenLoader  # type: ignore[assignment]
-
 
 def split_lines(text: str) -> list[str]:
     """Return the text's lines as YAML counts them (CR LF, CR and LF each end a line)."""
     return _LINE_BREAK.split(text)
-
-
-@dataclass(frozen=True)
-class _Level:
-    """A column at which a line above opens a block: its indent, or the text after its '- '."""
-
-    line: int
-    column: int
-    after_dash: bool
 
 
 def syntax_problem(text: str, label: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -106,49 +85,21 @@ def requote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _is_dash_line(line: str) -> bool:
-    stripped = line.lstrip(" ")
-    return stripped == "-" or stripped.startswith("- ")
-
-
-def _columns(line: str) -> list[_Level]:
-    """Return the columns the line opens blocks at: its indent, and the text after each leading '- '."""
-    position = _indent(line)
-    found = [_Level(-1, position, False)]
-    while line[position:position + 1] == "-" and line[position + 1:position + 2] in (" ", ""):
-        after = position + 1
-        while line[after:after + 1] == " ":
-            after += 1
-        if after >= len(line) or line[after] == "#":
-            break
-        found.append(_Level(-1, after, True))
-        position = after
-    return found
-
-
 def _spaces(count: int) -> str:
     return f"{count} space{'s' if count != 1 else ''}"
 
 
-class _Diagnosis:
+class _Diagnosis(Layout):
     """One YAML error in one text: each explanation in turn looks for the mistake it knows, the first found wins."""
 
     def __init__(self, text: str, lines: list[str], error: yaml.MarkedYAMLError, line: int, column: int,
                  index: int):
-        self.text = text
-        self.lines = lines
+        self.tokens = list(tokens_before(text, index))
+        super().__init__(text, lines, min(line, len(lines) - 1), continued_lines(self.tokens))
         self.error = error
-        self.line = min(line, len(lines) - 1)
         self.column = column
         self.problem = error.problem or ""
         self.context = error.context or ""
-        self.tokens = list(_tokens_before(text, index))
-        self.text_lines = _text_lines(self.tokens)
-        self.repair_indent = -1
 
     def explain(self) -> tuple[int, int, str]:
         """Return (line, column, message) for the mistake, the line being the one at fault."""
@@ -186,10 +137,10 @@ class _Diagnosis:
         colon = line.find(": ", start.column)
         if colon < 0 and line.rstrip().endswith(":"):
             colon = len(line.rstrip()) - 1
-        if colon - _indent(line) <= YAML_MAX_KEY_CHARS:
+        if colon - indent_of(line) <= YAML_MAX_KEY_CHARS:
             return None
-        return (start.line, _indent(line),
-                f"this key is {colon - _indent(line):,} characters long; YAML reads a key of at most "
+        return (start.line, indent_of(line),
+                f"this key is {colon - indent_of(line):,} characters long; YAML reads a key of at most "
                 f"{YAML_MAX_KEY_CHARS:,}: shorten it")
 
     def _unexpected_character(self) -> tuple[int, int, str] | None:
@@ -202,8 +153,8 @@ class _Diagnosis:
         if "document start" in self.problem:
             stray = next((n for n, line in enumerate(self.lines[:self.line]) if line.strip()
                           and not line.lstrip().startswith("#")), None)
-            if stray is not None and not _LOOKS_STRUCTURAL.match(self.lines[stray]):
-                return (stray, _indent(self.lines[stray]),
+            if stray is not None and not LOOKS_STRUCTURAL.match(self.lines[stray]):
+                return (stray, indent_of(self.lines[stray]),
                         "this line is not a key (name: value) or a comment, so YAML takes it as the whole file; "
                         "start it with '#' if it is a note")
         if "undefined alias" in self.problem:
@@ -261,23 +212,23 @@ class _Diagnosis:
         if not text:
             return None
         first = text[0]
-        first_column, header_column = _indent(self.lines[first]), _indent(self.lines[header])
-        after = [n for n in text if _indent(self.lines[n]) < first_column]
+        first_column, header_column = indent_of(self.lines[first]), indent_of(self.lines[header])
+        after = [n for n in text if indent_of(self.lines[n]) < first_column]
         if not after:
             return None
         stray = after[0]
-        stray_column = _indent(self.lines[stray])
+        stray_column = indent_of(self.lines[stray])
         if not header_column < stray_column < first_column or stray > self.line or \
-                _SNAKE_CASE_KEY.match(self.lines[stray].lstrip(" ")) or _is_dash_line(self.lines[stray]):
+                _SNAKE_CASE_KEY.match(self.lines[stray].lstrip(" ")) or is_dash_line(self.lines[stray]):
             return None  # a key or an item after the text, not a line of it
         following = next((n for n in range(stray + 1, len(self.lines)) if self.lines[n].strip()), None)
         first_is_odd = text.index(stray) == 1 and (
-            (following is not None and _indent(self.lines[following]) == stray_column)
+            (following is not None and indent_of(self.lines[following]) == stray_column)
             or (first_column - header_column) % 2 == 1 and (stray_column - header_column) % 2 == 0)
         options = [(first, stray_column), (stray, first_column)]
         if not first_is_odd:
             options.reverse()
-        if self._repaired(options, default=options[0][0]) == first:
+        if self.repaired(options, default=options[0][0]) == first:
             return (first, first_column,
                     f"this line of text starts in column {first_column + 1}, but the lines after it in column "
                     f"{stray_column + 1}; YAML takes the first line's indent for the whole text, so indent every "
@@ -326,22 +277,22 @@ class _Diagnosis:
         if continuation is None:
             return None
         # The value belongs to the key or item left of it: the next line should start where that one does.
-        first_column = max((level.column for level in _columns(self.lines[first_line])
-                            if level.column < value_column), default=_indent(self.lines[first_line]))
-        continuation_column = _indent(self.lines[continuation])
+        first_column = max((level.column for level in block_columns(self.lines[first_line])
+                            if level.column < value_column), default=indent_of(self.lines[first_line]))
+        continuation_column = indent_of(self.lines[continuation])
         if continuation_column <= first_column:
             typo = _missing_space_or_colon(self.lines[first_line])
             if typo is not None:
-                return (first_line, _indent(self.lines[first_line]), typo)
+                return (first_line, indent_of(self.lines[first_line]), typo)
             return (first_line, first_column,
                     f"this line is not a key (name: value) or a list item, so YAML reads it and line "
                     f"{continuation + 1} as one text; start it with '#' if it is a note")
-        odd = self._odd_one_out(first_line, first_column, continuation, continuation_column)
-        first_moved = _indent(self.lines[first_line]) + continuation_column - first_column
+        odd = self.odd_one_out(first_line, first_column, continuation, continuation_column)
+        first_moved = indent_of(self.lines[first_line]) + continuation_column - first_column
         options = [(first_line, first_moved), (continuation, first_column)]
         if odd != first_line:
             options.reverse()
-        odd = self._repaired(options, default=odd)
+        odd = self.repaired(options, default=odd)
         if odd == first_line:
             return (first_line, first_column,
                     f"this line starts in column {first_column + 1}, but the lines after it in the same block start "
@@ -353,7 +304,7 @@ class _Diagnosis:
 
     def _colon_in_text(self, value: ScalarToken) -> tuple[int, int, str]:
         line = self.lines[self.line]
-        prefix_end = _indent(line)
+        prefix_end = indent_of(line)
         while line[prefix_end:prefix_end + 2] == "- ":
             prefix_end += 2
             while line[prefix_end:prefix_end + 1] == " ":
@@ -372,54 +323,46 @@ class _Diagnosis:
             return None
         typo = _missing_space_or_colon(self.lines[start.line])
         if typo is not None:
-            return (start.line, _indent(self.lines[start.line]), typo)
+            return (start.line, indent_of(self.lines[start.line]), typo)
         above = next((n for n in range(start.line - 1, -1, -1) if self.lines[n].strip()), None)
         if above is None:
             return None
-        return (start.line, _indent(self.lines[start.line]),
+        return (start.line, indent_of(self.lines[start.line]),
                 f"YAML reads this line as a key, but it has no colon; if it is more of the text on line {above + 1}, "
-                f"indent it like that line ({_spaces(_indent(self.lines[above]))})")
+                f"indent it like that line ({_spaces(indent_of(self.lines[above]))})")
 
     def _indentation(self) -> tuple[int, int, str] | None:
         here = self.line
-        column = _indent(self.lines[here])
+        column = indent_of(self.lines[here])
         if self.column > column and "mapping values" not in self.problem:
             return None
-        levels = self._levels_above(here, column)
+        levels = self.levels_above(here, column)
         deeper = [level for level in levels if level.column > column]
         shallower = [level for level in levels if level.column <= column]
-        dash_here = _is_dash_line(self.lines[here])
+        dash_here = is_dash_line(self.lines[here])
         if shallower and shallower[0].column == column:
-            # This line lines up with a block above it: either it or that line is out of place by a step, or the
-            # indent is right and the kind of line is not.
-            aligned = shallower[0].line
-            moved = self._repaired([(aligned, column - 2), (here, column + 2), (aligned, column + 2),
-                                    (here, column - 2)], default=-1, needs_full_read=True)
-            if moved >= 0:
-                return self._out_of_step(moved)
-            if dash_here and "expected key" in self.problem:
-                return (here, column, "a list item ('- ') cannot follow keys at the same indent; indent the list "
-                                      "under the key it belongs to, or give the item a key")
-            if not dash_here and "'-' indicator" in self.problem:
-                return (here, column, "a key cannot follow list items ('- ') at the same indent; check the indent "
-                                      "of this line and of the list above it")
-            return None
+            return self._lined_up_with_a_block(shallower[0].line, here, column, dash_here)
         candidates = [level for level in (deeper[-1] if deeper else None, shallower[0] if shallower else None)
                       if level is not None]
         if not candidates:
             return None
-        sibling = next((level for level in candidates if self._is_dash_column(level) == dash_here), candidates[0])
+        sibling = next((level for level in candidates if self.is_dash_column(level) == dash_here), candidates[0])
+        return self._out_of_line_with(sibling, shallower[0] if shallower else None, here, column)
+
+    def _out_of_line_with(self, sibling: Level, outer: Level | None, here: int,
+                          column: int) -> tuple[int, int, str]:
+        """This line should line up with ``sibling`` above it: say which of them (or the line ``outer`` that
+        closed the block) is out of place."""
         # Moving the sibling's column onto this line's moves its whole line by the difference.
-        sibling_moved = _indent(self.lines[sibling.line]) + column - sibling.column
-        options = [(here, _indent(self.lines[here]) + sibling.column - column), (sibling.line, sibling_moved)]
-        if self._odd_one_out(sibling.line, sibling.column, here, column) == sibling.line:
+        sibling_moved = indent_of(self.lines[sibling.line]) + column - sibling.column
+        options = [(here, indent_of(self.lines[here]) + sibling.column - column), (sibling.line, sibling_moved)]
+        if self.odd_one_out(sibling.line, sibling.column, here, column) == sibling.line:
             options.reverse()
-        outer = shallower[0] if shallower else None
         if outer is not None and outer.line != sibling.line and not outer.after_dash:
             options.append((outer.line, column))  # the line that closed the block may be the one out of place
-        odd = self._repaired(options, default=options[0][0])
+        odd = self.repaired(options, default=options[0][0])
+        where = " (after its '- ')" if sibling.after_dash else ""
         if odd == sibling.line:
-            where = " (after its '- ')" if sibling.after_dash else ""
             return (sibling.line, sibling.column,
                     f"this line starts in column {sibling.column + 1}{where}, but line {here + 1} below it, in the "
                     f"same block, starts in column {column + 1}; {INDENT_ADVICE}")
@@ -427,49 +370,34 @@ class _Diagnosis:
             return (outer.line, outer.column,
                     f"this line starts in column {outer.column + 1}, but line {here + 1} below it, in the same "
                     f"block, starts in column {column + 1}; {INDENT_ADVICE}")
-        where = " (after its '- ')" if sibling.after_dash else ""
         return (here, column,
                 f"this line starts in column {column + 1}, but line {sibling.line + 1} above it, in the same block, "
                 f"starts in column {sibling.column + 1}{where}; {INDENT_ADVICE}")
 
+    def _lined_up_with_a_block(self, aligned: int, here: int, column: int,
+                               dash_here: bool) -> tuple[int, int, str] | None:
+        """This line lines up with a block above it (opened on line ``aligned``): either it or that line is out of
+        place by a step, or the indent is right and the kind of line is not."""
+        moved = self.repaired([(aligned, column - 2), (here, column + 2), (aligned, column + 2),
+                               (here, column - 2)], default=-1, needs_full_read=True)
+        if moved >= 0:
+            return self._out_of_step(moved)
+        if dash_here and "expected key" in self.problem:
+            return (here, column, "a list item ('- ') cannot follow keys at the same indent; indent the list "
+                                  "under the key it belongs to, or give the item a key")
+        if not dash_here and "'-' indicator" in self.problem:
+            return (here, column, "a key cannot follow list items ('- ') at the same indent; check the indent "
+                                  "of this line and of the list above it")
+        return None
+
     # --- helpers ---
 
-    def _is_dash_column(self, level: _Level) -> bool:
-        return not level.after_dash and _is_dash_line(self.lines[level.line])
-
-    def _structural(self, number: int) -> bool:
-        """Return whether the line holds a key or a list item (not a comment, or text continuing a value).
-
-        Tokens are known only up to the error; below it a line counts when it looks like a key or an item.
-        """
-        line = self.lines[number]
-        if not line.strip() or line.lstrip().startswith("#") or number in self.text_lines:
-            return False
-        return number <= self.line or bool(_LOOKS_STRUCTURAL.match(line))
-
-    def _levels_above(self, here: int, stop_at: int, inclusive: bool = False) -> list[_Level]:
-        """Return the block columns open above line ``here``, nearest first, down to one at or left of ``stop_at``.
-
-        With ``inclusive``, the columns opened on line ``here`` itself count too.
-        """
-        levels: list[_Level] = []
-        lowest = _BEYOND_ANY_COLUMN
-        for number in range(here if inclusive else here - 1, -1, -1):
-            if not self._structural(number):
-                continue
-            for level in reversed(_columns(self.lines[number])):
-                if level.column < lowest:
-                    levels.append(_Level(number, level.column, level.after_dash))
-                    lowest = level.column
-            if lowest <= stop_at:
-                break
-        return levels
 
     def _out_of_step(self, line: int) -> tuple[int, int, str]:
         """Say that ``line`` is out of line with its block, naming the nearest line it should line up with."""
-        column = _indent(self.lines[line])
+        column = indent_of(self.lines[line])
         target = self.repair_indent
-        partner = self._sibling_at(line, target)
+        partner = self.sibling_at(line, target)
         if partner is None:
             return (line, column, f"this line starts in column {column + 1}, but its block starts in column "
                                   f"{target + 1}; {INDENT_ADVICE}")
@@ -477,116 +405,9 @@ class _Diagnosis:
         return (line, column, f"this line starts in column {column + 1}, but line {partner + 1} {side} it, in the same "
                               f"block, starts in column {target + 1}; {INDENT_ADVICE}")
 
-    def _sibling_at(self, line: int, column: int) -> int | None:
-        """Return the nearest line of the same kind starting in ``column`` in the block ``line`` belongs there to."""
-        dash = _is_dash_line(self.lines[line])
-        for numbers in (range(line + 1, len(self.lines)), range(line - 1, -1, -1)):
-            for number in numbers:
-                if not self._structural(number):
-                    continue
-                indent = _indent(self.lines[number])
-                if indent < column:
-                    break  # out of the block
-                if indent == column and _is_dash_line(self.lines[number]) == dash:
-                    return number
-        return None
-
-    def _repaired(self, options: list[tuple[int, int]], default: int, needs_full_read: bool = False) -> int:
-        """Return the line of the first (line, indent) whose re-indenting lets YAML read the whole text.
-
-        The suspects are tried in the order given; if none reads to the end,
-        the one that reads furthest wins (unless ``needs_full_read``); if none
-        reads past the error, or the text is too large to try, ``default``.
-        Each try is one parse, so they are bounded in number and in the size of
-        text they are made on. The indent that worked is left in ``repair_indent``.
-        """
-        if len(self.text) > MAX_REPAIR_TEXT_CHARS:
-            return default
-        best, furthest = default, self.line
-        tries = [(line, indent) for line, indent in options if indent >= 0 and indent != _indent(self.lines[line])
-                 and not self._orphans(line, indent)]
-        for line, indent in tries[:MAX_REPAIR_TRIES]:
-            attempt = list(self.lines)
-            attempt[line] = " " * indent + attempt[line].lstrip(" ")
-            reached = _error_line("\n".join(attempt))
-            if reached is None:
-                self.repair_indent = indent
-                return line
-            if reached > furthest and not needs_full_read:
-                best, furthest = line, reached
-        return best
-
-    def _orphans(self, line: int, indent: int) -> bool:
-        """Return whether moving a key that holds a block to ``indent`` would leave it with nothing under it.
-
-        YAML would read such a move (the key now empty, its lines its siblings), but it is not what was meant.
-        """
-        if not _opens_block(self.lines[line]):
-            return False
-        below = next((n for n in range(line + 1, len(self.lines)) if self._structural(n)), None)
-        return below is not None and _indent(self.lines[below]) > _indent(self.lines[line]) >= 0 and \
-            _indent(self.lines[below]) <= indent
-
-    def _odd_one_out(self, first: int, first_column: int, second: int, second_column: int) -> int:
-        """Return whichever of two lines that should line up has the indent fewer lines of its block share.
-
-        Only the lines of the block count (not those nested under them): a
-        line is counted when no line between the block's parent and it can
-        hold it (a key ending in ':', or a '- ' whose text starts in its column).
-        """
-        earlier, later = (first, second) if first < second else (second, first)
-        columns = {first: first_column, second: second_column}
-        above = next((n for n in range(earlier - 1, -1, -1) if self._structural(n)), None)
-        below = next((n for n in range(later + 1, len(self.lines)) if self._structural(n)), None)
-        if above is not None and _opens_block(self.lines[above]):
-            allowed = _indent(self.lines[above]) + (0 if _is_dash_line(self.lines[earlier]) else 1)
-            if _indent(self.lines[earlier]) < allowed:
-                return earlier  # it leaves the key just above it with nothing under it
-        if above is not None and not _opens_block(self.lines[above]) and _indent(self.lines[above]) == columns[later]:
-            return earlier  # the lines either side of it agree with each other
-        if below is not None and _indent(self.lines[below]) == columns[earlier] != columns[later]:
-            return later
-        narrower = min(first_column, second_column)
-        parent = next((level for level in self._levels_above(min(first, second), narrower - 1, inclusive=True)
-                       if level.column < narrower), None)
-        if parent is None and 0 in (first_column, second_column):
-            return first if first_column else second  # the top level of a data file starts in the first column
-        counts = {first_column: 0, second_column: 0}
-        holders: list[tuple[int, int | None]] = []  # (column, the column its children must start in, if fixed)
-        start = parent.line if parent else 0
-        for number in range(start, len(self.lines)):
-            if not self._structural(number):
-                continue
-            line = self.lines[number]
-            levels = _columns(line)
-            if parent is not None and number == start:
-                levels = [level for level in levels if level.column > parent.column]
-                holders.append((parent.column, _child_column(line, parent.column)))
-            elif parent is not None and levels[0].column <= parent.column:
-                break
-            for position, level in enumerate(levels):
-                while holders and holders[-1][0] >= level.column:
-                    holders.pop()
-                holder = next((column for column, child in reversed(holders)
-                               if column < level.column and child in (None, level.column)), None)
-                if level.column in counts and (holder is None or holder < narrower):
-                    counts[level.column] += 1
-                last = position == len(levels) - 1
-                if not last:
-                    holders.append((level.column, levels[position + 1].column))
-                elif _opens_block(line):
-                    holders.append((level.column, None))
-        if counts[first_column] != counts[second_column]:
-            return first if counts[first_column] < counts[second_column] else second
-        # As common as each other: the one whose step from the parent breaks the file's even indent is odd.
-        base = parent.column if parent else 0
-        first_odd, second_odd = (first_column - base) % 2 == 1, (second_column - base) % 2 == 1
-        return first if first_odd and not second_odd else second
-
 
 def _missing_space_or_colon(line: str) -> str | None:
     """Return the fix for a key or item missing the space or colon YAML needs ('title:Text', 'count 23', '-Item')."""
-    indent = line[:_indent(line)]
     stripped = line.strip()
     item = re.match(r"-([^\s-].*)", stripped)
     if item:
@@ -626,54 +447,3 @@ def _special_meaning(character: str) -> str:
             "whole text in quotes, or remove it")
 
 
-def _child_column(line: str, column: int) -> int | None:
-    """Return the column the children of the block opened at ``column`` of ``line`` must start in, if fixed."""
-    following = [level.column for level in _columns(line) if level.column > column]
-    return following[0] if following else None
-
-
-def _opens_block(line: str) -> bool:
-    """Return whether the line ends in a key with no value on it (so lines below may belong to it)."""
-    content = line.split(" #", 1)[0].rstrip()
-    return content.endswith(":") or content == "-" or content.endswith(" -")
-
-
-def _error_line(text: str) -> int | None:
-    """Return the line (0-based) of the first YAML syntax error in ``text``, or None if it reads to the end."""
-    loader = _TokenLoader(text)
-    try:
-        while loader.check_event():
-            loader.get_event()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return mark.line if mark else 0
-    except yaml.YAMLError:
-        return 0
-    finally:
-        loader.dispose()
-    return None
-
-
-def _tokens_before(text: str, index: int) -> Iterator[Token]:
-    """Yield the YAML tokens that start before character ``index`` (scanning stops at an error)."""
-    loader = _TokenLoader(text)
-    try:
-        while loader.check_token():
-            token = loader.get_token()
-            if token is None or token.start_mark.index >= index:
-                return
-            yield token
-    except yaml.YAMLError:
-        return
-    finally:
-        loader.dispose()
-
-
-def _text_lines(tokens: list[Token]) -> set[int]:
-    """Return the lines that continue a value begun on an earlier line (block text, wrapped or quoted text)."""
-    found: set[int] = set()
-    for token in tokens:
-        if isinstance(token, ScalarToken) and token.end_mark.line > token.start_mark.line:
-            last = token.end_mark.line - (1 if token.end_mark.column == 0 else 0)
-            found.update(range(token.start_mark.line + 1, last + 1))
-    return found
