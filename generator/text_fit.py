@@ -13,6 +13,7 @@ font does not cover are measured as a full em.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -109,7 +110,8 @@ def is_installed(family: str) -> bool:
         return False
     import subprocess
 
-    result = subprocess.run(["fc-match", "-f", "%{family}", family], capture_output=True, text=True, timeout=10)
+    result = subprocess.run(["fc-match", "-f", "%{family}", family], capture_output=True,
+                            encoding="utf-8", errors="replace", timeout=10)
     matched = {name.strip().lower() for name in result.stdout.split(",")}
     return result.returncode == 0 and (wanted in matched or METRIC_COMPATIBLE.get(wanted, wanted) in matched)
 
@@ -120,8 +122,8 @@ def _locate_font(family: str, bold: bool) -> Path | None:
     pattern = f"{family}:bold" if bold else family
     import subprocess
 
-    result = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, timeout=10)
-    path = Path(result.stdout.strip())
+    result = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, timeout=10)
+    path = Path(os.fsdecode(result.stdout.strip()))  # a file name is bytes to the system, whatever the locale
     return path if result.returncode == 0 and path.suffix.lower() in (".ttf", ".otf") and path.is_file() else None
 
 

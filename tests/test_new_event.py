@@ -320,3 +320,19 @@ def test_the_readme_shows_the_warning_new_gives(run_cli, tmp_path, riverside):
     status, _, err = run_cli(["new", "fenland/" + command.split()[0], *command.split()[1:]], tmp_path)
     assert status == 0
     assert err == warning + "\n"
+
+
+def test_a_title_typed_in_an_ascii_locale_is_written_as_typed(tmp_path, data):
+    """Under LC_ALL=C (and no UTF-8 mode) Python keeps the typed bytes of 'ŵ' as lone surrogates."""
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    environment = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, str(ROOT / "make_deck.py"), "new", "data/next.yaml", "--title",
+                             "Dysgu ŵ", "--date", "2023-05-11"], cwd=tmp_path, env=environment,
+                            capture_output=True)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout == (b"wrote data/next.yaml from data/tees-2022.yaml: 'Dysgu \\u0175', 2023-05-11. Edit it, "
+                             b"then build it: make_deck.py build data/next.yaml\n")
+    assert load_event(data / "next.yaml").event.event.title == "Dysgu ŵ"

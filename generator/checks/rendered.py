@@ -42,7 +42,9 @@ def have_pdftotext() -> bool:
 
 def read_pages(pdf: Path) -> list[Page]:
     """Return every page of ``pdf`` with its words and their boxes."""
-    result = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
+    # Decoded as UTF-8 whatever the locale, a byte that is not UTF-8 replaced: a title with an emoji is still read.
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", str(pdf), "-"], capture_output=True,
+                            encoding="utf-8", errors="replace", check=True)
     found = []
     for width, height, body in _PAGE.findall(result.stdout):
         words = [Word(html.unescape(text), float(x0), float(y0), float(x1), float(y1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,18 @@ def add_command(commands: Any, name: str, summary: str, description: str, exampl
         name, help=summary, description=textwrap.fill(description, HELP_WIDTH), epilog=f"{examples}\n\n{exit_status}",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     return parser
+
+
+def typed_text(value: str | None) -> str | None:
+    """Return text typed on the command line or at a prompt as the characters typed, whatever the locale.
+
+    Where the locale's encoding is ASCII (``LC_ALL=C``), Python keeps each byte it cannot decode as a lone
+    surrogate, which no file can hold; the bytes are taken again as UTF-8, as terminals send them (any that are
+    not UTF-8 become U+FFFD).
+    """
+    if value is None:
+        return None
+    return os.fsencode(value).decode("utf-8", errors="replace")
 
 
 def data_files(given: list[Path]) -> list[Path]:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import DEFAULT_DATA, EXIT_OK, add_command
+from .common import DEFAULT_DATA, EXIT_OK, add_command, typed_text
 from .messages import print_problems, quoted, shown
 
 
@@ -43,11 +43,11 @@ def run(args: argparse.Namespace) -> int:
     from .. import new_event
 
     source = new_event.source_for(args.event, args.source, DEFAULT_DATA)
-    title, date = args.title, args.date
+    title, date = typed_text(args.title), args.date
     if (title is None or date is None) and sys.stdin.isatty():
         current_title, current_date = new_event.current_title_and_date(source)
         if title is None:
-            title = _ask("Title of the event", quoted(current_title)) or None
+            title = typed_text(_ask("Title of the event", quoted(current_title))) or None
         if date is None:
             date = _ask_date(quoted(current_date))
     created = new_event.start_event(args.event, source, title, date)

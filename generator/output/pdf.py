@@ -240,7 +240,7 @@ def _core_properties(source: bytes) -> bytes:
 def _declared_language(core_properties: bytes) -> str:
     """Return the language the source declares ('en-GB'), or '' when it declares none."""
     found = _LANGUAGE.search(core_properties)
-    return found[1].decode("ascii") if found else ""
+    return found[1].decode("utf-8", errors="replace") if found else ""
 
 
 def _modified_time(core_properties: bytes) -> dt.datetime | None:
