@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from .problems import Problem
 from .register_records import PersonRow
 
-_UNDER = re.compile(r"^(?:under|less than|below)\s+(\d+)$", re.IGNORECASE)
-_RANGE = re.compile(r"^(\d+)\s*(?:-|–|—|to)\s*(\d+)$", re.IGNORECASE)
-_AND_OVER = re.compile(r"^(\d+)\s*(?:\+|(?:and|or)\s+(?:over|older|above))$", re.IGNORECASE)
-_SINGLE = re.compile(r"^(\d+)$")
+_UNDER = re.compile(r"^(?:under|less than|below)\s+([0-9]+)$", re.IGNORECASE)
+_RANGE = re.compile(r"^([0-9]+)\s*(?:-|–|—|to)\s*([0-9]+)$", re.IGNORECASE)
+_AND_OVER = re.compile(r"^([0-9]+)\s*(?:\+|(?:and|or)\s+(?:over|older|above))$", re.IGNORECASE)
+_SINGLE = re.compile(r"^([0-9]+)$")
 FORMS = "'Under 1', '0-4', '65+', '65 and over' or a single age such as '17'"
 
 

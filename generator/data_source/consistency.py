@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import EventData, ReviewType
 from ..problems import ERROR, WARNING, Problem, listing, shorten
+from .language_tags import MAX_LANGUAGE_TAG, is_language_tag
 from .schema import Locations
 
 REQUIRED_BRIEFING_SECTIONS = 7
@@ -32,6 +33,9 @@ def check(event: EventData, locations: Locations) -> list[Problem]:
     report = _Reporter(locations)
     if not event.review_types:
         report.add("review_types", "expected at least one review type", ERROR)
+    if not is_language_tag(event.event.language):
+        report.add("event.language", f"expected a language tag such as en-GB, cy or gd (BCP 47, at most "
+                                     f"{MAX_LANGUAGE_TAG} characters), got '{shorten(event.event.language)}'", ERROR)
     for group, members in event.groupings.items():
         for i, member in enumerate(members):
             if member not in event.areas:

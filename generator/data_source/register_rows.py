@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,10 @@ from ..problems import NOTE, WARNING, InputError, Problem
 from ..register_records import PersonRow, ReviewRow, RowPlace
 from .register_reading import CellValue, Formula, GridValue, Table, cell_text, is_blank, read_csv_tables, read_tables
 from .schema import XML_ILLEGAL
+
+# Spaces and the invisible characters a copy from a web page or a PDF brings (zero-width spaces and joiners, word
+# joiners, byte-order marks, soft hyphens), none of which tells one reference from another.
+_UNSEEN_IN_REFERENCES = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
 
 MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for one cell
 MAX_AGE = 120
@@ -175,6 +180,12 @@ def _heading_as_written(table: Table, heading: str) -> str:
     return next((h for h in table.headings if header_key(h) == header_key(heading)), heading)
 
 
+def comparable_reference(text: str) -> str:
+    """Return a review's reference as it is compared: NFKC-normalised ("Ｒ１" is "R1"), with no spaces and no
+    invisible characters ("R\u200b1" is "R1"), so one review cannot be counted as two."""
+    return _UNSEEN_IN_REFERENCES.sub("", unicodedata.normalize("NFKC", text))
+
+
 def _ignore_reference(reference: str, place: RowPlace, heading: str) -> None:
     """Check nothing: used when the references a row is checked against could not be read."""
 
@@ -236,7 +247,7 @@ def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells,
     result = []
     for place, cells in table.rows:
         row_cells = _Cells(place, cells, positions, table.headings, problems)
-        reference = row_cells.text(REFERENCE)
+        reference = comparable_reference(row_cells.text(REFERENCE))
         if reference:
             check_reference(reference, place, row_cells.heading(REFERENCE))
         row = make(row_cells, reference)
@@ -359,9 +370,10 @@ class _Cells:
         number: float | None = None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             number = value
-        elif isinstance(value, str) and re.fullmatch(r"[+]?\d+(\.0+)?", value.strip()):
+        elif isinstance(value, str) and re.fullmatch(r"[+]?[0-9]+(\.0+)?", value.strip()):  # ASCII digits only
             number = float(value.strip())
-        if number is None or number != int(number) or not 0 <= number <= MAX_AGE:
+        # Compared before int(): a cell of 1e400 is read as infinity, which int() cannot take.
+        if number is None or not 0 <= number <= MAX_AGE or number != int(number):
             shown = self._checkedcell_text(heading, value) if isinstance(value, str) else cell_text(value)
             if shown is not None:
                 self.fail(heading, f"'{shown}' is not an age (expected a whole number of years from 0 to "
@@ -407,8 +419,8 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-DATE_SHAPES = (re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
-               re.compile(r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"))
+DATE_SHAPES = (re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})"),
+               re.compile(r"(?P<day>[0-9]{1,2})/(?P<month>[0-9]{1,2})/(?P<year>[0-9]{4})"))
 
 
 def impossible_date(text: str) -> str:

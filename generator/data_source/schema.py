@@ -31,8 +31,8 @@ MAX_COUNT = 1_000_000
 """A count (a whole number) may be at most this; checked on its digits before Python turns it into a number."""
 _MAX_COUNT_DIGITS = len(str(MAX_COUNT))
 _NULLS = {"", "~", "null", "Null", "NULL"}
-_WHOLE_NUMBER = re.compile(r"^[+]?\d+$")
-_NEGATIVE_NUMBER = re.compile(r"^-\d+$")
+_WHOLE_NUMBER = re.compile(r"^[+]?[0-9]+$")
+_NEGATIVE_NUMBER = re.compile(r"^-[0-9]+$")
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LONGEST_KEY = 40  # longer than any field name the schema has, and than a misspelling of one
 _RAN_TOGETHER = " - "  # inside one list item, as if two items had been typed on one line

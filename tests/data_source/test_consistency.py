@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.problems import MAX_LISTED, MAX_SHOWN_CHARS, MAX_SHOWN_KEY_PATH_CHARS
+from generator.problems import MAX_LISTED, MAX_SHOWN_CHARS, MAX_SHOWN_KEY_PATH_CHARS, shorten
 from tests.conftest import default_text, line_of, replace_once
 
 
@@ -33,3 +33,20 @@ def test_a_theme_listed_twice_is_an_error(problems_of):
     assert problems_of(text) == [
         f"event.yaml, line {line_of(text, '- neglect')}, review_types.children.themes[7]: 'neglect' is listed twice "
         "(first as themes[6]); list each theme once"]
+
+
+def test_a_language_that_is_not_a_bcp_47_tag_is_a_located_error(problems_of):
+    long_tag = "en-" + "-".join(["abcdefgh"] * 22)  # well-formed, 200 characters: Microsoft's validator refuses it
+    for language in (long_tag, "English (UK)", "en_GB", "e", "en-GB-", "cy-\u0663\u0663\u0663"):
+        text = replace_once(default_text(), "  language: en-GB\n", f"  language: \"{language}\"\n")
+        assert problems_of(text) == [
+            f"event.yaml, line {line_of(text, 'language:')}, event.language: expected a language tag such as en-GB, "
+            f"cy or gd (BCP 47, at most 35 characters), got '{shorten(language)}'"], language
+
+
+def test_language_tags_of_every_part_rfc_5646_allows_are_accepted():
+    from generator.data_source.language_tags import is_language_tag
+
+    for tag in ("en-GB", "cy", "gd-GB", "zh-Hant-HK", "sr-Latn-RS", "es-419", "de-CH-1901", "sl-rozaj-biske",
+                "en-US-u-islamcal", "x-whatever", "en-GB-x-tees", "zh-yue-HK", "ast"):
+        assert is_language_tag(tag), tag

@@ -110,7 +110,8 @@ def test_a_person_of_a_review_with_other_problems_is_still_matched_to_it(tmp_pat
 
 
 @pytest.mark.parametrize("age, shown", [(4.5, "4.5"), (121, "121"), (-1, "-1"), ("four", "four"),
-                                        ("3 months", "3 months"), (dt.datetime(2020, 1, 1), "2020-01-01 00:00:00")])
+                                        ("3 months", "3 months"), (dt.datetime(2020, 1, 1), "2020-01-01 00:00:00"),
+                                        ("\u0663", "\u0663"), ("\uff13", "\uff13")])  # Arabic-Indic, full-width 3
 def test_an_age_that_is_not_a_whole_number_from_0_to_120(tmp_path, age, shown):
     people = [PEOPLE[0][:2] + [age] + PEOPLE[0][3:]] + PEOPLE[1:]
     assert problems_of(workbook(tmp_path / "r.xlsx", people=people)) == [
@@ -218,3 +219,24 @@ def test_values_that_differ_only_in_capitals_or_spaces_are_one_category_with_a_n
 ])
 def test_a_date_in_the_right_form_but_off_the_calendar_says_why(text, why):
     assert register_rows.impossible_date(text) == why
+
+
+def test_an_age_too_large_for_a_number_is_not_an_age(tmp_path):
+    path = workbook(tmp_path / "r.xlsx")
+    # Excel saves what was typed as 1e400; it reads back as infinity.
+    rewrite_member(path, "xl/worksheets/sheet2.xml", lambda xml: xml.replace(
+        '<c r="C3" t="n"><v>3</v></c>', '<c r="C3" t="n"><v>1e400</v></c>'))
+    assert problems_of(path) == [
+        "reviews.xlsx, sheet People, row 3, Age: 'inf' is not an age (expected a whole number of years from 0 to "
+        "120, or blank when not known)"]
+
+
+@pytest.mark.parametrize("written", ["C\u200b-1", " C-1 ", "C -1", "\uff23-\uff11", "C\ufeff-1\u00ad"])
+def test_references_differing_only_in_invisible_characters_spaces_or_width_are_one_review(tmp_path, written):
+    people = [[written] + PEOPLE[0][1:]] + PEOPLE[1:]
+    result = read_register(workbook(tmp_path / "r.xlsx", people=people), "reviews.xlsx")
+    assert [person.reference for person in result.people] == ["C-1", "C-1", "C-2", "S-1"]
+    duplicate = REVIEWS + [[written] + REVIEWS[1][1:]]
+    assert problems_of(workbook(tmp_path / "d.xlsx", duplicate)) == [
+        "reviews.xlsx, sheet Reviews, row 5, Reference: 'C-1' is already the reference of row 2; each review "
+        "needs its own"]

@@ -91,3 +91,11 @@ def test_a_long_wrong_value_is_shortened(problems_of):
     assert problems_of(text) == [
         f"event.yaml, line {line_of(text, 'date: xx')}, event.date: expected a date written like 2022-05-12, got "
         f"'{'x' * MAX_SHOWN_CHARS}…'"]
+
+
+def test_a_count_in_digits_other_than_ascii_is_not_a_number(problems_of):
+    text = replace_once(default_text(), "      - {name: Self-Neglect, count: 6}\n",
+                        "      - {name: Self-Neglect, count: \u0666}\n")  # ARABIC-INDIC DIGIT SIX
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'Self-Neglect')}, review_types.adults.themes[1].count: expected a whole "
+        "number (a count), got '\u0666'"]
