@@ -71,3 +71,82 @@ def test_the_new_example_is_accepted():
     line = section("Before each event: new, then watch").split("```sh\n", 1)[1].split("```", 1)[0]
     args = parse_command_line(shlex.split(line)[2:])
     assert (args.command, args.title, str(args.date)) == ("new", "Learning from Reviews 2023", "2023-05-11")
+
+
+# -- the README's tables and lists, checked against the code that defines them ------------------------------------
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """Return the cells of each row of the Markdown tables in ``text`` (not their heading or rule rows)."""
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in text.splitlines()
+            if line.startswith("|")]
+    return [row for row in rows if not set("".join(row)) <= set("-: ") and row[0] not in ("key", "what")]
+
+
+def data_keys_tables() -> tuple[set[str], set[str]]:
+    """Return the keys the two tables of 'Writing a data file' name: the top level's and a review type's."""
+    text = section("Writing a data file")
+    top, review_type = text.split("Each review type has these keys:", 1)
+
+    def keys(part: str) -> set[str]:
+        return {key for row in table_rows(part) for key in re.findall(r"`([a-z_.]+)`", row[0])}
+
+    return keys(top), keys(review_type)
+
+
+def test_the_data_key_tables_name_every_key_of_the_model_and_no_other():
+    from generator.model import Event, EventData, ReviewType, data_fields
+
+    top, review_type = data_keys_tables()
+    event_keys = {f"event.{key}" for key in data_fields(Event)}
+    assert review_type == set(data_fields(ReviewType))
+    assert top & event_keys == event_keys
+    assert top - event_keys <= set(data_fields(EventData)) | {"include"}  # include is read before the schema
+
+
+def test_each_top_level_key_not_in_the_table_is_shown_elsewhere():
+    from generator.model import EventData, data_fields
+
+    top, _ = data_keys_tables()
+    text = README.read_text(encoding="utf-8")
+    missing = [key for key in data_fields(EventData) if key not in top and f"{key}:" not in text]
+    assert missing == []
+
+
+def test_the_limits_table_states_the_limits_the_code_enforces():
+    from generator.data_source import branding_checks, loader, register_reading, register_rows, schema, yaml_reader
+    from generator.templates import limits
+
+    mib = 1024 * 1024
+    expected = {
+        "a data file, or a file it includes": f"{yaml_reader.MAX_FILE_BYTES // mib} MiB; "
+                                              f"{loader.MAX_TOTAL_BYTES // mib} MiB for a data file and all its "
+                                              "includes together",
+        "nesting in a data file": f"{yaml_reader.MAX_NESTING} levels",
+        "values in a data file, YAML aliases expanded": f"{yaml_reader.MAX_EXPANDED_VALUES:,}",
+        "includes": f"{loader.MAX_INCLUDE_DEPTH} levels deep, {loader.MAX_FILES_READ} files",
+        "a count": f"{schema.MAX_COUNT:,}",
+        "a logo": f"{branding_checks.MAX_LOGO_BYTES // mib} MiB and {branding_checks.MAX_LOGO_PIXELS // 10**6} "
+                  "megapixels (checked before it is decoded)",
+        "a template (.pptx/.potx/.docx/.dotx)": f"{limits.MAX_TEMPLATE_BYTES // limits.MEGABYTE} MB; "
+                                                f"{limits.MAX_PARTS:,} parts; each part "
+                                                f"{limits.MAX_PART_BYTES // limits.MEGABYTE} MB unpacked; "
+                                                f"{limits.MAX_TOTAL_BYTES // limits.MEGABYTE} MB unpacked in all",
+        "a register workbook": f"{register_reading.MAX_REGISTER_BYTES // mib} MB; "
+                               f"{register_reading.MAX_UNZIPPED_BYTES // mib} MB unpacked; "
+                               f"{register_reading.MAX_ROWS:,} rows; {register_reading.MAX_COLUMNS} columns; "
+                               f"{register_rows.MAX_CELL_CHARACTERS:,} characters a cell",
+        "an age in the register": f"0 to {register_rows.MAX_AGE}",
+    }
+    assert dict(table_rows(section("Limits"))) == expected
+
+
+def test_the_slide_kinds_and_briefing_roles_named_are_those_declared():
+    from generator.data_source.branding_checks import STYLE_ROLES
+    from generator.slide_kinds import SLIDE_KINDS
+
+    text = " ".join(section("Restyling").split())
+    kinds = text.split("Slide kinds are ", 1)[1].split(";", 1)[0]
+    roles = text.split("briefing roles are ", 1)[1].split(".", 1)[0]
+    assert set(re.findall(r"`(\w+)`", kinds)) == set(SLIDE_KINDS)
+    assert re.findall(r"`(\w+)`", roles) == list(STYLE_ROLES)
