@@ -135,8 +135,12 @@ def test_check_template_lists_every_gap_at_once(run_cli, tmp_path):
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == "thin.pptx: PowerPoint template with 2 layouts; heading font Calibri, body font Calibri"
-    assert "  missing: title slides: no layout named 'Title Slide'; falls back to 'Title Only'" in lines
-    assert "  missing: section slides: no layout named 'Section Header'; falls back to 'Title Only'" in lines
+    assert ("  missing: title slides: the template has no layout named 'Title Slide' for title slides, so they are "
+            "drawn on 'Title Only', which is the template's first layout; to choose, set theme.layouts.title "
+            "to one of the template's layout names") in lines
+    assert ("  missing: section slides: the template has no layout named 'Section Header' for section slides, so "
+            "they are drawn on 'Title Only', which suits them by its type and placeholders; to choose, set "
+            "theme.layouts.section to one of the template's layout names") in lines
     assert ("  missing: content slides: layout 'Title Only' has no body placeholder; text goes in a text box"
             in lines)
     assert lines[-1].endswith("gaps found; the build can use every template.")

@@ -71,13 +71,89 @@ def layout_candidates(kind: str, overrides: dict[str, str] | None = None) -> lis
     return ([chosen] if chosen else []) + list(SLIDE_KINDS[kind].layouts)
 
 
+# The layout types (the sldLayout's own type, kept when a layout is renamed) that can serve each slide kind, best
+# first, as the names in SLIDE_KINDS do.
+LAYOUT_TYPES = {"title": ("title",), "closing": ("title", "secHead", "titleOnly"),
+                "section": ("secHead", "titleOnly", "title"), "content": ("obj", "tx", "titleOnly"),
+                "figures": ("titleOnly", "obj", "tx"), "charts": ("titleOnly", "obj", "tx"),
+                "themes": ("obj", "tx", "titleOnly")}
+DIVIDER_WORDS = ("section", "divider")
+# What a layout's placeholders make it, when its type says nothing: a centred title is a cover or divider.
+_PLACEHOLDER_KINDS = {"title": "title", "secHead": "secHead", "titleOnly": "titleOnly", "obj": "obj"}
+
+
+@dataclass(frozen=True)
+class LayoutChoice:
+    """The layout a slide kind is drawn on, and, when none has a name the build knows, why this one."""
+
+    layout: Any
+    fallback: str = ""  # '' when the layout was found by name; else what the warning says about it
+
+
 def find_layout(prs, candidates: tuple[str, ...], chosen: str | None = None):
-    """Return the first layout named ``chosen`` or in ``candidates`` that the template has, else its first layout."""
+    """Return the first layout named ``chosen`` or in ``candidates`` that the template has, else the closest by
+    its type and placeholders (see :func:`choose_layout`)."""
+    return choose_layout(prs, candidates, chosen).layout
+
+
+def choose_layout(prs, candidates: tuple[str, ...], chosen: str | None = None, kind: str = "") -> LayoutChoice:
+    """Return the layout for a slide kind: the data's choice or the kind's usual layout, by name; else the
+    template's own layout whose type (kept when a layout is renamed) or placeholders suit the kind best; else the
+    kind's other usual names, else the template's first layout. Anything but the first two says so."""
     by_name = {layout.name: layout for layout in prs.slide_layouts}
-    for name in ([chosen] if chosen else []) + list(candidates):
+    for name in ([chosen] if chosen else []) + list(candidates[:1]):
         if name in by_name:
-            return by_name[name]
-    return prs.slide_layouts[0]
+            return LayoutChoice(by_name[name])
+    proposed = propose_layout(prs, kind) if kind else None
+    if proposed is not None:
+        layout, how = proposed, "suits them by its type and placeholders"
+    else:
+        layout = next((by_name[name] for name in candidates if name in by_name), prs.slide_layouts[0])
+        how = "is the closest by name" if layout.name in candidates else "is the template's first layout"
+    wanted = f"'{chosen}' (theme.layouts.{kind}) or '{candidates[0]}'" if chosen else repr(candidates[0])
+    return LayoutChoice(layout, f"the template has no layout named {wanted} for {kind or 'these'} slides, so they "
+                                f"are drawn on '{layout.name}', which {how}; to choose, set theme.layouts.{kind} to "
+                                "one of the template's layout names")
+
+
+def propose_layout(prs, kind: str):
+    """Return the template's layout that best serves a slide kind by what it is, not what it is called: its
+    declared type first, then the placeholders it holds; None when none suits."""
+    wanted = LAYOUT_TYPES.get(kind, ())
+    found: dict[str, Any] = {}
+    for layout in prs.slide_layouts:
+        found.setdefault(layout_type(layout), layout)
+    return next((found[name] for name in wanted if name in found), None)
+
+
+def layout_type(layout) -> str:
+    """Return what a layout is: its declared type ('secHead', 'titleOnly', 'obj'...), else worked out from its
+    placeholders (a centred title makes a title slide; a title and a body make 'obj'; a title alone 'titleOnly')."""
+    declared = layout.element.get("type")
+    if declared in _PLACEHOLDER_KINDS or declared == "tx":
+        return declared
+    if any(word in layout.name.casefold() for word in DIVIDER_WORDS):  # a custom layout named for what it is
+        return "secHead"
+    types = {shape.placeholder_format.type for shape in layout.placeholders}
+    if PP_PLACEHOLDER.CENTER_TITLE in types:
+        return "title"
+    if PP_PLACEHOLDER.TITLE in types:
+        return "obj" if types & set(BODY_TYPES) else "titleOnly"
+    return declared or ""
+
+
+def proposed_layouts(prs) -> dict[str, str]:
+    """Return, for each slide kind no layout name serves, the template's layout proposed for it: the `layouts:`
+    mapping check-template suggests."""
+    names = {layout.name for layout in prs.slide_layouts}
+    proposals = {}
+    for kind, declared in SLIDE_KINDS.items():
+        if declared.layouts[0] in names:
+            continue
+        layout = propose_layout(prs, kind)
+        if layout is not None and layout.name not in declared.layouts:  # one of its usual names: nothing to set
+            proposals[kind] = layout.name
+    return proposals
 
 
 def placeholder(container, types):

@@ -236,7 +236,10 @@ class DeckWriter:
     def _layout(self, kind: str) -> "_Layout":
         """Return the layout for a slide kind, with what every slide on it needs, looked up once per deck."""
         if kind not in self._layouts:
-            layout = layouts.find_layout(self.prs, SLIDE_KINDS[kind].layouts, self.layout_names.get(kind))
+            choice = layouts.choose_layout(self.prs, SLIDE_KINDS[kind].layouts, self.layout_names.get(kind), kind)
+            if choice.fallback:
+                self.warnings.append(choice.fallback)
+            layout = choice.layout
             sources = layouts.footer_sources(layout)
             text, footer_at = self._fitted_footer(sources)
             self._layouts[kind] = _Layout(layout, sources, text, footer_at)

@@ -55,7 +55,7 @@ def _located(problem: Problem) -> str:
 
 def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:
     from ..branding import theme_fonts
-    from ..deck.layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, layout_candidates, placeholder
+    from ..deck.layouts import BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, choose_layout, placeholder, proposed_layouts
     from ..slide_kinds import SLIDE_KINDS
 
     layouts = {layout.name: layout for layout in prs.slide_layouts}
@@ -66,16 +66,11 @@ def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:
         return
     if not any(placeholder(layout, TITLE_TYPES) is not None for layout in layouts.values()):
         report.unusable.append("no layout has a title placeholder, so no slide could have a title")
-    first = next(iter(layouts))
     for kind, declared in SLIDE_KINDS.items():
-        tried = layout_candidates(kind, overrides)
-        chosen = next((name for name in tried if name in layouts), None)
-        if chosen is None:
-            report.gaps.append(f"{kind} slides: no layout named {' or '.join(repr(n) for n in tried)}; "
-                               f"falls back to '{first}'")
-            chosen = first
-        elif chosen != tried[0]:
-            report.gaps.append(f"{kind} slides: no layout named '{tried[0]}'; falls back to '{chosen}'")
+        choice = choose_layout(prs, declared.layouts, overrides.get(kind), kind)
+        if choice.fallback:
+            report.gaps.append(f"{kind} slides: {choice.fallback}")
+        chosen = choice.layout.name
         layout = layouts[chosen]
         if placeholder(layout, TITLE_TYPES) is None:
             report.gaps.append(f"{kind} slides: layout '{chosen}' has no title placeholder; the slides get no title")
@@ -85,6 +80,11 @@ def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:
             if placeholder(layout, (ph_type,)) is None:
                 report.gaps.append(f"{kind} slides: layout '{chosen}' has no {label} placeholder; slides of this "
                                    f"kind show no {label}")
+    proposals = {kind: name for kind, name in proposed_layouts(prs).items() if kind not in overrides}
+    if proposals:
+        mapping = ", ".join(f'{kind}: "{name}"' for kind, name in proposals.items())
+        report.facts.append(f"proposed for the data file, from the template's own layouts: "
+                            f"theme: {{layouts: {{{mapping}}}}}")
 
 
 def _inspect_document(doc, report: TemplateReport, overrides: dict) -> None:

@@ -10,8 +10,8 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
 from generator.branding import read_template
-from generator.deck.layouts import (BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, Box, box_of, content_area, find_layout,
-                                    placeholder)
+from generator.deck.layouts import (BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, Box, box_of, choose_layout, content_area,
+                                    find_layout, placeholder, proposed_layouts)
 from generator.templates import BUILTIN_DECK_TEMPLATE
 
 
@@ -99,3 +99,41 @@ def test_content_area_of_a_slide_without_a_title_or_footer_keeps_a_margin(prs):
     area = content_area(prs, slide)
     margin = Emu(457200 // 2)
     assert area == Box(margin, margin, prs.slide_width - 2 * margin, prs.slide_height - 2 * margin)
+
+
+def _rename_every_layout(prs) -> None:
+    """Rename the layouts as a comms team might ('Brand Title Slide'...): their types stay as they were."""
+    for layout in prs.slide_layouts:
+        layout.name = f"Brand {layout.name}"
+
+
+def test_a_renamed_layout_is_found_by_its_type_and_the_fallback_says_which_key_to_set(prs):
+    _rename_every_layout(prs)
+    choice = choose_layout(prs, ("Section Header", "Title Only", "Title Slide"), None, "section")
+    assert choice.layout.name == "Brand Section Header"
+    assert choice.fallback == (
+        "the template has no layout named 'Section Header' for section slides, so they are drawn on 'Brand Section "
+        "Header', which suits them by its type and placeholders; to choose, set theme.layouts.section to one of the "
+        "template's layout names")
+    assert choose_layout(prs, ("Brand Title Only",), None, "charts").fallback == ""
+
+
+def test_a_layout_found_by_name_is_no_fallback(prs):
+    assert choose_layout(prs, ("Section Header", "Title Only"), None, "section") == choose_layout(
+        prs, ("Section Header",), None, "section")
+    assert choose_layout(prs, ("Section Header",), None, "section").fallback == ""
+
+
+def test_the_proposed_mapping_names_a_layout_of_the_right_type_for_each_kind(prs):
+    _rename_every_layout(prs)
+    assert proposed_layouts(prs) == {
+        "title": "Brand Title Slide", "closing": "Brand Title Slide", "section": "Brand Section Header",
+        "content": "Brand Title and Content", "figures": "Brand Title Only", "charts": "Brand Title Only",
+        "themes": "Brand Title and Content"}
+
+
+def test_a_custom_layout_named_as_a_divider_serves_the_section_slides(prs):
+    section = _layout(prs, "Section Header")
+    section.element.set("type", "cust")
+    section.name = "Our Divider"
+    assert choose_layout(prs, ("Section Header",), None, "section").layout == section

@@ -101,3 +101,45 @@ def test_a_folder_or_a_pipe_given_as_a_template_is_a_located_error(run_cli, tmp_
     assert (status, err.splitlines()[0]) == (2, "error: pipe.dotx: is not a file saved by an office program (it is "
                                                 "a pipe, socket or device); give a template file")
     assert not (tmp_path / "out").exists()
+
+
+def _renamed_template(path) -> None:
+    """Write the built-in deck template with every layout renamed ('Brand Section Header'), their types kept."""
+    import io
+
+    from pptx import Presentation
+
+    from generator.branding import read_template
+    from generator.templates import BUILTIN_DECK_TEMPLATE
+
+    prs = Presentation(io.BytesIO(read_template(None, BUILTIN_DECK_TEMPLATE)))
+    for layout in prs.slide_layouts:
+        layout.name = f"Brand {layout.name}"
+    prs.save(str(path))
+
+
+def test_check_template_proposes_the_layouts_mapping_from_a_renamed_template_s_own_layouts(tmp_path):
+    _renamed_template(tmp_path / "brand.pptx")
+    report = inspect_template(tmp_path / "brand.pptx")
+    assert report.unusable == []
+    assert ('proposed for the data file, from the template\'s own layouts: theme: {layouts: {title: "Brand Title '
+            'Slide", closing: "Brand Title Slide", section: "Brand Section Header", content: "Brand Title and Content", '
+            'figures: "Brand Title Only", charts: "Brand Title Only", themes: "Brand Title and Content"}}') in report.facts
+    assert ("section slides: the template has no layout named 'Section Header' for section slides, so they are drawn "
+            "on 'Brand Section Header', which suits them by its type and placeholders; to choose, set "
+            "theme.layouts.section to one of the template's layout names") in report.gaps
+
+
+def test_a_renamed_template_s_fallbacks_are_build_warnings_and_the_build_draws_what_check_template_said(
+        tmp_path, run_cli):
+    from pptx import Presentation
+
+    _renamed_template(tmp_path / "brand.pptx")
+    status, _, err = run_cli(["build", DEFAULT_DATA, "--out", tmp_path / "out", "--pptx-template",
+                              tmp_path / "brand.pptx"], tmp_path)
+    assert status == 0
+    assert "so they are drawn on 'Brand Section Header'" in err and "theme.layouts.section" in err
+    deck = Presentation(str(next((tmp_path / "out" / "decks").glob("*.pptx"))))
+    used = {slide.shapes.title.text: slide.slide_layout.name for slide in deck.slides}
+    assert used["Main Themes"] == "Brand Section Header"
+    assert used["Thank you"] == "Brand Title Slide"
