@@ -15,6 +15,7 @@ from .deck.builder import DeckBuilder
 from .loading import LoadedData, load_event
 from .output import Output, Rendered, Target, manifest, write_outputs
 from .output.lock import build_lock
+from .pictures.builder import PicturesBuilder
 from .output.rendering import render_all
 from .output_formats import OFFICE_SUFFIXES
 from .paths import SLUG_LENGTH, display_path
@@ -46,6 +47,7 @@ class BuildOptions:
     suppress_below: int | None = None  # hide counts from 1 to N-1 (overrides the data's publish: suppress_below)
     progress: Callable[[str], None] | None = None  # told what slow work (LibreOffice) is under way
     render_in_parallel: bool = True  # draw the deck and the briefings at once, where the system can fork
+    pictures: bool = False  # also draw every chart as pictures (as the data's publish: pictures does)
 
 
 @dataclass
@@ -61,7 +63,8 @@ class BuildReport:
 
 
 def builders(loaded: LoadedData, options: BuildOptions) -> list[Builder]:
-    """Return one builder per output format: the deck, the Word briefings and the HTML briefings.
+    """Return one builder per output format: the deck, the Word briefings and the HTML briefings, and the chart
+    pictures when asked for.
 
     Templates named on the command line win over those the data's theme names.
     """
@@ -74,9 +77,13 @@ def builders(loaded: LoadedData, options: BuildOptions) -> list[Builder]:
     colours = palette(deck_template, theme)
     heading, body = template_fonts(deck_template)
     fonts = (theme.heading_font or heading, theme.body_font or body)
-    return [DeckBuilder(deck_template, loaded.logo_image),
-            WordBriefingBuilder(colours, fonts, docx_package, docx_path, theme.styles, loaded.logo_image),
-            HtmlBriefingBuilder(colours, fonts, loaded.logo_image)]
+    formats: list[Builder] = [
+        DeckBuilder(deck_template, loaded.logo_image),
+        WordBriefingBuilder(colours, fonts, docx_package, docx_path, theme.styles, loaded.logo_image),
+        HtmlBriefingBuilder(colours, fonts, loaded.logo_image)]
+    if options.pictures or loaded.event.publish.pictures:
+        formats.append(PicturesBuilder(colours, fonts))
+    return formats
 
 
 def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = None) -> BuildReport:

@@ -325,6 +325,7 @@ class Publish:
 
     suppress_below: int | None = None
     deck: bool = False
+    pictures: bool = False  # also draw every chart as pictures for comms (as build --pictures does)
 
 
 @dataclass

@@ -1,0 +1,100 @@
+"""The pictures output format: per chart a PNG for print, a PNG social card and an SVG, and an index page.
+
+The files go into ``pictures/<event>/`` beside ``decks/`` and ``briefings/``,
+one folder per event, so events built into one folder keep their pictures apart.
+Each file is a target like any other output: written only when the whole build
+succeeds, left alone when unchanged, and not drawn again when its inputs are
+unchanged. matplotlib is imported only when a picture is drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..branding import paper_colours
+from ..briefing.type_scale import CHART_LABEL_SIZE, COLUMN_WIDTH
+from ..output import Rendered, Target, document_time, slug
+from .page import index_page
+from .plan import Picture, plan_pictures
+
+if TYPE_CHECKING:
+    from ..plan import EventPlan
+
+FOLDER = "pictures"
+INDEX = "index.html"
+EMU_PER_POINT = 12700
+SOCIAL_DPI = 100  # 12 x 6.75 inches at 100 dots an inch: the 1200 x 675 pixels social networks show whole
+
+
+@dataclass(frozen=True)
+class PictureFormat:
+    """One file of each picture: its name's ending, what the index calls it, and its size."""
+
+    suffix: str
+    label: str
+    width: float  # points
+    height: float  # points; 0 when the picture is as tall as its chart needs
+    dpi: int
+    label_size: float  # points: the labels' size (the most, at a fixed height)
+
+
+# Print: the width of one column of the A4 briefing, at 300 dots an inch, labels at the briefing's size.
+PRINT = PictureFormat(".png", "for print (PNG, 300 dpi, one A4 column wide)", COLUMN_WIDTH / EMU_PER_POINT, 0.0, 300,
+                      CHART_LABEL_SIZE)
+SOCIAL = PictureFormat("-social.png", "social media card (PNG, 1200 × 675 pixels)", 12 * 72.0, 6.75 * 72.0,
+                       SOCIAL_DPI, 22.0)
+VECTOR = PictureFormat(".svg", "to scale to any size (SVG)", PRINT.width, 0.0, 72, CHART_LABEL_SIZE)
+FORMATS = (PRINT, SOCIAL, VECTOR)
+
+
+class PicturesBuilder:
+    """Builds ``pictures/<event>/``: every chart of the deck and the briefings as pictures, and ``index.html``."""
+
+    name = "pictures"
+
+    def __init__(self, palette: dict[str, str], fonts: tuple[str, str]):
+        paper = paper_colours(palette)
+        self.colours = (paper.text, paper.heading, paper.bar)
+        self.font = fonts[1]
+
+    def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
+        """Return a target for each file of each picture, and one for the index page."""
+        info = plan.event.event
+        folder = out_dir / FOLDER / f"{slug(info.title)}-{info.date.isoformat()}"
+        date = document_time(info.date).isoformat()
+        pictures = plan_pictures(plan)
+        # The bytes depend on matplotlib's version too (a new one may draw a line a pixel over).
+        inputs = (self.font, self.colours, date, metadata.version("matplotlib"))
+        targets = [Target(folder / f"{picture.stem}{form.suffix}", (picture.chart, form, inputs),
+                          partial(self.render, picture, form, date))
+                   for picture in pictures for form in FORMATS]
+        page = partial(self.index, plan, pictures, date)
+        targets.append(Target(folder / INDEX, (pictures, info, inputs), page))
+        return targets
+
+    def render(self, picture: Picture, form: PictureFormat, date: str) -> Rendered:
+        """Return one file of one picture."""
+        data = _drawn(picture, form, self.font, self.colours, date)
+        return Rendered(data, f"{picture.chart.title}, {form.label}")
+
+    def index(self, plan: EventPlan, pictures: tuple[Picture, ...], date: str) -> Rendered:
+        """Return the index page, each picture shown by its SVG held in the page itself."""
+        svgs = [_drawn(picture, VECTOR, self.font, self.colours, date) for picture in pictures]
+        page = index_page(plan.event, pictures, svgs, [(form.suffix, form.label) for form in FORMATS])
+        return Rendered(page.encode("utf-8"), "the pictures' alt text and figures, web page")
+
+
+@lru_cache(maxsize=64)
+def _drawn(picture: Picture, form: PictureFormat, font: str, colours: tuple[str, str, str], date: str) -> bytes:
+    """Return one file of a picture, drawn once however many targets need it (the SVG: its file and the index)."""
+    from . import draw  # matplotlib: only now that a picture is drawn
+
+    canvas = draw.Canvas(form.width, form.height, form.dpi, form.label_size)
+    style = draw.PictureStyle(font, *colours)
+    if form.suffix.endswith(".svg"):
+        return draw.svg(picture.chart, canvas, style, date)
+    return draw.png(picture.chart, canvas, style)
