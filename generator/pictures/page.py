@@ -22,7 +22,7 @@ body { margin: 0 auto; max-width: 60rem; padding: 0 1rem 2rem; color: #0b0c0c; b
 h1 { font-size: 2rem; line-height: 1.2; }
 h2 { font-size: 1.5rem; margin-top: 2.5rem; border-top: 4px solid #0b0c0c; padding-top: 1rem; }
 h3 { font-size: 1.2rem; margin-top: 2rem; }
-img { display: block; max-width: 100%; height: auto; border: 1px solid #b1b4b6; }
+img { display: block; width: 100%; max-width: 36rem; height: auto; border: 1px solid #b1b4b6; }
 .alt { background: #f3f2f1; padding: .5rem .75rem; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; }
 caption { text-align: left; font-weight: bold; padding-bottom: .25rem; }
