@@ -13,7 +13,7 @@ from ..ooxml import DRAWING, tag
 from ..deck.colours import DeckColours
 from .rendered import words_not_drawn, words_outside_shapes
 
-_GENERIC_ALT = re.compile(r"^(chart|picture|image|graphic|content placeholder|object)\s*\d*$|"
+GENERIC_ALT_TEXT = re.compile(r"^(chart|picture|image|graphic|content placeholder|object)\s*\d*$|"
                           r"\.(png|jpe?g|gif|svg|emf|wmf|bmp)$", re.I)
 _SKIP_CONTRAST = (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
 
@@ -60,7 +60,7 @@ def _check_alt_text(shape, where, report) -> None:
     text = described[0].strip() if described else ""
     if not text:
         report.problems.append(f"{where}: '{shape.name}' has no alt text")
-    elif _GENERIC_ALT.match(text) or text == shape.name or len(text) < 10:
+    elif GENERIC_ALT_TEXT.match(text) or text == shape.name or len(text) < 10:
         report.problems.append(f"{where}: '{shape.name}' has generic alt text ('{text}')")
 
 

@@ -7,13 +7,14 @@ import tempfile
 from pathlib import Path
 
 from ..output.pdf import convert_to_pdf, find_soffice
-from ..output_formats import DECK, HTML, OFFICE_SUFFIXES, PDF, SUFFIXES, WORD
+from ..output_formats import DECK, HTML, OFFICE_SUFFIXES, PDF, PNG, SUFFIXES, SVG, WORD
 from .file_report import FileReport
+from .picture import check_picture
 from .rendered import have_pdftotext, read_pages
 
 
 OFFICE_KINDS = {suffix: suffix.lstrip(".") for suffix in OFFICE_SUFFIXES}  # the package kind is the suffix's name
-FORMATS_CHECKED = ", ".join(SUFFIXES[:-1]) + " or " + SUFFIXES[-1]  # ".pptx, .docx, .html or .pdf"
+FORMATS_CHECKED = ", ".join(SUFFIXES[:-1]) + " or " + SUFFIXES[-1]  # ".pptx, .docx, .html, .pdf, .png or .svg"
 
 
 def refuse_unreadable(paths: list[Path]) -> None:
@@ -62,6 +63,10 @@ def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
             continue
         elif path.suffix.lower() == PDF.suffix:
             reports.append(check_pdf(path, source_beside(path)))
+            continue
+        elif path.suffix.lower() in (PNG.suffix, SVG.suffix):
+            check_picture(path, report)
+            reports.append(report)
             continue
         else:
             report.problems.append(f"not a {FORMATS_CHECKED} file")

@@ -177,8 +177,9 @@ def draw(spec: ChartSpec, canvas: Canvas, style: PictureStyle) -> Figure:
     family = font_families(style.font)
     layout = layout_for(spec, canvas, family)
     width, height, size = canvas.width, layout.height, layout.size
-    figure = Figure(figsize=(width / POINTS_PER_INCH, height / POINTS_PER_INCH), dpi=canvas.dpi,
-                    facecolor="white")
+    # Whole pixels, rounded: matplotlib would cut a fraction of one off (a 1016-pixel column drawn 1015 wide).
+    pixels = [round(points / POINTS_PER_INCH * canvas.dpi) for points in (width, height)]
+    figure = Figure(figsize=(pixels[0] / canvas.dpi, pixels[1] / canvas.dpi), dpi=canvas.dpi, facecolor="white")
     fonts, ink = list(family), f"#{style.text}"
     margin = MARGIN * size
     figure.text(margin / width, 1 - margin / height, "\n".join(layout.title), ha="left", va="top",
@@ -245,25 +246,26 @@ def png(spec: ChartSpec, canvas: Canvas, style: PictureStyle) -> bytes:
 
 
 def svg(spec: ChartSpec, canvas: Canvas, style: PictureStyle, date: str) -> bytes:
-    """Return the chart as SVG whose text stays text, dated ``date`` (ISO 8601) in its metadata, its title
-    and alt text in its ``<title>`` and ``<desc>``."""
+    """Return the chart as SVG whose text stays text, dated ``date`` (ISO 8601) in its metadata, its alt text
+    in its ``<title>`` and ``<desc>``."""
     buffer = io.BytesIO()
     with _settings():
         figure = draw(spec, canvas, style)
         figure.savefig(buffer, format="svg", metadata={"Title": spec.title, "Description": spec.alt_text,
                                                        "Date": date, "Creator": None})
-    return titled_svg(buffer.getvalue(), spec.title, spec.alt_text)
+    return titled_svg(buffer.getvalue(), spec.alt_text)
 
 
-def titled_svg(data: bytes, title: str, description: str) -> bytes:
-    """Return an SVG with ``title`` and ``description`` as the root's first children, ``<title>`` and ``<desc>``,
-    where screen readers and image viewers look for them (matplotlib puts its metadata in RDF only)."""
+def titled_svg(data: bytes, alt_text: str) -> bytes:
+    """Return an SVG with ``alt_text`` as its ``<title>`` and ``<desc>``, the root's first children, where screen
+    readers and image viewers look for them (matplotlib puts its description in RDF metadata only). The title
+    is what a screen reader announces first, so it states the data too, not the chart's heading alone."""
     root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
     for old in root.findall(f"{{{SVG_NAMESPACE}}}title") + root.findall(f"{{{SVG_NAMESPACE}}}desc"):
         root.remove(old)
-    for name, text in (("desc", description), ("title", title)):
+    for name in ("desc", "title"):
         element = etree.Element(f"{{{SVG_NAMESPACE}}}{name}")
-        element.text = text
+        element.text = alt_text
         root.insert(0, element)
     root.set("role", "img")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")

@@ -15,10 +15,12 @@ from ..plan import EventPlan
 
 @dataclass(frozen=True)
 class Picture:
-    """One chart to draw: its file names' stem, the chart, and the review type it belongs to (its full name)."""
+    """One chart to draw: its file names' stem, the chart, and the review type it belongs to (its key and full
+    name)."""
 
     stem: str
     chart: ChartSpec
+    review_key: str
     review_name: str
 
 
@@ -45,7 +47,7 @@ def plan_pictures(plan: EventPlan) -> tuple[Picture, ...]:
             drawn.add((chart.categories, chart.values))
             stem = _unique(f"{prefix}-{slug(name)}", taken)
             taken.add(stem)
-            pictures.append(Picture(stem, chart, review.full_name or review.name))
+            pictures.append(Picture(stem, chart, key, review.full_name or review.name))
     return tuple(pictures)
 
 
