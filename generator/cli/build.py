@@ -19,7 +19,8 @@ examples:
   .venv/bin/python make_deck.py                                   # builds data/tees-2022.yaml
   .venv/bin/python make_deck.py build data/tees-2023.yaml --out ~/Desktop
   .venv/bin/python make_deck.py build data/                       # every event in the folder
-  .venv/bin/python make_deck.py build data/tees-2023.yaml --pdf --strict"""
+  .venv/bin/python make_deck.py build data/tees-2023.yaml --pdf --strict
+  .venv/bin/python make_deck.py build data/tees-2023.yaml --pictures  # charts as pictures for comms"""
 
 
 def add_command_to(commands: Any) -> None:
@@ -39,6 +40,10 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true",
                         help="treat warnings (numbers that do not add up, long briefings) as errors")
     parser.add_argument("--pdf", action="store_true", help="also write PDFs of every output (needs LibreOffice)")
+    parser.add_argument("--pictures", action="store_true",
+                        help="also draw every chart as pictures for comms (a PNG for print, a PNG social media card "
+                             "and an SVG, with their alt text) into OUT/pictures/; the data may say "
+                             "publish: {pictures: true} instead")
     parser.add_argument("--pptx-template", type=Path, metavar="FILE",
                         help="PowerPoint template (.pptx or .potx) to build the deck on, instead of the one "
                              "the data's theme names")
@@ -73,7 +78,8 @@ def build_options(args: argparse.Namespace) -> BuildOptions:
 
     return BuildOptions(out_dir=args.out, strict=args.strict, pdf=args.pdf, deck_template=args.pptx_template,
                         docx_template=args.docx_template, allow_outside=args.allow_outside,
-                        suppress_below=args.suppress_below, progress=_say if args.pdf else None)
+                        suppress_below=args.suppress_below, progress=_say if args.pdf else None,
+                        pictures=args.pictures)
 
 
 def _say(line: str) -> None:

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 from ..branding import paper_colours
 from ..briefing.type_scale import CHART_LABEL_SIZE, COLUMN_WIDTH
-from ..output import Rendered, Target, document_time, slug
+from ..output import Rendered, Target, document_time
+from ..output_formats import PNG, SVG
+from ..paths import slug
 from .page import index_page
 from .plan import Picture, plan_pictures
 
@@ -43,11 +45,11 @@ class PictureFormat:
 
 
 # Print: the width of one column of the A4 briefing, at 300 dots an inch, labels at the briefing's size.
-PRINT = PictureFormat(".png", "for print (PNG, 300 dpi, one A4 column wide)", COLUMN_WIDTH / EMU_PER_POINT, 0.0, 300,
+PRINT = PictureFormat(PNG.suffix, "for print (PNG, 300 dpi, one A4 column wide)", COLUMN_WIDTH / EMU_PER_POINT, 0.0, 300,
                       CHART_LABEL_SIZE)
-SOCIAL = PictureFormat("-social.png", "social media card (PNG, 1200 × 675 pixels)", 12 * 72.0, 6.75 * 72.0,
+SOCIAL = PictureFormat(f"-social{PNG.suffix}", "social media card (PNG, 1200 × 675 pixels)", 12 * 72.0, 6.75 * 72.0,
                        SOCIAL_DPI, 22.0)
-VECTOR = PictureFormat(".svg", "to scale to any size (SVG)", PRINT.width, 0.0, 72, CHART_LABEL_SIZE)
+VECTOR = PictureFormat(SVG.suffix, "to scale to any size (SVG)", PRINT.width, 0.0, 72, CHART_LABEL_SIZE)
 FORMATS = (PRINT, SOCIAL, VECTOR)
 
 
@@ -95,6 +97,6 @@ def _drawn(picture: Picture, form: PictureFormat, font: str, colours: tuple[str,
 
     canvas = draw.Canvas(form.width, form.height, form.dpi, form.label_size)
     style = draw.PictureStyle(font, *colours)
-    if form.suffix.endswith(".svg"):
+    if form.suffix.endswith(SVG.suffix):
         return draw.svg(picture.chart, canvas, style, date)
     return draw.png(picture.chart, canvas, style)

@@ -9,7 +9,7 @@ from ..briefing.plan import briefing_chart
 from ..charts import ChartSpec
 from ..deck.plan import review_charts
 from ..figures import event_figures
-from ..output import slug
+from ..paths import slug
 from ..plan import EventPlan
 
 
