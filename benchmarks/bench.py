@@ -52,6 +52,7 @@ UNCHANGED_TARGET = 1.2  # x floor
 TEN_TIMES_TARGET = 1.5  # x cold build
 LATER_EVENT_TARGET = 0.35  # x cold build, for each event after the first in one command
 REGISTER_TARGET = 2.5  # x cold build (a register of 10,000 reviews)
+PICTURES_TARGET = 2.0  # x cold build: a cold build with --pictures (matplotlib imported, every chart drawn thrice)
 REGISTER_REVIEWS = 10_000
 REGISTER_DATA = ROOT / "data" / "riverside-2024.yaml"
 PEAK_MEMORY_TARGET_MB = 250
@@ -198,12 +199,12 @@ def main() -> None:
     def floor_run(_: int) -> tuple[float, int]:
         return run([sys.executable, "-c", FLOOR_SCRIPT, str(work / "floor.pptx"), str(work / "floor.docx")])
 
-    def build_command(data: Path, out: Path | None = None) -> list[str]:
-        return [*MAKE_DECK, "build", str(data), "--out", str(out or work / f"out-{next(builds)}")]
+    def build_command(data: Path, out: Path | None = None, *options: str) -> list[str]:
+        return [*MAKE_DECK, "build", str(data), "--out", str(out or work / f"out-{next(builds)}"), *options]
 
-    def build(data: Path, out: Path | None = None) -> tuple[float, int]:
+    def build(data: Path, out: Path | None = None, *options: str) -> tuple[float, int]:
         """One build: into a new folder (cold) unless ``out`` is given."""
-        return run(build_command(data, out))
+        return run(build_command(data, out, *options))
 
     def cold_run(_: int) -> tuple[float, int]:
         return build(DATA)
@@ -247,6 +248,9 @@ def main() -> None:
         figures.append(Figure("rebuild after editing one bullet", seconds, peak, "cold", base, BULLET_EDIT_TARGET))
         seconds, base, peak = paired(runs, floor_run, lambda i: build(edited, out))
         figures.append(Figure("rebuild with nothing changed", seconds, peak, "floor", base, UNCHANGED_TARGET))
+
+        seconds, base, peak = paired(runs, cold_run, lambda i: build(DATA, None, "--pictures"))
+        figures.append(Figure("cold build with --pictures", seconds, peak, "cold", base, PICTURES_TARGET))
 
         big = write_yaml(work / "big.yaml", scaled_data(10))
         seconds, base, peak = paired(runs, cold_run, lambda i: build(big))

@@ -224,6 +224,8 @@ def draw(spec: ChartSpec, canvas: Canvas, style: PictureStyle) -> Figure:
                             fontsize=size, color=ink, family=fonts, clip_on=False)
     for number, value in enumerate(values):
         value.set_gid(f"value-{number}")
+        if layout.kind == "bar":  # level with its category's label, which sits on the same baseline
+            value.set_verticalalignment("center_baseline")
     return figure
 
 
