@@ -15,7 +15,7 @@ from generator.figures import event_figures
 from generator.pictures.builder import FORMATS, INDEX
 from generator.pictures.plan import plan_pictures
 from generator.plan import plan_event
-from generator.data_source import load_event
+from generator.loading import load_event
 from tests.conftest import DEFAULT_DATA, ROOT, default_text
 from tests.pictures.svg_text import alt_texts, every_text, svg_texts
 

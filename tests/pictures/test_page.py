@@ -11,7 +11,7 @@ import pytest
 from generator.build import BuildOptions, build_event
 from generator.checks.html import check_html
 from generator.checks.report import FileReport
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.pictures.builder import INDEX
 from generator.pictures.plan import plan_pictures
 from generator.plan import plan_event

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.data_source import load_event
+from generator.loading import load_event
 from generator.figures import event_figures
 from generator.model import Publish
 from generator.pictures.plan import plan_pictures
