@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from pptx import Presentation
@@ -11,10 +10,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from ..colour import MINIMUM_TEXT_CONTRAST, contrast_ratio
 from ..ooxml import DRAWING, tag
 from ..deck.colours import DeckColours
+from .alt_text import is_generic
 from .rendered import words_not_drawn, words_outside_shapes
 
-GENERIC_ALT_TEXT = re.compile(r"^(chart|picture|image|graphic|content placeholder|object)\s*\d*$|"
-                          r"\.(png|jpe?g|gif|svg|emf|wmf|bmp)$", re.I)
 _SKIP_CONTRAST = (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
 
 
@@ -60,7 +58,7 @@ def _check_alt_text(shape, where, report) -> None:
     text = described[0].strip() if described else ""
     if not text:
         report.problems.append(f"{where}: '{shape.name}' has no alt text")
-    elif GENERIC_ALT_TEXT.match(text) or text == shape.name or len(text) < 10:
+    elif is_generic(text) or text == shape.name:
         report.problems.append(f"{where}: '{shape.name}' has generic alt text ('{text}')")
 
 

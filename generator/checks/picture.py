@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..output_formats import PNG
+from .alt_text import is_generic
 
 if TYPE_CHECKING:
     from .file_report import FileReport
 
 SVG = "{http://www.w3.org/2000/svg}"
-MIN_ALT_TEXT = 10  # characters: anything shorter cannot say what a chart shows
 
 
 def check_picture(path: Path, report: FileReport) -> None:
@@ -62,10 +62,8 @@ def _check_svg(path: Path, report: FileReport) -> None:
 
 
 def _check_alt_text(text: str, where: str, report: FileReport) -> None:
-    from .deck import GENERIC_ALT_TEXT  # python-pptx, only now that it is needed
-
     text = text.strip()
     if not text:
         report.problems.append(f"no alt text ({where} is missing or empty)")
-    elif GENERIC_ALT_TEXT.match(text) or len(text) < MIN_ALT_TEXT:
+    elif is_generic(text):
         report.problems.append(f"generic alt text in {where} ('{text}')")
