@@ -40,6 +40,11 @@ class _TooDeep(Exception):
         self.line = line
 
 
+class _TooMany(Exception):
+    def __init__(self, line: int | None):
+        self.line = line
+
+
 try:  # libyaml's parser is ten times faster; the composer stays in Python so nesting can be bounded
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]  # public in cyaml, missing from its stub
 
@@ -53,7 +58,8 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 
 class _DepthLimitedLoader(_Base):
-    """A safe loader whose composer refuses absurd nesting before Python's stack does."""
+    """A safe loader whose composer refuses absurd nesting before Python's stack does, and too many values as
+    soon as it has read one more than the limit (not after reading a huge file whole)."""
 
     DEFAULT_TAGS = {ScalarNode: Resolver.DEFAULT_SCALAR_TAG, SequenceNode: Resolver.DEFAULT_SEQUENCE_TAG,
                     MappingNode: Resolver.DEFAULT_MAPPING_TAG}
@@ -61,6 +67,7 @@ class _DepthLimitedLoader(_Base):
     def __init__(self, stream):
         super().__init__(stream)
         self._depth = 0
+        self._composed = 0
 
     def resolve(self, kind, _value, _implicit):
         # The schema reads every value's text itself; PyYAML's guess at a type (a regex per value) is not needed.
@@ -68,14 +75,21 @@ class _DepthLimitedLoader(_Base):
 
     def compose_node(self, parent, index):
         self._depth += 1
+        self._composed += 1  # an alias counts once here; what it expands to is counted after composing
         try:
             if self._depth > MAX_NESTING:
-                event = self.peek_event()  # the node about to be composed, so there is one
-                mark = event.start_mark if event is not None else None
-                raise _TooDeep(mark.line + 1 if mark is not None else None)
+                raise _TooDeep(self._next_line())
+            if self._composed > MAX_EXPANDED_VALUES:
+                raise _TooMany(self._next_line())
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def _next_line(self) -> int | None:
+        """Return the line of the node about to be composed."""
+        event = self.peek_event()
+        mark = event.start_mark if event is not None else None
+        return mark.line + 1 if mark is not None else None
 
 
 def read_text(path: Path, label: str, max_bytes: int = MAX_FILE_BYTES) -> str:
@@ -136,6 +150,10 @@ def compose(text: str, label: str) -> Node:
     except _TooDeep as error:
         raise InputError([Problem(f"the data is nested more than {MAX_NESTING} levels deep",
                                   file=label, line=error.line, category="input")]) from None
+    except _TooMany as error:
+        raise InputError([Problem(f"the data holds more than the {MAX_EXPANDED_VALUES:,} values a data file may "
+                                  "hold; this is the first value past that", file=label, line=error.line,
+                                  category="input")]) from None
     except yaml.MarkedYAMLError as error:
         raise InputError([syntax_problem(text, label, error)]) from None
     except yaml.YAMLError as error:

@@ -111,9 +111,35 @@ def test_a_file_of_too_many_values_without_aliases_says_so(problems_of):
 
     keys = MAX_EXPANDED_VALUES // 2 + 1
     text = "areas:\n" + "".join(f"  A{i}: x\n" for i in range(keys))
+    # The root, 'areas' and its mapping are three values; each area two: the 50,001st is the key of line 25,000.
     assert problems_of(text) == [
-        f"event.yaml, line 1: the data holds {2 * keys + 3:,} values, more than the {MAX_EXPANDED_VALUES:,} a data "
-        "file may hold"]
+        f"event.yaml, line {(MAX_EXPANDED_VALUES - 3) // 2 + 2}: the data holds more than the "
+        f"{MAX_EXPANDED_VALUES:,} values a data file may hold; this is the first value past that"]
+
+
+def test_a_huge_unclosed_list_is_refused_at_the_limit_quickly_and_in_little_memory():
+    """A 1.8 MB file of 600,000 values in an unclosed list: refused once 50,000 are read (it took 22 s and 538 MB
+    when the limit was applied after the whole file was read, and its syntax error explained)."""
+    import time
+    import tracemalloc
+
+    from generator.data_source.yaml_reader import MAX_EXPANDED_VALUES, compose
+    from generator.problems import InputError
+
+    text = "event:\n  title: [" + ", ".join(["a"] * 600_000) + "\n"
+    started = time.perf_counter()
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError) as refused:
+            compose(text, "event.yaml")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [str(problem) for problem in refused.value.problems] == [
+        f"event.yaml, line 2: the data holds more than the {MAX_EXPANDED_VALUES:,} values a data file may hold; "
+        "this is the first value past that"]
+    assert time.perf_counter() - started < 10
+    assert peak < 100 * 1024 * 1024, peak
 
 
 def test_a_file_name_holding_terminal_controls_is_shown_escaped(folder):
