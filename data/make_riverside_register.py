@@ -22,6 +22,7 @@ SEED = 2024
 AREAS = ("NBC", "EMC", "WDC")
 GENDERS = ("Female", "Male")
 STATUSES = ("Published", "Completed", "In progress")
+ROLES = ("victim", "perpetrator")  # the DHR roles riverside-2024.yaml declares
 # Review type: (abbreviation, reviews in the period, themes, ages of the people reviewed)
 TYPES = {
     "CSPR": (17, ("Neglect", "Parental mental health", "Domestic abuse in the home", "Safe sleep",
@@ -69,7 +70,7 @@ def make_people(rng: random.Random, abbreviation: str, reference: str, youngest:
     """Return the people one review concerned: a child or two, an adult, or a DHR's victim and perpetrator."""
     roles: list[str | None]
     if abbreviation == "DHR":
-        roles = ["victim", "perpetrator"]
+        roles = list(ROLES)
     elif abbreviation == "CSPR" and rng.random() < 0.2:
         roles = [None, None]  # brothers and sisters in one review
     else:
@@ -93,7 +94,8 @@ def draw_age(rng: random.Random, abbreviation: str, youngest: int, oldest: int) 
 
 def main() -> None:
     """Write the register workbook beside this script."""
-    book = blank_register(list(TYPES), list(AREAS))
+    themes = list(dict.fromkeys(theme for _, names, _ in TYPES.values() for theme in names))
+    book = blank_register(list(TYPES), list(AREAS), roles=list(ROLES), themes=themes)
     reviews, people = make_rows(random.Random(SEED))
     for row in reviews:
         book["Reviews"].append(row)

@@ -299,9 +299,12 @@ PREPOSITIONS = {"at", "of", "in", "with", "from", "for", "under"}  # 'adult at r
 
 
 def role_plural(role: str, review: ReviewType) -> str:
-    """Return the people of a role, as a table names them: the type's own word when the role is its word for one
-    person ('child' -> its 'children'), else the role with its head word made plural ('victim' -> 'victims',
+    """Return the people of a role, as a table names them: the noun the type declares for it (roles: {victim:
+    victims}), the type's own word when the role is its word for one person ('child' -> its 'children'), else the role with its head word made plural ('victim' -> 'victims',
     'adult at risk' -> 'adults at risk')."""
+    declared = {name.casefold(): noun for name, noun in review.roles.items()}
+    if role.casefold() in declared:
+        return declared[role.casefold()]
     if role.casefold() == review.person_noun.casefold():
         return review.people_noun
     words = role.split(" ")

@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .categories import DEFAULT_GENDERS
+from .categories.ethnicity import HIGH_LEVEL
 from .palette import BUILTIN_ACCENTS, BUILTIN_SCHEME
 from .wording import singular_name
 
@@ -192,6 +194,8 @@ class ReviewType:
     report_by: list[str] = field(default_factory=list, metadata=NAMES)
     age_bands: list[str] = field(default_factory=list, metadata=NAMES)
     singular: str = field(default="", metadata=NAMES)
+    # The roles a register's people may have in this type's reviews, each with its people noun: {victim: victims}.
+    roles: dict[str, str] = field(default_factory=dict, metadata=NAMES)
     people_noun: str = field(default="people", metadata=NAMES)
     person_noun: str = field(default="person", metadata=NAMES)
     caveats: list[str] = field(default_factory=list)
@@ -329,6 +333,21 @@ class Publish:
 
 
 @dataclass
+class Categories:
+    """How a register's people are counted: its own words for "not known", the ethnicity level or list, genders.
+
+    Ethnicity is counted in the ONS 2021 groups, high-level by default (small
+    numbers, and the people they describe, are safer so); ``ethnicities``
+    replaces the ONS groups with the register's own list.
+    """
+
+    unknown: list[str] = field(default_factory=list)
+    ethnicity: str = HIGH_LEVEL  # or detailed
+    ethnicities: list[str] = field(default_factory=list)
+    genders: list[str] = field(default_factory=lambda: list(DEFAULT_GENDERS))
+
+
+@dataclass
 class EventData:
     """The whole data file: event, aims, learning reviews, areas, review types and themes."""
 
@@ -350,6 +369,7 @@ class EventData:
     period: Period | None = field(default=None, metadata=NAMES)
     publish: Publish = field(default_factory=Publish, metadata=NAMES)
     allow_new_themes: bool = False  # a register's theme outside its type's list is kept, not an error
+    categories: Categories = field(default_factory=Categories, metadata=NAMES)
     # The register's reviews (generator.register_records.ResolvedReview) in the period, set by the reader.
     register_reviews: list = field(default_factory=list, init=False, repr=False, compare=False)
 

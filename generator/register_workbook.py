@@ -1,8 +1,9 @@
 """A blank review register to fill in: the workbook ``make_deck.py register new`` writes for a data file.
 
 Sheets Reviews and People have the headings :mod:`generator.data_source.register_rows`
-reads, a frozen heading row, drop-down lists for review type, area, ethnicity
-and gender, checks on dates and ages as they are typed, and an About sheet
+reads, a frozen heading row, drop-down lists for review type, area, status,
+role, ethnicity and gender, columns wide enough for the longest choice, checks
+on dates and ages as they are typed, and an About sheet
 that explains every column. The lists live on a hidden Lists sheet (a list
 typed into the validation itself may not hold commas, which the ONS names do).
 The same arguments always give the same bytes.
@@ -29,32 +30,16 @@ from openpyxl.writer.excel import ExcelWriter
 
 from .data_source.register_reading import PEOPLE_SHEET, REVIEWS_SHEET
 from .data_source.register_rows import MAX_AGE, PEOPLE_COLUMNS, REVIEW_COLUMNS, Column
+from .categories import DEFAULT_GENDERS
+from .categories.ethnicity import ons_groups
 from .templates.package_writing import zip_members
 
 # The ethnic groups of the 2021 Census of England and Wales (Office for National Statistics), high-level group
 # and group, as the ONS writes them.
-ONS_2021_ETHNICITIES = (
-    "Asian, Asian British or Asian Welsh: Bangladeshi",
-    "Asian, Asian British or Asian Welsh: Chinese",
-    "Asian, Asian British or Asian Welsh: Indian",
-    "Asian, Asian British or Asian Welsh: Pakistani",
-    "Asian, Asian British or Asian Welsh: Other Asian",
-    "Black, Black British, Black Welsh, Caribbean or African: African",
-    "Black, Black British, Black Welsh, Caribbean or African: Caribbean",
-    "Black, Black British, Black Welsh, Caribbean or African: Other Black",
-    "Mixed or Multiple ethnic groups: White and Asian",
-    "Mixed or Multiple ethnic groups: White and Black African",
-    "Mixed or Multiple ethnic groups: White and Black Caribbean",
-    "Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups",
-    "White: English, Welsh, Scottish, Northern Irish or British",
-    "White: Irish",
-    "White: Gypsy or Irish Traveller",
-    "White: Roma",
-    "White: Other White",
-    "Other ethnic group: Arab",
-    "Other ethnic group: Any other ethnic group",
-)
-DEFAULT_GENDERS = ("Female", "Male", "Other")
+ONS_2021_ETHNICITIES = tuple(group.label for group in ons_groups())
+REVIEW_STATUSES = ("In progress", "Completed", "Published")  # offered, not enforced: a register may use its own
+STRICT_LISTS = ("Review type", "Area", "Role")  # a value off these lists is refused as it is typed
+MIN_COLUMN_WIDTH = 14  # characters
 LISTS_SHEET = "Lists"
 ABOUT_SHEET = "About"
 ROWS_CHECKED = 5000  # the drop-downs and checks cover this many rows below the headings
@@ -78,7 +63,7 @@ ABOUT_COLUMNS = {
     (REVIEWS_SHEET, "Date published"): "The date the review was published; blank while it is not.",
     (REVIEWS_SHEET, "Themes"): "The review's themes, from the type's list, separated by semicolons (;).",
     (PEOPLE_SHEET, "Reference"): "The reference of the review this person was part of, as on the Reviews sheet.",
-    (PEOPLE_SHEET, "Role"): "The person's part in the review, for example victim or perpetrator; may be blank.",
+    (PEOPLE_SHEET, "Role"): "The person's part in the review{roles}; blank when the type declares no roles.",
     (PEOPLE_SHEET, "Age"): "Age in whole years (0 to {max_age}) at the time of the incident; blank when not known.",
     (PEOPLE_SHEET, "Ethnicity"): "Ethnicity as the person would describe it; blank when not known.",
     (PEOPLE_SHEET, "Gender"): "Gender as the person would describe it; blank when not known.",
@@ -88,14 +73,16 @@ REFERENCE_EXAMPLE = "{type}-2023-04"  # a reference of the partnership's first r
 
 
 def write_blank_register(path: Path, review_types: Sequence[str], areas: Sequence[str],
-                         ethnicities: Sequence[str] | None = None, genders: Sequence[str] | None = None) -> None:
+                         ethnicities: Sequence[str] | None = None, genders: Sequence[str] | None = None,
+                         roles: Sequence[str] = (), themes: Sequence[str] = ()) -> None:
     """Write a blank register to ``path`` (replacing it whole, never leaving half a file).
 
-    ``review_types`` and ``areas`` are the names the drop-downs offer (a
-    type's abbreviation, an area's short or full name); ethnicity defaults to
-    the ONS 2021 groups and gender to Female, Male, Other.
+    ``review_types``, ``areas`` and ``roles`` are the names the drop-downs
+    offer (a type's abbreviation, an area's short or full name, the types'
+    declared roles); ethnicity defaults to the ONS 2021 groups and gender to
+    Female, Male, Other. ``themes`` only widen the Themes column to show them.
     """
-    data = blank_register_bytes(review_types, areas, ethnicities, genders)
+    data = blank_register_bytes(review_types, areas, ethnicities, genders, roles, themes)
     partial = path.with_name(f".{path.name}.partial")
     try:
         partial.write_bytes(data)
@@ -105,21 +92,29 @@ def write_blank_register(path: Path, review_types: Sequence[str], areas: Sequenc
 
 
 def blank_register_bytes(review_types: Sequence[str], areas: Sequence[str],
-                         ethnicities: Sequence[str] | None = None, genders: Sequence[str] | None = None) -> bytes:
+                         ethnicities: Sequence[str] | None = None, genders: Sequence[str] | None = None,
+                         roles: Sequence[str] = (), themes: Sequence[str] = ()) -> bytes:
     """Return the bytes of a blank register (see :func:`write_blank_register`)."""
-    workbook = blank_register(review_types, areas, ethnicities, genders)
+    workbook = blank_register(review_types, areas, ethnicities, genders, roles, themes)
     return workbook_bytes(workbook)
 
 
 def blank_register(review_types: Sequence[str], areas: Sequence[str], ethnicities: Sequence[str] | None = None,
-                   genders: Sequence[str] | None = None) -> Workbook:
+                   genders: Sequence[str] | None = None, roles: Sequence[str] = (), themes: Sequence[str] = ()
+                   ) -> Workbook:
     """Return a blank register as an openpyxl workbook (to fill in before saving, as the example's script does)."""
     choices = {
         "Review type": list(review_types),
         "Area": list(areas),
+        "Status": list(REVIEW_STATUSES),
+        "Role": list(roles),
         "Ethnicity": list(ONS_2021_ETHNICITIES if ethnicities is None else ethnicities),
         "Gender": list(DEFAULT_GENDERS if genders is None else genders),
     }
+    choices = {heading: values for heading, values in choices.items() if values}
+    widest = {heading: max(len(value) for value in values) for heading, values in choices.items()}
+    if themes:
+        widest["Themes"] = max(len(theme) for theme in themes)
     workbook = Workbook()
     reviews = workbook.active
     assert isinstance(reviews, Worksheet)
@@ -130,7 +125,7 @@ def blank_register(review_types: Sequence[str], areas: Sequence[str], ethnicitie
     lists.sheet_state = "hidden"
     ranges = _write_lists(lists, choices)
     for sheet, columns in ((reviews, REVIEW_COLUMNS), (people, PEOPLE_COLUMNS)):
-        _write_headings(sheet, columns)
+        _write_headings(sheet, columns, widest)
         for index, column in enumerate(columns, start=1):
             validation = _validation(column, ranges)
             if validation is not None:
@@ -139,7 +134,7 @@ def blank_register(review_types: Sequence[str], areas: Sequence[str], ethnicitie
                 sheet.add_data_validation(validation)
             if column.heading.startswith("Date"):
                 sheet.column_dimensions[get_column_letter(index)].number_format = DATE_FORMAT
-    _write_about(about, choices)
+    _write_about(about, choices, roles)
     workbook.properties.creator = "Learning from Reviews"
     workbook.properties.created = FIXED_DATE
     workbook.properties.modified = FIXED_DATE
@@ -175,11 +170,13 @@ def _fonts_in_schema_order(styles: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _write_headings(sheet: Worksheet, columns: Sequence[Column]) -> None:
+def _write_headings(sheet: Worksheet, columns: Sequence[Column], widest: dict[str, int]) -> None:
+    """Write the heading row, each column wide enough for its heading and for the longest value it offers."""
     sheet.append([column.heading for column in columns])
     for index, column in enumerate(columns, start=1):
         sheet.cell(row=1, column=index).font = HEADING_FONT
-        sheet.column_dimensions[get_column_letter(index)].width = max(14, len(column.heading) + 4)
+        width = max(MIN_COLUMN_WIDTH, len(column.heading) + 4, widest.get(column.heading, 0) + 2)
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
 
 
@@ -200,12 +197,13 @@ def _write_lists(sheet: Worksheet, choices: dict[str, list[str]]) -> dict[str, s
 def _validation(column: Column, ranges: dict[str, str]) -> DataValidation | None:
     """Return the check Excel makes as a column's cell is typed, or None for free text."""
     if column.heading in ranges:
-        strict = column.heading in ("Review type", "Area")
+        strict = column.heading in STRICT_LISTS
+        what = column.heading.lower()
         return DataValidation(
             type="list", formula1=ranges[column.heading], allow_blank=True, showErrorMessage=True,
             errorStyle="stop" if strict else "warning", errorTitle=column.heading,
-            error=f"Choose a {column.heading.lower()} from the list." if strict else
-            f"This {column.heading.lower()} is not on the list; keep it only if it is right.")
+            error=f"Choose {_article(what)} {what} from the list." if strict else
+            f"This {what} is not on the list; keep it only if it is right.")
     if column.heading.startswith("Date"):
         return DataValidation(type="date", operator="greaterThan", formula1=EARLIEST_DATE, allow_blank=True,
                               showErrorMessage=True, errorTitle=column.heading,
@@ -218,7 +216,12 @@ def _validation(column: Column, ranges: dict[str, str]) -> DataValidation | None
     return None
 
 
-def _write_about(sheet: Worksheet, choices: dict[str, list[str]]) -> None:
+def _article(word: str) -> str:
+    """Return 'an' before a word that starts with a vowel ('an area'), else 'a' ('a review type')."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _write_about(sheet: Worksheet, choices: dict[str, list[str]], roles: Sequence[str]) -> None:
     """Write the About sheet: how the register is used, then each column of each sheet and what it holds."""
     sheet.append(["The review register"])
     sheet["A1"].font = Font(bold=True, size=14)
@@ -229,7 +232,7 @@ def _write_about(sheet: Worksheet, choices: dict[str, list[str]]) -> None:
     sheet.append(["Sheet", "Column", "What to write"])
     for cell in sheet[4]:
         cell.font = HEADING_FONT
-    examples = _examples(choices["Review type"], choices["Area"])
+    examples = _examples(choices.get("Review type", []), choices.get("Area", []), roles)
     for sheet_name, columns in ((REVIEWS_SHEET, REVIEW_COLUMNS), (PEOPLE_SHEET, PEOPLE_COLUMNS)):
         for column in columns:
             about = ABOUT_COLUMNS[sheet_name, column.heading].format(**examples)
@@ -252,7 +255,7 @@ def _write_about(sheet: Worksheet, choices: dict[str, list[str]]) -> None:
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
-def _examples(review_types: Sequence[str], areas: Sequence[str]) -> dict[str, str]:
+def _examples(review_types: Sequence[str], areas: Sequence[str], roles: Sequence[str]) -> dict[str, str]:
     """Return the About sheet's examples, from the partnership's own review types and areas (none when it has none)."""
     shown_types = ", ".join(review_types[:EXAMPLE_TYPES])
     return {
@@ -260,4 +263,5 @@ def _examples(review_types: Sequence[str], areas: Sequence[str]) -> dict[str, st
         "area": f" ({areas[0]})" if areas else "",
         "reference": REFERENCE_EXAMPLE.format(type=review_types[0]) if review_types else "2023-04",
         "max_age": str(MAX_AGE),
+        "roles": f", as its type declares ({', '.join(roles)})" if roles else "",
     }

@@ -50,14 +50,44 @@ def test_sheets_headings_frozen_row_and_drop_downs(tmp_path):
     lists = {str(v.sqref): (v.type, v.formula1) for v in book["Reviews"].data_validations.dataValidation}
     assert lists["B2:B5001"] == ("list", "'Lists'!$A$2:$A$4")
     assert lists["C2:C5001"] == ("list", "'Lists'!$B$2:$B$3")
+    assert lists["D2:D5001"] == ("list", "'Lists'!$C$2:$C$4")
     assert lists["E2:E5001"][0] == "date"
     people = {str(v.sqref): (v.type, v.formula1) for v in book["People"].data_validations.dataValidation}
+    assert "B2:B5001" not in people  # no type declares roles: Role is free (and left blank)
     assert people["C2:C5001"] == ("whole", "0")
-    assert people["D2:D5001"] == ("list", f"'Lists'!$C$2:$C${len(ONS_2021_ETHNICITIES) + 1}")
-    assert people["E2:E5001"] == ("list", f"'Lists'!$D$2:$D${len(DEFAULT_GENDERS) + 1}")
+    assert people["D2:D5001"] == ("list", f"'Lists'!$D$2:$D${len(ONS_2021_ETHNICITIES) + 1}")
+    assert people["E2:E5001"] == ("list", f"'Lists'!$E$2:$E${len(DEFAULT_GENDERS) + 1}")
     columns = [[cell.value for cell in column] for column in book["Lists"].iter_cols()]
     assert columns[0] == ["Review type", *TYPES] + [None] * (len(columns[0]) - 4)
-    assert [v for v in columns[2][1:] if v] == list(ONS_2021_ETHNICITIES)
+    assert [v for v in columns[2] if v] == ["Status", "In progress", "Completed", "Published"]
+    assert [v for v in columns[3][1:] if v] == list(ONS_2021_ETHNICITIES)
+
+
+def test_roles_and_statuses_are_drop_downs_and_columns_show_the_longest_choice(tmp_path):
+    path = tmp_path / "register.xlsx"
+    write_blank_register(path, TYPES, AREAS, roles=["victim", "perpetrator"],
+                         themes=["Neglect", "Missed opportunities to ask"])
+    book = openpyxl.load_workbook(path)
+    checks = {(sheet, str(v.sqref)): v for sheet in ("Reviews", "People")
+              for v in book[sheet].data_validations.dataValidation}
+    role = checks["People", "B2:B5001"]
+    assert (role.formula1, role.errorStyle, role.error) == ("'Lists'!$D$2:$D$3", "stop",
+                                                             "Choose a role from the list.")
+    assert checks["Reviews", "C2:C5001"].error == "Choose an area from the list."
+    assert checks["Reviews", "B2:B5001"].error == "Choose a review type from the list."
+    status = checks["Reviews", "D2:D5001"]
+    assert (status.errorStyle, status.error) == ("warning", "This status is not on the list; keep it only if it is "
+                                                            "right.")
+    widths = {(sheet, cell.value): book[sheet].column_dimensions[cell.column_letter].width
+              for sheet in ("Reviews", "People") for cell in book[sheet][1]}
+    longest_ethnicity = max(len(name) for name in ONS_2021_ETHNICITIES)
+    assert longest_ethnicity == len("Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups")
+    assert widths["People", "Ethnicity"] == longest_ethnicity + 2
+    assert widths["Reviews", "Themes"] == len("Missed opportunities to ask") + 2
+    assert widths["People", "Role"] == widths["Reviews", "Reference"] == 14  # the narrowest column
+    about = about_text(path)
+    assert "The person's part in the review, as its type declares (victim, perpetrator); blank when the type " \
+           "declares no roles. A drop-down offers the choices." in about
 
 
 def test_a_choice_that_looks_like_a_formula_is_written_as_text(tmp_path):
@@ -88,8 +118,8 @@ def test_the_about_sheet_explains_every_column(tmp_path):
     assert about.row_dimensions[2].height == 32
     assert (about.page_setup.fitToWidth, about.sheet_properties.pageSetUpPr.fitToPage) == (1, True)
     lists = [[cell.value for cell in column] for column in book["Lists"].iter_cols()]
-    assert lists[2][:3] == ["Ethnicity", "White British", "Asian British"]
-    assert lists[3][:3] == ["Gender", "F", "M"]
+    assert lists[3][:3] == ["Ethnicity", "White British", "Asian British"]
+    assert lists[4][:3] == ["Gender", "F", "M"]
 
 
 def about_text(path: Path) -> str:

@@ -21,9 +21,9 @@ def add_command_to(commands: Any) -> None:
     new = add_command(
         actions, "new", "write a blank register workbook for a data file's review types and areas",
         "Write a blank register workbook to FILE: sheets Reviews and People with a frozen heading row, drop-down "
-        "lists of DATA's review types and areas, the ONS 2021 ethnic groups and genders, and an About sheet "
-        "explaining each column. An existing FILE is never overwritten. Name it in the data file (register: "
-        "FILE), fill in one row per review, and build.",
+        "lists of DATA's review types, areas and roles, statuses, the ONS 2021 ethnic groups and genders, and an "
+        "About sheet explaining each column. An existing FILE is never overwritten. Name it in the data file "
+        "(register: FILE), fill in one row per review, and build.",
         "examples:\n"
         "  .venv/bin/python make_deck.py register new data/reviews.xlsx data/riverside-2024.yaml\n"
         f"  .venv/bin/python make_deck.py register new data/reviews.xlsx          # for {DEFAULT_DATA}",
@@ -54,7 +54,9 @@ def run_new(args: argparse.Namespace) -> int:
         raise InputError([Problem("the file already exists and is not overwritten; choose another name, or move "
                                   "it away first", file=shown(target), category="input")])
     choices = read_register_choices(data)
-    write_blank_register(target, choices.review_types, choices.areas)
+    categories = choices.categories
+    write_blank_register(target, choices.review_types, choices.areas, categories.ethnicities or None,
+                         categories.genders, choices.roles, choices.themes)
     print(f"wrote {shown(target)}: a blank register for {joined(choices.review_types)} in "
           f"{joined(choices.areas)}. {_next_step(target, data, choices.register_named)}")
     return EXIT_OK

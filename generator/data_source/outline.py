@@ -14,12 +14,12 @@ looked at.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..model import EventData
+from ..model import Categories, EventData
 from ..paths import display_path
 from ..problems import InputError
 from . import schema
@@ -30,27 +30,30 @@ from .schema import Locations
 TYPES_KEY = "review_types"
 AREAS_KEY = "areas"
 REGISTER_KEY = "register"
-TYPE_KEYS_READ = ("abbreviation",)
+CATEGORIES_KEY = "categories"
+TYPE_KEYS_READ = ("abbreviation", "roles")
+THEMES_KEY = "themes"
 
 
 @dataclass
 class TypeAbbreviation:
     """A review type: names, counts, demographics, themes, legal framework and briefing.
 
-    Only the abbreviation (as in CSPR) is read here; the first line is the
-    model's own, so that a message saying what a review type should hold
-    reads as a build's does.
+    Only the abbreviation (as in CSPR) and the roles are read here; the first line is the model's own, so that a message saying what a
+    review type should hold reads as a build's does.
     """
 
     abbreviation: str
+    roles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
 class TypesAndAreas:
-    """The data file's review types and areas."""
+    """The data file's review types and areas, and the categories its register's people are counted in."""
 
     areas: dict[str, str]
     review_types: dict[str, TypeAbbreviation]
+    categories: Categories = field(default_factory=Categories)
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,9 @@ class RegisterChoices:
     review_types: list[str]  # each type's abbreviation (its key when the abbreviation is blank), in the data's order
     areas: list[str]  # the areas' short names, in the data's order
     register_named: str | None  # the data's register: when it names one file or folder, else None
+    roles: list[str] = field(default_factory=list)  # every type's declared roles, once each, in the data's order
+    themes: list[str] = field(default_factory=list)  # every type's themes, once each
+    categories: Categories = field(default_factory=Categories)
 
 
 def read_structure(path: Path) -> tuple[EventData, Locations]:
@@ -78,9 +84,10 @@ def read_structure(path: Path) -> tuple[EventData, Locations]:
 
 
 def read_register_choices(path: Path) -> RegisterChoices:
-    """Return the review types and areas a blank register for ``path`` offers.
+    """Return the review types, areas, roles, themes and categories a blank register for ``path`` offers.
 
-    Only ``review_types`` (each type's abbreviation) and ``areas`` are read.
+    Only ``review_types`` (each type's abbreviation, roles and themes),
+    ``areas`` and ``categories`` are read.
     Raise InputError, located, when the YAML cannot be read, when those keys
     are missing or malformed, or when either lists nothing.
     """
@@ -89,7 +96,7 @@ def read_register_choices(path: Path) -> RegisterChoices:
     if not isinstance(root, MappingNode):
         # The build's message: what the whole file should hold.
         raise InputError(schema.convert(root, EventData, label, node_files).problems)
-    kept = _only(root, {TYPES_KEY: TYPE_KEYS_READ, AREAS_KEY: None}, node_files)
+    kept = _only(root, {TYPES_KEY: TYPE_KEYS_READ, AREAS_KEY: None, CATEGORIES_KEY: None}, node_files)
     conversion = schema.convert(kept, TypesAndAreas, label, node_files)
     if conversion.value is schema.INVALID or conversion.problems:
         raise InputError(conversion.problems)
@@ -104,7 +111,24 @@ def read_register_choices(path: Path) -> RegisterChoices:
     return RegisterChoices(
         review_types=[review.abbreviation or key for key, review in outline.review_types.items()],
         areas=list(outline.areas),
-        register_named=register.value if isinstance(register, ScalarNode) and register.value.strip() else None)
+        register_named=register.value if isinstance(register, ScalarNode) and register.value.strip() else None,
+        roles=list(dict.fromkeys(role for review in outline.review_types.values() for role in review.roles)),
+        themes=_theme_names(root),
+        categories=outline.categories)
+
+
+def _theme_names(root: MappingNode) -> list[str]:
+    """Return every theme name the review types list, once each, as far as they are written as expected: they only
+    widen the register's Themes column, so a theme written wrongly is the build's to report, not this reading's."""
+    types = _value_of(root, TYPES_KEY)
+    names: list[str] = []
+    for _, review in types.value if isinstance(types, MappingNode) else []:
+        themes = _value_of(review, THEMES_KEY) if isinstance(review, MappingNode) else None
+        for theme in themes.value if isinstance(themes, SequenceNode) else []:
+            name = _value_of(theme, "name") if isinstance(theme, MappingNode) else theme
+            if isinstance(name, ScalarNode) and name.value not in names:
+                names.append(name.value)
+    return names
 
 
 def _value_of(node: MappingNode, key: str) -> Node | None:

@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from ..age_bands import count_ages, parse_bands
+from ..categories import match_key
+from ..categories.ethnicity import LEVELS
 from ..model import EventData, RegisterSource, ReviewType
 from ..problems import ERROR, WARNING, InputError, Problem, shorten
 from ..register_records import PERIOD_BASES, ResolvedReview, select_period
 from ..suppression import MIN_THRESHOLD
+from .register_categories import categorise
 from .register_names import resolve_register
 from .register_reading import rows_from_records
 from .register_rows import Register, build_register, read_csv_register, read_register
@@ -29,25 +32,11 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
                    suppress_below: int | None) -> list[Problem]:
     """Read the event's register and keep its rows in the period for counting; return the problems (errors and
     notes)."""
-    found: list[Problem] = []
     if suppress_below is not None:
         event.publish = dataclasses.replace(event.publish, suppress_below=suppress_below)
-    if event.publish.suppress_below is not None and event.publish.suppress_below < MIN_THRESHOLD:
-        found.append(locations.problem("publish.suppress_below",
-                                       f"expected a number from {MIN_THRESHOLD} up (with {event.publish.suppress_below}"
-                                       f", a hidden count could only be 1), got {event.publish.suppress_below}"))
-    if event.period is not None:
-        if event.period.by not in PERIOD_BASES:
-            found.append(locations.problem("period.by", f"expected {' or '.join(PERIOD_BASES)}, got "
-                                                        f"'{shorten(event.period.by)}'"))
-        if event.period.to < event.period.start:
-            found.append(locations.problem("period.to", f"the period ends ({event.period.to}) before it starts "
-                                                        f"({event.period.start})"))
     counted = {key for key, review in event.review_types.items()
                if event.register is not None and review.count is None}
-    for key, review in event.review_types.items():
-        path = f"review_types.{key}"
-        found.extend(_check_type(event, key, review, path, locations, counted))
+    found = _settings_problems(event, locations, counted)
     if event.register is None or any(p.severity == ERROR for p in found):
         return found
     register = _read(event, locations, data_path, allow_outside)
@@ -62,6 +51,9 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
                 "Review type", f"{event.review_types[row.type_key].abbreviation or row.type_key} is typed as "
                                f"figures in the data file (review_types.{row.type_key}.count); give its figures "
                                "either in the register or in the data file, not both"))
+    resolved, category_problems = categorise(resolved, event.categories, event.review_types)
+    problems.extend(p for p in category_problems if p.severity == ERROR)
+    found.extend(p for p in category_problems if p.severity != ERROR)
     problems.extend(_age_problems(event, resolved, locations))
     # Every problem at once: the rows that could not be read, then those whose names the data does not know.
     problems = register.problems + problems
@@ -72,6 +64,28 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
         found.extend(_types_without_reviews(event, counted, resolved, in_period, locations))
         resolved = in_period
     event.register_reviews = resolved
+    return found
+
+
+def _settings_problems(event: EventData, locations: Locations, counted: set[str]) -> list[Problem]:
+    """Return the problems of the data's publishing, period, categories and review types' register settings."""
+    found: list[Problem] = []
+    if event.publish.suppress_below is not None and event.publish.suppress_below < MIN_THRESHOLD:
+        found.append(locations.problem("publish.suppress_below",
+                                       f"expected a number from {MIN_THRESHOLD} up (with {event.publish.suppress_below}"
+                                       f", a hidden count could only be 1), got {event.publish.suppress_below}"))
+    if event.period is not None:
+        if event.period.by not in PERIOD_BASES:
+            found.append(locations.problem("period.by", f"expected {' or '.join(PERIOD_BASES)}, got "
+                                                        f"'{shorten(event.period.by)}'"))
+        if event.period.to < event.period.start:
+            found.append(locations.problem("period.to", f"the period ends ({event.period.to}) before it starts "
+                                                        f"({event.period.start})"))
+    if event.categories.ethnicity not in LEVELS:
+        found.append(locations.problem("categories.ethnicity", f"expected {' or '.join(LEVELS)}, got "
+                                                               f"'{shorten(event.categories.ethnicity)}'"))
+    for key, review in event.review_types.items():
+        found.extend(_check_type(event, key, review, f"review_types.{key}", locations, counted))
     return found
 
 
@@ -159,9 +173,10 @@ def _read(event: EventData, locations: Locations, data_path: Path, allow_outside
     from ..paths import display_path
 
     source = event.register
+    unknown = frozenset(match_key(word) for word in event.categories.unknown)
     if isinstance(source, str):
         path = _inside(data_path, source, "register", locations, allow_outside)
-        return read_register(path, display_path(path), raise_problems=False)
+        return read_register(path, display_path(path), raise_problems=False, unknown=unknown)
     assert isinstance(source, RegisterSource)
     if isinstance(source.reviews, list):
         people = source.people if isinstance(source.people, list) else []
@@ -169,14 +184,14 @@ def _read(event: EventData, locations: Locations, data_path: Path, allow_outside
         tables = [rows_from_records(_records(rows, f"register.{name}", locations), file, f"register.{name}",
                                         locations.lines.get(f"register.{name}"))
                   for name, rows in (("reviews", source.reviews), ("people", people))]
-        return build_register(tables[0], tables[1], raise_problems=False)
+        return build_register(tables[0], tables[1], raise_problems=False, unknown=unknown)
     if not isinstance(source.people, str):
         raise InputError([locations.problem("register.people", "expected the people CSV file's name, as the "
                                                                "reviews are given as a file")])
     reviews_path = _inside(data_path, source.reviews, "register.reviews", locations, allow_outside)
     people_path = _inside(data_path, source.people, "register.people", locations, allow_outside)
     return read_csv_register(reviews_path, people_path, display_path(reviews_path), display_path(people_path),
-                                 raise_problems=False)
+                             raise_problems=False, unknown=unknown)
 
 
 def _records(rows: list[dict[str, str | None]], key_path: str, locations: Locations

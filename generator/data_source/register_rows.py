@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from ..problems import NOTE, WARNING, InputError, Problem
+from ..categories import is_unknown
+from ..problems import WARNING, InputError, Problem
 from ..register_records import PersonRow, ReviewRow, RowPlace
 from .register_reading import CellValue, Formula, GridValue, Table, cell_text, is_blank, read_csv_tables, read_tables
 from .schema import XML_ILLEGAL
@@ -94,29 +95,38 @@ class Register:
 
 
 
-def read_register(path: Path, label: str, *, raise_problems: bool = True) -> Register:
+def read_register(path: Path, label: str, *, raise_problems: bool = True, unknown: frozenset[str] = frozenset()
+                  ) -> Register:
     """Return the register in ``path``: an ``.xlsx`` workbook, or a folder holding reviews.csv and people.csv.
 
     ``label`` names the path in messages. Raises InputError listing every
     problem found at once; without ``raise_problems``, the problems of rows
     are kept in the register instead (so the rows that could be read can be
-    checked further, and every problem listed together).
+    checked further, and every problem listed together). ``unknown`` holds the
+    data file's own words for "not known" (see :func:`build_register`).
     """
     reviews, people = read_tables(path, label)
-    return build_register(reviews, people, raise_problems=raise_problems)
+    return build_register(reviews, people, raise_problems=raise_problems, unknown=unknown)
 
 
 def read_csv_register(reviews_path: Path, people_path: Path, reviews_label: str, people_label: str, *,
-                      raise_problems: bool = True) -> Register:
+                      raise_problems: bool = True, unknown: frozenset[str] = frozenset()) -> Register:
     """Return the register held in two CSV files; raise InputError listing every problem found (the rows'
     problems kept in the register instead, without ``raise_problems``)."""
     reviews, people = read_csv_tables(reviews_path, people_path, reviews_label, people_label)
-    return build_register(reviews, people, raise_problems=raise_problems)
+    return build_register(reviews, people, raise_problems=raise_problems, unknown=unknown)
 
 
-def build_register(reviews: Table, people: Table, *, raise_problems: bool = True) -> Register:
+def build_register(reviews: Table, people: Table, *, raise_problems: bool = True,
+                   unknown: frozenset[str] = frozenset()) -> Register:
     """Return the register the two tables hold; raise InputError listing every problem in both, in row order
-    (without ``raise_problems``, the register keeps them, and holds only the rows without problems)."""
+    (without ``raise_problems``, the register keeps them, and holds only the rows without problems).
+
+    A status, theme, role, age, ethnicity or gender written as "not known"
+    (blank, 'Not known', 'N/K'..., or one of ``unknown``, the data file's own
+    words as :func:`generator.categories.match_key` gives them) is blank: it
+    counts in "where known", never as a category or theme.
+    """
     problems: list[Problem] = []
     notes: list[Problem] = []
     first_seen: dict[str, RowPlace] = {}
@@ -133,51 +143,13 @@ def build_register(reviews: Table, people: Table, *, raise_problems: bool = True
             problems.append(place.problem(heading, f"'{reference}' is not the reference of any review on the "
                                                    f"{reviews.sheet} {kind}"))
 
-    review_rows = _typed_rows(reviews, REVIEW_COLUMNS, _review_row, problems, notes, check_review)
+    review_rows = _typed_rows(reviews, REVIEW_COLUMNS, _review_row, problems, notes, check_review, unknown)
     if not first_seen:  # no review could be read: every person would be reported, burying the real problem
         check_person = _ignore_reference
-    person_rows = _typed_rows(people, PEOPLE_COLUMNS, _person_row, problems, notes, check_person)
+    person_rows = _typed_rows(people, PEOPLE_COLUMNS, _person_row, problems, notes, check_person, unknown)
     if problems and raise_problems:
         raise InputError(problems)
-    person_rows = _one_spelling_each(person_rows, people, notes)
     return Register(review_rows, person_rows, notes, problems)
-
-
-PERSON_CATEGORIES = ("role", "ethnicity", "gender")  # the people's fields that are counted as categories
-
-
-def _one_spelling_each(people: list[PersonRow], table: Table, notes: list[Problem]) -> list[PersonRow]:
-    """Return the people with each role, ethnicity and gender written one way: values that differ only in capitals
-    or spaces ('Male', 'male ', 'MALE') are one category, written as most rows write it; a note names each other
-    spelling where it first appears (a register typed or pasted by hand, with no drop-down list, has them)."""
-    headings = {column.key: column.heading for column in PEOPLE_COLUMNS}
-    for field_name in PERSON_CATEGORIES:
-        spellings: dict[str, dict[str, list[PersonRow]]] = {}
-        for person in people:
-            value = getattr(person, field_name)
-            if value:
-                spellings.setdefault(name_key(value), {}).setdefault(value, []).append(person)
-        chosen: dict[str, str] = {}
-        for variants in spellings.values():
-            if len(variants) < 2:
-                continue
-            usual = max(variants, key=lambda spelling: len(variants[spelling]))  # ties: the first written
-            for spelling, rows in variants.items():
-                chosen[spelling] = usual
-                if spelling != usual:
-                    notes.append(rows[0].place.problem(
-                        _heading_as_written(table, headings[field_name]),
-                        f"'{spelling}' is counted with '{usual}' (values that differ only in capitals or spaces "
-                        "are one category)", NOTE))
-        if chosen:
-            people = [dataclasses.replace(p, **{field_name: chosen.get(getattr(p, field_name), getattr(p, field_name))})
-                      for p in people]
-    return people
-
-
-def _heading_as_written(table: Table, heading: str) -> str:
-    """Return the table's own heading for a column (its case and spacing), or the column's usual heading."""
-    return next((h for h in table.headings if header_key(h) == header_key(heading)), heading)
 
 
 def comparable_reference(text: str) -> str:
@@ -196,7 +168,7 @@ def _row_name(place: RowPlace) -> str:
 
 def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells, str], Item | None],
                 problems: list[Problem], notes: list[Problem],
-                check_reference: Callable[[str, RowPlace, str], None]) -> list[Item]:
+                check_reference: Callable[[str, RowPlace, str], None], unknown: frozenset[str]) -> list[Item]:
     """Return the rows ``make`` turns the table's cells into; record the problems of the headings and every row.
 
     ``check_reference`` is given each row's reference (even a row with other
@@ -246,7 +218,7 @@ def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells,
         problems.append(_table_problem(table, "has headings but no reviews; add one row for each review"))
     result = []
     for place, cells in table.rows:
-        row_cells = _Cells(place, cells, positions, table.headings, problems)
+        row_cells = _Cells(place, cells, positions, table.headings, problems, unknown)
         reference = comparable_reference(row_cells.text(REFERENCE))
         if reference:
             check_reference(reference, place, row_cells.heading(REFERENCE))
@@ -286,9 +258,10 @@ class _Cells:
     """One row's cells by column, turning each into the value its column holds and recording problems."""
 
     def __init__(self, place: RowPlace, cells: list[GridValue], positions: dict[str, int], headings: list[str],
-                 problems: list[Problem]):
+                 problems: list[Problem], unknown: frozenset[str]):
         self.place, self.cells, self.positions, self.headings = place, cells, positions, headings
         self.problems = problems
+        self.unknown = unknown  # the data file's own words for "not known"
         self.failed = False
 
     def fail(self, heading: str, message: str) -> None:
@@ -363,9 +336,14 @@ class _Cells:
             self.fail(heading, f"'{text}' is not a date ({impossible_date(text) or DATE_EXPECTED})")
         return parsed
 
+    def category(self, column: Column) -> str:
+        """Return the cell's text, or '' when it says the value is not known."""
+        text = self.text(column)
+        return "" if is_unknown(text, self.unknown) else text
+
     def age(self, column: Column) -> int | None:
         heading, value, readable = self._raw(column)
-        if not readable or is_blank(value):
+        if not readable or is_blank(value) or (isinstance(value, str) and is_unknown(value, self.unknown)):
             return None
         number: float | None = None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -386,22 +364,23 @@ def _review_row(cells: _Cells, reference: str) -> ReviewRow | None:
     columns = REVIEW_COLUMNS_BY_KEY
     review_type = cells.text(columns["reviewtype"])
     area = cells.text(columns["area"])
-    status = cells.text(columns["status"])
+    status = cells.category(columns["status"])
     notified = cells.date(columns["datenotified"])
     published = cells.date(columns["datepublished"])
     themes_text = cells.text(columns["themes"])
     if cells.failed:
         return None
-    themes = tuple(dict.fromkeys(t.strip() for t in themes_text.split(THEME_SEPARATOR) if t.strip()))
+    themes = tuple(dict.fromkeys(t.strip() for t in themes_text.split(THEME_SEPARATOR)
+                                 if not is_unknown(t, cells.unknown)))
     return ReviewRow(reference, review_type, area, status, notified, published, themes, cells.place)
 
 
 def _person_row(cells: _Cells, reference: str) -> PersonRow | None:
     columns = PEOPLE_COLUMNS_BY_KEY
-    role = cells.text(columns["role"])
+    role = cells.category(columns["role"])
     age = cells.age(columns["age"])
-    ethnicity = cells.text(columns["ethnicity"])
-    gender = cells.text(columns["gender"])
+    ethnicity = cells.category(columns["ethnicity"])
+    gender = cells.category(columns["gender"])
     if cells.failed:
         return None
     return PersonRow(reference, role, age, ethnicity, gender, cells.place)

@@ -64,7 +64,8 @@ def test_the_build_refuses_a_fresh_data_file_whose_register_is_not_written_yet(t
 @pytest.mark.parametrize("register", ["register.xlsx", "register", None])
 def test_a_register_not_written_yet_and_no_counts_do_not_stop_the_reading(tmp_path, register):
     data = write(tmp_path, "fenland-2025.yaml", fresh_data(register))
-    assert read_register_choices(data) == RegisterChoices(["CSPR", "SAR"], ["FDC", "HDC"], register)
+    assert read_register_choices(data) == RegisterChoices(["CSPR", "SAR"], ["FDC", "HDC"], register,
+                                                          themes=["Neglect", "Self-neglect"])
 
 
 def test_dummy_counts_and_placeholders_they_cannot_fill_do_not_stop_the_reading(tmp_path):

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from generator.counting import count_by
 from generator.data_source import register_rows
 from generator.data_source.register_rows import read_register
 from generator.problems import WARNING
@@ -189,27 +188,21 @@ def test_a_control_character_stored_by_excel_is_reported(tmp_path):
         "cannot contain; remove it"]
 
 
-# One spelling for each category -------------------------------------------------------------------------------------
+# Not known ----------------------------------------------------------------------------------------------------------
 
 
-def test_values_that_differ_only_in_capitals_or_spaces_are_one_category_with_a_note(tmp_path):
-    people = [["C-1", None, 0, "White British", "Male"], ["C-1", None, 3, "white british", "male "],
-              ["C-2", None, 4, "White British", "MALE"], ["S-1", "Adult", 67, "Asian British", "Male"],
-              ["S-1", "adult", 70, "Asian British", "Female"]]
-    found = read_register(workbook(tmp_path / "r.xlsx", REVIEWS, people), "reviews.xlsx")
-    assert count_by(found.people, lambda p: p.gender) == {"Male": 4, "Female": 1}
-    assert count_by(found.people, lambda p: p.ethnicity) == {"White British": 3, "Asian British": 2}
-    assert [p.role for p in found.people] == ["", "", "", "Adult", "Adult"]  # a tie: the spelling written first
-    assert [(str(p), p.severity) for p in found.notes] == [
-        ("reviews.xlsx, sheet People, row 6, Role: 'adult' is counted with 'Adult' (values that differ only in "
-         "capitals or spaces are one category)", "note"),
-        ("reviews.xlsx, sheet People, row 3, Ethnicity: 'white british' is counted with 'White British' (values "
-         "that differ only in capitals or spaces are one category)", "note"),
-        ("reviews.xlsx, sheet People, row 3, Gender: 'male' is counted with 'Male' (values that differ only in "
-         "capitals or spaces are one category)", "note"),
-        ("reviews.xlsx, sheet People, row 4, Gender: 'MALE' is counted with 'Male' (values that differ only in "
-         "capitals or spaces are one category)", "note"),
-    ]
+def test_words_for_not_known_are_blank_and_the_data_may_add_its_own(tmp_path):
+    reviews = [REVIEWS[0][:3] + ["Not known"] + REVIEWS[0][4:6] + ["Neglect; Unknown; n/k"]]
+    people = [["C-1", "N/K", "not known", "Not Known", "Prefer not to say"],
+              ["C-1", "Unknown", "Unknown", "NOT STATED", "n.k."],
+              ["C-1", None, "-", "Declined to answer", "declined to answer"],
+              ["C-1", None, 3, "Refused", "?"]]
+    found = read_register(workbook(tmp_path / "r.xlsx", reviews, people), "reviews.xlsx",
+                          unknown=frozenset({"declined to answer"}))
+    assert (found.reviews[0].status, found.reviews[0].themes) == ("", ("Neglect",))
+    assert [(p.role, p.age, p.ethnicity, p.gender) for p in found.people] == [
+        ("", None, "", ""), ("", None, "", ""), ("", None, "", ""), ("", 3, "", "")]
+    assert found.problems == [] and found.notes == []
 
 
 @pytest.mark.parametrize(("text", "why"), [

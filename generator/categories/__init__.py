@@ -1,0 +1,30 @@
+"""The categories a register's people are counted in: words meaning "not known", genders, and (in
+:mod:`.ethnicity`) the ONS 2021 ethnic groups. Written values are compared by :func:`match_key`."""
+
+from __future__ import annotations
+
+import re
+
+# Words registers use for "not known", as match_key gives them; a data file may add its own (categories.unknown).
+UNKNOWN_WORDS = frozenset({
+    "", "not known", "notknown", "unknown", "un known", "not stated", "prefer not to say", "preferred not to say",
+    "prefers not to say", "prefer not say", "n k", "nk", "not recorded", "not disclosed", "declined", "refused",
+    "information not obtained", "information not yet obtained", "not given", "unknown not stated",
+})
+DEFAULT_GENDERS = ("Female", "Male", "Other")
+# Common ways of writing the default genders, as match_key gives them.
+GENDER_FORMS = {"f": "Female", "woman": "Female", "girl": "Female", "m": "Male", "man": "Male", "boy": "Male"}
+
+
+def match_key(text: str) -> str:
+    """Return a written value as values are compared: any case, punctuation as spaces, '&' as 'and'."""
+    text = text.casefold().replace("&", " and ")
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def is_unknown(text: str, extra: frozenset[str] = frozenset()) -> bool:
+    """Return whether a written value means "not known": blank, 'Not known', 'N/K'..., or one of ``extra`` (the
+    data file's own words, as match_key gives them)."""
+    key = match_key(text)
+    return key in UNKNOWN_WORDS or key in extra
+
