@@ -28,7 +28,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("figures", ("generator.figures",)),
     ("data_source", ("generator.data_source",)),
     ("counting", ("generator.counting", "generator.age_bands")),
-    ("model", ("generator.model", "generator.register_records", "generator.wording")),
+    ("model", ("generator.model", "generator.register_records", "generator.wording", "generator.categories")),
     ("files", ("generator.output", "generator.templates", "generator.library_internals")),
     ("beneath everything", (ROOT, "generator.paths", "generator.output_formats", "generator.problems",
                             "generator.slide_kinds", "generator.charts", "generator.text_fit", "generator.colour",
