@@ -576,3 +576,18 @@ def test_a_register_that_is_not_there_says_where_it_was_looked_for(run_cli, tmp_
     line = text.splitlines().index(f"register: {named}") + 1
     assert status == 2
     assert f"riverside-2024.yaml, line {line}, register: {message}" in output
+
+
+def test_validate_accounts_for_every_row_and_lists_those_left_out_when_verbose(run_cli):
+    status, out, err = run_cli(["validate", DATA], ROOT)
+    assert (status, out) == (0, "data/riverside-2024.yaml: valid; 3 review types, 39 reviews\n")
+    assert err == ("CSPR: 19 rows; 17 in the period; 1 notified before 1 April 2021 (CSPR-2021-01); 1 notified "
+                   "after 31 March 2024 (CSPR-2024-19)\n"
+                   "SAR: 12 rows; 12 in the period\n"
+                   "DHR: 10 rows; 10 in the period\n")
+    status, _, verbose = run_cli(["validate", "--verbose", DATA], ROOT)
+    assert verbose == err + (
+        "note: data/riverside-2024-register.xlsx, sheet Reviews, row 2, Date notified: CSPR-2021-01 is left out of "
+        "the figures: notified 15 February 2021, before the period starts on 1 April 2021\n"
+        "note: data/riverside-2024-register.xlsx, sheet Reviews, row 20, Date notified: CSPR-2024-19 is left out of "
+        "the figures: notified 9 May 2024, after the period ends on 31 March 2024\n")

@@ -52,6 +52,8 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
                              "data's theme names")
     parser.add_argument("--allow-outside", action="store_true",
                         help="allow a logo, template or included file from outside the data file's folder")
+    parser.add_argument("--verbose", action="store_true",
+                        help="also list each register row the period leaves out, and why")
     parser.add_argument("--suppress-below", type=_threshold, metavar="N",
                         help="for publishing: show counts from 1 to N-1 as '<N' in the briefings (and in the deck "
                              "when the data says publish: {deck: true}); overrides the data's publish: "
@@ -68,7 +70,7 @@ def _threshold(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     paths = data_files(args.data)
-    batch = run_builds(paths, build_options(args), list_files=True)
+    batch = run_builds(paths, build_options(args), list_files=True, verbose=args.verbose)
     print_batch_summary(batch, len(paths))
     return EXIT_BAD_INPUT if batch.failed else EXIT_OK
 
@@ -97,10 +99,11 @@ class Batch:
 
 
 def run_builds(paths: list[Path], options: BuildOptions, list_files: bool,
-               said_before: frozenset[str] = frozenset()) -> Batch:
+               said_before: frozenset[str] = frozenset(), verbose: bool = False) -> Batch:
     """Build every event, saying per event what happened; return what was built and what failed.
 
-    Warnings in ``said_before`` (those of the last rebuild, when watching) are not printed again.
+    Warnings in ``said_before`` (those of the last rebuild, when watching) are not printed again; ``verbose``
+    prints each register row left out of the period too.
     """
     from ..build import build_batch
 
@@ -114,7 +117,7 @@ def run_builds(paths: list[Path], options: BuildOptions, list_files: bool,
             batch.failed.append((outcome.source, outcome.problems))
             continue
         batch.warnings.extend(str(w) for w in outcome.warnings)
-        print_warnings([w for w in outcome.warnings if str(w) not in said_before])
+        print_warnings([w for w in outcome.warnings if str(w) not in said_before], verbose)
         if list_files:
             for state, path, summary in outcome.files:
                 print(f"{state} {shown(path)}" + (f" ({summary})" if summary else ""))

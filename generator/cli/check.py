@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     from ..build import BuildOptions
 
     paths = data_files(args.data)
-    batch = run_builds(paths, BuildOptions(out_dir=args.out, deck_template=args.pptx_template), list_files=False)
+    batch = run_builds(paths, BuildOptions(out_dir=args.out, deck_template=args.pptx_template), list_files=False,
+                       verbose=True)
     if batch.failed:
         print_batch_summary(batch, len(paths))
         return EXIT_BAD_INPUT

@@ -39,9 +39,16 @@ def problem_count(problems: list[Problem]) -> str:
     return f"{counted(errors, 'problem', 'problems')} found"
 
 
-def print_warnings(warnings: list[Problem]) -> None:
+def print_warnings(warnings: list[Problem], verbose: bool = False) -> None:
+    """Print each warning and note; a register's rows left out of the period only when ``verbose`` (the line
+    accounting for each type's rows says how many, and why), and that line as it stands."""
+    from ..data_source.register_period import LEFT_OUT, RECONCILIATION
+
     for warning in warnings:
-        print(f"{warning.severity}: {warning}", file=sys.stderr)
+        if warning.category == RECONCILIATION:
+            print(warning.message, file=sys.stderr)
+        elif verbose or warning.category != LEFT_OUT:
+            print(f"{warning.severity}: {warning}", file=sys.stderr)
 
 
 def print_problems(problems: list[Problem]) -> None:

@@ -20,6 +20,8 @@ def add_command_to(commands: Any) -> None:
     parser.add_argument("data", nargs="*", type=Path, metavar="DATA",
                         help=f"data file(s) or folder(s) of them (default: {DEFAULT_DATA})")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--verbose", action="store_true",
+                        help="also list each register row the period leaves out, and why")
     parser.set_defaults(run=run)
 
 
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
             print_problem_count(error.problems)
             failed = True
             continue
-        print_warnings(loaded.warnings)
+        print_warnings(loaded.warnings, args.verbose)
         failed |= strict and any(w.severity == "warning" for w in loaded.warnings)
         review_types = loaded.event.review_types.values()
         reviews = total_reviews(review_types)

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
     def rebuild(first: bool) -> None:
         nonlocal said
-        batch = run_builds(find_data(), options, list_files=False, said_before=said)
+        batch = run_builds(find_data(), options, list_files=False, said_before=said, verbose=args.verbose)
         repeated = sum(1 for warning in batch.warnings if warning in said)
         said = frozenset(batch.warnings)
         done = "built" if first else "rebuilt"

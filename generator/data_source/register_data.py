@@ -22,6 +22,7 @@ from ..register_records import PERIOD_BASES, ResolvedReview, select_period
 from ..suppression import MIN_THRESHOLD
 from .register_categories import categorise
 from .register_names import resolve_register
+from .register_period import account
 from .register_reading import rows_from_records
 from .register_rows import Register, build_register, read_csv_register, read_register
 from .bounded_files import not_found
@@ -59,6 +60,7 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
     problems = register.problems + problems
     if problems:
         raise InputError(found + problems)
+    found.extend(account(resolved, event.period, event.review_types, counted))
     if event.period is not None:
         in_period = select_period(resolved, event.period.start, event.period.to, event.period.by)
         found.extend(_types_without_reviews(event, counted, resolved, in_period, locations))
