@@ -191,8 +191,12 @@ def _cut_word(word: str, width_pt: float, size_pt: float, font: FontFace) -> lis
 
 def breaks_badly(text: str, width_pt: float, size_pt: float, bold: bool = False, family: str = "") -> bool:
     """Return whether a renderer, which may also break a line after a hyphen, would break ``text`` inside a
-    hyphenated word ("Multi-" / "agency") or inside parentheses ("(non-" / "statutory)") at this width."""
+    word too wide for the line ("perpetra" / "tors"), inside a hyphenated word ("Multi-" / "agency") or inside
+    parentheses ("(non-" / "statutory)") at this width."""
     opportunities = HYPHEN_BREAK.sub("- ", text)
+    font = face(bold, family)
+    if any(font.width(word, size_pt) > width_pt for word in opportunities.split()):  # cut inside the word
+        return True
     lines = wrap(opportunities, width_pt, size_pt, bold, family)
     depth = 0
     for line in lines[:-1]:

@@ -164,3 +164,9 @@ def test_arial_is_measured_from_shipped_metrics_without_any_font_tool(monkeypatc
     finally:
         text_fit.face.cache_clear()
         text_fit.is_installed.cache_clear()
+
+
+def test_a_word_wider_than_the_line_breaks_badly() -> None:
+    width = text_fit.face(True).width("perpetrators", 36) - 1
+    assert text_fit.breaks_badly("Ages of perpetrators", width, 36, True)
+    assert not text_fit.breaks_badly("Ages of perpetrators", width + 2, 36, True)

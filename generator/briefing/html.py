@@ -8,6 +8,7 @@ and no external requests: the file can be published as it is.
 from __future__ import annotations
 
 import base64
+import re
 from html import escape
 
 from ..branding import paper_colours
@@ -17,6 +18,8 @@ from .formats import BriefingFormat
 from .line_breaks import is_short_label, name_pieces, trailing_note
 from .plan import BriefingPlan, SectionPlan, table_header
 from .svg_chart import chart_svg
+
+MAX_UNBROKEN_URL_PIECE = 50  # characters: about a printed column's line of 8 pt text
 
 STYLE = """
 :root {{ --text: #{text}; --heading: #{heading}; --link: #{link}; --rule: #b1b4b6; }}
@@ -39,6 +42,7 @@ th, td {{ border: 1px solid var(--rule); padding: .2rem .5rem; text-align: left;
 td.number, th.number {{ text-align: right; }}
 a {{ color: var(--link); }}
 .unbroken {{ white-space: nowrap; }}
+.printed-url {{ display: none; }}
 a:focus {{ outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }}
 figure {{ margin: .5rem 0 1rem; }}
 figcaption {{ font-weight: bold; margin-bottom: .25rem; }}
@@ -59,7 +63,7 @@ footer {{ border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: .5re
   .parts {{ columns: 2; column-gap: 8mm; padding-top: 6pt; }}
   section {{ break-inside: auto; }}
   a {{ color: var(--text); }}
-  a[href^="http"]::after {{ content: " (" attr(href) ")"; font-size: 8pt; word-break: break-all; }}
+  .printed-url {{ display: inline; font-size: 8pt; overflow-wrap: normal; word-break: normal; }}
   .record {{ break-before: page; }}
   li, tr, figure, caption {{ break-inside: avoid; }}
   caption {{ break-after: avoid; }}
@@ -135,8 +139,8 @@ class HtmlBriefingBuilder(BriefingFormat):
                         f"{chart_svg(section.chart, chart_id, bar, ink)}{note}</figure>")
         if section.bullets:
             html.append("<ul>" + "".join(f"<li>{_text(text, names)}</li>" for text in section.bullets) + "</ul>")
-        html.extend(f'<p>Find out more: <a href="{escape(link.url)}">{_text(link.text, names)}</a></p>'
-                    for link in section.links)
+        html.extend(f'<p>Find out more: <a href="{escape(link.url)}">{_text(link.text, names)}</a>'
+                    f"{_printed_url(link.url)}</p>" for link in section.links)
         html.append("</section>")
         return "\n".join(html)
 
@@ -163,6 +167,17 @@ def _text(text: str, names: tuple[str, ...]) -> str:
 def _label(text: str, names: tuple[str, ...]) -> str:
     """Return a table's label or heading as HTML: kept on one line when it is short ("75 and over")."""
     return _unbroken(escape(text)) if is_short_label(text) else _text(text, names)
+
+
+def _printed_url(url: str) -> str:
+    """Return a web address as the printed page shows it after its link: in brackets, breaking only after a '/'
+    or a '.' ("gov.uk/" then "guidance", never "gov.u" then "k"); hidden on screen, where the link works."""
+    if not url.startswith(("http://", "https://")):
+        return ""
+    # Not at its hyphens either, unless a piece is too long for a printed column's line (it would overflow it).
+    pieces = [_unbroken(escape(piece)) if len(piece) <= MAX_UNBROKEN_URL_PIECE else escape(piece)
+              for piece in re.split(r"(?<=[/.])", url) if piece]
+    return f'<span class="printed-url"> ({"<wbr>".join(pieces)})</span>'
 
 
 def _unbroken(html: str) -> str:

@@ -108,6 +108,15 @@ def table_header(table: CountTable) -> tuple[str, str]:
     return table.category, f"Number of {table.unit}"
 
 
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
+
+
+def addresses(lines: list[str]) -> list[str]:
+    """Return the email and web addresses in ``lines``: kept whole at their hyphens, like a hyphenated name, so
+    'safeguarding-team@example.gov.uk' never breaks after 'safeguarding-'."""
+    return [found for line in lines for found in ADDRESS.findall(line)]
+
+
 def printed_names(event: EventData) -> list[str]:
     """Return the names of the partnership, its hosts, areas and groupings, and the review types."""
     info = event.event
@@ -166,13 +175,14 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
     contact = options.contact or (event.closing.contacts[0] if event.closing.contacts else "")
     footer_parts = [f"Published {info.date.day} {info.date:%B %Y}", options.version,
                     f"Contact: {contact}" if contact else ""]
+    footer = " · ".join(part for part in footer_parts if part)
     return BriefingPlan(
         key=figures.key,
         file_stem=f"{slug(info.title)}-{info.date.isoformat()}-{slug(review.abbreviation or figures.key)}",
         title=title,
         subtitle=f"{info.title} · {info.long_date}",
         partnership=info.partnership,
-        footer=" · ".join(part for part in footer_parts if part),
+        footer=footer,
         language=info.language,
         author=info.author or info.partnership,
         subject=f"{info.title}, {info.long_date}",
@@ -183,7 +193,8 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
         action_plan=options.action_plan,
         logo_alt_text=event.theme.logo_alt_text or f"Logo of {info.partnership}",
         smaller_charts=tuple(chart for chart in smaller_charts if chart is not None),
-        names=hyphenated_names(printed_names(event)),
+        names=hyphenated_names([*printed_names(event), *addresses([footer, *(line for section in sections
+                                                                         for line in section.text)])]),
     )
 
 

@@ -228,9 +228,10 @@ class WordBriefing:
         footer = self.doc.sections[0].footer
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-        paragraph.text = f"{plan.footer} · Page "
+        paragraph.text = ""
         paragraph.style = self.doc.styles[self.styles["footer"]]
         element = story_root(footer).findall(qn("w:p"))[0]
+        element.append(_run(f"{plan.footer} · Page ", self.names))  # the contact's address kept whole
         element.append(_field("PAGE", "1"))
         element.append(_run(" of "))
         element.append(_field("NUMPAGES", "1"))

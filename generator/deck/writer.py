@@ -75,6 +75,7 @@ class DeckWriter:
         self._content_areas: dict[str, Box] = {}
         self._slide_titles: list[_Title] = []
         self.slide_kinds: list[str] = []  # each slide's kind, in order
+        self.bar_categories: set[tuple[str, ...]] = set()  # categories drawn as bars: bars wherever they are drawn
         self._body_texts: list[_BodyText] = []
         for family in dict.fromkeys((self.heading_font, self.body_font)):
             if not text_fit.is_installed(family):
@@ -580,15 +581,21 @@ def _chart_font_size(chart: ChartSpec, box: Box) -> float:
 
 def _bars_if_labels_are_long(writer: DeckWriter, chart: ChartSpec, box: Box) -> ChartSpec:
     """Return a column chart as horizontal bars when a label is wider than its column (it would be rotated or
-    wrapped into pieces); bars give every label a line of its own."""
+    wrapped into pieces); bars give every label a line of its own. One rule for the deck: categories once drawn
+    as bars are bars on every slide (the perpetrators' age bands as the victims'), so like reads like."""
     if chart.kind != "column" or not chart.categories:
         return chart
+    if chart.categories in writer.bar_categories:
+        return replace(chart, kind="bar")
     slot = box.width / body_text.EMU_PER_PT / len(chart.categories) * COLUMN_LABEL_SHARE
     font = text_fit.face(False, writer.body_font)
     widest_word = max(font.width(word, charts.CHART_FONT_SIZE) for label in chart.categories for word in label.split())
     widest = max(font.width(label, charts.CHART_FONT_SIZE) for label in chart.categories)
     # A label may wrap onto two lines under its column, not more, and no word may be cut.
-    return replace(chart, kind="bar") if widest_word > slot or widest > 2 * slot else chart
+    if widest_word > slot or widest > 2 * slot:
+        writer.bar_categories.add(chart.categories)
+        return replace(chart, kind="bar")
+    return chart
 
 
 def _chart_with_note(writer: DeckWriter, slide, chart: ChartSpec, box: Box, font_size: float) -> None:

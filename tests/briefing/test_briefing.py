@@ -238,3 +238,20 @@ def test_a_templates_own_header_is_kept_and_the_footer_is_ours(run_cli, tmp_path
     assert {s.header.paragraphs[0].text for s in doc.sections} == {"OUR OWN HEADER"}
     assert {s.footer.part.element.xpath("string(./w:p[1])") for s in doc.sections} == {
         "Published 12 May 2022 · Page 1 of 1"}
+
+
+def test_an_email_address_is_never_broken_at_its_hyphen(tmp_path):
+    from generator.build import BuildOptions, build_event
+    from generator.briefing.plan import plan_briefings
+
+    event = load_event(DEFAULT_DATA).event
+    event.briefing.contact = "safeguarding-team@tees.example.gov.uk"
+    assert "safeguarding-team" in plan_briefings(event)[0].names
+    data = tmp_path / "event.yaml"
+    data.write_text(DEFAULT_DATA.read_text(encoding="utf-8") + "\nbriefing:\n  contact: safeguarding-team@tees.example"
+                    ".gov.uk\n", encoding="utf-8")
+    build_event(data, BuildOptions(out_dir=tmp_path / "out"))
+    doc = Document(str(next((tmp_path / "out" / "briefings").glob("*-cspr.docx"))))
+    footer = doc.sections[0].footer.part.element
+    runs = [run for run in footer.iter(qn("w:r")) if "safeguarding" in "".join(run.itertext())]
+    assert runs and any(run.find(qn("w:noBreakHyphen")) is not None for run in runs)

@@ -181,3 +181,28 @@ def test_on_a_phone_short_labels_and_a_captions_note_are_each_drawn_on_one_line(
     measured = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
     assert any(text.startswith("(where known") for text, _ in measured)
     assert {text: lines for text, lines in measured if lines != 1} == {}
+
+
+LONG_URL = ("https://www.gov.uk/government/publications/safeguarding-practice-review-panel-report/"
+            "working-together-to-safeguard-children--2/multi-agency-learning-from-serious-incidents.pdf")
+
+
+@needs_browser
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler (pdftotext) is not installed")
+def test_a_printed_web_address_breaks_only_after_a_slash_or_a_dot(tmp_path):
+    data = tmp_path / "event.yaml"
+    data.write_text(DEFAULT_DATA.read_text(encoding="utf-8").replace(
+        "https://www.gov.uk/government/publications/working-together-to-safeguard-children--2", LONG_URL),
+        encoding="utf-8")
+    build_event(data, BuildOptions(out_dir=tmp_path / "out"))
+    page = next((tmp_path / "out" / "briefings").glob("*-cspr.html"))
+    printed = tmp_path / "printed.pdf"
+    subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+                    f"--print-to-pdf={printed}", page.as_uri()], capture_output=True, timeout=BROWSER_TIMEOUT)
+    text = subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True, timeout=60).stdout
+    start = text.index("(https://")
+    lines = text[start:text.index(")", start)].splitlines()
+    assert "".join(lines) == f"({LONG_URL}"  # printed whole, after its link's words
+    assert len(lines) > 1  # long enough to need breaking in a column
+    assert all(line[-1] in "/." for line in lines[:-1]), lines

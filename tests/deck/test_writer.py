@@ -222,3 +222,13 @@ def test_a_two_column_slide_set_at_the_deck_size_keeps_its_columns_right_under_i
     heading_height = writer_module.body_text.paragraphs_height([heading], header.width, 22.0, writer.body_font)
     assert header.height == int(heading_height * layouts.EMU_PER_PT) + 1  # the heading's height at 22 pt
     assert {column.top for column in columns} == {header.top + header.height}
+
+
+def test_age_bands_drawn_as_bars_on_one_slide_are_bars_on_the_next() -> None:
+    bands = ("16-24", "25-34", "35-44", "45-54", "55-64", "65 and over")
+    crowded = [ChartSpec("column", f"Chart {n}", bands, (1, 2, 3, 2, 1, 1), "Column chart.") for n in range(4)]
+    writer = _writer()
+    writer.add(SlideSpec("charts", "Setting the Scene: DHRs", "Notes.", charts=crowded))
+    writer.add(SlideSpec("charts", "Setting the Scene: DHRs (continued)", "Notes.", charts=crowded[:1]))
+    kinds = [[shape.chart.chart_type for shape in slide.shapes if shape.has_chart] for slide in writer.prs.slides]
+    assert kinds == [[XL_CHART_TYPE.BAR_CLUSTERED] * 4, [XL_CHART_TYPE.BAR_CLUSTERED]]
