@@ -591,3 +591,15 @@ def test_validate_accounts_for_every_row_and_lists_those_left_out_when_verbose(r
         "the figures: notified 15 February 2021, before the period starts on 1 April 2021\n"
         "note: data/riverside-2024-register.xlsx, sheet Reviews, row 20, Date notified: CSPR-2024-19 is left out of "
         "the figures: notified 9 May 2024, after the period ends on 31 March 2024\n")
+
+
+def test_the_nineteen_detailed_ons_groups_fixture_counts_each_group_under_its_short_label():
+    # The fixture the deck's chart of the 19 detailed groups is drawn from (tests/fixtures/register/).
+    from generator.categories.ethnicity import ons_groups
+    from generator.figures import event_figures
+
+    event = load_event(ROOT / "tests" / "fixtures" / "register" / "ons-19-detailed.yaml").event
+    ethnicity = event_figures(event)["cspr"].demographics[0]
+    assert ethnicity.name == "Ethnicity"
+    assert sorted(label for label, _ in ethnicity.rows) == sorted(group.short for group in ons_groups())
+    assert sum(count for _, count in ethnicity.rows) == event_figures(event)["cspr"].people == 38
