@@ -61,7 +61,7 @@ class PicturesBuilder:
     def __init__(self, palette: dict[str, str], fonts: tuple[str, str]):
         paper = paper_colours(palette)
         self.colours = (paper.text, paper.heading, paper.bar)
-        self.font = fonts[1]
+        self.fonts = fonts  # the heading's, the body's
 
     def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
         """Return a target for each file of each picture, and one for the index page."""
@@ -70,7 +70,7 @@ class PicturesBuilder:
         date = document_time(info.date).isoformat()
         pictures = plan_pictures(plan)
         # The bytes depend on matplotlib's version too (a new one may draw a line a pixel over).
-        inputs = (self.font, self.colours, date, metadata.version("matplotlib"))
+        inputs = (self.fonts, self.colours, date, metadata.version("matplotlib"))
         targets = [Target(folder / f"{picture.stem}{form.suffix}", (picture.chart, form, inputs),
                           partial(self.render, picture, form, date))
                    for picture in pictures for form in FORMATS]
@@ -80,23 +80,24 @@ class PicturesBuilder:
 
     def render(self, picture: Picture, form: PictureFormat, date: str) -> Rendered:
         """Return one file of one picture."""
-        data = _drawn(picture, form, self.font, self.colours, date)
+        data = _drawn(picture, form, self.fonts, self.colours, date)
         return Rendered(data, f"{picture.chart.title}, {form.label}")
 
     def index(self, plan: EventPlan, pictures: tuple[Picture, ...], date: str) -> Rendered:
         """Return the index page, each picture shown by its SVG held in the page itself."""
-        svgs = [_drawn(picture, VECTOR, self.font, self.colours, date) for picture in pictures]
+        svgs = [_drawn(picture, VECTOR, self.fonts, self.colours, date) for picture in pictures]
         page = index_page(plan.event, pictures, svgs, [(form.suffix, form.label) for form in FORMATS])
         return Rendered(page.encode("utf-8"), "the pictures' alt text and figures, web page")
 
 
 @lru_cache(maxsize=64)
-def _drawn(picture: Picture, form: PictureFormat, font: str, colours: tuple[str, str, str], date: str) -> bytes:
+def _drawn(picture: Picture, form: PictureFormat, fonts: tuple[str, str], colours: tuple[str, str, str],
+           date: str) -> bytes:
     """Return one file of a picture, drawn once however many targets need it (the SVG: its file and the index)."""
     from . import draw  # matplotlib: only now that a picture is drawn
 
     canvas = draw.Canvas(form.width, form.height, form.dpi, form.label_size)
-    style = draw.PictureStyle(font, *colours)
+    style = draw.PictureStyle(fonts[1], *colours, heading_font=fonts[0])
     if form.suffix.endswith(SVG.suffix):
         return draw.svg(picture.chart, canvas, style, date)
     return draw.png(picture.chart, canvas, style)

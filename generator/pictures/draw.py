@@ -54,12 +54,14 @@ SIZE_STEP = 0.5  # points: a picture of fixed size tries its label sizes this fa
 
 @dataclass(frozen=True)
 class PictureStyle:
-    """The theme's look on white paper: the font family asked for, and the colours (hex, without '#')."""
+    """The theme's look on white paper: the font families asked for (the title's, when it differs from the
+    rest's), and the colours (hex, without '#')."""
 
     font: str
     text: str
     heading: str
     bar: str
+    heading_font: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,12 +120,13 @@ class _Layout:
     plot_height: float
 
 
-def _layout(spec: ChartSpec, canvas: Canvas, family: tuple[str, ...], size: float) -> _Layout:
+def _layout(spec: ChartSpec, canvas: Canvas, family: tuple[str, ...], title_family: tuple[str, ...],
+            size: float) -> _Layout:
     """Return the layout of ``spec`` with labels at ``size``; its height is the canvas's, or what it needs."""
     margin = MARGIN * size
     inner = canvas.width - 2 * margin
     title_size = size * TITLE_SCALE
-    title = wrap(spec.title, inner, title_size, family, bold=True)
+    title = wrap(spec.title, inner, title_size, title_family, bold=True)
     note = wrap(spec.note, inner, size * NOTE_SCALE, family) if spec.note else []
     top = margin + len(title) * LINE_PITCH * title_size + size  # the plot begins a line under the title
     bottom = margin + (len(note) * LINE_PITCH * size * NOTE_SCALE + size if note else 0.0)
@@ -161,21 +164,22 @@ def _fits(layout: _Layout, spec: ChartSpec) -> bool:
     return layout.plot_height >= 2 * layout.size
 
 
-def layout_for(spec: ChartSpec, canvas: Canvas, family: tuple[str, ...]) -> _Layout:
+def layout_for(spec: ChartSpec, canvas: Canvas, family: tuple[str, ...], title_family: tuple[str, ...]) -> _Layout:
     """Return the layout of ``spec`` on ``canvas``: at its label size, or for a canvas of fixed height the
     largest size (down to :data:`SMALLEST_LABEL`) at which every label has its room."""
     size = canvas.label_size
-    layout = _layout(spec, canvas, family, size)
+    layout = _layout(spec, canvas, family, title_family, size)
     while canvas.height and not _fits(layout, spec) and size - SIZE_STEP >= SMALLEST_LABEL:
         size -= SIZE_STEP
-        layout = _layout(spec, canvas, family, size)
+        layout = _layout(spec, canvas, family, title_family, size)
     return layout
 
 
 def draw(spec: ChartSpec, canvas: Canvas, style: PictureStyle) -> Figure:
     """Return the chart drawn on a matplotlib figure of the canvas's size (not yet saved)."""
     family = font_families(style.font)
-    layout = layout_for(spec, canvas, family)
+    title_family = font_families(style.heading_font or style.font)
+    layout = layout_for(spec, canvas, family, title_family)
     width, height, size = canvas.width, layout.height, layout.size
     # Whole pixels, rounded: matplotlib would cut a fraction of one off (a 1016-pixel column drawn 1015 wide).
     pixels = [round(points / POINTS_PER_INCH * canvas.dpi) for points in (width, height)]
@@ -183,7 +187,7 @@ def draw(spec: ChartSpec, canvas: Canvas, style: PictureStyle) -> Figure:
     fonts, ink = list(family), f"#{style.text}"
     margin = MARGIN * size
     figure.text(margin / width, 1 - margin / height, "\n".join(layout.title), ha="left", va="top",
-                linespacing=LINE_PITCH, gid="title", family=fonts, color=f"#{style.heading}",
+                linespacing=LINE_PITCH, gid="title", family=list(title_family), color=f"#{style.heading}",
                 fontsize=size * TITLE_SCALE, fontweight="bold")
     if layout.note:
         figure.text(margin / width, margin / height, "\n".join(layout.note), ha="left", va="bottom",

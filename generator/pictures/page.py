@@ -48,7 +48,8 @@ def index_page(event: EventData, pictures: Sequence[Picture], svgs: Sequence[byt
              "PNG for print, a PNG social media card and an SVG; the same alt text is held in each file. Publish "
              "a picture with its alt text.")
     if not pictures:
-        intro = "This event has no charts to draw."
+        intro = ("No chart of this event has a figure left to show once small numbers are hidden."
+                 if event.publish.suppress_below else "This event has no charts to draw.")
     return (f'<!DOCTYPE html>\n<html lang="{escape(info.language)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"

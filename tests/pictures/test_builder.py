@@ -99,7 +99,7 @@ def test_every_chart_of_every_example_has_pictures_showing_its_labels_and_values
     published = event_figures(loaded.event)
     [folder] = (tmp_path / "pictures").iterdir()
     pictures = plan_pictures(plan)
-    assert pictures
+    assert pictures or threshold  # hidden, a tiny board's every count may be left out: then no picture
     for picture in pictures:
         chart = picture.chart
         data = (folder / f"{picture.stem}.svg").read_bytes()

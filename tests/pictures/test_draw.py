@@ -94,3 +94,12 @@ def test_wrap_breaks_at_spaces_within_the_width_and_keeps_a_long_word_whole():
     family = font_families("")
     assert wrap("Trauma / Traumatic Event (s)", 60, 9, family) == ["Trauma /", "Traumatic", "Event (s)"]
     assert wrap("Supercalifragilistic", 10, 9, family) == ["Supercalifragilistic"]
+
+
+def test_the_title_is_set_in_the_heading_font_and_the_rest_in_the_body_font():
+    style = PictureStyle("Brand Sans", "000000", "000000", "1D5A8E", heading_font="Brand Serif")
+    data = svg(AGES, _canvas(VECTOR), style, DATE).decode("utf-8")
+    title = data[data.index('<g id="title">'):]
+    assert "font-family: 'Brand Serif', 'DejaVu Sans'" in title[:title.index("</g>")]
+    label = data[data.index('<g id="category-0">'):]
+    assert "font-family: 'Brand Sans', 'DejaVu Sans'" in label[:label.index("</g>")]

@@ -80,3 +80,12 @@ def test_the_page_passes_axe_in_chromium_and_fetches_nothing(pages, tmp_path):
         findings = _in_browser(page, work)
         assert findings["passes"] > 10, name  # axe really ran its rules
         assert (findings["violations"], findings["fetched"]) == ([], []), name
+
+
+def test_a_page_with_every_count_hidden_says_so():
+    from generator.pictures.page import index_page
+
+    event = load_event(ROOT / "tests" / "fixtures" / "gallery" / "tiny-single-type.yaml", suppress_below=5).event
+    assert plan_pictures(plan_event(event)) == ()
+    page = index_page(event, (), [], [])
+    assert "<p>No chart of this event has a figure left to show once small numbers are hidden.</p>" in page
