@@ -25,6 +25,7 @@ from .plan import Picture, plan_pictures
 
 if TYPE_CHECKING:
     from ..plan import EventPlan
+    from .draw import Drawn
 
 FOLDER = "pictures"
 INDEX = "index.html"
@@ -80,19 +81,20 @@ class PicturesBuilder:
 
     def render(self, picture: Picture, form: PictureFormat, date: str) -> Rendered:
         """Return one file of one picture."""
-        data = _drawn(picture, form, self.fonts, self.colours, date)
-        return Rendered(data, f"{picture.chart.title}, {form.label}")
+        drawn = _drawn(picture, form, self.fonts, self.colours, date)
+        return Rendered(drawn.data, f"{picture.chart.title}, {form.label}",
+                        [f"the picture {picture.stem}{form.suffix}: {warning}" for warning in drawn.warnings])
 
     def index(self, plan: EventPlan, pictures: tuple[Picture, ...], date: str) -> Rendered:
         """Return the index page, each picture shown by its SVG held in the page itself."""
-        svgs = [_drawn(picture, VECTOR, self.fonts, self.colours, date) for picture in pictures]
+        svgs = [_drawn(picture, VECTOR, self.fonts, self.colours, date).data for picture in pictures]
         page = index_page(plan.event, pictures, svgs, [(form.suffix, form.label) for form in FORMATS])
         return Rendered(page.encode("utf-8"), "the pictures' alt text and figures, web page")
 
 
 @lru_cache(maxsize=64)
 def _drawn(picture: Picture, form: PictureFormat, fonts: tuple[str, str], colours: tuple[str, str, str],
-           date: str) -> bytes:
+           date: str) -> Drawn:
     """Return one file of a picture, drawn once however many targets need it (the SVG: its file and the index)."""
     from . import draw  # matplotlib: only now that a picture is drawn
 

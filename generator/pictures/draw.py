@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -235,31 +236,41 @@ def draw(spec: ChartSpec, canvas: Canvas, style: PictureStyle) -> Figure:
 
 def _settings() -> contextlib.AbstractContextManager:
     """Return matplotlib's settings for reproducible pictures whose text stays text (and whose SVG ids are
-    fixed), in force only while a picture is drawn and saved."""
+    fixed), in force only while a picture is drawn and saved. A '$' in a label is a dollar, never mathematics."""
     return matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "learning-from-reviews",
-                                  "font.family": [FALLBACK_FONT]})
+                                  "font.family": [FALLBACK_FONT], "text.parse_math": False})
+
+
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 
 
-def png(spec: ChartSpec, canvas: Canvas, style: PictureStyle) -> bytes:
-    """Return the chart as a PNG, its alt text in the ``Description`` text chunk and its title in ``Title``."""
+@dataclass(frozen=True)
+class Drawn:
+    """A picture's bytes, and what matplotlib warned of as it drew them (a character no font has)."""
+
+    data: bytes
+    warnings: tuple[str, ...] = ()
+
+
+def _saved(spec: ChartSpec, canvas: Canvas, style: PictureStyle, form: str, metadata: dict[str, str | None]) -> Drawn:
     buffer = io.BytesIO()
-    with _settings():
-        figure = draw(spec, canvas, style)
-        figure.savefig(buffer, format="png", dpi=canvas.dpi,
-                       metadata={"Title": spec.title, "Description": spec.alt_text, "Software": None})
-    return buffer.getvalue()
+    with _settings(), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        draw(spec, canvas, style).savefig(buffer, format=form, dpi=canvas.dpi, metadata=metadata)
+    return Drawn(buffer.getvalue(), tuple(dict.fromkeys(str(warning.message) for warning in caught)))
 
 
-def svg(spec: ChartSpec, canvas: Canvas, style: PictureStyle, date: str) -> bytes:
+def png(spec: ChartSpec, canvas: Canvas, style: PictureStyle) -> Drawn:
+    """Return the chart as a PNG, its alt text in the ``Description`` text chunk and its title in ``Title``."""
+    return _saved(spec, canvas, style, "png", {"Title": spec.title, "Description": spec.alt_text, "Software": None})
+
+
+def svg(spec: ChartSpec, canvas: Canvas, style: PictureStyle, date: str) -> Drawn:
     """Return the chart as SVG whose text stays text, dated ``date`` (ISO 8601) in its metadata, its alt text
     in its ``<title>`` and ``<desc>``."""
-    buffer = io.BytesIO()
-    with _settings():
-        figure = draw(spec, canvas, style)
-        figure.savefig(buffer, format="svg", metadata={"Title": spec.title, "Description": spec.alt_text,
-                                                       "Date": date, "Creator": None})
-    return titled_svg(buffer.getvalue(), spec.alt_text)
+    drawn = _saved(spec, canvas, style, "svg", {"Title": spec.title, "Description": spec.alt_text, "Date": date,
+                                                "Creator": None})
+    return Drawn(titled_svg(drawn.data, spec.alt_text), drawn.warnings)
 
 
 def titled_svg(data: bytes, alt_text: str) -> bytes:
