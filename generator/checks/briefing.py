@@ -9,7 +9,7 @@ from docx.oxml.ns import qn
 from ..briefing.contrast import colour_problems
 from ..briefing.plan import MAX_WORDS, WORDS_PER_MINUTE, word_count
 from .pdf import NEAR_EMPTY_LINES
-from .rendered import Page
+from .rendered import Page, Word, overlap_problem
 
 MAX_PAGES = 2
 
@@ -33,6 +33,9 @@ def check_briefing(path, pages, report) -> None:
         if len(pages) > 1 and lines < NEAR_EMPTY_LINES and not _ends_with_a_form(doc):
             report.problems.append(f"the last page (page {len(pages)}) is nearly empty: {lines} "
                                    f"line{'s' if lines != 1 else ''} of text")
+        report.problems.extend(_empty_columns(pages[:-1] if _ends_with_a_form(doc) else pages))
+        report.problems.extend(problem for number, page in enumerate(pages, start=1)
+                               if (problem := overlap_problem(page, f"page {number}")))
     report.problems.extend(colour_problems(doc))
     if not (doc.core_properties.title or "").strip():
         report.problems.append("no document title (File > Info > Title)")
@@ -53,6 +56,46 @@ def _style_language(doc) -> str:
 
 
 PAGE_MARGIN_PT = 40.0  # text nearer the page's edge than this is the header or footer
+MAX_EMPTY_COLUMN_SHARE = 0.25  # of a column's height, in a column the text breaks out of
+
+
+def _empty_columns(pages: list[Page]) -> list[str]:
+    """Return a problem for each column (of the two on a page) that the text leaves more than a quarter empty
+    before going on in the next column: every column but the last one that holds text."""
+    columns = []
+    for number, page in enumerate(pages, start=1):
+        body = [w for w in page.words if PAGE_MARGIN_PT < w.top and w.bottom < page.height - PAGE_MARGIN_PT]
+        middle = page.width / 2
+        in_columns = [w for w in body if not _spans_the_page(w, body, middle)]
+        left = [w for w in in_columns if w.right <= middle]
+        right = [w for w in in_columns if w.left >= middle]
+        for side, words in (("left", left), ("right", right)):
+            if words:
+                columns.append((number, side, min(w.top for w in words), max(w.bottom for w in words), page))
+    problems = []
+    for number, side, top, bottom, page in columns[:-1]:
+        foot = page.height - PAGE_MARGIN_PT
+        empty = (foot - bottom) / (foot - top) if foot > top else 0.0
+        if empty > MAX_EMPTY_COLUMN_SHARE:
+            problems.append(f"page {number}: the {side} column is {empty:.0%} empty before the text goes on in the "
+                            "next column")
+    return problems
+
+
+COLUMN_GAP_PT = 12.0  # words further apart than this across the page's middle are in different columns
+
+
+def _spans_the_page(word: Word, body: list[Word], middle: float) -> bool:
+    """Return whether ``word`` is on a line that runs across the page's middle (the title, a wide table): its
+    line has a word over the middle, or words either side of it closer than columns are."""
+    line = [w for w in body if abs(w.top - word.top) < 2]
+    if any(w.left < middle < w.right for w in line):
+        return True
+    before = max((w.right for w in line if w.right <= middle), default=None)
+    after = min((w.left for w in line if w.left >= middle), default=None)
+    return before is not None and after is not None and after - before < COLUMN_GAP_PT
+
+
 def _body_lines(page: Page) -> int:
     """Return the number of lines of text on a page between its header and its footer."""
     tops = {round(word.top) for word in page.words

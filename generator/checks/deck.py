@@ -11,7 +11,7 @@ from ..colour import MINIMUM_TEXT_CONTRAST, contrast_ratio
 from ..ooxml import DRAWING, tag
 from ..deck.colours import DeckColours
 from .alt_text import is_generic
-from .rendered import words_not_drawn, words_outside_shapes
+from .rendered import overlap_problem, words_not_drawn, words_outside_shapes
 
 _SKIP_CONTRAST = (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
 
@@ -43,6 +43,9 @@ def check_deck(path, pages, report) -> None:
             outside = words_outside_shapes(slide, pages[number - 1])
             if outside:
                 report.problems.append(f"{where}: text outside its frame ({' '.join(outside[:8])})")
+            overlap = overlap_problem(pages[number - 1], where)
+            if overlap:
+                report.problems.append(overlap)
             missing = words_not_drawn(slide, pages[number - 1])
             if missing:
                 report.problems.append(f"{where}: words not drawn ({' '.join(missing[:8])})")

@@ -86,3 +86,36 @@ def words_not_drawn(slide, page: Page) -> list[str]:
     drawn = set(words_of(" ".join(w.text for w in page.words)))
     typed = [w for shape in slide.shapes if shape.has_text_frame for w in words_of(shape.text_frame.text)]
     return [w for w in typed if w not in drawn]
+
+
+# Two words whose boxes share this much of the smaller one's height, and more than a sliver of width, are drawn
+# over each other; lines that merely touch (pdftotext's boxes span the line's full height) do not.
+OVERLAP_HEIGHT_SHARE = 0.3
+OVERLAP_WIDTH_PT = 1.0
+
+
+def overlapping_words(page: Page) -> list[tuple[Word, Word]]:
+    """Return each pair of words drawn over each other on ``page`` (text on text: a chart label on its
+    neighbour, a title over the body), in reading order."""
+    words = sorted(page.words, key=lambda w: (w.top, w.left))
+    found = []
+    for index, word in enumerate(words):
+        for other in words[index + 1:]:
+            if other.top >= word.bottom:
+                break  # sorted by top: no later word reaches up into this one
+            height = min(word.bottom - word.top, other.bottom - other.top)
+            shared_height = min(word.bottom, other.bottom) - max(word.top, other.top)
+            shared_width = min(word.right, other.right) - max(word.left, other.left)
+            if shared_width > OVERLAP_WIDTH_PT and height > 0 and shared_height > OVERLAP_HEIGHT_SHARE * height:
+                found.append((word, other))
+    return found
+
+
+def overlap_problem(page: Page, where: str) -> str:
+    """Return '<where>: text drawn over other text ('a' over 'b', ...)', or '' when no word touches another."""
+    pairs = overlapping_words(page)
+    if not pairs:
+        return ""
+    shown = ", ".join(f"'{a.text}' over '{b.text}'" for a, b in pairs[:4])
+    more = f" and {len(pairs) - 4} more" if len(pairs) > 4 else ""
+    return f"{where}: text drawn over other text ({shown}{more})"

@@ -25,3 +25,15 @@ def test_words_in_any_characters_are_read_and_bytes_that_are_not_utf8_replaced(t
     monkeypatch.setenv("LC_ALL", "C")
     (page,) = read_pages(tmp_path / "any.pdf")
     assert page.words == [Word("Dysgu \U0001f600", 10.0, 20.0, 30.0, 40.0), Word("bad\ufffd", 31.0, 20.0, 50.0, 40.0)]
+
+
+def test_words_drawn_over_each_other_are_found_and_touching_lines_are_not():
+    from generator.checks.rendered import Page, overlap_problem, overlapping_words
+
+    label, neighbour = Word("Pakistani", 100, 200, 150, 212), Word("Indian", 140, 205, 180, 217)
+    next_line = Word("British", 100, 211.5, 140, 223.5)  # pdftotext's line boxes touch, a hair deep
+    beside = Word("White", 185, 200, 215, 212)
+    page = Page(595, 842, [label, neighbour, next_line, beside])
+    assert overlapping_words(page) == [(label, neighbour)]
+    assert overlap_problem(page, "slide 3") == "slide 3: text drawn over other text ('Pakistani' over 'Indian')"
+    assert overlap_problem(Page(595, 842, [label, beside, next_line]), "slide 3") == ""
