@@ -1,25 +1,36 @@
-"""Regenerate deck.pptx, the built-in template, from python-pptx's default.
+"""Regenerate deck.pptx and briefing.docx, the built-in templates, from python-pptx's and python-docx's defaults.
 
 Run by a developer when the built-in look changes: ``python -m generator.templates.make_builtin``.
-It widens the default 4:3 master to 16:9, sets an accessible, colour-blind-safe
+
+The deck: it widens the default 4:3 master to 16:9, sets an accessible, colour-blind-safe
 colour scheme and Calibri fonts, tones down the master's text sizes, sets no
 text in capitals, and gives the section divider a tinted background and an
 accent bar so sections stand out. Everything is in the master, layouts and
 theme, so another template restyles it all; the build only opens the result.
+
+The briefing: python-docx's default document cut down as a comms team's
+template is (no custom XML, thumbnail or Mac Word properties, no Word 2010 copy
+of the styles) and to the styles a briefing uses, out of its 164: every
+document a build writes parses and saves the styles part, and the default's is
+350 KB. The build gives the styles their look; this only chooses which exist.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
+from ..library_internals import drop_relationships
 from ..palette import BUILTIN_SCHEME
-from . import BUILTIN_DECK_TEMPLATE
+from . import BUILTIN_BRIEFING_TEMPLATE, BUILTIN_DECK_TEMPLATE
+from .package_rules import KINDS
+from .sanitise import sanitise
 
 WIDE = Emu(12192000)
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -35,6 +46,12 @@ SECTION_TITLE = (Emu(963084), Emu(1700000), Emu(10363200), Emu(2200000))  # left
 SECTION_SUBTITLE = (Emu(963084), Emu(4000000), Emu(10363200), Emu(1500000))
 SECTION_BAR = (Emu(609600), Emu(1700000), Emu(137160), Emu(3800000))
 BODY_SIZES = {1: 2400, 2: 2000, 3: 1800, 4: 1600, 5: 1600}
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# The styles a briefing's paragraphs, lists, tables and header and footer use (their role names are in
+# briefing/styles.py), the character styles Word links them to, and the defaults every document has.
+BRIEFING_STYLE_IDS = frozenset({
+    "Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid", "Title", "TitleChar", "Subtitle",
+    "SubtitleChar", "Heading1", "Heading1Char", "ListBullet", "Header", "HeaderChar", "Footer", "FooterChar"})
 
 
 def _widen(element, factor: float) -> None:
@@ -60,13 +77,15 @@ def _recoloured_theme(blob: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _with_theme(package: bytes) -> bytes:
-    """Return the package with its theme part recoloured, every other part copied as it is."""
+def _rewritten(package: bytes, part: str, rewrite: Callable[[bytes], bytes]) -> bytes:
+    """Return the package with ``part`` rewritten, every other part copied as it is, each dated 1980-01-01 so
+    that making the templates again gives the same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info)
-            target.writestr(info, _recoloured_theme(data) if info.filename == THEME_PART else data)
+            target.writestr(zipfile.ZipInfo(info.filename), rewrite(data) if info.filename == part else data,
+                            zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -139,7 +158,30 @@ def _centre_cover_title(prs) -> None:
             level.text = None
 
 
+def briefing_template() -> bytes:
+    """Return python-docx's default document, sanitised and cut down to the styles a briefing uses."""
+    from docx import Document
+
+    saved = io.BytesIO()
+    Document().save(saved)
+    package = sanitise(saved.getvalue(), KINDS["docx"], "python-docx's default document").package
+    document = Document(io.BytesIO(package))
+    drop_relationships(document, "/stylesWithEffects")  # as blank.py drops a template's: the build restyles
+    saved = io.BytesIO()
+    document.save(saved)
+    return _rewritten(saved.getvalue(), "word/styles.xml", _briefing_styles)
+
+
+def _briefing_styles(blob: bytes) -> bytes:
+    root = etree.fromstring(blob)
+    for style in root.findall(f"{{{W}}}style"):
+        if style.get(f"{{{W}}}styleId") not in BRIEFING_STYLE_IDS:
+            root.remove(style)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def main() -> None:
+    BUILTIN_BRIEFING_TEMPLATE.write_bytes(briefing_template())
     prs = Presentation()
     factor = WIDE / prs.slide_width
     prs.slide_width = WIDE
@@ -156,7 +198,7 @@ def main() -> None:
     prs.core_properties.title = "Learning from Reviews template"
     saved = io.BytesIO()
     prs.save(saved)
-    BUILTIN_DECK_TEMPLATE.write_bytes(_with_theme(saved.getvalue()))
+    BUILTIN_DECK_TEMPLATE.write_bytes(_rewritten(saved.getvalue(), THEME_PART, _recoloured_theme))
 
 
 if __name__ == "__main__":

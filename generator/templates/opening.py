@@ -9,7 +9,6 @@ labels (.potx, .dotx).
 
 from __future__ import annotations
 
-import functools
 import io
 import zipfile
 from collections.abc import Callable
@@ -71,23 +70,12 @@ def open_document_package(package: bytes | None, path: Path | None) -> WordDocum
 
 
 def builtin_document() -> WordDocument:
-    """Return a new python-docx Document on the built-in template, cut down as a comms team's would be.
-
-    python-docx's own default document carries custom XML, a thumbnail picture and the properties of the Mac Word
-    that saved it ("Microsoft Macintosh Word"); the briefings take none of them.
-    """
+    """Return a new python-docx Document on the built-in template (made by :mod:`.make_builtin`)."""
     from docx import Document
 
-    return Document(io.BytesIO(_clean_default_document()))
+    from . import BUILTIN_BRIEFING_TEMPLATE
 
-
-@functools.cache
-def _clean_default_document() -> bytes:
-    from docx import Document
-
-    saved = io.BytesIO()
-    Document().save(saved)
-    return sanitise(saved.getvalue(), KINDS["docx"], "python-docx's default document").package
+    return Document(str(BUILTIN_BRIEFING_TEMPLATE))
 
 
 def open_package(package: bytes, path: Path, kind: str, opener: Callable[[io.BytesIO], Opened]) -> Opened:
