@@ -53,6 +53,11 @@ class Formula:
 GridValue: TypeAlias = CellValue | Formula
 
 
+class YearFirstDate(dt.datetime):
+    """A date cell shown year first (its number format yyyy-mm-dd): typed so, as no spreadsheet misreads its day
+    for its month (see :mod:`.register_dates`)."""
+
+
 @dataclass
 class Table:
     """The raw cells of one sheet, CSV file or YAML list: its headings, and its rows with their places.
@@ -245,6 +250,8 @@ def _sheet_grid(sheet: _RowSource, data_only: bool, label: str, name: str, probl
             value = cell.value
             if not data_only and cell.data_type == "f":
                 value = Formula(str(value))
+            elif isinstance(value, dt.datetime) and str(getattr(cell, "number_format", "")).startswith("yyyy"):
+                value = YearFirstDate(value.year, value.month, value.day, value.hour, value.minute, value.second)
             values.append(value)
         if number > MAX_ROWS + 1 and any(v not in (None, "") for v in values):
             problems.append(Problem(f"the sheet has more than {MAX_ROWS:,} rows", file=label,

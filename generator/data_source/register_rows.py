@@ -20,6 +20,10 @@ from typing import TypeVar
 from ..categories import is_unknown
 from ..problems import WARNING, InputError, Problem
 from ..register_records import PersonRow, ReviewRow, RowPlace
+from . import register_dates
+from .register_dates import (
+    DATE_EXPECTED, DateOrder, date_order, day_text, impossible_date, misread_warning, read_text_date,
+)
 from .register_reading import CellValue, Formula, GridValue, Table, cell_text, is_blank, read_csv_tables, read_tables
 from .schema import XML_ILLEGAL
 
@@ -30,8 +34,6 @@ _UNSEEN_IN_REFERENCES = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\u
 MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for one cell
 MAX_AGE = 120
 THEME_SEPARATOR = ";"
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
-DATE_EXPECTED = "expected dd/mm/yyyy or yyyy-mm-dd"
 EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # how Excel stores a character XML cannot hold: _x0007_
 
 Item = TypeVar("Item")
@@ -217,8 +219,15 @@ def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells,
     if not table.rows and what == "reviews":
         problems.append(_table_problem(table, "has headings but no reviews; add one row for each review"))
     result = []
+    order = date_order(table.rows, [index for key, index in positions.items() if kinds[key].heading.startswith("Date")])
+    if order.is_month_first:
+        assert order.month_first is not None
+        text, place = order.month_first
+        notes.append(place.problem("", f"the text dates are written month first ('{text}'), as a spreadsheet set to "
+                                       "US dates writes them; they are read so", WARNING))
+    sheet = _Sheet(positions, table.headings, problems, notes, unknown, order)
     for place, cells in table.rows:
-        row_cells = _Cells(place, cells, positions, table.headings, problems, unknown)
+        row_cells = _Cells(place, cells, sheet)
         reference = comparable_reference(row_cells.text(REFERENCE))
         if reference:
             check_reference(reference, place, row_cells.heading(REFERENCE))
@@ -254,19 +263,33 @@ def _control_message(character: str, what: str) -> str:
             "remove it")
 
 
+@dataclass
+class _Sheet:
+    """What every row of a sheet is read with: where each column is, the headings as written, the problems and
+    notes found so far, the data's own words for "not known", and the order of the sheet's text dates."""
+
+    positions: dict[str, int]
+    headings: list[str]
+    problems: list[Problem]
+    notes: list[Problem]
+    unknown: frozenset[str]
+    order: DateOrder
+
+
 class _Cells:
     """One row's cells by column, turning each into the value its column holds and recording problems."""
 
-    def __init__(self, place: RowPlace, cells: list[GridValue], positions: dict[str, int], headings: list[str],
-                 problems: list[Problem], unknown: frozenset[str]):
-        self.place, self.cells, self.positions, self.headings = place, cells, positions, headings
-        self.problems = problems
-        self.unknown = unknown  # the data file's own words for "not known"
+    def __init__(self, place: RowPlace, cells: list[GridValue], sheet: _Sheet):
+        self.place, self.cells, self.sheet = place, cells, sheet
+        self.positions, self.headings, self.unknown = sheet.positions, sheet.headings, sheet.unknown
         self.failed = False
 
     def fail(self, heading: str, message: str) -> None:
-        self.problems.append(self.place.problem(heading, message))
+        self.sheet.problems.append(self.place.problem(heading, message))
         self.failed = True
+
+    def warn(self, heading: str, message: str) -> None:
+        self.sheet.notes.append(self.place.problem(heading, message, WARNING))
 
     def heading(self, column: Column) -> str:
         """Return the column's heading as the user wrote it."""
@@ -289,7 +312,7 @@ class _Cells:
             return heading, None, False
         return heading, value, True
 
-    def _checkedcell_text(self, heading: str, value: CellValue) -> str | None:
+    def _checked_text(self, heading: str, value: CellValue) -> str | None:
         """Return the cell as text, or None (with a problem) when it holds a date or a character documents refuse."""
         if isinstance(value, (dt.date, dt.time, dt.timedelta)):
             self.fail(heading, f"expected text, not the date or time {value}")
@@ -308,7 +331,7 @@ class _Cells:
         heading, value, readable = self._raw(column)
         if not readable:
             return ""
-        text = self._checkedcell_text(heading, value)
+        text = self._checked_text(heading, value)
         if text == "" and column.filled:
             self.fail(heading, "is blank; every row needs one")
         return text or ""
@@ -317,23 +340,27 @@ class _Cells:
         heading, value, readable = self._raw(column)
         if not readable:
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
+        if isinstance(value, dt.date):  # a date cell (a datetime is one too)
+            day = dt.date(value.year, value.month, value.day)
+            warning = misread_warning(value, self.sheet.order)
+            if warning:
+                self.warn(heading, warning)
+            return day
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             self.fail(heading, f"'{cell_text(value)}' is not a date ({DATE_EXPECTED})")
             return None
-        text = self._checkedcell_text(heading, value)
+        text = self._checked_text(heading, value)
         if text is None:
             return None
         if not text:
             if column.filled:
                 self.fail(heading, "is blank; every row needs one")
             return None
-        parsed = parse_date(text)
+        parsed, warning = read_text_date(text, self.sheet.order)
         if parsed is None:
             self.fail(heading, f"'{text}' is not a date ({impossible_date(text) or DATE_EXPECTED})")
+        elif warning:
+            self.warn(heading, warning)
         return parsed
 
     def category(self, column: Column) -> str:
@@ -352,7 +379,7 @@ class _Cells:
             number = float(value.strip())
         # Compared before int(): a cell of 1e400 is read as infinity, which int() cannot take.
         if number is None or not 0 <= number <= MAX_AGE or number != int(number):
-            shown = self._checkedcell_text(heading, value) if isinstance(value, str) else cell_text(value)
+            shown = self._checked_text(heading, value) if isinstance(value, str) else cell_text(value)
             if shown is not None:
                 self.fail(heading, f"'{shown}' is not an age (expected a whole number of years from 0 to "
                                    f"{MAX_AGE}, or blank when not known)")
@@ -368,11 +395,23 @@ def _review_row(cells: _Cells, reference: str) -> ReviewRow | None:
     notified = cells.date(columns["datenotified"])
     published = cells.date(columns["datepublished"])
     themes_text = cells.text(columns["themes"])
+    _check_dates(cells, notified, published)
     if cells.failed:
         return None
     themes = tuple(dict.fromkeys(t.strip() for t in themes_text.split(THEME_SEPARATOR)
                                  if not is_unknown(t, cells.unknown)))
     return ReviewRow(reference, review_type, area, status, notified, published, themes, cells.place)
+
+
+def _check_dates(cells: _Cells, notified: dt.date | None, published: dt.date | None) -> None:
+    """Fail a review dated in the future, or published before it was notified."""
+    columns = REVIEW_COLUMNS_BY_KEY
+    for day, key in ((notified, "datenotified"), (published, "datepublished")):
+        if day is not None and day > register_dates.today():
+            cells.fail(cells.heading(columns[key]), f"{day_text(day)} is in the future")
+    if notified is not None and published is not None and published < notified:
+        cells.fail(cells.heading(columns["datepublished"]), f"{day_text(published)} is before the date notified "
+                                                            f"({day_text(notified)})")
 
 
 def _person_row(cells: _Cells, reference: str) -> PersonRow | None:
@@ -384,37 +423,6 @@ def _person_row(cells: _Cells, reference: str) -> PersonRow | None:
     if cells.failed:
         return None
     return PersonRow(reference, role, age, ethnicity, gender, cells.place)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """Return the date written as yyyy-mm-dd or dd/mm/yyyy (a time after it, as Excel may add, is ignored)."""
-    text = text.strip()
-    text = re.sub(r"[ T]00:00(:00)?$", "", text)
-    for form in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, form).date()
-        except ValueError:
-            continue
-    return None
-
-
-DATE_SHAPES = (re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})"),
-               re.compile(r"(?P<day>[0-9]{1,2})/(?P<month>[0-9]{1,2})/(?P<year>[0-9]{4})"))
-
-
-def impossible_date(text: str) -> str:
-    """Return why a date written in an expected form is no day of the calendar ('February 2021 has no day 31'),
-    or '' when ``text`` is not in an expected form at all."""
-    for shape in DATE_SHAPES:
-        match = shape.fullmatch(text.strip())
-        if match:
-            year, month, day = (int(match.group(part)) for part in ("year", "month", "day"))
-            if year < dt.MINYEAR:
-                return f"there is no year {year}"
-            if not 1 <= month <= 12:
-                return f"there is no month {month}"
-            return f"{dt.date(year, month, 1):%B %Y} has no day {day}"
-    return ""
 
 
 def _control_character(text: str) -> str:

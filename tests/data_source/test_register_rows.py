@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.data_source import register_rows
+from generator.data_source import register_dates
 from generator.data_source.register_rows import read_register
 from generator.problems import WARNING
 from generator.register_records import PersonRow, ReviewRow, RowPlace
@@ -202,16 +202,19 @@ def test_words_for_not_known_are_blank_and_the_data_may_add_its_own(tmp_path):
     assert (found.reviews[0].status, found.reviews[0].themes) == ("", ("Neglect",))
     assert [(p.role, p.age, p.ethnicity, p.gender) for p in found.people] == [
         ("", None, "", ""), ("", None, "", ""), ("", None, "", ""), ("", 3, "", "")]
-    assert found.problems == [] and found.notes == []
+    assert found.problems == []
+    assert [n.message for n in found.notes] == [  # the one date left (the others settle the order)
+        "'01/02/2022' could be 1 February 2022 or 2 January 2022; it is read day first, as 1 February 2022, as no "
+        "other date in the register settles the order; type it as 2022-02-01 to be sure"]
 
 
-@pytest.mark.parametrize(("text", "why"), [
-    ("31/02/2021", "February 2021 has no day 31"), ("2024-02-30", "February 2024 has no day 30"),
-    ("29/02/2023", "February 2023 has no day 29"), ("2021-00-10", "there is no month 0"),
-    ("0000-01-01", "there is no year 0"), ("4 May", ""), ("2021/05/04", ""),
-])
-def test_a_date_in_the_right_form_but_off_the_calendar_says_why(text, why):
-    assert register_rows.impossible_date(text) == why
+def test_a_date_in_the_future_or_a_publication_before_notification_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(register_dates, "today", lambda: dt.date(2024, 6, 1))
+    reviews = [REVIEWS[0][:4] + ["2024-06-02", None, None], REVIEWS[1][:4] + ["2022-03-15", "01/03/2022", None]]
+    assert problems_of(workbook(tmp_path / "r.xlsx", reviews, PEOPLE[:3])) == [
+        "reviews.xlsx, sheet Reviews, row 2, Date notified: 2 June 2024 is in the future",
+        "reviews.xlsx, sheet Reviews, row 3, Date published: 1 March 2022 is before the date notified (15 March 2022)",
+    ]
 
 
 def test_an_age_too_large_for_a_number_is_not_an_age(tmp_path):
