@@ -74,7 +74,7 @@ class PicturesBuilder:
         inputs = (self.fonts, self.colours, date, metadata.version("matplotlib"))
         targets = [Target(folder / f"{picture.stem}{form.suffix}", (picture.chart, form, inputs),
                           partial(self.render, picture, form, date))
-                   for picture in pictures for form in FORMATS]
+                   for picture in pictures if picture.drawn for form in FORMATS]
         page = partial(self.index, plan, pictures, date)
         targets.append(Target(folder / INDEX, (pictures, info, inputs), page))
         return targets
@@ -87,7 +87,8 @@ class PicturesBuilder:
 
     def index(self, plan: EventPlan, pictures: tuple[Picture, ...], date: str) -> Rendered:
         """Return the index page, each picture shown by its SVG held in the page itself."""
-        svgs = [_drawn(picture, VECTOR, self.fonts, self.colours, date).data for picture in pictures]
+        svgs = [_drawn(picture, VECTOR, self.fonts, self.colours, date).data if picture.drawn else b""
+                for picture in pictures]
         page = index_page(plan.event, pictures, svgs, [(form.suffix, form.label) for form in FORMATS])
         return Rendered(page.encode("utf-8"), "the pictures' alt text and figures, web page")
 

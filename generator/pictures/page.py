@@ -35,7 +35,8 @@ a:focus { outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }
 
 def index_page(event: EventData, pictures: Sequence[Picture], svgs: Sequence[bytes],
                files: Sequence[tuple[str, str]]) -> str:
-    """Return the page: ``svgs`` are the pictures' SVGs, in order; ``files`` each file's name ending and label."""
+    """Return the page: ``svgs`` are the pictures' SVGs, in order (empty for a picture not drawn); ``files`` each
+    file's name ending and label."""
     info = event.event
     title = f"Chart pictures: {info.title}, {info.long_date}"
     parts = []
@@ -47,7 +48,7 @@ def index_page(event: EventData, pictures: Sequence[Picture], svgs: Sequence[byt
              + (" (small numbers hidden)" if event.publish.suppress_below else "") + ". Each picture comes as a "
              "PNG for print, a PNG social media card and an SVG; the same alt text is held in each file. Publish "
              "a picture with its alt text.")
-    if not pictures:
+    if not any(picture.drawn for picture in pictures):
         intro = ("No chart of this event has a figure left to show once small numbers are hidden."
                  if event.publish.suppress_below else "This event has no charts to draw.")
     return (f'<!DOCTYPE html>\n<html lang="{escape(info.language)}">\n<head>\n<meta charset="utf-8">\n'
@@ -58,6 +59,9 @@ def index_page(event: EventData, pictures: Sequence[Picture], svgs: Sequence[byt
 
 def _picture(picture: Picture, svg: bytes, files: Sequence[tuple[str, str]]) -> str:
     chart = picture.chart
+    if not picture.drawn:  # every count hidden: the briefing's table shows them as '<5' and '[c]'
+        return (f"<section>\n<h3>{escape(chart.title)}</h3>\n<p>No picture: "
+                f"{escape(chart.note or 'nothing to show')}.</p>\n</section>")
     source = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
     links = "".join(f'<li><a href="{escape(picture.stem + suffix)}">{escape(picture.stem + suffix)}</a>: '
                     f"{escape(label)}</li>" for suffix, label in files)

@@ -23,13 +23,19 @@ class Picture:
     review_key: str
     review_name: str
 
+    @property
+    def drawn(self) -> bool:
+        """Return whether the chart has anything to draw: with small numbers hidden, every category may be left
+        out (the index page then says so, in place of the picture)."""
+        return bool(self.chart.categories)
+
 
 def plan_pictures(plan: EventPlan) -> tuple[Picture, ...]:
     """Return a picture of each chart of the deck and the briefings, review type by review type, in their order.
 
     Every chart is made from the figures as the briefings publish them (small numbers hidden, when the data
     asks), so a picture never shows what the published briefing does not. A briefing's chart that shows what a
-    deck's chart shows (its age chart) is one picture; a chart with nothing left to show is none.
+    deck's chart shows (its age chart) is one picture.
     """
     pictures: list[Picture] = []
     for key, figures in event_figures(plan.event).items():
@@ -42,7 +48,7 @@ def plan_pictures(plan: EventPlan) -> tuple[Picture, ...]:
         drawn: set[tuple[tuple[str, ...], tuple[int, ...]]] = set()
         taken = {picture.stem for picture in pictures}
         for name, chart in named:
-            if not chart.categories or (chart.categories, chart.values) in drawn:
+            if chart.categories and (chart.categories, chart.values) in drawn:
                 continue
             drawn.add((chart.categories, chart.values))
             stem = _unique(f"{prefix}-{slug(name)}", taken)
