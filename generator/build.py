@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator, Protocol
 
@@ -12,6 +13,7 @@ from .branding import palette, read_template, template_fonts
 from .briefing.html import HtmlBriefingBuilder
 from .briefing.word import WordBriefingBuilder
 from .deck.builder import DeckBuilder
+from .i18n import SOURCE_LANGUAGE, catalogue_fingerprint, speaking
 from .loading import LoadedData, load_event
 from .output import Output, Rendered, Target, manifest, write_outputs
 from .output.lock import build_lock
@@ -94,12 +96,12 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
     """
     loaded = loaded or load_event(path, options.allow_outside, options.suppress_below)
     label = display_path(path)
-    plan = plan_event(loaded.event)
-    _refuse_briefings_of_one_name(plan, label)
-    planned = [(builder, target) for builder in builders(loaded, options)
-               for target in builder.targets(plan, options.out_dir)]
+    versions = [loaded, *(load_event(path, options.allow_outside, options.suppress_below, language)
+                          for language in loaded.event.event.languages[1:])]
+    planned = [planned for version in versions for planned in _planned_version(version, options, label,
+                                                                              bilingual=len(versions) > 1)]
     _refuse_clashing_names([target for _, target in planned], label)
-    warnings = list(loaded.warnings)
+    warnings = [warning for version in versions for warning in version.warnings]
     previous = manifest.load(options.out_dir, path)
     record: dict[str, manifest.Entry] = {}
     outputs: list[Output] = []
@@ -133,6 +135,34 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
             if made.problem:
                 report.warnings.append(Problem(made.problem, severity=WARNING, category="pdf"))
     return report
+
+
+def _planned_version(loaded: LoadedData, options: BuildOptions, label: str,
+                     bilingual: bool) -> list[tuple[Builder, Target]]:
+    """Return each output of one language's version with its builder: planned, and drawn when rendered, in its
+    language; a bilingual build's files are named for their language ('...-cy.pptx', '...-en.pptx')."""
+    with speaking(loaded.language, loaded.translator):
+        plan = plan_event(loaded.event)
+        _refuse_briefings_of_one_name(plan, label)
+        planned = [(builder, target) for builder in builders(loaded, options)
+                   for target in builder.targets(plan, options.out_dir)]
+    if loaded.language == SOURCE_LANGUAGE and not bilingual:
+        return planned  # as before there were languages: the same names and fingerprints
+    words = catalogue_fingerprint(loaded.language, loaded.translator)
+    return [(builder, Target(_language_named(target.path, loaded.language) if bilingual else target.path,
+                             (*target.inputs, loaded.language, words),
+                             partial(_render_in, loaded.language, loaded.translator, target.render)))
+            for builder, target in planned]
+
+
+def _language_named(path: Path, language: str) -> Path:
+    """Return an output's path with its language before the suffix: 'x-2024-cspr.docx' -> 'x-2024-cspr-cy.docx'."""
+    return path.with_name(f"{path.stem}-{language}{path.suffix}")
+
+
+def _render_in(language: str, translator: Path | None, render: Callable[[], Rendered]) -> Rendered:
+    with speaking(language, translator):
+        return render()
 
 
 def _stale_pdfs(written: list[Output]) -> list[Problem]:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from . import i18n
 from .register_records import PersonRow, ResolvedReview
 
 Item = TypeVar("Item")
@@ -28,7 +29,9 @@ class KnownFor:
         """Return 'where known: 3 of 9' ('where known: 15 of 16 children') when the figures cover only some, else ''."""
         if self.known >= self.total:
             return ""
-        return f"where known: {self.known} of {self.total}" + (f" {self.unit}" if self.unit else "")
+        if self.unit:
+            return i18n._("where known: {known} of {total} {unit}", known=self.known, total=self.total, unit=self.unit)
+        return i18n._("where known: {known} of {total}", known=self.known, total=self.total)
 
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .age_bands import parse_bands
+from . import i18n
 from .counting import KnownFor, count_by, count_each, known_for, people_of
 from .model import DemographicTable, Demographics, EventData, ReviewType, Theme
 from .register_records import ResolvedReview
@@ -24,6 +25,10 @@ from .suppression import SECONDARY_TABLE_TEXT, SuppressedTable, fewer_than_table
 from .wording import counts_text, plural_word
 
 MAX_CHARTED_THEMES = 12
+# The built-in tables' names: each stays the table's name (free text cites '{k.ethnicity.White}'), and is translated
+# where it is shown.
+BUILT_IN_TABLE_NAMES = (i18n.N_("Ethnicity"), i18n.N_("Age"), i18n.N_("Age band"), i18n.N_("Gender"),
+                        i18n.N_("Reviews by area"), i18n.N_("Area"))
 PERSON_TABLES = (("Ethnicity", "Ethnicity", "ethnicity"), ("Age", "Age band", "age"), ("Gender", "Gender", "gender"))
 
 
@@ -80,12 +85,18 @@ class CountTable:
         secondary = len(hidden.hidden) - primary
         words = []
         if primary:
-            categories = "category" if primary == 1 else "categories"
-            words.append(f"{primary} {categories} with {fewer_than_text(self.threshold)} "
-                         f"{self.unit} {'is' if primary == 1 else 'are'} not shown")
+            words.append(i18n.ngettext("{count} category with {fewer} {unit} is not shown",
+                                       "{count} categories with {fewer} {unit} are not shown", primary,
+                                       fewer=fewer_than_text(self.threshold), unit=self.unit))
         if secondary:
-            words.append(f"{secondary} more {'is' if secondary == 1 else 'are'} not shown so that "
-                         f"{'it' if primary == 1 else 'they'} cannot be worked out from the total")
+            if primary == 1:
+                words.append(i18n.ngettext("{count} more is not shown so that it cannot be worked out from the total",
+                                           "{count} more are not shown so that it cannot be worked out from the total",
+                                           secondary))
+            else:
+                words.append(i18n.ngettext("{count} more is not shown so that they cannot be worked out from the "
+                                           "total", "{count} more are not shown so that they cannot be worked out "
+                                           "from the total", secondary))
         return "; ".join(words)
 
     @property
@@ -111,7 +122,12 @@ class CountTable:
     @property
     def title(self) -> str:
         """Return the table's title with its coverage: 'Ethnicity (where known: 3 of 9)'."""
-        return f"{self.name} ({self.coverage_note})" if self.coverage_note else self.name
+        return f"{self.shown_name} ({self.coverage_note})" if self.coverage_note else self.shown_name
+
+    @property
+    def shown_name(self) -> str:
+        """Return the table's name in the language being written (a built-in table's; the data's as it is)."""
+        return i18n._(self.name)
 
     def as_text(self) -> str:
         """Return the counts as 'MBC 5, RCBC 1, HBC 0', those hidden left out and said so."""
@@ -159,21 +175,22 @@ class ReviewFigures:
         return self._key_to((self.areas,)) if self.areas.hidden_labels else ""
 
     def _key_to(self, tables: Sequence[CountTable]) -> str:
-        key = f"Counts from 1 to {self.threshold - 1} are shown as {fewer_than_table(self.threshold)}"
+        key = i18n._("Counts from 1 to {highest} are shown as {mark}", highest=self.threshold - 1,
+                     mark=fewer_than_table(self.threshold))
         hidden = [table.suppression for table in tables if table.hidden_labels]
         if any(cell.hidden == "secondary" for table in hidden if table for cell in table.cells):
-            key += (f"; {SECONDARY_TABLE_TEXT} marks a count not shown so that a {fewer_than_table(self.threshold)} "
-                    "cannot be worked out from the total")
+            key += i18n._("; {secondary} marks a count not shown so that a {mark} cannot be worked out from the "
+                          "total", secondary=SECONDARY_TABLE_TEXT, mark=fewer_than_table(self.threshold))
         return key + "."
 
     @property
     def suppression_footnote(self) -> str:
         """Return the line under charts that leave hidden counts out, naming the tables, or '' when none do."""
-        names = [table.name for table in self.tables if table.hidden_labels]
+        names = [table.shown_name for table in self.tables if table.hidden_labels]
         if not names:
             return ""
-        return (f"Small numbers are not shown: counts {fewer_than_text(self.threshold)} (and any that would give "
-                f"one away) are left out of {', '.join(names)}.")
+        return i18n._("Small numbers are not shown: counts {fewer} (and any that would give one away) are left out "
+                      "of {tables}.", fewer=fewer_than_text(self.threshold), tables=", ".join(names))
 
     @property
     def suppressed(self) -> list[str]:
@@ -191,7 +208,8 @@ class ReviewFigures:
     @property
     def people_phrase(self) -> str:
         """Return who the demographic tables describe: 'the 24 children'."""
-        return f"the {self.people} {self.review.people_noun if self.people != 1 else self.review.person_noun}"
+        return i18n.ngettext("the {count} {person}", "the {count} {people}", self.people,
+                             person=self.review.person_noun, people=self.review.people_noun)
 
     @property
     def themes_counted(self) -> tuple[Theme, ...]:
@@ -246,7 +264,7 @@ class ReviewFigures:
         most = MAX_CHARTED_THEMES if most is None else min(most, MAX_CHARTED_THEMES)
         if len(ranked) <= most:
             return ranked, ""
-        return ranked[:most], f"the {most} most frequent of {len(counted)} themes"
+        return ranked[:most], i18n._("the {most} most frequent of {themes} themes", most=most, themes=len(counted))
 
     @property
     def theme_labels(self) -> tuple[str, ...]:
@@ -289,7 +307,7 @@ def review_figures(key: str, review: ReviewType, period: str = "", threshold: in
                                  table.name.startswith("Age"), threshold, people_coverage(table.name, unit)))
     people = demo.people if demo.people is not None else max((t.total for t in tables if not _has_role(t, demo)),
                                                              default=count)
-    areas = CountTable("Reviews by area", "Area", tuple(review.area_counts.items()), "reviews", count, count,
+    areas = CountTable("Reviews by area", "Area", tuple(review.area_counts.items()), i18n._("reviews"), count, count,
                        threshold=threshold)
     return ReviewFigures(key, review, count, people, areas, tuple(tables), tuple(review.theme_list), period,
                          threshold)

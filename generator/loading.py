@@ -8,7 +8,8 @@ from pathlib import Path
 
 from . import figures as figures_module
 from .data_source import branding_checks, consistency
-from .data_source.loader import read_event, theme_files
+from .data_source.loader import ReadEvent, read_event, theme_files
+from .i18n import SOURCE_LANGUAGE, speaking
 from .free_text import fill_placeholders
 from .model import EventData
 from .problems import NOTE, InputError, Problem
@@ -26,9 +27,12 @@ class LoadedData:
     logo_image: bytes = b""  # the logo's bytes, read once when it was checked (b"" when there is none)
     pptx_template: Path | None = None
     docx_template: Path | None = None
+    language: str = SOURCE_LANGUAGE  # the language of this version ('cy'), and its translator's catalogue's place
+    translator: Path | None = None
 
 
-def load_event(path: Path, allow_outside: bool = False, suppress_below: int | None = None) -> LoadedData:
+def load_event(path: Path, allow_outside: bool = False, suppress_below: int | None = None,
+               language: str | None = None) -> LoadedData:
     """Return the validated event in ``path``, its register counted; raise InputError listing every error found.
 
     The data may ``include:`` other YAML files (shared areas or legal
@@ -36,9 +40,15 @@ def load_event(path: Path, allow_outside: bool = False, suppress_below: int | No
     found relative to the file that names them, and must lie in its folder
     unless ``allow_outside`` is set. A review register the data names is
     read and counted, and placeholders in free text filled from the figures;
-    ``suppress_below`` (the command line's) overrides ``publish.suppress_below``.
+    ``suppress_below`` (the command line's) overrides ``publish.suppress_below``. A data file listing
+    ``event.languages`` is loaded in ``language`` (its first, when None).
     """
-    read = read_event(path, allow_outside, suppress_below)
+    read = read_event(path, allow_outside, suppress_below, language)
+    with speaking(read.language, read.translator):
+        return _counted_and_filled(path, read)
+
+
+def _counted_and_filled(path: Path, read: ReadEvent) -> LoadedData:
     event, locations = read.event, read.locations
     figures_module.count_register(event)
     found = read.warnings + consistency.check(event, locations) + branding_checks.check_branding(event.theme,
@@ -52,7 +62,8 @@ def load_event(path: Path, allow_outside: bool = False, suppress_below: int | No
     if errors:
         raise InputError(sorted(errors, key=lambda p: (p.file, p.line or 0)))
     return LoadedData(event, path, sorted(found, key=lambda p: (p.file, p.line or 0)), read.text,
-                      logo_image=files.logo_image, **files.paths)
+                      logo_image=files.logo_image, language=read.language, translator=read.translator,
+                      **files.paths)
 
 
 def suppression_summary(event: EventData, label: str) -> list[Problem]:

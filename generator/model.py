@@ -15,7 +15,9 @@ from typing import Any
 
 from .categories import DEFAULT_GENDERS
 from .categories.ethnicity import HIGH_LEVEL
+from .i18n import _, day_month_year, long_date, ngettext
 from .palette import BUILTIN_ACCENTS, BUILTIN_SCHEME
+from .register_records import BY_PUBLISHED
 from .wording import singular_name
 
 # The metadata of a field the loader fills in, which a data file may not set (it is no key of the YAML).
@@ -56,17 +58,19 @@ class Event:
     footer: str = ""
     author: str = ""
     language: str = field(default="en-GB", metadata=NAMES)
+    # Build a version in each, the first first ([cy, en]); the data's text may then give each its own words.
+    languages: list[str] = field(default_factory=list, metadata=NAMES)
     notes: str = ""
 
     @property
     def long_date(self) -> str:
         """Return the date as the seed writes it: 'Thursday 12 May 2022'."""
-        return f"{self.date:%A} {self.date.day} {self.date:%B %Y}"
+        return long_date(self.date)
 
     @property
     def footer_text(self) -> str:
         """Return the footer: the data's own, or the event title and date."""
-        return self.footer or f"{self.title} · {self.date.day} {self.date:%B %Y}"
+        return self.footer or f"{self.title} · {day_month_year(self.date)}"
 
 
 @dataclass
@@ -196,8 +200,8 @@ class ReviewType:
     singular: str = field(default="", metadata=NAMES)
     # The roles a register's people may have in this type's reviews, each with its people noun: {victim: victims}.
     roles: dict[str, str] = field(default_factory=dict, metadata=NAMES)
-    people_noun: str = field(default="people", metadata=NAMES)
-    person_noun: str = field(default="person", metadata=NAMES)
+    people_noun: str = field(default_factory=lambda: _("people"), metadata=NAMES)
+    person_noun: str = field(default_factory=lambda: _("person"), metadata=NAMES)
     caveats: list[str] = field(default_factory=list)
     legal_framework: list[LegalSlide] = field(default_factory=list)
     scene_notes: str = ""
@@ -211,10 +215,11 @@ class ReviewType:
     @property
     def display_name(self) -> str:
         """Return the name for a count: for one review the singular, given or derived ('1 Multi-agency Learning
-        Review', never '1 Multi-agency Learning Reviews')."""
-        if self.count != 1:
-            return self.name
-        return self.singular or singular_name(self.name)
+        Review', never '1 Multi-agency Learning Reviews'); in Welsh, which takes the singular after every number,
+        the singular for every count ('4 Adolygiad Ymarfer Plant')."""
+        # TRANSLATORS: the name of a type of review after its count: {one} is the singular, {many} the plural.
+        return ngettext("{one}", "{many}", self.count or 0, one=self.singular or singular_name(self.name),
+                        many=self.name)
 
     @property
     def headline(self) -> str:
@@ -231,7 +236,7 @@ class ReviewType:
 class ClosingSlide:
     """The closing slide: title, text, contacts and notes."""
 
-    title: str = "Thank you"
+    title: str = field(default_factory=lambda: _("Thank you"))
     text: str = ""
     contacts: list[str] = field(default_factory=list)
     notes: str = ""
@@ -241,7 +246,7 @@ class ClosingSlide:
 class Scene:
     """Setting-the-scene and themes slide titles and notes."""
 
-    title: str = "Setting the Scene"
+    title: str = field(default_factory=lambda: _("Setting the Scene"))
     notes: str = ""
 
 
@@ -311,16 +316,14 @@ class Period:
     @property
     def dates_text(self) -> str:
         """Return '1 April 2021 to 31 March 2024'."""
-        return f"{_day_month_year(self.start)} to {_day_month_year(self.to)}"
+        return _("{start} to {end}", start=day_month_year(self.start), end=day_month_year(self.to))
 
     @property
     def text(self) -> str:
         """Return 'Reviews notified 1 April 2021 to 31 March 2024'."""
-        return f"Reviews {self.by.split()[-1]} {self.dates_text}"
-
-
-def _day_month_year(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+        if self.by == BY_PUBLISHED:
+            return _("Reviews published {dates}", dates=self.dates_text)
+        return _("Reviews notified {dates}", dates=self.dates_text)
 
 
 @dataclass
@@ -358,7 +361,7 @@ class EventData:
     review_types: dict[str, ReviewType]
     cross_over_themes: BulletSlide
     groupings: dict[str, list[str]] = field(default_factory=dict, metadata=NAMES)
-    legal_framework_title: str = "What are Learning Reviews? The Legal Framework"
+    legal_framework_title: str = field(default_factory=lambda: _("What are Learning Reviews? The Legal Framework"))
     scene: Scene = field(default_factory=Scene)
     reflective_questions: BulletSlide | None = None
     closing: ClosingSlide = field(default_factory=ClosingSlide)

@@ -14,16 +14,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .i18n import N_, _
+
 MIN_THRESHOLD = 3  # with 0 shown, "<2" could only mean 1
 PRIMARY = "primary"
 SECONDARY = "secondary"
 SECONDARY_TABLE_TEXT = "[c]"  # the Government Statistical Service's mark for a value withheld
-SECONDARY_TEXT = "an undisclosed number"  # a sentence reads on: "an undisclosed number in Fenland"
+SECONDARY_TEXT = N_("an undisclosed number")  # a sentence reads on: "an undisclosed number in Fenland"
 
 
 def fewer_than_text(threshold: int) -> str:
     """Return how a primarily suppressed count reads in running text: 'fewer than 5'."""
-    return f"fewer than {threshold}"
+    return _("fewer than {threshold}", threshold=threshold)
 
 
 def fewer_than_table(threshold: int) -> str:
@@ -84,14 +86,14 @@ class SuppressedTable:
         """Return the total as running text says it."""
         if self.total_shown:
             return str(self.total)
-        return fewer_than_text(self.threshold) if 0 < self.total < self.threshold else SECONDARY_TEXT
+        return fewer_than_text(self.threshold) if 0 < self.total < self.threshold else _(SECONDARY_TEXT)
 
 
 def _shown_as(cell: SuppressedCell, threshold: int, table: bool) -> str:
     if cell.hidden == PRIMARY:
         return fewer_than_table(threshold) if table else fewer_than_text(threshold)
     if cell.hidden == SECONDARY:
-        return SECONDARY_TABLE_TEXT if table else SECONDARY_TEXT
+        return SECONDARY_TABLE_TEXT if table else _(SECONDARY_TEXT)
     return str(cell.count)
 
 

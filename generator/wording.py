@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .charts import ChartSpec
+from .i18n import _, ngettext
 
 if TYPE_CHECKING:
     from .figures import ReviewFigures
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
 IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women",
                      "grandchild": "grandchildren"}
 IRREGULAR_SINGULARS = {plural: one for one, plural in IRREGULAR_PLURALS.items()}
-NOT_FOUND_HEADING = "Also looked for, not found this period"
 
 
 def plural_word(word: str) -> str:
@@ -52,7 +52,7 @@ def singular_word(word: str) -> str:
 def singular_name(name: str) -> str:
     """Return the name of one review, derived from the name of several: 'Multi-agency Learning Reviews' ->
     'Multi-agency Learning Review' (the last word is the one that counts)."""
-    head, _, last = name.rstrip().rpartition(" ")
+    head, _space, last = name.rstrip().rpartition(" ")
     return f"{head} {singular_word(last)}" if head else singular_word(last)
 
 
@@ -65,9 +65,16 @@ def counted(count: int, one: str, many: str = "") -> str:
     return f"{count} {one if count == 1 else many or plural_word(one)}"
 
 
+def reviews_counted(count: int) -> str:
+    """Return a number of reviews in the language being written: '1 review', '12 reviews', '12 adolygiad'."""
+    return ngettext("{count} review", "{count} reviews", count)
+
+
 def joined(names: Sequence[str]) -> str:
-    """Return names as a list in a sentence: 'A', 'A and B', 'A, B and C'."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """Return names as a list in a sentence: 'A', 'A and B', 'A, B and C' ('A, B a C' in Welsh)."""
+    if len(names) == 1:
+        return names[0]
+    return _("{first} and {last}", first=", ".join(names[:-1]), last=names[-1])
 
 
 def counts_text(labels: Iterable[str], values: Iterable[object]) -> str:
@@ -77,7 +84,7 @@ def counts_text(labels: Iterable[str], values: Iterable[object]) -> str:
 
 def findings_heading(figures: ReviewFigures) -> str:
     """Return the line above a type's themes: 'What the 14 Children Reviews found:' ('the 1 Rapid Review')."""
-    return f"What the {figures.headline} found:"
+    return _("What the {headline} found:", headline=figures.headline)
 
 
 def not_found_line(figures: ReviewFigures) -> str:
@@ -86,7 +93,7 @@ def not_found_line(figures: ReviewFigures) -> str:
     A theme counted in none of the period's reviews is not a finding; it stays out of the list of what the
     reviews found, and out of the chart, but a reader still learns that it was looked for."""
     names = [theme.name for theme in figures.themes_not_found]
-    return f"{NOT_FOUND_HEADING}: {'; '.join(names)}." if names else ""
+    return _("Also looked for, not found this period: {themes}.", themes="; ".join(names)) if names else ""
 
 
 def themes_not_counted(figures: ReviewFigures) -> str:
@@ -95,23 +102,25 @@ def themes_not_counted(figures: ReviewFigures) -> str:
     uncounted = len(figures.themes_uncounted)
     if not uncounted or uncounted == len(figures.themes):
         return ""
-    themes = "theme with no number was" if uncounted == 1 else "themes with no number were"
-    return (f"The number after a theme is how many of the {counted(figures.count, 'review')} it featured in; "
-            f"the {uncounted} {themes} not counted.")
+    return ngettext("The number after a theme is how many of the {reviews} it featured in; the {count} theme with "
+                    "no number was not counted.",
+                    "The number after a theme is how many of the {reviews} it featured in; the {count} themes with "
+                    "no number were not counted.", uncounted, reviews=reviews_counted(figures.count))
 
 
 def people_counted(figures: ReviewFigures) -> str:
     """Return who the demographic figures count, each group of people named once: 'These figures count the 12
     victims and 9 perpetrators in 12 reviews.'; for a type without them, a line saying so."""
     if not figures.demographics:
-        return f"No figures about the people reviewed are given for the {figures.review.name}."
+        return _("No figures about the people reviewed are given for the {name}.", name=figures.review.name)
     people = joined([f"{number} {unit}" for unit, number in figures.people_by_unit.items()])
-    return f"These figures count the {people} in {counted(figures.count, 'review')}."
+    return _("These figures count the {people} in {reviews}.", people=people, reviews=reviews_counted(figures.count))
 
 
 def themes_chart_title(figures: ReviewFigures, cut: str) -> str:
     """Return the main themes' chart title: 'Reviews featuring each theme (of 12)', and what was left out."""
-    return f"Reviews featuring each theme (of {figures.count})" + (f": {cut}" if cut else "")
+    title = _("Reviews featuring each theme (of {count})", count=figures.count)
+    return f"{title}: {cut}" if cut else title
 
 
 def themes_chart(figures: ReviewFigures, most: int | None = None) -> ChartSpec | None:
@@ -122,6 +131,7 @@ def themes_chart(figures: ReviewFigures, most: int | None = None) -> ChartSpec |
     if len(shown) < 2 or figures.count == 1:
         return None
     names, counts = tuple(t.name for t in shown), tuple(t.count or 0 for t in shown)
-    alt = (f"Bar chart of the main themes of the {figures.headline}{f' ({cut})' if cut else ''}, with the number "
-           f"of the {counted(figures.count, 'review')} each featured in: {counts_text(names, counts)}.")
+    alt = _("Bar chart of the main themes of the {headline}{cut}, with the number of the {reviews} each featured in: "
+            "{counts}.", headline=figures.headline, cut=f" ({cut})" if cut else "",
+            reviews=reviews_counted(figures.count), counts=counts_text(names, counts))
     return ChartSpec("bar", themes_chart_title(figures, cut), names, counts, alt)

@@ -98,13 +98,14 @@ def build_gallery(tmp_path_factory: pytest.TempPathFactory) -> BuildGallery:
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
                 status = main(["build", str(data), "--out", str(out)])
             assert status == 0, f"{data.name} did not build"
-            event = load_event(data).event
+            event = load_event(data).event  # a bilingual partnership's first version, which is checked here
+            language = f"-{event.event.languages[0]}" if event.event.languages else ""
             briefings = {}
             for key, review_type in event.review_types.items():
-                found = list((out / "briefings").glob(f"*-{review_type.abbreviation.lower()}.docx"))
+                found = list((out / "briefings").glob(f"*-{review_type.abbreviation.lower()}{language}.docx"))
                 assert len(found) == 1, f"{data.name}: expected one briefing for {key}, found {found}"
                 briefings[key] = found[0]
-            built[data] = Built(event, next((out / "decks").glob("*.pptx")), briefings)
+            built[data] = Built(event, next((out / "decks").glob(f"*{language}.pptx")), briefings)
         return built[data]
 
     return build

@@ -32,7 +32,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("files", ("generator.output", "generator.templates", "generator.library_internals")),
     ("beneath everything", (ROOT, "generator.paths", "generator.output_formats", "generator.problems",
                             "generator.slide_kinds", "generator.charts", "generator.text_fit", "generator.colour",
-                            "generator.ooxml", "generator.suppression", "generator.palette")),
+                            "generator.ooxml", "generator.suppression", "generator.palette",
+                            "generator.i18n")),
 )
 
 # Modules that must load without python-pptx or python-docx (validating a theme, the chart description).

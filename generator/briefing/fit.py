@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .. import text_fit
+from .. import i18n, text_fit
 from ..charts import ChartSpec, bar_layout
 from . import type_scale
 from ..figures import CountTable
@@ -119,7 +119,8 @@ def part_blocks(section: SectionPlan, heading_font: str, body_font: str, whole_l
         if section.chart.note:
             blocks.append(_text(section.chart.note, BODY, width, body_font))
     blocks.extend(_list(section.bullets, body_font, whole_lists))
-    blocks.extend(_text(f"Find out more: {link.text}", BODY, width, body_font) for link in section.links)
+    blocks.extend(_text(i18n._("Find out more: {link}", link=link.text), BODY, width, body_font)
+                  for link in section.links)
     return blocks
 
 

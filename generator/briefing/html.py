@@ -11,12 +11,13 @@ import base64
 import re
 from html import escape
 
+from .. import i18n
 from ..branding import paper_colours
 from ..figures import CountTable
 from ..output import Rendered
 from .formats import BriefingFormat
 from .line_breaks import is_short_label, name_pieces, trailing_note
-from .plan import BriefingPlan, SectionPlan, table_header
+from .plan import ACTION_PLAN_COLUMNS, BriefingPlan, SectionPlan, record_request, table_header
 from .svg_chart import chart_svg
 
 MAX_UNBROKEN_URL_PIECE = 50  # characters: about a printed column's line of 8 pt text
@@ -186,11 +187,10 @@ def _unbroken(html: str) -> str:
 
 def _team_record(plan: BriefingPlan) -> str:
     rows = "".join("<tr><td></td><td></td><td></td><td></td></tr>" for _ in range(6))
-    return ('<section class="record" aria-labelledby="record"><h2 id="record">Team record</h2>'
-            f"<p>Record who discussed the {_text(plan.review_name, plan.names)} briefing, when, "
-            "and what the team will do.</p>"
-            '<table><thead><tr><th scope="col">Date</th><th scope="col">Who discussed it</th>'
-            '<th scope="col">What we will do</th><th scope="col">By when</th></tr></thead>'
+    headings = "".join(f'<th scope="col">{escape(i18n._(heading))}</th>' for heading in ACTION_PLAN_COLUMNS)
+    return (f'<section class="record" aria-labelledby="record"><h2 id="record">{escape(i18n._("Team record"))}</h2>'
+            f"<p>{_text(record_request(plan), plan.names)}</p>"
+            f"<table><thead><tr>{headings}</tr></thead>"
             f"<tbody>{rows}</tbody></table></section>\n")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..charts import ChartSpec
 from ..figures import CountTable, ReviewFigures, event_figures
+from ..i18n import N_, _, available_in, day_month_year
 from ..model import EventData, Link
 from ..paths import slug
 from ..wording import not_found_line, themes_chart, themes_not_counted
@@ -24,6 +25,8 @@ MAX_WORDS = 7 * WORDS_PER_MINUTE  # readable in seven minutes
 # A full printed page may chart fewer of the main themes, most frequent first, but not fewer than this: the list
 # beside the chart names every theme with its count, and a chart of fewer bars would add little to it.
 MIN_CHARTED_THEMES = 5
+# The team record's columns (translated where they are drawn).
+ACTION_PLAN_COLUMNS = (N_("Date"), N_("Who discussed it"), N_("What we will do"), N_("By when"))
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class SectionPlan:
         if self.themes_note:
             lines.append(self.themes_note)
         lines.extend(self.bullets)
-        lines.extend(f"Find out more: {link.text}" for link in self.links)
+        lines.extend(_("Find out more: {link}", link=link.text) for link in self.links)
         return lines
 
 
@@ -105,7 +108,12 @@ def word_count(text: str) -> int:
 
 def table_header(table: CountTable) -> tuple[str, str]:
     """Return the headings of a figures table's two columns: what it counts by, and the number."""
-    return table.category, f"Number of {table.unit}"
+    return _(table.category), _("Number of {unit}", unit=table.unit)
+
+
+def record_request(plan: BriefingPlan) -> str:
+    """Return the line above the team record's table."""
+    return _("Record who discussed the {review} briefing, when, and what the team will do.", review=plan.review_name)
 
 
 ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
@@ -135,9 +143,11 @@ def briefing_chart(figures: ReviewFigures, most: int | None = None) -> tuple[Cha
         return themes, "themes"
     age = next((t for t in figures.demographics if t.name == "Age"), None)
     if age is not None and len(age.rows) > 1:
-        alt = (f"Column chart of the age of {figures.people_phrase} in {review.name}"
-               f"{f' ({age.coverage_note})' if age.coverage_note else ''}: {age.as_text()}.")
-        return ChartSpec("column", f"Age of {figures.people_phrase}, by band", age.labels, age.values, alt), "figures"
+        alt = _("Column chart of the age of {people} in {reviews}{coverage}: {values}.", people=figures.people_phrase,
+                reviews=review.name, coverage=f" ({age.coverage_note})" if age.coverage_note else "",
+                values=age.as_text())
+        title = _("Age of {people}, by band", people=figures.people_phrase)
+        return ChartSpec("column", title, age.labels, age.values, alt), "figures"
     return None, ""
 
 
@@ -157,7 +167,7 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
             content["tables"] = (figures.areas, *figures.demographics)
             # The data's own note, when it has one, already says whom the tables count.
             says_whom = figures.people != figures.count and not review.demographics.note
-            notes = [f"The tables describe {figures.people_phrase}."] if says_whom else []
+            notes = [_("The tables describe {people}.", people=figures.people_phrase)] if says_whom else []
             if figures.suppression_key:
                 notes.append(figures.suppression_key)
             if review.demographics.note:
@@ -170,28 +180,28 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
         if chart is not None and section.show == chart_part:
             content["chart"] = chart
         sections.append(SectionPlan(number, section.heading, **content))
-    title = review.briefing.title or f"{review.full_name}: seven-minute briefing"
+    title = review.briefing.title or _("{review}: seven-minute briefing", review=review.full_name)
     options = event.briefing
     contact = options.contact or (event.closing.contacts[0] if event.closing.contacts else "")
-    footer_parts = [f"Published {info.date.day} {info.date:%B %Y}", options.version,
-                    f"Contact: {contact}" if contact else ""]
+    footer_parts = [_("Published {date}", date=day_month_year(info.date)), options.version,
+                    _("Contact: {contact}", contact=contact) if contact else ""]
     footer = " · ".join(part for part in footer_parts if part)
     return BriefingPlan(
         key=figures.key,
         file_stem=f"{slug(info.title)}-{info.date.isoformat()}-{slug(review.abbreviation or figures.key)}",
         title=title,
-        subtitle=f"{info.title} · {info.long_date}",
+        subtitle=" · ".join(filter(None, [available_in(info.languages), info.title, info.long_date])),
         partnership=info.partnership,
         footer=footer,
         language=info.language,
         author=info.author or info.partnership,
         subject=f"{info.title}, {info.long_date}",
-        keywords=f"safeguarding; {review.full_name}; seven-minute briefing",
+        keywords=_("safeguarding; {review}; seven-minute briefing", review=review.full_name),
         date=info.date,
         review_name=review.full_name,
         sections=tuple(sections),
         action_plan=options.action_plan,
-        logo_alt_text=event.theme.logo_alt_text or f"Logo of {info.partnership}",
+        logo_alt_text=event.theme.logo_alt_text or _("Logo of {partnership}", partnership=info.partnership),
         smaller_charts=tuple(chart for chart in smaller_charts if chart is not None),
         names=hyphenated_names([*printed_names(event), *addresses([footer, *(line for section in sections
                                                                          for line in section.text)])]),

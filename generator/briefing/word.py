@@ -22,6 +22,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Cm, Emu
 from lxml import etree
 
+from ..i18n import _
 from ..branding import PaperColours, paper_colours
 from ..charts import ChartSpec
 from ..figures import CountTable
@@ -33,7 +34,8 @@ from .contrast import colour_problems
 from .fit import Fit, caption_text, fit_briefing, list_keeps, table_columns
 from .formats import BriefingFormat
 from .line_breaks import name_pieces
-from .plan import MAX_WORDS, BriefingPlan, SectionPlan, table_header
+from .plan import (ACTION_PLAN_COLUMNS, MAX_WORDS, BriefingPlan, SectionPlan, record_request,
+                   table_header)
 from .type_scale import (CHART_LABEL_SIZE, COLUMN_GAP, COLUMN_WIDTH, COLUMNS, PAGE_MARGIN, PAGE_WIDTH,
                          TABLE_TEXT_SIZE, chart_height)
 from .styles import has_numbering
@@ -45,7 +47,6 @@ if TYPE_CHECKING:
 HEADER_TEXT_WIDTH = PAGE_WIDTH - 2 * PAGE_MARGIN
 LOGO_HEIGHT = Cm(0.9)  # sits in the 1.5 cm top margin above the header distance
 ACTION_PLAN_ROWS = 6
-ACTION_PLAN_COLUMNS = ("Date", "Who discussed it", "What we will do", "By when")
 ACTION_PLAN_WIDTHS = (Cm(2.8), Cm(5.0), Cm(7.5), Cm(2.7))  # the full 18 cm line: most room for the actions
 
 
@@ -181,7 +182,7 @@ class WordBriefing:
             self.paragraph(spec.note, "body")
 
     def _link(self, link: Link) -> None:
-        paragraph = self.paragraph("Find out more: ", "body")
+        paragraph = self.paragraph(_("Find out more: {link}", link=""), "body")
         rel_id = relate(self.doc.part, link.url, RT.HYPERLINK, external=True)
         hyperlink = etree.SubElement(paragraph, qn("w:hyperlink"), {qn("r:id"): rel_id})
         run = _run(link.text, self.names)
@@ -211,7 +212,7 @@ class WordBriefing:
             return  # a comms team's template keeps its own header
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-        paragraph.text = f"{plan.partnership} · Seven-minute briefing"
+        paragraph.text = _("{partnership} · Seven-minute briefing", partnership=plan.partnership)
         paragraph.style = self.doc.styles[self.styles["footer"]]
         if self.logo:
             # The logo sits at the header's right edge, after the text, so it is read after the partnership's name.
@@ -231,25 +232,25 @@ class WordBriefing:
         paragraph.text = ""
         paragraph.style = self.doc.styles[self.styles["footer"]]
         element = story_root(footer).findall(qn("w:p"))[0]
-        element.append(_run(f"{plan.footer} · Page ", self.names))  # the contact's address kept whole
+        # The contact's address is kept whole.
+        element.append(_run(_("{footer} · Page ", footer=plan.footer), self.names))
         element.append(_field("PAGE", "1"))
-        element.append(_run(" of "))
+        element.append(_run(_(" of ")))  # Page 1 of 2
         element.append(_field("NUMPAGES", "1"))
 
     def _action_plan(self, plan: BriefingPlan) -> None:
-        self.paragraph("Team record", "heading")
-        self.paragraph(f"Record who discussed the {plan.review_name} briefing, when, and what the team will do.",
-                       "body")
+        self.paragraph(_("Team record"), "heading")
+        self.paragraph(record_request(plan), "body")
         table = self.doc.add_table(rows=ACTION_PLAN_ROWS + 1, cols=4)
         table.style = self.table_style
         table.autofit = False
         for column, (text, width) in enumerate(zip(ACTION_PLAN_COLUMNS, ACTION_PLAN_WIDTHS)):
-            table.cell(0, column).paragraphs[0].add_run(text).bold = True
+            table.cell(0, column).paragraphs[0].add_run(_(text)).bold = True
             table.columns[column].width = width
             for cell in table.columns[column].cells:
                 cell.width = width
         _mark_header_row(self.body.findall(qn("w:tbl"))[-1])
-        _describe_table(self.body.findall(qn("w:tbl"))[-1], "A table to record the team's discussion and actions")
+        _describe_table(self.body.findall(qn("w:tbl"))[-1], _("A table to record the team's discussion and actions"))
         for row in table.rows[1:]:
             row.height = Cm(1.6)
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..i18n import SOURCE_LANGUAGE, document_tag, language_of, speaking, translator_catalogue_path
 from ..model import EventData
 from ..paths import display_path
 from ..problems import InputError, Problem, shorten
-from . import branding_checks, register_data, schema, yaml_reader
+from . import branding_checks, languages, register_data, schema, yaml_reader
 from .bounded_files import UnreadableFile, check_regular_file
 from .schema import Locations
 
@@ -38,6 +39,8 @@ class ReadEvent:
     text: str
     paths: dict[str, Path]  # each file read (the data file and its includes) by its label
     allow_outside: bool
+    language: str = SOURCE_LANGUAGE  # the language of this version: 'cy', 'en'
+    translator: Path | None = None  # where the partnership's translator's catalogue of that language goes
 
 
 @dataclass
@@ -49,7 +52,8 @@ class ThemeFiles:
     problems: list[Problem]
 
 
-def read_event(path: Path, allow_outside: bool = False, suppress_below: int | None = None) -> ReadEvent:
+def read_event(path: Path, allow_outside: bool = False, suppress_below: int | None = None,
+               language: str | None = None) -> ReadEvent:
     """Return the event in ``path``, converted to the model, with its register read; raise InputError listing
     every error found.
 
@@ -58,21 +62,34 @@ def read_event(path: Path, allow_outside: bool = False, suppress_below: int | No
     lie in its folder unless ``allow_outside`` is set. A review register the
     data names is read, and its rows in the period kept, matched to the
     data's types, areas and themes, for counting; ``suppress_below`` (the
-    command line's) overrides ``publish.suppress_below``.
+    command line's) overrides ``publish.suppress_below``. A data file listing ``event.languages`` is read in
+    ``language`` (its first, when None): each text given per language is that language's.
     """
     label = display_path(path)
     sources = _Sources(allow_outside)
     root = sources.compose(path, ())
     if sources.problems:
         raise InputError(sources.problems)
-    conversion = schema.convert(root, EventData, label, sources.node_files)
-    if conversion.value is schema.INVALID or conversion.problems:
-        raise InputError(conversion.problems)
-    event, locations = conversion.value, conversion.locations
-    found = conversion.warnings + register_data.apply_register(event, locations, path, allow_outside, suppress_below)
+    found = languages.language_problems(root, label)
+    if found:
+        raise InputError(found)
+    declared = languages.declared_languages(root)
+    chosen = language or (declared[0] if declared else language_of(languages.document_language(root)))
+    if declared:
+        root, found = languages.in_language(root, chosen, declared, sources.node_files, label)
+    translator = translator_catalogue_path(path, chosen)
+    with speaking(chosen, translator):  # the model's defaults ("Thank you") are words of the version's language
+        conversion = schema.convert(root, EventData, label, sources.node_files)
+        if conversion.value is schema.INVALID or conversion.problems:
+            raise InputError(conversion.problems)
+        event, locations = conversion.value, conversion.locations
+        if declared:
+            event.event.language = document_tag(chosen)
+        found += conversion.warnings + register_data.apply_register(event, locations, path, allow_outside,
+                                                                    suppress_below)
     if any(p.severity == "error" for p in found):
         raise InputError(sorted((p for p in found if p.severity == "error"), key=lambda p: (p.file, p.line or 0)))
-    return ReadEvent(event, locations, label, found, sources.text, sources.paths, allow_outside)
+    return ReadEvent(event, locations, label, found, sources.text, sources.paths, allow_outside, chosen, translator)
 
 
 def theme_files(read: ReadEvent) -> ThemeFiles:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from pptx import Presentation
 
+from ..i18n import _
 from ..branding import apply_to_presentation
 from ..model import EventData
 from ..ooxml import DRAWING, tag
@@ -43,7 +44,7 @@ class DeckBuilder:
         prs = Presentation(io.BytesIO(self.template_package))
         theme = event.theme
         apply_to_presentation(prs, theme)
-        alt_text = theme.logo_alt_text or f"Logo of {event.event.partnership}"
+        alt_text = theme.logo_alt_text or _("Logo of {partnership}", partnership=event.event.partnership)
         writer = DeckWriter(prs, event.event.footer_text, theme.layouts, self.logo, alt_text, event.event.language)
         for spec in slides:
             writer.add(spec)
@@ -58,14 +59,14 @@ def _set_properties(prs, event: EventData) -> None:
     info = event.event
     props = prs.core_properties
     props.title = property_text(f"{info.title}, {info.long_date}")
-    props.subject = property_text("Learning from safeguarding reviews: " + ", ".join(
-        r.full_name for r in event.review_types.values()))
+    props.subject = property_text(_("Learning from safeguarding reviews: {reviews}", reviews=", ".join(
+        r.full_name for r in event.review_types.values())))
     props.author = property_text(info.author or info.partnership)
     props.last_modified_by = property_text(info.author or info.partnership)
     props.language = info.language
-    props.keywords = property_text("safeguarding; learning reviews")
+    props.keywords = property_text(_("safeguarding; learning reviews"))
     props.comments = ""
-    props.category = "Training"
+    props.category = _("Training")
     props.revision = 1
     stamp = document_time(info.date)
     props.created = stamp

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from ..charts import ChartSpec
 from ..figures import CountTable, ReviewFigures, event_figures, total_reviews
+from ..i18n import N_, _, available_in
 from ..model import Bullet, EventData
-from ..wording import (counted, findings_heading, joined, not_found_line, people_counted, themes_chart,
+from ..wording import (findings_heading, joined, not_found_line, people_counted, reviews_counted, themes_chart,
                        themes_not_counted)
 
 
@@ -20,8 +21,8 @@ MAX_CHARTS_PER_SLIDE = 4  # a DHR's victim and perpetrator tables continue on a 
 UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ([0-9][A-Z]{2})\b")
 NO_BREAK_SPACE = "\u00a0"
 # A presenter needs a word at every slide; the questions slide's own notes are optional in the data.
-QUESTIONS_NOTES = ("Give people a few minutes to talk the questions through in pairs, then take one answer from each "
-                   "table.")
+QUESTIONS_NOTES = N_("Give people a few minutes to talk the questions through in pairs, then take one answer from "
+                     "each table.")
 
 
 @dataclass
@@ -77,18 +78,22 @@ def table_chart(table: CountTable, subject: str) -> ChartSpec:
     labels, values = table.labels, table.values
     columns = table.ordered or (len(labels) <= 4 and max((len(x) for x in labels), default=0) <= 12)
     kind = "column" if columns else "bar"
-    shape = "Column" if columns else "Bar"
-    return ChartSpec(kind, table.title, labels, values,
-                     f"{shape} chart of {table.name.lower()} of {subject}"
-                     f"{f' ({table.coverage_note})' if table.coverage_note else ''}: {table.as_text()}.",
-                     table.suppression_note)
+    coverage = f" ({table.coverage_note})" if table.coverage_note else ""
+    values_text = table.as_text()
+    name = table.shown_name.lower()
+    alt = (_("Column chart of {table} of {subject}{coverage}: {values}.", table=name, subject=subject,
+             coverage=coverage, values=values_text) if columns else
+           _("Bar chart of {table} of {subject}{coverage}: {values}.", table=name, subject=subject, coverage=coverage,
+             values=values_text))
+    return ChartSpec(kind, table.title, labels, values, alt, table.suppression_note)
 
 
 def review_charts(figures: ReviewFigures) -> list[ChartSpec]:
     """Return the area chart and the demographic charts of one review type."""
     review = figures.review
     charts = [table_chart(figures.areas, review.name)]
-    charts.extend(table_chart(table, f"{figures.people_phrase} in {review.name}") for table in figures.demographics)
+    charts.extend(table_chart(table, _("{people} in {reviews}", people=figures.people_phrase, reviews=review.name))
+                  for table in figures.demographics)
     return charts
 
 
@@ -119,7 +124,7 @@ def area_names(event: EventData, labels: list[str]) -> str:
         full = joined([event.areas.get(member, member) for member in members])
         if full != label:
             explained.append(f"{label}: {full}")
-    return f"Areas: {'; '.join(explained)}." if explained else ""
+    return _("Areas: {areas}.", areas="; ".join(explained)) if explained else ""
 
 
 def _themes_slide(figures: ReviewFigures) -> SlideSpec:
@@ -130,10 +135,11 @@ def _themes_slide(figures: ReviewFigures) -> SlideSpec:
     chart = themes_chart(figures)
     listing = "; ".join(p.text for p in body[1:])
     notes = "\n".join(filter(None, [review.themes_notes, *review.caveats,
-                                    f"Main themes of the {figures.headline}: {listing}.", not_found]))
+                                    _("Main themes of the {headline}: {themes}.", headline=figures.headline,
+                                      themes=listing), not_found]))
     if not_found:
         body.append(Para(not_found, bullet=False, italic=True))
-    return SlideSpec("themes", f"Main Themes: {review.name}", notes, body=body,
+    return SlideSpec("themes", _("Main Themes: {reviews}", reviews=review.name), notes, body=body,
                      charts=[chart] if chart is not None else [], footnotes=uncounted_footnote(figures))
 
 
@@ -162,7 +168,8 @@ def _legal_slides(event: EventData) -> list[SlideSpec]:
                 if block.quote:
                     body.append(Para(block.quote, bullet=False, italic=True))
                 body.extend(bullet_paras(block.bullets))
-            slides.append(SlideSpec("content", f"The Legal Framework: {legal.heading}", legal.notes, body=body))
+            slides.append(SlideSpec("content", _("The Legal Framework: {heading}", heading=legal.heading), legal.notes,
+                                    body=body))
     return slides
 
 
@@ -214,10 +221,13 @@ def _title_slide(event: EventData) -> SlideSpec:
     if info.strapline:
         subtitle.append(info.strapline)
     if info.hosts:
-        subtitle.append("Hosted by " + joined(info.hosts))
+        subtitle.append(_("Hosted by {hosts}", hosts=joined(info.hosts)))
     if info.in_conjunction_with:
         subtitle.append(info.in_conjunction_with)
-    return SlideSpec("title", info.title, info.notes or f"Welcome to {info.title}, {info.long_date}.",
+    if available_in(info.languages):
+        subtitle.append(available_in(info.languages))
+    return SlideSpec("title", info.title, info.notes or _("Welcome to {title}, {date}.", title=info.title,
+                                                          date=info.long_date),
                      subtitle=subtitle)
 
 
@@ -227,8 +237,8 @@ def _legal_section(event: EventData) -> list[SlideSpec]:
         return []
     names = joined([r.full_name for r in event.review_types.values() if r.legal_framework])
     divider = SlideSpec("section", event.legal_framework_title,
-                        f"The next slides set out the legal framework for {names}.",
-                        subtitle=["The criteria and duties behind each type of review"])
+                        _("The next slides set out the legal framework for {reviews}.", reviews=names),
+                        subtitle=[_("The criteria and duties behind each type of review")])
     return [divider, *legal]
 
 
@@ -236,14 +246,15 @@ def _scene_section(event: EventData, every: list[ReviewFigures]) -> list[SlideSp
     """Return the divider, the reviews-at-a-glance slide and each type's charts slides."""
     scene = event.scene
     reviews = [f.review for f in every]
-    total = counted(total_reviews(reviews), "review")
-    slides = [SlideSpec("section", scene.title, f"{total} across the area: {joined([r.headline for r in reviews])}.",
-                        subtitle=[line for line in (f"{total} in numbers", event.period_text) if line])]
+    total = reviews_counted(total_reviews(reviews))
+    slides = [SlideSpec("section", scene.title, _("{total} across the area: {reviews}.", total=total,
+                                                  reviews=joined([r.headline for r in reviews])),
+                        subtitle=[line for line in (_("{total} in numbers", total=total), event.period_text) if line])]
     figures = [Figure(str(f.count), f.review.display_name, area_breakdown(f)) for f in every]
     glance_notes = scene.notes or "; ".join(r.headline for r in reviews)
     # The breakdowns under each figure show hidden counts as '<5' and '[c]': the slide says what those mean.
     area_keys = [f.area_suppression_key for f in every if f.area_suppression_key]
-    slides.append(SlideSpec("figures", f"{scene.title}: the reviews at a glance",
+    slides.append(SlideSpec("figures", _("{title}: the reviews at a glance", title=scene.title),
                             "\n".join(line for line in (event.period_text, glance_notes) if line), figures=figures,
                             footnotes=[max(area_keys, key=len)] if area_keys else []))  # the fullest: with [c], if any
     for review_figures in every:
@@ -260,7 +271,8 @@ def _charts_slides(event: EventData, figures: ReviewFigures) -> list[SlideSpec]:
     slides = []
     for first in range(0, len(every_chart), MAX_CHARTS_PER_SLIDE):
         charts = every_chart[first:first + MAX_CHARTS_PER_SLIDE]
-        title = f"{event.scene.title}: {figures.review.name}" + (" (continued)" if first else "")
+        title = f"{event.scene.title}: {figures.review.name}"
+        title = _("{title} (continued)", title=title) if first else title
         slides.append(SlideSpec("charts", title, _chart_notes(figures, charts, areas), charts=charts,
                                 footnotes=footnotes))
     return slides
@@ -269,10 +281,10 @@ def _charts_slides(event: EventData, figures: ReviewFigures) -> list[SlideSpec]:
 def _themes_section(event: EventData, every: list[ReviewFigures]) -> list[SlideSpec]:
     """Return the divider, each type's themes slide and the themes the types share."""
     crosses_over = cross_over_adds_something(event)
-    divider = SlideSpec("section", "Main Themes",
-                        "The main themes from each type of review, then the themes they share."
-                        if crosses_over else "The main themes the reviews found.",
-                        subtitle=["What the reviews found"])
+    divider = SlideSpec("section", _("Main Themes"),
+                        _("The main themes from each type of review, then the themes they share.")
+                        if crosses_over else _("The main themes the reviews found."),
+                        subtitle=[_("What the reviews found")])
     slides = [divider, *(_themes_slide(review_figures) for review_figures in every)]
     if crosses_over:
         slides.append(_bullet_slide(event.cross_over_themes))
@@ -284,11 +296,11 @@ def _closing_slides(event: EventData) -> list[SlideSpec]:
     slides = []
     if event.reflective_questions:
         questions = _bullet_slide(event.reflective_questions)
-        questions.notes = questions.notes or QUESTIONS_NOTES
+        questions.notes = questions.notes or _(QUESTIONS_NOTES)
         slides.append(questions)
     closing = event.closing
     closing_lines = [line for line in [closing.text, *closing.contacts] if line]
-    slides.append(SlideSpec("closing", closing.title, closing.notes or "Thank everyone for coming.",
+    slides.append(SlideSpec("closing", closing.title, closing.notes or _("Thank everyone for coming."),
                             subtitle=closing_lines or [event.event.title]))
     return slides
 
@@ -297,6 +309,6 @@ def unique_title(title: str, taken: set[str]) -> str:
     """Return ``title``, or 'title (continued)', '(continued 2)', ..., whichever ``taken`` does not hold."""
     candidate, n = title, 1
     while candidate in taken:
-        candidate = f"{title} (continued)" if n == 1 else f"{title} (continued {n})"
+        candidate = _("{title} (continued)", title=title) if n == 1 else _("{title} (continued {n})", title=title, n=n)
         n += 1
     return candidate

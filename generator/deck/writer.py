@@ -10,6 +10,7 @@ from typing import Any
 from pptx.presentation import Presentation
 from pptx.util import Emu, Inches
 
+from .. import i18n
 from .. import text_fit
 from ..wording import counts_text
 from ..branding import theme_fonts
@@ -36,7 +37,7 @@ DECK_BODY_FLOOR = 20.0
 MIN_BULLETS_PER_COLUMN = 3
 LOGO_HEIGHT = Inches(0.9)
 LOGO_MARGIN = Inches(0.3)
-CONTINUED_NOTES_PREFIX = "(Continued from the previous slide.) "
+CONTINUED_NOTES_PREFIX = i18n.N_("(Continued from the previous slide.) ")
 THEMES_TEXT_SHARE = 0.45  # of the width, beside the themes chart
 # Shares of a scene slide's width: a big-number panel 3, a column chart one per band (4 to 6), a bar chart 4
 # and one more for every 10 characters of its longest label (up to 30 characters; longer labels wrap).
@@ -229,7 +230,7 @@ class DeckWriter:
             self.warnings.append(f"the layout for '{unique}' has no title placeholder")
         notes_frame = slide.notes_slide.notes_text_frame
         if notes_frame is not None:
-            notes_frame.text = (CONTINUED_NOTES_PREFIX if continued else "") + notes
+            notes_frame.text = (i18n._(CONTINUED_NOTES_PREFIX) if continued else "") + notes
         layouts.add_footer(slide, layout.footer_sources, layout.footer_text, len(self.prs.slides),
                            layout.footer_at)
         return slide

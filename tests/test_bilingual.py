@@ -1,0 +1,128 @@
+"""A bilingual build: the Welsh gallery partnership (languages [cy, en]) built as both versions, Welsh first, each
+naming the other, each wholly in its own language, and each passing the rendered checks."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import zipfile
+from html import unescape
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from generator import i18n
+from generator.build import BuildOptions, build_event
+from generator.cli.main import main
+from tests.conftest import needs_libreoffice
+
+DATA = Path(__file__).resolve().parent / "fixtures" / "gallery" / "bilingual-susr.yaml"
+# The parts of an Office file a reader meets: slides, notes, charts, the document, its header and footer, and the
+# document properties (alt text is an attribute of the drawings in these parts).
+READ_PARTS = re.compile(r"^(ppt/(slides|notesSlides|charts)/[^/]+\.xml|word/(document|header\d*|footer\d*)\.xml"
+                        r"|docProps/core\.xml)$")
+TEXT = re.compile(r">([^<>]+)<|\b(?:descr|title)=\"([^\"]*)\"")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    out = tmp_path_factory.mktemp("bilingual")
+    report = build_event(DATA, BuildOptions(out_dir=out, render_in_parallel=False))
+    return [output.path for output in report.outputs]
+
+
+def read_text(path: Path) -> str:
+    """Return the text a reader meets in an output (text, notes, alt text, properties), one piece a line."""
+    if path.suffix == ".html":
+        return "\n".join(unescape(a or b) for a, b in TEXT.findall(path.read_text(encoding="utf-8")))
+    pieces = []
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            if READ_PARTS.match(name):
+                pieces.extend(unescape(a or b) for a, b in TEXT.findall(package.read(name).decode("utf-8")))
+    return "\n".join(pieces)
+
+
+def catalogue_words() -> list[tuple[str, str]]:
+    """Return each phrase of the Welsh catalogue as (English, Welsh): the words of a message between its
+    placeholders, where the two languages differ."""
+    with open(i18n.shipped_catalogue_path("cy"), "rb") as po:
+        catalogue = read_po(po)
+    pairs = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for english, welsh in zip(ids, strings):
+            for phrase, other in ((e, welsh) for e in PLACEHOLDER.split(english)):
+                pairs.append((phrase.strip(" .:;,()"), other))
+            for phrase in PLACEHOLDER.split(welsh):
+                pairs.append((english, phrase.strip(" .:;,()")))
+    return pairs
+
+
+def phrases(language: str) -> set[str]:
+    """Return the catalogue's phrases in ``language`` that the other language does not also use."""
+    english_all = " ".join(e for e, _w in catalogue_words())
+    welsh_all = " ".join(w for _e, w in catalogue_words())
+    chosen = set()
+    for english, welsh in catalogue_words():
+        phrase, other_side = (english, welsh_all) if language == "en" else (welsh, english_all)
+        phrase = phrase.strip(" .:;,()")
+        if len(phrase) > 3 and " " in phrase or len(phrase) > 5:
+            if phrase not in other_side:
+                chosen.add(phrase)
+    return chosen
+
+
+def versions(built: list[Path], language: str) -> list[Path]:
+    return [path for path in built if path.stem.endswith(f"-{language}")]
+
+
+def test_both_versions_of_every_output_are_built_welsh_first(built: list[Path]) -> None:
+    kinds = [(path.parent.name, path.suffix) for path in built]
+    assert kinds.count(("decks", ".pptx")) == 2 and kinds.count(("briefings", ".docx")) == 6
+    assert len(versions(built, "cy")) == len(versions(built, "en")) == 7
+    assert built[0].name == "dysgu-o-adolygiadau-2025-05-15-cy.pptx"
+    assert all(path.stem.endswith("-cy") for path in built[:7])
+
+
+def test_each_version_names_the_other_and_carries_its_language_tag(built: list[Path]) -> None:
+    for path in versions(built, "cy"):
+        text = read_text(path)
+        assert "Mae'r ddogfen hon ar gael yn Saesneg" in text, path.name
+        assert "This document is available" not in text, path.name
+    for path in versions(built, "en"):
+        text = read_text(path)
+        assert "This document is available in Welsh" in text, path.name
+        assert "ar gael yn" not in text, path.name
+    welsh_page = next(path for path in versions(built, "cy") if path.suffix == ".html").read_text(encoding="utf-8")
+    assert '<html lang="cy-GB">' in welsh_page
+    with zipfile.ZipFile(versions(built, "en")[0]) as deck:
+        assert b"<dc:language>en-GB</dc:language>" in deck.read("docProps/core.xml")
+
+
+@pytest.mark.parametrize("language,other", [("cy", "en"), ("en", "cy")])
+def test_no_catalogue_phrase_of_the_other_language_appears_in_a_version(built: list[Path], language: str,
+                                                                        other: str) -> None:
+    foreign = phrases(other)
+    assert len(foreign) > 40  # the test looks for many phrases, not a handful
+    for path in versions(built, language):
+        text = read_text(path)
+        # A phrase inside an e-mail address or a web address is the data's name, not a word the generator wrote.
+        found = sorted(phrase for phrase in foreign if re.search(rf"(?<![\w.@/]){re.escape(phrase)}(?![\w@])", text))
+        assert found == [], f"{path.name} has {other} words: {found}"
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_both_versions_pass_the_rendered_checks(built: list[Path]) -> None:
+    files = [path for path in built if path.suffix in (".pptx", ".docx")]
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
+        status = main(["check", "--files", *map(str, files)])
+    assert status == 0, printed.getvalue()
