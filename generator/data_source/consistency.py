@@ -2,8 +2,9 @@
 
 Numbers that do not add up are warnings (errors under ``--strict``): real
 review data is sometimes incomplete, and a trainer must still be able to
-build. References to names that do not exist, and links that are not
-http(s)/mailto, are errors.
+build. Numbers that cannot be (a theme in more reviews than there are, an
+area counted both alone and in its grouping), references to names that do
+not exist, and links that are not http(s)/mailto, are errors.
 """
 
 from __future__ import annotations
@@ -58,6 +59,13 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
         if name not in known_names:
             report.add(f"{path}.counts_by_area.{name}",
                        f"'{shorten(name)}' is not an area or grouping (expected one of: {listing(known_names)})", ERROR)
+    for name, members in event.groupings.items():
+        if name in review.area_counts:
+            for member in members:
+                if member in review.area_counts:
+                    report.add(f"{path}.counts_by_area.{member}",
+                               f"{member} is counted twice: on its own and in {name}, a grouping of "
+                               f"{listing(members)}; give either the grouping or its areas", ERROR)
     area_total = sum(review.area_counts.values())
     if area_total != count:
         report.add(f"{path}.counts_by_area",
@@ -93,9 +101,10 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
                    "least one person")
 
     for i, theme in enumerate(review.theme_list):
-        if theme.count is not None and theme.count > count:
+        if theme.count is not None and theme.count > count:  # a theme features in a review at most once
             report.add(f"{path}.themes[{i}].count",
-                       f"'{shorten(theme.name)}' is counted in {theme.count} reviews but there are {count}")
+                       f"'{shorten(theme.name)}' is counted in {theme.count} reviews but there are {count}; a "
+                       "theme can feature in each review at most once", ERROR)
 
     _check_briefing(report, path, review)
 

@@ -50,3 +50,17 @@ def test_language_tags_of_every_part_rfc_5646_allows_are_accepted():
     for tag in ("en-GB", "cy", "gd-GB", "zh-Hant-HK", "sr-Latn-RS", "es-419", "de-CH-1901", "sl-rozaj-biske",
                 "en-US-u-islamcal", "x-whatever", "en-GB-x-tees", "zh-yue-HK", "ast"):
         assert is_language_tag(tag), tag
+
+
+def test_a_theme_counted_in_more_reviews_than_the_type_has_is_an_error(problems_of):
+    text = replace_once(default_text(), "{name: Self-Neglect, count: 6}", "{name: Self-Neglect, count: 12}")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'Self-Neglect, count: 12')}, review_types.adults.themes[1].count: "
+        "'Self-Neglect' is counted in 12 reviews but there are 7; a theme can feature in each review at most once"]
+
+
+def test_a_grouping_counted_beside_one_of_its_own_areas_is_an_error(problems_of):
+    text = replace_once(default_text(), "      MBC/RCBC: 10\n", "      MBC/RCBC: 8\n      MBC: 2\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, '      MBC: 2')}, review_types.children.counts_by_area.MBC: MBC is counted "
+        "twice: on its own and in MBC/RCBC, a grouping of MBC, RCBC; give either the grouping or its areas"]
