@@ -42,7 +42,24 @@ def run(args: argparse.Namespace) -> int:
     if batch.failed:
         print_batch_summary(batch, len(paths))
         return EXIT_BAD_INPUT
-    return check([path for _, path, _ in batch.files])
+    untranslated = check_translations(paths)
+    status = check([path for _, path, _ in batch.files])
+    return EXIT_FAILED if untranslated else status
+
+
+def check_translations(paths: list[Path]) -> int:
+    """Print what the catalogues of each data file's languages lack; return how many entries are untranslated."""
+    from ..checks.translations import translation_report
+
+    problems = 0
+    for path in paths:
+        report = translation_report(path)
+        for line in report.lines:
+            print(line)
+        for problem in report.problems:
+            print(f"  problem: {problem}")
+        problems += len(report.problems)
+    return problems
 
 
 def check(files: list[Path]) -> int:
