@@ -1,15 +1,19 @@
-"""`make_deck.py new`: start a new event's data file from an earlier one, with a new title and date.
+"""`make_deck.py new`: start a new event's data file from an earlier one, with a new title and date, and the
+reporting period rolled forward.
 
-The copy is the earlier file's text with only the two values replaced, where
+The copy is the earlier file's text with only those values replaced, where
 the YAML parser says they are: comments, quoting and layout stay as the
-trainer left them (a re-dump of the parsed data would lose them all).
+trainer left them (a re-dump of the parsed data would lose them all). The
+comments that name the earlier event's date or period name the new ones.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +29,7 @@ from .paths import DATA_SUFFIXES, PROG, display_path, events_in
 from .problems import WARNING, InputError, Problem
 
 EDITED_KEYS = ("title", "date")  # under event:
+PERIOD_KEYS = ("from", "to")  # under period:
 ALREADY_THERE = "the file already exists; choose another name (new never overwrites a file)"
 
 
@@ -38,6 +43,31 @@ class NewEvent:
     date: str
     kept: list[tuple[str, str]] = field(default_factory=list)  # (key, value) not given, so kept as they were
     warnings: list[Problem] = field(default_factory=list)  # about the new file: a register not in its folder yet
+    period: tuple[dt.date, dt.date] | None = None  # the reporting period written, when the data has one
+    earlier_period: tuple[dt.date, dt.date] | None = None
+
+
+def next_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """Return the period after ``start`` to ``end``: as long, starting the day after it ended. A period of whole
+    months (1 April 2021 to 31 March 2024) is followed by as many months (1 April 2024 to 31 March 2027)."""
+    following = end + dt.timedelta(days=1)
+    months = (following.year - start.year) * 12 + following.month - start.month
+    if months > 0 and following.day == start.day and _months_after(start, months) == following:
+        return following, _months_after(following, months) - dt.timedelta(days=1)
+    return following, following + (end - start)
+
+
+def _months_after(day: dt.date, months: int) -> dt.date:
+    """Return the same day ``months`` later (the month's last day when it has no such day)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def period_of(source: Path) -> tuple[dt.date, dt.date] | None:
+    """Return the source's reporting period as written, or None when it sets none itself."""
+    nodes = _read(source)[2]
+    return (_as_date(nodes["from"]), _as_date(nodes["to"])) if nodes else None
 
 
 def source_for(target: Path, given: Path | None, example: Path) -> Path:
@@ -56,12 +86,14 @@ def source_for(target: Path, given: Path | None, example: Path) -> Path:
 
 def current_title_and_date(source: Path) -> tuple[str, str]:
     """Return the source's event title and date as written (for the questions' defaults)."""
-    _, values = _read(source)
+    _, values, _ = _read(source)
     return values["title"].value, values["date"].value
 
 
-def start_event(target: Path, source: Path, title: str | None, date: dt.date | None) -> NewEvent:
-    """Write ``target``: ``source`` with a new event title and date (None keeps the source's); return what was done.
+def start_event(target: Path, source: Path, title: str | None, date: dt.date | None,
+                period: tuple[dt.date, dt.date] | None = None) -> NewEvent:
+    """Write ``target``: ``source`` with a new event title and date (None keeps the source's) and, when the source
+    sets a reporting period, ``period`` (None: the next one); return what was done.
 
     Raise InputError, writing nothing, when the target exists or the result would not be a valid event.
     """
@@ -74,15 +106,23 @@ def start_event(target: Path, source: Path, title: str | None, date: dt.date | N
     if not target.parent.is_dir():
         raise InputError([Problem(f"the folder {display_path(target.parent)} does not exist; create it first",
                                   file=label, category="input")])
-    text, values = _read(source)
+    text, values, period_nodes = _read(source)
     # A date is written plain (2023-05-11), as the example writes it; the schema reads it as a date.
     wanted = {"title": _scalar(title) if title is not None else None, "date": date.isoformat() if date else None}
     kept = [(key, values[key].value) for key in EDITED_KEYS if wanted[key] is None]
+    nodes: dict[str, ScalarNode] = dict(values)
+    earlier = None
+    if period_nodes:
+        earlier = (_as_date(period_nodes["from"]), _as_date(period_nodes["to"]))
+        period = period or next_period(*earlier)
+        wanted.update({"period.from": period[0].isoformat(), "period.to": period[1].isoformat()})
+        nodes.update({f"period.{key}": node for key, node in period_nodes.items()})
     # Replace from the end of the text backwards, so that each earlier node's position still holds.
-    for key in sorted(EDITED_KEYS, key=lambda k: values[k].start_mark.index, reverse=True):
+    for key in sorted(wanted, key=lambda k: nodes[k].start_mark.index, reverse=True):
         new_value = wanted[key]
         if new_value is not None:
-            text = _replaced(text, values[key], new_value)
+            text = _replaced(text, nodes[key], new_value)
+    text = _comments_renewed(text, values["date"].value, date, earlier, period if period_nodes else None)
     _write_new(target, text)
     try:
         warnings = _checked(target, source)
@@ -90,7 +130,58 @@ def start_event(target: Path, source: Path, title: str | None, date: dt.date | N
         target.unlink()
         raise
     return NewEvent(target, source, values["title"].value if title is None else title,
-                    wanted["date"] or values["date"].value, kept, warnings)
+                    wanted["date"] or values["date"].value, kept, warnings, period if period_nodes else None,
+                    earlier)
+
+
+def _as_date(node: ScalarNode) -> dt.date:
+    return dt.date.fromisoformat(node.value.strip())
+
+
+def _date_forms(day: dt.date) -> list[str]:
+    """Return the ways a comment may write a date, longest first: 'Thursday 13 June 2024', '13 June 2024',
+    '2024-06-13'."""
+    return [f"{day:%A} {day.day} {day:%B %Y}", f"{day.day} {day:%B %Y}", day.isoformat()]
+
+
+def _comments_renewed(text: str, old_date: str, new_date: dt.date | None,
+                      earlier: tuple[dt.date, dt.date] | None, period: tuple[dt.date, dt.date] | None) -> str:
+    """Return ``text`` with each comment's mention of the earlier event's date, or of the earlier period's dates,
+    written for the new ones (in the same form): a comment saying 'the event of Thursday 13 June 2024' is
+    otherwise wrong from the first day."""
+    changes: list[tuple[str, str]] = []
+    try:
+        old_day = dt.date.fromisoformat(old_date.strip())
+    except ValueError:
+        old_day = None
+    if old_day is not None and new_date is not None:
+        changes += list(zip(_date_forms(old_day), _date_forms(new_date)))
+    if earlier is not None and period is not None:
+        for before, after in zip(earlier, period):
+            changes += list(zip(_date_forms(before), _date_forms(after)))
+    if not changes:
+        return text
+    pattern = re.compile("|".join(re.escape(old) for old, _ in sorted(changes, key=lambda c: -len(c[0]))))
+    replacement = dict(changes)
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        comment = _comment_start(line)
+        if comment is not None:
+            lines[index] = line[:comment] + pattern.sub(lambda m: replacement[m.group()], line[comment:])
+    return "\n".join(lines)
+
+
+def _comment_start(line: str) -> int | None:
+    """Return where a line's comment starts (a '#' at the start or after a space, outside quotes), or None."""
+    quote = ""
+    for index, character in enumerate(line):
+        if quote:
+            quote = "" if character == quote else quote
+        elif character in "'\"":
+            quote = character
+        elif character == "#" and (index == 0 or line[index - 1] in " \t"):
+            return index
+    return None
 
 
 def _checked(path: Path, source: Path) -> list[Problem]:
@@ -135,8 +226,9 @@ def _missing_register(register: str | RegisterSource | None, locations: Location
     return warnings
 
 
-def _read(source: Path) -> tuple[str, dict[str, ScalarNode]]:
-    """Return the source's text and the nodes of its event title and date; raise InputError if it is not valid."""
+def _read(source: Path) -> tuple[str, dict[str, ScalarNode], dict[str, ScalarNode]]:
+    """Return the source's text, the nodes of its event title and date, and those of its period's from and to
+    (empty when it sets no period itself); raise InputError if it is not valid."""
     _checked(source, source)  # every problem of the source, located, before anything is copied from it
     label = display_path(source)
     text = yaml_reader.read_text(source, label)
@@ -148,7 +240,10 @@ def _read(source: Path) -> tuple[str, dict[str, ScalarNode]]:
         raise InputError([Problem(f"this file does not set the event's {' and '.join(missing)} itself (an included "
                                   "file may); start from one that does, with --from DATA", file=label,
                                   category="input")])
-    return text, {key: node for key, node in values.items() if isinstance(node, ScalarNode)}
+    period = {key: _child(_child(root, "period"), key) for key in PERIOD_KEYS}
+    period_nodes = {key: node for key, node in period.items() if isinstance(node, ScalarNode)}
+    return (text, {key: node for key, node in values.items() if isinstance(node, ScalarNode)},
+            period_nodes if len(period_nodes) == len(PERIOD_KEYS) else {})
 
 
 def _child(node: Node | None, key: str) -> Node | None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import shutil
 import sys
 
 import pytest
 
 from generator.loading import load_event
 from generator.new_event import start_event
-from tests.conftest import default_text, line_of, replace_once
+from tests.conftest import ROOT, default_text, line_of, replace_once
 
 SUMMARY_ONE = "1 problem found; no output was written or changed.\n"
 
@@ -39,6 +40,8 @@ def test_new_event_with_title_and_date_changes_only_those_lines(run_cli, tmp_pat
                    "Edit it, then build it: make_deck.py build data/tees-2023.yaml\n")
     new_text = (data / "tees-2023.yaml").read_text(encoding="utf-8")
     assert _lines_changed(default_text(), new_text) == [
+        ("# Learning from Reviews: the Tees event of Thursday 12 May 2022.",  # the comment naming the event's date
+         "# Learning from Reviews: the Tees event of Thursday 11 May 2023."),
         ("  title: Learning from Reviews", "  title: Learning from Reviews 2023"),
         ("  date: 2022-05-12", "  date: 2023-05-11")]
     event = load_event(data / "tees-2023.yaml").event.event
@@ -250,12 +253,18 @@ def test_a_copy_into_a_folder_without_its_register_is_kept_and_says_how_to_make_
                    "the register fenland/riverside-2024-register.xlsx does not exist yet; copy "
                    "data/riverside-2024-register.xlsx to fenland/riverside-2024-register.xlsx, or write a blank one: "
                    "make_deck.py register new fenland/riverside-2024-register.xlsx fenland/fenland-2025.yaml\n")
-    assert out == ("wrote fenland/fenland-2025.yaml from data/riverside-2024.yaml: 'Learning from Reviews 2025', "
+    assert out == ("the period is 2024-04-01 to 2027-03-31, after 2021-04-01 to 2024-03-31 (change it in "
+                   "fenland/fenland-2025.yaml: period:)\n"
+                   "wrote fenland/fenland-2025.yaml from data/riverside-2024.yaml: 'Learning from Reviews 2025', "
                    "2025-06-12. Make its register (above), edit it, then build it: make_deck.py build "
                    "fenland/fenland-2025.yaml\n")
     assert _lines_changed(source, (tmp_path / "fenland" / "fenland-2025.yaml").read_text(encoding="utf-8")) == [
+        ("# Learning from Reviews: the Riverside event of Thursday 13 June 2024.",
+         "# Learning from Reviews: the Riverside event of Thursday 12 June 2025."),
         ("  title: Learning from Reviews", "  title: Learning from Reviews 2025"),
-        ("  date: 2024-06-13", "  date: 2025-06-12")]
+        ("  date: 2024-06-13", "  date: 2025-06-12"),
+        ("period: {from: 2021-04-01, to: 2024-03-31, by: date notified}",
+         "period: {from: 2024-04-01, to: 2027-03-31, by: date notified}")]
     # Either way out of the warning gives a file that builds.
     status, _, err = run_cli(["register", "new", "fenland/riverside-2024-register.xlsx",
                               "fenland/fenland-2025.yaml"], tmp_path)
@@ -336,3 +345,36 @@ def test_a_title_typed_in_an_ascii_locale_is_written_as_typed(tmp_path, data):
     assert result.stdout == (b"wrote data/next.yaml from data/tees-2022.yaml: 'Dysgu \\u0175', 2023-05-11. Edit it, "
                              b"then build it: make_deck.py build data/next.yaml\n")
     assert load_event(data / "next.yaml").event.event.title == "Dysgu ŵ"
+
+
+@pytest.mark.parametrize(("start", "end", "following"), [
+    ("2021-04-01", "2024-03-31", ("2024-04-01", "2027-03-31")),  # three years of whole months, over a 29 February
+    ("2023-04-01", "2024-03-31", ("2024-04-01", "2025-03-31")),
+    ("2024-01-01", "2024-06-30", ("2024-07-01", "2024-12-31")),
+    ("2023-04-06", "2024-04-05", ("2024-04-06", "2025-04-05")),  # a tax year
+    ("2024-01-10", "2024-02-20", ("2024-02-21", "2024-04-02")),  # 42 days, as many again
+])
+def test_the_next_period_is_as_long_and_starts_the_day_after(start, end, following):
+    from generator.new_event import next_period
+
+    day = dt.date.fromisoformat
+    assert next_period(day(start), day(end)) == (day(following[0]), day(following[1]))
+
+
+def test_new_rolls_the_period_forward_and_renews_the_comments_naming_the_last_event(run_cli, tmp_path):
+    for name in ("riverside-2024.yaml", "riverside-2024-register.xlsx"):
+        shutil.copy(ROOT / "data" / name, tmp_path / name)
+    status, out, _ = run_cli(["new", "riverside-2025.yaml", "--from", "riverside-2024.yaml", "--date", "2025-06-12",
+                              "--title", "Learning from Reviews"], tmp_path)
+    assert status == 0
+    assert out.splitlines()[0] == ("the period is 2024-04-01 to 2027-03-31, after 2021-04-01 to 2024-03-31 (change "
+                                   "it in riverside-2025.yaml: period:)")
+    before = (tmp_path / "riverside-2024.yaml").read_text(encoding="utf-8").splitlines()
+    after = (tmp_path / "riverside-2025.yaml").read_text(encoding="utf-8").splitlines()
+    assert [(old, new) for old, new in zip(before, after) if old != new] == [
+        ("# Learning from Reviews: the Riverside event of Thursday 13 June 2024.",
+         "# Learning from Reviews: the Riverside event of Thursday 12 June 2025."),
+        ("  date: 2024-06-13", "  date: 2025-06-12"),
+        ("period: {from: 2021-04-01, to: 2024-03-31, by: date notified}",
+         "period: {from: 2024-04-01, to: 2027-03-31, by: date notified}"),
+    ]

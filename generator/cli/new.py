@@ -15,10 +15,11 @@ from .messages import print_problems, quoted, shown
 def add_command_to(commands: Any) -> None:
     parser = add_command(
         commands, "new", "start a new event's data file from the last one (or the example)",
-        "Copy an event's data file to EVENT, with a new title and date (asked for when not given). "
+        "Copy an event's data file to EVENT, with a new title and date (asked for when not given), and its "
+        "reporting period rolled forward (as long as the last, starting the day after it ended). "
         "It starts from --from DATA, or the newest data file in EVENT's folder, or "
-        f"{DEFAULT_DATA}. Comments and everything else are kept; an existing file is never "
-        "overwritten.",
+        f"{DEFAULT_DATA}. Comments and everything else are kept (those naming the last event's date or "
+        "period name the new ones); an existing file is never overwritten.",
         "examples:\n"
         "  .venv/bin/python make_deck.py new data/tees-2023.yaml\n"
         "  .venv/bin/python make_deck.py new data/tees-2023.yaml --title 'Learning from Reviews 2023' "
@@ -50,9 +51,17 @@ def run(args: argparse.Namespace) -> int:
             title = typed_text(_ask("Title of the event", quoted(current_title))) or None
         if date is None:
             date = _ask_date(quoted(current_date))
-    created = new_event.start_event(args.event, source, title, date)
+    period = None
+    if sys.stdin.isatty():
+        earlier = new_event.period_of(source)
+        if earlier is not None:
+            period = _ask_period(new_event.next_period(*earlier))
+    created = new_event.start_event(args.event, source, title, date, period)
     for field, value in created.kept:
         print(f"kept the {field} from {shown(source)}: {quoted(value)} (give --{field} to change it)")
+    if created.period is not None and created.earlier_period is not None:
+        print(f"the period is {_dates(created.period)}, after {_dates(created.earlier_period)} (change it in "
+              f"{shown(created.path)}: period:)")
     print_problems(created.warnings)  # a register not in the new folder yet, and how to make it
     first = "Make its register (above), edit it" if created.warnings else "Edit it"
     print(f"wrote {shown(created.path)} from {shown(source)}: '{quoted(created.title)}', {created.date}. "
@@ -66,6 +75,27 @@ def _ask(question: str, current: str) -> str:
         return input(f"{question} [{current}]: ").strip()
     except EOFError:
         return ""
+
+
+def _dates(period: tuple[dt.date, dt.date]) -> str:
+    return f"{period[0].isoformat()} to {period[1].isoformat()}"
+
+
+def _ask_period(offered: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    """Return the reporting period typed as 'YYYY-MM-DD to YYYY-MM-DD', or ``offered`` for Enter."""
+    while True:
+        answer = _ask("Reporting period", _dates(offered))
+        if not answer:
+            return offered
+        parts = [part.strip() for part in answer.split(" to ")]
+        try:
+            start, end = (_date(part) for part in parts) if len(parts) == 2 else ("", "")
+            if isinstance(start, dt.date) and isinstance(end, dt.date) and start <= end:
+                return start, end
+        except argparse.ArgumentTypeError:
+            pass
+        print(f"expected two dates as YYYY-MM-DD to YYYY-MM-DD, e.g. {_dates(offered)}, got '{answer}'",
+              file=sys.stderr)
 
 
 def _ask_date(current: str) -> dt.date | None:
