@@ -56,3 +56,36 @@ def test_no_false_alarms_on_dates_years_ages_ranges_placeholders_or_other_words(
 
 def test_nouns_whose_figure_is_unknown_are_not_checked():
     assert contradicted_numbers("9 adult reviews", VALUES, {"adult reviews": "sar.count"}) == []
+
+
+def test_a_suggestion_must_be_close():
+    assert suggestion("peri", VALUES) == "period"
+    assert suggestion("per", VALUES) is None  # two thirds alike is not close enough
+
+
+def test_case_does_not_hide_a_contradiction():
+    assert contradicted_numbers("23 CHILDREN'S REVIEWS", VALUES, NOUNS) == [
+        "'23 CHILDREN'S REVIEWS': the figure {cspr.count} is 25; write {cspr.count} instead of the number so it "
+        "stays right"]
+
+
+def test_a_figure_written_with_thousands_commas_is_compared_as_a_number():
+    assert contradicted_numbers("1,203 domestic homicide reviews", VALUES, NOUNS) == [
+        "'1,203 domestic homicide reviews': the figure {dhr.count} is 1,204; write {dhr.count} instead of the "
+        "number so it stays right"]
+
+
+def test_years_from_1900_to_2100_are_years_and_a_year_does_not_stop_the_search():
+    assert contradicted_numbers("in 1900 children; by 2100 children", VALUES, NOUNS) == []
+    assert contradicted_numbers("in 1899 children", VALUES, NOUNS) != []
+    assert len(contradicted_numbers("in 2021 children's reviews began; then 23 children's reviews", VALUES,
+                                    NOUNS)) == 1
+
+
+def test_numbers_are_read_around_placeholders_never_into_or_across_them():
+    assert contradicted_numbers("1{cspr.count}5 children", VALUES, NOUNS) == [
+        "'5 children': the figure {cspr.people} is 26; write {cspr.people} instead of the number so it stays right"]
+
+
+def test_a_blank_noun_is_never_matched():
+    assert contradicted_numbers("5  .", VALUES, {" ": "cspr.count"}) == []
