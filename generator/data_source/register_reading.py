@@ -36,6 +36,11 @@ REVIEWS_SHEET = "Reviews"
 PEOPLE_SHEET = "People"
 REVIEWS_CSV = "reviews.csv"
 PEOPLE_CSV = "people.csv"
+# An .ods register is not read: the libraries that read .ods are unmaintained (odfpy, last released 2020;
+# pyexcel-ods3, 2022) or heavy (pandas, about 29 MB of wheels with numpy, reads .ods through odfpy anyway), and
+# Calc saves .xlsx in two clicks.
+ODS_NOT_READ = ("a LibreOffice Calc spreadsheet (.ods) is not read; in Calc choose File > Save As, save it as "
+                "'Excel 2007-365 (.xlsx)', and name the .xlsx in the data file")
 UNREADABLE_WORKBOOK = ("the workbook cannot be read: it is damaged, or not an Excel workbook; open it in Excel "
                        "and save it again as an Excel Workbook (.xlsx)")
 
@@ -84,10 +89,11 @@ def read_tables(path: Path, label: str) -> tuple[Table, Table]:
     if suffix == ".xlsm":
         raise InputError([Problem("a workbook with macros (.xlsm) is not read; save the register as an Excel "
                                   "Workbook (.xlsx)", file=label, category="input")])
+    if suffix == ".ods":
+        raise InputError([Problem(ODS_NOT_READ, file=label, category="input")])
     if suffix != ".xlsx":
         raise InputError([Problem("expected an Excel workbook (.xlsx), or a folder holding reviews.csv and "
                                   "people.csv", file=label, category="input")])
-    reviews, people = read_workbook_tables(path, label)
     return read_workbook_tables(path, label)
 
 

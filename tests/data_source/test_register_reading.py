@@ -105,10 +105,18 @@ def test_a_register_that_is_not_a_regular_file(tmp_path):
 
 def test_a_missing_file_and_an_unknown_kind(tmp_path):
     assert problems_of(tmp_path / "none.xlsx") == ["reviews.xlsx: file not found"]
-    other = tmp_path / "r.ods"
+    other = tmp_path / "r.numbers"
     other.write_bytes(b"x")
-    assert problems_of(other, "r.ods") == [
-        "r.ods: expected an Excel workbook (.xlsx), or a folder holding reviews.csv and people.csv"]
+    assert problems_of(other, "r.numbers") == [
+        "r.numbers: expected an Excel workbook (.xlsx), or a folder holding reviews.csv and people.csv"]
+
+
+def test_a_calc_spreadsheet_is_refused_saying_how_to_save_it_as_a_workbook(tmp_path):
+    calc = tmp_path / "register.ods"
+    calc.write_bytes(b"PK\x03\x04")
+    assert problems_of(calc, "register.ods") == [
+        "register.ods: a LibreOffice Calc spreadsheet (.ods) is not read; in Calc choose File > Save As, save it as "
+        "'Excel 2007-365 (.xlsx)', and name the .xlsx in the data file"]
 
 
 # CSV files ----------------------------------------------------------------------------------------------------------
