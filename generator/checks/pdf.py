@@ -207,7 +207,9 @@ def _catalog_language(pdf: bytes) -> str | None:
     catalog = _CATALOG.search(pdf)
     if catalog is None:
         return None
-    window = pdf[catalog.start(): catalog.start() + CATALOG_WINDOW]
+    # The whole catalog object: /Lang may come before /Type (as pikepdf writes keys, in order) or after it.
+    start = max(pdf.rfind(b" obj", max(0, catalog.start() - CATALOG_WINDOW), catalog.start()), 0)
+    window = pdf[start: catalog.start() + CATALOG_WINDOW]
     window = window[: window.find(b"endobj")] if b"endobj" in window else window
     found = _LANGUAGE.search(window)
     if found is None:

@@ -94,7 +94,8 @@ def _guard_background(colours: DeckColours, slide, kind: str, text: _SlideText) 
     said = (f"the {kind} slides' background #{text.background} makes text in #{colour} "
             f"({_key_of(colours, colour)}) read at only {ratio:.1f}:1 (at least {MINIMUM_TEXT_CONTRAST:g}:1 is needed)")
     if best_ratio < MINIMUM_TEXT_CONTRAST:
-        return f"{said}, and no colour of the theme reads better; set {_key_of(colours, colour)} or the layout's background"
+        return (f"{said}, and no colour of the theme reads better; set {_key_of(colours, colour)} or the layout's "
+                "background")
     fill = slide.background.fill
     fill.solid()
     fill.fore_color.theme_color = SCHEME_SLOTS[slot]

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .pdf_alt_text import with_figure_alt_text
 from .manifest import FOLDER
 
 NOT_INSTALLED = ("LibreOffice is not installed, so no PDFs were written; install it "
@@ -180,10 +181,15 @@ def _convert(soffice: str, sources: list[tuple[str, bytes]], language: str,
                    "--convert-to", "pdf", "--outdir", str(made), *map(str, inputs)]
         problem = _run(command, language, timeout)
         results: list[bytes | None] = []
-        for staged, (_, data) in zip(inputs, sources):
+        for staged, (name, data) in zip(inputs, sources):
             pdf = made / f"{staged.stem}.pdf"
-            results.append(_steady(pdf.read_bytes(), _modified_time(_core_properties(data))) if pdf.is_file()
-                           else None)
+            if not pdf.is_file():
+                results.append(None)
+                continue
+            drawn = pdf.read_bytes()
+            if name.lower().endswith((".pptx", ".docx")):  # LibreOffice drops the charts' alt text from the tags
+                drawn = with_figure_alt_text(drawn, data, is_deck=name.lower().endswith(".pptx"))
+            results.append(_steady(drawn, _modified_time(_core_properties(data))))
         return results, problem
 
 

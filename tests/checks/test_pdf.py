@@ -238,3 +238,11 @@ def test_the_source_beside_a_pdf_is_its_deck_or_briefing(tmp_path: Path) -> None
     (tmp_path / "b.pptx").write_bytes(b"")
     assert [source_beside(tmp_path / f"{name}.pdf") for name in "abc"] == [tmp_path / "a.docx",
                                                                           tmp_path / "b.pptx", None]
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler (pdfinfo) is not installed")
+def test_the_language_is_read_before_the_catalog_s_type_too(tmp_path: Path) -> None:
+    path = tmp_path / "reordered.pdf"  # as pikepdf writes a catalog: its keys in order, /Lang before /Type
+    path.write_bytes(BARE_PDF.replace(b"<</Type/Catalog/Pages 2 0 R>>",
+                                      b"<< /Lang (en-GB) /Pages 2 0 R /Type /Catalog >>"))
+    assert check_pdf(path).language == "en-GB"
