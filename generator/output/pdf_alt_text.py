@@ -29,9 +29,19 @@ def with_figure_alt_text(pdf: bytes, source: bytes, is_deck: bool) -> bytes:
     tag that lacks alt text given its chart's or picture's description; ``pdf`` unchanged when it has no such
     tag, or when the Figures do not match the source's one for one (slide by slide, for a deck), so that a
     description is never put on the wrong figure."""
-    descriptions = slide_figure_descriptions(source) if is_deck else [document_figure_descriptions(source)]
+    try:
+        descriptions = slide_figure_descriptions(source) if is_deck else [document_figure_descriptions(source)]
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):  # not a package of ours: nothing to take
+        return pdf
     if not any(descriptions):
         return pdf
+    try:
+        return _described(pdf, descriptions, is_deck)
+    except pikepdf.PdfError:  # a PDF pikepdf cannot read is left as LibreOffice made it
+        return pdf
+
+
+def _described(pdf: bytes, descriptions: list[list[str]], is_deck: bool) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as document:
         root = document.Root.get("/StructTreeRoot")
         if root is None:
