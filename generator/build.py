@@ -20,7 +20,7 @@ from .output.lock import build_lock
 from .pictures.builder import PicturesBuilder
 from .output.rendering import render_all
 from .output_formats import OFFICE_SUFFIXES
-from .paths import SLUG_LENGTH, display_path
+from .paths import SLUG_LENGTH, display_path, event_stem, slug
 from .plan import EventPlan, plan_event
 from .problems import ERROR, WARNING, InputError, Problem
 from .templates import BUILTIN_DECK_TEMPLATE
@@ -102,6 +102,7 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
                                                                               bilingual=len(versions) > 1)]
     _refuse_clashing_names([target for _, target in planned], label)
     warnings = [warning for version in versions for warning in version.warnings]
+    warnings += _overwriting_other_events([target.path for _, target in planned], options.out_dir, path, label)
     previous = manifest.load(options.out_dir, path)
     record: dict[str, manifest.Entry] = {}
     outputs: list[Output] = []
@@ -123,6 +124,7 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
     with build_lock(options.out_dir):
         written = write_outputs(outputs)
         manifest.save(options.out_dir, path, record)
+        manifest.disown(options.out_dir, path, [output.path for output in outputs])
         report = BuildReport(path, outputs, written, warnings)
         if not options.pdf:
             report.warnings.extend(_stale_pdfs(written))
@@ -196,6 +198,20 @@ def _refuse_briefings_of_one_name(plan: EventPlan, label: str) -> None:
         raise InputError(problems)
 
 
+def _overwriting_other_events(paths: list[Path], out_dir: Path, source: Path, label: str) -> list[Problem]:
+    """Return a warning when this build writes over outputs another data file (one that still exists) built into
+    ``out_dir``: the other event's files are replaced (its next build makes them again, and warns in turn)."""
+    built_by = manifest.built_by_others(out_dir, source, paths)
+    if not built_by:
+        return []
+    output, other = next(iter(built_by.items()))
+    more = f" and {len(built_by) - 1} more of its files" if len(built_by) > 1 else ""
+    return [Problem(f"this build writes over {display_path(output)}{more}, which {display_path(other)} built into "
+                    "this folder (the two events' files have the same names); give this event another title, or "
+                    "build one of them into another --out folder", file=label, key_path="event.title",
+                    severity=WARNING, category="data")]
+
+
 def _refuse_clashing_names(targets: list[Target], label: str) -> None:
     """Refuse, before anything is drawn, two outputs that would write one file (names compared as a disk may)."""
     seen: dict[str, Target] = {}
@@ -255,23 +271,40 @@ def build_batch(paths: list[Path], options: BuildOptions) -> Iterator[BuildOutco
 
 
 def _refuse_events_writing_one_file(loaded: dict[Path, LoadedData | InputError]) -> None:
-    """Refuse two data files whose decks would be written to one path (same title and date), naming both."""
-    from .paths import slug
-
-    first_by_name: dict[str, Path] = {}
+    """Refuse two data files of which any two outputs would be written to one file, naming both events."""
+    first_by_name: dict[tuple[str, str], tuple[Path, str]] = {}
     problems = []
     for path, event in loaded.items():
         if isinstance(event, InputError):
             continue  # its own outcome reports it
-        name = f"{slug(event.event.event.title)}-{event.event.event.date.isoformat()}"
-        if name in first_by_name:
-            problems.append(Problem(f"this event has the same title and date as {display_path(first_by_name[name])},"
-                                    " so their outputs would overwrite each other; change the title or build them "
-                                    "into different --out folders", file=display_path(path), key_path="event.title"))
-        else:
-            first_by_name[name] = path
+        for name, what in _output_names(event).items():
+            if name not in first_by_name:
+                first_by_name[name] = (path, what)
+                continue
+            other, other_what = first_by_name[name]
+            if other == path:
+                continue  # two of one event's own briefings: its own build says so, naming the review types
+            problems.append(Problem(
+                f"this event's {what} would be written to the same file as the {other_what} of "
+                f"{display_path(other)} ({name[1]}); change the title or abbreviation, or build them into different "
+                "--out folders", file=display_path(path), key_path="event.title", category="data"))
+            break  # one clash says what to do
     if problems:
         raise InputError(problems)
+
+
+def _output_names(loaded: LoadedData) -> dict[tuple[str, str], str]:
+    """Return each output of an event as (kind, file name stem, as a disk compares names) -> what it is."""
+    event = loaded.event
+    stem = event_stem(event.event.title, event.event.date)
+    named = {("deck", stem): "deck"}
+    for key, review in event.review_types.items():
+        named.setdefault(("briefing", f"{stem}-{slug(review.abbreviation or key)}"), f"{review.abbreviation or key} "
+                                                                                      "briefing")
+    languages = event.event.languages if len(event.event.languages) > 1 else ("",)
+    # A bilingual event's files are named for their language (see _language_named).
+    return {(kind, (f"{name}-{language}" if language else name).casefold()): what
+            for (kind, name), what in named.items() for language in languages}
 
 
 def _as_last_built(entry: manifest.Entry | None, path: Path, fingerprint: str) -> Rendered | None:

@@ -7,6 +7,7 @@ each other.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -40,3 +41,12 @@ def events_in(folder: Path) -> list[Path]:
 def slug(text: str) -> str:
     """Return ``text`` as a lower-case file name part: 'Learning from Reviews' -> 'learning-from-reviews'."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:SLUG_LENGTH].strip("-") or "output"
+
+
+def event_stem(title: str, date: dt.date) -> str:
+    """Return the start of every file name of an event: its title and date, the date (or its year) once, even
+    when the title holds it ('Learning from Reviews 2026', 2026-03-19 -> 'learning-from-reviews-2026-03-19')."""
+    named = re.sub(rf"(?:^|-){date.isoformat()}(?=-|$)", "", slug(title))
+    # The year alone, unless it ends a range of years ("2019-2024"), which says something the date does not.
+    named = re.sub(rf"(?:^|(?<![0-9]{{4}})-){date.year}(?=-|$)", "", named).strip("-")
+    return f"{named}-{date.isoformat()}" if named else date.isoformat()

@@ -90,6 +90,11 @@ def _two_events_of_one_name(folder: Path) -> tuple[Path, Path]:
     return first, second
 
 
+SAME_DECK = ("this event's deck would be written to the same file as the deck of events/a.yaml "
+             "(learning-from-reviews-2022-05-12); change the title or abbreviation, or build them into different "
+             "--out folders")
+
+
 def test_two_data_files_of_one_title_and_date_are_refused_before_anything_is_written(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     first, second = _two_events_of_one_name(tmp_path / "events")
@@ -97,8 +102,7 @@ def test_two_data_files_of_one_title_and_date_are_refused_before_anything_is_wri
     with pytest.raises(InputError) as raised:
         list(build_batch([first, second], BuildOptions(out_dir=out)))
     assert [str(problem) for problem in raised.value.problems] == [
-        "events/b.yaml, event.title: this event has the same title and date as events/a.yaml, so their outputs "
-        "would overwrite each other; change the title or build them into different --out folders"]
+        f"events/b.yaml, event.title: {SAME_DECK}"]
     assert not out.exists()
 
 
@@ -106,10 +110,77 @@ def test_building_a_folder_with_two_events_of_one_name_exits_2_naming_both(run_c
     _two_events_of_one_name(tmp_path / "events")
     status, out, err = run_cli(["build", "events", "--out", "out"], tmp_path)
     assert (status, out) == (2, "")
-    assert err.splitlines()[0] == ("error: events/b.yaml, event.title: this event has the same title and date as "
-                                   "events/a.yaml, so their outputs would overwrite each other; change the title or "
-                                   "build them into different --out folders")
+    assert err.splitlines()[0] == f"error: events/b.yaml, event.title: {SAME_DECK}"
     assert not (tmp_path / "out").exists()
+
+
+def test_two_events_whose_briefings_only_would_share_a_file_are_refused_naming_both(run_cli, tmp_path):
+    """The red team's case: 'Reviews' with a review type abbreviated '2025-01-01 SAR', and 'Reviews 2024-02-06' of
+    2025-01-01 with one abbreviated 'SAR': different decks, but both briefings
+    reviews-2024-02-06-2025-01-01-sar.docx, the first lost."""
+    folder = tmp_path / "events"
+    folder.mkdir()
+    first = replace_once(replace_once(replace_once(default_text(), "  title: Learning from Reviews\n",
+                                                   "  title: Reviews\n"),
+                                      "  date: 2022-05-12\n", "  date: 2024-02-06\n"),
+                         "    abbreviation: SAR\n", "    abbreviation: 2025-01-01 SAR\n")
+    second = replace_once(replace_once(default_text(), "  title: Learning from Reviews\n",
+                                       "  title: Reviews 2024-02-06\n"),
+                          "  date: 2022-05-12\n", "  date: 2025-01-01\n")
+    (folder / "a.yaml").write_text(first, encoding="utf-8")
+    (folder / "b.yaml").write_text(second, encoding="utf-8")
+    status, out, err = run_cli(["build", "events", "--out", "out"], tmp_path)
+    assert (status, out) == (2, "")
+    assert err.splitlines()[0] == (
+        "error: events/b.yaml, event.title: this event's SAR briefing would be written to the same file as the "
+        "2025-01-01 SAR briefing of events/a.yaml (reviews-2024-02-06-2025-01-01-sar); change the title or "
+        "abbreviation, or build them into different --out folders")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_later_build_over_another_events_outputs_warns_once_naming_it(run_cli, tmp_path):
+    first, second = _two_events_of_one_name(tmp_path / "events")
+    assert run_cli(["build", first, "--out", "out"], tmp_path)[0] == 0
+    status, _, err = run_cli(["build", second, "--out", "./out/"], tmp_path)
+    assert status == 0, err
+    assert err.splitlines()[0] == (
+        "warning: events/b.yaml, event.title: this build writes over out/decks/learning-from-reviews-2022-05-12.pptx"
+        " and 6 more of its files, which events/a.yaml built into this folder (the two events' files have the same "
+        "names); give this event another title, or build one of them into another --out folder")
+    assert "writes over" not in run_cli(["build", second, "--out", "out"], tmp_path)[2]  # said once
+    status, _, err = run_cli(["build", first, "--out", "out"], tmp_path)
+    assert (status, "events/a.yaml, event.title: this build writes over" in err) == (0, True)  # and back again
+
+
+def test_out_naming_a_file_is_a_located_error(run_cli, tmp_path):
+    (tmp_path / "taken").write_text("not a folder", encoding="utf-8")
+    for out in ("taken", "taken/inside"):
+        status, stdout, err = run_cli(["build", DEFAULT_DATA, "--out", out], tmp_path)
+        assert (status, stdout, err) == (2, "", "error: taken: --out names a file, not a folder; give the folder to "
+                                                "write decks/ and briefings/ into\n1 problem found; no output was "
+                                                "written or changed.\n")
+
+
+@pytest.mark.parametrize("given", ["1000001", "9" * 5000, "\u0665"])
+def test_suppress_below_past_the_largest_count_or_in_other_digits_is_refused(run_cli, capsys, tmp_path, given):
+    with pytest.raises(SystemExit) as exit_info:
+        run_cli(["build", DEFAULT_DATA, "--out", "out", "--suppress-below", given], tmp_path)
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert err.splitlines()[-1].endswith(
+        f"argument --suppress-below: expected a whole number from 3 to 1,000,000 (the largest count a data file may "
+        f"hold), got '{given}'")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_year_in_the_title_is_not_repeated_in_file_names(run_cli, tmp_path):
+    (tmp_path / "next.yaml").write_text(replace_once(default_text(), "  title: Learning from Reviews\n",
+                                                     "  title: Learning from Reviews 2022\n"), encoding="utf-8")
+    status, _, err = run_cli(["build", "next.yaml", "--out", "out"], tmp_path)
+    assert status == 0, err
+    assert sorted(path.name for path in (tmp_path / "out").glob("*/*.*x")) == [
+        "learning-from-reviews-2022-05-12-cspr.docx", "learning-from-reviews-2022-05-12-dhr.docx",
+        "learning-from-reviews-2022-05-12-sar.docx", "learning-from-reviews-2022-05-12.pptx"]
 
 
 BUILDERS = 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.paths import EXAMPLE_THEME_NAME, SLUG_LENGTH, display_path, events_in, slug
+from generator.paths import EXAMPLE_THEME_NAME, SLUG_LENGTH, display_path, event_stem, events_in, slug
 
 
 def test_a_slug_is_lower_case_words_joined_by_hyphens():
@@ -33,3 +33,16 @@ def test_a_folders_events_are_its_yaml_files_but_not_shared_parts_or_the_example
     (tmp_path / "folder.yaml").mkdir()
     assert [path.name for path in events_in(tmp_path)] == ["a.yml", "b.yaml"]
     assert all(isinstance(path, Path) for path in events_in(tmp_path))
+
+
+def test_an_events_file_names_hold_its_date_once_even_when_its_title_does():
+    import datetime as dt
+
+    day = dt.date(2026, 3, 19)
+    assert event_stem("Learning from Reviews", day) == "learning-from-reviews-2026-03-19"
+    assert event_stem("Learning from Reviews 2026", day) == "learning-from-reviews-2026-03-19"
+    assert event_stem("Reviews 2026-03-19: spring", day) == "reviews-spring-2026-03-19"
+    assert event_stem("2026", day) == "2026-03-19"
+    assert event_stem("Reviews 2025", day) == "reviews-2025-2026-03-19"  # another year is part of the title
+    assert event_stem("Reviews 20260", day) == "reviews-20260-2026-03-19"
+    assert event_stem("Reviews 2019\u20132026", day) == "reviews-2019-2026-2026-03-19"  # a range of years stays

@@ -16,7 +16,7 @@ from ..charts import ChartSpec
 from ..figures import CountTable, ReviewFigures, event_figures
 from ..i18n import N_, _, available_in, day_month_year
 from ..model import EventData, Link
-from ..paths import slug
+from ..paths import event_stem, slug
 from ..wording import not_found_line, themes_chart, themes_not_counted
 from .line_breaks import hyphenated_names
 
@@ -188,7 +188,7 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
     footer = " · ".join(part for part in footer_parts if part)
     return BriefingPlan(
         key=figures.key,
-        file_stem=f"{slug(info.title)}-{info.date.isoformat()}-{slug(review.abbreviation or figures.key)}",
+        file_stem=f"{event_stem(info.title, info.date)}-{slug(review.abbreviation or figures.key)}",
         title=title,
         subtitle=" · ".join(filter(None, [available_in(info.languages), info.title, info.long_date])),
         partnership=info.partnership,

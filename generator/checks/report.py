@@ -20,6 +20,7 @@ FORMATS_CHECKED = ", ".join(SUFFIXES[:-1]) + " or " + SUFFIXES[-1]  # ".pptx, .d
 def refuse_unreadable(paths: list[Path]) -> None:
     """Raise InputError naming every file that is not what its name says: missing, a folder, not a zip,
     truncated, or a Word file named .pptx (and back), before any is checked."""
+    from ..data_source.bounded_files import UnreadableFile, check_regular_file
     from ..problems import InputError, Problem
     from ..templates.opening import read_package
 
@@ -27,9 +28,13 @@ def refuse_unreadable(paths: list[Path]) -> None:
     for path in paths:
         if path.is_dir():
             problems.append(Problem("is a folder; name the built files themselves", file=str(path), category="input"))
-        elif not path.is_file():
-            problems.append(Problem("file not found", file=str(path), category="input"))
-        elif path.suffix.lower() in OFFICE_KINDS:
+            continue
+        try:
+            check_regular_file(path, None, "a built file")  # a pipe or a device is named as one, never read
+        except UnreadableFile as error:
+            problems.append(Problem(error.reason, file=str(path), category="input"))
+            continue
+        if path.suffix.lower() in OFFICE_KINDS:
             try:
                 read_package(path, OFFICE_KINDS[path.suffix.lower()])
             except InputError as error:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
-from .common import DEFAULT_DATA, EXIT_BAD_INPUT, EXIT_OK, add_command, data_files
+from .common import DEFAULT_DATA, EXIT_BAD_INPUT, EXIT_OK, add_command, data_files, out_folder
 from .messages import built, joined, print_problems, print_warnings, problem_count, shown
 
 if TYPE_CHECKING:
@@ -61,11 +62,16 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _threshold(text: str) -> int:
+    from ..data_source.schema import MAX_COUNT
     from ..suppression import MIN_THRESHOLD
 
-    if not text.strip().isdigit() or int(text) < MIN_THRESHOLD:
-        raise argparse.ArgumentTypeError(f"expected a whole number of {MIN_THRESHOLD} or more, got '{text}'")
-    return int(text)
+    digits = text.strip()
+    # ASCII digits, compared by length first: int() of thousands of digits raises; no count is above MAX_COUNT.
+    if (not re.fullmatch("[0-9]+", digits) or len(digits.lstrip("0")) > len(str(MAX_COUNT))
+            or not MIN_THRESHOLD <= int(digits) <= MAX_COUNT):
+        raise argparse.ArgumentTypeError(f"expected a whole number from {MIN_THRESHOLD} to {MAX_COUNT:,} (the "
+                                         f"largest count a data file may hold), got '{text}'")
+    return int(digits)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
 def build_options(args: argparse.Namespace) -> BuildOptions:
     from ..build import BuildOptions
 
-    return BuildOptions(out_dir=args.out, strict=args.strict, pdf=args.pdf, deck_template=args.pptx_template,
+    return BuildOptions(out_dir=out_folder(args.out), strict=args.strict, pdf=args.pdf, deck_template=args.pptx_template,
                         docx_template=args.docx_template, allow_outside=args.allow_outside,
                         suppress_below=args.suppress_below, progress=_say if args.pdf else None,
                         pictures=args.pictures)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import print_batch_summary, run_builds
-from .common import DEFAULT_DATA, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, add_command, data_files
+from .common import DEFAULT_DATA, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, add_command, data_files, out_folder
 from .messages import counted, shown
 
 
@@ -37,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
     from ..build import BuildOptions
 
     paths = data_files(args.data)
-    batch = run_builds(paths, BuildOptions(out_dir=args.out, deck_template=args.pptx_template), list_files=False,
-                       verbose=True)
+    batch = run_builds(paths, BuildOptions(out_dir=out_folder(args.out), deck_template=args.pptx_template),
+                       list_files=False, verbose=True)
     if batch.failed:
         print_batch_summary(batch, len(paths))
         return EXIT_BAD_INPUT

@@ -37,6 +37,17 @@ def add_command(commands: Any, name: str, summary: str, description: str, exampl
     return parser
 
 
+def out_folder(path: Path) -> Path:
+    """Return the --out folder, refusing one that names a file (or lies inside one): nothing could be written."""
+    for existing in (path, *path.parents):
+        if existing.exists():
+            if not existing.is_dir():
+                raise InputError([Problem("--out names a file, not a folder; give the folder to write decks/ and "
+                                          "briefings/ into", file=str(existing), category="input")])
+            break
+    return path
+
+
 def typed_text(value: str | None) -> str | None:
     """Return text typed on the command line or at a prompt as the characters typed, whatever the locale.
 

@@ -13,7 +13,7 @@ from ..branding import apply_to_presentation
 from ..model import EventData
 from ..ooxml import DRAWING, tag
 from ..output import Rendered, Target, document_time, package_bytes, property_text
-from ..paths import slug
+from ..paths import event_stem
 from .plan import SlideSpec
 from .writer import DeckWriter
 
@@ -35,7 +35,7 @@ class DeckBuilder:
     def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
         """Return the one deck of the event, with what it is drawn from."""
         info = plan.event.event
-        path = out_dir / self.folder / f"{slug(info.title)}-{info.date.isoformat()}{self.suffix}"
+        path = out_dir / self.folder / f"{event_stem(info.title, info.date)}{self.suffix}"
         return [Target(path, (self.template_package, self.logo, plan.event, plan.slides),
                        lambda: self.render(plan.event, plan.slides))]
 

@@ -13,7 +13,7 @@ import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypedDict, TypeGuard
+from typing import TYPE_CHECKING, Iterator, TypedDict, TypeGuard
 
 if TYPE_CHECKING:
     from .files import Rendered
@@ -63,6 +63,53 @@ def _manifest_path(out_dir: Path, source: Path) -> Path:
     return out_dir / FOLDER / f"{name}.json"
 
 
+SOURCE_KEY = "source"  # the data file a record is of: not an output's path, so never a well-formed entry
+
+
+def built_by_others(out_dir: Path, source: Path, paths: list[Path]) -> dict[Path, Path]:
+    """Return each of ``paths`` that the last build of another data file (one that still exists) wrote into
+    ``out_dir``, with that data file. Outputs are compared by their place inside ``out_dir`` (its last two
+    parts, as a disk compares names), whichever way either build spelled the folder."""
+    wanted = {_place(path): path for path in paths}
+    found: dict[Path, Path] = {}
+    for _, other, record in _other_records(out_dir, source):
+        if Path(other).is_file():
+            for output in record:
+                if output != SOURCE_KEY and _place(Path(output)) in wanted:
+                    found.setdefault(wanted[_place(Path(output))], Path(other))
+    return {path: found[path] for path in paths if path in found}  # in the order the build makes them
+
+
+def disown(out_dir: Path, source: Path, paths: list[Path]) -> None:
+    """Remove ``paths`` from other data files' records: this build wrote them last (a failure costs nothing but
+    a repeated warning)."""
+    places = {_place(path) for path in paths}
+    for record_path, _, record in _other_records(out_dir, source):
+        kept = {output: entry for output, entry in record.items()
+                if output == SOURCE_KEY or _place(Path(output)) not in places}
+        if len(kept) < len(record):
+            _write_record(record_path, kept)
+
+
+def _other_records(out_dir: Path, source: Path) -> Iterator[tuple[Path, str, dict]]:
+    """Yield (record file, data file, record) for each other data file's build into ``out_dir``."""
+    own = _manifest_path(out_dir, source)
+    for record_path in sorted((out_dir / FOLDER).glob("*.json")):
+        if record_path == own:
+            continue
+        try:
+            record = json.loads(record_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        other = record.get(SOURCE_KEY) if isinstance(record, dict) else None
+        if isinstance(other, str) and Path(other) != source.resolve():
+            yield record_path, other, record
+
+
+def _place(path: Path) -> tuple[str, ...]:
+    return tuple(os.path.normcase(part).casefold() for part in path.parts[-2:])
+
+
 def load(out_dir: Path, source: Path) -> dict[str, Entry]:
     """Return the last build's record for this data file: output path -> entry."""
     try:
@@ -99,12 +146,16 @@ def entry_for(rendered: Rendered, print_: str) -> Entry:
 
 def save(out_dir: Path, source: Path, entries: dict[str, Entry]) -> None:
     """Store this build's record (atomically; a failure only costs the next build's speed)."""
-    path = _manifest_path(out_dir, source)
+    _write_record(_manifest_path(out_dir, source), {**entries, SOURCE_KEY: str(source.resolve())})
+
+
+def _write_record(path: Path, record: dict) -> None:
+    """Write a record atomically; a failure only costs the next build's speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(entries, out, indent=1, sort_keys=True)
+            json.dump(record, out, indent=1, sort_keys=True)
         os.replace(temp, path)
     except OSError:
         pass

@@ -206,17 +206,27 @@ def _run(command: list[str], language: str, timeout: int) -> str:
     try:
         _, errors = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)  # soffice starts soffice.bin: end the whole group
-        except ProcessLookupError:
-            pass
-        process.communicate()
+        _stop(process)
         return f"LibreOffice did not finish the PDFs within {timeout} s, so it was stopped"
+    except BaseException:
+        # Ctrl-C: LibreOffice runs in a session of its own, so the terminal's interrupt does not reach it. It is
+        # ended here, before its profile folder is removed: else it would go on writing there, and leave it behind.
+        _stop(process)
+        raise
     if process.returncode != 0:
         detail = errors.decode("utf-8", "replace").strip().splitlines()
         return f"LibreOffice could not convert the outputs to PDF (exit status {process.returncode}" + (
             f": {detail[-1]})" if detail else ")")
     return ""
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """End LibreOffice and every process it started (soffice starts soffice.bin), and wait for them."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.communicate()
 
 
 def _write_profile(profile: Path) -> None:

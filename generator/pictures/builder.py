@@ -19,7 +19,7 @@ from ..branding import paper_colours
 from ..briefing.type_scale import CHART_LABEL_SIZE, COLUMN_WIDTH
 from ..output import Rendered, Target, document_time
 from ..output_formats import PNG, SVG
-from ..paths import slug
+from ..paths import event_stem
 from .page import index_page
 from .plan import Picture, plan_pictures
 
@@ -67,7 +67,7 @@ class PicturesBuilder:
     def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
         """Return a target for each file of each picture, and one for the index page."""
         info = plan.event.event
-        folder = out_dir / FOLDER / f"{slug(info.title)}-{info.date.isoformat()}"
+        folder = out_dir / FOLDER / event_stem(info.title, info.date)
         date = document_time(info.date).isoformat()
         pictures = plan_pictures(plan)
         # The bytes depend on matplotlib's version too (a new one may draw a line a pixel over).

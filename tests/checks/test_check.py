@@ -129,3 +129,13 @@ def test_a_briefings_word_count_takes_in_its_figures_tables(briefing_paths):
     assert in_tables > 0
     facts = check_files([path], render=False)[0].facts
     assert any(fact.startswith(f"{outside_tables + in_tables} words, about ") for fact in facts)
+
+
+def test_check_files_on_a_pipe_says_it_is_one_without_waiting_for_a_writer(run_cli, tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.docx")
+    status, out, err = run_cli(["check", "--files", "pipe.docx"], tmp_path)
+    assert (status, out) == (2, "")
+    assert err.splitlines()[0] == ("error: pipe.docx: this is a pipe (FIFO), not a file; a built file must be an "
+                                   "ordinary file")

@@ -68,6 +68,7 @@ def test_a_damaged_record_is_ignored_and_rewritten(built, damage):
     assert built_files(built) == expected
     assert report.written == []  # the files on disk are still what this data gives: none is replaced
     stored = json.loads(record.read_text(encoding="utf-8"))
+    assert stored.pop(manifest.SOURCE_KEY) == str(DEFAULT_DATA.resolve())  # whose outputs these are
     assert sorted(stored) == sorted(str(output.path) for output in report.outputs)
     assert all(set(entry) == {"fingerprint", "sha256", "summary", "warnings"} for entry in stored.values())
 
@@ -79,7 +80,7 @@ def test_a_record_entry_missing_a_field_is_drawn_again(built):
     del stored[deck]["sha256"]
     record.write_text(json.dumps(stored), encoding="utf-8")
     expected = built_files(built)
-    assert manifest.load(built, DEFAULT_DATA).keys() == set(stored) - {deck}
+    assert manifest.load(built, DEFAULT_DATA).keys() == set(stored) - {deck, manifest.SOURCE_KEY}
     build_event(DEFAULT_DATA, BuildOptions(out_dir=built))
     assert built_files(built) == expected
     assert "sha256" in json.loads(record.read_text(encoding="utf-8"))[deck]

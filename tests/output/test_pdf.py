@@ -330,3 +330,42 @@ def test_libreoffice_pdfs_carry_the_pictures_alt_text(real_pdfs: tuple[Path, Pat
     # LibreOffice 7.4's Writer joins a picture's title and description; charts get no alt text (see the README).
     assert b"/Alt<FEFF" + utf16("Red rectangle - A red rectangle standing for a chart") in briefing
     assert b"/Alt<FEFF" + utf16("A red rectangle on a slide") in deck
+
+
+BUSY_UNTIL_STOPPED = """
+profile_folder = pathlib.Path(urllib.request.url2pathname(urllib.parse.urlparse(profile).path))
+started = time.time()
+while time.time() - started < 5:  # LibreOffice at work: writing into its profile (made again if gone) until stopped
+    profile_folder.mkdir(parents=True, exist_ok=True)
+    (profile_folder / ("busy-%d" % time.time_ns())).write_text("x")
+    time.sleep(0.005)
+"""
+
+
+def test_ctrl_c_during_the_pdfs_stops_libreoffice_and_leaves_no_profile_folder(tmp_path, monkeypatch, outputs):
+    import os
+    import signal
+    import tempfile
+    import threading
+    import time
+
+    soffice, log = stub_soffice(tmp_path, BUSY_UNTIL_STOPPED)
+    monkeypatch.setenv(SOFFICE_VARIABLE, str(soffice))
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    _, paths = outputs
+    def interrupt_once_libreoffice_is_at_work() -> None:
+        waited = time.monotonic()
+        while not any(temporary.rglob("busy-*")) and time.monotonic() - waited < 30:
+            time.sleep(0.01)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    interrupt = threading.Thread(target=interrupt_once_libreoffice_is_at_work, daemon=True)
+    interrupt.start()
+    with pytest.raises(KeyboardInterrupt):
+        convert_to_pdf(paths)
+    interrupt.join()
+    time.sleep(0.5)  # a LibreOffice left running would write its profile again by now
+    assert len(launches(log)) == 1
+    assert list(temporary.iterdir()) == []
