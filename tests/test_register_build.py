@@ -603,3 +603,121 @@ def test_the_nineteen_detailed_ons_groups_fixture_counts_each_group_under_its_sh
     assert ethnicity.name == "Ethnicity"
     assert sorted(label for label, _ in ethnicity.rows) == sorted(group.short for group in ons_groups())
     assert sum(count for _, count in ethnicity.rows) == event_figures(event)["cspr"].people == 38
+
+
+# A register as people really keep it ----------------------------------------------------------------------------------
+
+US_DATE = "mm/dd/yy"  # the number format LibreOffice Calc set to US dates gives a date it read from typed text
+REAL_WORLD_REVIEWS = [
+    # Typed 05/10/2022 into a spreadsheet set to US dates: stored as 10 May; 21/07/2023 left as text.
+    ["CSPR-22-01", "CSPR", "Northbank Borough Council", "Published", (dt.datetime(2022, 5, 10), US_DATE),
+     "21/07/2023", "Neglect; Not known"],
+    ["CSPR-22-02", "cspr", "WDC", "In progress", "21/07/2022", None, "Safe sleep; N/K"],
+    ["CSPR-21-09", "CSPR", "EMC", "Published", "15/03/2021", "2021-11-02", "Neglect"],  # before the period
+    ["CSPR-24-07", "CSPR", "NBC", "Not known", "2024-05-09", None, "Neglect"],  # after it
+    ["DHR-23-01", "DHR", "NBC", "Published", (dt.datetime(2023, 1, 13), US_DATE), "2024-02-01",
+     "Coercive control"],
+]
+REAL_WORLD_PEOPLE = [
+    ["CSPR-22-01", None, 3, "White British", "F"],
+    ["CSPR-22-01", None, "Not known", "Mixed White and Black Caribbean", "Male"],
+    ["CSPR-22-02", None, 0, "N/K", "Prefer not to say"],
+    ["CSPR-21-09", None, 5, "Asian British - Pakistani", "M"],
+    ["CSPR-24-07", "", 2, "white british", "Female"],
+    ["DHR-23-01", "Victim", 44, "Declined to answer", "Female"],
+    ["DHR-23-01", "perpetrator", 46, "White - Other", "Male"],
+]
+
+
+def real_world(folder: Path, reviews: list[list[object]], people: list[list[object]]) -> Path:
+    """Write a copy of the Riverside data whose register is ``reviews`` and ``people``, with its own word for
+    'not known'; a cell given as (value, number format) is written with that format."""
+    book = openpyxl.Workbook()
+    sheets = {"Reviews": book.active, "People": book.create_sheet("People")}
+    sheets["Reviews"].title = "Reviews"
+    sheets["Reviews"].append(["Reference", "Review type", "Area", "Status", "Date notified", "Date published",
+                              "Themes"])
+    sheets["People"].append(["Reference", "Role", "Age", "Ethnicity", "Gender"])
+    for name, rows in (("Reviews", reviews), ("People", people)):
+        for row in rows:
+            sheets[name].append([cell[0] if isinstance(cell, tuple) else cell for cell in row])
+            for column, cell in enumerate(row, start=1):
+                if isinstance(cell, tuple):
+                    sheets[name].cell(row=sheets[name].max_row, column=column).number_format = cell[1]
+    book.save(folder / "register.xlsx")
+    text = replace_once(DATA.read_text(encoding="utf-8"), "register: riverside-2024-register.xlsx\n",
+                        "register: register.xlsx\ncategories: {unknown: [Declined to answer]}\n")
+    (folder / "data.yaml").write_text(text, encoding="utf-8")
+    return folder / "data.yaml"
+
+
+def test_a_register_as_people_keep_it_gives_exactly_these_figures_warnings_and_notes(tmp_path, monkeypatch):
+    from generator.data_source import register_dates
+    from generator.figures import event_figures
+
+    monkeypatch.setattr(register_dates, "today", lambda: dt.date(2024, 6, 1))
+    monkeypatch.chdir(tmp_path)
+    loaded = load_event(real_world(Path("."), REAL_WORLD_REVIEWS, REAL_WORLD_PEOPLE))
+    figures = event_figures(loaded.event)
+    cspr, dhr = figures["cspr"], figures["dhr"]
+    assert (cspr.count, dict(cspr.areas.rows), cspr.people) == (2, {"North/East": 1, "WDC": 1}, 3)
+    assert {t.name: (t.title, t.rows) for t in cspr.demographics} == {
+        "Ethnicity": ("Ethnicity (where known: 2 of 3 children)", (("Mixed", 1), ("White", 1))),
+        "Age": ("Age (where known: 2 of 3 children)",
+                (("Under 1", 1), ("1-4", 1), ("5-9", 0), ("10-14", 0), ("15-17", 0))),
+        "Gender": ("Gender (where known: 2 of 3 children)", (("Female", 1), ("Male", 1))),
+    }
+    assert [(t.name, t.count) for t in cspr.themes if t.count] == [("Neglect", 1), ("Safe sleep", 1)]
+    assert {t.name: t.rows for t in dhr.demographics if t.name.startswith("Ethnicity")} == {
+        "Ethnicity of perpetrators": (("White", 1),)}  # the victim's 'Declined to answer' is the data's own word
+    assert figures["sar"].count == 0
+    register = "register.xlsx"
+    assert [f"{p.severity}: {p}" for p in loaded.warnings] == [
+        "note: CSPR: 4 rows; 2 in the period; 1 notified before 1 April 2021 (CSPR-21-09); 1 notified after 31 "
+        "March 2024 (CSPR-24-07)",
+        "note: SAR: 0 rows; 0 in the period",
+        "note: DHR: 1 row; 1 in the period",
+        f"warning: {register}, sheet Reviews, row 2, Date notified: 10 May 2022 may be a misread 5 October 2022: "
+        "the register also holds dates a spreadsheet set to US dates could not read, and left as text "
+        "('21/07/2023', row 2); check it, and type dates as yyyy-mm-dd",
+        f"note: {register}, sheet People, row 2, Ethnicity: 'White British' is read as the ONS 2021 group White: "
+        "English, Welsh, Scottish, Northern Irish or British (1 row)",
+        f"note: {register}, sheet People, row 2, Gender: 'F' is read as Female (1 row)",
+        f"note: {register}, sheet People, row 3, Ethnicity: 'Mixed White and Black Caribbean' is read as the ONS "
+        "2021 group Mixed or Multiple ethnic groups: White and Black Caribbean (1 row)",
+        f"note: {register}, sheet People, row 5, Ethnicity: 'Asian British - Pakistani' is read as the ONS 2021 "
+        "group Asian, Asian British or Asian Welsh: Pakistani (1 row)",
+        f"note: {register}, sheet People, row 5, Gender: 'M' is read as Male (1 row)",
+        f"note: {register}, sheet People, row 6, Ethnicity: 'white british' is read as the ONS 2021 group White: "
+        "English, Welsh, Scottish, Northern Irish or British (1 row)",
+        f"note: {register}, sheet People, row 8, Ethnicity: 'White - Other' is read as the ONS 2021 group White: "
+        "Other White (1 row)",
+        f"note: {register}, sheet Reviews, row 4, Date notified: CSPR-21-09 is left out of the figures: notified 15 "
+        "March 2021, before the period starts on 1 April 2021",
+        f"note: {register}, sheet Reviews, row 5, Date notified: CSPR-24-07 is left out of the figures: notified 9 "
+        "May 2024, after the period ends on 31 March 2024",
+    ]
+
+
+def test_a_register_with_impossible_dates_roles_and_groups_lists_every_error_at_once(tmp_path, monkeypatch):
+    from generator.data_source import register_dates
+    from generator.problems import InputError
+
+    monkeypatch.setattr(register_dates, "today", lambda: dt.date(2024, 6, 1))
+    reviews = REAL_WORLD_REVIEWS + [
+        ["CSPR-23-05", "CSPR", "NBC", "In progress", "2031-01-01", None, "Neglect"],
+        ["CSPR-23-06", "CSPR", "WDC", "Published", "2023-06-01", "2023-03-01", "Neglect"],
+    ]
+    people = REAL_WORLD_PEOPLE + [["DHR-23-01", "alleged perpetrator", 50, "Whte Britsh", "Male"]]
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as raised:
+        load_event(real_world(Path("."), reviews, people))
+    assert [str(p) for p in raised.value.problems if p.severity == "error"] == [
+        "register.xlsx, sheet Reviews, row 7, Date notified: 1 January 2031 is in the future",
+        "register.xlsx, sheet Reviews, row 8, Date published: 1 March 2023 is before the date notified (1 June 2023)",
+        "register.xlsx, sheet People, row 9, Ethnicity: 'Whte Britsh' is not an ONS 2021 ethnic group (did you mean "
+        "White: English, Welsh, Scottish, Northern Irish or British?); to count the register's own groups instead, "
+        "list them as categories.ethnicities in the data file",
+        "register.xlsx, sheet People, row 9, Role: 'alleged perpetrator' is not a DHR role (did you mean "
+        "perpetrator?); declare each role with its people noun in review_types.dhr.roles",
+    ]
