@@ -318,8 +318,8 @@ PREPOSITIONS = {"at", "of", "in", "with", "from", "for", "under"}  # 'adult at r
 
 def role_plural(role: str, review: ReviewType) -> str:
     """Return the people of a role, as a table names them: the noun the type declares for it (roles: {victim:
-    victims}), the type's own word when the role is its word for one person ('child' -> its 'children'), else the role with its head word made plural ('victim' -> 'victims',
-    'adult at risk' -> 'adults at risk')."""
+    victims}), the type's own word when the role is its word for one person ('child' -> its 'children'), else the
+    role with its head word made plural ('victim' -> 'victims', 'adult at risk' -> 'adults at risk')."""
     declared = {name.casefold(): noun for name, noun in review.roles.items()}
     if role.casefold() in declared:
         return declared[role.casefold()]

@@ -39,8 +39,9 @@ THEMES_KEY = "themes"
 class TypeAbbreviation:
     """A review type: names, counts, demographics, themes, legal framework and briefing.
 
-    Only the abbreviation (as in CSPR) and the roles are read here; the first line is the model's own, so that a message saying what a
-    review type should hold reads as a build's does.
+    Only the abbreviation (as in CSPR) and the roles are read here; the
+    first line is the model's own, so that a message saying what a review
+    type should hold reads as a build's does.
     """
 
     abbreviation: str

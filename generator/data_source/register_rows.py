@@ -219,13 +219,7 @@ def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells,
     if not table.rows and what == "reviews":
         problems.append(_table_problem(table, "has headings but no reviews; add one row for each review"))
     result = []
-    order = date_order(table.rows, [index for key, index in positions.items() if kinds[key].heading.startswith("Date")])
-    if order.is_month_first:
-        assert order.month_first is not None
-        text, place = order.month_first
-        notes.append(place.problem("", f"the text dates are written month first ('{text}'), as a spreadsheet set to "
-                                       "US dates writes them; they are read so", WARNING))
-    sheet = _Sheet(positions, table.headings, problems, notes, unknown, order)
+    sheet = _Sheet(positions, table.headings, problems, notes, unknown, _date_order(table, positions, kinds, notes))
     for place, cells in table.rows:
         row_cells = _Cells(place, cells, sheet)
         reference = comparable_reference(row_cells.text(REFERENCE))
@@ -235,6 +229,18 @@ def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells,
         if row is not None:
             result.append(row)
     return result
+
+
+def _date_order(table: Table, positions: dict[str, int], kinds: dict[str, Column], notes: list[Problem]
+                ) -> DateOrder:
+    """Return the order the table's text dates are written in; a warning says so when it is month first."""
+    order = date_order(table.rows, [index for key, index in positions.items() if kinds[key].heading.startswith("Date")])
+    if order.is_month_first:
+        assert order.month_first is not None
+        text, place = order.month_first
+        notes.append(place.problem("", f"the text dates are written month first ('{text}'), as a spreadsheet set to "
+                                       "US dates writes them; they are read so", WARNING))
+    return order
 
 
 def _table_problem(table: Table, message: str) -> Problem:

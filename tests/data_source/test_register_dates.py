@@ -80,3 +80,15 @@ def test_a_register_saved_by_calc_in_a_us_and_a_uk_locale_reads_the_same_or_name
         "register also holds dates a spreadsheet set to US dates could not read, and left as text ('21/07/2023', "
         "row 2); check it, and type dates as yyyy-mm-dd",
     ]
+
+
+def test_a_register_whose_text_dates_are_month_first_is_read_so_and_said_so(tmp_path):
+    from tests.data_source.register_helpers import PEOPLE, REVIEWS, workbook
+
+    reviews = [REVIEWS[0][:4] + ["07/21/2022", "05/10/2023", None], REVIEWS[1][:4] + ["05/10/2022", None, None]]
+    found = read_register(workbook(tmp_path / "r.xlsx", reviews, PEOPLE[:3]), "r.xlsx")
+    assert [(r.notified, r.published) for r in found.reviews] == [
+        (dt.date(2022, 7, 21), dt.date(2023, 5, 10)), (dt.date(2022, 5, 10), None)]
+    assert [str(note) for note in found.notes] == [
+        "r.xlsx, sheet Reviews, row 2: the text dates are written month first ('07/21/2022'), as a spreadsheet set "
+        "to US dates writes them; they are read so"]
