@@ -28,7 +28,8 @@ MAX_CHARTED_THEMES = 12
 # The built-in tables' names: each stays the table's name (free text cites '{k.ethnicity.White}'), and is translated
 # where it is shown.
 BUILT_IN_TABLE_NAMES = (i18n.N_("Ethnicity"), i18n.N_("Age"), i18n.N_("Age band"), i18n.N_("Gender"),
-                        i18n.N_("Reviews by area"), i18n.N_("Area"))
+                        i18n.N_("Reviews by area"), i18n.N_("Area"), i18n.N_("Reviews by criterion"),
+                        i18n.N_("Criterion"))
 PERSON_TABLES = (("Ethnicity", "Ethnicity", "ethnicity"), ("Age", "Age band", "age"), ("Gender", "Gender", "gender"))
 
 
@@ -149,11 +150,17 @@ class ReviewFigures:
     themes: tuple[Theme, ...]
     period: str = ""  # which reviews the figures count: 'Reviews notified 1 April 2021 to 31 March 2024'
     threshold: int = 0  # counts from 1 to threshold - 1 are hidden when published; 0 when nothing is
+    criteria: CountTable | None = None  # reviews by the criteria they met, for a type that declares criteria
 
     @property
     def tables(self) -> tuple[CountTable, ...]:
-        """Return the area table and the demographic tables."""
-        return (self.areas, *self.demographics)
+        """Return the area table, the criteria table (when the type declares criteria) and the demographic tables."""
+        return (self.areas, *self.criteria_tables, *self.demographics)
+
+    @property
+    def criteria_tables(self) -> tuple[CountTable, ...]:
+        """Return the reviews by criterion, as a table of its own, or none when the type declares no criteria."""
+        return () if self.criteria is None else (self.criteria,)
 
     @property
     def hidden_themes(self) -> tuple[str, ...]:
@@ -309,8 +316,15 @@ def review_figures(key: str, review: ReviewType, period: str = "", threshold: in
                                                              default=count)
     areas = CountTable("Reviews by area", "Area", tuple(review.area_counts.items()), i18n._("reviews"), count, count,
                        threshold=threshold)
+    criteria = None
+    if review.criteria:
+        # A review may meet several criteria, so these counts may add up to more than the reviews.
+        by_criterion = review.counts_by_criterion or {}
+        criteria = CountTable("Reviews by criterion", "Criterion",
+                              tuple((name, by_criterion.get(name, 0)) for name in review.criteria),
+                              i18n._("reviews"), count, count, threshold=threshold)
     return ReviewFigures(key, review, count, people, areas, tuple(tables), tuple(review.theme_list), period,
-                         threshold)
+                         threshold, criteria)
 
 
 PREPOSITIONS = {"at", "of", "in", "with", "from", "for", "under"}  # 'adult at risk': the noun before one is the head
@@ -415,7 +429,9 @@ def counted_aggregates(event: EventData, key: str, reviews: Sequence[ResolvedRev
                 demographics.people_known[name] = (sum(counts.values()), len(people))
     themes = [Theme(name, count) for name, count in
               count_each(reviews, lambda r: r.themes, [t.name for t in review.theme_list]).items()]
-    return {"count": len(reviews), "counts_by_area": by_area, "demographics": demographics, "themes": themes}
+    by_criterion = count_each(reviews, lambda r: r.criteria, review.criteria) if review.criteria else None
+    return {"count": len(reviews), "counts_by_area": by_area, "demographics": demographics, "themes": themes,
+            "counts_by_criterion": by_criterion}
 
 
 def _person_counts(people: Sequence, field_name: str, bands: Sequence) -> dict[str, int]:
@@ -451,7 +467,8 @@ def placeholder_values(figures: Mapping[str, ReviewFigures], period_dates: str) 
         values[f"{key}.count"] = str(found.count)
         values[f"{key}.people"] = str(found.people)
         values[f"{key}.headline"] = found.headline
-        for prefix, table in [("area", found.areas)] + [(t.name.lower(), t) for t in found.demographics]:
+        criteria = [("criterion", found.criteria)] if found.criteria is not None else []
+        for prefix, table in [("area", found.areas), *criteria] + [(t.name.lower(), t) for t in found.demographics]:
             values[f"{key}.known_for.{table.name}"] = str(table.known_for)
             hidden = table.suppression
             for label, value in table.rows:

@@ -194,6 +194,11 @@ class ReviewType:
     count: int | None = None
     counts_by_area: dict[str, int] | None = None
     demographics: Demographics = field(default_factory=Demographics)
+    # The criteria a review of this type may meet, one or more each (a Single Unified Safeguarding Review's:
+    # adult practice, child practice, domestic homicide...), and how many reviews met each (typed, or counted
+    # from the register's Criteria column).
+    criteria: list[str] = field(default_factory=list, metadata=NAMES)
+    counts_by_criterion: dict[str, int] | None = None
     # The areas or groupings the register's reviews are counted by, and the bands its ages are ("Under 1").
     report_by: list[str] = field(default_factory=list, metadata=NAMES)
     age_bands: list[str] = field(default_factory=list, metadata=NAMES)

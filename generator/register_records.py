@@ -56,6 +56,7 @@ class ReviewRow:
     published: dt.date | None
     themes: tuple[str, ...]
     place: RowPlace
+    criteria: tuple[str, ...] = ()  # the criteria of its type it meets (a Single Unified Safeguarding Review's)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class ResolvedReview:
     themes: tuple[str, ...]
     people: tuple[PersonRow, ...]
     place: RowPlace
+    criteria: tuple[str, ...] = ()
 
 
 def select_period(reviews: Iterable[ResolvedReview], start: dt.date, end: dt.date, by: str = BY_NOTIFIED

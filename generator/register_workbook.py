@@ -39,6 +39,7 @@ from .templates.package_writing import zip_members
 ONS_2021_ETHNICITIES = tuple(group.label for group in ons_groups())
 REVIEW_STATUSES = ("In progress", "Completed", "Published")  # offered, not enforced: a register may use its own
 STRICT_LISTS = ("Review type", "Area", "Role")  # a value off these lists is refused as it is typed
+CRITERIA = "Criteria"
 MIN_COLUMN_WIDTH = 14  # characters
 LISTS_SHEET = "Lists"
 ABOUT_SHEET = "About"
@@ -62,6 +63,8 @@ ABOUT_COLUMNS = {
     (REVIEWS_SHEET, "Date notified"): "The date the case was notified, as dd/mm/yyyy (or a date chosen in Excel).",
     (REVIEWS_SHEET, "Date published"): "The date the review was published; blank while it is not.",
     (REVIEWS_SHEET, "Themes"): "The review's themes, from the type's list, separated by semicolons (;).",
+    (REVIEWS_SHEET, "Criteria"): "For a type that declares criteria (a Single Unified Safeguarding Review): each "
+                                 "criterion the review meets, separated by semicolons (;); blank for other types.",
     (PEOPLE_SHEET, "Reference"): "The reference of the review this person was part of, as on the Reviews sheet.",
     (PEOPLE_SHEET, "Role"): "The person's part in the review{roles}; blank when the type declares no roles.",
     (PEOPLE_SHEET, "Age"): "Age in whole years (0 to {max_age}) at the time of the incident; blank when not known.",
@@ -74,15 +77,17 @@ REFERENCE_EXAMPLE = "{type}-2023-04"  # a reference of the partnership's first r
 
 def write_blank_register(path: Path, review_types: Sequence[str], areas: Sequence[str],
                          ethnicities: Sequence[str] | None = None, genders: Sequence[str] | None = None,
-                         roles: Sequence[str] = (), themes: Sequence[str] = ()) -> None:
+                         roles: Sequence[str] = (), themes: Sequence[str] = (), criteria: Sequence[str] = ()
+                         ) -> None:
     """Write a blank register to ``path`` (replacing it whole, never leaving half a file).
 
     ``review_types``, ``areas`` and ``roles`` are the names the drop-downs
     offer (a type's abbreviation, an area's short or full name, the types'
     declared roles); ethnicity defaults to the ONS 2021 groups and gender to
-    Female, Male, Other. ``themes`` only widen the Themes column to show them.
+    Female, Male, Other. ``themes`` only widen the Themes column to show them. ``criteria`` (the types'
+    declared criteria) are the Criteria column's drop-down; several are typed with semicolons between them.
     """
-    data = blank_register_bytes(review_types, areas, ethnicities, genders, roles, themes)
+    data = blank_register_bytes(review_types, areas, ethnicities, genders, roles, themes, criteria)
     partial = path.with_name(f".{path.name}.partial")
     try:
         partial.write_bytes(data)
@@ -93,15 +98,16 @@ def write_blank_register(path: Path, review_types: Sequence[str], areas: Sequenc
 
 def blank_register_bytes(review_types: Sequence[str], areas: Sequence[str],
                          ethnicities: Sequence[str] | None = None, genders: Sequence[str] | None = None,
-                         roles: Sequence[str] = (), themes: Sequence[str] = ()) -> bytes:
+                         roles: Sequence[str] = (), themes: Sequence[str] = (), criteria: Sequence[str] = ()
+                         ) -> bytes:
     """Return the bytes of a blank register (see :func:`write_blank_register`)."""
-    workbook = blank_register(review_types, areas, ethnicities, genders, roles, themes)
+    workbook = blank_register(review_types, areas, ethnicities, genders, roles, themes, criteria)
     return workbook_bytes(workbook)
 
 
 def blank_register(review_types: Sequence[str], areas: Sequence[str], ethnicities: Sequence[str] | None = None,
-                   genders: Sequence[str] | None = None, roles: Sequence[str] = (), themes: Sequence[str] = ()
-                   ) -> Workbook:
+                   genders: Sequence[str] | None = None, roles: Sequence[str] = (), themes: Sequence[str] = (),
+                   criteria: Sequence[str] = ()) -> Workbook:
     """Return a blank register as an openpyxl workbook (to fill in before saving, as the example's script does)."""
     choices = {
         "Review type": list(review_types),
@@ -110,6 +116,7 @@ def blank_register(review_types: Sequence[str], areas: Sequence[str], ethnicitie
         "Role": list(roles),
         "Ethnicity": list(ONS_2021_ETHNICITIES if ethnicities is None else ethnicities),
         "Gender": list(DEFAULT_GENDERS if genders is None else genders),
+        "Criteria": list(criteria),
     }
     choices = {heading: values for heading, values in choices.items() if values}
     widest = {heading: max(len(value) for value in values) for heading, values in choices.items()}
@@ -196,6 +203,12 @@ def _write_lists(sheet: Worksheet, choices: dict[str, list[str]]) -> dict[str, s
 
 def _validation(column: Column, ranges: dict[str, str]) -> DataValidation | None:
     """Return the check Excel makes as a column's cell is typed, or None for free text."""
+    if column.heading == CRITERIA and column.heading in ranges:
+        # A review may meet several criteria: the drop-down offers one, and a typed list of several is allowed.
+        return DataValidation(type="list", formula1=ranges[column.heading], allow_blank=True, showErrorMessage=True,
+                              errorStyle="information", errorTitle=CRITERIA,
+                              error="Choose a criterion from the list; for several, type them separated by "
+                                    "semicolons (;).")
     if column.heading in ranges:
         strict = column.heading in STRICT_LISTS
         what = column.heading.lower()

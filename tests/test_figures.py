@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from pathlib import Path
+
 import pytest
 
 from generator.loading import load_event
@@ -90,3 +92,27 @@ def test_a_role_names_its_people_as_english_does(loaded, role, expected):
     first = next(iter(loaded.event.review_types.values()))
     children = dataclasses.replace(first, person_noun="child", people_noun="children")
     assert role_plural(role, children) == expected
+
+
+BILINGUAL_GALLERY = Path(__file__).resolve().parent / "fixtures" / "gallery" / "bilingual-susr.yaml"
+
+
+@pytest.mark.parametrize("language,rows", [
+    ("en", (("Adult practice", 2), ("Child practice", 1), ("Domestic homicide", 2), ("Mental health homicide", 1),
+            ("Offensive weapons homicide", 1))),
+    ("cy", (("Ymarfer oedolion", 2), ("Ymarfer plant", 1), ("Dynladdiad domestig", 2),
+            ("Dynladdiad iechyd meddwl", 1), ("Dynladdiad ag arf ymosodol", 1)))])
+def test_a_type_declaring_criteria_counts_its_reviews_by_criterion(language: str, rows: tuple) -> None:
+    from generator.figures import event_figures
+    from generator.i18n import speaking
+    from generator.loading import load_event
+
+    loaded = load_event(BILINGUAL_GALLERY, language=language)
+    with speaking(loaded.language):
+        figures = event_figures(loaded.event)
+        susr = figures["susr"]
+        assert susr.count == 4
+        assert susr.criteria is not None and susr.criteria.rows == rows  # several each: 7 for 4 reviews
+        assert susr.criteria in susr.tables
+        assert figures["cpr"].criteria is None and figures["cpr"].criteria not in figures["cpr"].tables
+        assert susr.criteria.title == ("Reviews by criterion" if language == "en" else "Adolygiadau fesul maen prawf")

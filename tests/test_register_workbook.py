@@ -111,7 +111,7 @@ def test_the_about_sheet_explains_every_column(tmp_path):
                           "choices.")
     assert rows[2][2] == ("The area the review belongs to: its short name (North/East) or its full name. A drop-down "
                           "offers the choices.")
-    assert rows[9][2] == "Age in whole years (0 to 120) at the time of the incident; blank when not known."
+    assert rows[10][2] == "Age in whole years (0 to 120) at the time of the incident; blank when not known."
     about = book["About"]
     # The introduction spans the sheet's width, not the narrow first column (where it showed 'One row on').
     assert [str(cells) for cells in about.merged_cells.ranges] == ["A2:C2"]

@@ -164,7 +164,7 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
                          "links": tuple(section.links)}
         if section.show == "figures":
             content["paragraphs"] += tuple(f"{line}." for line in (figures.headline, figures.period) if line)
-            content["tables"] = (figures.areas, *figures.demographics)
+            content["tables"] = figures.tables
             # The data's own note, when it has one, already says whom the tables count.
             says_whom = figures.people != figures.count and not review.demographics.note
             notes = [_("The tables describe {people}.", people=figures.people_phrase)] if says_whom else []

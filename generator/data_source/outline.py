@@ -22,7 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..model import Categories, EventData
 from ..paths import display_path
 from ..problems import InputError
-from . import schema
+from . import languages, schema
 from .loader import compose_data
 from .schema import Locations
 
@@ -31,7 +31,7 @@ TYPES_KEY = "review_types"
 AREAS_KEY = "areas"
 REGISTER_KEY = "register"
 CATEGORIES_KEY = "categories"
-TYPE_KEYS_READ = ("abbreviation", "roles")
+TYPE_KEYS_READ = ("abbreviation", "roles", "criteria")
 THEMES_KEY = "themes"
 
 
@@ -46,6 +46,7 @@ class TypeAbbreviation:
 
     abbreviation: str
     roles: dict[str, str] = field(default_factory=dict)
+    criteria: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -67,6 +68,7 @@ class RegisterChoices:
     roles: list[str] = field(default_factory=list)  # every type's declared roles, once each, in the data's order
     themes: list[str] = field(default_factory=list)  # every type's themes, once each
     categories: Categories = field(default_factory=Categories)
+    criteria: list[str] = field(default_factory=list)  # every type's declared criteria (SUSR), once each
 
 
 def read_structure(path: Path) -> tuple[EventData, Locations]:
@@ -94,6 +96,9 @@ def read_register_choices(path: Path) -> RegisterChoices:
     """
     label = display_path(path)
     root, node_files = compose_data(path)
+    declared = languages.declared_languages(root)
+    if declared:  # a bilingual file's register is written in its first language
+        root, _missing = languages.in_language(root, declared[0], declared, node_files, label)
     if not isinstance(root, MappingNode):
         # The build's message: what the whole file should hold.
         raise InputError(schema.convert(root, EventData, label, node_files).problems)
@@ -115,7 +120,8 @@ def read_register_choices(path: Path) -> RegisterChoices:
         register_named=register.value if isinstance(register, ScalarNode) and register.value.strip() else None,
         roles=list(dict.fromkeys(role for review in outline.review_types.values() for role in review.roles)),
         themes=_theme_names(root),
-        categories=outline.categories)
+        categories=outline.categories,
+        criteria=list(dict.fromkeys(name for review in outline.review_types.values() for name in review.criteria)))
 
 
 def _theme_names(root: MappingNode) -> list[str]:

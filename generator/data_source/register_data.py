@@ -45,7 +45,8 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
     names = {key: tuple(dict.fromkeys(n for n in (r.abbreviation, r.full_name, r.name, r.singular) if n))
              for key, r in event.review_types.items()}
     themes = {key: tuple(t.name for t in r.theme_list) for key, r in event.review_types.items()}
-    resolved, problems = resolve_register(register, names, event.areas, themes, event.allow_new_themes)
+    criteria = {key: tuple(r.criteria) for key, r in event.review_types.items() if r.criteria}
+    resolved, problems = resolve_register(register, names, event.areas, themes, event.allow_new_themes, criteria)
     for row in resolved:
         if row.type_key not in counted:
             problems.append(row.place.problem(
@@ -96,7 +97,7 @@ def _check_type(event: EventData, key: str, review: ReviewType, path: str, locat
     """Return the problems of one type's register settings, and of figures given both ways or not at all."""
     found = []
     if key in counted:
-        for field_name in ("counts_by_area",):
+        for field_name in ("counts_by_area", "counts_by_criterion"):
             if getattr(review, field_name) is not None:
                 found.append(locations.problem(f"{path}.{field_name}", _both_message(key, field_name)))
         if f"{path}.demographics" in locations.lines:

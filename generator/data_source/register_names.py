@@ -13,7 +13,8 @@ SIMILARITY_CUTOFF = 0.7
 
 
 def resolve_register(register: Register, review_types: Mapping[str, tuple[str, ...]], areas: Mapping[str, str],
-                     themes: Mapping[str, tuple[str, ...]], allow_new_themes: bool
+                     themes: Mapping[str, tuple[str, ...]], allow_new_themes: bool,
+                     criteria: Mapping[str, tuple[str, ...]] | None = None
                      ) -> tuple[list[ResolvedReview], list[Problem]]:
     """Return the reviews with the data file's keys for type and area and its names for themes, and the problems.
 
@@ -21,7 +22,8 @@ def resolve_register(register: Register, review_types: Mapping[str, tuple[str, .
     short name first and full name second (abbreviation, full name, name,
     singular); ``areas`` maps each area's short name to its full name;
     ``themes`` maps each type's key to its list of themes. A theme outside its
-    type's list is an error unless ``allow_new_themes`` (then it is kept as typed).
+    type's list is an error unless ``allow_new_themes`` (then it is kept as typed). ``criteria`` maps each type
+    that declares criteria to them; a row's criteria must be its type's.
     """
     problems: list[Problem] = []
     type_names = _NameIndex({key: (key,) + names for key, names in review_types.items()},
@@ -60,10 +62,31 @@ def resolve_register(register: Register, review_types: Mapping[str, tuple[str, .
                 problems.append(review.place.problem("Themes", message))
                 continue
             matched.append(name or theme)
+        met, criteria_problems = _criteria_met(review, type_key, (criteria or {}).get(type_key, ()),
+                                               next((n for n in review_types[type_key] if n), type_key))
+        problems.extend(criteria_problems)
         resolved.append(ResolvedReview(review.reference, type_key, area, review.status, review.notified,
                                        review.published, tuple(dict.fromkeys(matched)),
-                                       tuple(people_by_review.get(review.reference.casefold(), ())), review.place))
+                                       tuple(people_by_review.get(review.reference.casefold(), ())), review.place,
+                                       met))
     return resolved, problems
+
+
+def _criteria_met(review, type_key: str, declared: tuple[str, ...], label: str) -> tuple[tuple[str, ...],
+                                                                                       list[Problem]]:
+    """Return the criteria a row meets, as its type names them, and a problem for each it cannot meet."""
+    if review.criteria and not declared:
+        return (), [review.place.problem("Criteria", f"the {label} type declares no criteria; add criteria: to "
+                                                     f"review_types.{type_key}, or leave the column blank")]
+    index = _NameIndex({name: (name,) for name in declared}, {name: name for name in declared})
+    met, problems = [], []
+    for criterion in review.criteria:
+        name = index.find(criterion)
+        if name is None:
+            problems.append(review.place.problem("Criteria", index.unknown(criterion, f"one of the {label} criteria")))
+        else:
+            met.append(name)
+    return tuple(dict.fromkeys(met)), problems
 
 
 def _shown_names(names: tuple[str, ...]) -> str:

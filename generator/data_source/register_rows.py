@@ -71,6 +71,7 @@ REVIEW_COLUMNS = (
     Column("Date notified", True, True),
     Column("Date published", False, False),
     Column("Themes", False, False),
+    Column("Criteria", False, False),
 )
 PEOPLE_COLUMNS = (
     Column("Reference", True, True),
@@ -401,12 +402,14 @@ def _review_row(cells: _Cells, reference: str) -> ReviewRow | None:
     notified = cells.date(columns["datenotified"])
     published = cells.date(columns["datepublished"])
     themes_text = cells.text(columns["themes"])
+    criteria_text = cells.text(columns["criteria"])
     _check_dates(cells, notified, published)
     if cells.failed:
         return None
     themes = tuple(dict.fromkeys(t.strip() for t in themes_text.split(THEME_SEPARATOR)
                                  if not is_unknown(t, cells.unknown)))
-    return ReviewRow(reference, review_type, area, status, notified, published, themes, cells.place)
+    criteria = tuple(dict.fromkeys(c.strip() for c in criteria_text.split(THEME_SEPARATOR) if c.strip()))
+    return ReviewRow(reference, review_type, area, status, notified, published, themes, cells.place, criteria)
 
 
 def _check_dates(cells: _Cells, notified: dt.date | None, published: dt.date | None) -> None:

@@ -92,6 +92,7 @@ def review_charts(figures: ReviewFigures) -> list[ChartSpec]:
     """Return the area chart and the demographic charts of one review type."""
     review = figures.review
     charts = [table_chart(figures.areas, review.name)]
+    charts.extend(table_chart(table, review.name) for table in figures.criteria_tables)
     charts.extend(table_chart(table, _("{people} in {reviews}", people=figures.people_phrase, reviews=review.name))
                   for table in figures.demographics)
     return charts

@@ -69,3 +69,24 @@ def test_themes_separated_by_commas_are_told_to_use_semicolons(tmp_path):
         "reviews.xlsx, sheet Reviews, row 2, Themes: 'Neglect, domestic abuse' is not one of the CSPR themes; "
         "separate themes with ';', not commas: Neglect; domestic abuse"]
 
+
+
+# Criteria (a Single Unified Safeguarding Review's) ------------------------------------------------------------------
+
+
+def test_a_rows_criteria_resolve_to_its_types_and_any_other_is_located(tmp_path):
+    headings = ("Reference", "Review type", "Area", "Status", "Date notified", "Date published", "Themes", "Criteria")
+    rows = [["C-1", "CSPR", "MBC", "", "2021-05-04", None, None, "child practice;  Domestic Homicide"],
+            ["C-2", "CSPR", "MBC", "", "2021-05-04", None, None, "Domestic homicde"],
+            ["S-1", "SAR", "HBC", "", "2021-05-04", None, None, "Adult practice"]]
+    people = [[row[0], "", None, "", ""] for row in rows]
+    found = read_register(workbook(tmp_path / "r.xlsx", rows, people, review_headings=headings), "reviews.xlsx")
+    criteria = {"cspr": ("Child practice", "Domestic homicide")}
+    reviews, problems = resolve_register(found, TYPES, AREAS, THEMES, False, criteria)
+    assert [(r.reference, r.criteria) for r in reviews] == [
+        ("C-1", ("Child practice", "Domestic homicide")), ("C-2", ()), ("S-1", ())]
+    assert [str(p) for p in problems] == [
+        "reviews.xlsx, sheet Reviews, row 3, Criteria: 'Domestic homicde' is not one of the CSPR criteria (did you "
+        "mean Domestic homicide?)",
+        "reviews.xlsx, sheet Reviews, row 4, Criteria: the SAR type declares no criteria; add criteria: to "
+        "review_types.sar, or leave the column blank"]

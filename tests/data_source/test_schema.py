@@ -74,7 +74,7 @@ def test_terminal_escapes_in_an_unknown_key_are_shown_escaped(problems_of):
     line = line_of(text, "red")
     assert problems_of(text) == [
         f"event.yaml, line {line}, event.\\x1b[31mred\\x1b[0m: unknown key '\\x1b[31mred\\x1b[0m'; expected one of: "
-        "title, date, partnership, hosts, in_conjunction_with, strapline, venue, footer, author, language, notes"]
+        "title, date, partnership, hosts, in_conjunction_with, strapline, venue, footer, author, language, languages, notes"]
 
 
 def test_a_long_unknown_key_is_shortened(problems_of):
