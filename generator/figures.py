@@ -14,14 +14,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 from .age_bands import parse_bands
 from . import i18n
 from .counting import KnownFor, count_by, count_each, known_for, people_of
 from .model import DemographicTable, Demographics, EventData, ReviewType, Theme
+from .audit import Relation
 from .register_records import ResolvedReview
-from .suppression import SECONDARY_TABLE_TEXT, SuppressedTable, fewer_than_table, fewer_than_text, suppress
+from .suppression import (
+    PRIMARY, SECONDARY, SECONDARY_TABLE_TEXT, SECONDARY_TEXT, SuppressedTable, cell_name, fewer_than_table,
+    fewer_than_text, hide, shown_as,
+)
 from .wording import counts_text, plural_word
 
 MAX_CHARTED_THEMES = 12
@@ -30,6 +33,8 @@ MAX_CHARTED_THEMES = 12
 BUILT_IN_TABLE_NAMES = (i18n.N_("Ethnicity"), i18n.N_("Age"), i18n.N_("Age band"), i18n.N_("Gender"),
                         i18n.N_("Reviews by area"), i18n.N_("Area"), i18n.N_("Reviews by criterion"),
                         i18n.N_("Criterion"))
+AREAS_TABLE = "Reviews by area"
+CRITERIA_TABLE = "Reviews by criterion"
 PERSON_TABLES = (("Ethnicity", "Ethnicity", "ethnicity"), ("Age", "Age band", "age"), ("Gender", "Gender", "gender"))
 
 
@@ -50,11 +55,8 @@ class CountTable:
     ordered: bool = False  # the categories have an order of their own (age bands), so keep it in charts
     threshold: int = 0  # published with counts from 1 to threshold - 1 hidden; 0 when nothing is hidden
     people_coverage: KnownFor | None = None  # counted from a register: the people shown, of those concerned
-
-    @cached_property
-    def suppression(self) -> SuppressedTable | None:
-        """Return which cells are hidden, or None when the table is published whole (worked out once)."""
-        return suppress(dict(self.rows), self.threshold) if self.threshold else None
+    suppression: SuppressedTable | None = None  # which cells are hidden, when small numbers are (see hide_small)
+    unknown_hidden: str = ""  # why the number of people not known is hidden (PRIMARY, SECONDARY), or ''
 
     @property
     def display_rows(self) -> tuple[tuple[str, str], ...]:
@@ -82,7 +84,7 @@ class CountTable:
         hidden = self.suppression
         if hidden is None or not hidden.hidden:
             return ""
-        primary = sum(1 for cell in hidden.cells if cell.hidden == "primary")
+        primary = sum(1 for cell in hidden.cells if cell.hidden == PRIMARY)
         secondary = len(hidden.hidden) - primary
         words = []
         if primary:
@@ -90,15 +92,22 @@ class CountTable:
                                        "{count} categories with {fewer} {unit} are not shown", primary,
                                        fewer=fewer_than_text(self.threshold), unit=self.unit))
         if secondary:
-            if primary == 1:
-                words.append(i18n.ngettext("{count} more is not shown so that it cannot be worked out from the total",
-                                           "{count} more are not shown so that it cannot be worked out from the total",
-                                           secondary))
+            if primary:
+                words.append(i18n.ngettext("{count} more is not shown so that {hidden} cannot be worked out from the "
+                                           "other figures", "{count} more are not shown so that {hidden} cannot be "
+                                           "worked out from the other figures", secondary,
+                                           hidden=i18n._("it") if primary == 1 else i18n._("they")))
             else:
-                words.append(i18n.ngettext("{count} more is not shown so that they cannot be worked out from the "
-                                           "total", "{count} more are not shown so that they cannot be worked out "
-                                           "from the total", secondary))
-        return "; ".join(words)
+                words.append(i18n.ngettext("{count} is not shown so that a hidden count cannot be worked out from the "
+                                           "other figures", "{count} are not shown so that a hidden count cannot be "
+                                           "worked out from the other figures", secondary))
+        note = "; ".join(words)
+        return note if self.chartable else note + i18n._(", so nothing is left to chart")
+
+    @property
+    def chartable(self) -> bool:
+        """Return whether a chart of the counts shown would show anything: a count other than 0."""
+        return any(value for _, value in self.shown_rows)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -117,8 +126,19 @@ class CountTable:
     @property
     def coverage_note(self) -> str:
         """Return 'where known: 3 of 9' when the table covers only some reviews, else ''; a table counted person by
-        person says how many of the people it shows, as its bars add up: 'where known: 15 of 16 children'."""
-        return (self.people_coverage or KnownFor(self.known_for, self.of)).note
+        person says how many of the people it shows, as its bars add up: 'where known: 15 of 16 children'. When the
+        number not known is hidden, so is the number known: 'not known for fewer than 5 of the 16 children'."""
+        coverage = self.coverage
+        if self.unknown_hidden:
+            unknown = shown_as(coverage.total - coverage.known, self.unknown_hidden, self.threshold, table=False)
+            return (f"not known for {'some' if unknown == SECONDARY_TEXT else unknown} of the {coverage.total} "
+                    f"{coverage.unit or 'reviews'}")
+        return coverage.note
+
+    @property
+    def coverage(self) -> KnownFor:
+        """Return how many of the people (counted person by person) or of the reviews the table covers."""
+        return self.people_coverage or KnownFor(self.known_for, self.of)
 
     @property
     def title(self) -> str:
@@ -145,22 +165,52 @@ class ReviewFigures:
     review: ReviewType
     count: int
     people: int
-    areas: CountTable
-    demographics: tuple[CountTable, ...]
+    areas: CountTable | None  # None when the reviews are too few to break down by area
+    demographics: tuple[CountTable, ...]  # the tables published; those withheld are in ``withheld``
     themes: tuple[Theme, ...]
     period: str = ""  # which reviews the figures count: 'Reviews notified 1 April 2021 to 31 March 2024'
     threshold: int = 0  # counts from 1 to threshold - 1 are hidden when published; 0 when nothing is
     criteria: CountTable | None = None  # reviews by the criteria they met, for a type that declares criteria
+    withheld: tuple[CountTable, ...] = ()  # tables not published at all: too few people, or to keep a count hidden
+    not_shown: tuple[str, ...] = ()  # a plain sentence for each thing withheld, saying why
 
     @property
     def tables(self) -> tuple[CountTable, ...]:
-        """Return the area table, the criteria table (when the type declares criteria) and the demographic tables."""
-        return (self.areas, *self.criteria_tables, *self.demographics)
+        """Return the tables published: the area table, the criteria table (when the type declares criteria) and
+        the demographic tables, less those withheld."""
+        areas = () if self.areas is None else (self.areas,)
+        return (*areas, *self.criteria_tables, *self.demographics)
 
     @property
     def criteria_tables(self) -> tuple[CountTable, ...]:
         """Return the reviews by criterion, as a table of its own, or none when the type declares no criteria."""
         return () if self.criteria is None else (self.criteria,)
+
+    @property
+    def count_hidden(self) -> bool:
+        """Return whether the number of reviews is itself too small to publish."""
+        return 0 < self.count < self.threshold
+
+    @property
+    def count_text(self) -> str:
+        """Return the number of reviews as text says it: '23', or 'fewer than 5'."""
+        return fewer_than_text(self.threshold) if self.count_hidden else str(self.count)
+
+    @property
+    def count_table_text(self) -> str:
+        """Return the number of reviews as a figure or table shows it: '23', or '<5'."""
+        return fewer_than_table(self.threshold) if self.count_hidden else str(self.count)
+
+    @property
+    def reviews_counted(self) -> str:
+        """Return the number of reviews with its noun: '12 reviews', '1 review', or 'fewer than 5 reviews'."""
+        return i18n.ngettext("{count} review", "{count} reviews", self.threshold if self.count_hidden else self.count,
+                             count=self.count_text)
+
+    @property
+    def people_text(self) -> str:
+        """Return the number of people as text says it: '24', or 'fewer than 5'."""
+        return fewer_than_text(self.threshold) if 0 < self.people < self.threshold else str(self.people)
 
     @property
     def hidden_themes(self) -> tuple[str, ...]:
@@ -172,22 +222,22 @@ class ReviewFigures:
     @property
     def suppression_key(self) -> str:
         """Return what the tables' marks mean ('Counts from 1 to 4 are shown as <5...'), or '' when none is hidden."""
-        if not any(table.hidden_labels for table in self.tables) and not self.hidden_themes:
+        if not any(table.hidden_labels or table.unknown_hidden for table in self.tables) and not self.hidden_themes:
             return ""
         return self._key_to(self.tables)
 
     @property
     def area_suppression_key(self) -> str:
         """Return what the marks in the reviews-by-area breakdown mean, or '' when it hides nothing."""
-        return self._key_to((self.areas,)) if self.areas.hidden_labels else ""
+        return self._key_to((self.areas,)) if self.areas is not None and self.areas.hidden_labels else ""
 
     def _key_to(self, tables: Sequence[CountTable]) -> str:
         key = i18n._("Counts from 1 to {highest} are shown as {mark}", highest=self.threshold - 1,
                      mark=fewer_than_table(self.threshold))
         hidden = [table.suppression for table in tables if table.hidden_labels]
-        if any(cell.hidden == "secondary" for table in hidden if table for cell in table.cells):
+        if any(cell.hidden == SECONDARY for table in hidden if table for cell in table.cells):
             key += i18n._("; {secondary} marks a count not shown so that a {mark} cannot be worked out from the "
-                          "total", secondary=SECONDARY_TABLE_TEXT, mark=fewer_than_table(self.threshold))
+                          "other figures", secondary=SECONDARY_TABLE_TEXT, mark=fewer_than_table(self.threshold))
         return key + "."
 
     @property
@@ -209,13 +259,13 @@ class ReviewFigures:
 
     @property
     def headline(self) -> str:
-        """Return '23 Children Reviews' (or the singular name for one review)."""
-        return self.review.headline
+        """Return '23 Children Reviews' (or the singular name for one review; 'fewer than 5 ...' when hidden)."""
+        return f"{self.count_text} {self.review.name if self.count_hidden else self.review.display_name}"
 
     @property
     def people_phrase(self) -> str:
         """Return who the demographic tables describe: 'the 24 children'."""
-        return i18n.ngettext("the {count} {person}", "the {count} {people}", self.people,
+        return i18n.ngettext("the {count} {person}", "the {count} {people}", self.people, count=self.people_text,
                              person=self.review.person_noun, people=self.review.people_noun)
 
     @property
@@ -290,7 +340,8 @@ def total_reviews(reviews: Iterable[ReviewType]) -> int:
 
 
 def review_figures(key: str, review: ReviewType, period: str = "", threshold: int = 0) -> ReviewFigures:
-    """Return the figures of one review type as the model holds them (typed, or counted by the loader)."""
+    """Return the figures of one review type as the model holds them (typed, or counted by the loader), as
+    published: small numbers hidden (with ``threshold``), and small groups not broken down at all."""
     demo = review.demographics
     count = review.count or 0
     noun = review.people_noun
@@ -314,17 +365,114 @@ def review_figures(key: str, review: ReviewType, period: str = "", threshold: in
                                  table.name.startswith("Age"), threshold, people_coverage(table.name, unit)))
     people = demo.people if demo.people is not None else max((t.total for t in tables if not _has_role(t, demo)),
                                                              default=count)
-    areas = CountTable("Reviews by area", "Area", tuple(review.area_counts.items()), i18n._("reviews"), count, count,
+    areas = CountTable(AREAS_TABLE, "Area", tuple(review.area_counts.items()), i18n._("reviews"), count, count,
                        threshold=threshold)
     criteria = None
     if review.criteria:
         # A review may meet several criteria, so these counts may add up to more than the reviews.
         by_criterion = review.counts_by_criterion or {}
-        criteria = CountTable("Reviews by criterion", "Criterion",
+        criteria = CountTable(CRITERIA_TABLE, "Criterion",
                               tuple((name, by_criterion.get(name, 0)) for name in review.criteria),
                               i18n._("reviews"), count, count, threshold=threshold)
-    return ReviewFigures(key, review, count, people, areas, tuple(tables), tuple(review.theme_list), period,
-                         threshold, criteria)
+    figures = ReviewFigures(key, review, count, people, areas, tuple(tables), tuple(review.theme_list), period,
+                            threshold, criteria)
+    return _published(figures, [t.unit for t in tables if _has_role(t, demo)])
+
+
+def _published(figures: ReviewFigures, role_units: Sequence[str]) -> ReviewFigures:
+    """Return the figures with small groups not broken down, and (with a threshold) small numbers hidden so that
+    none can be worked out from anything else the publication prints about the same people."""
+    smallest = max(figures.threshold, 2)  # even with nothing hidden, one review is not profiled
+    review = figures.review
+    not_shown = []
+    if figures.count < smallest:
+        reviews = f"{figures.count_text} {review.name if figures.count_hidden else review.display_name}"
+        identify = "the " + review.person_noun if figures.count == 1 and not figures.count_hidden else "them"
+        not_shown.append(f"With {reviews}, no figures by area or about the people concerned are given: they "
+                         f"would identify {identify}.")
+        return dataclasses.replace(figures, areas=None, criteria=None, demographics=(), withheld=figures.tables,
+                                   not_shown=tuple(not_shown))
+    groups: dict[str, list[CountTable]] = {}
+    for table in figures.demographics:
+        groups.setdefault(table.unit, []).append(table)
+    totals = {unit: _people_in(figures, unit, tables, role_units) for unit, tables in groups.items()}
+    too_few = [unit for unit, total in totals.items() if total < smallest]
+    for unit in too_few:
+        many = fewer_than_text(figures.threshold) if 0 < totals[unit] < figures.threshold else str(totals[unit])
+        not_shown.append(f"With {many} {unit}, they are not described by ethnicity, age or other details: it "
+                         "would identify them.")
+    profiled = tuple(table for table in figures.demographics if table.unit not in too_few)
+    withheld = tuple(table for table in figures.demographics if table.unit in too_few)
+    figures = dataclasses.replace(figures, demographics=profiled, withheld=withheld, not_shown=tuple(not_shown))
+    return hide_small(figures, {unit: totals[unit] for unit in groups if unit not in too_few}, role_units)
+
+
+def _people_in(figures: ReviewFigures, unit: str, tables: Sequence[CountTable], role_units: Sequence[str]) -> int:
+    """Return how many people the tables of ``unit`` describe: all the type's people, or a role's."""
+    if unit not in role_units:
+        return figures.people
+    covered = [table.people_coverage.total for table in tables if table.people_coverage is not None]
+    return max(covered or [table.total for table in tables])
+
+
+UNKNOWN = "(not known)"  # the people a table does not cover, which a reader can work out from its total
+UNKNOWN_REVIEWS = "(reviews not known)"  # the reviews a table does not cover: 'where known: 3 of 9' tells it
+
+
+def hide_small(figures: ReviewFigures, people: Mapping[str, int], role_units: Sequence[str]) -> ReviewFigures:
+    """Return the figures with counts from 1 to threshold - 1 hidden, and enough others that no hidden one can be
+    worked out from what the publication prints about the same reviews and people (``people``: the number of
+    people each unit's tables describe). A table that cannot be kept safe otherwise is withheld whole."""
+    if not figures.threshold:
+        return figures
+    tables: dict[str, dict[str, int]] = {}
+    totals: dict[str, tuple[int, bool]] = {"reviews": (figures.count, True)}
+    relations = []
+    for by_review in (figures.areas, figures.criteria):  # tables of reviews: they may add up to the headline
+        if by_review is not None:
+            tables[by_review.name] = dict(by_review.rows)
+            if by_review.total == figures.count:
+                relations.append(Relation("reviews", tuple(cell_name(by_review.name, c) for c, _ in by_review.rows)))
+    for unit, total in people.items():  # printed: 'These figures count the 12 victims and 9 perpetrators'
+        totals[f"people: {unit}"] = (total, True)
+    for table in figures.demographics:
+        # One sum per total, each cell in one, so that the sums form a tree (what the audit's narrowing needs):
+        # the cells add up to the people the table covers, who with those not known are the unit's people.
+        counts = dict(table.rows)
+        covered = f"covered: {table.name}"
+        totals[covered] = (table.total, False)
+        relations.append(Relation(covered, tuple(cell_name(table.name, category) for category in counts)))
+        unknown = people[table.unit] - table.total
+        if unknown >= 0:
+            counts[UNKNOWN] = unknown
+            relations.append(Relation(f"people: {table.unit}", (covered, cell_name(table.name, UNKNOWN))))
+        if table.people_coverage is None and table.known_for < table.of:
+            # 'where known: 3 of 9': the reviews not known are a count too; the 3 may be the people covered
+            counts[UNKNOWN_REVIEWS] = table.of - table.known_for
+            known_for = covered if table.known_for == table.total else f"known for: {table.name}"
+            totals.setdefault(known_for, (table.known_for, False))
+            relations.append(Relation("reviews", (known_for, cell_name(table.name, UNKNOWN_REVIEWS))))
+        tables[table.name] = counts
+    if len(role_units) > 1 and sum(people.get(unit, 0) for unit in role_units) == figures.people:
+        totals["people"] = (figures.people, True)
+        relations.append(Relation("people", tuple(f"people: {unit}" for unit in role_units if unit in people)))
+    hiding = hide(tables, totals, relations, figures.threshold)
+
+    def published(table: CountTable) -> CountTable:
+        unknown = UNKNOWN if table.people_coverage is not None else UNKNOWN_REVIEWS
+        return dataclasses.replace(table, suppression=hiding.table(table.name, table.rows),
+                                   unknown_hidden=hiding.hidden.get((table.name, unknown), ""))
+
+    def kept(table: CountTable | None) -> CountTable | None:
+        return published(table) if table is not None and table.name not in hiding.withheld else None
+
+    withheld = [table for table in figures.tables if table.name in hiding.withheld]
+    not_shown = [f"{table.name} is not shown: its small numbers could otherwise be worked out from the other "
+                 "figures." for table in withheld]
+    return dataclasses.replace(
+        figures, areas=kept(figures.areas), criteria=kept(figures.criteria),
+        demographics=tuple(published(t) for t in figures.demographics if t.name not in hiding.withheld),
+        withheld=(*figures.withheld, *withheld), not_shown=(*figures.not_shown, *not_shown))
 
 
 PREPOSITIONS = {"at", "of", "in", "with", "from", "for", "under"}  # 'adult at risk': the noun before one is the head
@@ -464,15 +612,18 @@ def placeholder_values(figures: Mapping[str, ReviewFigures], period_dates: str) 
     """
     values = {"period": period_dates}
     for key, found in figures.items():
-        values[f"{key}.count"] = str(found.count)
-        values[f"{key}.people"] = str(found.people)
+        values[f"{key}.count"] = found.count_text
+        values[f"{key}.people"] = found.people_text
         values[f"{key}.headline"] = found.headline
-        criteria = [("criterion", found.criteria)] if found.criteria is not None else []
-        for prefix, table in [("area", found.areas), *criteria] + [(t.name.lower(), t) for t in found.demographics]:
+        for table in (*found.tables, *found.withheld):
+            prefix = {AREAS_TABLE: "area", CRITERIA_TABLE: "criterion"}.get(table.name, table.name.lower())
             values[f"{key}.known_for.{table.name}"] = str(table.known_for)
             hidden = table.suppression
             for label, value in table.rows:
-                values[f"{key}.{prefix}.{label}"] = hidden.text(label) if hidden else str(value)
+                if table in found.withheld:
+                    values[f"{key}.{prefix}.{label}"] = SECONDARY_TEXT  # as the outputs: not given
+                else:
+                    values[f"{key}.{prefix}.{label}"] = hidden.text(label) if hidden else str(value)
         for theme in found.themes:
             if theme.count is not None:
                 values[f"{key}.theme.{theme.name}"] = (fewer_than_text(found.threshold)

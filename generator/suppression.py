@@ -1,20 +1,22 @@
 """Small-number suppression, so that published figures cannot identify the people a review concerned.
 
 Primary suppression hides every count from 1 to ``threshold - 1`` (a zero is
-shown: it identifies no one). Where the table's total is shown, hidden cells
-could be worked out from it, so secondary suppression hides more cells, the
-smallest shown count first, until no hidden cell can be: a reader who knows
-that each "<N" cell holds 1 to N-1, that each secondarily hidden cell holds N
-or more, and the total, still finds at least two possible values for every
-hidden cell. When no shown count is left to hide, the total is hidden too.
+shown: it identifies no one). Secondary suppression then hides more, until
+the audit (:mod:`generator.audit`) finds that no hidden count can be worked
+out from everything printed about the same people: every table, every total
+and every sum they share. It hides the smallest shown count in the table of a
+count that can be worked out, then in the tables that share its total; when
+none is left, it withholds the whole table. Each pass hides strictly more, so
+it ends.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .i18n import N_, _
+from .audit import Quantity, Relation, disclosed
 
 MIN_THRESHOLD = 3  # with 0 shown, "<2" could only mean 1
 PRIMARY = "primary"
@@ -44,12 +46,10 @@ class SuppressedCell:
 
 @dataclass(frozen=True)
 class SuppressedTable:
-    """A table of counts after suppression: each cell shown or hidden, and whether its total may be shown."""
+    """A table of counts after suppression: each cell shown or hidden."""
 
     cells: tuple[SuppressedCell, ...]
     threshold: int
-    total: int
-    total_shown: bool
 
     def cell(self, category: str) -> SuppressedCell:
         """Return the cell of ``category`` (KeyError when the table has none)."""
@@ -70,70 +70,103 @@ class SuppressedTable:
 
     def table_text(self, category: str) -> str:
         """Return the cell as a table shows it: '7', '0', '<5' or '[c]'."""
-        return _shown_as(self.cell(category), self.threshold, table=True)
+        return shown_as(self.cell(category).count, self.cell(category).hidden, self.threshold, table=True)
 
     def text(self, category: str) -> str:
         """Return the cell as running text says it: '7', '0', 'fewer than 5' or 'an undisclosed number'."""
-        return _shown_as(self.cell(category), self.threshold, table=False)
-
-    def total_table_text(self) -> str:
-        """Return the total as a table shows it, or its suppressed form when it may not be shown."""
-        if self.total_shown:
-            return str(self.total)
-        return fewer_than_table(self.threshold) if 0 < self.total < self.threshold else SECONDARY_TABLE_TEXT
-
-    def total_text(self) -> str:
-        """Return the total as running text says it."""
-        if self.total_shown:
-            return str(self.total)
-        return fewer_than_text(self.threshold) if 0 < self.total < self.threshold else _(SECONDARY_TEXT)
+        return shown_as(self.cell(category).count, self.cell(category).hidden, self.threshold, table=False)
 
 
-def _shown_as(cell: SuppressedCell, threshold: int, table: bool) -> str:
-    if cell.hidden == PRIMARY:
+def shown_as(count: int, hidden: str, threshold: int, table: bool) -> str:
+    """Return a count as printed: itself, or its hidden form ('<5' or '[c]' in a table, words in text)."""
+    if hidden == PRIMARY:
         return fewer_than_table(threshold) if table else fewer_than_text(threshold)
-    if cell.hidden == SECONDARY:
+    if hidden == SECONDARY:
         return SECONDARY_TABLE_TEXT if table else _(SECONDARY_TEXT)
-    return str(cell.count)
+    return str(count)
 
 
-def suppress(counts: Mapping[str, int], threshold: int, total_shown: bool = True) -> SuppressedTable:
-    """Return the table with every count from 1 to ``threshold - 1`` hidden, and enough others that none can be
-    worked out from the total (when ``total_shown``). Counts must be whole numbers of 0 or more."""
+def cell_name(table: str, category: str) -> str:
+    """Return the name the audit knows a table's cell by."""
+    return f"{table}: {category}"
+
+
+@dataclass(frozen=True)
+class Hiding:
+    """What a publication hides: each hidden cell (by table and category) and why, and the tables withheld whole."""
+
+    threshold: int
+    hidden: Mapping[tuple[str, str], str]
+    withheld: frozenset[str] = frozenset()
+
+    def table(self, name: str, rows: Iterable[tuple[str, int]]) -> SuppressedTable:
+        """Return the table ``name`` as published."""
+        return SuppressedTable(tuple(SuppressedCell(category, count, self.hidden.get((name, category), ""))
+                                     for category, count in rows), self.threshold)
+
+
+def reader_knowledge(tables: Mapping[str, Mapping[str, int]], totals: Mapping[str, tuple[int, bool]],
+                     hiding: Hiding) -> list[Quantity]:
+    """Return what a reader knows of every count: a shown one exactly, a '<k' one from 1 to k-1, a '[c]' one
+    k or more (zeros are shown, and 1 to k-1 are '<k'), and a total or a withheld table's cell only that it is
+    0 or more unless the total is printed (``totals`` maps each total's name to its value and whether it is)."""
+    known = []
+    for table, counts in tables.items():
+        for category, count in counts.items():
+            why = "" if table not in hiding.withheld else "withheld"
+            why = hiding.hidden.get((table, category), why)
+            low, high = {PRIMARY: (1, hiding.threshold - 1), SECONDARY: (hiding.threshold, None),
+                         "withheld": (0, None)}.get(why, (count, count))
+            known.append(Quantity(cell_name(table, category), count, low, high))
+    known.extend(Quantity(name, value, *((value, value) if printed else (0, None)))
+                 for name, (value, printed) in totals.items())
+    return known
+
+
+def hide(tables: Mapping[str, Mapping[str, int]], totals: Mapping[str, tuple[int, bool]],
+         relations: Sequence[Relation], threshold: int) -> Hiding:
+    """Return what to hide of ``tables`` (name: category: count) so that nothing hidden can be worked out, given
+    the ``totals`` (name: value and whether it is printed) and the ``relations`` a reader can subtract with."""
     if threshold < MIN_THRESHOLD:
         raise ValueError(f"the suppression threshold must be at least {MIN_THRESHOLD}, not {threshold}")
-    if any(count < 0 for count in counts.values()):
+    if any(count < 0 for counts in tables.values() for count in counts.values()):
         raise ValueError("counts must be 0 or more")
-    hidden = {category: PRIMARY for category, count in counts.items() if 0 < count < threshold}
-    total = sum(counts.values())
-    if total_shown:
-        while hidden and recoverable(counts, hidden, threshold):
-            candidates = [category for category, count in counts.items() if count > 0 and category not in hidden]
-            if not candidates:
-                total_shown = False
+    hidden = {(table, category): PRIMARY for table, counts in tables.items()
+              for category, count in counts.items() if 0 < count < threshold}
+    withheld: set[str] = set()
+    siblings = _siblings(tables, relations)
+    while True:
+        hiding = Hiding(threshold, dict(hidden), frozenset(withheld))
+        printed_hidden = [cell_name(*cell) for cell in hidden if cell[0] not in withheld]
+        given_away = disclosed(reader_knowledge(tables, totals, hiding), relations, printed_hidden)
+        if not given_away:
+            return hiding
+        table = next(cell for cell in hidden if cell_name(*cell) == given_away[0])[0]
+        for group in ([table], siblings[table]):
+            candidates = [(count, (name, category)) for name in group if name not in withheld
+                          for category, count in tables[name].items() if count and (name, category) not in hidden]
+            if candidates:
+                hidden[min(candidates)[1]] = SECONDARY
                 break
-            hidden[min(candidates, key=lambda category: counts[category])] = SECONDARY
-    cells = tuple(SuppressedCell(category, count, hidden.get(category, "")) for category, count in counts.items())
-    return SuppressedTable(cells, threshold, total, total_shown)
+        else:
+            withheld.add(table)
 
 
-def recoverable(counts: Mapping[str, int], hidden: Mapping[str, str], threshold: int) -> bool:
-    """Return whether some hidden cell has only one possible value, given the total and the shown cells.
+def _siblings(tables: Mapping[str, Mapping[str, int]], relations: Sequence[Relation]) -> dict[str, list[str]]:
+    """Return, for each table, the other tables whose cells add up to a total its own cells add up to."""
+    table_of = {cell_name(table, category): table for table, counts in tables.items() for category in counts}
+    wholes: dict[str, set[str]] = {table: set() for table in tables}
+    for relation in relations:
+        for part in relation.parts:
+            if part in table_of:
+                wholes[table_of[part]].add(relation.whole)
+    return {table: [other for other in tables if other != table and wholes[table] & wholes[other]]
+            for table in tables}
 
-    A reader knows a primarily hidden cell holds 1 to ``threshold - 1`` and a
-    secondarily hidden one ``threshold`` or more, and that the hidden cells add
-    up to the total less the shown ones. With one linear total and bounds per
-    cell, each cell's possible values form a range; a range of one value
-    gives the cell away.
-    """
-    hidden_sum = sum(counts[category] for category in hidden)
-    bounds = {category: (1, threshold - 1) if why == PRIMARY else (threshold, hidden_sum)
-              for category, why in hidden.items()}
-    lowest_sum = sum(low for low, _ in bounds.values())
-    highest_sum = sum(high for _, high in bounds.values())
-    for low, high in bounds.values():
-        possible_low = max(low, hidden_sum - (highest_sum - high))
-        possible_high = min(high, hidden_sum - (lowest_sum - low))
-        if possible_low >= possible_high:
-            return True
-    return False
+
+def suppress(counts: Mapping[str, int], threshold: int) -> SuppressedTable:
+    """Return one table whose total is printed, with every count from 1 to ``threshold - 1`` hidden and enough
+    others that none can be worked out. Counts must be whole numbers of 0 or more."""
+    relation = Relation("total", tuple(cell_name("table", category) for category in counts))
+    hiding = hide({"table": counts}, {"total": (sum(counts.values()), True)}, [relation], threshold)
+    return hiding.table("table", counts.items())

@@ -105,7 +105,7 @@ def themes_not_counted(figures: ReviewFigures) -> str:
     return ngettext("The number after a theme is how many of the {reviews} it featured in; the {count} theme with "
                     "no number was not counted.",
                     "The number after a theme is how many of the {reviews} it featured in; the {count} themes with "
-                    "no number were not counted.", uncounted, reviews=reviews_counted(figures.count))
+                    "no number were not counted.", uncounted, reviews=figures.reviews_counted)
 
 
 def people_counted(figures: ReviewFigures) -> str:
@@ -114,12 +114,12 @@ def people_counted(figures: ReviewFigures) -> str:
     if not figures.demographics:
         return _("No figures about the people reviewed are given for the {name}.", name=figures.review.name)
     people = joined([f"{number} {unit}" for unit, number in figures.people_by_unit.items()])
-    return _("These figures count the {people} in {reviews}.", people=people, reviews=reviews_counted(figures.count))
+    return _("These figures count the {people} in {reviews}.", people=people, reviews=figures.reviews_counted)
 
 
 def themes_chart_title(figures: ReviewFigures, cut: str) -> str:
     """Return the main themes' chart title: 'Reviews featuring each theme (of 12)', and what was left out."""
-    title = _("Reviews featuring each theme (of {count})", count=figures.count)
+    title = _("Reviews featuring each theme (of {count})", count=figures.count_text)
     return f"{title}: {cut}" if cut else title
 
 
@@ -133,5 +133,5 @@ def themes_chart(figures: ReviewFigures, most: int | None = None) -> ChartSpec |
     names, counts = tuple(t.name for t in shown), tuple(t.count or 0 for t in shown)
     alt = _("Bar chart of the main themes of the {headline}{cut}, with the number of the {reviews} each featured in: "
             "{counts}.", headline=figures.headline, cut=f" ({cut})" if cut else "",
-            reviews=reviews_counted(figures.count), counts=counts_text(names, counts))
+            reviews=figures.reviews_counted, counts=counts_text(names, counts))
     return ChartSpec("bar", themes_chart_title(figures, cut), names, counts, alt)

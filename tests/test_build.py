@@ -240,3 +240,16 @@ def test_a_pdf_left_beside_a_changed_briefing_is_a_warning(tmp_path, monkeypatch
     assert [str(w) for w in changed.warnings if w.category == "pdf"] == [
         f"{briefing.with_suffix('.pdf')} was made from an earlier {briefing.name} and no longer matches it; build "
         "with --pdf to make it again, or delete it"]
+
+
+def test_a_type_whose_every_age_band_is_small_builds_with_hiding(run_cli, tmp_path):
+    # Every band from 1 to 4 once crashed the build: 'chart data contains no categories'.
+    source = Path(__file__).resolve().parent / "fixtures" / "hiding" / "small-numbers.yaml"
+    text = source.read_text(encoding="utf-8")
+    start = text.index("    demographics:\n      people: 8")
+    end = text.index("    themes:", start)
+    data = tmp_path / "small.yaml"
+    data.write_text(text[:start] + '    demographics: {age: {"18-39": 1, "40-64": 1}}\n' + text[end:], encoding="utf-8")
+    status, out, err = run_cli(["build", data.name, "--out", "out", "--suppress-below", "5"], tmp_path)
+    assert status == 0, err
+    assert "internal error" not in err

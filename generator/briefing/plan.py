@@ -142,7 +142,7 @@ def briefing_chart(figures: ReviewFigures, most: int | None = None) -> tuple[Cha
     if themes is not None:
         return themes, "themes"
     age = next((t for t in figures.demographics if t.name == "Age"), None)
-    if age is not None and len(age.rows) > 1:
+    if age is not None and len(age.labels) > 1 and age.chartable:  # hidden bands are not drawn
         alt = _("Column chart of the age of {people} in {reviews}{coverage}: {values}.", people=figures.people_phrase,
                 reviews=review.name, coverage=f" ({age.coverage_note})" if age.coverage_note else "",
                 values=age.as_text())
@@ -166,8 +166,9 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
             content["paragraphs"] += tuple(f"{line}." for line in (figures.headline, figures.period) if line)
             content["tables"] = figures.tables
             # The data's own note, when it has one, already says whom the tables count.
-            says_whom = figures.people != figures.count and not review.demographics.note
+            says_whom = bool(figures.demographics) and figures.people != figures.count and not review.demographics.note
             notes = [_("The tables describe {people}.", people=figures.people_phrase)] if says_whom else []
+            notes.extend(figures.not_shown)
             if figures.suppression_key:
                 notes.append(figures.suppression_key)
             if review.demographics.note:

@@ -91,7 +91,7 @@ def table_chart(table: CountTable, subject: str) -> ChartSpec:
 def review_charts(figures: ReviewFigures) -> list[ChartSpec]:
     """Return the area chart and the demographic charts of one review type."""
     review = figures.review
-    charts = [table_chart(figures.areas, review.name)]
+    charts = [table_chart(figures.areas, review.name)] if figures.areas is not None else []
     charts.extend(table_chart(table, review.name) for table in figures.criteria_tables)
     charts.extend(table_chart(table, _("{people} in {reviews}", people=figures.people_phrase, reviews=review.name))
                   for table in figures.demographics)
@@ -113,7 +113,8 @@ def _chart_notes(figures: ReviewFigures, charts: list[ChartSpec], area_names: st
 def chart_footnotes(figures: ReviewFigures) -> list[str]:
     """Return the lines under a type's charts: who the demographic charts count (they may add up to more
     than the reviews), and the type's caveats."""
-    return [people_counted(figures), *figures.review.caveats]
+    lines = [people_counted(figures)] if figures.demographics or not figures.withheld else []
+    return [*lines, *figures.not_shown, *figures.review.caveats]
 
 
 def area_names(event: EventData, labels: list[str]) -> str:
@@ -153,7 +154,7 @@ def uncounted_footnote(figures: ReviewFigures) -> list[str]:
 
 def area_breakdown(figures: ReviewFigures) -> list[str]:
     """Return the seed's breakdown lines: '10 MBC/RCBC', '13 HBC/SBC'."""
-    return [f"{count} {name}" for name, count in figures.areas.display_rows]
+    return [f"{count} {name}" for name, count in figures.areas.display_rows] if figures.areas is not None else []
 
 
 def _legal_slides(event: EventData) -> list[SlideSpec]:
@@ -247,17 +248,20 @@ def _scene_section(event: EventData, every: list[ReviewFigures]) -> list[SlideSp
     """Return the divider, the reviews-at-a-glance slide and each type's charts slides."""
     scene = event.scene
     reviews = [f.review for f in every]
-    total = reviews_counted(total_reviews(reviews))
+    # The reviews of all types together would give away a type's number hidden as too small.
+    total = _("Reviews") if any(f.count_hidden for f in every) else reviews_counted(total_reviews(reviews))
     slides = [SlideSpec("section", scene.title, _("{total} across the area: {reviews}.", total=total,
-                                                  reviews=joined([r.headline for r in reviews])),
+                                                  reviews=joined([f.headline for f in every])),
                         subtitle=[line for line in (_("{total} in numbers", total=total), event.period_text) if line])]
-    figures = [Figure(str(f.count), f.review.display_name, area_breakdown(f)) for f in every]
-    glance_notes = scene.notes or "; ".join(r.headline for r in reviews)
+    figures = [Figure(f.count_table_text, f.review.name if f.count_hidden else f.review.display_name,
+                      area_breakdown(f)) for f in every]
+    glance_notes = scene.notes or "; ".join(f.headline for f in every)
     # The breakdowns under each figure show hidden counts as '<5' and '[c]': the slide says what those mean.
     area_keys = [f.area_suppression_key for f in every if f.area_suppression_key]
     slides.append(SlideSpec("figures", _("{title}: the reviews at a glance", title=scene.title),
                             "\n".join(line for line in (event.period_text, glance_notes) if line), figures=figures,
-                            footnotes=[max(area_keys, key=len)] if area_keys else []))  # the fullest: with [c], if any
+                            footnotes=([max(area_keys, key=len)] if area_keys else [])  # the fullest: with [c], if any
+                            + [line for f in every if f.areas is None for line in f.not_shown]))
     for review_figures in every:
         slides.extend(_charts_slides(event, review_figures))
     return slides
@@ -266,8 +270,8 @@ def _scene_section(event: EventData, every: list[ReviewFigures]) -> list[SlideSp
 def _charts_slides(event: EventData, figures: ReviewFigures) -> list[SlideSpec]:
     """Return a type's charts slides: a victim's and a perpetrator's tables (DHRs) are too many for one slide, so
     at most four charts on each."""
-    every_chart = review_charts(figures)
-    areas = area_names(event, [label for label, _ in figures.areas.rows])
+    every_chart = review_charts(figures)  # none for a type too small to break down: the glance slide says so
+    areas = area_names(event, [label for label, _ in figures.areas.rows] if figures.areas is not None else [])
     footnotes = [*chart_footnotes(figures), *filter(None, [figures.suppression_footnote])]
     slides = []
     for first in range(0, len(every_chart), MAX_CHARTS_PER_SLIDE):

@@ -1,0 +1,147 @@
+"""An audit independent of the generator's: what a reader can work out from the figures as printed, by linear
+programming (scipy's HiGHS), as DISCLOSURE.md describes.
+
+The reader's knowledge is read from the printed words of every published table, headline and note (never from
+the generator's own list of relations): a shown count is fixed, '<k' lies from 1 to k-1, '[c]' is k or more
+(zeros are shown and 1 to k-1 are '<k'), every printed total fixes a sum, and the tables of the same people add
+up to one number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scipy.optimize import linprog
+
+from generator.figures import ReviewFigures
+
+INFINITY = None
+LARGE = 100_000  # stands for 'no largest value', so that maximising a count with none is not unbounded
+
+
+@dataclass
+class Reader:
+    """Variables with bounds, and equalities (each a list of variables and signs, equal to a constant)."""
+
+    threshold: int
+    bounds: dict[str, tuple[int, int | None]] = field(default_factory=dict)
+    values: dict[str, int] = field(default_factory=dict)  # the true values, to check the system holds them
+    sums: list[tuple[list[tuple[str, int]], int]] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)
+    small_shown: list[str] = field(default_factory=list)  # counts from 1 to k-1 printed as they are
+
+    def printed(self, name: str, text: str, value: int, small_allowed: bool = False) -> None:
+        """Add a number as printed: digits, '<k', 'fewer than k', '[c]', 'an undisclosed number' or 'some'."""
+        k = self.threshold
+        if text.isdigit():
+            assert int(text) == value, f"{name} is printed as {text} but is {value}"
+            self.bounds[name] = (value, value)
+            if 0 < value < k and not small_allowed:
+                self.small_shown.append(name)
+        elif text in (f"<{k}", f"fewer than {k}"):
+            self.bounds[name] = (1, k - 1)
+            self.hidden.append(name)
+        elif text in ("[c]", "an undisclosed number", "some"):
+            self.bounds[name] = (k, INFINITY)
+            self.hidden.append(name)
+        else:
+            raise AssertionError(f"{name}: unexpected printed form {text!r}")
+        self.values[name] = value
+
+    def unprinted(self, name: str, value: int) -> None:
+        self.bounds.setdefault(name, (0, INFINITY))
+        self.values[name] = value
+
+    def add_sum(self, parts: list[str], whole: str) -> None:
+        """The parts add up to the whole, when that is true (a reader's false belief discloses nothing)."""
+        if sum(self.values[p] for p in parts) == self.values[whole]:
+            self.sums.append(([(p, 1) for p in parts] + [(whole, -1)], 0))
+
+    def pinned(self) -> list[str]:
+        """Return the hidden numbers whose smallest and largest feasible values are equal."""
+        names = list(self.bounds)
+        index = {name: i for i, name in enumerate(names)}
+        rows, rhs = [], []
+        for terms, constant in self.sums:
+            row = [0] * len(names)
+            for name, sign in terms:
+                row[index[name]] += sign
+            rows.append(row)
+            rhs.append(constant)
+        bounds = [(low, LARGE if high is None else high) for low, high in (self.bounds[name] for name in names)]
+        found = []
+        for name in self.hidden:
+            extremes = []
+            for sign in (1, -1):
+                cost = [0] * len(names)
+                cost[index[name]] = sign
+                result = linprog(cost, A_eq=rows or None, b_eq=rhs or None, bounds=bounds, method="highs",
+                                 integrality=[1] * len(names))
+                assert result.status == 0, f"{name}: {result.message}"
+                extremes.append(round(result.x[index[name]]))
+            if extremes[0] == extremes[1]:
+                found.append(name)
+        return found
+
+
+WHERE_KNOWN = re.compile(r"^where known: (\d+) of (\d+)(?: (.+))?$")
+NOT_KNOWN = re.compile(r"^not known for (.+) of the (\d+) (.+)$")
+
+
+def read_figures(figures: ReviewFigures, reader: Reader) -> None:
+    """Add everything the outputs print about one review type to ``reader``."""
+    key = figures.key
+    reader.printed(f"{key} reviews", figures.count_text, figures.count)
+    reader.printed(f"{key} people", figures.people_text, figures.people)
+    role_totals: dict[str, str] = {}
+    for table in figures.tables:
+        cells = []
+        for (label, text), (_, value) in zip(table.display_rows, table.rows):
+            name = f"{key} {table.name}: {label}"
+            reader.printed(name, text, value)
+            cells.append(name)
+        if table is figures.areas:
+            reader.add_sum(cells, f"{key} reviews")
+            continue
+        total = f"{key} people: {table.unit}"
+        whole = f"{key} people" if table.unit == figures.review.people_noun else total
+        if whole == total:
+            coverage = table.people_coverage
+            reader.unprinted(total, coverage.total if coverage else max(t.total for t in figures.demographics
+                                                                       if t.unit == table.unit))
+            role_totals[table.unit] = total
+        unknown = f"{key} {table.name}: not known"
+        note = table.coverage_note
+        by_people = table.people_coverage is not None
+        if by_people and (match := WHERE_KNOWN.match(note)):  # the cells add up to X, of Y people
+            reader.printed(total + " (printed)", match.group(2), int(match.group(2)))
+            reader.add_sum([whole], total + " (printed)")
+            reader.printed(unknown, str(int(match.group(2)) - int(match.group(1))),
+                           int(match.group(2)) - int(match.group(1)))
+        elif by_people and (match := NOT_KNOWN.match(note)):
+            reader.printed(total + " (printed)", match.group(2), int(match.group(2)))
+            reader.add_sum([whole], total + " (printed)")
+            assert table.people_coverage is not None
+            reader.printed(unknown, match.group(1), table.people_coverage.total - table.people_coverage.known)
+        else:
+            reader.unprinted(unknown, reader.values[whole] - table.total)
+            known_for, reviews_not_known = f"{key} {table.name}: known for", f"{key} {table.name}: reviews not known"
+            if match := WHERE_KNOWN.match(note):  # 'where known: 3 of 9' reviews; the cells may add up to 3
+                reader.printed(known_for, match.group(1), table.known_for, small_allowed=True)
+                reader.printed(reviews_not_known, str(table.of - table.known_for), table.of - table.known_for)
+            elif match := NOT_KNOWN.match(note):
+                reader.unprinted(known_for, table.known_for)
+                reader.printed(reviews_not_known, match.group(1), table.of - table.known_for)
+            if note:
+                reader.add_sum([known_for, reviews_not_known], f"{key} reviews")
+                reader.add_sum(cells, known_for)
+        if reader.values[unknown] >= 0:
+            reader.add_sum([*cells, unknown], whole)
+    for unit, total in role_totals.items():  # 'These figures count the 12 victims and 9 perpetrators'
+        if unit in figures.people_by_unit:
+            number = figures.people_by_unit[unit]
+            reader.printed(f"{total} (counted)", str(number), number)
+            reader.add_sum([total], f"{total} (counted)")
+    if len(role_totals) > 1:
+        reader.add_sum(list(role_totals.values()), f"{key} people")
