@@ -15,7 +15,7 @@ from .briefing.word import WordBriefingBuilder
 from .deck.builder import DeckBuilder
 from .i18n import SOURCE_LANGUAGE, catalogue_fingerprint, speaking
 from .loading import LoadedData, load_event
-from .output import Output, Rendered, Target, manifest, write_outputs
+from .output import Output, Rendered, Target, hiding_record, manifest, write_outputs
 from .output.lock import build_lock
 from .pictures.builder import PicturesBuilder
 from .output.rendering import render_all
@@ -47,6 +47,7 @@ class BuildOptions:
     docx_template: Path | None = None
     allow_outside: bool = False
     suppress_below: int | None = None  # hide counts from 1 to N-1 (overrides the data's publish: suppress_below)
+    allow_unhiding: bool = False  # may overwrite an output built with small numbers hidden by one hiding fewer
     progress: Callable[[str], None] | None = None  # told what slow work (LibreOffice) is under way
     render_in_parallel: bool = True  # draw the deck and the briefings at once, where the system can fork
     pictures: bool = False  # also draw every chart as pictures (as the data's publish: pictures does)
@@ -122,6 +123,8 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
     # Another build into this folder finishes first, PDFs and all: its PDFs are made from the files it wrote,
     # and it tidies temporary files that only a build holding the lock can have left.
     with build_lock(options.out_dir):
+        if not options.allow_unhiding:
+            _refuse_unhiding(outputs, label)
         written = write_outputs(outputs)
         manifest.save(options.out_dir, path, record)
         manifest.disown(options.out_dir, path, [output.path for output in outputs])
@@ -165,6 +168,23 @@ def _language_named(path: Path, language: str) -> Path:
 def _render_in(language: str, translator: Path | None, render: Callable[[], Rendered]) -> Rendered:
     with speaking(language, translator):
         return render()
+
+
+def _refuse_unhiding(outputs: list[Output], label: str) -> None:
+    """Raise InputError when an output would replace a file built with small numbers hidden by one that hides
+    fewer (or none): a published briefing must not be unhidden by a later build that forgot the threshold."""
+    problems = []
+    for output in outputs:
+        before = hiding_record.recorded_at(output.path)
+        after = hiding_record.recorded_in(output.path.name, output.data) or 0
+        if before and after < before:
+            now = f"only counts below {after}" if after else "nothing"
+            problems.append(Problem(
+                f"{display_path(output.path)} was built with counts below {before} hidden, and this build would hide "
+                f"{now}; build with --suppress-below {before} (or publish: {{suppress_below: {before}}} in the "
+                "data), or with --allow-unhiding to replace it anyway", file=label, category="publishing"))
+    if problems:
+        raise InputError(problems)
 
 
 def _stale_pdfs(written: list[Output]) -> list[Problem]:

@@ -253,3 +253,43 @@ def test_a_type_whose_every_age_band_is_small_builds_with_hiding(run_cli, tmp_pa
     status, out, err = run_cli(["build", data.name, "--out", "out", "--suppress-below", "5"], tmp_path)
     assert status == 0, err
     assert "internal error" not in err
+
+
+def hiding_recorded(out: Path) -> dict[str, int | None]:
+    """Return the threshold each built deck, briefing and web page records."""
+    from generator.output.hiding_record import recorded_at
+
+    return {path.relative_to(out).as_posix(): recorded_at(path) for path in sorted(out.rglob("*"))
+            if path.suffix in (".pptx", ".docx", ".html")}
+
+
+def test_hiding_stays_whatever_command_runs_next(run_cli, tmp_path):
+    source = Path(__file__).resolve().parent / "fixtures" / "hiding" / "small-numbers.yaml"
+    (tmp_path / "small.yaml").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    status, _, err = run_cli(["build", "small.yaml", "--out", "out", "--suppress-below", "5"], tmp_path)
+    assert status == 0, err
+    recorded = hiding_recorded(out)
+    assert {name: value for name, value in recorded.items() if name.startswith("briefings/")} == \
+        dict.fromkeys([name for name in recorded if name.startswith("briefings/")], 5)
+    assert recorded["decks/learning-from-reviews-2024-02-06.pptx"] == 0  # the deck is hidden only when asked
+    published = built_files(out)
+
+    status, out_text, _ = run_cli(["check", "small.yaml", "--suppress-below", "5"], tmp_path)
+    assert "briefings/learning-from-reviews-2024-02-06-sar.html: counts below 5 hidden" in out_text
+    assert built_files(out) == published
+
+    for command in (["build"], ["build", "--pdf"], ["build", "--suppress-below", "3"]):
+        status, _, err = run_cli([*command, "small.yaml", "--out", "out"], tmp_path)
+        assert status == 2, command
+        assert ("error: small.yaml: out/briefings/learning-from-reviews-2024-02-06-sar.docx was built with counts "
+                "below 5 hidden, and this build would hide") in err
+        assert built_files(out) == published, command
+
+    status, watched, _ = run_cli(["watch", "small.yaml", "--out", "out", "--max-builds", "0"], tmp_path)
+    assert status == 0 and " not built: " in watched
+    assert built_files(out) == published
+
+    status, _, err = run_cli(["build", "small.yaml", "--out", "out", "--allow-unhiding"], tmp_path)
+    assert status == 0, err
+    assert set(hiding_recorded(out).values()) == {0}

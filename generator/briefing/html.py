@@ -15,6 +15,7 @@ from .. import i18n
 from ..branding import paper_colours
 from ..figures import CountTable
 from ..output import Rendered
+from ..output.hiding_record import html_meta
 from .formats import BriefingFormat
 from .line_breaks import is_short_label, name_pieces, trailing_note
 from .plan import ACTION_PLAN_COLUMNS, BriefingPlan, SectionPlan, record_request, table_header
@@ -105,6 +106,7 @@ class HtmlBriefingBuilder(BriefingFormat):
                 f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
                 f"<title>{escape(plan.title)}</title>\n"
                 f'<meta name="description" content="{escape(plan.subject)}">\n'
+                f"{html_meta(plan.hidden_below)}\n"
                 f"<style>{style}</style>\n</head>\n<body>\n"
                 f'<header>\n<div class="masthead"><p class="partnership">{_text(plan.partnership, names)}</p>'
                 f"{self._logo(plan)}"

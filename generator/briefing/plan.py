@@ -82,6 +82,7 @@ class BriefingPlan:
     # The chart of the main themes with fewer bars, largest first, for a printed page the full chart overfills.
     smaller_charts: tuple[ChartSpec, ...] = ()
     names: tuple[str, ...] = ()  # hyphenated names ("Pen-y-bont") that are not broken at a line's end
+    hidden_below: int = 0  # counts from 1 to hidden_below - 1 are hidden; 0 when none are (recorded in the file)
 
     def with_chart(self, chart: ChartSpec) -> BriefingPlan:
         """Return this briefing with ``chart`` in place of the chart it shows."""
@@ -206,6 +207,7 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
         smaller_charts=tuple(chart for chart in smaller_charts if chart is not None),
         names=hyphenated_names([*printed_names(event), *addresses([footer, *(line for section in sections
                                                                          for line in section.text)])]),
+        hidden_below=figures.threshold,
     )
 
 

@@ -29,6 +29,7 @@ from ..figures import CountTable
 from ..library_internals import relate, story_root
 from ..model import Link
 from ..output import Rendered, Target, document_time, package_bytes, property_text
+from ..output.hiding_record import status_text
 from .blank import blank_document
 from .contrast import colour_problems
 from .fit import Fit, caption_text, fit_briefing, list_keeps, table_columns
@@ -415,6 +416,7 @@ def _set_properties(doc: Document, plan: BriefingPlan) -> None:
     props.last_modified_by = property_text(plan.author)
     props.language = plan.language
     props.keywords = property_text(plan.keywords)
+    props.content_status = status_text(plan.hidden_below)
     props.comments = ""
     props.revision = 1
     stamp = document_time(plan.date)

@@ -55,13 +55,17 @@ def add_build_options(parser: argparse.ArgumentParser) -> None:
                         help="allow a logo, template or included file from outside the data file's folder")
     parser.add_argument("--verbose", action="store_true",
                         help="also list each register row the period leaves out, and why")
-    parser.add_argument("--suppress-below", type=_threshold, metavar="N",
+    parser.add_argument("--suppress-below", type=threshold, metavar="N",
                         help="for publishing: show counts from 1 to N-1 as '<N' in the briefings (and in the deck "
                              "when the data says publish: {deck: true}); overrides the data's publish: "
                              "suppress_below")
+    parser.add_argument("--allow-unhiding", action="store_true",
+                        help="replace outputs built with small numbers hidden even when this build hides fewer "
+                             "(without it, such a build is refused and nothing is written)")
 
 
-def _threshold(text: str) -> int:
+def threshold(text: str) -> int:
+    """Return the threshold the command line gives (argparse's type for --suppress-below)."""
     from ..data_source.schema import MAX_COUNT
     from ..suppression import MIN_THRESHOLD
 
@@ -86,8 +90,8 @@ def build_options(args: argparse.Namespace) -> BuildOptions:
 
     return BuildOptions(out_dir=out_folder(args.out), strict=args.strict, pdf=args.pdf, deck_template=args.pptx_template,
                         docx_template=args.docx_template, allow_outside=args.allow_outside,
-                        suppress_below=args.suppress_below, progress=_say if args.pdf else None,
-                        pictures=args.pictures)
+                        suppress_below=args.suppress_below, allow_unhiding=args.allow_unhiding,
+                        progress=_say if args.pdf else None, pictures=args.pictures)
 
 
 def _say(line: str) -> None:

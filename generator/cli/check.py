@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from .build import print_batch_summary, run_builds
-from .common import DEFAULT_DATA, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, add_command, data_files, out_folder
+from .build import print_batch_summary, run_builds, threshold
+from .common import DEFAULT_DATA, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, add_command, data_files
 from .messages import counted, shown
 
 
 def add_command_to(commands: Any) -> None:
     parser = add_command(
         commands, "check", "build, then report what a publisher needs to know about each file",
-        "Build DATA (or take --files) and report per file: slides or pages, text outside its frame, alt text, "
-        "slide titles, contrast, document title and language, reading time.",
+        "Build DATA into a temporary folder (the files already built are left as they are), or take the built "
+        "--files, and report per file: whether small numbers are hidden, slides or pages, text outside its frame, "
+        "alt text, slide titles, contrast, document title and language, reading time.",
         "examples:\n"
         "  .venv/bin/python make_deck.py check data/tees-2023.yaml\n"
         "  .venv/bin/python make_deck.py check --files decks/*.pptx briefings/*.docx",
         "exit status:\n  0    no problem found\n  1    a problem was found in a file (each is listed)\n"
         "  2    the data or a file given has a problem to fix\n  130  stopped by Ctrl-C")
     parser.add_argument("data", nargs="*", type=Path, metavar="DATA", help=f"data file(s) (default: {DEFAULT_DATA})")
-    parser.add_argument("--out", type=Path, default=Path("."), metavar="DIR",
-                        help="folder to build into (default: this folder)")
+    parser.add_argument("--suppress-below", type=threshold, metavar="N",
+                        help="build as `build --suppress-below N` would: counts from 1 to N-1 hidden")
     parser.add_argument("--files", nargs="+", type=Path, metavar="FILE",
                         help="check these built .pptx/.docx/.html/.pdf files instead of building")
     parser.add_argument("--pptx-template", type=Path, metavar="FILE",
@@ -37,13 +39,16 @@ def run(args: argparse.Namespace) -> int:
     from ..build import BuildOptions
 
     paths = data_files(args.data)
-    batch = run_builds(paths, BuildOptions(out_dir=out_folder(args.out), deck_template=args.pptx_template),
-                       list_files=False, verbose=True)
-    if batch.failed:
-        print_batch_summary(batch, len(paths))
-        return EXIT_BAD_INPUT
-    untranslated = check_translations(paths)
-    status = check([path for _, path, _ in batch.files])
+    # A fresh build, never over the files a publisher may already have put on a website.
+    with tempfile.TemporaryDirectory(prefix="check-") as folder:
+        options = BuildOptions(out_dir=Path(folder), deck_template=args.pptx_template,
+                               suppress_below=args.suppress_below)
+        batch = run_builds(paths, options, list_files=False, verbose=True)
+        if batch.failed:
+            print_batch_summary(batch, len(paths))
+            return EXIT_BAD_INPUT
+        untranslated = check_translations(paths)
+        status = check([path for _, path, _ in batch.files], Path(folder))
     return EXIT_FAILED if untranslated else status
 
 
@@ -62,15 +67,18 @@ def check_translations(paths: list[Path]) -> int:
     return problems
 
 
-def check(files: list[Path]) -> int:
-    """Report on each built file; return EXIT_FAILED when any has a problem."""
+def check(files: list[Path], built_in: Path | None = None) -> int:
+    """Report on each built file (named from ``built_in``, the folder it was built in, when given); return
+    EXIT_FAILED when any has a problem."""
     from ..checks.report import check_files, refuse_unreadable
+    from ..output.hiding_record import recorded_at
 
     refuse_unreadable(files)
     problems = 0
     skipped = set()
     for report in check_files(files):
-        print(f"{shown(report.path)}: {'; '.join(report.facts)}")
+        name = report.path.relative_to(built_in).as_posix() if built_in else shown(report.path)
+        print(f"{name}: {'; '.join([hiding_fact(recorded_at(report.path)), *report.facts])}")
         for problem in report.problems:
             print(f"  problem: {problem}")
         if not report.problems:
@@ -79,5 +87,16 @@ def check(files: list[Path]) -> int:
         skipped.update(report.skipped)
     for reason in sorted(skipped):
         print(f"skipped: {reason}")
+    if built_in:
+        print("checked a fresh build in a temporary folder; the files already built were not changed (check those "
+              "with --files)")
     print(f"{counted(problems, 'problem', 'problems')} found in {counted(len(files), 'file', 'files')}.")
     return EXIT_FAILED if problems else EXIT_OK
+
+
+def hiding_fact(threshold: int | None) -> str:
+    """Return what a file records of hiding: 'counts below 5 hidden', 'small numbers not hidden', or 'records no
+    hiding' (a PDF, or a file built by an older version)."""
+    if threshold is None:
+        return "records no hiding"
+    return f"counts below {threshold} hidden" if threshold else "small numbers not hidden"

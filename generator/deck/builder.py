@@ -10,9 +10,11 @@ from pptx import Presentation
 
 from ..i18n import _
 from ..branding import apply_to_presentation
+from ..figures import publish_threshold
 from ..model import EventData
 from ..ooxml import DRAWING, tag
 from ..output import Rendered, Target, document_time, package_bytes, property_text
+from ..output.hiding_record import status_text
 from ..paths import event_stem
 from .plan import SlideSpec
 from .writer import DeckWriter
@@ -67,6 +69,7 @@ def _set_properties(prs, event: EventData) -> None:
     props.keywords = property_text(_("safeguarding; learning reviews"))
     props.comments = ""
     props.category = _("Training")
+    props.content_status = status_text(publish_threshold(event, for_deck=True))
     props.revision = 1
     stamp = document_time(info.date)
     props.created = stamp

@@ -67,10 +67,12 @@ def test_bad_deck_overflow_is_found_by_rendering(bad_deck):
 def test_check_command_on_the_default_build_is_clean(run_cli, tmp_path):
     from tests.conftest import DEFAULT_DATA
 
-    status, out, _ = run_cli(["check", DEFAULT_DATA, "--out", tmp_path], tmp_path)
+    status, out, _ = run_cli(["check", DEFAULT_DATA], tmp_path)
     assert status == 0, out
     assert out.splitlines()[-1] == "0 problems found in 7 files."
-    assert out.splitlines()[0].startswith("decks/learning-from-reviews-2022-05-12.pptx: 21 slides")
+    assert out.splitlines()[0].startswith("decks/learning-from-reviews-2022-05-12.pptx: small numbers not hidden; "
+                                          "21 slides")
+    assert list(tmp_path.iterdir()) == [], "check builds in a folder of its own"
     assert out.count("pages in LibreOffice") + out.count("page in LibreOffice") == 3
 
 
