@@ -250,12 +250,18 @@ class ReviewFigures:
                       "of {tables}.", fewer=fewer_than_text(self.threshold), tables=", ".join(names))
 
     @property
-    def suppressed(self) -> list[str]:
-        """Return what publishing hides, for the build's summary: 'Reviews by area: WDC' (never the counts)."""
-        lines = [f"{table.name}: {', '.join(table.hidden_labels)}" for table in self.tables if table.hidden_labels]
-        if self.hidden_themes:
-            lines.append(f"Themes: {', '.join(self.hidden_themes)}")
-        return lines
+    def hidden_counts(self) -> tuple[int, int, int]:
+        """Return how many counts are hidden as below the threshold, how many more so that those cannot be worked
+        out, and how many tables are not shown at all."""
+        cells = [cell.hidden for table in self.tables if table.suppression for cell in table.suppression.cells]
+        cells += [table.unknown_hidden for table in self.tables]
+        primary = cells.count(PRIMARY) + len(self.hidden_themes) + self.count_hidden
+        return primary, cells.count(SECONDARY), len(self.withheld)
+
+    @property
+    def hiding_summary(self) -> str:
+        """Return one line of what publishing hides, for the build's summary, or '' when it hides nothing."""
+        return hiding_summary_of([self])
 
     @property
     def headline(self) -> str:
@@ -327,6 +333,22 @@ class ReviewFigures:
     def theme_labels(self) -> tuple[str, ...]:
         """Return every theme the period's reviews found, as a list shows it."""
         return tuple(self.theme_label(t) for t in self.themes_found)
+
+
+def hiding_summary_of(every: Sequence[ReviewFigures]) -> str:
+    """Return one line of what publishing hides in an output showing the figures of ``every`` type: 'hides 3 counts
+    below 5, 2 more so that those cannot be worked out, and 1 table whole', or '' when it hides nothing."""
+    primary, secondary, withheld = (sum(counts) for counts in zip(*(f.hidden_counts for f in every)))
+    if not primary + secondary + withheld:
+        return ""
+    threshold = every[0].threshold
+    parts = [f"{primary} {'count' if primary == 1 else 'counts'} below {threshold}" if primary else "",
+             f"{secondary} more so that {'it' if primary == 1 else 'they'} cannot be worked out" if secondary else "",
+             f"{withheld} {'table' if withheld == 1 else 'tables'} whole (too few people, or to keep a count "
+             "hidden)" if withheld else ""]
+    shown = [part for part in parts if part]
+    return "hides " + (shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1])
+
 
 
 def theme_label(theme: Theme) -> str:

@@ -67,16 +67,13 @@ def _counted_and_filled(path: Path, read: ReadEvent) -> LoadedData:
 
 
 def suppression_summary(event: EventData, label: str) -> list[Problem]:
-    """Return one note per output kind naming what publishing hides (never the hidden counts)."""
+    """Return one short note per output saying how much publishing hides, and why (never the hidden counts)."""
     lines = []
-    for for_deck, where in ((False, "briefings"), (True, "deck")):
-        threshold = figures_module.publish_threshold(event, for_deck)
-        if not threshold:
-            continue
-        for figures in figures_module.event_figures(event, for_deck=for_deck).values():
-            hidden = figures.suppressed
-            if hidden:
-                lines.append(Problem(f"counts below {threshold} are not shown in the {where} for "
-                                     f"{figures.review.abbreviation or figures.key}: {'; '.join(hidden)}",
-                                     file=label, severity=NOTE, category="suppression"))
-    return lines
+    if figures_module.publish_threshold(event, for_deck=False):
+        for figures in figures_module.event_figures(event).values():
+            lines.append((f"the {figures.review.abbreviation or figures.key} briefing", figures.hiding_summary))
+    if figures_module.publish_threshold(event, for_deck=True):
+        every = list(figures_module.event_figures(event, for_deck=True).values())
+        lines.append(("the deck", figures_module.hiding_summary_of(every)))
+    return [Problem(f"{where} {summary}", file=label, severity=NOTE, category="suppression")
+            for where, summary in lines if summary]

@@ -154,7 +154,7 @@ def test_a_table_with_every_count_hidden_draws_no_chart_and_says_why(hidden):
     age = hidden["sar"].demographics[0]
     assert age.display_rows == (("18-39", "<5"), ("40-64", "<5"), ("65+", "0"))
     assert not age.chartable
-    assert age.suppression_note.endswith("so there is nothing to chart")
+    assert age.suppression_note == "2 categories with fewer than 5 people are not shown, so nothing is left to chart"
 
 
 def test_the_number_not_known_is_hidden_with_the_number_known(hidden):

@@ -50,7 +50,7 @@ class SectionPlan:
         lines = [f"{self.number}. {self.heading}", *self.paragraphs]
         for table in self.tables:
             lines.append(table.title)
-            lines.extend(f"{label} {value}" for label, value in table.rows)
+            lines.extend(f"{label} {value}" for label, value in table.display_rows)
         lines.extend(self.figures_note)
         lines.extend(self.themes)
         if self.themes_note:
@@ -164,7 +164,8 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
         content: dict = {"paragraphs": tuple(section.paragraphs), "bullets": tuple(section.bullets),
                          "links": tuple(section.links)}
         if section.show == "figures":
-            content["paragraphs"] += tuple(f"{line}." for line in (figures.headline, figures.period) if line)
+            content["paragraphs"] += tuple(f"{line[0].upper()}{line[1:]}." for line in (figures.headline, figures.period)
+                                           if line)  # 'Fewer than 5 ...' when the number is hidden
             content["tables"] = figures.tables
             # The data's own note, when it has one, already says whom the tables count.
             says_whom = bool(figures.demographics) and figures.people != figures.count and not review.demographics.note
