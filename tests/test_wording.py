@@ -121,7 +121,10 @@ def test_the_people_counted_are_named_once_each() -> None:
     assert people_counted(figures["cspr"]) == "These figures count the 21 children in 17 reviews."
 
 
-def test_one_person_is_counted_in_the_singular() -> None:
+def test_one_person_is_not_described_at_all() -> None:
+    # Figures about one person would describe that person (issue 20): the type is not broken down.
     review = _adults(count=1, counts_by_area={"MBC": 1}, demographics=dataclasses.replace(
         load_event(DEFAULT_DATA).event.review_types["adults"].demographics, people=1))
-    assert people_counted(review_figures("adults", review)) == "These figures count the 1 adult in 1 review."
+    figures = review_figures("adults", review)
+    assert figures.demographics == () and figures.areas is None
+    assert people_counted(figures) == "No figures about the people reviewed are given for the Adult Reviews."
