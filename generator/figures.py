@@ -92,11 +92,14 @@ class CountTable:
                                        "{count} categories with {fewer} {unit} are not shown", primary,
                                        fewer=fewer_than_text(self.threshold), unit=self.unit))
         if secondary:
-            if primary:
-                words.append(i18n.ngettext("{count} more is not shown so that {hidden} cannot be worked out from the "
-                                           "other figures", "{count} more are not shown so that {hidden} cannot be "
-                                           "worked out from the other figures", secondary,
-                                           hidden=i18n._("it") if primary == 1 else i18n._("they")))
+            if primary == 1:
+                words.append(i18n.ngettext("{count} more is not shown so that it cannot be worked out from the other "
+                                           "figures", "{count} more are not shown so that it cannot be worked out "
+                                           "from the other figures", secondary))
+            elif primary:
+                words.append(i18n.ngettext("{count} more is not shown so that they cannot be worked out from the "
+                                           "other figures", "{count} more are not shown so that they cannot be "
+                                           "worked out from the other figures", secondary))
             else:
                 words.append(i18n.ngettext("{count} is not shown so that a hidden count cannot be worked out from the "
                                            "other figures", "{count} are not shown so that a hidden count cannot be "
