@@ -668,8 +668,10 @@ def test_a_register_as_people_keep_it_gives_exactly_these_figures_warnings_and_n
         "Gender": ("Gender (where known: 2 of 3 children)", (("Female", 1), ("Male", 1))),
     }
     assert [(t.name, t.count) for t in cspr.themes if t.count] == [("Neglect", 1), ("Safe sleep", 1)]
-    assert {t.name: t.rows for t in dhr.demographics if t.name.startswith("Ethnicity")} == {
+    # Counted right, but one review (or one perpetrator) is not described in published outputs (issue 20).
+    assert {t.name: t.rows for t in dhr.withheld if t.name.startswith("Ethnicity")} == {
         "Ethnicity of perpetrators": (("White", 1),)}  # the victim's 'Declined to answer' is the data's own word
+    assert dhr.demographics == ()
     assert figures["sar"].count == 0
     register = "register.xlsx"
     assert [f"{p.severity}: {p}" for p in loaded.warnings] == [
