@@ -293,3 +293,30 @@ def test_hiding_stays_whatever_command_runs_next(run_cli, tmp_path):
     status, _, err = run_cli(["build", "small.yaml", "--out", "out", "--allow-unhiding"], tmp_path)
     assert status == 0, err
     assert set(hiding_recorded(out).values()) == {0}
+
+
+@pytest.mark.slow
+def test_a_build_at_the_documented_limits_takes_seconds_and_little_memory(tmp_path):
+    """The most review types, each with the most themes of the longest names (were 10,000 themes: 31 s)."""
+    import time
+
+    from generator.data_source.consistency import MAX_REVIEW_TYPES, MAX_THEME_CHARACTERS, MAX_THEMES
+    from tests.worst_case import worst_case
+
+    data = tmp_path / "limits.yaml"
+    data.write_text(worst_case(default_text(), MAX_REVIEW_TYPES, MAX_THEMES, MAX_THEME_CHARACTERS), encoding="utf-8")
+    # The peak memory of the build and of the child it forks, measured in a process of its own.
+    measure = ("import resource, runpy, sys; sys.argv = sys.argv[1:]\n"
+               "try:\n    runpy.run_path(sys.argv[0], run_name='__main__')\nexcept SystemExit as end:\n"
+               "    status = end.code\n"
+               "peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, "
+               "resource.RUSAGE_CHILDREN))\nprint(f'{status} {peak}', file=sys.stderr)")
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", measure, str(ROOT / "make_deck.py"), "build", str(data), "--out",
+                             str(tmp_path / "out")], capture_output=True, text=True, cwd=tmp_path)
+    elapsed = time.perf_counter() - started
+    status, peak_kb = result.stderr.splitlines()[-1].split()
+    assert status == "0", result.stderr
+    assert len(list((tmp_path / "out" / "briefings").glob("*.docx"))) == MAX_REVIEW_TYPES
+    assert elapsed < 60, elapsed  # about 3 s on a quiet machine; the bound leaves room for a busy one
+    assert int(peak_kb) < 250 * 1024, peak_kb  # the memory target

@@ -15,6 +15,15 @@ from .language_tags import MAX_LANGUAGE_TAG, is_language_tag
 from .schema import Locations
 
 REQUIRED_BRIEFING_SECTIONS = 7
+# The deck shows every review type's slides and every theme, and python-pptx's cost of adding a slide grows with
+# the slides already made: 10,000 themes took 31 s, 300 themes of 5,000 characters 38 s and 400 MB, and 20 types
+# of 100 themes of 250 characters (412 slides) 37 s. At these limits a build takes seconds (README, Limits).
+MAX_REVIEW_TYPES = 10
+"""An event may have at most this many review types (the most in any partnership seen is five)."""
+MAX_THEMES = 50
+"""A review type may list at most this many themes (the most seen is 22)."""
+MAX_THEME_CHARACTERS = 200
+"""A theme may be at most this many characters long (the longest seen is 76)."""
 BRIEFING_INSERTS = ("figures", "themes")
 ALLOWED_LINK_SCHEMES = ("https://", "http://", "mailto:")
 
@@ -34,6 +43,9 @@ def check(event: EventData, locations: Locations) -> list[Problem]:
     report = _Reporter(locations)
     if not event.review_types:
         report.add("review_types", "expected at least one review type", ERROR)
+    if len(event.review_types) > MAX_REVIEW_TYPES:
+        report.add("review_types", f"the data has {len(event.review_types):,} review types; an event may have at most "
+                                   f"{MAX_REVIEW_TYPES}", ERROR)
     if not is_language_tag(event.event.language):
         report.add("event.language", f"expected a language tag such as en-GB, cy or gd (BCP 47, at most "
                                      f"{MAX_LANGUAGE_TAG} characters), got '{shorten(event.event.language)}'", ERROR)
@@ -49,6 +61,16 @@ def check(event: EventData, locations: Locations) -> list[Problem]:
 
 
 def _check_review_type(report: _Reporter, event: EventData, path: str, review: ReviewType) -> None:
+    if len(review.theme_list) > MAX_THEMES:
+        report.add(f"{path}.themes", f"lists {len(review.theme_list):,} themes; a review type may list at most "
+                                     f"{MAX_THEMES} (keep the main ones: the deck shows every theme)", ERROR)
+        return  # its other checks would only repeat the count
+    too_long = [index for index, theme in enumerate(review.theme_list) if len(theme.name) > MAX_THEME_CHARACTERS]
+    if too_long:
+        first = too_long[0]
+        report.add(f"{path}.themes[{first}]", f"the theme is {len(review.theme_list[first].name):,} characters long; a "
+                                              f"theme may be at most {MAX_THEME_CHARACTERS} (shorten it to its main "
+                                              "words)", ERROR)
     _check_themes_listed_once(report, path, review)
     if event.register is not None and f"{path}.count" not in report.locations.lines:
         _check_briefing(report, path, review)  # counted from the register: its numbers agree by construction

@@ -64,3 +64,22 @@ def test_a_grouping_counted_beside_one_of_its_own_areas_is_an_error(problems_of)
     assert problems_of(text) == [
         f"event.yaml, line {line_of(text, '      MBC: 2')}, review_types.children.counts_by_area.MBC: MBC is counted "
         "twice: on its own and in MBC/RCBC, a grouping of MBC, RCBC; give either the grouping or its areas"]
+
+
+def test_review_types_themes_and_theme_lengths_past_their_limits_are_located_errors(problems_of):
+    from generator.data_source.consistency import MAX_REVIEW_TYPES, MAX_THEME_CHARACTERS, MAX_THEMES
+    from tests.worst_case import worst_case
+
+    assert problems_of(worst_case(default_text(), MAX_REVIEW_TYPES + 1, 1, 10)) == [
+        f"event.yaml, line {line_of(default_text(), 'review_types:')}, review_types: the data has "
+        f"{MAX_REVIEW_TYPES + 1} review types; an event may have at most {MAX_REVIEW_TYPES}"]
+    text = worst_case(default_text(), 4, MAX_THEMES + 1, 10)
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, '    themes:', 2)}, review_types.children0.themes: lists "
+        f"{MAX_THEMES + 1} themes; a review type may list at most {MAX_THEMES} (keep the main ones: the deck shows "
+        "every theme)"]
+    text = worst_case(default_text(), 4, 2, MAX_THEME_CHARACTERS + 1)
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, '      - t0x0 ')}, review_types.children0.themes[0]: the theme is "
+        f"{MAX_THEME_CHARACTERS + 1} characters long; a theme may be at most {MAX_THEME_CHARACTERS} (shorten it to "
+        "its main words)"]
