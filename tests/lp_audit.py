@@ -101,7 +101,7 @@ def read_figures(figures: ReviewFigures, reader: Reader) -> None:
             name = f"{key} {table.name}: {label}"
             reader.printed(name, text, value)
             cells.append(name)
-        if table is figures.areas:
+        if table is figures.areas or table is figures.criteria:  # tables of reviews, perhaps adding up to them
             reader.add_sum(cells, f"{key} reviews")
             continue
         total = f"{key} people: {table.unit}"
