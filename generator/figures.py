@@ -412,9 +412,10 @@ def _published(figures: ReviewFigures, role_units: Sequence[str]) -> ReviewFigur
     not_shown = []
     if figures.count < smallest:
         reviews = f"{figures.count_text} {review.name if figures.count_hidden else review.display_name}"
-        identify = "the " + review.person_noun if figures.count == 1 and not figures.count_hidden else "them"
-        not_shown.append(f"With {reviews}, no figures by area or about the people concerned are given: they "
-                         f"would identify {identify}.")
+        one = figures.count == 1 and not figures.count_hidden
+        whom = i18n._("the {person}", person=review.person_noun) if one else i18n._("them")
+        not_shown.append(i18n._("With {reviews}, no figures by area or about the people concerned are given: they "
+                                "would identify {whom}.", reviews=reviews, whom=whom))
         return dataclasses.replace(figures, areas=None, criteria=None, demographics=(), withheld=figures.tables,
                                    not_shown=tuple(not_shown))
     groups: dict[str, list[CountTable]] = {}
@@ -424,8 +425,8 @@ def _published(figures: ReviewFigures, role_units: Sequence[str]) -> ReviewFigur
     too_few = [unit for unit, total in totals.items() if total < smallest]
     for unit in too_few:
         many = fewer_than_text(figures.threshold) if 0 < totals[unit] < figures.threshold else str(totals[unit])
-        not_shown.append(f"With {many} {unit}, they are not described by ethnicity, age or other details: it "
-                         "would identify them.")
+        not_shown.append(i18n._("{people} ({number}) are too few to describe by ethnicity, age or other details "
+                                "without identifying them.", people=unit[:1].upper() + unit[1:], number=many))
     profiled = tuple(table for table in figures.demographics if table.unit not in too_few)
     withheld = tuple(table for table in figures.demographics if table.unit in too_few)
     figures = dataclasses.replace(figures, demographics=profiled, withheld=withheld, not_shown=tuple(not_shown))
@@ -492,8 +493,8 @@ def hide_small(figures: ReviewFigures, people: Mapping[str, int], role_units: Se
         return published(table) if table is not None and table.name not in hiding.withheld else None
 
     withheld = [table for table in figures.tables if table.name in hiding.withheld]
-    not_shown = [f"{table.name} is not shown: its small numbers could otherwise be worked out from the other "
-                 "figures." for table in withheld]
+    not_shown = [i18n._("{table} is not shown: its small numbers could otherwise be worked out from the other "
+                        "figures.", table=table.shown_name) for table in withheld]
     return dataclasses.replace(
         figures, areas=kept(figures.areas), criteria=kept(figures.criteria),
         demographics=tuple(published(t) for t in figures.demographics if t.name not in hiding.withheld),
