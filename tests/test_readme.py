@@ -113,9 +113,10 @@ def test_each_top_level_key_not_in_the_table_is_shown_elsewhere():
     assert missing == []
 
 
-def test_the_limits_table_states_the_limits_the_code_enforces():
-    from generator.data_source import branding_checks, loader, register_reading, register_rows, schema, yaml_reader
-    from generator.templates import limits
+def test_the_limits_table_states_the_limits_the_code_enforces_each_with_its_measured_worst_case():
+    from generator.data_source import (branding_checks, consistency, language_tags, loader, register_reading,
+                                       register_rows, schema, yaml_reader)
+    from generator.templates import limits, structure
 
     mib = 1024 * 1024
     expected = {
@@ -123,22 +124,36 @@ def test_the_limits_table_states_the_limits_the_code_enforces():
                                               f"{loader.MAX_TOTAL_BYTES // mib} MiB for a data file and all its "
                                               "includes together",
         "nesting in a data file": f"{yaml_reader.MAX_NESTING} levels",
-        "values in a data file, YAML aliases expanded": f"{yaml_reader.MAX_EXPANDED_VALUES:,}",
+        "values in a data file, YAML aliases expanded": f"{yaml_reader.MAX_EXPANDED_VALUES:,}, counted as the file "
+                                                        "is read",
+        "review types": f"{consistency.MAX_REVIEW_TYPES} an event",
+        "themes": f"{consistency.MAX_THEMES} a review type; {consistency.MAX_THEME_CHARACTERS} characters a theme",
         "includes": f"{loader.MAX_INCLUDE_DEPTH} levels deep, {loader.MAX_FILES_READ} files",
         "a count": f"{schema.MAX_COUNT:,}",
+        "a name (an area, a theme, a title)": "the data file's size",
         "a logo": f"{branding_checks.MAX_LOGO_BYTES // mib} MiB and {branding_checks.MAX_LOGO_PIXELS // 10**6} "
                   "megapixels (checked before it is decoded)",
         "a template (.pptx/.potx/.docx/.dotx)": f"{limits.MAX_TEMPLATE_BYTES // limits.MEGABYTE} MB; "
                                                 f"{limits.MAX_PARTS:,} parts; each part "
                                                 f"{limits.MAX_PART_BYTES // limits.MEGABYTE} MB unpacked; "
-                                                f"{limits.MAX_TOTAL_BYTES // limits.MEGABYTE} MB unpacked in all",
+                                                f"{limits.MAX_TOTAL_BYTES // limits.MEGABYTE} MB unpacked in all; "
+                                                f"each raster picture {limits.MAX_PICTURE_PIXELS // 10**6} "
+                                                "megapixels",
+        "a template's page": f"{structure.MIN_PAGE_TWIPS // structure.TWIPS_PER_INCH} to "
+                             f"{structure.MAX_PAGE_TWIPS // structure.TWIPS_PER_INCH} inches each way; margins leaving "
+                             f"at least {structure.MIN_TEXT_TWIPS // structure.TWIPS_PER_INCH} inch for text",
+        "a template's slides": f"{structure.MIN_SLIDE_EMU // structure.EMU_PER_INCH} to "
+                               f"{structure.MAX_SLIDE_EMU // structure.EMU_PER_INCH} inches each way",
         "a register workbook": f"{register_reading.MAX_REGISTER_BYTES // mib} MB; "
                                f"{register_reading.MAX_UNZIPPED_BYTES // mib} MB unpacked; "
                                f"{register_reading.MAX_ROWS:,} rows; {register_reading.MAX_COLUMNS} columns; "
                                f"{register_rows.MAX_CELL_CHARACTERS:,} characters a cell",
-        "an age in the register": f"0 to {register_rows.MAX_AGE}",
+        "an age in the register": f"0 to {register_rows.MAX_AGE}, ASCII digits",
+        "a language": f"a BCP 47 tag (RFC 5646) of at most {language_tags.MAX_LANGUAGE_TAG} characters",
     }
-    assert dict(table_rows(section("Limits"))) == expected
+    rows = table_rows(section("Limits"))
+    assert {row[0]: row[1] for row in rows} == expected
+    assert all(len(row) == 3 for row in rows)  # each with its measured worst case (or why none is needed)
 
 
 def test_the_slide_kinds_and_briefing_roles_named_are_those_declared():
