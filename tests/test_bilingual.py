@@ -126,3 +126,18 @@ def test_both_versions_pass_the_rendered_checks(built: list[Path]) -> None:
     with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
         status = main(["check", "--files", *map(str, files)])
     assert status == 0, printed.getvalue()
+
+
+def test_a_text_without_a_translation_is_a_warning_and_an_error_under_strict(tmp_path: Path) -> None:
+    from generator.problems import InputError
+
+    data = tmp_path / "event.yaml"
+    data.write_text(DATA.read_text(encoding="utf-8").replace(
+        "notes: {cy: Tri nod syml., en: Three simple aims.}", "notes: {cy: Tri nod syml.}"), encoding="utf-8")
+    report = build_event(data, BuildOptions(out_dir=tmp_path / "out", render_in_parallel=False))
+    missing = [(w.key_path, w.message) for w in report.warnings if w.category == "translation"]
+    assert missing == [("aims.notes", "no en text; the cy text is used (give it as {cy: ..., en: ...})")]
+    with pytest.raises(InputError) as raised:
+        build_event(data, BuildOptions(out_dir=tmp_path / "strict", strict=True, render_in_parallel=False))
+    assert [p.key_path for p in raised.value.problems] == ["aims.notes"]
+    assert not (tmp_path / "strict").exists() or not any((tmp_path / "strict").rglob("*.pptx"))
