@@ -154,14 +154,21 @@ def _planned_version(loaded: LoadedData, options: BuildOptions, label: str,
     if loaded.language == SOURCE_LANGUAGE and not bilingual:
         return planned  # as before there were languages: the same names and fingerprints
     words = catalogue_fingerprint(loaded.language, loaded.translator)
-    return [(builder, Target(_language_named(target.path, loaded.language) if bilingual else target.path,
-                             (*target.inputs, loaded.language, words),
+
+    def path_of(builder: Builder, path: Path) -> Path:
+        in_folder = getattr(builder, "language_in_folder", False)
+        return _language_named(path, loaded.language, in_folder) if bilingual else path
+
+    return [(builder, Target(path_of(builder, target.path), (*target.inputs, loaded.language, words),
                              partial(_render_in, loaded.language, loaded.translator, target.render)))
             for builder, target in planned]
 
 
-def _language_named(path: Path, language: str) -> Path:
-    """Return an output's path with its language before the suffix: 'x-2024-cspr.docx' -> 'x-2024-cspr-cy.docx'."""
+def _language_named(path: Path, language: str, in_folder: bool = False) -> Path:
+    """Return an output's path with its language before the suffix: 'x-2024-cspr.docx' -> 'x-2024-cspr-cy.docx';
+    or on its folder, for a builder whose files link to each other: 'pictures/x-2024-cy/index.html'."""
+    if in_folder:
+        return path.parent.with_name(f"{path.parent.name}-{language}") / path.name
     return path.with_name(f"{path.stem}-{language}{path.suffix}")
 
 

@@ -320,3 +320,11 @@ def test_a_build_at_the_documented_limits_takes_seconds_and_little_memory(tmp_pa
     assert len(list((tmp_path / "out" / "briefings").glob("*.docx"))) == MAX_REVIEW_TYPES
     assert elapsed < 60, elapsed  # about 3 s on a quiet machine; the bound leaves room for a busy one
     assert int(peak_kb) < 250 * 1024, peak_kb  # the memory target
+
+
+def test_a_bilingual_builds_files_carry_their_language_and_linked_pictures_a_folder_of_their_own() -> None:
+    from generator.build import _language_named
+
+    assert _language_named(Path("out/briefings/x-2025-cpr.docx"), "cy") == Path("out/briefings/x-2025-cpr-cy.docx")
+    assert _language_named(Path("out/pictures/x-2025/index.html"), "en", in_folder=True) == Path(
+        "out/pictures/x-2025-en/index.html")

@@ -15,6 +15,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import N_
 from ..branding import paper_colours
 from ..briefing.type_scale import CHART_LABEL_SIZE, COLUMN_WIDTH
 from ..output import Rendered, Target, document_time
@@ -46,11 +47,11 @@ class PictureFormat:
 
 
 # Print: the width of one column of the A4 briefing, at 300 dots an inch, labels at the briefing's size.
-PRINT = PictureFormat(PNG.suffix, "for print (PNG, 300 dpi, one A4 column wide)", COLUMN_WIDTH / EMU_PER_POINT, 0.0, 300,
-                      CHART_LABEL_SIZE)
-SOCIAL = PictureFormat(f"-social{PNG.suffix}", "social media card (PNG, 1200 × 675 pixels)", 12 * 72.0, 6.75 * 72.0,
-                       SOCIAL_DPI, 22.0)
-VECTOR = PictureFormat(SVG.suffix, "to scale to any size (SVG)", PRINT.width, 0.0, 72, CHART_LABEL_SIZE)
+PRINT = PictureFormat(PNG.suffix, N_("for print (PNG, 300 dpi, one A4 column wide)"), COLUMN_WIDTH / EMU_PER_POINT,
+                      0.0, 300, CHART_LABEL_SIZE)
+SOCIAL = PictureFormat(f"-social{PNG.suffix}", N_("social media card (PNG, 1200 × 675 pixels)"), 12 * 72.0,
+                       6.75 * 72.0, SOCIAL_DPI, 22.0)
+VECTOR = PictureFormat(SVG.suffix, N_("to scale to any size (SVG)"), PRINT.width, 0.0, 72, CHART_LABEL_SIZE)
 FORMATS = (PRINT, SOCIAL, VECTOR)
 
 
@@ -58,6 +59,8 @@ class PicturesBuilder:
     """Builds ``pictures/<event>/``: every chart of the deck and the briefings as pictures, and ``index.html``."""
 
     name = "pictures"
+    # Its files link to each other by name from the index page: a bilingual build names the folder for its language.
+    language_in_folder = True
 
     def __init__(self, palette: dict[str, str], fonts: tuple[str, str]):
         paper = paper_colours(palette)

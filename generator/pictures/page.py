@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from html import escape
 from itertools import groupby
 
+from ..i18n import _
 from ..model import EventData
 from .plan import Picture
 
@@ -38,19 +39,19 @@ def index_page(event: EventData, pictures: Sequence[Picture], svgs: Sequence[byt
     """Return the page: ``svgs`` are the pictures' SVGs, in order (empty for a picture not drawn); ``files`` each
     file's name ending and label."""
     info = event.event
-    title = f"Chart pictures: {info.title}, {info.long_date}"
+    title = _("Chart pictures: {title}, {date}", title=info.title, date=info.long_date)
     parts = []
     drawn = list(zip(pictures, svgs))
     for review_name, group in groupby(drawn, key=lambda each: each[0].review_name):
         parts.append(f"<h2>{escape(review_name)}</h2>")
         parts.extend(_picture(picture, svg, files) for picture, svg in group)
-    intro = ("Every chart of the deck and the seven-minute briefings, as the briefings publish them"
-             + (" (small numbers hidden)" if event.publish.suppress_below else "") + ". Each picture comes as a "
-             "PNG for print, a PNG social media card and an SVG; the same alt text is held in each file. Publish "
-             "a picture with its alt text.")
+    hidden = _(" (small numbers hidden)") if event.publish.suppress_below else ""
+    intro = _("Every chart of the deck and the seven-minute briefings, as the briefings publish them{hidden}. Each "
+              "picture comes as a PNG for print, a PNG social media card and an SVG; the same alt text is held in "
+              "each file. Publish a picture with its alt text.", hidden=hidden)
     if not any(picture.drawn for picture in pictures):
-        intro = ("No chart of this event has a figure left to show once small numbers are hidden."
-                 if event.publish.suppress_below else "This event has no charts to draw.")
+        intro = (_("No chart of this event has a figure left to show once small numbers are hidden.")
+                 if event.publish.suppress_below else _("This event has no charts to draw."))
     return (f'<!DOCTYPE html>\n<html lang="{escape(info.language)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
@@ -60,18 +61,20 @@ def index_page(event: EventData, pictures: Sequence[Picture], svgs: Sequence[byt
 def _picture(picture: Picture, svg: bytes, files: Sequence[tuple[str, str]]) -> str:
     chart = picture.chart
     if not picture.drawn:  # every count hidden: the briefing's table shows them as '<5' and '[c]'
-        return (f"<section>\n<h3>{escape(chart.title)}</h3>\n<p>No picture: "
-                f"{escape(chart.note or 'nothing to show')}.</p>\n</section>")
+        reason = _("No picture: {reason}.", reason=chart.note or _("nothing to show"))
+        return f"<section>\n<h3>{escape(chart.title)}</h3>\n<p>{escape(reason)}</p>\n</section>"
     source = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
     links = "".join(f'<li><a href="{escape(picture.stem + suffix)}">{escape(picture.stem + suffix)}</a>: '
-                    f"{escape(label)}</li>" for suffix, label in files)
+                    f"{escape(_(label))}</li>" for suffix, label in files)
     rows = "".join(f'<tr><th scope="row">{escape(category)}</th><td class="number">{value}</td></tr>'
                    for category, value in zip(chart.categories, chart.values))
     note = f"<p>{escape(chart.note)}</p>" if chart.note else ""
+    alt_label, caption, category, number = (escape(_("Alt text:")), escape(_("Figures in the chart")),
+                                            escape(_("Category")), escape(_("Number")))
     return (f"<section>\n<h3>{escape(chart.title)}</h3>\n"
             f'<img src="{source}" alt="{escape(chart.alt_text)}">\n'
-            f'<p class="alt"><strong>Alt text:</strong> {escape(chart.alt_text)}</p>\n'
+            f'<p class="alt"><strong>{alt_label}</strong> {escape(chart.alt_text)}</p>\n'
             f"<ul>{links}</ul>\n"
-            f"<table><caption>Figures in the chart</caption><thead><tr><th scope=\"col\">Category</th>"
-            f'<th scope="col" class="number">Number</th></tr></thead><tbody>{rows}</tbody></table>\n'
+            f'<table><caption>{caption}</caption><thead><tr><th scope="col">{category}</th>'
+            f'<th scope="col" class="number">{number}</th></tr></thead><tbody>{rows}</tbody></table>\n'
             f"{note}</section>")
