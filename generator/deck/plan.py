@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..categories.ethnicity import find_group
 from ..charts import ChartSpec
 from ..figures import CountTable, ReviewFigures, event_figures, total_reviews
 from ..i18n import N_, _, available_in
@@ -17,6 +18,7 @@ from ..wording import (findings_heading, joined, not_found_line, people_counted,
                        themes_not_counted)
 
 
+LONG_CHART_LABEL = 30  # characters: a longer label wraps over lines beside its bar, crowding the chart
 MAX_CHARTS_PER_SLIDE = 4  # a DHR's victim and perpetrator tables continue on a second slide
 UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ([0-9][A-Z]{2})\b")
 NO_BREAK_SPACE = "\u00a0"
@@ -73,9 +75,20 @@ def bullet_paras(items: list[str | Bullet]) -> list[Para]:
     return paras
 
 
+def chart_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a chart's category labels, the ONS's long ethnic group labels as its standard short ones ('White:
+    English, Welsh, Scottish, Northern Irish or British' as 'White British') when any label is too long to sit
+    beside a bar on a slide; the alt text and notes keep the full labels."""
+    if max((len(label) for label in labels), default=0) <= LONG_CHART_LABEL:
+        return labels
+    groups = [find_group(label) for label in labels]
+    return tuple(group.short if group is not None and group.name and group.label == label else label
+                 for label, group in zip(labels, groups))
+
+
 def table_chart(table: CountTable, subject: str) -> ChartSpec:
     """Return the chart of one table: horizontal bars, or columns for a few short ordered labels (age bands)."""
-    labels, values = table.labels, table.values
+    labels, values = chart_labels(table.labels), table.values
     columns = table.ordered or (len(labels) <= 4 and max((len(x) for x in labels), default=0) <= 12)
     kind = "column" if columns else "bar"
     coverage = f" ({table.coverage_note})" if table.coverage_note else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -50,6 +51,7 @@ COLUMN_LABEL_SHARE = 0.9  # of a column's slot a label's longest word may take b
 THEMES_CHART_FONT_SIZE = 12.0  # long theme names: a little smaller than other charts' 14 pt, still over 10 pt
 BIG_NUMBER_SCALE = 3.0
 ELLIPSIS = "\u2026"
+ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 
 class DeckWriter:
@@ -299,7 +301,13 @@ class DeckWriter:
                 layouts.remove_shape(target)
             return
         box = self._box(slide, target) if target is not None else self.content_area(slide)
-        self.write_box(slide, target, box, paras, self.fit_or_smallest(paras, box, fit, title))
+        size = self.fit_or_smallest(paras, box, fit, title)
+        # An email or web address on a line of its own (a contact) is set small enough not to break at a hyphen.
+        width = (box.width - 2 * body_text.INSET_X) / body_text.EMU_PER_PT
+        addresses = [para.text for para in paras if ADDRESS.search(para.text)]
+        size = next((smaller for smaller in fit.sizes() if smaller <= size and not any(
+            text_fit.breaks_badly(text, width, smaller, False, self.body_font) for text in addresses)), size)
+        self.write_box(slide, target, box, paras, size)
 
     def fit_or_smallest(self, paras: list[Para], box: Box, fit: FitRange, where, family: str = "") -> float:
         size = body_text.best_size(paras, box.width, box.height, fit, family or self.body_font)

@@ -182,3 +182,12 @@ def test_partly_counted_themes_say_at_the_foot_which_are_not_counted():
     assert [chart.note for chart in adults.charts] == [""]  # the footnote says it, on every slide of the list
     assert plan["Main Themes: Child Practice Reviews"].footnotes == []  # every theme counted
     assert plan["Main Themes: Domestic Homicide Reviews"].footnotes == []  # none counted: no number to explain
+
+
+def test_long_ons_ethnic_group_labels_are_charted_by_their_short_labels():
+    from generator.deck.plan import chart_labels
+
+    long = ("White: English, Welsh, Scottish, Northern Irish or British", "Asian, Asian British or Asian Welsh: Pakistani",
+            "Not an ONS group")
+    assert chart_labels(long) == ("White British", "Pakistani", "Not an ONS group")
+    assert chart_labels(("White: Irish", "White: Roma")) == ("White: Irish", "White: Roma")  # short enough as they are

@@ -232,3 +232,15 @@ def test_age_bands_drawn_as_bars_on_one_slide_are_bars_on_the_next() -> None:
     writer.add(SlideSpec("charts", "Setting the Scene: DHRs (continued)", "Notes.", charts=crowded[:1]))
     kinds = [[shape.chart.chart_type for shape in slide.shapes if shape.has_chart] for slide in writer.prs.slides]
     assert kinds == [[XL_CHART_TYPE.BAR_CLUSTERED] * 4, [XL_CHART_TYPE.BAR_CLUSTERED]]
+
+
+def test_a_contact_s_email_address_on_the_closing_slide_is_set_small_enough_not_to_break_at_a_hyphen() -> None:
+    address = "safeguarding-partnership@fenmarsh-safeguarding.example.org.uk"
+    writer = _writer()
+    writer.add(SlideSpec("closing", "Thank you", "Notes.", subtitle=["Please complete the form.", address]))
+    body = next(shape for shape in writer.prs.slides[0].placeholders if shape.has_text_frame
+                and address in shape.text_frame.text)
+    size = body.text_frame.paragraphs[-1].runs[0].font.size.pt
+    width = (body.width - 2 * writer_module.body_text.INSET_X) / layouts.EMU_PER_PT
+    assert not text_fit.breaks_badly(address, width, size, False, writer.body_font)
+    assert text_fit.breaks_badly(address, width, 28, False, writer.body_font)  # at the largest size it would
