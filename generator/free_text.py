@@ -56,12 +56,10 @@ def fill_placeholders(event: EventData, locations: Locations) -> list[Problem]:
             return dataclasses.replace(value, **changes)
         return value
 
-    register_reviews = event.register_reviews
     filled: EventData = visit(event, "", deck_values)
     for spec in dataclasses.fields(EventData):
-        if spec.init:
+        if spec.init:  # the fields the reader sets (init=False: the register's rows) are kept as they are
             setattr(event, spec.name, getattr(filled, spec.name))
-    event.register_reviews = register_reviews
     return found
 
 

@@ -308,6 +308,7 @@ class RegisterSource:
 
     reviews: str | list[dict[str, str | None]]
     people: str | list[dict[str, str | None]] = field(default_factory=list)
+    recommendations: str | list[dict[str, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -356,6 +357,37 @@ class Categories:
 
 
 @dataclass
+class Timescale:
+    """How soon a stage should follow another: 'Date notified' within '5 working days' of 'Date of incident'."""
+
+    stage: str  # a register column: Date notified, Rapid review date, Date completed...
+    start: str = field(metadata={"key": "from"})
+    within: str  # '5 working days', '15 working days', '6 months', '30 days'
+
+
+@dataclass
+class Timeline:
+    """The story over time a register tells: reviews per year, timeliness, and recommendations acted on.
+
+    ``years`` is 'financial' (April to March) or 'calendar'; ``bank_holidays``
+    is ENG (England) or WLS (Wales), for counting working days; ``as_at`` is
+    the date recommendations are overdue against (the event's date when not
+    given). ``timescales`` gives a type's own, by type key; a type without
+    its own has the statutory defaults (``generator.timeline.DEFAULT_TIMESCALES``).
+    """
+
+    years: str = "financial"
+    bank_holidays: str = "ENG"
+    as_at: dt.date | None = None
+    review_statuses: list[str] = field(default_factory=list)  # when given, a review's Status must be one of them
+    recommendation_statuses: list[str] = field(
+        default_factory=lambda: ["Not started", "In progress", "Completed", "Not implemented"])
+    timescales: dict[str, list[Timescale]] = field(default_factory=dict)
+    publish_reasons: bool = False  # reasons for not implementing a recommendation also appear in the briefings
+    figures_workbook: bool = True  # write figures.xlsx beside the deck
+
+
+@dataclass
 class EventData:
     """The whole data file: event, aims, learning reviews, areas, review types and themes."""
 
@@ -380,6 +412,11 @@ class EventData:
     categories: Categories = field(default_factory=Categories, metadata=NAMES)
     # The register's reviews (generator.register_records.ResolvedReview) in the period, set by the reader.
     register_reviews: list = field(default_factory=list, init=False, repr=False, compare=False)
+    timeline: Timeline | None = field(default=None, metadata=NAMES)  # trends, timeliness, recommendations
+    # Every review of the register, of every year (the trends look beyond the period), and its recommendations
+    # (generator.register_records.Recommendation), set by the reader.
+    register_every_review: list = field(default_factory=list, init=False, repr=False, compare=False)
+    register_recommendations: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     @property
     def period_text(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import ERROR, Problem
@@ -45,6 +45,16 @@ class RowPlace:
 
 
 @dataclass(frozen=True)
+class StageDates:
+    """The dates of a review's stages a register may track besides notification and publication (each optional)."""
+
+    incident: dt.date | None = None
+    rapid_review: dt.date | None = None
+    decision: dt.date | None = None
+    completed: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class ReviewRow:
     """One review as the register gives it (names not yet matched to the data file's)."""
 
@@ -57,6 +67,7 @@ class ReviewRow:
     themes: tuple[str, ...]
     place: RowPlace
     criteria: tuple[str, ...] = ()  # the criteria of its type it meets (a Single Unified Safeguarding Review's)
+    stages: StageDates = field(default_factory=lambda: StageDates())
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,7 @@ class ResolvedReview:
     people: tuple[PersonRow, ...]
     place: RowPlace
     criteria: tuple[str, ...] = ()
+    stages: StageDates = field(default_factory=lambda: StageDates())
 
 
 def select_period(reviews: Iterable[ResolvedReview], start: dt.date, end: dt.date, by: str = BY_NOTIFIED
@@ -104,3 +116,22 @@ def select_period(reviews: Iterable[ResolvedReview], start: dt.date, end: dt.dat
             chosen.append(review)
     return chosen
 
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One recommendation of a review, from the register's Recommendations sheet, with its review's type key.
+
+    ``status`` is written as the data's declared list writes it; blank dates are None.
+    """
+
+    reference: str
+    type_key: str
+    text: str
+    agency: str
+    agreed: dt.date | None
+    due: dt.date | None
+    status: str
+    completed: dt.date | None
+    reason: str
+    place: RowPlace

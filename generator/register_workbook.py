@@ -29,6 +29,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from .data_source.register_reading import PEOPLE_SHEET, REVIEWS_SHEET
+from .data_source.register_recommendations import RECOMMENDATION_COLUMNS, RECOMMENDATIONS_SHEET
+from .model import Timeline
 from .data_source.register_rows import MAX_AGE, PEOPLE_COLUMNS, REVIEW_COLUMNS, Column
 from .categories import DEFAULT_GENDERS
 from .categories.ethnicity import ons_groups
@@ -42,6 +44,7 @@ STRICT_LISTS = ("Review type", "Area", "Role")  # a value off these lists is ref
 CRITERIA = "Criteria"
 MIN_COLUMN_WIDTH = 14  # characters
 LISTS_SHEET = "Lists"
+RECOMMENDATION_STATUS_LIST = "Recommendation status"  # the Lists sheet's column for the Recommendations sheet
 ABOUT_SHEET = "About"
 ROWS_CHECKED = 5000  # the drop-downs and checks cover this many rows below the headings
 FIXED_DATE = dt.datetime(2024, 1, 1)  # the workbook's created and modified dates, so its bytes never change
@@ -65,11 +68,23 @@ ABOUT_COLUMNS = {
     (REVIEWS_SHEET, "Themes"): "The review's themes, from the type's list, separated by semicolons (;).",
     (REVIEWS_SHEET, "Criteria"): "For a type that declares criteria (a Single Unified Safeguarding Review): each "
                                  "criterion the review meets, separated by semicolons (;); blank for other types.",
+    (REVIEWS_SHEET, "Date of incident"): "The date of the serious incident (or death); blank when not known.",
+    (REVIEWS_SHEET, "Rapid review date"): "The date the rapid review was held; blank when there was none.",
+    (REVIEWS_SHEET, "Decision date"): "The date the partnership decided to hold the review.",
+    (REVIEWS_SHEET, "Date completed"): "The date the review was completed (its report signed off); blank while open.",
     (PEOPLE_SHEET, "Reference"): "The reference of the review this person was part of, as on the Reviews sheet.",
     (PEOPLE_SHEET, "Role"): "The person's part in the review{roles}; blank when the type declares no roles.",
     (PEOPLE_SHEET, "Age"): "Age in whole years (0 to {max_age}) at the time of the incident; blank when not known.",
     (PEOPLE_SHEET, "Ethnicity"): "Ethnicity as the person would describe it; blank when not known.",
     (PEOPLE_SHEET, "Gender"): "Gender as the person would describe it; blank when not known.",
+    (RECOMMENDATIONS_SHEET, "Reference"): "The reference of the review that made the recommendation.",
+    (RECOMMENDATIONS_SHEET, "Recommendation"): "The recommendation, in short.",
+    (RECOMMENDATIONS_SHEET, "Agency"): "The agency (or the partnership) that is to act on it.",
+    (RECOMMENDATIONS_SHEET, "Date agreed"): "The date the action was agreed.",
+    (RECOMMENDATIONS_SHEET, "Due"): "The date it is due; after it, a recommendation not completed is overdue.",
+    (RECOMMENDATIONS_SHEET, "Status"): "Where it is: not started, in progress, completed or not implemented.",
+    (RECOMMENDATIONS_SHEET, "Date completed"): "The date it was completed.",
+    (RECOMMENDATIONS_SHEET, "Reason"): "Why it was not implemented (needed when it was not; the board reports it).",
 }
 ABOUT_INTRODUCTION_HEIGHT = 32  # points: the About sheet's introduction, two lines of the default 11 pt text
 REFERENCE_EXAMPLE = "{type}-2023-04"  # a reference of the partnership's first review type
@@ -117,6 +132,7 @@ def blank_register(review_types: Sequence[str], areas: Sequence[str], ethnicitie
         "Ethnicity": list(ONS_2021_ETHNICITIES if ethnicities is None else ethnicities),
         "Gender": list(DEFAULT_GENDERS if genders is None else genders),
         "Criteria": list(criteria),
+        RECOMMENDATION_STATUS_LIST: list(Timeline().recommendation_statuses),
     }
     choices = {heading: values for heading, values in choices.items() if values}
     widest = {heading: max(len(value) for value in values) for heading, values in choices.items()}
@@ -127,19 +143,21 @@ def blank_register(review_types: Sequence[str], areas: Sequence[str], ethnicitie
     assert isinstance(reviews, Worksheet)
     reviews.title = REVIEWS_SHEET
     people = workbook.create_sheet(PEOPLE_SHEET)
+    recommendations = workbook.create_sheet(RECOMMENDATIONS_SHEET)
     about = workbook.create_sheet(ABOUT_SHEET)
     lists = workbook.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
     ranges = _write_lists(lists, choices)
-    for sheet, columns in ((reviews, REVIEW_COLUMNS), (people, PEOPLE_COLUMNS)):
+    for sheet, columns in ((reviews, REVIEW_COLUMNS), (people, PEOPLE_COLUMNS),
+                           (recommendations, RECOMMENDATION_COLUMNS)):
         _write_headings(sheet, columns, widest)
         for index, column in enumerate(columns, start=1):
-            validation = _validation(column, ranges)
+            validation = _validation(column, ranges, _list_name(sheet.title, column))
             if validation is not None:
                 letter = get_column_letter(index)
                 validation.add(f"{letter}2:{letter}{ROWS_CHECKED + 1}")
                 sheet.add_data_validation(validation)
-            if column.heading.startswith("Date"):
+            if _is_date(column):
                 sheet.column_dimensions[get_column_letter(index)].number_format = DATE_FORMAT
     _write_about(about, choices, roles)
     workbook.properties.creator = "Learning from Reviews"
@@ -201,23 +219,30 @@ def _write_lists(sheet: Worksheet, choices: dict[str, list[str]]) -> dict[str, s
     return ranges
 
 
-def _validation(column: Column, ranges: dict[str, str]) -> DataValidation | None:
+def _list_name(sheet_name: str, column: Column) -> str:
+    """Return the name of the list a column's drop-down offers: its heading, but a recommendation's Status has a
+    list of its own."""
+    return RECOMMENDATION_STATUS_LIST if (sheet_name, column.heading) == (RECOMMENDATIONS_SHEET, "Status") \
+        else column.heading
+
+
+def _validation(column: Column, ranges: dict[str, str], list_name: str) -> DataValidation | None:
     """Return the check Excel makes as a column's cell is typed, or None for free text."""
-    if column.heading == CRITERIA and column.heading in ranges:
+    if column.heading == CRITERIA and list_name in ranges:
         # A review may meet several criteria: the drop-down offers one, and a typed list of several is allowed.
         return DataValidation(type="list", formula1=ranges[column.heading], allow_blank=True, showErrorMessage=True,
                               errorStyle="information", errorTitle=CRITERIA,
                               error="Choose a criterion from the list; for several, type them separated by "
                                     "semicolons (;).")
-    if column.heading in ranges:
+    if list_name in ranges:
         strict = column.heading in STRICT_LISTS
         what = column.heading.lower()
         return DataValidation(
-            type="list", formula1=ranges[column.heading], allow_blank=True, showErrorMessage=True,
+            type="list", formula1=ranges[list_name], allow_blank=True, showErrorMessage=True,
             errorStyle="stop" if strict else "warning", errorTitle=column.heading,
             error=f"Choose {_article(what)} {what} from the list." if strict else
             f"This {what} is not on the list; keep it only if it is right.")
-    if column.heading.startswith("Date"):
+    if _is_date(column):
         return DataValidation(type="date", operator="greaterThan", formula1=EARLIEST_DATE, allow_blank=True,
                               showErrorMessage=True, errorTitle=column.heading,
                               error="Type a date as dd/mm/yyyy, for example 31/03/2024.")
@@ -234,6 +259,12 @@ def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
+def _is_date(column: Column) -> bool:
+    """Return whether a column holds dates: Date notified, Rapid review date, Due..."""
+    heading = column.heading.lower()
+    return heading.startswith("date") or heading.endswith(" date") or heading == "due"
+
+
 def _write_about(sheet: Worksheet, choices: dict[str, list[str]], roles: Sequence[str]) -> None:
     """Write the About sheet: how the register is used, then each column of each sheet and what it holds."""
     sheet.append(["The review register"])
@@ -246,10 +277,11 @@ def _write_about(sheet: Worksheet, choices: dict[str, list[str]], roles: Sequenc
     for cell in sheet[4]:
         cell.font = HEADING_FONT
     examples = _examples(choices.get("Review type", []), choices.get("Area", []), roles)
-    for sheet_name, columns in ((REVIEWS_SHEET, REVIEW_COLUMNS), (PEOPLE_SHEET, PEOPLE_COLUMNS)):
+    for sheet_name, columns in ((REVIEWS_SHEET, REVIEW_COLUMNS), (PEOPLE_SHEET, PEOPLE_COLUMNS),
+                                (RECOMMENDATIONS_SHEET, RECOMMENDATION_COLUMNS)):
         for column in columns:
             about = ABOUT_COLUMNS[sheet_name, column.heading].format(**examples)
-            if column.heading in choices:
+            if _list_name(sheet_name, column) in choices:
                 about += " A drop-down offers the choices."
             sheet.append([sheet_name, column.heading, about])
     sheet.column_dimensions["A"].width = 12

@@ -212,8 +212,8 @@ def test_a_missing_sheet_and_an_empty_workbook_are_located(run_cli, tmp_path):
     data = register_with(tmp_path, lambda book: book.remove(book["People"]))
     status, output = build_status(run_cli, tmp_path, data)
     assert status == 2
-    assert ("riverside-2024-register.xlsx: the workbook has no sheet named People (its sheets: Reviews, About, "
-            "Lists)") in output
+    assert ("riverside-2024-register.xlsx: the workbook has no sheet named People (its sheets: Reviews, "
+            "Recommendations, About, Lists)") in output
 
     def empty(book):
         book.remove(book["Reviews"])

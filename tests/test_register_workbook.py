@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from generator.data_source.register_rows import PEOPLE_COLUMNS, REVIEW_COLUMNS, read_register
+from generator.data_source.register_recommendations import RECOMMENDATION_COLUMNS
 from generator.problems import InputError
 from generator.output.pdf import find_soffice
 from generator.register_workbook import (
@@ -40,10 +41,11 @@ def test_sheets_headings_frozen_row_and_drop_downs(tmp_path):
     path = tmp_path / "register.xlsx"
     write_blank_register(path, TYPES, AREAS)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Reviews", "People", "About", "Lists"]
+    assert book.sheetnames == ["Reviews", "People", "Recommendations", "About", "Lists"]
     assert book["Lists"].sheet_state == "hidden"
     assert book.properties.created == book.properties.modified == dt.datetime(2024, 1, 1)
-    for name, columns in (("Reviews", REVIEW_COLUMNS), ("People", PEOPLE_COLUMNS)):
+    for name, columns in (("Reviews", REVIEW_COLUMNS), ("People", PEOPLE_COLUMNS),
+                          ("Recommendations", RECOMMENDATION_COLUMNS)):
         sheet = book[name]
         assert [cell.value for cell in sheet[1]] == [c.heading for c in columns]
         assert sheet.freeze_panes == "A2"
@@ -57,7 +59,14 @@ def test_sheets_headings_frozen_row_and_drop_downs(tmp_path):
     assert people["C2:C5001"] == ("whole", "0")
     assert people["D2:D5001"] == ("list", f"'Lists'!$D$2:$D${len(ONS_2021_ETHNICITIES) + 1}")
     assert people["E2:E5001"] == ("list", f"'Lists'!$E$2:$E${len(DEFAULT_GENDERS) + 1}")
+    recommendations = {str(v.sqref): (v.type, v.formula1)
+                       for v in book["Recommendations"].data_validations.dataValidation}
+    assert recommendations["F2:F5001"] == ("list", "'Lists'!$F$2:$F$5")  # Status: the four default statuses
+    assert recommendations["E2:E5001"][0] == recommendations["D2:D5001"][0] == "date"  # Due, Date agreed
+    assert [lists[f"{letter}2:{letter}5001"][0] for letter in "IJKL"] == ["date"] * 4  # the stage dates
     columns = [[cell.value for cell in column] for column in book["Lists"].iter_cols()]
+    assert [v for v in columns[5] if v] == ["Recommendation status", "Not started", "In progress", "Completed",
+                                            "Not implemented"]
     assert columns[0] == ["Review type", *TYPES] + [None] * (len(columns[0]) - 4)
     assert [v for v in columns[2] if v] == ["Status", "In progress", "Completed", "Published"]
     assert [v for v in columns[3][1:] if v] == list(ONS_2021_ETHNICITIES)
@@ -105,13 +114,18 @@ def test_the_about_sheet_explains_every_column(tmp_path):
     book = openpyxl.load_workbook(path)
     rows = [tuple(cell.value for cell in row) for row in book["About"].iter_rows(min_row=5)]
     assert [(sheet, column) for sheet, column, _ in rows] == (
-        [("Reviews", c.heading) for c in REVIEW_COLUMNS] + [("People", c.heading) for c in PEOPLE_COLUMNS])
+        [("Reviews", c.heading) for c in REVIEW_COLUMNS] + [("People", c.heading) for c in PEOPLE_COLUMNS]
+        + [("Recommendations", c.heading) for c in RECOMMENDATION_COLUMNS])
     assert rows[0][2] == "The review's own reference, unique in the register (for example CSPR-2023-04)."
     assert rows[1][2] == ("The type of review: its abbreviation (CSPR, SAR, DHR) or its name. A drop-down offers the "
                           "choices.")
     assert rows[2][2] == ("The area the review belongs to: its short name (North/East) or its full name. A drop-down "
                           "offers the choices.")
-    assert rows[10][2] == "Age in whole years (0 to 120) at the time of the incident; blank when not known."
+    by_column = {(sheet, column): text for sheet, column, text in rows}
+    assert by_column["People", "Age"] == "Age in whole years (0 to 120) at the time of the incident; blank when not known."
+    assert by_column["Recommendations", "Status"] == ("Where it is: not started, in progress, completed or not "
+                                                      "implemented. A drop-down offers the choices.")
+    assert by_column["Reviews", "Status"] == "Where the review is: for example in progress, completed, published."
     about = book["About"]
     # The introduction spans the sheet's width, not the narrow first column (where it showed 'One row on').
     assert [str(cells) for cells in about.merged_cells.ranges] == ["A2:C2"]

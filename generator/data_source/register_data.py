@@ -23,6 +23,7 @@ from ..suppression import MIN_THRESHOLD
 from .register_categories import categorise
 from .register_names import resolve_register
 from .register_period import account
+from .register_recommendations import read_timeline_rows
 from .register_reading import rows_from_records
 from .register_rows import Register, build_register, read_csv_register, read_register
 from .bounded_files import not_found
@@ -57,11 +58,17 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
     problems.extend(p for p in category_problems if p.severity == ERROR)
     found.extend(p for p in category_problems if p.severity != ERROR)
     problems.extend(_age_problems(event, resolved, locations))
+    recommendations, timeline_problems = read_timeline_rows(
+        event, resolved, _register_path(event, data_path, locations, allow_outside),
+        lambda value, key_path: _inside(data_path, value, key_path, locations, allow_outside), locations)
+    problems.extend(timeline_problems)
     # Every problem at once: the rows that could not be read, then those whose names the data does not know.
     problems = register.problems + problems
     if problems:
         raise InputError(found + problems)
     found.extend(account(resolved, event.period, event.review_types, counted))
+    event.register_every_review = resolved
+    event.register_recommendations = recommendations
     if event.period is not None:
         in_period = select_period(resolved, event.period.start, event.period.to, event.period.by)
         found.extend(_types_without_reviews(event, counted, resolved, in_period, locations))
@@ -195,6 +202,13 @@ def _read(event: EventData, locations: Locations, data_path: Path, allow_outside
     people_path = _inside(data_path, source.people, "register.people", locations, allow_outside)
     return read_csv_register(reviews_path, people_path, display_path(reviews_path), display_path(people_path),
                              raise_problems=False, unknown=unknown)
+
+
+def _register_path(event: EventData, data_path: Path, locations: Locations, allow_outside: bool) -> Path | None:
+    """Return the register's workbook or folder, when the data names one (the rows may be in the data instead)."""
+    if isinstance(event.register, str):
+        return _inside(data_path, event.register, "register", locations, allow_outside)
+    return None
 
 
 def _records(rows: list[dict[str, str | None]], key_path: str, locations: Locations

@@ -68,7 +68,7 @@ def resolve_register(register: Register, review_types: Mapping[str, tuple[str, .
         resolved.append(ResolvedReview(review.reference, type_key, area, review.status, review.notified,
                                        review.published, tuple(dict.fromkeys(matched)),
                                        tuple(people_by_review.get(review.reference.casefold(), ())), review.place,
-                                       met))
+                                       met, stages=review.stages))
     return resolved, problems
 
 

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from ..categories import is_unknown
 from ..problems import WARNING, InputError, Problem
-from ..register_records import PersonRow, ReviewRow, RowPlace
+from ..register_records import PersonRow, ReviewRow, RowPlace, StageDates
 from . import register_dates
 from .register_dates import (
     DATE_EXPECTED, DateOrder, date_order, day_text, impossible_date, misread_warning, read_text_date,
@@ -72,6 +72,11 @@ REVIEW_COLUMNS = (
     Column("Date published", False, False),
     Column("Themes", False, False),
     Column("Criteria", False, False),
+    # The stages a partnership may track (generator.timeline measures the time between them).
+    Column("Date of incident", False, False),
+    Column("Rapid review date", False, False),
+    Column("Decision date", False, False),
+    Column("Date completed", False, False),
 )
 PEOPLE_COLUMNS = (
     Column("Reference", True, True),
@@ -82,6 +87,7 @@ PEOPLE_COLUMNS = (
 )
 
 
+STAGE_KEYS = ("dateofincident", "rapidreviewdate", "decisiondate", "datecompleted")  # StageDates' fields, in order
 REVIEW_COLUMNS_BY_KEY = {column.key: column for column in REVIEW_COLUMNS}
 PEOPLE_COLUMNS_BY_KEY = {column.key: column for column in PEOPLE_COLUMNS}
 
@@ -404,12 +410,14 @@ def _review_row(cells: _Cells, reference: str) -> ReviewRow | None:
     themes_text = cells.text(columns["themes"])
     criteria_text = cells.text(columns["criteria"])
     _check_dates(cells, notified, published)
+    stages = StageDates(*(cells.date(columns[key]) for key in STAGE_KEYS))
     if cells.failed:
         return None
     themes = tuple(dict.fromkeys(t.strip() for t in themes_text.split(THEME_SEPARATOR)
                                  if not is_unknown(t, cells.unknown)))
     criteria = tuple(dict.fromkeys(c.strip() for c in criteria_text.split(THEME_SEPARATOR) if c.strip()))
-    return ReviewRow(reference, review_type, area, status, notified, published, themes, cells.place, criteria)
+    return ReviewRow(reference, review_type, area, status, notified, published, themes, cells.place, criteria,
+                     stages=stages)
 
 
 def _check_dates(cells: _Cells, notified: dt.date | None, published: dt.date | None) -> None:

@@ -187,7 +187,8 @@ def test_an_empty_csv_file(tmp_path):
         read_register(folder, "reg")
     assert [str(p) for p in caught.value.problems] == [
         "reg/reviews.csv: the file is empty; expected a heading row (Reference, Review type, Area, Status, Date "
-        "notified, Date published, Themes, Criteria) and one row for each of the reviews"]
+        "notified, Date published, Themes, Criteria, Date of incident, Rapid review date, Decision date, Date "
+        "completed) and one row for each of the reviews"]
 
 
 # YAML rows ----------------------------------------------------------------------------------------------------------

@@ -136,7 +136,8 @@ def test_an_empty_workbook(tmp_path):
     path = workbook(tmp_path / "r.xlsx", [], [], review_headings=[], people_headings=[])
     assert problems_of(path) == [
         "reviews.xlsx: the sheet Reviews is empty; expected a heading row (Reference, Review type, Area, Status, "
-        "Date notified, Date published, Themes, Criteria) and one row for each of the reviews",
+        "Date notified, Date published, Themes, Criteria, Date of incident, Rapid review date, Decision date, "
+        "Date completed) and one row for each of the reviews",
         "reviews.xlsx: the sheet People is empty; expected a heading row (Reference, Role, Age, Ethnicity, Gender) "
         "and one row for each of the people",
     ]

@@ -1,0 +1,307 @@
+"""The story over time a register tells, for each review type: reviews per year, how long the stages took against
+their timescales, the reviews still ongoing, and whether the recommendations were acted on.
+
+Counted once here from the register's rows (every year of them, not only the
+period's), as :mod:`generator.figures` counts the period's; every count a
+reader sees is a :class:`generator.figures.CountTable`, so publishing hides
+small numbers in these tables by the same rules as in every other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .figures import CountTable, publish_threshold
+from .model import EventData, ReviewType, Timeline, Timescale
+from .register_records import Recommendation, ResolvedReview
+from .timescales import (DEFAULT_TIMESCALES, FINANCIAL, FINANCIAL_YEAR_START, STAGE_WORDS, STAGES, WORKING_DAYS, DAYS,
+                         Span, elapsed, parse_span, stage_key, within, year_end, year_label, year_of)
+
+PARTIAL_MARK = " (part)"  # after a year the register cannot yet hold whole
+YEARS_COMPARED = 2  # the briefing's sentence sets this year against the two before it
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """How soon one stage followed another, for the reviews where both dates are known."""
+
+    timescale: Timescale
+    span: Span
+    table: CountTable  # reviews within the timescale and later: hidden as any table is
+    median: float | None  # in working days or days; None when no review has both dates
+    median_unit: str
+
+    @property
+    def what(self) -> str:
+        """Return 'notification within 5 working days of the incident'."""
+        return (f"{STAGE_WORDS[stage_key(self.timescale.stage)]} within {self.span.text} of "
+                f"{STAGE_WORDS[stage_key(self.timescale.start)]}")
+
+    @property
+    def known(self) -> int:
+        return self.table.known_for
+
+    @property
+    def share_text(self) -> str:
+        """Return '11 of 14 (79%)', hidden counts as their words, or '' when none is known."""
+        hidden = self.table.suppression
+        if not self.known:
+            return ""
+        on_time = dict(self.table.rows)[ON_TIME]
+        if hidden is not None and ON_TIME in hidden.hidden:
+            return f"{hidden.text(ON_TIME)} of {self.known}"
+        return f"{on_time} of {self.known} ({round(100 * on_time / self.known)}%)"
+
+    @property
+    def median_text(self) -> str:
+        """Return 'a median of 4 working days', or '' when not known or when so few reviews that it is withheld."""
+        if self.median is None or (self.table.threshold and self.known < self.table.threshold):
+            return ""
+        number = f"{self.median:g}" if self.median == int(self.median) else f"{self.median:.1f}"
+        return f"a median of {number} {self.median_unit}"
+
+
+ON_TIME = "Within timescale"
+LATE = "Later"
+
+
+@dataclass(frozen=True)
+class TimelineFigures:
+    """Everything counted over time about one review type."""
+
+    key: str
+    review: ReviewType
+    year_kind: str
+    per_year: CountTable  # reviews per year, every year of the register, oldest first
+    this_year: str  # the label of the year the figures lead with (the period's last)
+    timeliness: tuple[Timeliness, ...]
+    concluded: int | None  # completed in the period; None when the register gives no completion dates
+    ongoing: int | None  # notified by the period's end, not completed by then
+    by_status: CountTable | None  # recommendations; None when the register keeps none for this type
+    by_agency: CountTable | None
+    overdue_by_agency: CountTable | None
+    overdue: int
+    not_implemented: tuple[Recommendation, ...]
+    as_at: dt.date
+    period_end: dt.date
+
+    @property
+    def tables(self) -> tuple[CountTable, ...]:
+        """Return every table published: per year, timeliness, recommendations."""
+        tables = [self.per_year, *(t.table for t in self.timeliness)]
+        tables.extend(t for t in (self.by_status, self.by_agency, self.overdue_by_agency) if t is not None)
+        return tuple(tables)
+
+    @property
+    def partial_years(self) -> tuple[str, ...]:
+        return tuple(label for label, _ in self.per_year.rows if label.endswith(PARTIAL_MARK))
+
+    def year_text(self, label: str) -> str:
+        """Return a year's count as running text gives it: '12', or 'fewer than 5' when hidden."""
+        hidden = self.per_year.suppression
+        return hidden.text(label) if hidden else str(dict(self.per_year.rows)[label])
+
+    @property
+    def trend_sentence(self) -> str:
+        """Return '12 reviews in 2023/24, against 9 and 8 in the two years before.' (hidden counts in words)."""
+        labels = [label for label, _ in self.per_year.rows]
+        if self.this_year not in labels:
+            return ""
+        index = labels.index(self.this_year)
+        before = labels[max(0, index - YEARS_COMPARED):index][::-1]
+        noun = "review" if dict(self.per_year.rows)[self.this_year] == 1 else "reviews"
+        year = f"the {self.year_kind} year {self.this_year.removesuffix(PARTIAL_MARK)}"
+        lead = f"{_capital(self.year_text(self.this_year))} {noun} in {year}"
+        if not before:
+            return f"{lead}."
+        counts = " and ".join(self.year_text(label) for label in before)
+        years = "the year before" if len(before) == 1 else f"the {_number_word(len(before))} years before"
+        return f"{lead}, against {counts} in {years}."
+
+    @property
+    def timeliness_sentence(self) -> str:
+        """Return 'Notification within 5 working days of the incident: 11 of 14 (79%), a median of 4 working days
+        (where known: 14 of 17).' for each timescale, and the reviews ongoing."""
+        parts = []
+        for item in self.timeliness:
+            figures = ", ".join(filter(None, [item.share_text, item.median_text]))
+            if figures:
+                parts.append(f"{_capital(item.what)}: {figures} ({item.table.coverage_note or 'every review'}).")
+        if self.ongoing is not None:
+            parts.append(f"{self.concluded} concluded in the period and {self.ongoing} still ongoing at its end "
+                         f"({self.period_end.day} {self.period_end:%B %Y}).")
+        return " ".join(parts)
+
+    @property
+    def recommendations_sentence(self) -> str:
+        """Return 'Of 24 recommendations, 15 completed, 6 in progress...; 3 overdue at 12 June 2025.'"""
+        table = self.by_status
+        if table is None:
+            return ""
+        hidden = table.suppression
+        counts = ", ".join(f"{hidden.text(label) if hidden else value} {label.lower()}"
+                           for label, value in table.rows)
+        overdue = (self.overdue_by_agency.suppression.total_text() if self.overdue_by_agency is not None
+                   and self.overdue_by_agency.suppression else str(self.overdue))
+        return (f"Of {table.total} recommendations: {counts}; {overdue} overdue at "
+                f"{self.as_at.day} {self.as_at:%B %Y}.")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _number_word(number: int) -> str:
+    return {2: "two", 3: "three"}.get(number, str(number))
+
+
+def timescales_of(timeline: Timeline, key: str) -> tuple[Timescale, ...]:
+    """Return a type's timescales: its own, when the data declares them, else the statutory defaults."""
+    return tuple(timeline.timescales[key]) if key in timeline.timescales else DEFAULT_TIMESCALES
+
+
+def event_timelines(event: EventData, for_deck: bool = False) -> dict[str, TimelineFigures]:
+    """Return each register type's figures over time, by key, in the data's order; empty when the data declares no
+    ``timeline:`` or keeps no register. The deck's hide small numbers only when the data asks, as its other
+    figures do."""
+    timeline = event.timeline
+    if timeline is None or event.register is None:
+        return {}
+    every: Sequence[ResolvedReview] = event.register_every_review
+    threshold = publish_threshold(event, for_deck)
+    as_at = timeline.as_at or event.event.date
+    period_end = event.period.to if event.period else as_at
+    basis = event.period.by if event.period else "date notified"
+    result = {}
+    for key, review in event.review_types.items():
+        reviews = [r for r in every if r.type_key == key]
+        if not reviews:
+            continue
+        recommendations = [r for r in event.register_recommendations if r.type_key == key]
+        result[key] = type_timeline(key, review, reviews, every, recommendations, timeline, basis, as_at,
+                                    period_end, threshold)
+    return result
+
+
+def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview],
+                  every: Sequence[ResolvedReview], recommendations: Sequence[Recommendation], timeline: Timeline,
+                  basis: str, as_at: dt.date, period_end: dt.date, threshold: int) -> TimelineFigures:
+    """Return one type's figures over time (``every`` is all the register's reviews: the years span all of them)."""
+    kind = timeline.years
+    date_of = STAGES[stage_key(basis)]
+    dated = [d for d in (date_of(r) for r in every) if d is not None]
+    years = list(range(min(year_of(d, kind) for d in dated), year_of(max([*dated, period_end]), kind) + 1)) \
+        if dated else []
+    counts = dict.fromkeys(years, 0)
+    known = 0
+    for row in reviews:
+        day = date_of(row)
+        if day is not None:
+            counts[year_of(day, kind)] += 1
+            known += 1
+    rows = tuple((year_label(year, kind) + (PARTIAL_MARK if year_end(year, kind) > as_at else ""), count)
+                 for year, count in counts.items())
+    per_year = CountTable(f"Reviews per {kind} year", "Year", rows, "reviews", known, len(reviews), ordered=True,
+                          threshold=threshold)
+    this = year_of(period_end, kind)
+    this_label = next((label for (year, _), (label, _) in zip(counts.items(), rows) if year == this), "")
+    in_period = [r for r in reviews if (d := date_of(r)) is not None and d <= period_end]
+    completions = [r.stages.completed for r in reviews]
+    concluded = ongoing = None
+    if any(completions):
+        start = period_start_of(period_end, kind)
+        concluded = sum(1 for d in completions if d is not None and start <= d <= period_end)
+        ongoing = sum(1 for r in in_period if r.stages.completed is None or r.stages.completed > period_end)
+    return TimelineFigures(
+        key, review, kind, per_year, this_label,
+        tuple(_timeliness(reviews, scale, timeline.bank_holidays, threshold) for scale in timescales_of(timeline, key)
+              if _has_both(reviews, scale)),
+        concluded, ongoing, *_recommendation_tables(recommendations, timeline, as_at, threshold), as_at, period_end)
+
+
+def period_start_of(period_end: dt.date, kind: str) -> dt.date:
+    """Return the first day of the year ``period_end`` falls in (the reviews concluded are those of that year)."""
+    year = year_of(period_end, kind)
+    return dt.date(year, FINANCIAL_YEAR_START, 1) if kind == FINANCIAL else dt.date(year, 1, 1)
+
+
+def _has_both(reviews: Iterable[ResolvedReview], scale: Timescale) -> bool:
+    start, end = STAGES[stage_key(scale.start)], STAGES[stage_key(scale.stage)]
+    return any(start(r) is not None for r in reviews) and any(end(r) is not None for r in reviews)
+
+
+def _timeliness(reviews: Sequence[ResolvedReview], scale: Timescale, region: str, threshold: int) -> Timeliness:
+    span = parse_span(scale.within)
+    assert span is not None, "the loader checks every timescale"
+    start_of, end_of = STAGES[stage_key(scale.start)], STAGES[stage_key(scale.stage)]
+    times, on_time = [], 0
+    for row in reviews:
+        start, end = start_of(row), end_of(row)
+        if start is None or end is None or end < start:
+            continue
+        times.append(elapsed(start, end, span, region))
+        on_time += within(start, end, span, region)
+    unit = WORKING_DAYS if span.unit == WORKING_DAYS else DAYS
+    name = f"{_capital(STAGE_WORDS[stage_key(scale.stage)])} within {span.text}"
+    table = CountTable(name, "Timeliness", ((ON_TIME, on_time), (LATE, len(times) - on_time)), "reviews",
+                       len(times), len(reviews), ordered=True, threshold=threshold)
+    return Timeliness(scale, span, table, statistics.median(times) if times else None, unit)
+
+
+def _recommendation_tables(recommendations: Sequence[Recommendation], timeline: Timeline, as_at: dt.date,
+                           threshold: int) -> tuple[CountTable | None, CountTable | None, CountTable | None, int,
+                                                    tuple[Recommendation, ...]]:
+    if not recommendations:
+        return None, None, None, 0, ()
+    total = len(recommendations)
+    statuses = {status: 0 for status in timeline.recommendation_statuses}
+    for item in recommendations:
+        statuses[item.status] += 1
+    agencies = sorted({item.agency for item in recommendations}, key=str.casefold)
+    by_agency = {agency: sum(1 for r in recommendations if r.agency == agency) for agency in agencies}
+    late = [r for r in recommendations if is_overdue(r, as_at)]
+    overdue = {agency: sum(1 for r in late if r.agency == agency) for agency in agencies}
+    tables = (CountTable("Recommendations by status", "Status", tuple(statuses.items()), "recommendations", total,
+                         total, ordered=True, threshold=threshold),
+              CountTable("Recommendations by agency", "Agency", tuple(by_agency.items()), "recommendations", total,
+                         total, threshold=threshold),
+              CountTable(f"Overdue at {as_at.day} {as_at:%B %Y}, by agency", "Agency", tuple(overdue.items()),
+                         "recommendations", total, total, threshold=threshold))
+    not_done = tuple(r for r in recommendations if r.status.casefold() == "not implemented")
+    return (*tables, len(late), not_done)
+
+
+def is_overdue(recommendation: Recommendation, as_at: dt.date) -> bool:
+    """Return whether a recommendation was due before ``as_at`` and is neither completed nor set aside."""
+    status = recommendation.status.casefold()
+    return (recommendation.due is not None and recommendation.due < as_at
+            and status not in ("completed", "not implemented"))
+
+
+def placeholder_values(timelines: Mapping[str, TimelineFigures]) -> dict[str, str]:
+    """Return the figures over time free text may cite, as published (a hidden count in words), for each type key
+    ``k``: ``{k.year.2023/24}``, ``{k.this_year}``, ``{k.ongoing}``, ``{k.concluded}``,
+    ``{k.within.<stage>}`` ('11 of 14 (79%)'), ``{k.recommendations}``, ``{k.recommendations.<status>}``
+    (the status in lower case: ``{sar.recommendations.completed}``) and ``{k.recommendations.overdue}``."""
+    values: dict[str, str] = {}
+    for key, found in timelines.items():
+        for label, _ in found.per_year.rows:
+            values[f"{key}.year.{label.removesuffix(PARTIAL_MARK)}"] = found.year_text(label)
+        if found.this_year:
+            values[f"{key}.this_year"] = found.year_text(found.this_year)
+        if found.ongoing is not None:
+            values[f"{key}.ongoing"] = str(found.ongoing)
+            values[f"{key}.concluded"] = str(found.concluded)
+        for item in found.timeliness:
+            values[f"{key}.within.{item.timescale.stage.lower()}"] = item.share_text
+        table = found.by_status
+        if table is not None:
+            hidden = table.suppression
+            values[f"{key}.recommendations"] = str(table.total)
+            for label, value in table.rows:
+                values[f"{key}.recommendations.{label.lower()}"] = hidden.text(label) if hidden else str(value)
+            values[f"{key}.recommendations.overdue"] = str(found.overdue)
+    return values
