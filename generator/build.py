@@ -13,6 +13,7 @@ from .branding import palette, read_template, template_fonts
 from .briefing.html import HtmlBriefingBuilder
 from .briefing.word import WordBriefingBuilder
 from .deck.builder import DeckBuilder
+from .figures_workbook import FiguresWorkbookBuilder
 from .i18n import SOURCE_LANGUAGE, catalogue_fingerprint, speaking
 from .loading import LoadedData, load_event
 from .output import Output, Rendered, Target, hiding_record, manifest, write_outputs
@@ -83,7 +84,8 @@ def builders(loaded: LoadedData, options: BuildOptions) -> list[Builder]:
     formats: list[Builder] = [
         DeckBuilder(deck_template, loaded.logo_image),
         WordBriefingBuilder(colours, fonts, docx_package, docx_path, theme.styles, loaded.logo_image),
-        HtmlBriefingBuilder(colours, fonts, loaded.logo_image)]
+        HtmlBriefingBuilder(colours, fonts, loaded.logo_image),
+        FiguresWorkbookBuilder()]
     if options.pictures or loaded.event.publish.pictures:
         formats.append(PicturesBuilder(colours, fonts))
     return formats

@@ -10,6 +10,7 @@ import dataclasses
 from typing import Any
 
 from . import figures as figures_module
+from . import timeline
 from .data_source.schema import Locations
 from .model import EventData, is_free_text, yaml_key
 from .placeholders import contradicted_numbers, fill, suggestion
@@ -27,6 +28,8 @@ def fill_placeholders(event: EventData, locations: Locations) -> list[Problem]:
     period = event.period.dates_text if event.period else ""
     deck_values = figures_module.placeholder_values(deck_figures, period)
     briefing_values = figures_module.placeholder_values(figures_module.event_figures(event), period)
+    deck_values.update(timeline.placeholder_values(timeline.event_timelines(event, for_deck=True)))
+    briefing_values.update(timeline.placeholder_values(timeline.event_timelines(event)))
     nouns = _nouns(event)
     found: list[Problem] = []
 

@@ -23,9 +23,10 @@ DECK = OutputFormat(".pptx", "deck", "decks", makes_pdf=True)
 WORD = OutputFormat(".docx", "briefing", "briefings", makes_pdf=True)
 HTML = OutputFormat(".html", "web page", "web pages", makes_pdf=False)
 PDF = OutputFormat(".pdf", "PDF", "PDFs", makes_pdf=False)
+XLSX = OutputFormat(".xlsx", "figures workbook", "figures workbooks", makes_pdf=False)  # for the annual report
 PNG = OutputFormat(".png", "picture", "pictures", makes_pdf=False)  # a chart's picture (build --pictures)
 SVG = OutputFormat(".svg", "picture", "pictures", makes_pdf=False)
-OUTPUT_FORMATS = (DECK, WORD, HTML, PDF, PNG, SVG)
+OUTPUT_FORMATS = (DECK, WORD, HTML, XLSX, PDF, PNG, SVG)
 """In the order a summary names them."""
 
 BY_SUFFIX = {output_format.suffix: output_format for output_format in OUTPUT_FORMATS}

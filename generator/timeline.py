@@ -86,6 +86,7 @@ class TimelineFigures:
     overdue: int
     not_implemented: tuple[Recommendation, ...]
     as_at: dt.date
+    period_start: dt.date
     period_end: dt.date
 
     @property
@@ -174,6 +175,8 @@ def event_timelines(event: EventData, for_deck: bool = False) -> dict[str, Timel
     threshold = publish_threshold(event, for_deck)
     as_at = timeline.as_at or event.event.date
     period_end = event.period.to if event.period else as_at
+    # Without a period, the year the as-at date falls in: 'concluded' and timeliness need a span to count within.
+    period_start = event.period.start if event.period else period_start_of(period_end, timeline.years)
     basis = event.period.by if event.period else "date notified"
     result = {}
     for key, review in event.review_types.items():
@@ -182,14 +185,18 @@ def event_timelines(event: EventData, for_deck: bool = False) -> dict[str, Timel
             continue
         recommendations = [r for r in event.register_recommendations if r.type_key == key]
         result[key] = type_timeline(key, review, reviews, every, recommendations, timeline, basis, as_at,
-                                    period_end, threshold)
+                                    (period_start, period_end), threshold)
     return result
 
 
 def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview],
                   every: Sequence[ResolvedReview], recommendations: Sequence[Recommendation], timeline: Timeline,
-                  basis: str, as_at: dt.date, period_end: dt.date, threshold: int) -> TimelineFigures:
-    """Return one type's figures over time (``every`` is all the register's reviews: the years span all of them)."""
+                  basis: str, as_at: dt.date, period: tuple[dt.date, dt.date], threshold: int) -> TimelineFigures:
+    """Return one type's figures over time (``every`` is all the register's reviews: the years span all of them).
+
+    Timeliness counts the stages reached in the ``period`` (both days included); the reviews concluded are those
+    completed in it, and those ongoing were notified by its end but not completed by then."""
+    period_start, period_end = period
     kind = timeline.years
     date_of = STAGES[stage_key(basis)]
     dated = [d for d in (date_of(r) for r in every) if d is not None]
@@ -212,14 +219,15 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
     completions = [r.stages.completed for r in reviews]
     concluded = ongoing = None
     if any(completions):
-        start = period_start_of(period_end, kind)
-        concluded = sum(1 for d in completions if d is not None and start <= d <= period_end)
+        concluded = sum(1 for d in completions if d is not None and period_start <= d <= period_end)
         ongoing = sum(1 for r in in_period if r.stages.completed is None or r.stages.completed > period_end)
     return TimelineFigures(
         key, review, kind, per_year, this_label,
-        tuple(_timeliness(reviews, scale, timeline.bank_holidays, threshold) for scale in timescales_of(timeline, key)
-              if _has_both(reviews, scale)),
-        concluded, ongoing, *_recommendation_tables(recommendations, timeline, as_at, threshold), as_at, period_end)
+        tuple(item for item in (_timeliness(reviews, scale, timeline.bank_holidays, threshold, period)
+                                for scale in timescales_of(timeline, key) if _has_both(reviews, scale))
+              if item.table.of),
+        concluded, ongoing, *_recommendation_tables(recommendations, timeline, as_at, threshold), as_at, period_start,
+        period_end)
 
 
 def period_start_of(period_end: dt.date, kind: str) -> dt.date:
@@ -233,12 +241,16 @@ def _has_both(reviews: Iterable[ResolvedReview], scale: Timescale) -> bool:
     return any(start(r) is not None for r in reviews) and any(end(r) is not None for r in reviews)
 
 
-def _timeliness(reviews: Sequence[ResolvedReview], scale: Timescale, region: str, threshold: int) -> Timeliness:
+def _timeliness(reviews: Sequence[ResolvedReview], scale: Timescale, region: str, threshold: int,
+                period: tuple[dt.date, dt.date]) -> Timeliness:
+    """Return how soon the stage followed its start in the reviews that reached it in the period; 'where known'
+    counts those whose start is dated too (a stage dated before its start is a slip of the keyboard, not known)."""
     span = parse_span(scale.within)
     assert span is not None, "the loader checks every timescale"
     start_of, end_of = STAGES[stage_key(scale.start)], STAGES[stage_key(scale.stage)]
+    reached = [r for r in reviews if (end := end_of(r)) is not None and period[0] <= end <= period[1]]
     times, on_time = [], 0
-    for row in reviews:
+    for row in reached:
         start, end = start_of(row), end_of(row)
         if start is None or end is None or end < start:
             continue
@@ -247,7 +259,7 @@ def _timeliness(reviews: Sequence[ResolvedReview], scale: Timescale, region: str
     unit = WORKING_DAYS if span.unit == WORKING_DAYS else DAYS
     name = f"{_capital(STAGE_WORDS[stage_key(scale.stage)])} within {span.text}"
     table = CountTable(name, "Timeliness", ((ON_TIME, on_time), (LATE, len(times) - on_time)), "reviews",
-                       len(times), len(reviews), ordered=True, threshold=threshold)
+                       len(times), len(reached), ordered=True, threshold=threshold)
     return Timeliness(scale, span, table, statistics.median(times) if times else None, unit)
 
 

@@ -17,6 +17,7 @@ from ..figures import CountTable, ReviewFigures, event_figures
 from ..i18n import N_, _, available_in, day_month_year
 from ..model import EventData, Link
 from ..paths import event_stem, slug
+from ..timeline import TimelineFigures, event_timelines
 from ..wording import not_found_line, themes_chart, themes_not_counted
 from .line_breaks import hyphenated_names
 
@@ -152,8 +153,21 @@ def briefing_chart(figures: ReviewFigures, most: int | None = None) -> tuple[Cha
     return None, ""
 
 
-def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
-    """Return the briefing of one review type."""
+def timeline_paragraphs(found: TimelineFigures | None, publish_reasons: bool) -> tuple[str, ...]:
+    """Return the figures part's sentences over time: reviews per year, timeliness, recommendations acted on (and
+    the reasons for not implementing any, only when the data publishes them)."""
+    if found is None:
+        return ()
+    lines = [found.trend_sentence, found.timeliness_sentence, found.recommendations_sentence]
+    if publish_reasons and found.not_implemented:
+        lines.append("Not implemented: " + "; ".join(f"{r.text} ({r.agency}: {r.reason})"
+                                                     for r in found.not_implemented) + ".")
+    return tuple(line for line in lines if line)
+
+
+def plan_briefing(event: EventData, figures: ReviewFigures, over_time: TimelineFigures | None = None
+                  ) -> BriefingPlan:
+    """Return the briefing of one review type (``over_time``: its figures over time, when the data has them)."""
     info = event.event
     review = figures.review
     chart, chart_part = briefing_chart(figures)
@@ -166,6 +180,8 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
         if section.show == "figures":
             content["paragraphs"] += tuple(f"{line[0].upper()}{line[1:]}." for line in (figures.headline, figures.period)
                                            if line)  # 'Fewer than 5 ...' when the number is hidden
+            content["paragraphs"] += timeline_paragraphs(over_time, bool(event.timeline and
+                                                                         event.timeline.publish_reasons))
             content["tables"] = figures.tables
             # The data's own note, when it has one, already says whom the tables count.
             says_whom = bool(figures.demographics) and figures.people != figures.count and not review.demographics.note
@@ -214,4 +230,5 @@ def plan_briefing(event: EventData, figures: ReviewFigures) -> BriefingPlan:
 
 def plan_briefings(event: EventData) -> list[BriefingPlan]:
     """Return one briefing per review type, in the data's order."""
-    return [plan_briefing(event, figures) for figures in event_figures(event).values()]
+    over_time = event_timelines(event)
+    return [plan_briefing(event, figures, over_time.get(key)) for key, figures in event_figures(event).items()]

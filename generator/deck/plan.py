@@ -227,7 +227,7 @@ def plan_deck(event: EventData) -> list[SlideSpec]:
     every = list(event_figures(event, for_deck=True).values())
     return [_title_slide(event), _bullet_slide(event.aims), _bullet_slide(event.learning_reviews.are),
             _bullet_slide(event.learning_reviews.are_not), *_legal_section(event), *_scene_section(event, every),
-            *_themes_section(event, every), *_closing_slides(event)]
+            *_over_time_section(event), *_themes_section(event, every), *_closing_slides(event)]
 
 
 def _title_slide(event: EventData) -> SlideSpec:
@@ -294,6 +294,14 @@ def _charts_slides(event: EventData, figures: ReviewFigures) -> list[SlideSpec]:
         slides.append(SlideSpec("charts", title, _chart_notes(figures, charts, areas), charts=charts,
                                 footnotes=footnotes))
     return slides
+
+
+def _over_time_section(event: EventData) -> list[SlideSpec]:
+    """Return each register type's slides over time (reviews per year, timeliness, recommendations acted on), when
+    the data has a ``timeline:``."""
+    from .timeline_slides import timeline_slides  # imported here: it builds on this module's slide parts
+
+    return timeline_slides(event)
 
 
 def _themes_section(event: EventData, every: list[ReviewFigures]) -> list[SlideSpec]:

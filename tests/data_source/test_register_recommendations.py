@@ -1,0 +1,147 @@
+"""The register's recommendations and a data file's timeline settings: read from YAML rows, a CSV file and the
+workbook, every problem located and listed at once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.loading import load_event
+from generator.problems import InputError
+from generator.timeline import event_timelines
+
+ROOT = Path(__file__).resolve().parents[2]
+REVIEWS = """\
+register:
+  reviews:
+    - {Reference: S-1, Review type: SAR, Area: NBC, Date notified: 2022-05-01, Status: Completed,
+       Decision date: 2022-06-01, Date completed: 2022-11-30}
+    - {Reference: S-2, Review type: SAR, Area: WDC, Date notified: 2023-06-01, Status: In progress}
+  people:
+    - {Reference: S-1, Age: 40, Ethnicity: "", Gender: Female}
+"""
+TIMELINE = """\
+timeline:
+  years: calendar
+  as_at: 2024-01-31
+  review_statuses: [In progress, Completed, Published]
+"""
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # messages name files as given, relative to here
+
+
+def data_with(folder: Path, register: str, timeline: str = TIMELINE) -> Path:
+    data = Path("riverside-2024.yaml")
+    text = (ROOT / "data" / "riverside-2024.yaml").read_text(encoding="utf-8")
+    text = text.replace("register: riverside-2024-register.xlsx\n", register + timeline, 1)
+    data.write_text(text, encoding="utf-8")
+    return data
+
+
+def problems_of(data: Path) -> list[str]:
+    try:
+        load_event(data)
+    except InputError as error:
+        return [str(p) for p in error.problems]
+    raise AssertionError("expected problems")
+
+
+def line_of(data: Path, text: str) -> int:
+    return next(i for i, line in enumerate(data.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_yaml_recommendations_are_counted_with_the_as_at_date(tmp_path):
+    data = data_with(tmp_path, REVIEWS + """\
+  recommendations:
+    - {Reference: S-1, Recommendation: Train staff, Agency: Police, Due: 2023-06-30, Status: In progress}
+    - {Reference: s-1, Recommendation: Audit, Agency: Police, Due: 2024-06-30, Status: not started}
+    - {Reference: S-1, Recommendation: Share, Agency: Housing, Due: 2023-01-31, Status: Completed,
+       Date completed: 2023-01-15}
+    - {Reference: S-1, Recommendation: Stop, Agency: Housing, Due: 2023-01-31, Status: Not implemented,
+       Reason: The service closed}
+""")
+    found = event_timelines(load_event(data).event)["sar"]
+    assert dict(found.by_status.rows) == {"Not started": 1, "In progress": 1, "Completed": 1, "Not implemented": 1}
+    assert found.overdue == 1  # only 'Train staff': due before 31 January 2024, and neither done nor set aside
+    assert dict(found.overdue_by_agency.rows) == {"Housing": 0, "Police": 1}
+    assert [r.reason for r in found.not_implemented] == ["The service closed"]
+    assert dict(found.per_year.rows) == {"2022": 1, "2023": 1, "2024 (part)": 0}
+    assert (found.concluded, found.ongoing) == (1, 1)  # in the period (1 April 2021 to 31 March 2024): S-1 done, S-2 not
+
+
+def test_each_recommendation_problem_is_located_and_all_are_listed(tmp_path):
+    data = data_with(tmp_path, REVIEWS + """\
+  recommendations:
+    - {Reference: S-9, Recommendation: Train staff, Agency: Police, Status: In progress}
+    - {Reference: S-1, Recommendation: Audit, Agency: Police, Status: Complete}
+    - {Reference: S-1, Recommendation: Stop, Agency: Housing, Status: Not implemented}
+    - {Reference: S-1, Recommendation: Late, Agency: Housing, Due: 31/02/2024, Status: In progress}
+""")
+    file = data.name
+    assert problems_of(data) == [
+        f"{file}, line {line_of(data, 'S-9')}, register.recommendations[0].Reference: 'S-9' is not the reference of "
+        "any review in the register",
+        f"{file}, line {line_of(data, 'Audit')}, register.recommendations[1].Status: 'Complete' is not a "
+        "recommendation status; did you mean Completed? expected one of: Not started, In progress, Completed, "
+        "Not implemented (timeline.recommendation_statuses in the data file)",
+        f"{file}, line {line_of(data, 'Stop')}, register.recommendations[2].Reason: is blank; a recommendation not "
+        "implemented needs the reason (the board reports it)",
+        f"{file}, line {line_of(data, 'Late')}, register.recommendations[3].Due: '31/02/2024' is not a date "
+        "(February 2024 has no day 31)",
+    ]
+
+
+def test_a_review_status_outside_the_declared_list_is_an_error(tmp_path):
+    data = data_with(tmp_path, REVIEWS.replace("Status: In progress", "Status: Ongoing"))
+    assert problems_of(data) == [
+        f"{data.name}, line {line_of(data, 'S-2')}, register.reviews[1].Status: 'Ongoing' is not a review status; "
+        "expected one of: In progress, Completed, Published (timeline.review_statuses in the data file)"]
+
+
+def test_timeline_settings_are_checked(tmp_path):
+    data = data_with(tmp_path, REVIEWS, """\
+timeline:
+  years: academic
+  bank_holidays: SCT
+  timescales:
+    sar:
+      - {stage: Date finished, from: Decision date, within: six months}
+""")
+    assert problems_of(data) == [
+        f"{data.name}, line {line_of(data, 'years:')}, timeline.years: expected financial or calendar, got "
+        "'academic'",
+        f"{data.name}, line {line_of(data, 'bank_holidays')}, timeline.bank_holidays: expected one of ENG "
+        "(England), WLS (Wales), got 'SCT'",
+        f"{data.name}, line {line_of(data, 'Date finished')}, timeline.timescales.sar[0].stage: 'Date finished' is "
+        "not a stage the register dates (expected one of: Date of incident, Date notified, Rapid review date, "
+        "Decision date, Date completed, Date published)",
+        f"{data.name}, line {line_of(data, 'Date finished')}, timeline.timescales.sar[0].within: expected a number "
+        "of working days, days or months, such as '5 working days' or '6 months', got 'six months'",
+    ]
+
+
+def test_a_folder_register_reads_recommendations_csv(tmp_path):
+    folder = Path("register")
+    folder.mkdir()
+    (folder / "reviews.csv").write_text("Reference,Review type,Area,Date notified\nS-1,SAR,NBC,2022-05-01\n")
+    (folder / "people.csv").write_text("Reference,Age,Ethnicity,Gender\nS-1,40,,Female\n")
+    (folder / "recommendations.csv").write_text(
+        "Reference,Recommendation,Agency,Due,Status\nS-1,Train,Police,2023-01-01,In progress\n"
+        "S-1,Audit,Police,2023-01-01,Done\n")
+    data = data_with(tmp_path, "register: register\n")
+    assert problems_of(data) == [
+        "register/recommendations.csv, row 3, Status: 'Done' is not a recommendation status; expected one of: "
+        "Not started, In progress, Completed, Not implemented (timeline.recommendation_statuses in the data file)"]
+
+
+def test_the_harbour_workbook_recommendations_are_read(tmp_path):
+    for name in ("harbour-2025.yaml", "harbour-2025-register.xlsx"):
+        shutil.copy(ROOT / "data" / name, tmp_path / name)
+    event = load_event(tmp_path / "harbour-2025.yaml").event
+    assert len(event.register_recommendations) == 145
+    assert len(event.register_every_review) == 94 > len(event.register_reviews)
