@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .briefing.plan import BriefingPlan, plan_briefings
 from .deck.plan import SlideSpec, plan_deck
+from .deck.timeline_slides import timeline_slides
 from .model import EventData
 
 
@@ -20,4 +21,4 @@ class EventPlan:
 
 def plan_event(event: EventData) -> EventPlan:
     """Return the plan of every output of ``event``."""
-    return EventPlan(event, tuple(plan_deck(event)), tuple(plan_briefings(event)))
+    return EventPlan(event, tuple(plan_deck(event, timeline_slides(event))), tuple(plan_briefings(event)))

@@ -7,6 +7,7 @@ each :class:`SlideSpec` into one slide (or several, when text has to continue).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..categories.ethnicity import find_group
@@ -222,12 +223,13 @@ def unbroken_postcodes(text: str) -> str:
     return UK_POSTCODE.sub(rf"\1{NO_BREAK_SPACE}\2", text)
 
 
-def plan_deck(event: EventData) -> list[SlideSpec]:
-    """Return every slide of the deck, in order."""
+def plan_deck(event: EventData, over_time: Sequence[SlideSpec] = ()) -> list[SlideSpec]:
+    """Return every slide of the deck, in order; ``over_time`` are the slides of the story over time
+    (:mod:`.timeline_slides`), which come after the figures and before the themes."""
     every = list(event_figures(event, for_deck=True).values())
     return [_title_slide(event), _bullet_slide(event.aims), _bullet_slide(event.learning_reviews.are),
             _bullet_slide(event.learning_reviews.are_not), *_legal_section(event), *_scene_section(event, every),
-            *_over_time_section(event), *_themes_section(event, every), *_closing_slides(event)]
+            *over_time, *_themes_section(event, every), *_closing_slides(event)]
 
 
 def _title_slide(event: EventData) -> SlideSpec:
@@ -294,14 +296,6 @@ def _charts_slides(event: EventData, figures: ReviewFigures) -> list[SlideSpec]:
         slides.append(SlideSpec("charts", title, _chart_notes(figures, charts, areas), charts=charts,
                                 footnotes=footnotes))
     return slides
-
-
-def _over_time_section(event: EventData) -> list[SlideSpec]:
-    """Return each register type's slides over time (reviews per year, timeliness, recommendations acted on), when
-    the data has a ``timeline:``."""
-    from .timeline_slides import timeline_slides  # imported here: it builds on this module's slide parts
-
-    return timeline_slides(event)
 
 
 def _themes_section(event: EventData, every: list[ReviewFigures]) -> list[SlideSpec]:
