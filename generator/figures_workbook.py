@@ -84,7 +84,7 @@ def _notes(figures: ReviewFigures) -> tuple[str, ...]:
 
 def _timeline_notes(found: TimelineFigures, table: CountTable) -> tuple[str, ...]:
     if table is found.per_year:
-        lines = [f"Every {found.year_kind} year of the register, by the date each review was notified."]
+        lines = [f"Every {found.year_kind} year of the register, by each review's {found.basis}."]
         if found.partial_years:
             lines.append(f"{', '.join(found.partial_years)}: part of the year only, to "
                          f"{found.as_at.day} {found.as_at:%B %Y}.")

@@ -75,6 +75,7 @@ class TimelineFigures:
     key: str
     review: ReviewType
     year_kind: str
+    basis: str  # the date each review is counted by: 'date notified' (or 'date published', as the period's)
     per_year: CountTable  # reviews per year, every year of the register, oldest first
     this_year: str  # the label of the year the figures lead with (the period's last)
     timeliness: tuple[Timeliness, ...]
@@ -130,7 +131,8 @@ class TimelineFigures:
         for item in self.timeliness:
             figures = ", ".join(filter(None, [item.share_text, item.median_text]))
             if figures:
-                parts.append(f"{_capital(item.what)}: {figures} ({item.table.coverage_note or 'every review'}).")
+                coverage = item.table.coverage_note
+                parts.append(f"{_capital(item.what)}: {figures}{f' ({coverage})' if coverage else ''}.")
         if self.ongoing is not None:
             parts.append(f"{self.concluded} concluded in the period and {self.ongoing} still ongoing at its end "
                          f"({self.period_end.day} {self.period_end:%B %Y}).")
@@ -222,7 +224,7 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
         concluded = sum(1 for d in completions if d is not None and period_start <= d <= period_end)
         ongoing = sum(1 for r in in_period if r.stages.completed is None or r.stages.completed > period_end)
     return TimelineFigures(
-        key, review, kind, per_year, this_label,
+        key, review, kind, basis, per_year, this_label,
         tuple(item for item in (_timeliness(reviews, scale, timeline.bank_holidays, threshold, period)
                                 for scale in timescales_of(timeline, key) if _has_both(reviews, scale))
               if item.table.of),

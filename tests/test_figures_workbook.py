@@ -79,3 +79,40 @@ def test_same_data_same_bytes_and_only_with_a_timeline(hidden, tmp_path):
     assert target.render().data == second.render().data
     riverside = load_event(ROOT / "data" / "riverside-2024.yaml").event
     assert FiguresWorkbookBuilder().targets(plan_event(riverside), tmp_path) == []
+
+
+@pytest.mark.slow
+def test_libreoffice_calc_opens_it_and_every_number_is_the_published_briefings(tmp_path):
+    import shutil
+    import subprocess
+
+    from docx import Document
+
+    from generator.build import BuildOptions, build_event
+    from generator.output.pdf import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    for name in ("harbour-2025.yaml", "harbour-2025-register.xlsx"):
+        shutil.copy(ROOT / "data" / name, tmp_path / name)
+    out = tmp_path / "out"
+    build_event(tmp_path / "harbour-2025.yaml", BuildOptions(out_dir=out, suppress_below=5))
+    workbook = out / "decks" / "learning-from-reviews-2025-06-12-figures.xlsx"
+    saved = tmp_path / "calc"
+    # Calc opens the workbook and saves it again: what it read is what a comms officer sees.
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(saved), str(workbook)], check=True,
+                   capture_output=True, timeout=240)
+    book = openpyxl.load_workbook(saved / workbook.name)
+    sheets = {name: [(str(book[name].cell(r, 1).value), str(book[name].cell(r, 2).value))
+                     for r in range(4, book[name].max_row + 1) if book[name].cell(r, 1).value not in (None, "Notes")]
+              for name in book.sheetnames[1:]}
+    for abbreviation in ("cspr", "sar", "dhr"):
+        briefing = Document(str(out / "briefings" / f"learning-from-reviews-2025-06-12-{abbreviation}.docx"))
+        printed = [[(row.cells[0].text, row.cells[1].text) for row in table.rows[1:]] for table in briefing.tables]
+        mine = [rows for name, rows in sheets.items() if name.startswith(abbreviation.upper() + " ")]
+        for rows in printed:  # every table the briefing prints is a sheet, cell for cell
+            assert [r for r in rows] in [[(a, b) for a, b in sheet[:len(rows)]] for sheet in mine], rows
+    dhr_years = dict(sheets["DHR Reviews per financial year"])
+    assert dhr_years["2020/21"] == "<5" and dhr_years["2024/25"] == "5"

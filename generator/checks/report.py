@@ -7,14 +7,14 @@ import tempfile
 from pathlib import Path
 
 from ..output.pdf import convert_to_pdf, find_soffice
-from ..output_formats import DECK, HTML, OFFICE_SUFFIXES, PDF, PNG, SUFFIXES, SVG, WORD
+from ..output_formats import DECK, HTML, OFFICE_SUFFIXES, PDF, PNG, SUFFIXES, SVG, WORD, XLSX
 from .file_report import FileReport
 from .picture import check_picture
 from .rendered import have_pdftotext, read_pages
 
 
 OFFICE_KINDS = {suffix: suffix.lstrip(".") for suffix in OFFICE_SUFFIXES}  # the package kind is the suffix's name
-FORMATS_CHECKED = ", ".join(SUFFIXES[:-1]) + " or " + SUFFIXES[-1]  # ".pptx, .docx, .html, .pdf, .png or .svg"
+FORMATS_CHECKED = ", ".join(SUFFIXES[:-1]) + " or " + SUFFIXES[-1]  # ".pptx, .docx, .html, .xlsx, .pdf, .png or .svg"
 
 
 def refuse_unreadable(paths: list[Path]) -> None:
@@ -51,6 +51,7 @@ def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
     from .deck import check_deck
     from .html import check_html
     from .pdf import check_pdf, source_beside
+    from .workbook import check_workbook
 
     rendered = _render_all([p for p in paths if p.suffix.lower() in OFFICE_SUFFIXES]) if render else {}
     can_render = render and find_soffice() is not None and have_pdftotext()
@@ -71,6 +72,10 @@ def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
             continue
         elif path.suffix.lower() in (PNG.suffix, SVG.suffix):
             check_picture(path, report)
+            reports.append(report)
+            continue
+        elif path.suffix.lower() == XLSX.suffix:
+            check_workbook(path, report)
             reports.append(report)
             continue
         else:

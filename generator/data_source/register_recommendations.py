@@ -181,12 +181,15 @@ def _workbook_table(path: Path, label: str) -> Table | None:
         if not hasattr(sheet, "iter_rows"):
             return None
         grid: list[list[GridValue]] = [[_plain(value) for value in row] for row in sheet.iter_rows(
-            min_row=1, max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True)]
+            min_row=1, max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS, values_only=True)]
     except Exception:  # noqa: BLE001 - openpyxl's many exceptions for a damaged part mean one thing
         raise InputError([Problem(f"the sheet {RECOMMENDATIONS_SHEET} cannot be read; open the workbook in Excel "
                                   "and save it again", file=label, category="input")]) from None
     finally:
         workbook.close()
+    if len(grid) > MAX_ROWS + 1 and not all(is_blank(value) for value in grid[-1]):
+        raise InputError([Problem(f"the sheet has more than {MAX_ROWS:,} rows", file=label,
+                                  key_path=f"sheet {name}", category="input")])
     headings = [cell_text(value) for value in grid[0]] if grid else []
     while headings and not headings[-1]:
         headings.pop()

@@ -28,7 +28,7 @@ def timeline_slides(event: EventData) -> list[SlideSpec]:
 def _per_year_slide(found: TimelineFigures) -> SlideSpec:
     name = found.review.name
     chart = table_chart(found.per_year, name)
-    footnotes = [f"Reviews counted by the {found.year_kind} year they were notified in"
+    footnotes = [f"Reviews counted by the {found.year_kind} year of their {found.basis}"
                  + (" (April to March)." if found.year_kind == "financial" else ".")]
     if found.partial_years:
         footnotes.append(f"{' and '.join(y.removesuffix(PARTIAL_MARK) for y in found.partial_years)}: part of the "

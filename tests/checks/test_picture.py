@@ -86,7 +86,7 @@ def test_check_files_takes_pictures_and_refuses_other_kinds_naming_them(tmp_path
     other.write_bytes(b"GIF89a")
     with pytest.raises(InputError) as refused:
         refuse_unreadable([picture, other])
-    assert [p.message for p in refused.value.problems] == ["expected a .pptx, .docx, .html, .pdf, .png or .svg file"]
+    assert [p.message for p in refused.value.problems] == ["expected a .pptx, .docx, .html, .xlsx, .pdf, .png or .svg file"]
 
 
 def test_the_built_pictures_have_no_problems(tmp_path):
