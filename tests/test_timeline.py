@@ -152,3 +152,42 @@ def test_small_numbers_are_hidden_in_every_new_table_and_sentence():
 def test_without_a_timeline_nothing_is_counted_over_time(harbour):
     plain = dataclasses.replace(harbour, timeline=None)
     assert event_timelines(plain) == {}
+
+
+def test_a_misspelt_placeholder_over_time_gets_a_did_you_mean(tmp_path):
+    import shutil
+
+    from generator.problems import InputError
+
+    for name in ("harbour-2025.yaml", "harbour-2025-register.xlsx"):
+        shutil.copy(ROOT / "data" / name, tmp_path / name)
+    data = tmp_path / "harbour-2025.yaml"
+    data.write_text(data.read_text().replace("{sar.recommendations.completed}", "{sar.recomendations.completed}"))
+    with pytest.raises(InputError) as caught:
+        load_event(data)
+    (problem,) = caught.value.problems
+    assert problem.message == ("{sar.recomendations.completed} is not a figure the data has (did you mean "
+                               "{sar.recommendations.completed}?)")
+
+
+def test_the_deck_and_briefings_show_the_figures_over_time(harbour, reviews):
+    from generator.plan import plan_event
+
+    plan = plan_event(harbour)
+    slides = {slide.title: slide for slide in plan.slides}
+    per_year = slides["Reviews over time: Children Reviews"].charts[0]
+    expected = Counter(_financial_year(r["Date notified"]) for r in reviews if r["Review type"] == "CSPR")
+    assert dict(zip((c.removesuffix(" (part)") for c in per_year.categories), per_year.values)) == expected
+    acted_on = slides["Was the learning acted on? Children Reviews"]
+    assert "CSPR-2020-02, " in acted_on.notes and "(reason: The service was decommissioned" in acted_on.notes
+    assert [p.text for p in slides["Timeliness: Children Reviews"].body][-1] == (
+        "6 concluded from 1 April 2024 to 31 March 2025; 10 still ongoing at 31 March 2025")
+    cspr = next(b for b in plan.briefings if b.key == "cspr")
+    text = " ".join(line for section in cspr.sections for line in section.text)
+    assert "12 reviews in the financial year 2024/25, against 7 and 9 in the two years before." in text
+    assert "decommissioned" not in text  # reasons for the board, not the published briefing
+    shown = dataclasses.replace(harbour, timeline=dataclasses.replace(harbour.timeline, publish_reasons=True))
+    shown.register_every_review, shown.register_recommendations = (harbour.register_every_review,
+                                                                   harbour.register_recommendations)
+    cspr = next(b for b in plan_event(shown).briefings if b.key == "cspr")
+    assert "decommissioned" in " ".join(line for section in cspr.sections for line in section.text)
