@@ -58,10 +58,11 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
     problems.extend(p for p in category_problems if p.severity == ERROR)
     found.extend(p for p in category_problems if p.severity != ERROR)
     problems.extend(_age_problems(event, resolved, locations))
-    recommendations, timeline_problems = read_timeline_rows(
+    recommendations, timeline_problems, timeline_notes = read_timeline_rows(
         event, resolved, _register_path(event, data_path, locations, allow_outside),
         lambda value, key_path: _inside(data_path, value, key_path, locations, allow_outside), locations)
     problems.extend(timeline_problems)
+    found.extend(timeline_notes)
     # Every problem at once: the rows that could not be read, then those whose names the data does not know.
     problems = register.problems + problems
     if problems:

@@ -20,11 +20,12 @@ from typing import Any
 from ..model import EventData, RegisterSource
 from ..problems import InputError, Problem, shorten
 from ..register_records import Recommendation, ResolvedReview, RowPlace
-from .register_reading import (MAX_COLUMNS, MAX_ROWS, CellValue, Formula, GridValue, Table, cell_text, is_blank,
-                               read_csv_table, rows_from_records)
-from .register_rows import DATE_EXPECTED, Column, header_key, impossible_date, parse_date
-from .schema import Locations
 from ..timescales import BANK_HOLIDAY_REGIONS, STAGE_HEADINGS, STAGES, YEAR_KINDS, parse_span, stage_key
+from .register_reading import (MAX_COLUMNS, MAX_ROWS, GridValue, Table, cell_text, is_blank,
+                               read_csv_table, rows_from_records)
+# The Reviews sheet's own checks of headings and cells, so a recommendation's cell is held to the same rules.
+from .register_rows import Column, _Cells, _ignore_reference, _typed_rows
+from .schema import Locations
 
 RECOMMENDATIONS_SHEET = "Recommendations"
 RECOMMENDATIONS_CSV = "recommendations.csv"
@@ -48,27 +49,28 @@ PathFinder = Callable[[str, str], Path]
 
 
 def read_timeline_rows(event: EventData, reviews: Sequence[ResolvedReview], register_path: Path | None,
-                       find: PathFinder, locations: Locations) -> tuple[list[Recommendation], list[Problem]]:
-    """Return the register's recommendations and the problems of them and of the reviews' statuses.
+                       find: PathFinder, locations: Locations
+                       ) -> tuple[list[Recommendation], list[Problem], list[Problem]]:
+    """Return the register's recommendations, the problems of them and of the reviews' statuses, and notes.
 
     ``register_path`` is the register's workbook or folder when the data names
     one; ``find`` resolves a recommendations CSV file named in the data.
     """
     timeline = event.timeline
     if timeline is None:  # nothing the data shows reads them: the register builds as it always has
-        return [], []
+        return [], [], []
     problems = check_timeline(event, locations)
     if problems:
-        return [], problems
+        return [], problems, []
     problems = _status_problems(reviews, timeline.review_statuses, "Status", "review")
     try:
         table = _recommendations_table(event, register_path, find, locations)
     except InputError as error:
-        return [], problems + error.problems
+        return [], problems + error.problems, []
     if table is None:
-        return [], problems
-    recommendations, found = recommendation_rows(table, reviews, timeline.recommendation_statuses)
-    return recommendations, problems + found
+        return [], problems, []
+    recommendations, found, notes = recommendation_rows(table, reviews, timeline.recommendation_statuses)
+    return recommendations, problems + found, notes
 
 
 def check_timeline(event: EventData, locations: Locations) -> list[Problem]:
@@ -206,83 +208,35 @@ def _plain(value: object) -> GridValue:
 
 
 def recommendation_rows(table: Table, reviews: Sequence[ResolvedReview], statuses: Sequence[str]
-                        ) -> tuple[list[Recommendation], list[Problem]]:
-    """Return the table's recommendations, each matched to its review, and every problem of its rows."""
+                        ) -> tuple[list[Recommendation], list[Problem], list[Problem]]:
+    """Return the table's recommendations, each matched to its review, every problem of its rows, and notes (the
+    columns ignored). Each cell is checked as the Reviews sheet's are (formulas without a value, characters a
+    document cannot hold, dates)."""
     problems: list[Problem] = []
-    positions = {header_key(h): i for i, h in enumerate(table.headings) if header_key(h) in _BY_KEY}
-    missing = [c.heading for c in RECOMMENDATION_COLUMNS if c.required and c.key not in positions]
-    if missing:
-        problems.append(table.heading_place.problem(
-            "", f"no column{'s' if len(missing) > 1 else ''} {', '.join(missing)} on the recommendations "
-                f"{'list' if table.from_yaml else 'sheet'}; the headings are: {', '.join(h for h in table.headings if h)}"))
-        return [], problems
+    notes: list[Problem] = []
+    if not table.headings:  # an empty sheet: no recommendations kept yet
+        return [], problems, notes
     by_reference = {review.reference.casefold(): review for review in reviews}
-    result = []
-    for place, cells in table.rows:
-        row = _Row(place, cells, positions, table.headings, problems)
-        reference = row.text("reference")
+    columns = _BY_KEY
+
+    def make(cells: _Cells, reference: str) -> Recommendation | None:
         review = by_reference.get(reference.casefold()) if reference else None
         if reference and review is None:
-            row.fail("reference", f"'{shorten(reference)}' is not the reference of any review in the register")
-        status_text = row.text("status")
+            cells.fail(cells.heading(columns["reference"]),
+                       f"'{shorten(reference)}' is not the reference of any review in the register")
+        status_text = cells.text(columns["status"])
         status = _declared(status_text, statuses) if status_text else None
         if status_text and status is None:
-            row.fail("status", _not_declared(status_text, statuses, "recommendation"))
-        reason = row.text("reason")
+            cells.fail(cells.heading(columns["status"]), _not_declared(status_text, statuses, "recommendation"))
+        reason = cells.text(columns["reason"])
         if status is not None and status.casefold() == NOT_IMPLEMENTED and not reason:
-            row.fail("reason", "is blank; a recommendation not implemented needs the reason (the board reports it)")
-        recommendation = Recommendation(reference, review.type_key if review else "", row.text("recommendation"),
-                                        row.text("agency"), row.date("dateagreed"), row.date("due"), status or "",
-                                        row.date("datecompleted"), reason, place)
-        if not row.failed:
-            result.append(recommendation)
-    return result, problems
+            cells.fail(cells.heading(columns["reason"]),
+                       "is blank; a recommendation not implemented needs the reason (the board reports it)")
+        recommendation = Recommendation(reference, review.type_key if review else "",
+                                        cells.text(columns["recommendation"]), cells.text(columns["agency"]),
+                                        cells.date(columns["dateagreed"]), cells.date(columns["due"]), status or "",
+                                        cells.date(columns["datecompleted"]), reason, cells.place)
+        return None if cells.failed else recommendation
 
-
-class _Row:
-    """One recommendation's cells by column key, each turned into text or a date, recording problems."""
-
-    def __init__(self, place: RowPlace, cells: list[GridValue], positions: dict[str, int], headings: list[str],
-                 problems: list[Problem]):
-        self.place, self.cells, self.positions, self.headings = place, cells, positions, headings
-        self.problems = problems
-        self.failed = False
-
-    def heading(self, key: str) -> str:
-        index = self.positions.get(key)
-        return _BY_KEY[key].heading if index is None else self.headings[index]
-
-    def fail(self, key: str, message: str) -> None:
-        self.problems.append(self.place.problem(self.heading(key), message))
-        self.failed = True
-
-    def _value(self, key: str) -> CellValue:
-        index = self.positions.get(key)
-        value = self.cells[index] if index is not None and index < len(self.cells) else None
-        if isinstance(value, Formula):
-            return value.cached
-        return value
-
-    def text(self, key: str) -> str:
-        value = self._value(key)
-        if isinstance(value, (dt.date, dt.time, dt.timedelta)):
-            self.fail(key, f"expected text, not the date or time {value}")
-            return ""
-        text = cell_text(value)
-        if not text and _BY_KEY[key].filled:
-            self.fail(key, "is blank; every row needs one")
-        return text
-
-    def date(self, key: str) -> dt.date | None:
-        value = self._value(key)
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        text = cell_text(value)
-        if not text:
-            return None
-        parsed = parse_date(text) if isinstance(value, str) else None
-        if parsed is None:
-            self.fail(key, f"'{shorten(text)}' is not a date ({impossible_date(text) or DATE_EXPECTED})")
-        return parsed
+    rows = _typed_rows(table, RECOMMENDATION_COLUMNS, make, problems, notes, _ignore_reference)
+    return rows, problems, notes

@@ -145,3 +145,17 @@ def test_the_harbour_workbook_recommendations_are_read(tmp_path):
     event = load_event(tmp_path / "harbour-2025.yaml").event
     assert len(event.register_recommendations) == 145
     assert len(event.register_every_review) == 94 > len(event.register_reviews)
+
+
+def test_a_recommendation_cell_is_held_to_the_reviews_rules(tmp_path):
+    folder = Path("register")
+    folder.mkdir()
+    (folder / "reviews.csv").write_text("Reference,Review type,Area,Date notified\nS-1,SAR,NBC,2022-05-01\n")
+    (folder / "people.csv").write_text("Reference,Age,Ethnicity,Gender\nS-1,40,,Female\n")
+    (folder / "recommendations.csv").write_text(
+        "Reference,Recommendation,Agency,Status,Owner\nS-1,Train\x07staff,Police,In progress,Kim\n")
+    data = data_with(tmp_path, "register: register\n")
+    assert problems_of(data) == [
+        "register/recommendations.csv, row 1: column Owner is not used and was ignored",  # a warning, listed first
+        "register/recommendations.csv, row 2, Recommendation: the cell holds the control character U+0007, which "
+        "documents cannot contain; remove it"]
