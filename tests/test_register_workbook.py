@@ -125,7 +125,7 @@ def test_the_about_sheet_explains_every_column(tmp_path):
     assert by_column["People", "Age"] == "Age in whole years (0 to 120) at the time of the incident; blank when not known."
     assert by_column["Recommendations", "Status"] == ("Where it is: not started, in progress, completed or not "
                                                       "implemented. A drop-down offers the choices.")
-    assert by_column["Reviews", "Status"] == "Where the review is: for example in progress, completed, published."
+    assert by_column["Reviews", "Decision date"] == "The date the partnership decided to hold the review."
     about = book["About"]
     # The introduction spans the sheet's width, not the narrow first column (where it showed 'One row on').
     assert [str(cells) for cells in about.merged_cells.ranges] == ["A2:C2"]

@@ -238,5 +238,5 @@ def recommendation_rows(table: Table, reviews: Sequence[ResolvedReview], statuse
                                         cells.date(columns["datecompleted"]), reason, cells.place)
         return None if cells.failed else recommendation
 
-    rows = _typed_rows(table, RECOMMENDATION_COLUMNS, make, problems, notes, _ignore_reference)
+    rows = _typed_rows(table, RECOMMENDATION_COLUMNS, make, problems, notes, _ignore_reference, frozenset())
     return rows, problems, notes
