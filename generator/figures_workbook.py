@@ -20,7 +20,7 @@ import xlsxwriter
 from .figures import CountTable, ReviewFigures, event_figures
 from .model import EventData
 from .output import Rendered, Target, document_time
-from .paths import slug
+from .paths import event_stem
 from .timeline import TimelineFigures, event_timelines
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ class FiguresWorkbookBuilder:
         if event.timeline is None or not event.timeline.figures_workbook:
             return []
         info = event.event
-        path = out_dir / self.folder / f"{slug(info.title)}-{info.date.isoformat()}{self.suffix}"
+        path = out_dir / self.folder / f"{event_stem(info.title, info.date)}{self.suffix}"
         tables = published_tables(event)
         heading = (info.title, info.date, info.partnership, info.author)
         return [Target(path, (heading, tables), lambda: self.render(event, tables))]
