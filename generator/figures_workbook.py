@@ -63,7 +63,7 @@ def published_tables(event: EventData) -> list[PublishedTable]:
         abbreviation = review.abbreviation or key
         found = timelines.get(key)
         tables.extend(PublishedTable.of(review.name, abbreviation, table, notes)
-                      for table in (figures.areas, *figures.demographics))
+                      for table in figures.tables)
         themes = _themes_table(figures, abbreviation, notes)
         if themes is not None:
             tables.append(themes)
