@@ -52,9 +52,9 @@ def at_midnight(day: dt.date | None) -> dt.datetime | None:
     return None if day is None else dt.datetime.combine(day, dt.time())
 
 
-def make_rows(rng: random.Random) -> tuple[list[list[object]], list[list[object]], list[list[object]]]:
-    """Return the Reviews, People and Recommendations rows."""
-    reviews: list[list[object]] = []
+def make_rows(rng: random.Random) -> tuple[list[dict[str, object]], list[list[object]], list[list[object]]]:
+    """Return the Reviews (each by its headings), People and Recommendations rows."""
+    reviews: list[dict[str, object]] = []
     people: list[list[object]] = []
     recommendations: list[list[object]] = []
     not_implemented_written = False
@@ -81,9 +81,11 @@ def make_rows(rng: random.Random) -> tuple[list[list[object]], list[list[object]
                     published = None
                 status = "Published" if published else "Completed" if completed else "In progress"
                 chosen = rng.sample(themes, rng.randint(1, 3))
-                reviews.append([reference, abbreviation, rng.choice(AREAS), status, at_midnight(notified),
-                                at_midnight(published), "; ".join(chosen), at_midnight(incident), at_midnight(rapid),
-                                at_midnight(decision), at_midnight(completed)])
+                reviews.append({"Reference": reference, "Review type": abbreviation, "Area": rng.choice(AREAS),
+                                "Status": status, "Date notified": at_midnight(notified),
+                                "Date published": at_midnight(published), "Themes": "; ".join(chosen),
+                                "Date of incident": at_midnight(incident), "Rapid review date": at_midnight(rapid),
+                                "Decision date": at_midnight(decision), "Date completed": at_midnight(completed)})
                 people.extend(make_people(rng, abbreviation, reference, youngest, oldest))
                 if completed is not None:
                     rows = make_recommendations(rng, reference, completed, not not_implemented_written)
@@ -131,8 +133,9 @@ def main() -> None:
     book = blank_register(list(TYPES), list(AREAS))
     sheets = dict(zip(("Reviews", "People", "Recommendations"), make_rows(random.Random(SEED))))
     for name, rows in sheets.items():
+        headings = [cell.value for cell in book[name][1]]
         for row in rows:
-            book[name].append(row)
+            book[name].append([row.get(heading) for heading in headings] if isinstance(row, dict) else row)
         for cells in book[name].iter_rows(min_row=2):
             for cell in cells:
                 if isinstance(cell.value, dt.datetime):
