@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .figures import CountTable, publish_threshold
+from .suppression import SuppressedTable, fewer_than_text, suppress
 from .model import EventData, ReviewType, Timeline, Timescale
 from .register_records import Recommendation, ResolvedReview
 from .timescales import (DEFAULT_TIMESCALES, FINANCIAL, FINANCIAL_YEAR_START, STAGE_WORDS, STAGES, WORKING_DAYS, DAYS,
@@ -52,7 +53,9 @@ class Timeliness:
             return ""
         on_time = dict(self.table.rows)[ON_TIME]
         if hidden is not None and ON_TIME in hidden.hidden:
-            return f"{hidden.text(ON_TIME)} of {self.known}"
+            return f"{hidden.text(ON_TIME)} of {count_text(self.known, self.table.threshold)}"
+        if self.table.threshold and self.known < self.table.threshold:
+            return f"{on_time} of {self.known}" if hidden is None else ""
         return f"{on_time} of {self.known} ({round(100 * on_time / self.known)}%)"
 
     @property
@@ -101,6 +104,10 @@ class TimelineFigures:
     def partial_years(self) -> tuple[str, ...]:
         return tuple(label for label, _ in self.per_year.rows if label.endswith(PARTIAL_MARK))
 
+    def count_text(self, count: int) -> str:
+        """Return a count as running text prints it: 'fewer than 5' when published with it hidden."""
+        return count_text(count, self.per_year.threshold)
+
     def year_text(self, label: str) -> str:
         """Return a year's count as running text gives it: '12', or 'fewer than 5' when hidden."""
         hidden = self.per_year.suppression
@@ -134,7 +141,8 @@ class TimelineFigures:
                 coverage = item.table.coverage_note
                 parts.append(f"{_capital(item.what)}: {figures}{f' ({coverage})' if coverage else ''}.")
         if self.ongoing is not None:
-            parts.append(f"{self.concluded} concluded in the period and {self.ongoing} still ongoing at its end "
+            parts.append(f"{_capital(self.count_text(self.concluded or 0))} concluded in the period and "
+                         f"{self.count_text(self.ongoing)} still ongoing at its end "
                          f"({self.period_end.day} {self.period_end:%B %Y}).")
         return " ".join(parts)
 
@@ -147,10 +155,18 @@ class TimelineFigures:
         hidden = table.suppression
         counts = ", ".join(f"{hidden.text(label) if hidden else value} {label.lower()}"
                            for label, value in table.rows)
-        overdue = (self.overdue_by_agency.suppression.total_text() if self.overdue_by_agency is not None
-                   and self.overdue_by_agency.suppression else str(self.overdue))
-        return (f"Of {table.total} recommendations: {counts}; {overdue} overdue at "
+        return (f"Of {self.count_text(table.total)} recommendations: {counts}; {self.count_text(self.overdue)} overdue at "
                 f"{self.as_at.day} {self.as_at:%B %Y}.")
+
+
+def hidden_cells(rows: tuple[tuple[str, int], ...], threshold: int) -> SuppressedTable | None:
+    """Return which of a table's cells publishing hides (none without a threshold), its total printed."""
+    return suppress(dict(rows), threshold) if threshold else None
+
+
+def count_text(count: int, threshold: int) -> str:
+    """Return a count for running text: 'fewer than 5' when it is from 1 to threshold - 1 and so hidden."""
+    return fewer_than_text(threshold) if threshold and 0 < count < threshold else str(count)
 
 
 def _capital(text: str) -> str:
@@ -214,7 +230,7 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
     rows = tuple((year_label(year, kind) + (PARTIAL_MARK if year_end(year, kind) > as_at else ""), count)
                  for year, count in counts.items())
     per_year = CountTable(f"Reviews per {kind} year", "Year", rows, "reviews", known, len(reviews), ordered=True,
-                          threshold=threshold)
+                          threshold=threshold, suppression=hidden_cells(rows, threshold))
     this = year_of(period_end, kind)
     this_label = next((label for (year, _), (label, _) in zip(counts.items(), rows) if year == this), "")
     in_period = [r for r in reviews if (d := date_of(r)) is not None and d <= period_end]
@@ -260,8 +276,10 @@ def _timeliness(reviews: Sequence[ResolvedReview], scale: Timescale, region: str
         on_time += within(start, end, span, region)
     unit = WORKING_DAYS if span.unit == WORKING_DAYS else DAYS
     name = f"{_capital(STAGE_WORDS[stage_key(scale.stage)])} within {span.text}"
-    table = CountTable(name, "Timeliness", ((ON_TIME, on_time), (LATE, len(times) - on_time)), "reviews",
-                       len(times), len(reached), ordered=True, threshold=threshold)
+    rows = ((ON_TIME, on_time), (LATE, len(times) - on_time))
+    table = CountTable(name, "Timeliness", rows, "reviews",
+                       len(times), len(reached), ordered=True, threshold=threshold,
+                       suppression=hidden_cells(rows, threshold))
     return Timeliness(scale, span, table, statistics.median(times) if times else None, unit)
 
 
@@ -278,12 +296,15 @@ def _recommendation_tables(recommendations: Sequence[Recommendation], timeline: 
     by_agency = {agency: sum(1 for r in recommendations if r.agency == agency) for agency in agencies}
     late = [r for r in recommendations if is_overdue(r, as_at)]
     overdue = {agency: sum(1 for r in late if r.agency == agency) for agency in agencies}
-    tables = (CountTable("Recommendations by status", "Status", tuple(statuses.items()), "recommendations", total,
-                         total, ordered=True, threshold=threshold),
-              CountTable("Recommendations by agency", "Agency", tuple(by_agency.items()), "recommendations", total,
-                         total, threshold=threshold),
-              CountTable(f"Overdue at {as_at.day} {as_at:%B %Y}, by agency", "Agency", tuple(overdue.items()),
-                         "recommendations", total, total, threshold=threshold))
+    status_rows, agency_rows, overdue_rows = (tuple(statuses.items()), tuple(by_agency.items()),
+                                              tuple(overdue.items()))
+    tables = (CountTable("Recommendations by status", "Status", status_rows, "recommendations", total, total,
+                         ordered=True, threshold=threshold, suppression=hidden_cells(status_rows, threshold)),
+              CountTable("Recommendations by agency", "Agency", agency_rows, "recommendations", total, total,
+                         threshold=threshold, suppression=hidden_cells(agency_rows, threshold)),
+              CountTable(f"Overdue at {as_at.day} {as_at:%B %Y}, by agency", "Agency", overdue_rows,
+                         "recommendations", total, total, threshold=threshold,
+                         suppression=hidden_cells(overdue_rows, threshold)))
     not_done = tuple(r for r in recommendations if r.status.casefold() == "not implemented")
     return (*tables, len(late), not_done)
 
@@ -307,15 +328,15 @@ def placeholder_values(timelines: Mapping[str, TimelineFigures]) -> dict[str, st
         if found.this_year:
             values[f"{key}.this_year"] = found.year_text(found.this_year)
         if found.ongoing is not None:
-            values[f"{key}.ongoing"] = str(found.ongoing)
-            values[f"{key}.concluded"] = str(found.concluded)
+            values[f"{key}.ongoing"] = found.count_text(found.ongoing)
+            values[f"{key}.concluded"] = found.count_text(found.concluded or 0)
         for item in found.timeliness:
             values[f"{key}.within.{item.timescale.stage.lower()}"] = item.share_text
         table = found.by_status
         if table is not None:
             hidden = table.suppression
-            values[f"{key}.recommendations"] = str(table.total)
+            values[f"{key}.recommendations"] = found.count_text(table.total)
             for label, value in table.rows:
                 values[f"{key}.recommendations.{label.lower()}"] = hidden.text(label) if hidden else str(value)
-            values[f"{key}.recommendations.overdue"] = str(found.overdue)
+            values[f"{key}.recommendations.overdue"] = found.count_text(found.overdue)
     return values

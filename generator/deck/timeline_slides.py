@@ -48,8 +48,9 @@ def _timeliness_slide(found: TimelineFigures) -> SlideSpec | None:
                              + (f" ({coverage})" if coverage else "")))
     if found.ongoing is not None:
         start, end = (f"{day.day} {day:%B %Y}" for day in (found.period_start, found.period_end))
-        body.append(Para(f"{found.concluded} concluded from {start} to {end}; {found.ongoing} still ongoing at "
-                         f"{end}"))
+        concluded = found.count_text(found.concluded or 0)
+        body.append(Para(f"{concluded[:1].upper()}{concluded[1:]} concluded from {start} to {end}; "
+                         f"{found.count_text(found.ongoing)} still ongoing at {end}"))
     if not body:
         return None
     notes = found.timeliness_sentence
