@@ -141,3 +141,22 @@ def test_a_text_without_a_translation_is_a_warning_and_an_error_under_strict(tmp
         build_event(data, BuildOptions(out_dir=tmp_path / "strict", strict=True, render_in_parallel=False))
     assert [p.key_path for p in raised.value.problems] == ["aims.notes"]
     assert not (tmp_path / "strict").exists() or not any((tmp_path / "strict").rglob("*.pptx"))
+
+
+def test_a_register_written_in_the_first_language_serves_every_version(tmp_path: Path) -> None:
+    from generator.figures import event_figures
+    from generator.loading import load_event
+
+    text = re.sub(r"(Criteria|Themes): \{cy: ([^,}]+), en: [^}]+\}", r"\1: \2", DATA.read_text(encoding="utf-8"))
+    text = text.replace("Review type: susr", "Review type: ADUS")  # the Welsh abbreviation
+    assert "Criteria: Ymarfer plant," in text  # the rows now name themes and criteria in Welsh only
+    data = tmp_path / "event.yaml"
+    data.write_text(text, encoding="utf-8")
+    english = load_event(data, language="en")
+    with i18n.speaking("en"):
+        susr = event_figures(english.event)["susr"]
+    assert susr.criteria is not None
+    assert susr.criteria.rows == (("Adult practice", 2), ("Child practice", 1), ("Domestic homicide", 2),
+                                  ("Mental health homicide", 1), ("Offensive weapons homicide", 1))
+    assert [(t.name, t.count) for t in susr.themes] == [("Sharing information", 3), ("Domestic abuse", 2),
+                                                        ("Mental health", 2)]

@@ -7,10 +7,13 @@ language's before it meets the schema, so the model only ever holds plain text.
 
 from __future__ import annotations
 
+import re
+
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..i18n import known_languages
 from ..problems import WARNING, Problem, listing, shorten
+from .register_rows import name_key
 
 LANGUAGES_KEY = ("event", "languages")
 
@@ -70,6 +73,32 @@ def in_language(root: Node, language: str, languages: list[str], node_files: dic
         return node
 
     return chosen(root, ""), problems
+
+
+# The names a register's rows use: a type's names, its themes' and its criteria's.
+REGISTER_NAME = re.compile(r"^review_types\.[^.\[]+\.(abbreviation|name|full_name|singular|themes\[\d+\](\.name)?"
+                           r"|criteria\[\d+\])$")
+
+
+def names_in_first_language(this: Node, first: Node) -> dict[str, str]:
+    """Return each review type, theme and criterion name of the first language's tree (``first``) that this
+    version's tree (``this``, of the same data read in another language) names otherwise, keyed as a register's
+    names are compared: a register written in the first language then serves every version."""
+    found: dict[str, str] = {}
+
+    def walk(mine: Node, theirs: Node, path: str) -> None:
+        if isinstance(mine, ScalarNode) and isinstance(theirs, ScalarNode):
+            if mine.value != theirs.value and REGISTER_NAME.match(path):
+                found[name_key(str(theirs.value))] = str(mine.value)
+        elif isinstance(mine, MappingNode) and isinstance(theirs, MappingNode):
+            for (key, value), (_key, other) in zip(mine.value, theirs.value):
+                walk(value, other, f"{path}.{key.value}" if path else str(key.value))
+        elif isinstance(mine, SequenceNode) and isinstance(theirs, SequenceNode):
+            for index, (item, other) in enumerate(zip(mine.value, theirs.value)):
+                walk(item, other, f"{path}[{index}]")
+
+    walk(this, first, "")
+    return found
 
 
 def _is_translation(node: MappingNode, languages: list[str]) -> bool:

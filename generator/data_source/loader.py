@@ -75,8 +75,13 @@ def read_event(path: Path, allow_outside: bool = False, suppress_below: int | No
         raise InputError(found)
     declared = languages.declared_languages(root)
     chosen = language or (declared[0] if declared else language_of(languages.document_language(root)))
+    first_names: dict[str, str] = {}
     if declared:
         root, found = languages.in_language(root, chosen, declared, sources.node_files, label)
+        if chosen != declared[0]:
+            first = _Sources(allow_outside).compose(path, ())
+            first, _missing = languages.in_language(first, declared[0], declared, {}, label)
+            first_names = languages.names_in_first_language(root, first)
     translator = translator_catalogue_path(path, chosen)
     with speaking(chosen, translator):  # the model's defaults ("Thank you") are words of the version's language
         conversion = schema.convert(root, EventData, label, sources.node_files)
@@ -86,7 +91,7 @@ def read_event(path: Path, allow_outside: bool = False, suppress_below: int | No
         if declared:
             event.event.language = document_tag(chosen)
         found += conversion.warnings + register_data.apply_register(event, locations, path, allow_outside,
-                                                                    suppress_below)
+                                                                    suppress_below, first_names)
     if any(p.severity == "error" for p in found):
         raise InputError(sorted((p for p in found if p.severity == "error"), key=lambda p: (p.file, p.line or 0)))
     return ReadEvent(event, locations, label, found, sources.text, sources.paths, allow_outside, chosen, translator)

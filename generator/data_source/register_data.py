@@ -10,6 +10,7 @@ counting (:func:`generator.figures.count_register`).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,22 +19,24 @@ from ..categories import match_key
 from ..categories.ethnicity import LEVELS
 from ..model import EventData, RegisterSource, ReviewType
 from ..problems import ERROR, WARNING, InputError, Problem, shorten
-from ..register_records import PERIOD_BASES, ResolvedReview, select_period
+from ..register_records import PERIOD_BASES, ResolvedReview, ReviewRow, select_period
 from ..suppression import MIN_THRESHOLD
 from .register_categories import categorise
 from .register_names import resolve_register
 from .register_period import account
 from .register_recommendations import read_timeline_rows
 from .register_reading import rows_from_records
-from .register_rows import Register, build_register, read_csv_register, read_register
+from .register_rows import Register, build_register, name_key, read_csv_register, read_register
 from .bounded_files import not_found
 from .schema import Locations
 
 
 def apply_register(event: EventData, locations: Locations, data_path: Path, allow_outside: bool,
-                   suppress_below: int | None) -> list[Problem]:
+                   suppress_below: int | None, names_in_first_language: Mapping[str, str] | None = None
+                   ) -> list[Problem]:
     """Read the event's register and keep its rows in the period for counting; return the problems (errors and
-    notes)."""
+    notes). ``names_in_first_language`` maps a bilingual file's type, theme and criterion names in its first language
+    (compared as :func:`name_key` compares) to this version's, so one register serves every version."""
     if suppress_below is not None:
         event.publish = dataclasses.replace(event.publish, suppress_below=suppress_below)
     counted = {key for key, review in event.review_types.items()
@@ -42,6 +45,8 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
     if event.register is None or any(p.severity == ERROR for p in found):
         return found
     register = _read(event, locations, data_path, allow_outside)
+    if names_in_first_language:
+        register.reviews = [_in_this_language(row, names_in_first_language) for row in register.reviews]
     found.extend(register.notes)
     names = {key: tuple(dict.fromkeys(n for n in (r.abbreviation, r.full_name, r.name, r.singular) if n))
              for key, r in event.review_types.items()}
@@ -98,6 +103,16 @@ def _settings_problems(event: EventData, locations: Locations, counted: set[str]
     for key, review in event.review_types.items():
         found.extend(_check_type(event, key, review, f"review_types.{key}", locations, counted))
     return found
+
+
+def _in_this_language(row: ReviewRow, names: Mapping[str, str]) -> ReviewRow:
+    """Return a register row with its review type, themes and criteria named as this version of the data names
+    them."""
+    def renamed(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(names.get(name_key(value), value) for value in values)
+
+    return dataclasses.replace(row, review_type=names.get(name_key(row.review_type), row.review_type),
+                               themes=renamed(row.themes), criteria=renamed(row.criteria))
 
 
 def _check_type(event: EventData, key: str, review: ReviewType, path: str, locations: Locations,
