@@ -160,3 +160,16 @@ def test_a_register_written_in_the_first_language_serves_every_version(tmp_path:
                                   ("Mental health homicide", 1), ("Offensive weapons homicide", 1))
     assert [(t.name, t.count) for t in susr.themes] == [("Sharing information", 3), ("Domestic abuse", 2),
                                                         ("Mental health", 2)]
+
+
+def test_the_welsh_deck_is_set_at_the_same_type_sizes_as_the_english(built: list[Path]) -> None:
+    from pptx import Presentation
+
+    def sizes(deck: Path) -> list[list[float]]:
+        return [sorted({run.font.size.pt for shape in slide.shapes if shape.has_text_frame
+                        for paragraph in shape.text_frame.paragraphs for run in paragraph.runs if run.font.size})
+                for slide in Presentation(str(deck)).slides]
+
+    welsh, english = (next(p for p in versions(built, language) if p.suffix == ".pptx") for language in ("cy", "en"))
+    assert sizes(welsh) == sizes(english)
+    assert any(sizes(welsh))  # sizes were found to compare
