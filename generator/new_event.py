@@ -235,6 +235,11 @@ def _read(source: Path) -> tuple[str, dict[str, ScalarNode], dict[str, ScalarNod
     root = yaml_reader.compose(text, label)
     event = _child(root, "event")
     values = {key: _child(event, key) for key in EDITED_KEYS}
+    if isinstance(values["title"], MappingNode):
+        raise InputError([Problem("the event's title is given per language; new cannot yet write a new title in "
+                                  "each, so copy the file and change event.title and event.date by hand",
+                                  file=label, line=values["title"].start_mark.line + 1, key_path="event.title",
+                                  category="input")])
     missing = [key for key, node in values.items() if not isinstance(node, ScalarNode)]
     if missing:
         raise InputError([Problem(f"this file does not set the event's {' and '.join(missing)} itself (an included "

@@ -378,3 +378,16 @@ def test_new_rolls_the_period_forward_and_renews_the_comments_naming_the_last_ev
         ("period: {from: 2021-04-01, to: 2024-03-31, by: date notified}",
          "period: {from: 2024-04-01, to: 2027-03-31, by: date notified}"),
     ]
+
+
+def test_a_title_given_per_language_is_a_located_problem_not_a_misreading(tmp_path):
+    from generator.problems import InputError
+
+    source = tmp_path / "bilingual.yaml"
+    shutil.copy(ROOT / "tests" / "fixtures" / "gallery" / "bilingual-susr.yaml", source)
+    with pytest.raises(InputError) as raised:
+        start_event(tmp_path / "next.yaml", source, "Learning from Reviews 2026", dt.date(2026, 5, 14))
+    assert [(p.line, p.key_path, p.message) for p in raised.value.problems] == [
+        (9, "event.title", "the event's title is given per language; new cannot yet write a new title in each, so "
+                           "copy the file and change event.title and event.date by hand")]
+    assert not (tmp_path / "next.yaml").exists()

@@ -80,6 +80,7 @@ def read_structure(path: Path) -> tuple[EventData, Locations]:
     file does not match the schema.
     """
     root, node_files = compose_data(path)  # the loader's own reading: includes, limits, messages
+    root = _in_first_language(root, node_files, display_path(path))
     conversion = schema.convert(root, EventData, display_path(path), node_files)
     if conversion.value is schema.INVALID or conversion.problems:
         raise InputError(conversion.problems)
@@ -96,9 +97,7 @@ def read_register_choices(path: Path) -> RegisterChoices:
     """
     label = display_path(path)
     root, node_files = compose_data(path)
-    declared = languages.declared_languages(root)
-    if declared:  # a bilingual file's register is written in its first language
-        root, _missing = languages.in_language(root, declared[0], declared, node_files, label)
+    root = _in_first_language(root, node_files, label)  # a bilingual file's register is kept in its first
     if not isinstance(root, MappingNode):
         # The build's message: what the whole file should hold.
         raise InputError(schema.convert(root, EventData, label, node_files).problems)
@@ -122,6 +121,15 @@ def read_register_choices(path: Path) -> RegisterChoices:
         themes=_theme_names(root),
         categories=outline.categories,
         criteria=list(dict.fromkeys(name for review in outline.review_types.values() for name in review.criteria)))
+
+
+def _in_first_language(root: Node, node_files: dict[int, str], label: str) -> Node:
+    """Return a bilingual data file's nodes with each text given per language as its first language's (a file
+    with no languages as it is); the build reports a missing translation, not this reading."""
+    declared = languages.declared_languages(root)
+    if not declared:
+        return root
+    return languages.in_language(root, declared[0], declared, node_files, label)[0]
 
 
 def _theme_names(root: MappingNode) -> list[str]:

@@ -178,3 +178,15 @@ def test_the_structure_reports_the_schema_s_problems(tmp_path, monkeypatch):
         read_structure(Path("tees.yaml"))
     assert messages(error) == [f"tees.yaml, line {line_of(text, 'date: 12/05/2022')}, event.date: expected a date "
                                "written like 2022-05-12, got '12/05/2022'"]
+
+
+def test_a_bilingual_files_register_offers_its_first_languages_names() -> None:
+    from pathlib import Path
+
+    from generator.data_source.outline import read_register_choices
+
+    gallery = Path(__file__).resolve().parent.parent / "fixtures" / "gallery" / "bilingual-susr.yaml"
+    choices = read_register_choices(gallery)
+    assert choices.review_types == ["ADUS", "AYP", "AYO"]
+    assert choices.criteria == ["Ymarfer oedolion", "Ymarfer plant", "Dynladdiad domestig", "Dynladdiad iechyd meddwl",
+                                "Dynladdiad ag arf ymosodol"]
