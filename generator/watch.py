@@ -21,7 +21,7 @@ POLL_SECONDS = 0.5
 # or after this many polls of a file that keeps changing.
 MAX_SETTLING_POLLS = 10
 # Files beside the data that a build may read: included YAML, and registers (workbooks, CSV).
-WATCHED_SUFFIXES = (".yaml", ".yml", ".xlsx", ".csv")
+WATCHED_SUFFIXES = (".yaml", ".yml", ".xlsx", ".csv", ".po")  # .po: a translator's catalogue beside the data
 # How far below a data file's folder, and through how many names, the watch looks for files the data may name.
 MAX_WATCHED_DEPTH = 3
 MAX_WATCHED_ENTRIES = 5_000

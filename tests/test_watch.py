@@ -105,10 +105,10 @@ def _alternate(event: Path, bad: str):
 
 def test_the_files_beside_the_data_are_watched_but_not_lock_or_hidden_files(tmp_path):
     for name in ("event.yaml", "_areas.yml", "register.xlsx", "rows.csv", "~$register.xlsx", ".event.yaml.swp",
-                 ".hidden.yaml", "deck.potx", "notes.txt"):
+                 ".hidden.yaml", "deck.potx", "notes.txt", "event.cy.po"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert sorted(p.name for p in files_beside([tmp_path / "event.yaml"])) == [
-        "_areas.yml", "event.yaml", "register.xlsx", "rows.csv"]
+        "_areas.yml", "event.cy.po", "event.yaml", "register.xlsx", "rows.csv"]  # .po: the translator's corrections
 
 
 def test_the_logo_and_templates_the_data_names_are_watched(tmp_path):
