@@ -274,7 +274,8 @@ def missing_figures(review: ReviewType, text: str, chart_pairs: AbstractSet[tupl
             shown = f"{figure.label} {figure.value}" in text or any(
                 f"{figure.label} {figure.value}" in label for label, _ in chart_pairs)
         elif figure.what == "theme looked for, not found":
-            shown = re.search(rf"Also looked for, not found this period:[^\n]*{re.escape(figure.label)}", text) is not None
+            looked_for = rf"Also looked for, not found this period:[^\n]*{re.escape(figure.label)}"
+            shown = re.search(looked_for, text) is not None
         elif not figure.label:
             shown = shows_number(figure.value, text)
         else:
@@ -450,6 +451,36 @@ def test_check_finds_no_text_outside_its_frame(name: str, check_gallery: CheckGa
     outside = [f"{file}: {problem}" for file, problems in checked.problems.items() for problem in problems
                if OUTSIDE_FRAME in problem]
     assert outside == []
+
+
+OVERLAP_DEFECTS: dict[str, str] = {}
+EMPTY_COLUMN_DEFECTS: dict[str, str] = {
+    "long-labels-seven-areas": "issue 24 item 4: the second page begins at a part (part 4), leaving page one's "
+                               "right column 87% empty; a part should continue into the next column instead",
+}
+DRAWN_OVER = "text drawn over other text"
+EMPTY_COLUMN = "empty before the text goes on in the next column"
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("name", _cases(OVERLAP_DEFECTS, FILE_CASES))
+def test_no_word_is_drawn_over_another_in_any_deck_or_briefing(name: str, check_gallery: CheckGallery) -> None:
+    checked = check_gallery(DATA_BY_NAME[name])
+    assert [f"{file}: {problem}" for file, problems in checked.problems.items() for problem in problems
+            if DRAWN_OVER in problem] == []
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("name", _cases(EMPTY_COLUMN_DEFECTS, FILE_CASES))
+def test_no_briefing_column_before_a_break_is_more_than_a_quarter_empty(name: str,
+                                                                        check_gallery: CheckGallery) -> None:
+    checked = check_gallery(DATA_BY_NAME[name])
+    assert [f"{file}: {problem}" for file, problems in checked.problems.items() for problem in problems
+            if EMPTY_COLUMN in problem] == []
 
 
 @pytest.mark.parametrize("name", _cases(CHART_TEXT_DEFECTS, FILE_CASES))
