@@ -300,12 +300,11 @@ def test_a_folder_builds_every_event_but_not_shared_files(run_cli, tmp_path):
                                     "(14 written).")
 
 
-def test_an_unwritable_output_folder_is_a_clear_error(run_cli, tmp_path):
+def test_an_output_folder_that_is_a_file_is_bad_input(run_cli, tmp_path):
     (tmp_path / "out").write_text("a file where the output folder should be")
     status, _, err = run_cli(["build", DEFAULT_DATA, "--out", "out"], tmp_path)
-    assert status == 1
-    assert err.startswith("error: cannot use ")
-    assert "Traceback" not in err and "internal error" not in err
+    assert (status, err) == (2, "error: out: --out names a file, not a folder; give the folder to write decks/ and "
+                                "briefings/ into\n1 problem found; no output was written or changed.\n")
 
 
 def test_a_reader_that_stops_reading_the_summary_is_not_an_error(tmp_path):
