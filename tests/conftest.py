@@ -86,3 +86,19 @@ def word_template_with_header_and_footer(path: Path, header: str, footer: str) -
     section.footer.paragraphs[0].text = footer
     template.save(path)
     return path
+
+
+def renamed_deck_template(path: Path) -> None:
+    """Write the built-in deck template with every layout renamed ('Brand Section Header'), as a comms team might:
+    the layouts' types stay as they were."""
+    import io
+
+    from pptx import Presentation
+
+    from generator.branding import read_template
+    from generator.templates import BUILTIN_DECK_TEMPLATE
+
+    prs = Presentation(io.BytesIO(read_template(None, BUILTIN_DECK_TEMPLATE)))
+    for layout in prs.slide_layouts:
+        layout.name = f"Brand {layout.name}"
+    prs.save(str(path))

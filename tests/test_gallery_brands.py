@@ -10,12 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from pptx import Presentation
-
-from generator.branding import read_template
 from generator.cli import main
-from generator.templates import BUILTIN_DECK_TEMPLATE
-from tests.conftest import DEFAULT_DATA, needs_libreoffice
+from tests.conftest import DEFAULT_DATA, needs_libreoffice, renamed_deck_template
 
 BRANDS = {
     "dark": '\ntheme:\n  colours: {text: "FFFFFF", background: "14213D", heading: "FFFFFF", link: "9CC9FF",\n'
@@ -31,13 +27,6 @@ COLUMN_DEFECTS = {"wide-font": "issue 24 item 4: page two begins at a part, leav
                                "a part should continue into the next column instead"}
 
 
-def _renamed_template(path: Path) -> None:
-    prs = Presentation(io.BytesIO(read_template(None, BUILTIN_DECK_TEMPLATE)))
-    for layout in prs.slide_layouts:
-        layout.name = f"Brand {layout.name}"
-    prs.save(str(path))
-
-
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory: pytest.TempPathFactory):
     """Return a function giving the problems check reports on a brand's outputs (built and rendered once)."""
@@ -46,7 +35,7 @@ def checked(tmp_path_factory: pytest.TempPathFactory):
     def check(brand: str) -> list[str]:
         if brand not in found:
             folder = tmp_path_factory.mktemp(brand)
-            _renamed_template(folder / "brand.pptx")
+            renamed_deck_template(folder / "brand.pptx")
             data = folder / "event.yaml"
             data.write_text(DEFAULT_DATA.read_text(encoding="utf-8") + BRANDS[brand], encoding="utf-8")
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):

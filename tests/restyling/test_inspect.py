@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from generator.restyling.inspect import inspect_template
-from tests.conftest import DEFAULT_DATA
+from tests.conftest import DEFAULT_DATA, renamed_deck_template
 from tests.templates.hostile import (BUILT_IN_DECK_DROPS, LAYOUT, MASTER, MASTER_RELS, PAYLOAD_TEMPLATE, Package, changed,
                                      hostile, powerpoint_base, without_relationship)
 
@@ -103,23 +103,8 @@ def test_a_folder_or_a_pipe_given_as_a_template_is_a_located_error(run_cli, tmp_
     assert not (tmp_path / "out").exists()
 
 
-def _renamed_template(path) -> None:
-    """Write the built-in deck template with every layout renamed ('Brand Section Header'), their types kept."""
-    import io
-
-    from pptx import Presentation
-
-    from generator.branding import read_template
-    from generator.templates import BUILTIN_DECK_TEMPLATE
-
-    prs = Presentation(io.BytesIO(read_template(None, BUILTIN_DECK_TEMPLATE)))
-    for layout in prs.slide_layouts:
-        layout.name = f"Brand {layout.name}"
-    prs.save(str(path))
-
-
 def test_check_template_proposes_the_layouts_mapping_from_a_renamed_template_s_own_layouts(tmp_path):
-    _renamed_template(tmp_path / "brand.pptx")
+    renamed_deck_template(tmp_path / "brand.pptx")
     report = inspect_template(tmp_path / "brand.pptx")
     assert report.unusable == []
     assert ('proposed for the data file, from the template\'s own layouts: theme: {layouts: {title: "Brand Title '
@@ -134,7 +119,7 @@ def test_a_renamed_template_s_fallbacks_are_build_warnings_and_the_build_draws_w
         tmp_path, run_cli):
     from pptx import Presentation
 
-    _renamed_template(tmp_path / "brand.pptx")
+    renamed_deck_template(tmp_path / "brand.pptx")
     status, _, err = run_cli(["build", DEFAULT_DATA, "--out", tmp_path / "out", "--pptx-template",
                               tmp_path / "brand.pptx"], tmp_path)
     assert status == 0
