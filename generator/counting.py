@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from . import i18n
 from .register_records import PersonRow, ResolvedReview
 
 Item = TypeVar("Item")
@@ -23,16 +22,6 @@ class KnownFor:
     known: int
     total: int
     unit: str = ""  # what is counted, when it is not reviews: 'children'
-
-    @property
-    def note(self) -> str:
-        """Return 'where known: 3 of 9' ('where known: 15 of 16 children') when the figures cover only some, else ''."""
-        if self.known >= self.total:
-            return ""
-        if self.unit:
-            return i18n._("where known: {known} of {total} {unit}", known=self.known, total=self.total, unit=self.unit)
-        return i18n._("where known: {known} of {total}", known=self.known, total=self.total)
-
 
 
 def count_by(items: Iterable[Item], key: Callable[[Item], str | None], order: Sequence[str] = ()) -> dict[str, int]:

@@ -25,7 +25,7 @@ from .suppression import (
     PRIMARY, SECONDARY, SECONDARY_TABLE_TEXT, SECONDARY_TEXT, SuppressedTable, cell_name, fewer_than_table,
     fewer_than_text, hide, shown_as,
 )
-from .wording import counts_text, plural_word
+from .wording import counts_text, coverage_note, plural_word
 
 MAX_CHARTED_THEMES = 12
 # The built-in tables' names: each stays the table's name (free text cites '{k.ethnicity.White}'), and is translated
@@ -128,15 +128,15 @@ class CountTable:
 
     @property
     def coverage_note(self) -> str:
-        """Return 'where known: 3 of 9' when the table covers only some reviews, else ''; a table counted person by
-        person says how many of the people it shows, as its bars add up: 'where known: 15 of 16 children'. When the
-        number not known is hidden, so is the number known: 'not known for fewer than 5 of the 16 children'."""
+        """Return 'where known: 3 of 9; 6 not known' when the table covers only some reviews, else ''; a table counted
+        person by person says how many of the people it shows, as its bars add up: 'where known: 15 of 16 children;
+        1 not known'. When the number not known is hidden, so is the number known (see wording.coverage_note)."""
+        if not self.unknown_hidden:
+            return coverage_note(self.coverage)
         coverage = self.coverage
-        if self.unknown_hidden:
-            unknown = shown_as(coverage.total - coverage.known, self.unknown_hidden, self.threshold, table=False)
-            return (f"not known for {'some' if unknown == SECONDARY_TEXT else unknown} of the {coverage.total} "
-                    f"{coverage.unit or 'reviews'}")
-        return coverage.note
+        if self.unknown_hidden == SECONDARY:
+            return coverage_note(coverage, i18n._("some"))
+        return coverage_note(coverage, shown_as(coverage.total - coverage.known, PRIMARY, self.threshold, table=False))
 
     @property
     def coverage(self) -> KnownFor:

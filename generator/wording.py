@@ -15,6 +15,7 @@ from .charts import ChartSpec
 from .i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from .counting import KnownFor
     from .figures import ReviewFigures
 
 IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women",
@@ -80,6 +81,26 @@ def joined(names: Sequence[str]) -> str:
 def counts_text(labels: Iterable[str], values: Iterable[object]) -> str:
     """Return labels and their counts as 'MBC 5, RCBC 1, HBC 0'."""
     return ", ".join(f"{label} {value}" for label, value in zip(labels, values))
+
+
+def coverage_note(coverage: KnownFor, unknown_hidden_as: str = "") -> str:
+    """Return what a table says about those it does not cover, or '' when it covers all: 'where known: 19 of 21
+    children; 2 not known' ('where known: 3 of 9; 6 not known' of reviews). When publishing hides the number not
+    known (``unknown_hidden_as``: 'fewer than 5', or the words of a count hidden so that another cannot be worked
+    out), the number known is not printed either, or the one would give the other: 'not known for fewer than 5 of
+    the 21 children'."""
+    if coverage.known >= coverage.total:
+        return ""
+    unit = coverage.unit or _("reviews")
+    if unknown_hidden_as:
+        return _("not known for {unknown} of the {total} {unit}", unknown=unknown_hidden_as, total=coverage.total,
+                 unit=unit)
+    unknown = coverage.total - coverage.known
+    if coverage.unit:
+        return _("where known: {known} of {total} {unit}; {unknown} not known", known=coverage.known,
+                 total=coverage.total, unit=coverage.unit, unknown=unknown)
+    return _("where known: {known} of {total}; {unknown} not known", known=coverage.known, total=coverage.total,
+             unknown=unknown)
 
 
 def findings_heading(figures: ReviewFigures) -> str:

@@ -85,7 +85,7 @@ class Reader:
         return found
 
 
-WHERE_KNOWN = re.compile(r"^where known: (\d+) of (\d+)(?: (.+))?$")
+WHERE_KNOWN = re.compile(r"^where known: (\d+) of (\d+)(?: ([^;]+))?; (\d+) not known$")
 NOT_KNOWN = re.compile(r"^not known for (.+) of the (\d+) (.+)$")
 
 
@@ -117,8 +117,7 @@ def read_figures(figures: ReviewFigures, reader: Reader) -> None:
         if by_people and (match := WHERE_KNOWN.match(note)):  # the cells add up to X, of Y people
             reader.printed(total + " (printed)", match.group(2), int(match.group(2)))
             reader.add_sum([whole], total + " (printed)")
-            reader.printed(unknown, str(int(match.group(2)) - int(match.group(1))),
-                           int(match.group(2)) - int(match.group(1)))
+            reader.printed(unknown, match.group(4), int(match.group(2)) - int(match.group(1)))
         elif by_people and (match := NOT_KNOWN.match(note)):
             reader.printed(total + " (printed)", match.group(2), int(match.group(2)))
             reader.add_sum([whole], total + " (printed)")
@@ -129,7 +128,7 @@ def read_figures(figures: ReviewFigures, reader: Reader) -> None:
             known_for, reviews_not_known = f"{key} {table.name}: known for", f"{key} {table.name}: reviews not known"
             if match := WHERE_KNOWN.match(note):  # 'where known: 3 of 9' reviews; the cells may add up to 3
                 reader.printed(known_for, match.group(1), table.known_for, small_allowed=True)
-                reader.printed(reviews_not_known, str(table.of - table.known_for), table.of - table.known_for)
+                reader.printed(reviews_not_known, match.group(4), table.of - table.known_for)
             elif match := NOT_KNOWN.match(note):
                 reader.unprinted(known_for, table.known_for)
                 reader.printed(reviews_not_known, match.group(1), table.of - table.known_for)

@@ -42,7 +42,7 @@ def test_review_type_figures_match_the_seed(figures, name):
     assert [theme_label(t) for t in found.themes] == seed_themes()[name]
     # The seed's asterisk: demographics known only for some reviews, stated as "where known".
     people = sum(seed.age.values())
-    expected_note = f"where known: {people} of {seed.count}" if seed.starred else ""
+    expected_note = f"where known: {people} of {seed.count}; {seed.count - people} not known" if seed.starred else ""
     assert tables["Ethnicity"].coverage_note == tables["Age"].coverage_note == expected_note
     assert found.areas.coverage_note == ""
     assert found.people == people
@@ -73,7 +73,7 @@ def test_a_table_known_for_fewer_reviews_says_so():
     review = load_event(DEFAULT_DATA).event.review_types["adults"]
     review.demographics.known_for_each = {"Age": 2}
     tables = {t.name: t for t in review_figures("adults", review).demographics}
-    assert tables["Age"].title == f"Age (where known: 2 of {review.count})"
+    assert tables["Age"].title == f"Age (where known: 2 of {review.count}; {review.count - 2} not known)"
     assert tables["Ethnicity"].coverage_note == ""
 
 

@@ -295,7 +295,7 @@ def test_yaml_rows_are_counted_and_the_period_selects(tmp_path):
     assert {t.name: t.count for t in sar.themes}["Homelessness"] == 2
     tables = {t.name: t for t in sar.demographics}
     assert dict(tables["Age"].rows)["40-49"] == 1 and dict(tables["Age"].rows)["80 and over"] == 1
-    assert tables["Ethnicity"].coverage_note == "where known: 1 of 2 adults"
+    assert tables["Ethnicity"].coverage_note == "where known: 1 of 2 adults; 1 not known"
     assert sar.period == "Reviews notified 1 April 2021 to 31 March 2024"
     assert event_figures(loaded.event)["cspr"].count == 0
 
@@ -542,7 +542,7 @@ def test_a_table_counted_person_by_person_says_how_many_of_the_people_it_shows(t
     ethnicity = next(t for t in sar.demographics if t.name == "Ethnicity")
     assert ethnicity.total == 2 and sar.people == 3
     assert ethnicity.known_for == 2  # reviews, as {sar.known_for.Ethnicity} gives it
-    assert ethnicity.title == "Ethnicity (where known: 2 of 3 adults)"
+    assert ethnicity.title == "Ethnicity (where known: 2 of 3 adults; 1 not known)"
 
 
 def test_the_loaders_own_figures_cannot_be_typed_in_the_data(tmp_path):
@@ -662,10 +662,10 @@ def test_a_register_as_people_keep_it_gives_exactly_these_figures_warnings_and_n
     cspr, dhr = figures["cspr"], figures["dhr"]
     assert (cspr.count, dict(cspr.areas.rows), cspr.people) == (2, {"North/East": 1, "WDC": 1}, 3)
     assert {t.name: (t.title, t.rows) for t in cspr.demographics} == {
-        "Ethnicity": ("Ethnicity (where known: 2 of 3 children)", (("Mixed", 1), ("White", 1))),
-        "Age": ("Age (where known: 2 of 3 children)",
+        "Ethnicity": ("Ethnicity (where known: 2 of 3 children; 1 not known)", (("Mixed", 1), ("White", 1))),
+        "Age": ("Age (where known: 2 of 3 children; 1 not known)",
                 (("Under 1", 1), ("1-4", 1), ("5-9", 0), ("10-14", 0), ("15-17", 0))),
-        "Gender": ("Gender (where known: 2 of 3 children)", (("Female", 1), ("Male", 1))),
+        "Gender": ("Gender (where known: 2 of 3 children; 1 not known)", (("Female", 1), ("Male", 1))),
     }
     assert [(t.name, t.count) for t in cspr.themes if t.count] == [("Neglect", 1), ("Safe sleep", 1)]
     # Counted right, but one review (or one perpetrator) is not described in published outputs (issue 20).

@@ -17,7 +17,7 @@ from ..figures import CountTable
 from ..output import Rendered
 from ..output.hiding_record import html_meta
 from .formats import BriefingFormat
-from .line_breaks import is_short_label, name_pieces, trailing_note
+from .line_breaks import is_short_label, name_pieces, note_clauses, trailing_note
 from .plan import ACTION_PLAN_COLUMNS, BriefingPlan, SectionPlan, record_request, table_header
 from .svg_chart import chart_svg
 
@@ -152,7 +152,8 @@ def _table(table: CountTable, names: tuple[str, ...]) -> str:
     rows = "".join(f'<tr><th scope="row">{_label(label, names)}</th><td class="number">{escape(value)}</td></tr>'
                    for label, value in table.display_rows)
     lead, note = trailing_note(table.title)
-    caption = f'{_text(lead, names)} {_unbroken(escape(note))}' if note else _text(table.title, names)
+    unbroken_note = " ".join(_unbroken(escape(clause)) for clause in note_clauses(note))
+    caption = f'{_text(lead, names)} {unbroken_note}' if note else _text(table.title, names)
     category, number = table_header(table)
     return (f"<table><caption>{caption}</caption>"
             f'<thead><tr><th scope="col">{_label(category, names)}</th>'

@@ -21,7 +21,8 @@ MAX_UNBROKEN_NAME = 30  # characters
 # one ("Any other White background") may wrap, so that a table still fits a phone's screen.
 MAX_UNBROKEN_LABEL = 20  # characters
 # A caption's closing note in brackets ("(where known: 6 of 10 perpetrators)") up to this long is kept on one line:
-# about as much bold text as a phone's 328 px wide page holds on a line.
+# about as much bold text as a phone's 328 px wide page holds on a line. A note of clauses ("(where known: 6 of 10
+# victims; 4 not known)") may break after a clause's semicolon, so the limit holds for each clause.
 MAX_UNBROKEN_NOTE = 38  # characters
 
 # Runs of word characters and hyphens, found in one pass: a pattern such as \w+(?:-\w+)+ backtracks over every
@@ -68,12 +69,18 @@ def name_pieces(text: str, names: tuple[str, ...]) -> list[tuple[str, bool]]:
 
 
 def trailing_note(text: str) -> tuple[str, str]:
-    """Return a caption split before its closing note in brackets, when it has a short one: ("Age", "(where
-    known: 3 of 9)"); otherwise (text, "")."""
+    """Return a caption split before its closing note in brackets, when each of its clauses is short: ("Age",
+    "(where known: 3 of 9; 6 not known)"); otherwise (text, "")."""
     found = _TRAILING_NOTE.match(text)
-    if found is None or len(found.group("note")) > MAX_UNBROKEN_NOTE:
+    if found is None or any(len(clause) > MAX_UNBROKEN_NOTE for clause in note_clauses(found.group("note"))):
         return text, ""
     return found.group("lead"), found.group("note")
+
+
+def note_clauses(note: str) -> list[str]:
+    """Return a note's clauses, each kept on one line, the note breaking only between them: "(where known: 6 of 10
+    victims; 4 not known)" -> ["(where known: 6 of 10 victims;", "4 not known)"]."""
+    return note.replace("; ", ";\n").split("\n")
 
 
 def is_short_label(text: str) -> bool:

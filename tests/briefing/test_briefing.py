@@ -64,7 +64,8 @@ def test_figures_and_themes_match_the_seed(briefings, name):
     text = _text(doc)
     assert f"{seed.count} {name}." in text
     tables = _tables(doc)
-    where = f" (where known: {sum(seed.age.values())} of {seed.count})" if seed.starred else ""
+    known = sum(seed.age.values())
+    where = f" (where known: {known} of {seed.count}; {seed.count - known} not known)" if seed.starred else ""
     assert tables["Reviews by area"] == seed.areas
     assert tables[f"Ethnicity{where}"] == seed.ethnicity
     assert tables[f"Age{where}"] == seed.age

@@ -154,7 +154,10 @@ function linesOf(element, text) {
 var found = [];
 document.querySelectorAll("caption").forEach(function (caption) {
   var note = caption.textContent.match(/\\(where known[^)]*\\)/);
-  if (note) found.push([note[0], linesOf(caption, note[0])]);
+  // A note may break between its clauses ('(where known: 6 of 10 victims;' '4 not known)'), never inside one.
+  if (note) note[0].replace(/; /g, ";\\n").split("\\n").forEach(function (clause) {
+    found.push([clause, linesOf(caption, clause)]);
+  });
 });
 document.querySelectorAll("th").forEach(function (cell) {
   var text = cell.textContent;

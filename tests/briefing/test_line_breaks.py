@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.briefing.line_breaks import (MAX_UNBROKEN_NAME, hyphenated_names, is_short_label, name_pieces,
-                                            trailing_note)
+                                            note_clauses, trailing_note)
 from generator.briefing.plan import plan_briefings
 from generator.loading import load_event
 from tests.conftest import DEFAULT_DATA
@@ -37,6 +37,11 @@ def test_the_default_briefings_keep_stockton_on_tees_whole():
 
 def test_a_captions_closing_note_is_split_off_when_short():
     assert trailing_note("Age of victims (where known: 6 of 10)") == ("Age of victims", "(where known: 6 of 10)")
+    # 45 characters, but each clause short enough to keep whole
+    assert trailing_note("Age of victims (where known: 6 of 10 victims; 4 not known)") == (
+        "Age of victims", "(where known: 6 of 10 victims; 4 not known)")
+    assert note_clauses("(where known: 6 of 10 victims; 4 not known)") == ["(where known: 6 of 10 victims;",
+                                                                              "4 not known)"]
     assert trailing_note("Reviews by area") == ("Reviews by area", "")
     long_note = "Age (" + "a note far too long to be kept on one line " * 2 + ")"
     assert trailing_note(long_note) == (long_note, "")
