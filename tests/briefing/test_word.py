@@ -85,10 +85,10 @@ def test_a_parts_tables_share_a_number_column_as_wide_as_its_longest_heading_nee
 
 
 def test_a_caption_too_long_for_its_line_breaks_before_its_note():
-    assert caption_text("Age (where known: 3 of 9)", FONTS[1]) == "Age (where known: 3 of 9)"
-    long = "Ethnicity of the perpetrators and of their associates (where known: 6 of 10)"
-    assert caption_text(long, FONTS[1]) == ("Ethnicity of the perpetrators and of their associates\n"
-                                            "(where known: 6 of 10)")
+    assert caption_text("Age (where known: 3 of 9; 6 not known)", FONTS[1]) == "Age (where known: 3 of 9; 6 not known)"
+    long = "Ethnicity of the perpetrators and their associates (where known: 6 of 10 perpetrators; 4 not known)"
+    assert caption_text(long, FONTS[1]) == ("Ethnicity of the perpetrators and their associates\n"
+                                            "(where known: 6 of 10 perpetrators; 4 not known)")
 
 
 def test_a_hyphenated_place_name_gets_words_non_breaking_hyphens_and_reads_back_as_typed():
