@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from generator.cli import main
 from generator.output.pdf import find_soffice
+
+Test = TypeVar("Test")
 
 # Chart images are cached between builds; the tests keep their own cache, away from the user's.
 os.environ["LFR_CACHE_DIR"] = tempfile.mkdtemp(prefix="lfr-test-cache-")
@@ -70,8 +74,21 @@ def briefing_paths(built_default) -> list[Path]:
     return sorted((built_default / "briefings").glob("*.docx"))
 
 
-needs_libreoffice = pytest.mark.skipif(find_soffice() is None or shutil.which("pdftotext") is None,
-                                       reason="LibreOffice (soffice) and poppler (pdftotext) are not installed")
+def runs_outside_tool(available: bool, reason: str) -> Callable[[Test], Test]:
+    """Return a decorator for a test that runs an outside tool (LibreOffice, Chromium, the OOXML validator): the
+    test is skipped, saying ``reason``, when the tool is missing, and marked slow, so ``pytest -m "not slow"``
+    leaves it out of the inner loop (CI runs it)."""
+    skip = pytest.mark.skipif(not available, reason=reason)
+
+    def mark(test: Test) -> Test:
+        marked: Test = pytest.mark.slow(skip(test))
+        return marked
+
+    return mark
+
+
+needs_libreoffice = runs_outside_tool(find_soffice() is not None and shutil.which("pdftotext") is not None,
+                                      "LibreOffice (soffice) and poppler (pdftotext) are not installed")
 
 
 def word_template_with_header_and_footer(path: Path, header: str, footer: str) -> Path:

@@ -38,6 +38,8 @@ from generator.model import EventData, ReviewType
 from generator.output.pdf import convert_to_pdf
 from tests.conftest import DEFAULT_DATA, needs_libreoffice
 
+pytestmark = pytest.mark.slow  # every partnership of the gallery built, several times over
+
 GALLERY = Path(__file__).resolve().parent / "fixtures" / "gallery"
 DATA_FILES = sorted(GALLERY.glob("*.yaml")) + [DEFAULT_DATA]
 MINIMUM_SLIDE_TEXT = Pt(12)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 import yaml
 from docx import Document
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +13,8 @@ from pptx import Presentation
 
 from generator.cli import main
 from tests.conftest import DEFAULT_DATA
+
+pytestmark = pytest.mark.slow  # random rebuilds, each a whole build
 
 BASE = yaml.safe_load(DEFAULT_DATA.read_text(encoding="utf-8"))
 NASTY = ["", "NO", "012345", "مرحبا بالعالم", "שלום", "👩‍👩‍👧‍👦 family", "x" * 300, "Tab\there",

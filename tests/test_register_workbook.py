@@ -18,6 +18,7 @@ from generator.output.pdf import find_soffice
 from generator.register_workbook import (
     DEFAULT_GENDERS, ONS_2021_ETHNICITIES, blank_register, workbook_bytes, write_blank_register,
 )
+from tests.conftest import runs_outside_tool
 from tests.output.test_validity import needs_validator, validation_errors
 
 TYPES = ["CSPR", "SAR", "DHR"]
@@ -193,8 +194,7 @@ def filled_register(path: Path) -> None:
     path.write_bytes(workbook_bytes(book))
 
 
-needs_calc = pytest.mark.skipif(not _calc_installed(),
-                                reason="LibreOffice Calc is not installed (apt-get install libreoffice-calc)")
+needs_calc = runs_outside_tool(_calc_installed(), "LibreOffice Calc is not installed (apt-get install libreoffice-calc)")
 
 
 @needs_calc

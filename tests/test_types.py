@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # mypy over the whole project: CI, or run mypy itself
+
 
 def test_mypy_finds_no_errors():
     pytest.importorskip("mypy", reason="mypy is not installed (pip install -e '.[test]' installs it)")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildOptions, build_event
-from tests.conftest import DEFAULT_DATA, ROOT
+from tests.conftest import DEFAULT_DATA, ROOT, runs_outside_tool
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -26,9 +26,9 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
                   "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND"]
 BROWSER_TIMEOUT = 120  # seconds: a cold Chromium on two busy cores; a hang fails instead of stalling the suite
 
-needs_browser = pytest.mark.skipif(
-    not Path(CHROMIUM).is_file() or not AXE.is_file(),
-    reason="Chromium (Debian package chromium) or axe-core (npm install --no-save axe-core) is not installed")
+needs_browser = runs_outside_tool(
+    Path(CHROMIUM).is_file() and AXE.is_file(),
+    "Chromium (Debian package chromium) or axe-core (npm install --no-save axe-core) is not installed")
 
 RUN_AXE = """<script>
 axe.run(document, {exclude: [["#axe-result"]]}).then(function (results) {

