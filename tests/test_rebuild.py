@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+import pytest
 import yaml
 
 from generator.build import BuildOptions, build_event
@@ -139,6 +140,7 @@ def as_text(data: dict) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
+@pytest.mark.slow  # 200 random rebuilds, each checked against a cold build
 def test_every_rebuild_gives_the_bytes_of_a_cold_build(tmp_path):
     rng = random.Random(SEED)
     cold = ColdBuilds(tmp_path)
