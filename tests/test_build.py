@@ -190,6 +190,7 @@ def _build_command(out: Path) -> list[str]:
     return [sys.executable, str(ROOT / "make_deck.py"), "build", str(DEFAULT_DATA), "--out", str(out)]
 
 
+@pytest.mark.slow  # several whole builds at once
 def test_concurrent_builds_into_one_folder_all_succeed_with_a_lone_builds_bytes(tmp_path):
     alone = tmp_path / "alone"
     subprocess.run(_build_command(alone), check=True, capture_output=True)

@@ -35,7 +35,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("files", ("generator.output", "generator.templates", "generator.library_internals")),
     ("beneath everything", (ROOT, "generator.paths", "generator.output_formats", "generator.problems",
                             "generator.slide_kinds", "generator.charts", "generator.text_fit", "generator.colour",
-                            "generator.ooxml", "generator.suppression", "generator.palette",
+                            "generator.ooxml", "generator.suppression", "generator.audit", "generator.palette",
                             "generator.i18n")),
 )
 

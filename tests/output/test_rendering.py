@@ -101,6 +101,7 @@ def _files(folder: Path) -> dict[Path, bytes]:
 
 @needs_fork
 @pytest.mark.parametrize("data", EVERY_PARTNERSHIP, ids=lambda p: p.stem)
+@pytest.mark.slow  # every gallery partnership built twice
 def test_every_partnership_builds_to_the_same_bytes_two_at_a_time_as_one_at_a_time(tmp_path, data):
     one_at_a_time, two_at_a_time = tmp_path / "serial", tmp_path / "parallel"
     build_event(data, BuildOptions(out_dir=one_at_a_time, render_in_parallel=False))

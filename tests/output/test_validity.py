@@ -49,6 +49,7 @@ def test_briefings_pass_openxml_audit(briefing_paths):
         assert _audit_errors(path) == [], path.name
 
 
+@pytest.mark.slow  # the OOXML audit of a whole restyled build
 def test_restyled_outputs_are_valid(tmp_path, run_cli):
     """Outputs built on exported templates pass both validators too."""
     from tests.conftest import DEFAULT_DATA
@@ -65,6 +66,7 @@ def test_restyled_outputs_are_valid(tmp_path, run_cli):
             assert validation_errors(path) == [], path.name
 
 
+@pytest.mark.slow  # the OOXML audit of a whole build
 def test_briefings_on_a_template_with_its_own_header_and_footer_are_valid(tmp_path, run_cli):
     """Section breaks (themes in two columns) keep the schema's order after a template's header and footer."""
     from tests.conftest import DEFAULT_DATA, word_template_with_header_and_footer

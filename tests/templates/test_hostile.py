@@ -103,6 +103,7 @@ def test_no_output_of_a_build_on_hostile_templates_holds_anything_hostile(run_cl
             path.name
 
 
+@pytest.mark.slow  # a build and an OOXML audit per hostile template
 def test_outputs_built_on_hostile_templates_are_valid(run_cli, tmp_path):
     from openxml_audit import OpenXmlValidator
 
