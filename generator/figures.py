@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .age_bands import parse_bands
 from . import i18n
+from .categories import is_unknown, own_unknown_words
 from .counting import KnownFor, count_by, count_each, known_for, people_of
 from .model import DemographicTable, Demographics, EventData, ReviewType, Theme
 from .audit import Relation
@@ -364,9 +365,13 @@ def total_reviews(reviews: Iterable[ReviewType]) -> int:
     return sum(review.count or 0 for review in reviews)
 
 
-def review_figures(key: str, review: ReviewType, period: str = "", threshold: int = 0) -> ReviewFigures:
+def review_figures(key: str, review: ReviewType, period: str = "", threshold: int = 0,
+                   unknown: frozenset[str] = frozenset()) -> ReviewFigures:
     """Return the figures of one review type as the model holds them (typed, or counted by the loader), as
-    published: small numbers hidden (with ``threshold``), and small groups not broken down at all."""
+    published: small numbers hidden (with ``threshold``), and small groups not broken down at all.
+
+    A typed category that is a word for "not known" ('Not recorded: 7'; ``unknown`` holds the data's own words, as
+    match_key gives them) is no category: its people are counted as not known, in the table's "where known"."""
     demo = review.demographics
     count = review.count or 0
     noun = review.people_noun
@@ -374,21 +379,30 @@ def review_figures(key: str, review: ReviewType, period: str = "", threshold: in
     def known(name: str) -> int:
         return demo.known_for_each.get(name, demo.known_for if demo.known_for is not None else count)
 
-    def people_coverage(name: str, unit: str) -> KnownFor | None:
-        return KnownFor(*demo.people_known[name], unit) if name in demo.people_known else None
+    def known_counts(name: str, counts: dict[str, int], unit: str) -> tuple[tuple[tuple[str, int], ...],
+                                                                             KnownFor | None]:
+        known_rows = tuple((label, number) for label, number in counts.items() if not is_unknown(label, unknown))
+        if name in demo.people_known:
+            return known_rows, KnownFor(*demo.people_known[name], unit)
+        if len(known_rows) < len(counts):
+            return known_rows, KnownFor(sum(n for _, n in known_rows), sum(counts.values()), unit)
+        return known_rows, None
 
     tables = []
     for name, counts, ordered in (("Ethnicity", demo.ethnicity, False), ("Age", demo.age, True),
                                   ("Gender", demo.gender, False)):
         if counts:
-            tables.append(CountTable(name, "Age band" if name == "Age" else name, tuple(counts.items()), noun,
-                                     known(name), count, ordered, threshold, people_coverage(name, noun)))
+            rows, coverage = known_counts(name, counts, noun)
+            tables.append(CountTable(name, "Age band" if name == "Age" else name, rows, noun,
+                                     known(name), count, ordered, threshold, coverage))
     for table in demo.tables:
         unit = role_plural(table.role, review) if table.role else noun
-        tables.append(CountTable(table.name, table.name, tuple(table.counts.items()), unit,
+        rows, coverage = known_counts(table.name, table.counts, unit)
+        tables.append(CountTable(table.name, table.name, rows, unit,
                                  table.known_for if table.known_for is not None else known(table.name), count,
-                                 table.name.startswith("Age"), threshold, people_coverage(table.name, unit)))
-    people = demo.people if demo.people is not None else max((t.total for t in tables if not _has_role(t, demo)),
+                                 table.name.startswith("Age"), threshold, coverage))
+    people = demo.people if demo.people is not None else max((t.coverage.total if t.people_coverage else t.total
+                                                              for t in tables if not _has_role(t, demo)),
                                                              default=count)
     areas = CountTable(AREAS_TABLE, "Area", tuple(review.area_counts.items()), i18n._("reviews"), count, count,
                        threshold=threshold)
@@ -549,7 +563,7 @@ def event_figures(event: EventData, reviews: Sequence[ResolvedReview] | None = N
     for key, review in event.review_types.items():
         if key in counted:
             review = dataclasses.replace(review, **counted[key])
-        result[key] = review_figures(key, review, event.period_text, threshold)
+        result[key] = review_figures(key, review, event.period_text, threshold, own_unknown_words(event.categories.unknown))
     return result
 
 

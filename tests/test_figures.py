@@ -177,3 +177,31 @@ def test_placeholders_print_exactly_what_the_tables_print_under_hiding(hidden):
                     for label, _ in table.rows} == {"an undisclosed number"}
     assert values["plr.count"] == "fewer than 5"
     assert values["sar.area.NBC"] == "an undisclosed number"
+
+
+def test_a_typed_word_for_not_known_is_counted_as_not_known_not_as_a_category(tmp_path):
+    # 'Not known' is a built-in word, 'Awaiting data' the data's own (categories.unknown); both leave the bars.
+    text = DEFAULT_DATA.read_text(encoding="utf-8").replace("        Asian: 1\n        Other White British: 1\n",
+                                                            "        Not known: 1\n        Awaiting data: 1\n", 1)
+    data = tmp_path / "event.yaml"
+    data.write_text(text + "\ncategories: {unknown: [Awaiting data]}\n", encoding="utf-8")
+    loaded = load_event(data)
+    ethnicity = next(t for t in event_figures(loaded.event)["children"].demographics if t.name == "Ethnicity")
+    assert ethnicity.rows == (("White British", 21), ("Asian British", 1))
+    assert ethnicity.title == "Ethnicity (where known: 22 of 24 children; 2 not known)"
+    line = text.splitlines().index("        Not known: 1") + 1
+    assert [str(p) for p in loaded.warnings if "a word for not known" in str(p)] == [
+        f"{data}, line {line}, review_types.children.demographics.ethnicity.Not known: 'Not known' is a word for not "
+        "known: its 1 counted as not known (in the table's 'where known'), not as a category",
+        f"{data}, line {line + 1}, review_types.children.demographics.ethnicity.Awaiting data: 'Awaiting data' is a "
+        "word for not known: its 1 counted as not known (in the table's 'where known'), not as a category"]
+
+
+def test_a_typed_number_not_known_below_the_threshold_is_hidden_with_the_number_known(tmp_path):
+    text = DEFAULT_DATA.read_text(encoding="utf-8").replace("        Asian: 1\n", "        Not recorded: 1\n", 1)
+    data = tmp_path / "event.yaml"
+    data.write_text(text, encoding="utf-8")
+    loaded = load_event(data, suppress_below=5)
+    ethnicity = next(t for t in event_figures(loaded.event)["children"].demographics if t.name == "Ethnicity")
+    assert ethnicity.coverage_note == "not known for fewer than 5 of the 24 children"
+    assert "Not recorded" not in dict(ethnicity.rows)

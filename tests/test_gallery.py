@@ -30,6 +30,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.util import Pt
 
+from generator.categories import is_unknown
 from generator.checks.rendered import EMU_PER_PT, Page, Word, read_pages
 from generator.cli import main
 from generator.loading import load_event
@@ -256,8 +257,12 @@ def figures_of(review: ReviewType) -> list[Figure]:
     found = [Figure("count of reviews", review.display_name, review.count)]
     found += [Figure("reviews in an area", area, n) for area, n in review.counts_by_area.items()]
     demo = review.demographics
-    found += [Figure("ethnicity", label, n) for label, n in demo.ethnicity.items()]
-    found += [Figure("age band", label, n) for label, n in demo.age.items()]
+    for what, counts in (("ethnicity", demo.ethnicity), ("age band", demo.age)):
+        # A word for not known ('Not recorded: 7') is no category: its people show as '7 not known'.
+        found += [Figure(what, label, n) for label, n in counts.items() if not is_unknown(label)]
+        not_known = sum(n for label, n in counts.items() if is_unknown(label))
+        if not_known:
+            found.append(Figure(f"{what} not known", "not known", not_known))
     found += [Figure("theme", theme.name, theme.count) for theme in review.theme_list if theme.count]
     found += [Figure("theme looked for, not found", theme.name, 0) for theme in review.theme_list if theme.count == 0]
     if demo.people is not None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Words registers use for "not known", as match_key gives them; a data file may add its own (categories.unknown).
 UNKNOWN_WORDS = frozenset({
@@ -20,6 +21,11 @@ def match_key(text: str) -> str:
     """Return a written value as values are compared: any case, punctuation as spaces, '&' as 'and'."""
     text = text.casefold().replace("&", " and ")
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def own_unknown_words(words: Iterable[str]) -> frozenset[str]:
+    """Return a data file's own words for "not known" (categories.unknown) as match_key gives them."""
+    return frozenset(match_key(word) for word in words)
 
 
 def is_unknown(text: str, extra: frozenset[str] = frozenset()) -> bool:

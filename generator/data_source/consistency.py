@@ -10,7 +10,8 @@ not exist, and links that are not http(s)/mailto, are errors.
 from __future__ import annotations
 
 from ..model import EventData, ReviewType
-from ..problems import ERROR, WARNING, Problem, listing, shorten
+from ..categories import is_unknown, own_unknown_words
+from ..problems import ERROR, NOTE, WARNING, Problem, listing, shorten
 from .language_tags import MAX_LANGUAGE_TAG, is_language_tag
 from .schema import Locations
 
@@ -122,6 +123,7 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
                    f"people is {demo.people} but demographics cover {known} reviews; each review concerns at "
                    "least one person")
 
+    _note_unknown_categories(report, event, demo_path, review)
     for i, theme in enumerate(review.theme_list):
         if theme.count is not None and theme.count > count:  # a theme features in a review at most once
             report.add(f"{path}.themes[{i}].count",
@@ -129,6 +131,21 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
                        "theme can feature in each review at most once", ERROR)
 
     _check_briefing(report, path, review)
+
+
+def _note_unknown_categories(report: _Reporter, event: EventData, demo_path: str, review: ReviewType) -> None:
+    """A typed category that is a word for "not known" ('Not recorded: 7') is counted as not known, never shown as a
+    category; say so where it was typed, so the data's author sees where the table's "where known" comes from."""
+    unknown = own_unknown_words(event.categories.unknown)
+    demo = review.demographics
+    typed = [(f"{demo_path}.{name}", getattr(demo, name)) for name in ("ethnicity", "age", "gender")]
+    typed += [(f"{demo_path}.tables[{i}].counts", table.counts) for i, table in enumerate(demo.tables)]
+    for path, counts in typed:
+        for label, number in counts.items():
+            if is_unknown(label, unknown):
+                report.add(f"{path}.{label}" if f"{path}.{label}" in report.locations.lines else path,
+                           f"'{shorten(label)}' is a word for not known: its {number} counted as not known (in the "
+                           "table's 'where known'), not as a category", NOTE)
 
 
 def _check_themes_listed_once(report: _Reporter, path: str, review: ReviewType) -> None:

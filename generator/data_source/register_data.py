@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..age_bands import count_ages, parse_bands
-from ..categories import match_key
+from ..categories import own_unknown_words
 from ..categories.ethnicity import LEVELS
 from ..model import EventData, RegisterSource, ReviewType
 from ..problems import ERROR, WARNING, InputError, Problem, shorten
@@ -199,7 +199,7 @@ def _read(event: EventData, locations: Locations, data_path: Path, allow_outside
     from ..paths import display_path
 
     source = event.register
-    unknown = frozenset(match_key(word) for word in event.categories.unknown)
+    unknown = own_unknown_words(event.categories.unknown)
     if isinstance(source, str):
         path = _inside(data_path, source, "register", locations, allow_outside)
         return read_register(path, display_path(path), raise_problems=False, unknown=unknown)
