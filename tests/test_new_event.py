@@ -12,7 +12,7 @@ import pytest
 
 from generator.loading import load_event
 from generator.new_event import start_event
-from tests.conftest import ROOT, default_text, line_of, replace_once
+from tests.conftest import DEFAULT_DATA, ROOT, default_text, line_of, replace_once
 
 SUMMARY_ONE = "1 problem found; no output was written or changed.\n"
 
@@ -390,4 +390,41 @@ def test_a_title_given_per_language_is_a_located_problem_not_a_misreading(tmp_pa
     assert [(p.line, p.key_path, p.message) for p in raised.value.problems] == [
         (9, "event.title", "the event's title is given per language; new cannot yet write a new title in each, so "
                            "copy the file and change event.title and event.date by hand")]
+    assert not (tmp_path / "next.yaml").exists()
+
+
+def test_new_period_sets_the_rolled_period(run_cli, tmp_path):
+    for name in ("riverside-2024.yaml", "riverside-2024-register.xlsx"):
+        shutil.copy(ROOT / "data" / name, tmp_path / name)
+    status, out, _ = run_cli(["new", "riverside-2025.yaml", "--from", "riverside-2024.yaml", "--date", "2025-06-12",
+                              "--title", "Learning from Reviews", "--period", "2024-04-01..2025-03-31"], tmp_path)
+    assert status == 0
+    assert out.splitlines()[0] == ("the period is 2024-04-01 to 2025-03-31, after 2021-04-01 to 2024-03-31 (change "
+                                   "it in riverside-2025.yaml: period:)")
+    assert "period: {from: 2024-04-01, to: 2025-03-31, by: date notified}" in (
+        tmp_path / "riverside-2025.yaml").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize(("period", "message"), [
+    ("2024-04-01", "expected a period as YYYY-MM-DD..YYYY-MM-DD, e.g. 2023-04-01..2024-03-31, got '2024-04-01'"),
+    ("2024-04-01..2024-13-01", "expected a period as YYYY-MM-DD..YYYY-MM-DD, e.g. 2023-04-01..2024-03-31, got "
+                               "'2024-04-01..2024-13-01'"),
+    ("2025-04-01..2024-03-31", "the period ends (2024-03-31) before it starts (2025-04-01), in "
+                               "'2025-04-01..2024-03-31'"),
+])
+def test_a_period_that_is_not_one_is_bad_input_and_nothing_is_written(run_cli, capsys, tmp_path, period, message):
+    with pytest.raises(SystemExit) as exited:  # argparse's usage error
+        run_cli(["new", "next.yaml", "--from", ROOT / "data" / "riverside-2024.yaml", "--period", period], tmp_path)
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.endswith(f"new: error: argument --period: {message}\n")
+    assert not (tmp_path / "next.yaml").exists()
+
+
+def test_a_period_for_data_that_sets_none_is_bad_input(run_cli, tmp_path):
+    source = tmp_path / "event.yaml"
+    source.write_text(DEFAULT_DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    status, _, err = run_cli(["new", "next.yaml", "--from", "event.yaml", "--period", "2024-04-01..2025-03-31"],
+                             tmp_path)
+    assert (status, err) == (2, "make_deck.py: --period: event.yaml sets no reporting period of its own (period: "
+                                "from, to) for new to change\n")
     assert not (tmp_path / "next.yaml").exists()

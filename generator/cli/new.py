@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import DEFAULT_DATA, EXIT_OK, add_command, typed_text
+from .common import DEFAULT_DATA, EXIT_OK, UsageError, add_command, typed_text
 from .messages import print_problems, quoted, shown
 
 
@@ -24,12 +24,16 @@ def add_command_to(commands: Any) -> None:
         "  .venv/bin/python make_deck.py new data/tees-2023.yaml\n"
         "  .venv/bin/python make_deck.py new data/tees-2023.yaml --title 'Learning from Reviews 2023' "
         "--date 2023-05-11\n"
-        "  .venv/bin/python make_deck.py new data/riverside.yaml --from data/tees-2022.yaml")
+        "  .venv/bin/python make_deck.py new data/riverside.yaml --from data/tees-2022.yaml\n"
+        "  .venv/bin/python make_deck.py new data/tees-2024.yaml --period 2023-04-01..2024-03-31")
     parser.add_argument("event", type=Path, metavar="EVENT", help="the new data file to write (ending in .yaml)")
     parser.add_argument("--from", dest="source", type=Path, metavar="DATA", help="the data file to start from")
     parser.add_argument("--title", help="the new event's title (default: asked for, or kept)")
     parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the new event's date (default: asked for, "
                                                                          "or kept)")
+    parser.add_argument("--period", type=_period, metavar="FROM..TO",
+                        help="the new reporting period, as YYYY-MM-DD..YYYY-MM-DD (default: asked for, or the last "
+                             "one rolled forward)")
     parser.set_defaults(run=run)
 
 
@@ -38,6 +42,23 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, e.g. 2023-05-11, got '{text}'") from None
+
+
+def _period(text: str) -> tuple[dt.date, dt.date]:
+    """Return a period written 'YYYY-MM-DD..YYYY-MM-DD' (or, as asked for, 'YYYY-MM-DD to YYYY-MM-DD')."""
+    parts = [part.strip() for part in text.replace(" to ", "..").split("..")]
+    example = "2023-04-01..2024-03-31"
+    try:
+        start, end = (dt.date.fromisoformat(part) for part in parts) if len(parts) == 2 else (None, None)
+    except ValueError:
+        start = end = None
+    if start is None or end is None:
+        raise argparse.ArgumentTypeError(f"expected a period as YYYY-MM-DD..YYYY-MM-DD, e.g. {example}, got "
+                                         f"'{text}'")
+    if end < start:
+        raise argparse.ArgumentTypeError(f"the period ends ({end.isoformat()}) before it starts "
+                                         f"({start.isoformat()}), in '{text}'")
+    return start, end
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,11 +72,13 @@ def run(args: argparse.Namespace) -> int:
             title = typed_text(_ask("Title of the event", quoted(current_title))) or None
         if date is None:
             date = _ask_date(quoted(current_date))
-    period = None
-    if sys.stdin.isatty():
-        earlier = new_event.period_of(source)
-        if earlier is not None:
-            period = _ask_period(new_event.next_period(*earlier))
+    period = args.period
+    earlier = new_event.period_of(source) if period is not None or sys.stdin.isatty() else None
+    if period is not None and earlier is None:
+        raise UsageError(f"--period: {shown(source)} sets no reporting period of its own (period: from, to) for "
+                         "new to change")
+    if period is None and earlier is not None and sys.stdin.isatty():
+        period = _ask_period(new_event.next_period(*earlier))
     created = new_event.start_event(args.event, source, title, date, period)
     for field, value in created.kept:
         print(f"kept the {field} from {shown(source)}: {quoted(value)} (give --{field} to change it)")
@@ -82,20 +105,16 @@ def _dates(period: tuple[dt.date, dt.date]) -> str:
 
 
 def _ask_period(offered: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
-    """Return the reporting period typed as 'YYYY-MM-DD to YYYY-MM-DD', or ``offered`` for Enter."""
+    """Return the reporting period typed as 'YYYY-MM-DD to YYYY-MM-DD' (or as --period takes it), or ``offered``
+    for Enter."""
     while True:
         answer = _ask("Reporting period", _dates(offered))
         if not answer:
             return offered
-        parts = [part.strip() for part in answer.split(" to ")]
         try:
-            start, end = (_date(part) for part in parts) if len(parts) == 2 else ("", "")
-            if isinstance(start, dt.date) and isinstance(end, dt.date) and start <= end:
-                return start, end
-        except argparse.ArgumentTypeError:
-            pass
-        print(f"expected two dates as YYYY-MM-DD to YYYY-MM-DD, e.g. {_dates(offered)}, got '{answer}'",
-              file=sys.stderr)
+            return _period(answer)
+        except argparse.ArgumentTypeError as error:
+            print(str(error), file=sys.stderr)
 
 
 def _ask_date(current: str) -> dt.date | None:
