@@ -4,7 +4,9 @@ Sheets Reviews and People have the headings :mod:`generator.data_source.register
 reads, a frozen heading row, drop-down lists for review type, area, status,
 role, ethnicity and gender, columns wide enough for the longest choice, checks
 on dates and ages as they are typed, and an About sheet
-that explains every column. The lists live on a hidden Lists sheet (a list
+that explains every column. A third sheet, Recommendations, has the headings
+:mod:`generator.data_source.register_recommendations` reads, its Status a
+drop-down of the recommendation statuses. The lists live on a hidden Lists sheet (a list
 typed into the validation itself may not hold commas, which the ONS names do).
 The same arguments always give the same bytes.
 """

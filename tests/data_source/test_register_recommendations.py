@@ -125,15 +125,20 @@ timeline:
     ]
 
 
-def test_a_folder_register_reads_recommendations_csv(tmp_path):
+def folder_register(tmp_path: Path, recommendations_csv: str) -> Path:
+    """Return a data file whose register is a folder of one review, one person and these recommendations."""
     folder = Path("register")
     folder.mkdir()
     (folder / "reviews.csv").write_text("Reference,Review type,Area,Date notified\nS-1,SAR,NBC,2022-05-01\n")
     (folder / "people.csv").write_text("Reference,Age,Ethnicity,Gender\nS-1,40,,Female\n")
-    (folder / "recommendations.csv").write_text(
+    (folder / "recommendations.csv").write_text(recommendations_csv)
+    return data_with(tmp_path, "register: register\n")
+
+
+def test_a_folder_register_reads_recommendations_csv(tmp_path):
+    data = folder_register(tmp_path,
         "Reference,Recommendation,Agency,Due,Status\nS-1,Train,Police,2023-01-01,In progress\n"
         "S-1,Audit,Police,2023-01-01,Done\n")
-    data = data_with(tmp_path, "register: register\n")
     assert problems_of(data) == [
         "register/recommendations.csv, row 3, Status: 'Done' is not a recommendation status; expected one of: "
         "Not started, In progress, Completed, Not implemented (timeline.recommendation_statuses in the data file)"]
@@ -148,13 +153,8 @@ def test_the_harbour_workbook_recommendations_are_read(tmp_path):
 
 
 def test_a_recommendation_cell_is_held_to_the_reviews_rules(tmp_path):
-    folder = Path("register")
-    folder.mkdir()
-    (folder / "reviews.csv").write_text("Reference,Review type,Area,Date notified\nS-1,SAR,NBC,2022-05-01\n")
-    (folder / "people.csv").write_text("Reference,Age,Ethnicity,Gender\nS-1,40,,Female\n")
-    (folder / "recommendations.csv").write_text(
+    data = folder_register(tmp_path,
         "Reference,Recommendation,Agency,Status,Owner\nS-1,Train\x07staff,Police,In progress,Kim\n")
-    data = data_with(tmp_path, "register: register\n")
     assert problems_of(data) == [
         "register/recommendations.csv, row 1: column Owner is not used and was ignored",  # a warning, listed first
         "register/recommendations.csv, row 2, Recommendation: the cell holds the control character U+0007, which "
