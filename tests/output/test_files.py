@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -141,28 +142,40 @@ def test_a_property_keeps_up_to_255_characters_and_ends_a_longer_one_with_an_ell
     ("86400", dt.datetime(1970, 1, 2, 0, 0, 0)), (" 90061 ", dt.datetime(1970, 1, 2, 1, 1, 1)),
 ])
 def test_the_document_time_is_source_date_epoch_in_utc_else_nine_on_the_event_day(monkeypatch, epoch, expected):
+    import time
+
     from generator.output.files import document_time
+
+    monkeypatch.setenv("TZ", "America/New_York")  # the epoch is read in UTC, not in the local time zone
+    time.tzset()
 
     if epoch is None:
         monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     else:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    assert document_time(dt.date(2022, 5, 12)) == expected
+    try:
+        assert document_time(dt.date(2022, 5, 12)) == expected
+    finally:
+        monkeypatch.undo()  # the environment as it was, and the time zone read from it again
+        time.tzset()
 
 
 def test_a_package_is_zipped_content_types_first_then_by_name_with_fixed_entry_details():
     from generator.output.files import FILE_ATTRIBUTES, UNIX_SYSTEM, ZIP_EPOCH, zip_package
 
-    data = zip_package({"b.xml": b"<b/>", "[Content_Types].xml": b"<t/>", "a.xml": b"<a/>"}, dt.datetime(2022, 1, 1))
+    data = zip_package({"b.xml": b"<b/>", "[Content_Types].xml": b"<t/>", "Z.xml": b"<z/>", "a.xml": b"<a/>"},
+                       dt.datetime(2022, 1, 1))
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         entries = package.infolist()
-        assert [entry.filename for entry in entries] == ["[Content_Types].xml", "a.xml", "b.xml"]
+        assert [entry.filename for entry in entries] == ["[Content_Types].xml", "Z.xml", "a.xml", "b.xml"]
         assert {(entry.date_time, entry.external_attr, entry.create_system, entry.compress_type)
                 for entry in entries} == {(ZIP_EPOCH, FILE_ATTRIBUTES, UNIX_SYSTEM, zipfile.ZIP_DEFLATED)}
         assert package.read("a.xml") == b"<a/>"
 
 
-def test_an_embedded_package_is_normalised_and_its_own_times_become_the_stamp():
+@pytest.mark.parametrize("embedded", ["ppt/embeddings/book.xlsx", "word/embeddings/doc.docx",
+                                      "ppt/embeddings/deck.pptx"])
+def test_an_embedded_package_is_normalised_and_its_own_times_become_the_stamp(embedded):
     from generator.output.files import ZIP_EPOCH, zip_package
 
     inner = io.BytesIO()
@@ -171,20 +184,30 @@ def test_an_embedded_package_is_normalised_and_its_own_times_become_the_stamp():
                           '<cp><dcterms:created x="1">2030-01-01T00:00:00Z</dcterms:created>'
                           '<dcterms:modified>2030-01-01T00:00:00Z</dcterms:modified></cp>')
     outer = zip_package({"docProps/core.xml": b"<dcterms:created>kept</dcterms:created>",
-                         "ppt/embeddings/book.xlsx": inner.getvalue()}, dt.datetime(2022, 5, 12, 9, 0, 0))
+                         embedded: inner.getvalue()}, dt.datetime(2022, 5, 12, 9, 0, 0))
     with zipfile.ZipFile(io.BytesIO(outer)) as package:
         assert package.read("docProps/core.xml") == b"<dcterms:created>kept</dcterms:created>"  # the outer's own
-        with zipfile.ZipFile(io.BytesIO(package.read("ppt/embeddings/book.xlsx"))) as workbook:
+        with zipfile.ZipFile(io.BytesIO(package.read(embedded))) as workbook:
             assert workbook.getinfo("docProps/core.xml").date_time == ZIP_EPOCH
             assert workbook.read("docProps/core.xml").decode() == (
                 '<cp><dcterms:created x="1">2022-05-12T09:00:00Z</dcterms:created>'
                 "<dcterms:modified>2022-05-12T09:00:00Z</dcterms:modified></cp>")
 
 
-def test_written_outputs_are_readable_by_all_and_only_changed_ones_are_returned(tmp_path):
-    first, second = Output(tmp_path / "a" / "one.txt", b"1"), Output(tmp_path / "two.txt", b"2")
+def test_written_outputs_are_readable_by_all_and_only_changed_ones_are_returned(tmp_path, monkeypatch):
+    import os
+
+    first, second = Output(tmp_path / "a" / "b" / "one.txt", b"1"), Output(tmp_path / "two.txt", b"2")
+    replaced = []
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda source, target: (replaced.append((source, target)),
+                                                               real_replace(source, target)))
     assert write_outputs([first, second]) == [first, second]
     assert (first.path.stat().st_mode & 0o777, second.path.stat().st_mode & 0o777) == (0o644, 0o644)
-    again = Output(first.path, b"changed")
-    assert write_outputs([again, Output(second.path, b"2")]) == [again]
-    assert first.path.read_bytes() == b"changed" and list(tmp_path.glob("**/*.tmp")) == []
+    # Each was written to a hidden temporary file beside it (which a killed build's successor tidies), then renamed.
+    source, target = map(Path, replaced[0])
+    assert target == first.path and source.parent == first.path.parent
+    assert source.name.startswith(".one.txt.") and source.name.endswith(".tmp")
+    again = Output(second.path, b"changed")
+    assert write_outputs([Output(first.path, b"1"), again]) == [again]  # the unchanged one first
+    assert second.path.read_bytes() == b"changed" and list(tmp_path.glob("**/*.tmp")) == []
