@@ -365,6 +365,10 @@ class Timescale:
     within: str  # '5 working days', '15 working days', '6 months', '30 days'
 
 
+# The statuses a register's review may have when the data declares none of its own (timeline.review_statuses).
+DEFAULT_REVIEW_STATUSES = ("In progress", "Completed", "Published")
+
+
 @dataclass
 class Timeline:
     """The story over time a register tells: reviews per year, timeliness, and recommendations acted on.
@@ -379,7 +383,7 @@ class Timeline:
     years: str = "financial"
     bank_holidays: str = "ENG"
     as_at: dt.date | None = None
-    review_statuses: list[str] = field(default_factory=list)  # when given, a review's Status must be one of them
+    review_statuses: list[str] = field(default_factory=lambda: list(DEFAULT_REVIEW_STATUSES))  # a Status is one
     recommendation_statuses: list[str] = field(
         default_factory=lambda: ["Not started", "In progress", "Completed", "Not implemented"])
     timescales: dict[str, list[Timescale]] = field(default_factory=dict)

@@ -32,7 +32,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from .data_source.register_reading import PEOPLE_SHEET, REVIEWS_SHEET
 from .data_source.register_recommendations import RECOMMENDATION_COLUMNS, RECOMMENDATIONS_SHEET
-from .model import Timeline
+from .model import DEFAULT_REVIEW_STATUSES, Timeline
 from .data_source.register_rows import MAX_AGE, PEOPLE_COLUMNS, REVIEW_COLUMNS, Column
 from .categories import DEFAULT_GENDERS
 from .categories.ethnicity import ons_groups
@@ -41,7 +41,6 @@ from .templates.package_writing import zip_members
 # The ethnic groups of the 2021 Census of England and Wales (Office for National Statistics), high-level group
 # and group, as the ONS writes them.
 ONS_2021_ETHNICITIES = tuple(group.label for group in ons_groups())
-REVIEW_STATUSES = ("In progress", "Completed", "Published")  # offered, not enforced: a register may use its own
 STRICT_LISTS = ("Review type", "Area", "Role")  # a value off these lists is refused as it is typed
 CRITERIA = "Criteria"
 MIN_COLUMN_WIDTH = 14  # characters
@@ -94,8 +93,8 @@ REFERENCE_EXAMPLE = "{type}-2023-04"  # a reference of the partnership's first r
 
 def write_blank_register(path: Path, review_types: Sequence[str], areas: Sequence[str],
                          ethnicities: Sequence[str] | None = None, genders: Sequence[str] | None = None,
-                         roles: Sequence[str] = (), themes: Sequence[str] = (), criteria: Sequence[str] = ()
-                         ) -> None:
+                         roles: Sequence[str] = (), themes: Sequence[str] = (), criteria: Sequence[str] = (),
+                         statuses: Sequence[str] = DEFAULT_REVIEW_STATUSES) -> None:
     """Write a blank register to ``path`` (replacing it whole, never leaving half a file).
 
     ``review_types``, ``areas`` and ``roles`` are the names the drop-downs
@@ -103,8 +102,9 @@ def write_blank_register(path: Path, review_types: Sequence[str], areas: Sequenc
     declared roles); ethnicity defaults to the ONS 2021 groups and gender to
     Female, Male, Other. ``themes`` only widen the Themes column to show them. ``criteria`` (the types'
     declared criteria) are the Criteria column's drop-down; several are typed with semicolons between them.
+    ``statuses`` (the data's timeline.review_statuses, or the default) are the Status column's drop-down.
     """
-    data = blank_register_bytes(review_types, areas, ethnicities, genders, roles, themes, criteria)
+    data = blank_register_bytes(review_types, areas, ethnicities, genders, roles, themes, criteria, statuses)
     partial = path.with_name(f".{path.name}.partial")
     try:
         partial.write_bytes(data)
@@ -115,21 +115,21 @@ def write_blank_register(path: Path, review_types: Sequence[str], areas: Sequenc
 
 def blank_register_bytes(review_types: Sequence[str], areas: Sequence[str],
                          ethnicities: Sequence[str] | None = None, genders: Sequence[str] | None = None,
-                         roles: Sequence[str] = (), themes: Sequence[str] = (), criteria: Sequence[str] = ()
-                         ) -> bytes:
+                         roles: Sequence[str] = (), themes: Sequence[str] = (), criteria: Sequence[str] = (),
+                         statuses: Sequence[str] = DEFAULT_REVIEW_STATUSES) -> bytes:
     """Return the bytes of a blank register (see :func:`write_blank_register`)."""
-    workbook = blank_register(review_types, areas, ethnicities, genders, roles, themes, criteria)
+    workbook = blank_register(review_types, areas, ethnicities, genders, roles, themes, criteria, statuses)
     return workbook_bytes(workbook)
 
 
 def blank_register(review_types: Sequence[str], areas: Sequence[str], ethnicities: Sequence[str] | None = None,
                    genders: Sequence[str] | None = None, roles: Sequence[str] = (), themes: Sequence[str] = (),
-                   criteria: Sequence[str] = ()) -> Workbook:
+                   criteria: Sequence[str] = (), statuses: Sequence[str] = DEFAULT_REVIEW_STATUSES) -> Workbook:
     """Return a blank register as an openpyxl workbook (to fill in before saving, as the example's script does)."""
     choices = {
         "Review type": list(review_types),
         "Area": list(areas),
-        "Status": list(REVIEW_STATUSES),
+        "Status": list(statuses),
         "Role": list(roles),
         "Ethnicity": list(ONS_2021_ETHNICITIES if ethnicities is None else ethnicities),
         "Gender": list(DEFAULT_GENDERS if genders is None else genders),

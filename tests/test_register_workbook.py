@@ -344,3 +344,13 @@ def test_a_new_partnership_starts_its_register_fills_it_in_calc_and_builds(run_c
     assert {key: (review.count, review.counts_by_area) for key, review in event.review_types.items()} == {
         "cspr": (1, {"FDC": 1, "HDC": 0}), "sar": (1, {"FDC": 0, "HDC": 1})}
     assert event.review_types["cspr"].themes_notes == "Neglect featured in 1 reviews."
+
+
+def test_the_status_drop_down_offers_the_declared_statuses(tmp_path):
+    path = tmp_path / "register.xlsx"
+    write_blank_register(path, TYPES, AREAS, statuses=["Scoping", "Under review", "Published"])
+    book = openpyxl.load_workbook(path)
+    columns = [[cell.value for cell in column] for column in book["Lists"].iter_cols()]
+    assert [v for v in columns[2] if v] == ["Status", "Scoping", "Under review", "Published"]
+    reviews = {str(v.sqref): (v.type, v.formula1) for v in book["Reviews"].data_validations.dataValidation}
+    assert reviews["D2:D5001"] == ("list", "'Lists'!$C$2:$C$4")

@@ -56,7 +56,7 @@ def run_new(args: argparse.Namespace) -> int:
     choices = read_register_choices(data)
     categories = choices.categories
     write_blank_register(target, choices.review_types, choices.areas, categories.ethnicities or None,
-                         categories.genders, choices.roles, choices.themes, choices.criteria)
+                         categories.genders, choices.roles, choices.themes, choices.criteria, choices.statuses)
     print(f"wrote {shown(target)}: a blank register for {joined(choices.review_types)} in "
           f"{joined(choices.areas)}. {_next_step(target, data, choices.register_named)}")
     return EXIT_OK

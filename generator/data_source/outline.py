@@ -19,7 +19,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..model import Categories, EventData
+from ..model import DEFAULT_REVIEW_STATUSES, Categories, EventData
 from ..paths import display_path
 from ..problems import InputError
 from . import languages, schema
@@ -33,6 +33,8 @@ REGISTER_KEY = "register"
 CATEGORIES_KEY = "categories"
 TYPE_KEYS_READ = ("abbreviation", "roles", "criteria")
 THEMES_KEY = "themes"
+TIMELINE_KEY = "timeline"
+TIMELINE_KEYS_READ = ("review_statuses",)
 
 
 @dataclass
@@ -50,12 +52,23 @@ class TypeAbbreviation:
 
 
 @dataclass
+class DeclaredStatuses:
+    """The story over time a register tells: reviews per year, timeliness, and recommendations acted on.
+
+    Only the review statuses (the Status column's drop-down) are read here.
+    """
+
+    review_statuses: list[str] = field(default_factory=lambda: list(DEFAULT_REVIEW_STATUSES))
+
+
+@dataclass
 class TypesAndAreas:
     """The data file's review types and areas, and the categories its register's people are counted in."""
 
     areas: dict[str, str]
     review_types: dict[str, TypeAbbreviation]
     categories: Categories = field(default_factory=Categories)
+    timeline: DeclaredStatuses = field(default_factory=DeclaredStatuses)
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,7 @@ class RegisterChoices:
     themes: list[str] = field(default_factory=list)  # every type's themes, once each
     categories: Categories = field(default_factory=Categories)
     criteria: list[str] = field(default_factory=list)  # every type's declared criteria (SUSR), once each
+    statuses: list[str] = field(default_factory=lambda: list(DEFAULT_REVIEW_STATUSES))  # a review's Status offered
 
 
 def read_structure(path: Path) -> tuple[EventData, Locations]:
@@ -101,7 +115,8 @@ def read_register_choices(path: Path) -> RegisterChoices:
     if not isinstance(root, MappingNode):
         # The build's message: what the whole file should hold.
         raise InputError(schema.convert(root, EventData, label, node_files).problems)
-    kept = _only(root, {TYPES_KEY: TYPE_KEYS_READ, AREAS_KEY: None, CATEGORIES_KEY: None}, node_files)
+    kept = _only(root, {TYPES_KEY: TYPE_KEYS_READ, AREAS_KEY: None, CATEGORIES_KEY: None},
+                 node_files, {TIMELINE_KEY: TIMELINE_KEYS_READ})
     conversion = schema.convert(kept, TypesAndAreas, label, node_files)
     if conversion.value is schema.INVALID or conversion.problems:
         raise InputError(conversion.problems)
@@ -120,7 +135,8 @@ def read_register_choices(path: Path) -> RegisterChoices:
         roles=list(dict.fromkeys(role for review in outline.review_types.values() for role in review.roles)),
         themes=_theme_names(root),
         categories=outline.categories,
-        criteria=list(dict.fromkeys(name for review in outline.review_types.values() for name in review.criteria)))
+        criteria=list(dict.fromkeys(name for review in outline.review_types.values() for name in review.criteria)),
+        statuses=outline.timeline.review_statuses)
 
 
 def _in_first_language(root: Node, node_files: dict[int, str], label: str) -> Node:
@@ -150,14 +166,20 @@ def _value_of(node: MappingNode, key: str) -> Node | None:
     return next((value for name, value in node.value if isinstance(name, ScalarNode) and name.value == key), None)
 
 
-def _only(root: MappingNode, wanted: dict[str, tuple[str, ...] | None], node_files: dict[int, str]) -> MappingNode:
-    """Return ``root`` holding only the keys ``wanted``; each names the keys kept in each of its entries (None: all).
+def _only(root: MappingNode, wanted: dict[str, tuple[str, ...] | None], node_files: dict[int, str],
+          wanted_within: dict[str, tuple[str, ...]] | None = None) -> MappingNode:
+    """Return ``root`` holding only the keys ``wanted``; each names the keys kept in each of its entries (None: all),
+    and of the keys ``wanted_within``, only the keys named (timeline: review_statuses).
 
     The nodes kept are the composed ones, so every line and file stays where
     the user wrote it; the new mappings are recorded as in their old files.
     """
     pairs = []
+    within = wanted_within or {}
     for key, value in root.value:
+        if isinstance(key, ScalarNode) and key.value in within:
+            pairs.append((key, _filtered(value, within[key.value], node_files)))
+            continue
         if not (isinstance(key, ScalarNode) and key.value in wanted):
             continue
         inner = wanted[key.value]

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..model import EventData, RegisterSource
+from ..model import EventData, RegisterSource, Timeline
 from ..problems import InputError, Problem, shorten
 from ..register_records import Recommendation, ResolvedReview, RowPlace
 from ..timescales import BANK_HOLIDAY_REGIONS, STAGE_HEADINGS, STAGES, YEAR_KINDS, parse_span, stage_key
@@ -57,12 +57,13 @@ def read_timeline_rows(event: EventData, reviews: Sequence[ResolvedReview], regi
     one; ``find`` resolves a recommendations CSV file named in the data.
     """
     timeline = event.timeline
-    if timeline is None:  # nothing the data shows reads them: the register builds as it always has
-        return [], [], []
+    statuses = _status_problems(reviews, (timeline or Timeline()).review_statuses, "Status", "review")
+    if timeline is None:  # nothing the data shows reads recommendations: only the reviews' statuses are checked
+        return [], statuses, []
     problems = check_timeline(event, locations)
     if problems:
         return [], problems, []
-    problems = _status_problems(reviews, timeline.review_statuses, "Status", "review")
+    problems = statuses
     try:
         table = _recommendations_table(event, register_path, find, locations)
     except InputError as error:

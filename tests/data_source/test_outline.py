@@ -190,3 +190,12 @@ def test_a_bilingual_files_register_offers_its_first_languages_names() -> None:
     assert choices.review_types == ["ADUS", "AYP", "AYO"]
     assert choices.criteria == ["Ymarfer oedolion", "Ymarfer plant", "Dynladdiad domestig", "Dynladdiad iechyd meddwl",
                                 "Dynladdiad ag arf ymosodol"]
+
+
+def test_the_review_statuses_offered_are_the_declared_ones_else_the_default(tmp_path):
+    data = write(tmp_path, "fenland-2025.yaml", fresh_data())
+    assert read_register_choices(data).statuses == ["In progress", "Completed", "Published"]
+    # Only the statuses are read of the timeline: a mistake elsewhere in it does not stop the reading.
+    declared = fresh_data() + "timeline:\n  years: someday\n  review_statuses: [Scoping, Under review, Published]\n"
+    data = write(tmp_path, "fenland-2026.yaml", declared)
+    assert read_register_choices(data).statuses == ["Scoping", "Under review", "Published"]

@@ -159,3 +159,11 @@ def test_a_recommendation_cell_is_held_to_the_reviews_rules(tmp_path):
         "register/recommendations.csv, row 1: column Owner is not used and was ignored",  # a warning, listed first
         "register/recommendations.csv, row 2, Recommendation: the cell holds the control character U+0007, which "
         "documents cannot contain; remove it"]
+
+
+def test_without_a_declared_list_a_review_status_is_one_of_the_default_statuses(tmp_path):
+    data = data_with(tmp_path, REVIEWS.replace("Status: Completed", "Status: Complete"), timeline="")
+    assert problems_of(data) == [
+        f"{data.name}, line {line_of(data, 'S-1')}, register.reviews[0].Status: 'Complete' is not a review status; "
+        "did you mean Completed? expected one of: In progress, Completed, Published (timeline.review_statuses in "
+        "the data file)"]
