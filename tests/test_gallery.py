@@ -253,8 +253,13 @@ class Figure:
 
 
 def figures_of(review: ReviewType) -> list[Figure]:
-    """Return every figure the data gives for a review type."""
+    """Return every figure the data gives for a review type (for a single review, its count and themes only: one
+    review is not broken down, issue 20)."""
     found = [Figure("count of reviews", review.display_name, review.count)]
+    found += [Figure("theme", theme.name, theme.count) for theme in review.theme_list if theme.count]
+    found += [Figure("theme looked for, not found", theme.name, 0) for theme in review.theme_list if theme.count == 0]
+    if (review.count or 0) < 2:
+        return found
     found += [Figure("reviews in an area", area, n) for area, n in review.counts_by_area.items()]
     demo = review.demographics
     for what, counts in (("ethnicity", demo.ethnicity), ("age band", demo.age)):
@@ -263,8 +268,6 @@ def figures_of(review: ReviewType) -> list[Figure]:
         not_known = sum(n for label, n in counts.items() if is_unknown(label))
         if not_known:
             found.append(Figure(f"{what} not known", "not known", not_known))
-    found += [Figure("theme", theme.name, theme.count) for theme in review.theme_list if theme.count]
-    found += [Figure("theme looked for, not found", theme.name, 0) for theme in review.theme_list if theme.count == 0]
     if demo.people is not None:
         found.append(Figure("people described by the tables", "", demo.people))
     if demo.known_for is not None:
