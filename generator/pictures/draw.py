@@ -80,8 +80,11 @@ def font_families(wanted: str) -> tuple[str, ...]:
     """Return the families a picture's text is set in, first found first: the theme's font, its metric-compatible
     stand-in (Carlito for Calibri), then matplotlib's own DejaVu Sans, which is always there. An SVG names them all,
     so a reader who has the theme's font sees it."""
-    stand_in = METRIC_COMPATIBLE.get(wanted.strip().lower(), "")
-    return tuple(dict.fromkeys(name for name in (wanted.strip(), stand_in, FALLBACK_FONT) if name))
+    # The name goes into the SVG's style attributes: only the characters fonts' names use, so that no theme's
+    # font can end the font-family and add a style of its own (a url() to fetch, say).
+    name = "".join(character for character in wanted if character.isalnum() or character in " -_").strip()
+    stand_in = METRIC_COMPATIBLE.get(name.lower(), "")
+    return tuple(dict.fromkeys(family for family in (name, stand_in, FALLBACK_FONT) if family))
 
 
 @lru_cache(maxsize=4096)

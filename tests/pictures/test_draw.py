@@ -85,6 +85,7 @@ def test_a_theme_font_is_named_first_then_its_stand_in_then_matplotlib_s_own():
     assert font_families("Calibri") == ("Calibri", "carlito", FALLBACK_FONT)
     assert font_families("Brand Sans") == ("Brand Sans", FALLBACK_FONT)
     assert font_families("") == (FALLBACK_FONT,)
+    assert font_families("Evil\"; fill: url(http://x/y)") == ("Evil fill urlhttpxy", FALLBACK_FONT)
     assert b"font-family: 'Brand Sans', 'DejaVu Sans'" in svg(AGES, _canvas(VECTOR),
                                                               PictureStyle("Brand Sans", "000000", "000000",
                                                                            "1D5A8E"), DATE).data
