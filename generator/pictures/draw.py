@@ -51,6 +51,7 @@ COLUMN_HEIGHT_SHARE = 0.45  # of the width: a column chart's columns at their ta
 MAX_COLUMN_LABEL_LINES = 2  # a column chart whose labels need more lines under their columns is drawn as bars
 SMALLEST_LABEL = 6.0  # points: a picture of fixed size never sets its labels smaller
 SIZE_STEP = 0.5  # points: a picture of fixed size tries its label sizes this far apart
+BALANCE_STEP = 0.5  # of the label size: a wrapped label's lines are evened out by narrowing its width this much
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,16 @@ def wrap(text: str, width: float, size: float, family: tuple[str, ...], bold: bo
     return lines or [""]
 
 
+def balanced(text: str, width: float, size: float, family: tuple[str, ...]) -> list[str]:
+    """Return ``text`` wrapped as :func:`wrap` does, in as few lines, made as even as they can be (no word left
+    alone on the last line: 'Trauma / Traumatic' and 'Event (s)', not 'Trauma / Traumatic Event' and '(s)')."""
+    lines = wrap(text, width, size, family)
+    narrower = width - BALANCE_STEP * size
+    while len(lines) > 1 and narrower > 0 and len(even := wrap(text, narrower, size, family)) == len(lines):
+        lines, narrower = even, narrower - BALANCE_STEP * size
+    return lines
+
+
 @dataclass(frozen=True)
 class _Layout:
     """Where the parts of one picture go, in points: the title's and note's lines, the plot's box and the
@@ -139,7 +150,7 @@ def _layout(spec: ChartSpec, canvas: Canvas, family: tuple[str, ...], title_fami
     kind = spec.kind
     if kind == "column":
         slot = inner / count - LABEL_GAP * size  # a label may be as wide as its column's slot, less a gap
-        labels = [wrap(label, slot, size, family) for label in spec.categories]
+        labels = [balanced(label, slot, size, family) for label in spec.categories]
         if max((len(lines) for lines in labels), default=1) > MAX_COLUMN_LABEL_LINES:
             kind = "bar"
     if kind == "column":
@@ -150,7 +161,7 @@ def _layout(spec: ChartSpec, canvas: Canvas, family: tuple[str, ...], title_fami
         return _Layout("column", size, height, title, note, labels, margin, bottom + under, inner, columns)
     widest = max((_measure(label, size, family) for label in spec.categories), default=0.0)
     label_width = min(widest, inner * LABEL_SHARE)
-    labels = [wrap(label, label_width, size, family) for label in spec.categories]
+    labels = [balanced(label, label_width, size, family) for label in spec.categories]
     label_width = max((_measure(line, size, family) for lines in labels for line in lines), default=0.0)
     slot = max((len(lines) for lines in labels), default=1) * LINE_PITCH * size + SLOT_GAP * size
     plot_height = canvas.height - top - bottom if canvas.height else count * slot

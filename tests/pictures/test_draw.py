@@ -9,7 +9,8 @@ from PIL import Image
 
 from generator.charts import ChartSpec
 from generator.pictures.builder import PRINT, SOCIAL, VECTOR
-from generator.pictures.draw import FALLBACK_FONT, Canvas, PictureStyle, font_families, png, svg, titled_svg, wrap
+from generator.pictures.draw import (FALLBACK_FONT, Canvas, PictureStyle, balanced, font_families, png, svg,
+                                     titled_svg, wrap)
 from tests.pictures.svg_text import alt_texts, every_text, svg_texts
 
 STYLE = PictureStyle("Calibri", "0B0C0C", "1B365D", "1D5A8E")
@@ -117,3 +118,12 @@ def test_a_character_no_font_has_is_told_as_a_warning_not_printed():
     drawn = png(chinese, _canvas(PRINT), STYLE)
     assert drawn.warnings and all("missing from font" in warning for warning in drawn.warnings)
     assert png(AGES, _canvas(PRINT), STYLE).warnings == ()
+
+
+def test_a_wrapped_label_s_lines_are_evened_out_in_as_few_lines():
+    family = font_families("")
+    assert wrap("Trauma / Traumatic Event (s)", 120, 9, family) == ["Trauma / Traumatic Event", "(s)"]
+    assert balanced("Trauma / Traumatic Event (s)", 120, 9, family) == ["Trauma / Traumatic", "Event (s)"]
+    assert balanced("Self-Neglect", 110, 9, family) == ["Self-Neglect"]
+    # Words each wider than the width keep a line each, however narrow it is tried (and the trying ends).
+    assert balanced("Supercalifragilistic Expialidocious", 20, 9, family) == ["Supercalifragilistic", "Expialidocious"]
