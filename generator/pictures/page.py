@@ -42,8 +42,8 @@ def index_page(event: EventData, pictures: Sequence[Picture], svgs: Sequence[byt
     title = _("Chart pictures: {title}, {date}", title=info.title, date=info.long_date)
     parts = []
     drawn = list(zip(pictures, svgs))
-    for review_name, group in groupby(drawn, key=lambda each: each[0].review_name):
-        parts.append(f"<h2>{escape(review_name)}</h2>")
+    for shown_in, group in groupby(drawn, key=lambda each: each[0].shown_in):
+        parts.append(f"<h2>{escape(shown_in)}</h2>")
         parts.extend(_picture(picture, svg, files) for picture, svg in group)
     hidden = _(" (small numbers hidden)") if event.publish.suppress_below else ""
     intro = _("Every chart of the deck and the seven-minute briefings, as the briefings publish them{hidden}. Each "

@@ -62,9 +62,12 @@ def test_the_page_says_small_numbers_are_hidden_and_shows_no_hidden_category(pag
     html = pages["hidden"].read_text(encoding="utf-8")
     assert "(small numbers hidden)" in html
     assert "are not shown" in html
-    # Riverside's children's reviews by area: both counts hidden, so no picture, and the page says why.
-    assert ("<h3>Reviews by area</h3>\n<p>No picture: 1 category with fewer than 5 reviews is not shown; 1 more is "
-            "not shown so that it cannot be worked out from the other figures, so nothing is left to chart.</p>") in html
+    # Riverside's children's reviews by area, say: both counts hidden, so no picture, and the page says why.
+    undrawn = [p for p in plan_pictures(plan_event(load_event(HIDING, suppress_below=5).event)) if not p.drawn]
+    assert undrawn
+    for picture in undrawn:
+        assert f"<h3>{picture.chart.title}</h3>\n<p>No picture: {picture.chart.note}.</p>" in html
+        assert not (pages["hidden"].parent / f"{picture.stem}.svg").exists()
 
 
 @pytest.mark.parametrize("name", ["default", "hidden"])
@@ -95,3 +98,4 @@ def test_a_page_with_every_count_hidden_says_so():
     page = index_page(event, pictures, [b""] * len(pictures), [])
     assert "<p>No chart of this event has a figure left to show once small numbers are hidden.</p>" in page
     assert "<img" not in page
+    assert all(f"<h3>{p.chart.title}</h3>\n<p>No picture: {p.chart.note}.</p>" in page for p in pictures)
