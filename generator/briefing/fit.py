@@ -8,8 +8,10 @@ a column break, a table or chart is never split (a table's rows as tall as
 their wrapped labels, a chart as tall as the Word briefing draws it), and a
 paragraph leaves at least two lines on each side of a column break. When the
 parts overfill one page, the chart of the main themes may show fewer bars;
-failing that, the second page begins at a part, never with a stray line, and
-at an earlier part when that gives page two a fairer share; past two pages the
+failing that, the parts flow on to a second page, a part going on in the next
+column (only a heading with fewer than two lines after it moves), so no column
+before the last is left blank but for a kept group that did not fit. When two
+pages are not enough, the chart shows fewer bars again; failing that, the
 longest parts are named so the author knows what to shorten.
 """
 
@@ -40,9 +42,10 @@ MIN_LINES_EACH_SIDE = 2  # widow and orphan control: no single line alone at a c
 # so one or two items are never left on their own.
 WHOLE_LIST_SHARE = 1 / 3
 MIN_ITEMS_EACH_SIDE = 3
-# When the parts need a second page, it may begin at an earlier part than the first that spills, so that page two
-# carries a fair share, as long as page one's last column is at least this full before that part.
-MIN_LAST_COLUMN_FILL = 2 / 3
+MAX_PAGES = 2  # a seven-minute briefing is read in one sitting: past two pages the author is asked to shorten it
+# A column the text goes on from may be left at most this share empty (a kept group that did not fit below it);
+# check reports a rendered column emptier than this.
+MAX_EMPTY_COLUMN_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,11 @@ class Block:
 
 @dataclass(frozen=True)
 class Fit:
-    """Where the parts fall: the number of pages, the part the second page begins at, and the parts to shorten."""
+    """Where the parts fall: the number of pages, and the parts to shorten when more than two are needed."""
 
     pages: int
-    break_before: int | None = None  # the part number whose heading begins page two
     to_shorten: tuple[int, ...] = ()  # part numbers, longest first, when more than two pages are needed
+    loose_columns: tuple[int, ...] = ()  # columns (the first page's first is 1) left more than a quarter empty
     part_heights: tuple[float, ...] = ()
     whole_lists: bool = True  # short lists are kept whole (see ``list_keeps``); False when that would cost a page
 
@@ -206,7 +209,7 @@ class _Flow:
         self.column = 0
         self.used = 0.0
         self.last_after = 0.0
-        self.group_start = (0, 0.0)  # the column the last group placed begins in, and how full it was before it
+        self.fills: list[float] = []  # the share of each column left behind that the text fills
 
     @property
     def page(self) -> int:
@@ -221,15 +224,10 @@ class _Flow:
         return self.capacity - self.used
 
     def next_column(self) -> None:
+        self.fills.append(self.used / self.capacity)
         self.column += 1
         self.used = 0.0
         self.last_after = 0.0
-
-    def next_page(self) -> None:
-        while True:
-            self.next_column()
-            if self.column % COLUMNS == 0:
-                return
 
     def gap(self, block: Block) -> float:
         """Return the space between the last block and ``block`` (the larger of the two, as LibreOffice sets it).
@@ -242,14 +240,30 @@ class _Flow:
         return max(self.last_after, block.before)
 
     def place_group(self, group: list[Block]) -> None:
-        """Place blocks kept together: the group moves to the next column when its kept part does not fit."""
+        """Place blocks kept together: the group moves to the next column only when its kept part does not fit
+        (a heading moves when fewer than ``MIN_LINES_EACH_SIDE`` lines of what follows it fit below it).
+
+        A paragraph within the group long enough to break keeps only its last lines with what follows, as keep-
+        with-next and widow control do in Word and LibreOffice: its earlier lines may stay in this column.
+        """
+        breakable = [index for index, block in enumerate(group[:-1])
+                     if block.splittable and block.lines >= 2 * MIN_LINES_EACH_SIDE]
+        if breakable:
+            index = breakable[-1]
+            paragraph = group[index]
+            self.place_group([*group[:index], replace(paragraph, lines=paragraph.lines - MIN_LINES_EACH_SIDE,
+                                                      after=0.0, keep_with_next=False)])
+            self._place_kept([replace(paragraph, lines=MIN_LINES_EACH_SIDE, before=0.0), *group[index + 1:]])
+        else:
+            self._place_kept(group)
+
+    def _place_kept(self, group: list[Block]) -> None:
         last = group[-1]
         kept_lines = min(last.lines, MIN_LINES_EACH_SIDE) if last.splittable else last.lines
-        kept = sum(b.height + b.before for b in group[:-1])
-        needed = self.gap(group[0]) + kept + last.before + last.line * kept_lines
+        needed = self.gap(group[0]) + sum(b.height + max(b.after, after.before) for b, after in zip(group, group[1:]))
+        needed += last.line * kept_lines
         if needed > self.room and self.used > 0:
             self.next_column()
-        self.group_start = (self.column, self.used)
         for block in group:
             self._place(block)
 
@@ -263,10 +277,14 @@ class _Flow:
                 self.used += gap + block.line * lines_left
                 self.last_after = block.after
                 return
+            placed = 0
             if block.splittable and fits >= MIN_LINES_EACH_SIDE and lines_left - fits >= MIN_LINES_EACH_SIDE:
-                lines_left -= fits
+                placed = fits
             elif block.splittable and self.used == 0:
-                lines_left -= max(fits, 1)  # a paragraph taller than a column breaks where it must
+                placed = max(fits, 1)  # a paragraph taller than a column breaks where it must
+            if placed:
+                lines_left -= placed
+                self.used += gap + block.line * placed
             self.next_column()
             gap = 0.0
 
@@ -276,29 +294,36 @@ def fit_briefing(plan: BriefingPlan, fonts: tuple[str, str]) -> tuple[BriefingPl
 
     When its parts overfill one page, the chart of the main themes shows fewer bars (the list beside it still
     names every theme with its count), as many as still let the parts fit one page; if none does, the full chart
-    stays and the second page begins at a part.
+    stays and the parts flow on to a second page. When they would need a third, the chart shows as many bars as
+    keep them to two pages; if none does, the full chart stays and the author is told which parts to shorten.
     """
-    fit = fit_parts(plan.sections, plan.title, plan.subtitle, fonts)
-    if fit.pages > 1:
-        for chart in plan.smaller_charts:
-            smaller = plan.with_chart(chart)
-            smaller_fit = fit_parts(smaller.sections, smaller.title, smaller.subtitle, fonts)
-            if smaller_fit.pages == 1:
-                return smaller, smaller_fit
-    return plan, fit
+    best, fit = plan, fit_parts(plan.sections, plan.title, plan.subtitle, fonts)
+    for chart in plan.smaller_charts:
+        if _shortfall(fit) == (1, False):
+            break
+        smaller = plan.with_chart(chart)
+        smaller_fit = fit_parts(smaller.sections, smaller.title, smaller.subtitle, fonts)
+        if _shortfall(smaller_fit) < _shortfall(fit):
+            best, fit = smaller, smaller_fit
+    return best, fit
+
+
+def _shortfall(fit: Fit) -> tuple[int, bool]:
+    """Return what is wrong with a fit, least first: its pages, then whether it leaves a column loose."""
+    return fit.pages, bool(fit.loose_columns)
 
 
 def fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str,
               fonts: tuple[str, str]) -> Fit:
-    """Return how the parts fit the page: one page, or two beginning at a part, or more, with parts to shorten.
+    """Return how the parts fit the page: on how many pages, and past two, which parts to shorten.
 
     Short lists are kept whole unless that needs more pages than letting them break (three items each side).
     """
     whole = _fit_parts(sections, title, subtitle, fonts, whole_lists=True)
-    if whole.pages == 1:
+    if _shortfall(whole) == (1, False):
         return whole
     broken = _fit_parts(sections, title, subtitle, fonts, whole_lists=False)
-    return broken if broken.pages < whole.pages else whole
+    return broken if _shortfall(broken) < _shortfall(whole) else whole
 
 
 def _fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str, fonts: tuple[str, str],
@@ -307,20 +332,11 @@ def _fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str, fon
     parts = [part_blocks(section, heading_font, body_font, whole_lists) for section in sections]
     first_column = BODY_HEIGHT - title_height(title, subtitle, heading_font)
     heights = tuple(sum(b.height + max(b.before, b.after) for b in blocks) for blocks in parts)
-    ends, starts = _flow(parts, first_column, break_before=None)
-    if not ends or ends[-1] == 1:
-        return Fit(1, part_heights=heights, whole_lists=whole_lists)
-    spilling = next(index for index, page in enumerate(ends) if page > 1)
-    candidates = _parts_page_two_may_begin_at(starts, spilling, first_column)
-    # The earliest of them that needs no more pages than the others.
-    pages_if = {index: _flow(parts, first_column, break_before=index)[0][-1] for index in candidates}
-    break_index = next((index for index in candidates if pages_if[index] == min(pages_if.values())), None)
-    break_before = sections[break_index].number if break_index is not None else None
-    ends, _ = _flow(parts, first_column, break_before=break_index)
-    pages = ends[-1]
+    pages, fills = _flow(parts, first_column)
+    loose = tuple(column for column, fill in enumerate(fills, start=1) if 1 - fill > MAX_EMPTY_COLUMN_SHARE)
     to_shorten: tuple[int, ...] = ()
-    if pages > 2:
-        over = sum(heights) - 2 * COLUMNS * BODY_HEIGHT + (BODY_HEIGHT - first_column) * COLUMNS
+    if pages > MAX_PAGES:
+        over = sum(heights) - MAX_PAGES * COLUMNS * BODY_HEIGHT + (BODY_HEIGHT - first_column) * COLUMNS
         by_height = sorted(range(len(sections)), key=lambda i: -heights[i])
         chosen, covered = [], 0.0
         for index in by_height:
@@ -329,46 +345,20 @@ def _fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str, fon
             if covered >= over:
                 break
         to_shorten = tuple(chosen)
-    return Fit(pages, break_before, to_shorten, heights, whole_lists)
+    return Fit(pages, to_shorten, loose, heights, whole_lists)
 
 
-def _parts_page_two_may_begin_at(starts: list[tuple[int, float]], spilling: int, first_column: float) -> list[int]:
-    """Return the parts (by index, earliest first) the second page may begin at; none lets the parts flow on.
-
-    Beginning page two at a part costs what is left of page one, so a part qualifies only when it begins in the
-    page's last column: the first part that spills always (at most a column is left blank), an earlier one when
-    page one's last column is at least ``MIN_LAST_COLUMN_FILL`` full before it, which gives page two a fairer share
-    than the one or two short parts that happen to spill. A part beginning earlier is too long to move whole.
-    """
-    last_column = COLUMNS - 1
-    candidates = [index for index in range(1, spilling) if starts[index][0] == last_column
-                  and starts[index][1] >= MIN_LAST_COLUMN_FILL * first_column]
-    if spilling > 0 and starts[spilling][0] in (last_column, COLUMNS):  # the heading is placed on page two
-        candidates.append(spilling)
-    return candidates
-
-
-def _flow(parts: list[list[Block]], first_column: float,
-          break_before: int | None) -> tuple[list[int], list[tuple[int, float]]]:
-    """Return the page each part ends on, and the column (counted from the first page's first) each begins in
-    with how full, in points, that column is before it."""
+def _flow(parts: list[list[Block]], first_column: float) -> tuple[int, list[float]]:
+    """Return the number of pages the parts fill, flowed one after another down the columns, and the share of each
+    column before the last that the text fills: a part goes on in the next column wherever its blocks allow."""
     flow = _Flow(first_column)
-    ends: list[int] = []
-    starts: list[tuple[int, float]] = []
-    for index, blocks in enumerate(parts):
-        if index == break_before and flow.page == 1:
-            flow.next_page()
+    for blocks in parts:
         group: list[Block] = []
         for block in blocks:
             group.append(block)
             if not block.keep_with_next:
                 flow.place_group(group)
                 group = []
-                if len(starts) == index:  # the part begins where its heading's group is placed
-                    starts.append(flow.group_start)
         if group:
             flow.place_group(group)
-        if len(starts) == index:
-            starts.append(flow.group_start)
-        ends.append(flow.page)
-    return ends, starts
+    return flow.page, flow.fills

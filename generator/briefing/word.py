@@ -88,10 +88,7 @@ class WordBriefing:
         self._footer(plan)
 
     def _section(self, section: SectionPlan) -> None:
-        heading = self.paragraph(f"{section.number}. {section.heading}", "heading")
-        if section.number == self.fit.break_before:
-            # The second page begins at this part, so no part is split with a stray line across pages.
-            etree.SubElement(heading.find(qn("w:pPr")), qn("w:pageBreakBefore"))
+        self.paragraph(f"{section.number}. {section.heading}", "heading")
         paragraphs = list(section.paragraphs)
         for index, text in enumerate(paragraphs):
             leads_in = index == len(paragraphs) - 1 and bool(section.bullets or section.themes or section.tables)
@@ -397,10 +394,8 @@ def fit_warnings(plan: BriefingPlan, fit: Fit) -> list[str]:
     headings = {section.number: section.heading for section in plan.sections}
     warnings = []
     if fit.pages == 2:
-        where = (f", so its second page begins at part {fit.break_before}, '{headings[fit.break_before]}'"
-                 if fit.break_before is not None else "")
-        warnings.append(f"the {plan.review_name} briefing does not fit on one page{where}; shorten its text to keep "
-                        "it to one")
+        warnings.append(f"the {plan.review_name} briefing does not fit on one page; shorten its text to keep it to "
+                        "one")
     elif fit.pages > 2:
         named = ", ".join(f"{number}. '{headings[number]}'" for number in fit.to_shorten)
         warnings.append(f"the {plan.review_name} briefing needs about {fit.pages} pages; a seven-minute briefing "

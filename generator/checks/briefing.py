@@ -7,6 +7,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from ..briefing.contrast import colour_problems
+from ..briefing.fit import MAX_EMPTY_COLUMN_SHARE
 from ..briefing.plan import MAX_WORDS, WORDS_PER_MINUTE, word_count
 from .pdf import NEAR_EMPTY_LINES
 from .rendered import Page, Word, overlap_problem
@@ -56,7 +57,6 @@ def _style_language(doc) -> str:
 
 
 PAGE_MARGIN_PT = 40.0  # text nearer the page's edge than this is the header or footer
-MAX_EMPTY_COLUMN_SHARE = 0.25  # of a column's height, in a column the text breaks out of
 
 
 def _empty_columns(pages: list[Page]) -> list[str]:

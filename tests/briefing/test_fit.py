@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from docx import Document
 from docx.oxml.ns import qn
 
 from generator.briefing import type_scale
-from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, EMU_PER_POINT, fit_briefing, fit_parts, part_blocks,
-                                    printed_chart_height, table_columns, table_height, title_height)
+from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, EMU_PER_POINT, Block, _flow, fit_briefing, fit_parts,
+                                    part_blocks, printed_chart_height, table_columns, table_height, title_height)
 from generator.briefing.plan import MIN_CHARTED_THEMES, SectionPlan, plan_briefings
 from generator.briefing.type_scale import CHART_LABEL_SIZE, chart_height
 from generator.briefing.word_chart import word_chart_drawing
@@ -35,7 +37,7 @@ def _with_paragraphs(plan, lengths: dict[int, int]):
 def test_every_default_briefing_fits_one_page():
     for plan in _plans():
         fit = fit_parts(plan.sections, plan.title, plan.subtitle, FONTS)
-        assert (fit.pages, fit.break_before, fit.to_shorten) == (1, None, ()), plan.review_name
+        assert (fit.pages, fit.to_shorten, fit.loose_columns) == (1, (), ()), plan.review_name
 
 
 def test_a_heading_is_one_line_and_a_paragraph_wraps_to_the_column():
@@ -59,18 +61,35 @@ def test_a_long_title_leaves_less_room_on_the_first_page():
     assert BODY_HEIGHT - one_line > 680
 
 
-def test_the_second_page_begins_at_the_first_part_that_does_not_end_on_page_one():
+def test_a_part_that_does_not_fit_goes_on_in_the_next_column_leaving_none_loose():
     plan = _plans()[1]
-    sections = _with_paragraphs(plan, {5: 40})
-    fit = fit_parts(sections, plan.title, plan.subtitle, FONTS)
-    assert (fit.pages, fit.break_before) == (2, 5)
+    for lengths in ({5: 40}, {1: 150}, {2: 120}, {5: 22, 7: 10}, {5: 18, 7: 10}):
+        fit = fit_parts(_with_paragraphs(plan, lengths), plan.title, plan.subtitle, FONTS)
+        assert fit.pages >= 2 and fit.loose_columns == (), lengths
 
 
-def test_no_break_when_the_first_part_itself_is_too_long():
-    plan = _plans()[1]
-    sections = _with_paragraphs(plan, {1: 150})
-    fit = fit_parts(sections, plan.title, plan.subtitle, FONTS)
-    assert fit.break_before is None and fit.pages >= 2
+HEADING_BLOCK = Block(16.5, before=7.0, after=2.0, keep_with_next=True, splittable=True)
+BODY_LINE = 13.2
+
+
+def _column_one_fill(room_below_filler: float) -> float:
+    """Return how full the first column is left when a heading and a ten-line paragraph follow a block that leaves
+    ``room_below_filler`` points of a 500 pt column."""
+    filler = Block(500.0 - room_below_filler)
+    paragraph = Block(BODY_LINE, lines=10, splittable=True)
+    _, fills = _flow([[filler], [HEADING_BLOCK, paragraph]], first_column=500.0)
+    return fills[0]
+
+
+def test_a_heading_moves_only_when_fewer_than_two_lines_after_it_fit():
+    two_lines = HEADING_BLOCK.before + HEADING_BLOCK.height + HEADING_BLOCK.after + 2 * BODY_LINE
+    assert _column_one_fill(two_lines + 0.5) > 0.99  # the heading and two lines stay; eight go on
+    assert _column_one_fill(two_lines - 0.5) == (500.0 - two_lines + 0.5) / 500.0  # the heading moves
+
+
+def test_a_table_that_does_not_fit_below_moves_whole_leaving_its_column_part_filled():
+    _, fills = _flow([[Block(300.0)], [Block(200.0)]], first_column=450.0)
+    assert fills == [300.0 / 450.0]
 
 
 def test_beyond_two_pages_the_longest_parts_are_named_longest_first():
@@ -81,28 +100,11 @@ def test_beyond_two_pages_the_longest_parts_are_named_longest_first():
     assert fit.pages > 3 and fit.to_shorten == (5, 2)
 
 
-def test_a_long_part_beginning_in_the_first_column_is_not_moved_to_page_two():
-    """Moving it would leave most of page one blank; it flows on instead."""
-    plan = _plans()[1]
-    fit = fit_parts(_with_paragraphs(plan, {2: 120}), plan.title, plan.subtitle, FONTS)  # past page one
-    assert fit.pages == 2 and fit.break_before is None
-
-
 def test_list_items_have_no_space_between_them_only_after_the_last():
     """List Bullet's contextual spacing: Word and LibreOffice leave out the space between items of one list."""
     section = SectionPlan(4, "The themes", themes=("One", "Two", "Three"))
     *items, last = part_blocks(section, *FONTS)[1:]
     assert [item.after for item in items] == [0.0, 0.0] and last.after > 0
-
-
-def test_page_two_may_begin_at_an_earlier_part_to_carry_a_fair_share():
-    plan = _plans()[0]
-    # Part 6 begins more than two-thirds down page one's last column, and part 7 spills: page two begins at part 6.
-    fit = fit_parts(_with_paragraphs(plan, {5: 22, 7: 10}), plan.title, plan.subtitle, FONTS)
-    assert (fit.pages, fit.break_before) == (2, 6)
-    # Part 6 begins higher up: moving it would leave too much of page one blank, so only part 7 moves.
-    fit = fit_parts(_with_paragraphs(plan, {5: 18, 7: 10}), plan.title, plan.subtitle, FONTS)
-    assert (fit.pages, fit.break_before) == (2, 7)
 
 
 def test_a_table_row_is_as_tall_as_its_most_wrapped_cell():
@@ -112,28 +114,48 @@ def test_a_table_row_is_as_tall_as_its_most_wrapped_cell():
     assert table_height(wrapped, columns, "Calibri") - table_height(one_line, columns, "Calibri") > 10  # a line more
 
 
-def test_a_full_page_charts_fewer_of_the_main_themes_rather_than_spill_onto_a_second():
-    plan = _plans()[1]
+def _chart(bars: int) -> ChartSpec:
     labels, values = tuple(f"Theme {n}" for n in range(1, 13)), tuple(range(30, 18, -1))
+    return ChartSpec("bar", f"The {bars} most frequent themes", labels[:bars], values[:bars], "A bar chart")
 
-    def chart(bars: int) -> ChartSpec:
-        return ChartSpec("bar", f"The {bars} most frequent themes", labels[:bars], values[:bars], "A bar chart")
 
+def _charted(plan, lengths: dict[int, int]):
+    """Return the plan with a twelve-bar chart of the main themes, its smaller charts, and parts made longer."""
     charted = dataclasses.replace(
-        plan, sections=tuple(dataclasses.replace(s, chart=chart(12)) if s.number == 4 else s for s in plan.sections),
-        smaller_charts=tuple(chart(bars) for bars in range(11, MIN_CHARTED_THEMES - 1, -1)))
-    smaller = []
-    for sentences in range(0, 40, 2):
-        longer = dataclasses.replace(charted, sections=_with_paragraphs(charted, {5: sentences}))
-        fitted, fit = fit_briefing(longer, FONTS)
-        bars = len(next(s.chart for s in fitted.sections if s.chart is not None).values)
-        if fit_parts(longer.sections, plan.title, plan.subtitle, FONTS).pages == 1 or fit.pages > 1:
-            assert bars == 12, sentences  # the full chart, whether the page fits or not
-        else:
-            assert bars < 12 and fit_parts(longer.with_chart(chart(bars + 1)).sections, plan.title, plan.subtitle,
-                                           FONTS).pages > 1  # the largest chart that fits
-            smaller.append(bars)
-    assert smaller and smaller == sorted(smaller, reverse=True)
+        plan, sections=tuple(dataclasses.replace(s, chart=_chart(12)) if s.number == 4 else s for s in plan.sections),
+        smaller_charts=tuple(_chart(bars) for bars in range(11, MIN_CHARTED_THEMES - 1, -1)))
+    return dataclasses.replace(charted, sections=_with_paragraphs(charted, lengths))
+
+
+def _bars(plan) -> int:
+    return len(next(s.chart for s in plan.sections if s.chart is not None).values)
+
+
+@pytest.mark.parametrize("lengths, full_chart, chosen", [
+    ({}, (1, False), (12, (1, False))),
+    ({5: 18}, (2, False), (11, (1, False))),  # fewer bars keep the briefing to one page
+    ({5: 60}, (2, False), (12, (2, False))),  # no chart keeps it to one: the full chart stays
+    ({3: 32}, (2, True), (11, (2, False))),  # the chart did not fit below the list: one bar fewer does
+    ({5: 132}, (3, False), (11, (2, False))),  # fewer bars keep part 7 off a third page
+])
+def test_the_chart_shows_the_most_themes_that_give_the_fewest_pages_then_no_loose_column(lengths, full_chart, chosen):
+    """One page rather than two, two rather than three, then no column left more than a quarter empty: the chart
+    of the main themes shows fewer bars only when that does better on one of these, and then as many as can."""
+    longer = _charted(_plans()[1], lengths)
+    fits = {bars: fit_parts(longer.with_chart(_chart(bars)).sections, longer.title, longer.subtitle, FONTS)
+            for bars in range(12, MIN_CHARTED_THEMES - 1, -1)}
+    best = min((f.pages, bool(f.loose_columns)) for f in fits.values())
+    largest = max(bars for bars, f in fits.items() if (f.pages, bool(f.loose_columns)) == best)
+    fitted, fit = fit_briefing(longer, FONTS)
+    assert (fits[12].pages, bool(fits[12].loose_columns)) == full_chart
+    assert (_bars(fitted), (fit.pages, bool(fit.loose_columns))) == (largest, best) == chosen
+
+
+def test_a_lead_in_kept_with_a_table_breaks_keeping_only_its_last_lines_with_it():
+    lead_in = Block(BODY_LINE, lines=10, keep_with_next=True, splittable=True)
+    table = Block(200.0)
+    _, fills = _flow([[Block(250.0)], [lead_in, table]], first_column=450.0)
+    assert fills == [(250.0 + 8 * BODY_LINE) / 450.0]  # eight lines stay; two go on with the table
 
 
 def test_a_chart_is_measured_as_tall_as_the_word_briefing_draws_it():

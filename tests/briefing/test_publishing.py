@@ -152,20 +152,19 @@ def test_slide_colours_that_vanish_on_paper_are_replaced_and_reported_once_per_c
         assert str(colour) not in ("FFFFFF", "FFE600"), name
 
 
-def test_a_part_that_does_not_fit_begins_the_second_page_with_a_warning():
+def test_a_part_that_does_not_fit_goes_on_in_the_next_column_with_a_warning():
     event = _event()
     review = event.review_types["adults"]
     review.briefing.sections[4].paragraphs = ["The learning from these reviews, said at length. " * 60]
     rendered, doc = _briefing(event)
-    breaking = doc.element.body.xpath("./w:p[w:pPr/w:pageBreakBefore]")
-    assert [p.xpath("string(.)") for p in breaking] == [f"5. {review.briefing.sections[4].heading}"]
-    assert rendered.warnings == [f"the Safeguarding Adult Reviews briefing does not fit on one page, so its second "
-                                 f"page begins at part 5, '{review.briefing.sections[4].heading}'; shorten its text "
+    assert not doc.element.body.xpath(".//w:pageBreakBefore")
+    assert rendered.warnings == ["the Safeguarding Adult Reviews briefing does not fit on one page; shorten its text "
                                  "to keep it to one"]
 
 
 @needs_libreoffice
-def test_the_second_page_begins_at_the_part_in_libreoffice(tmp_path):
+@pytest.mark.slow
+def test_a_part_goes_on_from_page_one_to_page_two_in_libreoffice(tmp_path):
     event = _event()
     review = event.review_types["adults"]
     review.briefing.sections[4].paragraphs = ["The learning from these reviews, said at length. " * 60]
@@ -174,8 +173,11 @@ def test_the_second_page_begins_at_the_part_in_libreoffice(tmp_path):
     doc.save(str(path))
     pages = read_pages(render(path))
     assert len(pages) == 2
+    page_one = " ".join(w.text for w in sorted(pages[0].words, key=lambda w: (w.left > pages[0].width / 2,
+                                                                               round(w.top), w.left)))
+    assert f"5. {review.briefing.sections[4].heading} The learning from these reviews" in page_one
     first_words = [w.text for w in sorted(pages[1].words, key=lambda w: (round(w.top), w.left)) if w.top > 45]
-    assert first_words[:3] == ["5.", "The", "learning"]
+    assert first_words[:1] != ["5."]
 
 
 def test_no_page_break_in_the_default_briefings():
