@@ -464,10 +464,6 @@ def test_check_finds_no_text_outside_its_frame(name: str, check_gallery: CheckGa
 
 
 OVERLAP_DEFECTS: dict[str, str] = {}
-EMPTY_COLUMN_DEFECTS: dict[str, str] = {
-    "long-labels-seven-areas": "issue 24 item 4: the second page begins at a part (part 4), leaving page one's "
-                               "right column 87% empty; a part should continue into the next column instead",
-}
 DRAWN_OVER = "text drawn over other text"
 EMPTY_COLUMN = "empty before the text goes on in the next column"
 
@@ -485,7 +481,7 @@ def test_no_word_is_drawn_over_another_in_any_deck_or_briefing(name: str, check_
 @needs_libreoffice
 @pytest.mark.libreoffice
 @pytest.mark.slow
-@pytest.mark.parametrize("name", _cases(EMPTY_COLUMN_DEFECTS, FILE_CASES))
+@pytest.mark.parametrize("name", FILE_CASES)
 def test_no_briefing_column_before_a_break_is_more_than_a_quarter_empty(name: str,
                                                                         check_gallery: CheckGallery) -> None:
     checked = check_gallery(DATA_BY_NAME[name])

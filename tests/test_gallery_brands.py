@@ -23,8 +23,6 @@ BRANDS = {
 # What check says that a person would have to fix by hand.
 BY_HAND = re.compile(r"text drawn over other text|text outside its frame|contrast|pages; a seven-minute briefing")
 EMPTY_COLUMN = "empty before the text goes on in the next column"
-COLUMN_DEFECTS = {"wide-font": "issue 24 item 4: page two begins at a part, leaving page one's right column 31% empty; "
-                               "a part should continue into the next column instead"}
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +59,6 @@ def test_a_brand_gives_outputs_no_one_has_to_fix_by_hand(brand: str, checked) ->
 @needs_libreoffice
 @pytest.mark.libreoffice
 @pytest.mark.slow
-@pytest.mark.parametrize("brand", [
-    pytest.param(brand, marks=[pytest.mark.xfail(strict=True, reason=COLUMN_DEFECTS[brand])] if brand in COLUMN_DEFECTS
-                 else []) for brand in BRANDS])
+@pytest.mark.parametrize("brand", list(BRANDS))
 def test_a_brand_s_briefing_columns_fill_before_a_break(brand: str, checked) -> None:
     assert [line for line in checked(brand) if EMPTY_COLUMN in line] == []
