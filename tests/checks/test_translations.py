@@ -23,8 +23,11 @@ def test_each_language_built_but_english_is_reported_with_the_translators_confir
     report = translation_report(data)
     total = len(i18n.source_messages())
     assert len(report.lines) == 1 and report.problems == []
+    # The first unconfirmed entries named are the catalogue's first in sorted order (which entries those are
+    # changes whenever a phrase is added, so the line is checked up to them).
     assert f"cy words from the shipped catalogue with {tmp_path / 'event.cy.po'}: 0 untranslated, {total - 1} not " \
-           "yet confirmed by a translator (fuzzy: ' of ', " in report.lines[0]
+           "yet confirmed by a translator (fuzzy: '" in report.lines[0]
+    assert report.lines[0].endswith(f" and {total - 4} more)")
 
 
 def test_an_english_build_has_nothing_to_report(tmp_path: Path) -> None:

@@ -138,11 +138,11 @@ def test_a_100000_character_word_in_a_title_builds_with_a_warning_naming_the_sli
             "shorten it") in built.stderr
 
 
-def test_a_16000_character_theme_name_builds_with_a_warning_naming_the_slide(tmp_path):
+def test_a_16000_character_bullet_builds_with_a_warning_naming_the_slide(tmp_path):
+    # A theme is at most 200 characters (the data's limits), but an aim, a criterion or a question is not.
     data = yaml.safe_load(DEFAULT_DATA.read_text(encoding="utf-8"))
-    themes = data["review_types"]["children"]["themes"]
-    themes[0] = ("Theme " * 2700)[:16_000]
+    data["aims"]["items"][0] = ("Aim " * 4000)[:16_000]
     built = _build_in_subprocess(data, tmp_path)
     assert built.returncode == 0, built.stderr
-    assert ("'Main Themes: Children Reviews' holds an item too long for a slide even on its own; it continues over"
+    assert (f"'{data['aims']['title']}' holds an item too long for a slide even on its own; it continues over"
             in built.stderr)
