@@ -27,7 +27,7 @@ AREAS = ("Ashcombe", "Brackenridge", "Calderholt", "Dunmere", "Eastfield", "Fern
          "Irwell Bank", "Kingsmoor")
 CHARTS = [(ChartSpec("bar", "Ethnicity", ETHNICITIES, tuple(range(14, 0, -1)), "Bar chart."), 12.0,
            Box(Emu(Pt(330)), Emu(Pt(130)), Emu(Pt(317)), Emu(Pt(340)))),
-          (ChartSpec("bar", "Reviews featuring each theme", THEMES, tuple(range(168, 0, -12)), "Bar chart."), 12.0,
+          (ChartSpec("bar", "Reviews featuring each theme", THEMES, tuple(range(144, 0, -12)), "Bar chart."), 12.0,
            Box(Emu(Pt(330)), Emu(Pt(130)), Emu(Pt(465)), Emu(Pt(375)))),
           (ChartSpec("bar", "Reviews by area", AREAS, tuple(range(31, 21, -1)), "Bar chart."), 14.0,
            Box(Emu(Pt(60)), Emu(Pt(130)), Emu(Pt(240)), Emu(Pt(340))))]
