@@ -109,12 +109,20 @@ def drop_relationships(document: Any, relationship_type_ending: str) -> None:
 
 
 def next_shape_id(document: Any) -> int:
-    """Return an unused drawing id for a Word document (each ``wp:docPr`` needs its own).
+    """Return an unused drawing id for a Word document (each ``wp:docPr`` needs its own, across the document's
+    body, headers and footers).
 
-    python-docx numbers the pictures it adds itself; a chart's drawing takes ``DocumentPart.next_id``.
+    python-docx numbers the pictures it adds itself, each within its own part (a header's logo is 1 in the
+    header's part); a chart's drawing takes the highest ``StoryPart.next_id`` of the body and of every header and
+    footer part the sections define, so that it clashes with none of them.
     """
-    shape_id: int = document.part.next_id
-    return shape_id
+    ids: list[int] = [document.part.next_id]
+    for section in document.sections:
+        for story in (section.header, section.footer, section.first_page_header, section.first_page_footer,
+                      section.even_page_header, section.even_page_footer):
+            if not story.is_linked_to_previous:  # a linked one has no part of its own (asking would add one)
+                ids.append(story.part.next_id)
+    return max(ids)
 
 
 def word_xml(xml: str) -> etree._Element:

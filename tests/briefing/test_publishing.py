@@ -116,6 +116,9 @@ def test_the_logo_is_in_the_header_with_its_alt_text_and_in_the_web_page(tmp_pat
     assert header.paragraphs[0].text.startswith(f"{event.event.partnership} · Seven-minute briefing")
     (picture,) = header.part.element.iter(qn("wp:docPr"))
     assert picture.get("descr") == "Tees partnership logo"
+    # Word needs each drawing's id unique across the body and the header (the chart is in the body).
+    ids = [int(element.get("id")) for part in (doc.part, header.part) for element in part.element.iter(qn("wp:docPr"))]
+    assert len(ids) >= 2 and len(set(ids)) == len(ids)
     plan = plan_briefing(event, review_figures("adults", event.review_types["adults"]))
     html = HtmlBriefingBuilder(palette(TEMPLATE, event.theme), ("Calibri", "Calibri"), logo).render(plan).data
     assert b'alt="Tees partnership logo"' in html and b'src="data:image/png;base64,' in html
