@@ -24,7 +24,7 @@ from ..timescales import BANK_HOLIDAY_REGIONS, STAGE_HEADINGS, STAGES, YEAR_KIND
 from .register_reading import (MAX_COLUMNS, MAX_ROWS, GridValue, Table, cell_text, is_blank,
                                read_csv_table, rows_from_records)
 # The Reviews sheet's own checks of headings and cells, so a recommendation's cell is held to the same rules.
-from .register_rows import Column, _Cells, _ignore_reference, _typed_rows
+from .register_rows import Column, RowCells, ignore_reference, typed_rows
 from .schema import Locations
 
 RECOMMENDATIONS_SHEET = "Recommendations"
@@ -220,7 +220,7 @@ def recommendation_rows(table: Table, reviews: Sequence[ResolvedReview], statuse
     by_reference = {review.reference.casefold(): review for review in reviews}
     columns = _BY_KEY
 
-    def make(cells: _Cells, reference: str) -> Recommendation | None:
+    def make(cells: RowCells, reference: str) -> Recommendation | None:
         review = by_reference.get(reference.casefold()) if reference else None
         if reference and review is None:
             cells.fail(cells.heading(columns["reference"]),
@@ -239,5 +239,5 @@ def recommendation_rows(table: Table, reviews: Sequence[ResolvedReview], statuse
                                         cells.date(columns["datecompleted"]), reason, cells.place)
         return None if cells.failed else recommendation
 
-    rows = _typed_rows(table, RECOMMENDATION_COLUMNS, make, problems, notes, _ignore_reference, frozenset())
+    rows = typed_rows(table, RECOMMENDATION_COLUMNS, make, problems, notes, ignore_reference, frozenset())
     return rows, problems, notes

@@ -152,10 +152,10 @@ def build_register(reviews: Table, people: Table, *, raise_problems: bool = True
             problems.append(place.problem(heading, f"'{reference}' is not the reference of any review on the "
                                                    f"{reviews.sheet} {kind}"))
 
-    review_rows = _typed_rows(reviews, REVIEW_COLUMNS, _review_row, problems, notes, check_review, unknown)
+    review_rows = typed_rows(reviews, REVIEW_COLUMNS, _review_row, problems, notes, check_review, unknown)
     if not first_seen:  # no review could be read: every person would be reported, burying the real problem
-        check_person = _ignore_reference
-    person_rows = _typed_rows(people, PEOPLE_COLUMNS, _person_row, problems, notes, check_person, unknown)
+        check_person = ignore_reference
+    person_rows = typed_rows(people, PEOPLE_COLUMNS, _person_row, problems, notes, check_person, unknown)
     if problems and raise_problems:
         raise InputError(problems)
     return Register(review_rows, person_rows, notes, problems)
@@ -167,7 +167,7 @@ def comparable_reference(text: str) -> str:
     return _UNSEEN_IN_REFERENCES.sub("", unicodedata.normalize("NFKC", text))
 
 
-def _ignore_reference(reference: str, place: RowPlace, heading: str) -> None:
+def ignore_reference(reference: str, place: RowPlace, heading: str) -> None:
     """Check nothing: used when the references a row is checked against could not be read."""
 
 
@@ -175,9 +175,9 @@ def _row_name(place: RowPlace) -> str:
     return f"item {place.row} (line {place.line})" if place.line is not None else f"row {place.row}"
 
 
-def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells, str], Item | None],
-                problems: list[Problem], notes: list[Problem],
-                check_reference: Callable[[str, RowPlace, str], None], unknown: frozenset[str]) -> list[Item]:
+def typed_rows(table: Table, columns: Sequence[Column], make: Callable[[RowCells, str], Item | None],
+               problems: list[Problem], notes: list[Problem],
+               check_reference: Callable[[str, RowPlace, str], None], unknown: frozenset[str]) -> list[Item]:
     """Return the rows ``make`` turns the table's cells into; record the problems of the headings and every row.
 
     ``check_reference`` is given each row's reference (even a row with other
@@ -228,7 +228,7 @@ def _typed_rows(table: Table, columns: Sequence[Column], make: Callable[[_Cells,
     result = []
     sheet = _Sheet(positions, table.headings, problems, notes, unknown, _date_order(table, positions, kinds, notes))
     for place, cells in table.rows:
-        row_cells = _Cells(place, cells, sheet)
+        row_cells = RowCells(place, cells, sheet)
         reference = comparable_reference(row_cells.text(REFERENCE))
         if reference:
             check_reference(reference, place, row_cells.heading(REFERENCE))
@@ -289,7 +289,7 @@ class _Sheet:
     order: DateOrder
 
 
-class _Cells:
+class RowCells:
     """One row's cells by column, turning each into the value its column holds and recording problems."""
 
     def __init__(self, place: RowPlace, cells: list[GridValue], sheet: _Sheet):
@@ -400,7 +400,7 @@ class _Cells:
         return int(number)
 
 
-def _review_row(cells: _Cells, reference: str) -> ReviewRow | None:
+def _review_row(cells: RowCells, reference: str) -> ReviewRow | None:
     columns = REVIEW_COLUMNS_BY_KEY
     review_type = cells.text(columns["reviewtype"])
     area = cells.text(columns["area"])
@@ -420,7 +420,7 @@ def _review_row(cells: _Cells, reference: str) -> ReviewRow | None:
                      stages=stages)
 
 
-def _check_dates(cells: _Cells, notified: dt.date | None, published: dt.date | None) -> None:
+def _check_dates(cells: RowCells, notified: dt.date | None, published: dt.date | None) -> None:
     """Fail a review dated in the future, or published before it was notified."""
     columns = REVIEW_COLUMNS_BY_KEY
     for day, key in ((notified, "datenotified"), (published, "datepublished")):
@@ -431,7 +431,7 @@ def _check_dates(cells: _Cells, notified: dt.date | None, published: dt.date | N
                                                             f"({day_text(notified)})")
 
 
-def _person_row(cells: _Cells, reference: str) -> PersonRow | None:
+def _person_row(cells: RowCells, reference: str) -> PersonRow | None:
     columns = PEOPLE_COLUMNS_BY_KEY
     role = cells.category(columns["role"])
     age = cells.age(columns["age"])
