@@ -18,17 +18,19 @@ from typing import TYPE_CHECKING
 import xlsxwriter
 
 from .figures import CountTable, ReviewFigures, event_figures
+from .i18n import _, day_month_year
 from .model import EventData
 from .output import Rendered, Target, document_time
 from .paths import event_stem
-from .timeline import TimelineFigures, event_timelines
+from .timescales import stage_date_words
+from .timeline import TimelineFigures, event_timelines, year_kind_words
 
 if TYPE_CHECKING:
     from .plan import EventPlan
 
 SHEET_NAME_LENGTH = 31  # Excel's limit
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\']")
-CONTENTS_SHEET = "Contents"
+CONTENTS_SHEET = "Contents"  # the sheet's name stays English in every version: a workbook's links may name it
 TITLE_ROW, HEADING_ROW, FIRST_ROW = 0, 2, 3
 
 
@@ -48,7 +50,8 @@ class PublishedTable:
 
     @classmethod
     def of(cls, type_name: str, abbreviation: str, table: CountTable, notes: tuple[str, ...]) -> PublishedTable:
-        return cls(type_name, abbreviation, table.name, f"{type_name}: {table.title}", table.category, table.unit,
+        return cls(type_name, abbreviation, table.shown_name, f"{type_name}: {table.title}", _(table.category),
+                   table.unit,
                    table.display_rows, tuple(filter(None, (table.suppression_note,))) + notes)
 
 
@@ -76,23 +79,25 @@ def published_tables(event: EventData) -> list[PublishedTable]:
 def _notes(figures: ReviewFigures) -> tuple[str, ...]:
     lines = [figures.period + "." if figures.period else ""]
     if figures.threshold:
-        lines.append(f"Counts from 1 to {figures.threshold - 1} are shown as <{figures.threshold}; [c] marks a count "
-                     "not shown so that a hidden one cannot be worked out from the total.")
+        lines.append(_("Counts from 1 to {highest} are shown as <{threshold}; [c] marks a count not shown so that a "
+                       "hidden one cannot be worked out from the total.", highest=figures.threshold - 1,
+                       threshold=figures.threshold))
     lines.extend(figures.review.caveats)
     return tuple(line for line in lines if line)
 
 
 def _timeline_notes(found: TimelineFigures, table: CountTable) -> tuple[str, ...]:
     if table is found.per_year:
-        lines = [f"Every {found.year_kind} year of the register, by each review's {found.basis}."]
+        lines = [_("Every {kind} year of the register, by each review's {basis}.",
+                   kind=year_kind_words(found.year_kind), basis=stage_date_words(found.basis))]
         if found.partial_years:
-            lines.append(f"{', '.join(found.partial_years)}: part of the year only, to "
-                         f"{found.as_at.day} {found.as_at:%B %Y}.")
+            lines.append(_("{years}: part of the year only, to {day}.", years=", ".join(found.partial_years),
+                           day=day_month_year(found.as_at)))
         return tuple(lines)
     if table in (t.table for t in found.timeliness):
-        return ("Reviews that reached the stage in the period; 'where known' counts those whose earlier stage is "
-                "dated too. Working days leave out weekends and bank holidays.",)
-    return (f"All the type's recommendations in the register, as at {found.as_at.day} {found.as_at:%B %Y}.",)
+        return (_("Reviews that reached the stage in the period; 'where known' counts those whose earlier stage is "
+                  "dated too. Working days leave out weekends and bank holidays."),)
+    return (_("All the type's recommendations in the register, as at {day}.", day=day_month_year(found.as_at)),)
 
 
 def _themes_table(figures: ReviewFigures, abbreviation: str, notes: tuple[str, ...]) -> PublishedTable | None:
@@ -103,9 +108,9 @@ def _themes_table(figures: ReviewFigures, abbreviation: str, notes: tuple[str, .
         return None
     hidden = figures.hidden_themes
     rows = tuple((t.name, f"<{figures.threshold}" if t.name in hidden else str(t.count)) for t in counted)
-    name = f"Reviews featuring each theme (of {figures.count})"
-    return PublishedTable(figures.review.name, abbreviation, "Themes", f"{figures.review.name}: {name}", "Theme",
-                          "reviews", rows, notes)
+    name = _("Reviews featuring each theme (of {count})", count=figures.count)
+    return PublishedTable(figures.review.name, abbreviation, _("Themes"), f"{figures.review.name}: {name}", _("Theme"),
+                          _("reviews"), rows, notes)
 
 
 def sheet_names(tables: list[PublishedTable]) -> list[str]:
@@ -131,18 +136,19 @@ def workbook_bytes(event: EventData, tables: list[PublishedTable]) -> bytes:
                                         "strings_to_urls": False})
     info = event.event
     stamp = document_time(info.date).replace(tzinfo=None)
-    book.set_properties({"title": f"{info.title}, {info.long_date}: figures", "author": info.author or info.partnership,
-                         "created": stamp, "comments": "Figures as published, small numbers hidden"})
+    book.set_properties({"title": _("{title}, {date}: figures", title=info.title, date=info.long_date),
+                         "author": info.author or info.partnership, "created": stamp,
+                         "comments": _("Figures as published, small numbers hidden")})
     bold = book.add_format({"bold": True})
     title = book.add_format({"bold": True, "font_size": 14})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     names = sheet_names(tables)
     contents = book.add_worksheet(CONTENTS_SHEET)
     contents.write_string(0, 0, f"{info.partnership}: {info.title}, {info.long_date}", title)
-    contents.write_string(1, 0, "Every table as the briefings publish it, one sheet each; small numbers are hidden "
-                                "as in the briefings.")
-    contents.write_string(3, 0, "Sheet", bold)
-    contents.write_string(3, 1, "Table", bold)
+    contents.write_string(1, 0, _("Every table as the briefings publish it, one sheet each; small numbers are hidden "
+                                  "as in the briefings."))
+    contents.write_string(3, 0, _("Sheet"), bold)
+    contents.write_string(3, 1, _("Table"), bold)
     for row, (name, item) in enumerate(zip(names, tables), start=4):
         contents.write_string(row, 0, name)
         contents.write_string(row, 1, item.title)
@@ -152,7 +158,7 @@ def workbook_bytes(event: EventData, tables: list[PublishedTable]) -> bytes:
         sheet = book.add_worksheet(name)
         sheet.write_string(TITLE_ROW, 0, item.title, title)
         sheet.write_string(HEADING_ROW, 0, item.category, bold)
-        sheet.write_string(HEADING_ROW, 1, f"Number of {item.unit}", bold)
+        sheet.write_string(HEADING_ROW, 1, _("Number of {unit}", unit=item.unit), bold)
         for row, (label, shown) in enumerate(item.rows, start=FIRST_ROW):
             sheet.write_string(row, 0, label)
             if shown.isdigit():
@@ -160,7 +166,7 @@ def workbook_bytes(event: EventData, tables: list[PublishedTable]) -> bytes:
             else:
                 sheet.write_string(row, 1, shown)
         notes_row = FIRST_ROW + len(item.rows) + 1
-        sheet.write_string(notes_row, 0, "Notes", bold)
+        sheet.write_string(notes_row, 0, _("Notes"), bold)
         for offset, note in enumerate(item.notes, start=1):
             sheet.merge_range(notes_row + offset, 0, notes_row + offset, 3, "", wrap)
             sheet.write_string(notes_row + offset, 0, note, wrap)

@@ -15,7 +15,7 @@ from typing import Any
 
 from .categories import DEFAULT_GENDERS
 from .categories.ethnicity import HIGH_LEVEL
-from .i18n import _, day_month_year, long_date, ngettext
+from .i18n import N_, _, day_month_year, long_date, ngettext
 from .palette import BUILTIN_ACCENTS, BUILTIN_SCHEME
 from .register_records import BY_PUBLISHED
 from .wording import singular_name
@@ -367,6 +367,8 @@ class Timescale:
 
 # The statuses a register's review may have when the data declares none of its own (timeline.review_statuses).
 DEFAULT_REVIEW_STATUSES = ("In progress", "Completed", "Published")
+# The statuses a recommendation may have when the data declares none of its own; translated where shown.
+DEFAULT_RECOMMENDATION_STATUSES = (N_("Not started"), N_("In progress"), N_("Completed"), N_("Not implemented"))
 
 
 @dataclass
@@ -385,7 +387,7 @@ class Timeline:
     as_at: dt.date | None = None
     review_statuses: list[str] = field(default_factory=lambda: list(DEFAULT_REVIEW_STATUSES))  # a Status is one
     recommendation_statuses: list[str] = field(
-        default_factory=lambda: ["Not started", "In progress", "Completed", "Not implemented"])
+        default_factory=lambda: list(DEFAULT_RECOMMENDATION_STATUSES))
     timescales: dict[str, list[Timescale]] = field(default_factory=dict)
     publish_reasons: bool = False  # reasons for not implementing a recommendation also appear in the briefings
     figures_workbook: bool = True  # write figures.xlsx beside the deck

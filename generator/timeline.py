@@ -15,13 +15,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .figures import CountTable, publish_threshold
+from .i18n import N_, _, day_month_year, ngettext
 from .suppression import SuppressedTable, fewer_than_text, suppress
 from .model import EventData, ReviewType, Timeline, Timescale
 from .register_records import Recommendation, ResolvedReview
-from .timescales import (DEFAULT_TIMESCALES, FINANCIAL, FINANCIAL_YEAR_START, STAGE_WORDS, STAGES, WORKING_DAYS, DAYS,
-                         Span, elapsed, parse_span, stage_key, within, year_end, year_label, year_of)
+from .timescales import (DEFAULT_TIMESCALES, FINANCIAL, FINANCIAL_YEAR_START, STAGES, WORKING_DAYS, DAYS, Span,
+                         elapsed, parse_span, stage_key, stage_words, within, year_end, year_label, year_of)
 
-PARTIAL_MARK = " (part)"  # after a year the register cannot yet hold whole
+PARTIAL_MARK = N_(" (part)")  # after a year the register cannot yet hold whole; translated where used: partial_mark()
 YEARS_COMPARED = 2  # the briefing's sentence sets this year against the two before it
 
 
@@ -38,8 +39,8 @@ class Timeliness:
     @property
     def what(self) -> str:
         """Return 'notification within 5 working days of the incident'."""
-        return (f"{STAGE_WORDS[stage_key(self.timescale.stage)]} within {self.span.text} of "
-                f"{STAGE_WORDS[stage_key(self.timescale.start)]}")
+        return _("{stage} within {span} of {start}", stage=stage_words(self.timescale.stage), span=self.span.text,
+                 start=stage_words(self.timescale.start))
 
     @property
     def known(self) -> int:
@@ -51,12 +52,14 @@ class Timeliness:
         hidden = self.table.suppression
         if not self.known:
             return ""
-        on_time = dict(self.table.rows)[ON_TIME]
-        if hidden is not None and ON_TIME in hidden.hidden:
-            return f"{hidden.text(ON_TIME)} of {count_text(self.known, self.table.threshold)}"
+        on_time_label, on_time = self.table.rows[0]  # the reviews within the timescale, then those later
+        if hidden is not None and on_time_label in hidden.hidden:
+            return _("{part} of {whole}", part=hidden.text(on_time_label),
+                     whole=count_text(self.known, self.table.threshold))
         if self.table.threshold and self.known < self.table.threshold:
-            return f"{on_time} of {self.known}" if hidden is None else ""
-        return f"{on_time} of {self.known} ({round(100 * on_time / self.known)}%)"
+            return _("{part} of {whole}", part=on_time, whole=self.known) if hidden is None else ""
+        return _("{part} of {whole} ({percent}%)", part=on_time, whole=self.known,
+                 percent=round(100 * on_time / self.known))
 
     @property
     def median_text(self) -> str:
@@ -64,11 +67,25 @@ class Timeliness:
         if self.median is None or (self.table.threshold and self.known < self.table.threshold):
             return ""
         number = f"{self.median:g}" if self.median == int(self.median) else f"{self.median:.1f}"
-        return f"a median of {number} {self.median_unit}"
+        if self.median_unit == WORKING_DAYS:
+            return _("a median of {number} working days", number=number)
+        return _("a median of {number} days", number=number)
 
 
-ON_TIME = "Within timescale"
-LATE = "Later"
+ON_TIME = N_("Within timescale")
+LATE = N_("Later")
+# How the notes name each kind of year, in the language being written (year_kind_words).
+YEAR_KINDS = {FINANCIAL: N_("financial"), "calendar": N_("calendar")}
+
+
+def year_kind_words(kind: str) -> str:
+    """Return 'financial' or 'calendar' in the language being written."""
+    return _(YEAR_KINDS.get(kind, kind))
+
+
+def partial_mark() -> str:
+    """Return the mark after a year the register cannot yet hold whole, in the language being written."""
+    return _(PARTIAL_MARK)
 
 
 @dataclass(frozen=True)
@@ -89,6 +106,7 @@ class TimelineFigures:
     overdue_by_agency: CountTable | None
     overdue: int
     not_implemented: tuple[Recommendation, ...]
+    statuses: tuple[str, ...]  # the recommendations' statuses as the data names them, in by_status's order
     as_at: dt.date
     period_start: dt.date
     period_end: dt.date
@@ -102,7 +120,7 @@ class TimelineFigures:
 
     @property
     def partial_years(self) -> tuple[str, ...]:
-        return tuple(label for label, _ in self.per_year.rows if label.endswith(PARTIAL_MARK))
+        return tuple(label for label, _count in self.per_year.rows if label.endswith(partial_mark()))
 
     def count_text(self, count: int) -> str:
         """Return a count as running text prints it: 'fewer than 5' when published with it hidden."""
@@ -116,19 +134,26 @@ class TimelineFigures:
     @property
     def trend_sentence(self) -> str:
         """Return '12 reviews in 2023/24, against 9 and 8 in the two years before.' (hidden counts in words)."""
-        labels = [label for label, _ in self.per_year.rows]
+        labels = [label for label, _count in self.per_year.rows]
         if self.this_year not in labels:
             return ""
         index = labels.index(self.this_year)
         before = labels[max(0, index - YEARS_COMPARED):index][::-1]
-        noun = "review" if dict(self.per_year.rows)[self.this_year] == 1 else "reviews"
-        year = f"the {self.year_kind} year {self.this_year.removesuffix(PARTIAL_MARK)}"
-        lead = f"{_capital(self.year_text(self.this_year))} {noun} in {year}"
+        year = self.this_year.removesuffix(partial_mark())
+        shown = _capital(self.year_text(self.this_year))
+        count = dict(self.per_year.rows)[self.this_year]
+        if self.year_kind == FINANCIAL:
+            lead = ngettext("{shown} review in the financial year {year}", "{shown} reviews in the financial year {year}",
+                            count, shown=shown, year=year)
+        else:
+            lead = ngettext("{shown} review in the calendar year {year}", "{shown} reviews in the calendar year {year}",
+                            count, shown=shown, year=year)
         if not before:
             return f"{lead}."
-        counts = " and ".join(self.year_text(label) for label in before)
-        years = "the year before" if len(before) == 1 else f"the {_number_word(len(before))} years before"
-        return f"{lead}, against {counts} in {years}."
+        if len(before) == 1:
+            return _("{lead}, against {count} in the year before.", lead=lead, count=self.year_text(before[0]))
+        return _("{lead}, against {first} and {second} in the two years before.", lead=lead,
+                 first=self.year_text(before[0]), second=self.year_text(before[1]))
 
     @property
     def timeliness_sentence(self) -> str:
@@ -141,9 +166,9 @@ class TimelineFigures:
                 coverage = item.table.coverage_note
                 parts.append(f"{_capital(item.what)}: {figures}{f' ({coverage})' if coverage else ''}.")
         if self.ongoing is not None:
-            parts.append(f"{_capital(self.count_text(self.concluded or 0))} concluded in the period and "
-                         f"{self.count_text(self.ongoing)} still ongoing at its end "
-                         f"({self.period_end.day} {self.period_end:%B %Y}).")
+            parts.append(_("{concluded} concluded in the period and {ongoing} still ongoing at its end ({end}).",
+                           concluded=_capital(self.count_text(self.concluded or 0)),
+                           ongoing=self.count_text(self.ongoing), end=day_month_year(self.period_end)))
         return " ".join(parts)
 
     @property
@@ -155,8 +180,8 @@ class TimelineFigures:
         hidden = table.suppression
         counts = ", ".join(f"{hidden.text(label) if hidden else value} {label.lower()}"
                            for label, value in table.rows)
-        return (f"Of {self.count_text(table.total)} recommendations: {counts}; {self.count_text(self.overdue)} overdue at "
-                f"{self.as_at.day} {self.as_at:%B %Y}.")
+        return _("Of {total} recommendations: {counts}; {overdue} overdue at {day}.", total=self.count_text(table.total),
+                 counts=counts, overdue=self.count_text(self.overdue), day=day_month_year(self.as_at))
 
 
 def hidden_cells(rows: tuple[tuple[str, int], ...], threshold: int) -> SuppressedTable | None:
@@ -171,10 +196,6 @@ def count_text(count: int, threshold: int) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _number_word(number: int) -> str:
-    return {2: "two", 3: "three"}.get(number, str(number))
 
 
 def timescales_of(timeline: Timeline, key: str) -> tuple[Timescale, ...]:
@@ -227,12 +248,13 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
         if day is not None:
             counts[year_of(day, kind)] += 1
             known += 1
-    rows = tuple((year_label(year, kind) + (PARTIAL_MARK if year_end(year, kind) > as_at else ""), count)
+    rows = tuple((year_label(year, kind) + (partial_mark() if year_end(year, kind) > as_at else ""), count)
                  for year, count in counts.items())
-    per_year = CountTable(f"Reviews per {kind} year", "Year", rows, "reviews", known, len(reviews), ordered=True,
+    name = _("Reviews per financial year") if kind == FINANCIAL else _("Reviews per calendar year")
+    per_year = CountTable(name, _("Year"), rows, _("reviews"), known, len(reviews), ordered=True,
                           threshold=threshold, suppression=hidden_cells(rows, threshold))
     this = year_of(period_end, kind)
-    this_label = next((label for (year, _), (label, _) in zip(counts.items(), rows) if year == this), "")
+    this_label = next((label for (year, _count), (label, _shown) in zip(counts.items(), rows) if year == this), "")
     in_period = [r for r in reviews if (d := date_of(r)) is not None and d <= period_end]
     completions = [r.stages.completed for r in reviews]
     concluded = ongoing = None
@@ -275,9 +297,9 @@ def _timeliness(reviews: Sequence[ResolvedReview], scale: Timescale, region: str
         times.append(elapsed(start, end, span, region))
         on_time += within(start, end, span, region)
     unit = WORKING_DAYS if span.unit == WORKING_DAYS else DAYS
-    name = f"{_capital(STAGE_WORDS[stage_key(scale.stage)])} within {span.text}"
-    rows = ((ON_TIME, on_time), (LATE, len(times) - on_time))
-    table = CountTable(name, "Timeliness", rows, "reviews",
+    name = _capital(_("{stage} within {span}", stage=stage_words(scale.stage), span=span.text))
+    rows = ((_(ON_TIME), on_time), (_(LATE), len(times) - on_time))
+    table = CountTable(name, _("Timeliness"), rows, _("reviews"),
                        len(times), len(reached), ordered=True, threshold=threshold,
                        suppression=hidden_cells(rows, threshold))
     return Timeliness(scale, span, table, statistics.median(times) if times else None, unit)
@@ -285,9 +307,9 @@ def _timeliness(reviews: Sequence[ResolvedReview], scale: Timescale, region: str
 
 def _recommendation_tables(recommendations: Sequence[Recommendation], timeline: Timeline, as_at: dt.date,
                            threshold: int) -> tuple[CountTable | None, CountTable | None, CountTable | None, int,
-                                                    tuple[Recommendation, ...]]:
+                                                    tuple[Recommendation, ...], tuple[str, ...]]:
     if not recommendations:
-        return None, None, None, 0, ()
+        return None, None, None, 0, (), ()
     total = len(recommendations)
     statuses = {status: 0 for status in timeline.recommendation_statuses}
     for item in recommendations:
@@ -296,17 +318,20 @@ def _recommendation_tables(recommendations: Sequence[Recommendation], timeline: 
     by_agency = {agency: sum(1 for r in recommendations if r.agency == agency) for agency in agencies}
     late = [r for r in recommendations if is_overdue(r, as_at)]
     overdue = {agency: sum(1 for r in late if r.agency == agency) for agency in agencies}
-    status_rows, agency_rows, overdue_rows = (tuple(statuses.items()), tuple(by_agency.items()),
+    # A status is shown in the version's language (the default ones are in the catalogue; the data's own as typed).
+    status_rows, agency_rows, overdue_rows = (tuple((_(status), count) for status, count in statuses.items()),
+                                              tuple(by_agency.items()),
                                               tuple(overdue.items()))
-    tables = (CountTable("Recommendations by status", "Status", status_rows, "recommendations", total, total,
+    unit = _("recommendations")
+    tables = (CountTable(_("Recommendations by status"), _("Status"), status_rows, unit, total, total,
                          ordered=True, threshold=threshold, suppression=hidden_cells(status_rows, threshold)),
-              CountTable("Recommendations by agency", "Agency", agency_rows, "recommendations", total, total,
+              CountTable(_("Recommendations by agency"), _("Agency"), agency_rows, unit, total, total,
                          threshold=threshold, suppression=hidden_cells(agency_rows, threshold)),
-              CountTable(f"Overdue at {as_at.day} {as_at:%B %Y}, by agency", "Agency", overdue_rows,
-                         "recommendations", total, total, threshold=threshold,
+              CountTable(_("Overdue at {day}, by agency", day=day_month_year(as_at)), _("Agency"), overdue_rows,
+                         unit, total, total, threshold=threshold,
                          suppression=hidden_cells(overdue_rows, threshold)))
     not_done = tuple(r for r in recommendations if r.status.casefold() == "not implemented")
-    return (*tables, len(late), not_done)
+    return (*tables, len(late), not_done, tuple(statuses))
 
 
 def is_overdue(recommendation: Recommendation, as_at: dt.date) -> bool:
@@ -323,8 +348,8 @@ def placeholder_values(timelines: Mapping[str, TimelineFigures]) -> dict[str, st
     (the status in lower case: ``{sar.recommendations.completed}``) and ``{k.recommendations.overdue}``."""
     values: dict[str, str] = {}
     for key, found in timelines.items():
-        for label, _ in found.per_year.rows:
-            values[f"{key}.year.{label.removesuffix(PARTIAL_MARK)}"] = found.year_text(label)
+        for label, _count in found.per_year.rows:
+            values[f"{key}.year.{label.removesuffix(partial_mark())}"] = found.year_text(label)
         if found.this_year:
             values[f"{key}.this_year"] = found.year_text(found.this_year)
         if found.ongoing is not None:
@@ -336,7 +361,7 @@ def placeholder_values(timelines: Mapping[str, TimelineFigures]) -> dict[str, st
         if table is not None:
             hidden = table.suppression
             values[f"{key}.recommendations"] = found.count_text(table.total)
-            for label, value in table.rows:
-                values[f"{key}.recommendations.{label.lower()}"] = hidden.text(label) if hidden else str(value)
+            for status, (label, value) in zip(found.statuses, table.rows):
+                values[f"{key}.recommendations.{status.lower()}"] = hidden.text(label) if hidden else str(value)
             values[f"{key}.recommendations.overdue"] = found.count_text(found.overdue)
     return values

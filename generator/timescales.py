@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .i18n import N_, _, ngettext
 from .model import Timescale
 from .register_records import ResolvedReview
 
@@ -47,14 +48,31 @@ STAGES: dict[str, Callable[[ResolvedReview], dt.date | None]] = {
 }
 STAGE_HEADINGS = ("Date of incident", "Date notified", "Rapid review date", "Decision date", "Date completed",
                   "Date published")
-# How a timeliness sentence names each stage: 'notified', 'rapid review held'.
-STAGE_WORDS = {"dateofincident": "the incident", "datenotified": "notification", "rapidreviewdate": "rapid review",
-               "decisiondate": "the decision", "datecompleted": "completion", "datepublished": "publication"}
+# How a timeliness sentence names each stage: 'notification', 'rapid review' (translated where shown: stage_words).
+STAGE_WORDS = {"dateofincident": N_("the incident"), "datenotified": N_("notification"),
+               "rapidreviewdate": N_("rapid review"), "decisiondate": N_("the decision"),
+               "datecompleted": N_("completion"), "datepublished": N_("publication")}
+# The date each review is counted by, as the figures' notes name it ('by the year of their date notified').
+STAGE_DATES = {"dateofincident": N_("date of incident"), "datenotified": N_("date notified"),
+               "rapidreviewdate": N_("rapid review date"), "decisiondate": N_("decision date"),
+               "datecompleted": N_("date completed"), "datepublished": N_("date published")}
 
 
 def stage_key(heading: str) -> str:
     """Return a stage's heading as compared: 'Date notified' = 'date_notified' = 'DATE NOTIFIED'."""
     return re.sub(r"[\s_]+", "", heading).lower()
+
+
+def stage_words(heading: str) -> str:
+    """Return how running text names a stage, in the language being written: 'notification', 'hysbysu'."""
+    return _(STAGE_WORDS[stage_key(heading)])
+
+
+def stage_date_words(heading: str) -> str:
+    """Return a stage's date as the figures' notes name it, in the language being written ('date notified'); a
+    heading that is no stage's is kept as it is."""
+    words = STAGE_DATES.get(stage_key(heading))
+    return _(words) if words else heading
 
 
 @dataclass(frozen=True)
@@ -66,8 +84,12 @@ class Span:
 
     @property
     def text(self) -> str:
-        unit = self.unit if self.amount != 1 else self.unit[:-1]
-        return f"{self.amount} {unit}"
+        """Return the span in the language being written: '5 working days', '1 month', '6 mis'."""
+        if self.unit == WORKING_DAYS:
+            return ngettext("{count} working day", "{count} working days", self.amount)
+        if self.unit == DAYS:
+            return ngettext("{count} day", "{count} days", self.amount)
+        return ngettext("{count} month", "{count} months", self.amount)
 
 
 def parse_span(text: str) -> Span | None:

@@ -160,8 +160,9 @@ def timeline_paragraphs(found: TimelineFigures | None, publish_reasons: bool) ->
         return ()
     lines = [found.trend_sentence, found.timeliness_sentence, found.recommendations_sentence]
     if publish_reasons and found.not_implemented:
-        lines.append("Not implemented: " + "; ".join(f"{r.text} ({r.agency}: {r.reason})"
-                                                     for r in found.not_implemented) + ".")
+        lines.append(_("Not implemented: {items}.", items="; ".join(
+            _("{text} ({agency}: {reason})", text=r.text, agency=r.agency, reason=r.reason)
+            for r in found.not_implemented)))
     return tuple(line for line in lines if line)
 
 

@@ -7,8 +7,10 @@ the others); their figures come from :mod:`generator.timeline`.
 
 from __future__ import annotations
 
+from ..i18n import _, day_month_year
 from ..model import EventData
-from ..timeline import PARTIAL_MARK, TimelineFigures, event_timelines
+from ..timescales import FINANCIAL, stage_date_words
+from ..timeline import TimelineFigures, event_timelines, partial_mark, year_kind_words
 from .plan import Para, SlideSpec, table_chart
 
 
@@ -28,46 +30,51 @@ def timeline_slides(event: EventData) -> list[SlideSpec]:
 def _per_year_slide(found: TimelineFigures) -> SlideSpec:
     name = found.review.name
     chart = table_chart(found.per_year, name)
-    footnotes = [f"Reviews counted by the {found.year_kind} year of their {found.basis}"
-                 + (" (April to March)." if found.year_kind == "financial" else ".")]
+    counted_by = _("Reviews counted by the {kind} year of their {basis}", kind=year_kind_words(found.year_kind),
+                   basis=stage_date_words(found.basis))
+    footnotes = [counted_by + (_(" (April to March).") if found.year_kind == FINANCIAL else ".")]
     if found.partial_years:
-        footnotes.append(f"{' and '.join(y.removesuffix(PARTIAL_MARK) for y in found.partial_years)}: part of the "
-                         f"year only, to {found.as_at.day} {found.as_at:%B %Y}.")
+        years = _(" and ").join(y.removesuffix(partial_mark()) for y in found.partial_years)
+        footnotes.append(_("{years}: part of the year only, to {day}.", years=years,
+                           day=day_month_year(found.as_at)))
     notes = "\n".join(filter(None, [found.trend_sentence, chart.alt_text]))
-    return SlideSpec("charts", f"Reviews over time: {name}", notes, charts=[chart], footnotes=footnotes)
+    return SlideSpec("charts", _("Reviews over time: {name}", name=name), notes, charts=[chart], footnotes=footnotes)
 
 
 def _timeliness_slide(found: TimelineFigures) -> SlideSpec | None:
     body = []
     for item in found.timeliness:
-        figures = "; ".join(filter(None, [item.share_text and f"{item.share_text} within the timescale",
+        figures = "; ".join(filter(None, [item.share_text and _("{share} within the timescale",
+                                                                share=item.share_text),
                                           item.median_text]))
         if figures:
             coverage = item.table.coverage_note
             body.append(Para(f"{item.what[:1].upper()}{item.what[1:]}: {figures}"
                              + (f" ({coverage})" if coverage else "")))
     if found.ongoing is not None:
-        start, end = (f"{day.day} {day:%B %Y}" for day in (found.period_start, found.period_end))
+        start, end = (day_month_year(day) for day in (found.period_start, found.period_end))
         concluded = found.count_text(found.concluded or 0)
-        body.append(Para(f"{concluded[:1].upper()}{concluded[1:]} concluded from {start} to {end}; "
-                         f"{found.count_text(found.ongoing)} still ongoing at {end}"))
+        body.append(Para(_("{concluded} concluded from {start} to {end}; {ongoing} still ongoing at {end}",
+                           concluded=f"{concluded[:1].upper()}{concluded[1:]}", start=start, end=end,
+                           ongoing=found.count_text(found.ongoing))))
     if not body:
         return None
     notes = found.timeliness_sentence
-    return SlideSpec("content", f"Timeliness: {found.review.name}", notes, body=body)
+    return SlideSpec("content", _("Timeliness: {name}", name=found.review.name), notes, body=body)
 
 
 def _acted_on_slide(found: TimelineFigures) -> SlideSpec:
     name = found.review.name
     tables = [t for t in (found.by_status, found.overdue_by_agency) if t is not None]
-    charts = [table_chart(table, f"the recommendations of {name}") for table in tables]
+    charts = [table_chart(table, _("the recommendations of {name}", name=name)) for table in tables]
     lines = [found.recommendations_sentence]
     if found.not_implemented:
         # For the board (the Care Act asks it to report them); the briefings print them only when the data says so.
-        lines.append("Not implemented, and why:")
-        lines.extend(f"{r.reference}, {r.agency}: {r.text} (reason: {r.reason})" for r in found.not_implemented)
+        lines.append(_("Not implemented, and why:"))
+        lines.extend(_("{reference}, {agency}: {text} (reason: {reason})", reference=r.reference, agency=r.agency,
+                       text=r.text, reason=r.reason) for r in found.not_implemented)
     lines.extend(chart.alt_text for chart in charts)
-    footnotes = [f"Overdue: due before {found.as_at.day} {found.as_at:%B %Y} and neither completed nor set aside "
-                 "(not implemented, with a reason)."]
-    return SlideSpec("charts", f"Was the learning acted on? {name}", "\n".join(lines), charts=charts,
+    footnotes = [_("Overdue: due before {day} and neither completed nor set aside (not implemented, with a reason).",
+                   day=day_month_year(found.as_at))]
+    return SlideSpec("charts", _("Was the learning acted on? {name}", name=name), "\n".join(lines), charts=charts,
                      footnotes=footnotes)
