@@ -4,6 +4,8 @@ time and the figures workbook are each wholly in their version's language."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import zipfile
 from html import unescape
@@ -12,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildOptions, build_event
+from generator.cli.main import main
+from tests.conftest import needs_libreoffice
 from tests.test_bilingual import DATA, phrases, read_text, versions
 
 # The workbook's parts a reader meets: its shared strings (every text cell) and its properties.
@@ -109,3 +113,16 @@ def test_the_welsh_version_writes_its_dates_counts_and_statuses_in_welsh(built: 
     english_deck = reader_text(versions(built, "en")[0])
     assert ("Of 3 recommendations: 0 not started, 1 in progress, 1 completed, 1 not implemented; "
             "1 overdue at 15 May 2025." in english_deck)
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_both_versions_over_time_pass_the_rendered_checks(built: list[Path]) -> None:
+    """The decks and the Single Unified Safeguarding Reviews' briefings (the type with a story over time)."""
+    files = [path for path in built if path.suffix == ".pptx" or path.suffix == ".docx" and
+             ("-adus-" in path.name or "-susr-" in path.name)]
+    assert len(files) == 4
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
+        status = main(["check", "--files", *map(str, files)])
+    assert status == 0, printed.getvalue()
