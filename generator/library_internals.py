@@ -145,3 +145,16 @@ def story_root(story: Any) -> etree._Element:
     """
     root: etree._Element = story.part.element
     return root
+
+
+def numbering_xml(document: Any) -> etree._Element | None:
+    """Return the root of a Word document's numbering definitions (``w:numbering``), or None if it has none.
+
+    python-docx's ``DocumentPart.numbering_part`` is undocumented and creates an empty part when there is none;
+    the part is found through ``Part.rels`` instead, so that reading a template never changes it.
+    """
+    for rel in document.part.rels.values():
+        if not rel.is_external and rel.reltype.endswith("/numbering"):
+            root: etree._Element = rel.target_part.element
+            return root
+    return None

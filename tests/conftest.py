@@ -119,3 +119,66 @@ def renamed_deck_template(path: Path) -> None:
     for layout in prs.slide_layouts:
         layout.name = f"Brand {layout.name}"
     prs.save(str(path))
+
+
+RENAMED_BULLETS = "Bullets"
+RENAMED_HEADING = "Section heading"
+# How the renamed bullet style reaches its numbering (ECMA-376 part 1, 17.9): "numPr", its own w:numPr naming a
+# bullet definition whose level also names the style (w:pStyle), as Word writes it; "numStyleLink", its w:numPr
+# naming a definition that refers to a numbering style (w:numStyleLink) whose own definition holds the levels
+# (w:styleLink); "pStyle only", no w:numPr, only a level naming the style.
+STYLE_LINKS = ("numPr", "numStyleLink", "pStyle only")
+
+
+def word_template_with_renamed_styles(path: Path, link: str) -> Path:
+    """Save a Word template whose comms team renamed "List Bullet" to "Bullets" (its numbering linked as ``link``
+    says) and "Heading 1" to "Section heading" (still at outline level 1), at ``path``."""
+    import copy
+
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    from generator.library_internals import numbering_xml
+
+    template = Document()
+    bullets = template.styles["List Bullet"]
+    bullets.name = RENAMED_BULLETS
+    template.styles["Heading 1"].name = RENAMED_HEADING
+    numbering = numbering_xml(template)
+    assert numbering is not None
+    own_number = bullets.element.pPr.numPr.find(qn("w:numId")).get(qn("w:val"))
+    level = _abstract_level(numbering, own_number)
+    level.find(qn("w:lvlText")).set(qn("w:val"), "•")
+    level.remove(level.find(qn("w:rPr")))  # Word's Symbol-font bullet; a plain one reads back from the PDF
+    if link == "numStyleLink":
+        template.styles.element.append(parse_xml(
+            f'<w:style {nsdecls("w")} w:type="numbering" w:styleId="BrandBullets"><w:name w:val="Brand bullets"/>'
+            f'<w:pPr><w:numPr><w:numId w:val="20"/></w:numPr></w:pPr></w:style>'))
+        defining = copy.deepcopy(level.getparent())
+        defining.set(qn("w:abstractNumId"), "20")
+        defining.find(qn("w:lvl")).remove(defining.find(qn("w:lvl")).find(qn("w:pStyle")))
+        defining.insert(0, parse_xml(f'<w:styleLink {nsdecls("w")} w:val="BrandBullets"/>'))
+        referring = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="21">'
+                              f'<w:numStyleLink w:val="BrandBullets"/></w:abstractNum>')
+        first_instance = numbering.find(qn("w:num"))
+        first_instance.addprevious(defining)
+        first_instance.addprevious(referring)
+        for number in ("20", "21"):
+            numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{number}">'
+                                       f'<w:abstractNumId w:val="{number}"/></w:num>'))
+        level.remove(level.find(qn("w:pStyle")))
+        bullets.element.pPr.numPr.find(qn("w:numId")).set(qn("w:val"), "21")
+    elif link == "pStyle only":
+        bullets.element.pPr.remove(bullets.element.pPr.numPr)
+    template.save(path)
+    return path
+
+
+def _abstract_level(numbering, number: str):
+    from docx.oxml.ns import qn
+
+    instance = next(num for num in numbering.findall(qn("w:num")) if num.get(qn("w:numId")) == number)
+    abstract_id = instance.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
+    return abstract.find(qn("w:lvl"))

@@ -157,13 +157,15 @@ def test_check_template_reports_missing_word_styles(run_cli, tmp_path):
     assert status == 0
     assert ("  missing: heading text: no paragraph style named 'Heading 1'; 'Heading 1' is created from a plain "
             "definition") in out.splitlines()
-    assert ("  missing: bullet text: no paragraph style named 'List Bullet'; 'List Bullet' is created from a plain "
-            "definition") in out.splitlines()
+    # Another style that draws bullets stands in, rather than a plain one with a typed bullet.
+    assert ("  missing: bullet text: no paragraph style named 'List Bullet'; uses 'List Bullet 2', the first "
+            "paragraph style that draws bullets") in out.splitlines()
     status, _, _ = run_cli(["build", DEFAULT_DATA, "--docx-template", "plain.dotx", "--out", "out"], tmp_path)
     assert status == 0
     built = Document(str(next((tmp_path / "out" / "briefings").glob("*sar.docx"))))
     assert [p.text for p in built.paragraphs if p.style.name == "Heading 1"][0] == "1. Background"
-    assert any(p.text.startswith("• ") for p in built.paragraphs)
+    assert any(p.style.name == "List Bullet 2" for p in built.paragraphs)
+    assert not any(p.text.startswith("• ") for p in built.paragraphs)
 
 
 def test_macro_templates_are_refused(run_cli, tmp_path):

@@ -66,7 +66,9 @@ class WordBriefing:
         self.style_ids = {role: doc.styles[name].style_id for role, name in styles.items()}
         self.paper = paper
         self.body_font = body_font
-        self.bullet_prefix = "" if has_numbering(doc, styles["bullet"]) else "• "
+        # A bullet is typed only where the style draws none; numbering is then switched off on the paragraph
+        # (w:numId 0), so a style that Word or LibreOffice numbers by a link we do not follow still shows one.
+        self.types_bullets = not has_numbering(doc, styles["bullet"])
 
     def write(self, plan: BriefingPlan) -> None:
         """Write the whole briefing: header, title, the seven parts in columns, footer, and the team record."""
@@ -111,15 +113,26 @@ class WordBriefing:
     def _list(self, items: tuple[str, ...]) -> None:
         """Append a bulleted list, its items kept together as the fit measure places them (no stranded items)."""
         for text, keep in zip(items, list_keeps(items, self.body_font, self.fit.whole_lists)):
-            self.paragraph(self.bullet_prefix + text, "bullet", keep_with_next=keep)
+            if self.types_bullets:
+                self.paragraph("• " + text, "bullet", keep_with_next=keep, numbering_off=True)
+            else:
+                self.paragraph(text, "bullet", keep_with_next=keep)
 
-    def paragraph(self, text: str, role: str, keep_with_next: bool = False) -> etree._Element:
+    def paragraph(self, text: str, role: str, keep_with_next: bool = False,
+                  numbering_off: bool = False) -> etree._Element:
         """Append a paragraph in the role's style and return its element."""
         p = OxmlElement("w:p")
         properties = etree.SubElement(p, qn("w:pPr"))
         etree.SubElement(properties, qn("w:pStyle"), {qn("w:val"): self.style_ids[role]})
         if keep_with_next:
             etree.SubElement(properties, qn("w:keepNext"))
+        if numbering_off:
+            numbering = etree.SubElement(properties, qn("w:numPr"))
+            etree.SubElement(numbering, qn("w:numId"), {qn("w:val"): "0"})
+        if role == "heading":
+            # Outline level 1 whatever the template's heading style says: Word's navigation pane and the PDF's
+            # heading tags list the parts by it.
+            etree.SubElement(properties, qn("w:outlineLvl"), {qn("w:val"): "0"})
         if text:
             p.append(_run(text, self.names))
         self._append(p)

@@ -87,17 +87,41 @@ def _inspect_presentation(prs, report: TemplateReport, overrides: dict) -> None:
                             f"theme: {{layouts: {{{mapping}}}}}")
 
 
+_WHAT_IT_DOES = {"bullet": "the first paragraph style that draws bullets",
+                 "heading": "the first paragraph style at outline level 1"}
+
+
 def _inspect_document(doc, report: TemplateReport, overrides: dict) -> None:
-    from ..briefing.styles import DEFAULT_STYLE_NAMES, find_style, has_numbering, paragraph_style_names
+    from ..briefing.styles import DEFAULT_STYLE_NAMES, find_style, list_marker, outline_level
 
     report.facts.append(f"Word template with {len(doc.styles)} styles")
-    defined = paragraph_style_names(doc)
+    used = []
     for role in DEFAULT_STYLE_NAMES:
-        found, tried = find_style(defined, role, overrides)
+        found, tried = find_style(doc, role, overrides)
         if found is None:
             report.gaps.append(f"{role} text: no paragraph style named {' or '.join(repr(n) for n in tried)}; "
                                f"'{tried[-1]}' is created from a plain definition")
+            typed = "; a '•' is typed before each item" if role == "bullet" else ""
+            used.append(f"{role} '{tried[-1]}' (created{typed})")
+            continue
+        if found not in tried:
+            report.gaps.append(f"{role} text: no paragraph style named {' or '.join(repr(n) for n in tried)}; "
+                               f"uses '{found}', {_WHAT_IT_DOES[role]}")
         elif found != tried[0]:
             report.gaps.append(f"{role} text: no paragraph style named '{tried[0]}'; falls back to '{found}'")
-        elif role == "bullet" and not has_numbering(doc, found):
-            report.gaps.append(f"bullet text: style '{found}' draws no bullets; a '•' is typed before each item")
+        marker = list_marker(doc, found)
+        if role == "bullet":
+            drawn = "draws its own bullets" if marker == "bullet" else (
+                f"draws its own {marker} numbers" if marker else "draws no bullets; a '•' is typed before each item")
+            used.append(f"bullet '{found}' ({drawn})")
+            if marker is None:
+                report.gaps.append(f"bullet text: style '{found}' draws no bullets; a '•' is typed before each item")
+        elif role == "heading":
+            level = outline_level(doc, found)
+            used.append(f"heading '{found}' (outline level 1)")
+            if level != 0:
+                report.gaps.append(f"heading text: style '{found}' is not at outline level 1; each part heading is "
+                                   f"set at level 1, so the navigation pane and the PDF's tags list the parts")
+        else:
+            used.append(f"{role} '{found}'")
+    report.facts.append("styles used: " + ", ".join(used))

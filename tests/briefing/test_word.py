@@ -23,7 +23,8 @@ from generator.checks.rendered import Page, Word, read_pages
 from generator.loading import load_event
 from generator.output.pdf import convert_to_pdf
 from generator.templates import BUILTIN_DECK_TEMPLATE
-from tests.conftest import DEFAULT_DATA, ROOT, needs_libreoffice
+from tests.conftest import (DEFAULT_DATA, RENAMED_BULLETS, RENAMED_HEADING, ROOT, needs_libreoffice,
+                            word_template_with_renamed_styles)
 
 TEMPLATE = BUILTIN_DECK_TEMPLATE.read_bytes()
 FONTS = template_fonts(TEMPLATE)
@@ -171,3 +172,80 @@ def test_no_line_breaks_inside_a_hyphenated_place_name(drawn):
     ends = [line[-1].text for page in pages for line in _lines(page.words)]
     assert sum(1 for page in pages for word in page.words if "Stockton" in word.text) >= MENTIONS
     assert not [end for end in ends if end.endswith(("Stockton-", "Stockton-on-"))]
+
+
+# -- a Word template whose list and heading styles were renamed -------------------------------------------------
+
+BULLET_GLYPHS = {"•", "\uf0b7"}  # a typed bullet; Word's Symbol-font one as LibreOffice draws it
+PART_HEADINGS = ["1. Background", "2. Why it matters", "3. The reviews across Tees", "4. The themes",
+                 "5. The learning", "6. Questions to reflect on", "7. What to do"]
+# Each kind of link between the renamed bullet style and its numbering, and the theme's styles: mapping, if any
+# (the style linked only from a numbering level is named, as a comms team would, with a heading style that has
+# no outline level of its own).
+RENAMED_BUILDS = {"numPr": {}, "numStyleLink": {}, "pStyle only": {"bullet": RENAMED_BULLETS, "heading": "Quote"}}
+
+
+@pytest.fixture(scope="module")
+def renamed_briefings(tmp_path_factory) -> dict[str, Path]:
+    """Build the default data's adult reviews' briefing on each renamed-styles template; return each .docx."""
+    import yaml
+
+    from generator.cli import main
+
+    built = {}
+    for index, (link, styles) in enumerate(RENAMED_BUILDS.items()):
+        folder = tmp_path_factory.mktemp(f"renamed{index}")
+        word_template_with_renamed_styles(folder / "brand.dotx", link)
+        data = yaml.safe_load(DEFAULT_DATA.read_text(encoding="utf-8"))
+        data["theme"] = {"docx_template": "brand.dotx", **({"styles": styles} if styles else {})}
+        source = folder / "renamed.yaml"
+        source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+        assert main(["build", str(source), "--out", str(folder)]) == 0
+        built[link] = next((folder / "briefings").glob("*-sar.docx"))
+    return built
+
+
+@pytest.mark.parametrize("link", ["numPr", "numStyleLink"])
+def test_a_renamed_bullet_style_draws_the_bullets_and_none_is_typed(renamed_briefings, link):
+    doc = Document(str(renamed_briefings[link]))
+    items = [p for p in doc.paragraphs if p.style.name == RENAMED_BULLETS]
+    assert "Self-Neglect (6)" in [p.text for p in items]
+    assert not any(p.text.startswith("•") for p in doc.paragraphs)
+    headings = [p for p in doc.paragraphs if p.style.name == RENAMED_HEADING]
+    assert [p.text for p in headings] == PART_HEADINGS
+
+
+def test_a_bullet_is_typed_where_the_style_draws_none_and_numbering_is_switched_off(renamed_briefings):
+    doc = Document(str(renamed_briefings["pStyle only"]))
+    items = [p for p in doc.paragraphs if p.style.name == RENAMED_BULLETS]
+    assert "• Self-Neglect (6)" in [p.text for p in items]
+    for item in items:
+        assert item.text.startswith("• ")
+        assert item._p.pPr.numPr.find(qn("w:numId")).get(qn("w:val")) == "0"
+    headings = [p for p in doc.paragraphs if p.style.name == "Quote"]
+    assert [p.text for p in headings] == PART_HEADINGS
+    for heading in headings:
+        assert heading._p.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_each_theme_line_of_a_renamed_styles_briefing_has_exactly_one_bullet_and_the_parts_stay_headings(
+        renamed_briefings):
+    import pikepdf
+
+    pdfs, problem = convert_to_pdf(list(renamed_briefings.values()))
+    assert not problem, problem
+    for (link, docx), pdf in zip(renamed_briefings.items(), pdfs):
+        items = [p.text for p in Document(str(docx)).paragraphs if p.style.name == RENAMED_BULLETS]
+        pages = read_pages(pdf)
+        bullets = [(page, word) for page in pages for word in page.words if word.text in BULLET_GLYPHS]
+        assert len(bullets) == len(items), link
+        for page, bullet in bullets:
+            # LibreOffice draws a list's bullets before its text: the word after a bullet is found by position.
+            after = min((word for word in page.words
+                         if abs(word.top - bullet.top) < SAME_LINE_PT and word.left >= bullet.right),
+                        key=lambda word: word.left)
+            assert after.text not in BULLET_GLYPHS, (link, after)
+        with pikepdf.open(pdf) as opened, opened.open_outline() as outline:
+            assert [entry.title for entry in outline.root] == PART_HEADINGS, link

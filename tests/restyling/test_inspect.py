@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from generator.restyling.inspect import inspect_template
-from tests.conftest import DEFAULT_DATA, renamed_deck_template
+from tests.conftest import (DEFAULT_DATA, RENAMED_BULLETS, renamed_deck_template,
+                            word_template_with_renamed_styles)
 from tests.templates.hostile import (BUILT_IN_DECK_DROPS, LAYOUT, MASTER, MASTER_RELS, PAYLOAD_TEMPLATE, Package, changed,
                                      hostile, powerpoint_base, without_relationship)
 
@@ -128,3 +131,33 @@ def test_a_renamed_template_s_fallbacks_are_build_warnings_and_the_build_draws_w
     used = {slide.shapes.title.text: slide.slide_layout.name for slide in deck.slides}
     assert used["Main Themes"] == "Brand Section Header"
     assert used["Thank you"] == "Brand Title Slide"
+
+
+USED_WHEN_RENAMED = ("styles used: body 'Normal', title 'Title', subtitle 'Subtitle', heading 'Section heading' "
+                     "(outline level 1), bullet 'Bullets' (draws its own bullets), footer 'Footer'")
+
+
+@pytest.mark.parametrize("link", ["numPr", "numStyleLink"])
+def test_check_template_names_the_renamed_styles_it_uses_and_that_they_draw_their_own_bullets(tmp_path, link):
+    report = inspect_template(word_template_with_renamed_styles(tmp_path / "brand.dotx", link))
+    assert report.unusable == []
+    assert report.facts[1] == USED_WHEN_RENAMED
+    assert report.gaps == ["heading text: no paragraph style named 'Heading 1'; uses 'Section heading', the first "
+                           "paragraph style at outline level 1",
+                           "bullet text: no paragraph style named 'List Bullet'; uses 'Bullets', the first paragraph "
+                           "style that draws bullets"]
+
+
+def test_check_template_says_a_bullet_is_typed_where_the_style_draws_none(tmp_path):
+    # Only a numbering level names the style (w:pStyle), with no w:numPr of its own: Word's rules give it no bullet.
+    template = word_template_with_renamed_styles(tmp_path / "brand.dotx", "pStyle only")
+    report = inspect_template(template, style_names={"bullet": RENAMED_BULLETS})
+    assert "bullet 'Bullets' (draws no bullets; a '•' is typed before each item)" in report.facts[1]
+    assert report.gaps[-1] == "bullet text: style 'Bullets' draws no bullets; a '•' is typed before each item"
+
+
+def test_check_template_says_each_part_heading_is_set_at_level_one_when_the_style_is_not(tmp_path):
+    template = word_template_with_renamed_styles(tmp_path / "brand.dotx", "numPr")
+    report = inspect_template(template, style_names={"heading": "Heading 2"})
+    assert report.gaps[0] == ("heading text: style 'Heading 2' is not at outline level 1; each part heading is set at "
+                              "level 1, so the navigation pane and the PDF's tags list the parts")
