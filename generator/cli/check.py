@@ -96,7 +96,7 @@ def check(files: list[Path], built_in: Path | None = None) -> int:
 
 def hiding_fact(threshold: int | None) -> str:
     """Return what a file records of hiding: 'counts below 5 hidden', 'small numbers not hidden', or 'records no
-    hiding' (a PDF, or a file built by an older version)."""
+    hiding' (a file built by an older version or by another tool, or a workbook)."""
     if threshold is None:
         return "records no hiding"
     return f"counts below {threshold} hidden" if threshold else "small numbers not hidden"

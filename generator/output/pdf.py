@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .hiding_record import pdf_recorded, recorded_in
 from .pdf_alt_text import with_figure_alt_text
 from .manifest import FOLDER
 
@@ -189,6 +190,9 @@ def _convert(soffice: str, sources: list[tuple[str, bytes]], language: str,
             drawn = pdf.read_bytes()
             if name.lower().endswith((".pptx", ".docx")):  # LibreOffice drops the charts' alt text from the tags
                 drawn = with_figure_alt_text(drawn, data, is_deck=name.lower().endswith(".pptx"))
+            threshold = recorded_in(name, data)
+            if threshold is not None:  # the PDF says what its source says of hiding, so `check --files` can tell
+                drawn = pdf_recorded(drawn, threshold)
             results.append(_steady(drawn, _modified_time(_core_properties(data))))
         return results, problem
 

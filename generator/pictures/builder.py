@@ -19,6 +19,7 @@ from ..i18n import N_
 from ..branding import paper_colours
 from ..briefing.type_scale import CHART_LABEL_SIZE, COLUMN_WIDTH
 from ..output import Rendered, Target, document_time
+from ..figures import publish_threshold
 from ..output_formats import PNG, SVG
 from ..paths import event_stem
 from .page import index_page
@@ -73,37 +74,38 @@ class PicturesBuilder:
         folder = out_dir / FOLDER / event_stem(info.title, info.date)
         date = document_time(info.date).isoformat()
         pictures = plan_pictures(plan)
+        hidden_below = publish_threshold(plan.event, for_deck=False)  # as the pictures are planned
         # The bytes depend on matplotlib's version too (a new one may draw a line a pixel over).
-        inputs = (self.fonts, self.colours, date, metadata.version("matplotlib"))
+        inputs = (self.fonts, self.colours, date, hidden_below, metadata.version("matplotlib"))
         targets = [Target(folder / f"{picture.stem}{form.suffix}", (picture.chart, form, inputs),
-                          partial(self.render, picture, form, date))
+                          partial(self.render, picture, form, date, hidden_below))
                    for picture in pictures if picture.drawn for form in FORMATS]
-        page = partial(self.index, plan, pictures, date)
+        page = partial(self.index, plan, pictures, date, hidden_below)
         targets.append(Target(folder / INDEX, (pictures, info, inputs), page))
         return targets
 
-    def render(self, picture: Picture, form: PictureFormat, date: str) -> Rendered:
+    def render(self, picture: Picture, form: PictureFormat, date: str, hidden_below: int) -> Rendered:
         """Return one file of one picture."""
-        drawn = _drawn(picture, form, self.fonts, self.colours, date)
+        drawn = _drawn(picture, form, self.fonts, self.colours, date, hidden_below)
         return Rendered(drawn.data, f"{picture.chart.title}, {form.label}",
                         [f"the picture {picture.stem}{form.suffix}: {warning}" for warning in drawn.warnings])
 
-    def index(self, plan: EventPlan, pictures: tuple[Picture, ...], date: str) -> Rendered:
+    def index(self, plan: EventPlan, pictures: tuple[Picture, ...], date: str, hidden_below: int) -> Rendered:
         """Return the index page, each picture shown by its SVG held in the page itself."""
-        svgs = [_drawn(picture, VECTOR, self.fonts, self.colours, date).data if picture.drawn else b""
+        svgs = [_drawn(picture, VECTOR, self.fonts, self.colours, date, hidden_below).data if picture.drawn else b""
                 for picture in pictures]
-        page = index_page(plan.event, pictures, svgs, [(form.suffix, form.label) for form in FORMATS])
+        page = index_page(plan.event, pictures, svgs, [(form.suffix, form.label) for form in FORMATS], hidden_below)
         return Rendered(page.encode("utf-8"), "the pictures' alt text and figures, web page")
 
 
 @lru_cache(maxsize=64)
 def _drawn(picture: Picture, form: PictureFormat, fonts: tuple[str, str], colours: tuple[str, str, str],
-           date: str) -> Drawn:
+           date: str, hidden_below: int) -> Drawn:
     """Return one file of a picture, drawn once however many targets need it (the SVG: its file and the index)."""
     from . import draw  # matplotlib: only now that a picture is drawn
 
     canvas = draw.Canvas(form.width, form.height, form.dpi, form.label_size)
     style = draw.PictureStyle(fonts[1], *colours, heading_font=fonts[0])
     if form.suffix.endswith(SVG.suffix):
-        return draw.svg(picture.chart, canvas, style, date)
-    return draw.png(picture.chart, canvas, style)
+        return draw.svg(picture.chart, canvas, style, date, hidden_below)
+    return draw.png(picture.chart, canvas, style, hidden_below)

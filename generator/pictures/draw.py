@@ -29,6 +29,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 
 from ..charts import ChartSpec
+from ..output.hiding_record import png_text, svg_recorded
 from ..text_fit import METRIC_COMPATIBLE
 
 # A theme's font that is not installed is expected (its stand-in, or DejaVu Sans, draws the text): matplotlib's
@@ -274,17 +275,20 @@ def _saved(spec: ChartSpec, canvas: Canvas, style: PictureStyle, form: str, meta
     return Drawn(buffer.getvalue(), tuple(dict.fromkeys(str(warning.message) for warning in caught)))
 
 
-def png(spec: ChartSpec, canvas: Canvas, style: PictureStyle) -> Drawn:
-    """Return the chart as a PNG, its alt text in the ``Description`` text chunk and its title in ``Title``."""
-    return _saved(spec, canvas, style, "png", {"Title": spec.title, "Description": spec.alt_text, "Software": None})
+def png(spec: ChartSpec, canvas: Canvas, style: PictureStyle, hidden_below: int) -> Drawn:
+    """Return the chart as a PNG, its alt text in the ``Description`` text chunk, its title in ``Title``, and the
+    threshold its small numbers were hidden below (``hidden_below``, 0: none) in a chunk of its own."""
+    return _saved(spec, canvas, style, "png", {"Title": spec.title, "Description": spec.alt_text, "Software": None,
+                                               **png_text(hidden_below)})
 
 
-def svg(spec: ChartSpec, canvas: Canvas, style: PictureStyle, date: str) -> Drawn:
-    """Return the chart as SVG whose text stays text, dated ``date`` (ISO 8601) in its metadata, its alt text
-    in its ``<title>`` and ``<desc>``."""
+def svg(spec: ChartSpec, canvas: Canvas, style: PictureStyle, date: str, hidden_below: int) -> Drawn:
+    """Return the chart as SVG whose text stays text, dated ``date`` (ISO 8601) in its metadata with the
+    threshold its small numbers were hidden below (``hidden_below``, 0: none), its alt text in its ``<title>``
+    and ``<desc>``."""
     drawn = _saved(spec, canvas, style, "svg", {"Title": spec.title, "Description": spec.alt_text, "Date": date,
                                                 "Creator": None})
-    return Drawn(titled_svg(drawn.data, spec.alt_text), drawn.warnings)
+    return Drawn(titled_svg(svg_recorded(drawn.data, hidden_below), spec.alt_text), drawn.warnings)
 
 
 def titled_svg(data: bytes, alt_text: str) -> bytes:

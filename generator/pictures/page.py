@@ -15,6 +15,7 @@ from itertools import groupby
 
 from ..i18n import _
 from ..model import EventData
+from ..output.hiding_record import html_meta
 from .plan import Picture
 
 STYLE = """
@@ -35,9 +36,10 @@ a:focus { outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }
 
 
 def index_page(event: EventData, pictures: Sequence[Picture], svgs: Sequence[bytes],
-               files: Sequence[tuple[str, str]]) -> str:
+               files: Sequence[tuple[str, str]], hidden_below: int) -> str:
     """Return the page: ``svgs`` are the pictures' SVGs, in order (empty for a picture not drawn); ``files`` each
-    file's name ending and label."""
+    file's name ending and label; ``hidden_below`` the threshold the pictures hid small numbers below (0: none),
+    recorded in the page."""
     info = event.event
     title = _("Chart pictures: {title}, {date}", title=info.title, date=info.long_date)
     parts = []
@@ -53,6 +55,7 @@ def index_page(event: EventData, pictures: Sequence[Picture], svgs: Sequence[byt
         intro = (_("No chart of this event has a figure left to show once small numbers are hidden.")
                  if event.publish.suppress_below else _("This event has no charts to draw."))
     return (f'<!DOCTYPE html>\n<html lang="{escape(info.language)}">\n<head>\n<meta charset="utf-8">\n'
+            f"{html_meta(hidden_below)}\n"
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
             f"<h1>{escape(title)}</h1>\n<p>{escape(intro)}</p>\n" + "\n".join(parts) + "\n</main>\n</body>\n</html>\n")

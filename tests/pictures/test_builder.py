@@ -132,5 +132,26 @@ def test_a_character_no_font_can_draw_is_a_build_warning_naming_the_picture():
     palette = {"dk1": "000000", "dk2": "1B365D", "hlink": "0B5CAD", "accent1": "1D5A8E"}
     chart = ChartSpec("bar", "Themes", ("Wellbeing 中文", "Housing"), (3, 4), "Bar chart of themes: A 3, B 4.")
     rendered = PicturesBuilder(palette, ("Calibri", "Calibri")).render(Picture("cspr-themes", chart, "Main Themes"),
-                                                                        PRINT, "2022-05-12T09:00:00")
+                                                                        PRINT, "2022-05-12T09:00:00", 0)
     assert rendered.warnings and all(w.startswith("the picture cspr-themes.png: Glyph ") for w in rendered.warnings)
+
+
+def test_every_picture_file_and_its_page_record_the_threshold_and_check_files_reports_it(run_cli, tmp_path):
+    from generator.output.hiding_record import recorded_at
+
+    source = ROOT / "tests" / "fixtures" / "hiding" / "small-numbers.yaml"
+    (tmp_path / "small.yaml").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    status, _, err = run_cli(["build", "small.yaml", "--out", "out", "--pictures", "--suppress-below", "5"], tmp_path)
+    assert status == 0, err
+    files = sorted((tmp_path / "out" / "pictures").rglob("*.*"))
+    suffixes = {path.suffix for path in files}
+    assert suffixes == {".png", ".svg", ".html"}
+    assert {path.name: recorded_at(path) for path in files} == {path.name: 5 for path in files}
+    shown = [next(path for path in files if path.suffix == suffix) for suffix in (".png", ".svg")]
+    status, report, _ = run_cli(["check", "--files", *shown], tmp_path)
+    for path in shown:
+        assert f"{path.name}: counts below 5 hidden" in report
+
+    status, _, err = run_cli(["build", "small.yaml", "--out", "whole", "--pictures"], tmp_path)
+    assert status == 0, err
+    assert {recorded_at(path) for path in (tmp_path / "whole" / "pictures").rglob("*.*")} == {0}

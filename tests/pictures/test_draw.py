@@ -31,7 +31,7 @@ def _canvas(form) -> Canvas:
 @pytest.mark.parametrize("spec", [THEMES, AGES], ids=["bars", "columns"])
 @pytest.mark.parametrize("form", [VECTOR, SOCIAL], ids=["print", "social"])
 def test_the_svg_draws_the_chart_s_title_labels_values_and_note_as_text(spec, form):
-    texts = svg_texts(svg(spec, _canvas(form), STYLE, DATE).data)
+    texts = svg_texts(svg(spec, _canvas(form), STYLE, DATE, 0).data)
     assert texts.pop("title") == spec.title
     assert texts.pop("note", "") == spec.note
     assert texts == {**{f"category-{n}": label for n, label in enumerate(spec.categories)},
@@ -40,14 +40,14 @@ def test_the_svg_draws_the_chart_s_title_labels_values_and_note_as_text(spec, fo
 
 def test_the_svg_draws_no_other_text_than_the_chart_s():
     """No axis numbers, no tick labels of its own: every text is the title, a label, a value or the note."""
-    drawn = every_text(svg(AGES, _canvas(VECTOR), STYLE, DATE).data)
+    drawn = every_text(svg(AGES, _canvas(VECTOR), STYLE, DATE, 0).data)
     assert sorted(drawn) == sorted([AGES.title, *AGES.categories, *map(str, AGES.values)])
 
 
 def test_the_alt_text_is_the_svg_s_title_and_description_and_the_png_s_description():
-    assert alt_texts(svg(THEMES, _canvas(VECTOR), STYLE, DATE).data) == (THEMES.alt_text, THEMES.alt_text)
+    assert alt_texts(svg(THEMES, _canvas(VECTOR), STYLE, DATE, 0).data) == (THEMES.alt_text, THEMES.alt_text)
     for form in (PRINT, SOCIAL):
-        with Image.open(io.BytesIO(png(THEMES, _canvas(form), STYLE).data)) as image:
+        with Image.open(io.BytesIO(png(THEMES, _canvas(form), STYLE, 0).data)) as image:
             assert image.info["Description"] == THEMES.alt_text
             assert image.info["Title"] == THEMES.title
 
@@ -58,9 +58,9 @@ def test_titled_svg_replaces_a_title_already_there():
 
 
 def test_the_social_card_is_1200_by_675_pixels_and_the_print_picture_300_dpi_one_column_wide():
-    with Image.open(io.BytesIO(png(THEMES, _canvas(SOCIAL), STYLE).data)) as image:
+    with Image.open(io.BytesIO(png(THEMES, _canvas(SOCIAL), STYLE, 0).data)) as image:
         assert image.size == (1200, 675)
-    with Image.open(io.BytesIO(png(THEMES, _canvas(PRINT), STYLE).data)) as image:
+    with Image.open(io.BytesIO(png(THEMES, _canvas(PRINT), STYLE, 0).data)) as image:
         assert image.size[0] == round(PRINT.width / 72 * 300)  # 86 mm: a column of the A4 briefing
         assert round(image.info["dpi"][0]) == 300
         assert image.size[1] > 300  # as tall as its four bars and wrapped labels need
@@ -69,17 +69,17 @@ def test_the_social_card_is_1200_by_675_pixels_and_the_print_picture_300_dpi_one
 def test_a_crowded_social_card_sets_its_labels_smaller_so_that_every_bar_keeps_its_label():
     many = ChartSpec("bar", "Ethnicity", tuple(f"Category number {n} of many" for n in range(20)),
                      tuple(range(1, 21)), "Bar chart of ethnicity of many people.")
-    texts = svg_texts(svg(many, _canvas(SOCIAL), STYLE, DATE).data)
+    texts = svg_texts(svg(many, _canvas(SOCIAL), STYLE, DATE, 0).data)
     assert [texts[f"category-{n}"] for n in range(20)] == list(many.categories)
 
 
 def test_the_same_chart_gives_the_same_bytes():
-    assert svg(THEMES, _canvas(VECTOR), STYLE, DATE).data == svg(THEMES, _canvas(VECTOR), STYLE, DATE).data
-    assert png(THEMES, _canvas(PRINT), STYLE).data == png(THEMES, _canvas(PRINT), STYLE).data
+    assert svg(THEMES, _canvas(VECTOR), STYLE, DATE, 0).data == svg(THEMES, _canvas(VECTOR), STYLE, DATE, 0).data
+    assert png(THEMES, _canvas(PRINT), STYLE, 0).data == png(THEMES, _canvas(PRINT), STYLE, 0).data
 
 
 def test_the_svg_is_dated_as_given_not_by_the_clock():
-    assert b"<dc:date>2022-05-12T09:00:00</dc:date>" in svg(AGES, _canvas(VECTOR), STYLE, DATE).data
+    assert b"<dc:date>2022-05-12T09:00:00</dc:date>" in svg(AGES, _canvas(VECTOR), STYLE, DATE, 0).data
 
 
 def test_a_theme_font_is_named_first_then_its_stand_in_then_matplotlib_s_own():
@@ -89,7 +89,7 @@ def test_a_theme_font_is_named_first_then_its_stand_in_then_matplotlib_s_own():
     assert font_families("Evil\"; fill: url(http://x/y)") == ("Evil fill urlhttpxy", FALLBACK_FONT)
     assert b"font-family: 'Brand Sans', 'DejaVu Sans'" in svg(AGES, _canvas(VECTOR),
                                                               PictureStyle("Brand Sans", "000000", "000000",
-                                                                           "1D5A8E"), DATE).data
+                                                                           "1D5A8E"), DATE, 0).data
 
 
 def test_wrap_breaks_at_spaces_within_the_width_and_keeps_a_long_word_whole():
@@ -100,7 +100,7 @@ def test_wrap_breaks_at_spaces_within_the_width_and_keeps_a_long_word_whole():
 
 def test_the_title_is_set_in_the_heading_font_and_the_rest_in_the_body_font():
     style = PictureStyle("Brand Sans", "000000", "000000", "1D5A8E", heading_font="Brand Serif")
-    data = svg(AGES, _canvas(VECTOR), style, DATE).data.decode("utf-8")
+    data = svg(AGES, _canvas(VECTOR), style, DATE, 0).data.decode("utf-8")
     title = data[data.index('<g id="title">'):]
     assert "font-family: 'Brand Serif', 'DejaVu Sans'" in title[:title.index("</g>")]
     label = data[data.index('<g id="category-0">'):]
@@ -109,15 +109,15 @@ def test_the_title_is_set_in_the_heading_font_and_the_rest_in_the_body_font():
 
 def test_a_dollar_in_a_label_is_a_dollar_not_mathematics():
     money = ChartSpec("bar", "Cost $5 to $10", ("$x$ and \\alpha", "B"), (3, 4), "Bar chart of costs: $x$ 3, B 4.")
-    texts = svg_texts(svg(money, _canvas(VECTOR), STYLE, DATE).data)
+    texts = svg_texts(svg(money, _canvas(VECTOR), STYLE, DATE, 0).data)
     assert (texts["title"], texts["category-0"]) == ("Cost $5 to $10", "$x$ and \\alpha")
 
 
 def test_a_character_no_font_has_is_told_as_a_warning_not_printed():
     chinese = ChartSpec("bar", "Themes", ("Wellbeing 中文", "B"), (3, 4), "Bar chart of themes: A 3, B 4.")
-    drawn = png(chinese, _canvas(PRINT), STYLE)
+    drawn = png(chinese, _canvas(PRINT), STYLE, 0)
     assert drawn.warnings and all("missing from font" in warning for warning in drawn.warnings)
-    assert png(AGES, _canvas(PRINT), STYLE).warnings == ()
+    assert png(AGES, _canvas(PRINT), STYLE, 0).warnings == ()
 
 
 def test_a_wrapped_label_s_lines_are_evened_out_in_as_few_lines():

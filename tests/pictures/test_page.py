@@ -95,7 +95,7 @@ def test_a_page_with_every_count_hidden_says_so():
     pictures = plan_pictures(plan_event(event))
     # 2 reviews, fewer than 5: not broken down at all (issue 20), so no chart is even planned
     assert not any(picture.drawn for picture in pictures)
-    page = index_page(event, pictures, [b""] * len(pictures), [])
+    page = index_page(event, pictures, [b""] * len(pictures), [], 0)
     assert "<p>No chart of this event has a figure left to show once small numbers are hidden.</p>" in page
     assert "<img" not in page
     assert all(f"<h3>{p.chart.title}</h3>\n<p>No picture: {p.chart.note}.</p>" in page for p in pictures)
