@@ -167,6 +167,17 @@ def _siblings(tables: Mapping[str, Mapping[str, int]], relations: Sequence[Relat
 def suppress(counts: Mapping[str, int], threshold: int) -> SuppressedTable:
     """Return one table whose total is printed, with every count from 1 to ``threshold - 1`` hidden and enough
     others that none can be worked out. Counts must be whole numbers of 0 or more."""
+    return _hiding_one_table(counts, threshold).table("table", counts.items())
+
+
+def suppress_or_withhold(counts: Mapping[str, int], threshold: int) -> SuppressedTable | None:
+    """Return one table whose total is printed as :func:`suppress` does, or None when no choice of cells keeps its
+    small counts hidden (a small count beside zeros, or small counts alone adding up to the total): then the table
+    must not be published at all."""
+    hiding = _hiding_one_table(counts, threshold)
+    return None if hiding.withheld else hiding.table("table", counts.items())
+
+
+def _hiding_one_table(counts: Mapping[str, int], threshold: int) -> Hiding:
     relation = Relation("total", tuple(cell_name("table", category) for category in counts))
-    hiding = hide({"table": counts}, {"total": (sum(counts.values()), True)}, [relation], threshold)
-    return hiding.table("table", counts.items())
+    return hide({"table": counts}, {"total": (sum(counts.values()), True)}, [relation], threshold)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .figures import CountTable, publish_threshold
 from .i18n import N_, _, day_month_year, ngettext
-from .suppression import SuppressedTable, fewer_than_text, suppress
+from .suppression import SuppressedTable, fewer_than_text, suppress, suppress_or_withhold
 from .model import EventData, ReviewType, Timeline, Timescale
 from .register_records import Recommendation, ResolvedReview
 from .timescales import (DEFAULT_TIMESCALES, FINANCIAL, FINANCIAL_YEAR_START, STAGES, WORKING_DAYS, DAYS, Span,
@@ -265,7 +265,7 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
         key, review, kind, basis, per_year, this_label,
         tuple(item for item in (_timeliness(reviews, scale, timeline.bank_holidays, threshold, period)
                                 for scale in timescales_of(timeline, key) if _has_both(reviews, scale))
-              if item.table.of),
+              if item is not None and item.table.of),
         concluded, ongoing, *_recommendation_tables(recommendations, timeline, as_at, threshold), as_at, period_start,
         period_end)
 
@@ -282,9 +282,11 @@ def _has_both(reviews: Iterable[ResolvedReview], scale: Timescale) -> bool:
 
 
 def _timeliness(reviews: Sequence[ResolvedReview], scale: Timescale, region: str, threshold: int,
-                period: tuple[dt.date, dt.date]) -> Timeliness:
+                period: tuple[dt.date, dt.date]) -> Timeliness | None:
     """Return how soon the stage followed its start in the reviews that reached it in the period; 'where known'
-    counts those whose start is dated too (a stage dated before its start is a slip of the keyboard, not known)."""
+    counts those whose start is dated too (a stage dated before its start is a slip of the keyboard, not known).
+    None when small numbers are hidden and the two counts cannot be: the reviews known are printed, so a small
+    count beside a zero, or two small counts adding up to them, would be given away (its median too)."""
     span = parse_span(scale.within)
     assert span is not None, "the loader checks every timescale"
     start_of, end_of = STAGES[stage_key(scale.start)], STAGES[stage_key(scale.stage)]
@@ -299,9 +301,11 @@ def _timeliness(reviews: Sequence[ResolvedReview], scale: Timescale, region: str
     unit = WORKING_DAYS if span.unit == WORKING_DAYS else DAYS
     name = _capital(_("{stage} within {span}", stage=stage_words(scale.stage), span=span.text))
     rows = ((_(ON_TIME), on_time), (_(LATE), len(times) - on_time))
+    hidden = suppress_or_withhold(dict(rows), threshold) if threshold else None
+    if threshold and hidden is None:
+        return None
     table = CountTable(name, _("Timeliness"), rows, _("reviews"),
-                       len(times), len(reached), ordered=True, threshold=threshold,
-                       suppression=hidden_cells(rows, threshold))
+                       len(times), len(reached), ordered=True, threshold=threshold, suppression=hidden)
     return Timeliness(scale, span, table, statistics.median(times) if times else None, unit)
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from scipy.optimize import linprog
 
-from generator.figures import ReviewFigures
+from generator.figures import CountTable, ReviewFigures
+from generator.timeline import TimelineFigures
 
 INFINITY = None
 LARGE = 100_000  # stands for 'no largest value', so that maximising a count with none is not unbounded
@@ -144,3 +145,60 @@ def read_figures(figures: ReviewFigures, reader: Reader) -> None:
             reader.add_sum([total], f"{total} (counted)")
     if len(role_totals) > 1:
         reader.add_sum(list(role_totals.values()), f"{key} people")
+
+
+def read_table(reader: Reader, name: str, table: CountTable) -> list[str]:
+    """Add a table's cells as printed; return their names."""
+    cells = []
+    for (label, text), (_, value) in zip(table.display_rows, table.rows):
+        reader.printed(f"{name}: {label}", text, value)
+        cells.append(f"{name}: {label}")
+    return cells
+
+
+def read_timeline(timeline: TimelineFigures, reader: Reader) -> None:
+    """Add everything printed over time about one review type to ``reader`` (after its headline, read_figures):
+    reviews per year (the period's year may be the headline's count), timeliness, and the recommendations by
+    status and by agency (one printed total) with the overdue ones by agency (each at most its agency's)."""
+    key = timeline.key
+    years = read_table(reader, f"{key} per year", timeline.per_year)
+    read_known(reader, f"{key} per year", timeline.per_year, years)
+    if timeline.this_year:
+        reader.add_sum([f"{key} per year: {timeline.this_year}"], f"{key} reviews")
+    for number, item in enumerate(timeline.timeliness):
+        name = f"{key} timeliness {number}"
+        cells = read_table(reader, name, item.table)
+        if found := SHARE_OF.search(item.share_text):  # 'fewer than 5 of 6', '6 of 11 (55%)': the reviews known
+            reader.printed(f"{name}: known", found[1], item.known, small_allowed=True)
+        read_known(reader, name, item.table, cells)
+    if timeline.concluded is not None and timeline.ongoing is not None:
+        reader.printed(f"{key} concluded", timeline.count_text(timeline.concluded), timeline.concluded)
+        reader.printed(f"{key} ongoing", timeline.count_text(timeline.ongoing), timeline.ongoing)
+    if timeline.by_status is None or timeline.by_agency is None or timeline.overdue_by_agency is None:
+        return
+    total = f"{key} recommendations"
+    reader.printed(total, timeline.count_text(timeline.by_status.total), timeline.by_status.total)
+    reader.add_sum(read_table(reader, f"{key} by status", timeline.by_status), total)
+    by_agency = read_table(reader, f"{key} by agency", timeline.by_agency)
+    reader.add_sum(by_agency, total)
+    overdue = read_table(reader, f"{key} overdue by agency", timeline.overdue_by_agency)
+    reader.printed(f"{key} overdue", timeline.count_text(timeline.overdue), timeline.overdue)
+    reader.add_sum(overdue, f"{key} overdue")
+    for late, agency in zip(overdue, by_agency):  # late + on time or done = the agency's: at most the agency's
+        rest = f"{late}: not overdue"
+        reader.unprinted(rest, reader.values[agency] - reader.values[late])
+        reader.add_sum([late, rest], agency)
+
+
+SHARE_OF = re.compile(r" of (\d+|fewer than \d+)(?: \(\d+%\))?$")
+
+
+def read_known(reader: Reader, name: str, table: CountTable, cells: list[str]) -> None:
+    """Add that a table's cells add up to the reviews it covers: printed in its 'where known: 3 of 5' note, or
+    already read from a sentence, or else known only to be 0 or more."""
+    known = f"{name}: known"
+    if match := WHERE_KNOWN.match(table.coverage_note):
+        reader.printed(known, match.group(1), table.known_for, small_allowed=True)
+    elif known not in reader.bounds:
+        reader.unprinted(known, table.known_for)
+    reader.add_sum(cells, known)

@@ -6,20 +6,26 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import io
+import itertools
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import figures as figures_module
+from generator import timeline as timeline_module
 from generator.audit import Quantity, Relation, disclosed, feasible_ranges
 from generator.loading import load_event
 from generator.figures import event_figures, review_figures
+from generator.figures_workbook import FIRST_ROW, TITLE_ROW, published_tables, workbook_bytes
 from generator.model import Demographics, ReviewType
-from generator.suppression import PRIMARY, Hiding
+from generator.suppression import PRIMARY, Hiding, suppress
+from generator.timeline import event_timelines
 from tests.conftest import DEFAULT_DATA
-from tests.lp_audit import Reader, read_figures
+from tests.lp_audit import Reader, read_figures, read_timeline
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTNERSHIPS = sorted((ROOT / "data").glob("*.yaml")) + sorted((ROOT / "tests" / "fixtures" / "gallery").glob("*.yaml")) \
@@ -171,3 +177,57 @@ def test_no_hidden_count_can_be_worked_out_for_generated_small_review_types(shap
     read_figures(review_figures("adults", review, threshold=threshold), reader)
     assert reader.pinned() == []
     assert reader.small_shown == []
+
+
+HARBOUR = ROOT / "data" / "harbour-2025.yaml"  # five years of a register: stage dates and recommendations
+
+
+def audit_over_time(path: Path, threshold: int) -> tuple[list[str], list[str]]:
+    """Return the hidden counts pinned, and the small counts shown, in everything built from ``path`` about each
+    type: its headline and tables read together with its figures over time."""
+    event = load_event(path, suppress_below=threshold).event
+    timelines = event_timelines(event)
+    assert timelines, f"{path.name} tells no story over time"
+    pinned, small = [], []
+    for key, figures in event_figures(event).items():
+        reader = Reader(threshold)
+        read_figures(figures, reader)
+        if key in timelines:
+            read_timeline(timelines[key], reader)
+        pinned += reader.pinned()
+        small += reader.small_shown
+    return pinned, small
+
+
+@pytest.mark.parametrize("threshold", [3, 5, 10])
+def test_no_hidden_count_over_time_can_be_worked_out(threshold):
+    assert audit_over_time(HARBOUR, threshold) == ([], [])
+
+
+def test_timeliness_hidden_table_by_table_gives_counts_away(monkeypatch):
+    # 'where known: 3 of 5' above 'Within timescale 0, Later <5' pins Later to 3: such a table is not published.
+    monkeypatch.setattr(timeline_module, "suppress_or_withhold", suppress)
+    pinned, _ = audit_over_time(HARBOUR, 5)
+    assert "dhr timeliness 0: Later" in pinned
+
+
+def test_the_figures_workbook_hides_every_count_the_briefings_hide():
+    event = load_event(HARBOUR, suppress_below=5).event
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(event, published_tables(event))))
+    shown: dict[str, dict[str, object]] = {}
+    for sheet in book.worksheets[1:]:  # after the contents
+        rows = sheet.iter_rows(min_row=FIRST_ROW + 1, max_col=2, values_only=True)
+        shown[str(sheet.cell(TITLE_ROW + 1, 1).value)] = dict(itertools.takewhile(lambda row: row[0] is not None,
+                                                                                  rows))
+    timelines = event_timelines(event)
+    hidden = 0
+    for key, figures in event_figures(event).items():
+        found = timelines.get(key)
+        for table in (*figures.tables, *(found.tables if found else ())):
+            cells = shown[f"{figures.review.name}: {table.title}"]
+            for label, text in table.display_rows:
+                assert str(cells[label]) == text, (table.title, label)
+                if label in table.hidden_labels:
+                    assert not isinstance(cells[label], int), (table.title, label)
+                    hidden += 1
+    assert hidden  # the example has small numbers to hide
