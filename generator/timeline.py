@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from .figures import CountTable, publish_threshold
 from .i18n import N_, _, day_month_year, ngettext
-from .suppression import SuppressedTable, fewer_than_text, suppress, suppress_or_withhold
+from .audit import Relation
+from .suppression import SECONDARY_TEXT, Hiding, SuppressedTable, cell_name, fewer_than_text, hide, suppress, suppress_or_withhold
 from .model import EventData, ReviewType, Timeline, Timescale
 from .register_records import Recommendation, ResolvedReview
 from .timescales import (DEFAULT_TIMESCALES, FINANCIAL, FINANCIAL_YEAR_START, STAGES, WORKING_DAYS, DAYS, Span,
@@ -110,6 +111,10 @@ class TimelineFigures:
     as_at: dt.date
     period_start: dt.date
     period_end: dt.date
+    recommendation_count: int = 0  # all the type's recommendations, printed even when their tables are withheld
+    # The stages whose timeliness is withheld: small counts no choice of cells keeps hidden (free text citing one
+    # reads 'an undisclosed number').
+    withheld_stages: tuple[str, ...] = ()
 
     @property
     def tables(self) -> tuple[CountTable, ...]:
@@ -255,6 +260,8 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
                           threshold=threshold, suppression=hidden_cells(rows, threshold))
     this = year_of(period_end, kind)
     this_label = next((label for (year, _count), (label, _shown) in zip(counts.items(), rows) if year == this), "")
+    timeliness = [(scale, _timeliness(reviews, scale, timeline.bank_holidays, threshold, period))
+                  for scale in timescales_of(timeline, key) if _has_both(reviews, scale)]
     in_period = [r for r in reviews if (d := date_of(r)) is not None and d <= period_end]
     completions = [r.stages.completed for r in reviews]
     concluded = ongoing = None
@@ -263,11 +270,9 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
         ongoing = sum(1 for r in in_period if r.stages.completed is None or r.stages.completed > period_end)
     return TimelineFigures(
         key, review, kind, basis, per_year, this_label,
-        tuple(item for item in (_timeliness(reviews, scale, timeline.bank_holidays, threshold, period)
-                                for scale in timescales_of(timeline, key) if _has_both(reviews, scale))
-              if item is not None and item.table.of),
+        tuple(item for _scale, item in timeliness if item is not None and item.table.of),
         concluded, ongoing, *_recommendation_tables(recommendations, timeline, as_at, threshold), as_at, period_start,
-        period_end)
+        period_end, len(recommendations), tuple(scale.stage for scale, item in timeliness if item is None))
 
 
 def period_start_of(period_end: dt.date, kind: str) -> dt.date:
@@ -326,16 +331,46 @@ def _recommendation_tables(recommendations: Sequence[Recommendation], timeline: 
     status_rows, agency_rows, overdue_rows = (tuple((_(status), count) for status, count in statuses.items()),
                                               tuple(by_agency.items()),
                                               tuple(overdue.items()))
+    hiding = _recommendations_hiding(status_rows, agency_rows, overdue_rows, threshold)
     unit = _("recommendations")
-    tables = (CountTable(_("Recommendations by status"), _("Status"), status_rows, unit, total, total,
-                         ordered=True, threshold=threshold, suppression=hidden_cells(status_rows, threshold)),
-              CountTable(_("Recommendations by agency"), _("Agency"), agency_rows, unit, total, total,
-                         threshold=threshold, suppression=hidden_cells(agency_rows, threshold)),
-              CountTable(_("Overdue at {day}, by agency", day=day_month_year(as_at)), _("Agency"), overdue_rows,
-                         unit, total, total, threshold=threshold,
-                         suppression=hidden_cells(overdue_rows, threshold)))
+
+    def table(name: str, category: str, kind: str, rows: tuple[tuple[str, int], ...],
+              ordered: bool = False) -> CountTable | None:
+        if hiding is not None and kind in hiding.withheld:
+            return None  # no choice of cells keeps its small counts hidden: not published
+        return CountTable(name, category, rows, unit, total, total, ordered=ordered, threshold=threshold,
+                          suppression=hiding.table(kind, rows) if hiding is not None else None)
+
+    tables = (table(_("Recommendations by status"), _("Status"), BY_STATUS, status_rows, ordered=True),
+              table(_("Recommendations by agency"), _("Agency"), BY_AGENCY, agency_rows),
+              table(_("Overdue at {day}, by agency", day=day_month_year(as_at)), _("Agency"), OVERDUE, overdue_rows))
     not_done = tuple(r for r in recommendations if r.status.casefold() == "not implemented")
     return (*tables, len(late), not_done, tuple(statuses))
+
+
+BY_STATUS, BY_AGENCY, OVERDUE = "by status", "by agency", "overdue by agency"  # the tables, as hide names them
+
+
+def _recommendations_hiding(status_rows: tuple[tuple[str, int], ...], agency_rows: tuple[tuple[str, int], ...],
+                            overdue_rows: tuple[tuple[str, int], ...], threshold: int) -> Hiding | None:
+    """Return what to hide of the three recommendation tables together (None without a threshold): by status
+    and by agency add up to the printed total, the overdue ones by agency to the printed overdue, and each
+    agency's overdue ones are some of its own, so a reader can subtract across the tables as well as within."""
+    if not threshold:
+        return None
+    total = sum(count for _label, count in status_rows)
+    overdue = sum(count for _label, count in overdue_rows)
+    tables = {BY_STATUS: dict(status_rows), BY_AGENCY: dict(agency_rows), OVERDUE: dict(overdue_rows)}
+    # Printed in words when small ('fewer than 5'); taken as printed exactly, which hides at least enough.
+    totals: dict[str, tuple[int, bool]] = {"recommendations": (total, True), "overdue": (overdue, True)}
+    relations = [Relation("recommendations", tuple(cell_name(BY_STATUS, label) for label, _count in status_rows)),
+                 Relation("recommendations", tuple(cell_name(BY_AGENCY, label) for label, _count in agency_rows)),
+                 Relation("overdue", tuple(cell_name(OVERDUE, label) for label, _count in overdue_rows))]
+    for (agency, count), (_agency, late) in zip(agency_rows, overdue_rows):
+        rest = f"not overdue: {agency}"
+        totals[rest] = (count - late, False)
+        relations.append(Relation(cell_name(BY_AGENCY, agency), (cell_name(OVERDUE, agency), rest)))
+    return hide(tables, totals, relations, threshold)
 
 
 def is_overdue(recommendation: Recommendation, as_at: dt.date) -> bool:
@@ -361,11 +396,18 @@ def placeholder_values(timelines: Mapping[str, TimelineFigures]) -> dict[str, st
             values[f"{key}.concluded"] = found.count_text(found.concluded or 0)
         for item in found.timeliness:
             values[f"{key}.within.{item.timescale.stage.lower()}"] = item.share_text
+        for stage in found.withheld_stages:
+            values[f"{key}.within.{stage.lower()}"] = _(SECONDARY_TEXT)
         table = found.by_status
-        if table is not None:
-            hidden = table.suppression
-            values[f"{key}.recommendations"] = found.count_text(table.total)
-            for status, (label, value) in zip(found.statuses, table.rows):
-                values[f"{key}.recommendations.{status.lower()}"] = hidden.text(label) if hidden else str(value)
+        if found.statuses:  # the type keeps recommendations (their table by status perhaps withheld)
+            hidden = table.suppression if table is not None else None
+            values[f"{key}.recommendations"] = found.count_text(found.recommendation_count)
+            for number, status in enumerate(found.statuses):
+                if table is None:
+                    shown = _(SECONDARY_TEXT)
+                else:
+                    label, value = table.rows[number]
+                    shown = hidden.text(label) if hidden else str(value)
+                values[f"{key}.recommendations.{status.lower()}"] = shown
             values[f"{key}.recommendations.overdue"] = found.count_text(found.overdue)
     return values

@@ -174,21 +174,25 @@ def read_timeline(timeline: TimelineFigures, reader: Reader) -> None:
     if timeline.concluded is not None and timeline.ongoing is not None:
         reader.printed(f"{key} concluded", timeline.count_text(timeline.concluded), timeline.concluded)
         reader.printed(f"{key} ongoing", timeline.count_text(timeline.ongoing), timeline.ongoing)
-    if timeline.by_status is None or timeline.by_agency is None or timeline.overdue_by_agency is None:
+    if not timeline.statuses:  # the type keeps no recommendations
         return
-    total = f"{key} recommendations"
-    reader.printed(total, timeline.count_text(timeline.by_status.total), timeline.by_status.total)
-    reader.add_sum(read_table(reader, f"{key} by status", timeline.by_status), total)
-    by_agency = read_table(reader, f"{key} by agency", timeline.by_agency)
-    reader.add_sum(by_agency, total)
+    total, overdue_total = f"{key} recommendations", f"{key} overdue"
+    reader.printed(total, timeline.count_text(timeline.recommendation_count), timeline.recommendation_count)
+    reader.printed(overdue_total, timeline.count_text(timeline.overdue), timeline.overdue)
+    # A table withheld (None) prints nothing; those published are read with the totals they add up to.
+    if timeline.by_status is not None:
+        reader.add_sum(read_table(reader, f"{key} by status", timeline.by_status), total)
+    by_agency = read_table(reader, f"{key} by agency", timeline.by_agency) if timeline.by_agency else []
+    if by_agency:
+        reader.add_sum(by_agency, total)
+    if timeline.overdue_by_agency is None:
+        return
     overdue = read_table(reader, f"{key} overdue by agency", timeline.overdue_by_agency)
-    reader.printed(f"{key} overdue", timeline.count_text(timeline.overdue), timeline.overdue)
-    reader.add_sum(overdue, f"{key} overdue")
+    reader.add_sum(overdue, overdue_total)
     for late, agency in zip(overdue, by_agency):  # late + on time or done = the agency's: at most the agency's
         rest = f"{late}: not overdue"
         reader.unprinted(rest, reader.values[agency] - reader.values[late])
         reader.add_sum([late, rest], agency)
-
 
 SHARE_OF = re.compile(r" of (\d+|fewer than \d+)(?: \(\d+%\))?$")
 

@@ -231,3 +231,43 @@ def test_the_figures_workbook_hides_every_count_the_briefings_hide():
                     assert not isinstance(cells[label], int), (table.title, label)
                     hidden += 1
     assert hidden  # the example has small numbers to hide
+
+
+def thinned_harbour(folder: Path, keep_every: int, recommendations_per_type: int) -> Path:
+    """Write the harbour example with every ``keep_every``-th review of its register (their people) and the first
+    few recommendations of each type: small counts per year, per stage and per agency; return its data file."""
+    book = openpyxl.load_workbook(HARBOUR.with_name("harbour-2025-register.xlsx"))
+    reviews = book["Reviews"]
+    kept: dict[object, object] = {}
+    for number in range(reviews.max_row, 1, -1):
+        if number % keep_every:
+            reviews.delete_rows(number)
+        else:
+            kept[reviews.cell(number, 1).value] = reviews.cell(number, 2).value  # reference: review type
+    for name, limit in (("People", None), ("Recommendations", recommendations_per_type)):
+        sheet = book[name]
+        by_type: dict[object, list[int]] = {}
+        for number in range(2, sheet.max_row + 1):
+            if sheet.cell(number, 1).value in kept:
+                by_type.setdefault(kept[sheet.cell(number, 1).value], []).append(number)
+        keep = {number for rows in by_type.values() for number in rows[:limit]}
+        for number in range(sheet.max_row, 1, -1):
+            if number not in keep:
+                sheet.delete_rows(number)
+    book.save(folder / "harbour-2025-register.xlsx")
+    data = folder / HARBOUR.name
+    data.write_text(HARBOUR.read_text(encoding="utf-8"), encoding="utf-8")
+    return data
+
+
+@pytest.mark.parametrize("threshold", [3, 5, 10])
+def test_no_hidden_count_over_time_can_be_worked_out_in_a_small_register(threshold, tmp_path):
+    # Before the three recommendation tables were hidden together, this register gave away 9 counts at 3.
+    assert audit_over_time(thinned_harbour(tmp_path, 4, 4), threshold) == ([], [])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", [(3, 4), (3, 9), (4, 9), (6, 4), (6, 9)], ids=str)
+@pytest.mark.parametrize("threshold", [3, 5, 10])
+def test_no_hidden_count_over_time_can_be_worked_out_in_small_registers(shape, threshold, tmp_path):
+    assert audit_over_time(thinned_harbour(tmp_path, *shape), threshold) == ([], [])
