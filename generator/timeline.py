@@ -189,9 +189,21 @@ class TimelineFigures:
                  counts=counts, overdue=self.count_text(self.overdue), day=day_month_year(self.as_at))
 
 
-def hidden_cells(rows: tuple[tuple[str, int], ...], threshold: int) -> SuppressedTable | None:
-    """Return which of a table's cells publishing hides (none without a threshold), its total printed."""
-    return suppress(dict(rows), threshold) if threshold else None
+def per_year_hidden(rows: tuple[tuple[str, int], ...], this_year: str, threshold: int) -> SuppressedTable | None:
+    """Return which of the reviews per year publishing hides (none without a threshold), their total printed. The
+    year the headline counts (``this_year``), when not small, is never hidden to keep another hidden: the headline
+    prints it when the period is that year, so a reader could subtract with it."""
+    counts = dict(rows)
+    if not threshold:
+        return None
+    if counts.get(this_year, 0) < threshold:
+        return suppress(counts, threshold)
+    headline = counts.pop(this_year)
+    dated = "reviews dated"
+    relation = Relation(dated, (*(cell_name(PER_YEAR, label) for label in counts), this_year))
+    hiding = hide({PER_YEAR: counts}, {dated: (sum(counts.values()) + headline, True), this_year: (headline, True)},
+                  [relation], threshold)
+    return hiding.table(PER_YEAR, rows)
 
 
 def count_text(count: int, threshold: int) -> str:
@@ -256,10 +268,10 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
     rows = tuple((year_label(year, kind) + (partial_mark() if year_end(year, kind) > as_at else ""), count)
                  for year, count in counts.items())
     name = _("Reviews per financial year") if kind == FINANCIAL else _("Reviews per calendar year")
-    per_year = CountTable(name, _("Year"), rows, _("reviews"), known, len(reviews), ordered=True,
-                          threshold=threshold, suppression=hidden_cells(rows, threshold))
     this = year_of(period_end, kind)
     this_label = next((label for (year, _count), (label, _shown) in zip(counts.items(), rows) if year == this), "")
+    per_year = CountTable(name, _("Year"), rows, _("reviews"), known, len(reviews), ordered=True,
+                          threshold=threshold, suppression=per_year_hidden(rows, this_label, threshold))
     timeliness = [(scale, _timeliness(reviews, scale, timeline.bank_holidays, threshold, period))
                   for scale in timescales_of(timeline, key) if _has_both(reviews, scale)]
     in_period = [r for r in reviews if (d := date_of(r)) is not None and d <= period_end]
@@ -348,7 +360,8 @@ def _recommendation_tables(recommendations: Sequence[Recommendation], timeline: 
     return (*tables, len(late), not_done, tuple(statuses))
 
 
-BY_STATUS, BY_AGENCY, OVERDUE = "by status", "by agency", "overdue by agency"  # the tables, as hide names them
+# The tables, as hide names them.
+PER_YEAR, BY_STATUS, BY_AGENCY, OVERDUE = "per year", "by status", "by agency", "overdue by agency"
 
 
 def _recommendations_hiding(status_rows: tuple[tuple[str, int], ...], agency_rows: tuple[tuple[str, int], ...],

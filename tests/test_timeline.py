@@ -191,3 +191,18 @@ def test_the_deck_and_briefings_show_the_figures_over_time(harbour, reviews):
                                                                    harbour.register_recommendations)
     cspr = next(b for b in plan_event(shown).briefings if b.key == "cspr")
     assert "decommissioned" in " ".join(line for section in cspr.sections for line in section.text)
+
+
+def test_the_year_the_headline_counts_is_never_hidden_to_keep_another_hidden():
+    from generator.suppression import suppress
+    from generator.timeline import per_year_hidden
+
+    rows = (("2021/22", 2), ("2022/23", 9), ("2023/24", 6))
+    # Hidden table by table, the smallest other year is hidden: 2023/24, which '6 reviews' in the headline prints,
+    # so 2021/22 would be 17 - 9 - 6 = 2.
+    assert set(suppress(dict(rows), 5).hidden) == {"2021/22", "2023/24"}
+    hidden = per_year_hidden(rows, "2023/24", 5)
+    assert hidden is not None and set(hidden.hidden) == {"2021/22", "2022/23"}
+    assert per_year_hidden(rows, "2023/24", 0) is None
+    small = per_year_hidden((("2022/23", 9), ("2023/24", 3)), "2023/24", 5)  # a small year of its own is hidden
+    assert small is not None and set(small.hidden) == {"2022/23", "2023/24"}
