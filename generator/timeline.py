@@ -115,6 +115,7 @@ class TimelineFigures:
     # The stages whose timeliness is withheld: small counts no choice of cells keeps hidden (free text citing one
     # reads 'an undisclosed number').
     withheld_stages: tuple[str, ...] = ()
+    withheld_tables: tuple[str, ...] = ()  # the names of the tables over time not published, to say so
 
     @property
     def tables(self) -> tuple[CountTable, ...]:
@@ -274,6 +275,7 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
                           threshold=threshold, suppression=per_year_hidden(rows, this_label, threshold))
     timeliness = [(scale, _timeliness(reviews, scale, timeline.bank_holidays, threshold, period))
                   for scale in timescales_of(timeline, key) if _has_both(reviews, scale)]
+    recommendation_tables = _recommendation_tables(recommendations, timeline, as_at, threshold)
     in_period = [r for r in reviews if (d := date_of(r)) is not None and d <= period_end]
     completions = [r.stages.completed for r in reviews]
     concluded = ongoing = None
@@ -283,8 +285,11 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
     return TimelineFigures(
         key, review, kind, basis, per_year, this_label,
         tuple(item for _scale, item in timeliness if item is not None and item.table.of),
-        concluded, ongoing, *_recommendation_tables(recommendations, timeline, as_at, threshold), as_at, period_start,
-        period_end, len(recommendations), tuple(scale.stage for scale, item in timeliness if item is None))
+        concluded, ongoing, *recommendation_tables, as_at, period_start,
+        period_end, len(recommendations), tuple(scale.stage for scale, item in timeliness if item is None),
+        (*(timeliness_name(scale) for scale, item in timeliness if item is None),
+         *(name for name, shown in zip(recommendation_table_names(as_at), recommendation_tables[:3])
+           if recommendations and shown is None)))
 
 
 def period_start_of(period_end: dt.date, kind: str) -> dt.date:
@@ -296,6 +301,19 @@ def period_start_of(period_end: dt.date, kind: str) -> dt.date:
 def _has_both(reviews: Iterable[ResolvedReview], scale: Timescale) -> bool:
     start, end = STAGES[stage_key(scale.start)], STAGES[stage_key(scale.stage)]
     return any(start(r) is not None for r in reviews) and any(end(r) is not None for r in reviews)
+
+
+def timeliness_name(scale: Timescale) -> str:
+    """Return a timeliness table's name: 'Notification within 5 working days'."""
+    span = parse_span(scale.within)
+    assert span is not None, "the loader checks every timescale"
+    return _capital(_("{stage} within {span}", stage=stage_words(scale.stage), span=span.text))
+
+
+def recommendation_table_names(as_at: dt.date) -> tuple[str, str, str]:
+    """Return the names of the recommendations' tables: by status, by agency, and overdue at ``as_at``."""
+    return (_("Recommendations by status"), _("Recommendations by agency"),
+            _("Overdue at {day}, by agency", day=day_month_year(as_at)))
 
 
 def _timeliness(reviews: Sequence[ResolvedReview], scale: Timescale, region: str, threshold: int,
@@ -316,7 +334,7 @@ def _timeliness(reviews: Sequence[ResolvedReview], scale: Timescale, region: str
         times.append(elapsed(start, end, span, region))
         on_time += within(start, end, span, region)
     unit = WORKING_DAYS if span.unit == WORKING_DAYS else DAYS
-    name = _capital(_("{stage} within {span}", stage=stage_words(scale.stage), span=span.text))
+    name = timeliness_name(scale)
     rows = ((_(ON_TIME), on_time), (_(LATE), len(times) - on_time))
     hidden = suppress_or_withhold(dict(rows), threshold) if threshold else None
     if threshold and hidden is None:
@@ -353,9 +371,10 @@ def _recommendation_tables(recommendations: Sequence[Recommendation], timeline: 
         return CountTable(name, category, rows, unit, total, total, ordered=ordered, threshold=threshold,
                           suppression=hiding.table(kind, rows) if hiding is not None else None)
 
-    tables = (table(_("Recommendations by status"), _("Status"), BY_STATUS, status_rows, ordered=True),
-              table(_("Recommendations by agency"), _("Agency"), BY_AGENCY, agency_rows),
-              table(_("Overdue at {day}, by agency", day=day_month_year(as_at)), _("Agency"), OVERDUE, overdue_rows))
+    by_status_name, by_agency_name, overdue_name = recommendation_table_names(as_at)
+    tables = (table(by_status_name, _("Status"), BY_STATUS, status_rows, ordered=True),
+              table(by_agency_name, _("Agency"), BY_AGENCY, agency_rows),
+              table(overdue_name, _("Agency"), OVERDUE, overdue_rows))
     not_done = tuple(r for r in recommendations if r.status.casefold() == "not implemented")
     return (*tables, len(late), not_done, tuple(statuses))
 

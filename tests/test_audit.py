@@ -271,3 +271,19 @@ def test_no_hidden_count_over_time_can_be_worked_out_in_a_small_register(thresho
 @pytest.mark.parametrize("threshold", [3, 5, 10])
 def test_no_hidden_count_over_time_can_be_worked_out_in_small_registers(shape, threshold, tmp_path):
     assert audit_over_time(thinned_harbour(tmp_path, *shape), threshold) == ([], [])
+
+
+def test_a_table_over_time_left_out_is_said_in_plain_words_and_cited_as_undisclosed(tmp_path):
+    from generator.briefing.plan import timeline_paragraphs
+    from generator.timeline import placeholder_values
+
+    event = load_event(thinned_harbour(tmp_path, 6, 9), suppress_below=5).event
+    dhr = event_timelines(event)["dhr"]
+    assert dhr.by_status is None and dhr.by_agency is None  # one recommendation: no table keeps it hidden
+    assert ("Recommendations by status is not shown: its small numbers could otherwise be worked out from the other "
+            "figures.") in timeline_paragraphs(dhr, publish_reasons=False)
+    assert placeholder_values({"dhr": dhr})["dhr.recommendations.completed"] == "an undisclosed number"
+    sar = event_timelines(event)["sar"]
+    assert sar.withheld_stages == ("Date notified",)
+    assert ("Notification within 5 working days is not shown: its small numbers could otherwise be worked out from "
+            "the other figures.") in timeline_paragraphs(sar, publish_reasons=False)

@@ -159,6 +159,8 @@ def timeline_paragraphs(found: TimelineFigures | None, publish_reasons: bool) ->
     if found is None:
         return ()
     lines = [found.trend_sentence, found.timeliness_sentence, found.recommendations_sentence]
+    lines.extend(_("{table} is not shown: its small numbers could otherwise be worked out from the other figures.",
+                   table=name) for name in found.withheld_tables)
     if publish_reasons and found.not_implemented:
         lines.append(_("Not implemented: {items}.", items="; ".join(
             _("{text} ({agency}: {reason})", text=r.text, agency=r.agency, reason=r.reason)
