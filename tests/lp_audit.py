@@ -156,10 +156,11 @@ def read_table(reader: Reader, name: str, table: CountTable) -> list[str]:
     return cells
 
 
-def read_timeline(timeline: TimelineFigures, reader: Reader) -> None:
+def read_timeline(timeline: TimelineFigures, reader: Reader, audit_not_known: bool = False) -> None:
     """Add everything printed over time about one review type to ``reader`` (after its headline, read_figures):
     reviews per year (the period's year may be the headline's count), timeliness, and the recommendations by
-    status and by agency (one printed total) with the overdue ones by agency (each at most its agency's)."""
+    status and by agency (one printed total) with the overdue ones by agency (each at most its agency's). With
+    ``audit_not_known``, a timeliness table's 'N not known' counts as a printed count (not hidden yet)."""
     key = timeline.key
     years = read_table(reader, f"{key} per year", timeline.per_year)
     read_known(reader, f"{key} per year", timeline.per_year, years)
@@ -170,7 +171,7 @@ def read_timeline(timeline: TimelineFigures, reader: Reader) -> None:
         cells = read_table(reader, name, item.table)
         if found := SHARE_OF.search(item.share_text):  # 'fewer than 5 of 6', '6 of 11 (55%)': the reviews known
             reader.printed(f"{name}: known", found[1], item.known, small_allowed=True)
-        read_known(reader, name, item.table, cells)
+        read_known(reader, name, item.table, cells, audit_not_known)
     if timeline.concluded is not None and timeline.ongoing is not None:
         reader.printed(f"{key} concluded", timeline.count_text(timeline.concluded), timeline.concluded)
         reader.printed(f"{key} ongoing", timeline.count_text(timeline.ongoing), timeline.ongoing)
@@ -197,12 +198,14 @@ def read_timeline(timeline: TimelineFigures, reader: Reader) -> None:
 SHARE_OF = re.compile(r" of (\d+|fewer than \d+)(?: \(\d+%\))?$")
 
 
-def read_known(reader: Reader, name: str, table: CountTable, cells: list[str]) -> None:
+def read_known(reader: Reader, name: str, table: CountTable, cells: list[str], audit_not_known: bool = False) -> None:
     """Add that a table's cells add up to the reviews it covers: printed in its 'where known: 3 of 5' note, or
     already read from a sentence, or else known only to be 0 or more."""
     known = f"{name}: known"
     if match := WHERE_KNOWN.match(table.coverage_note):
         reader.printed(known, match.group(1), table.known_for, small_allowed=True)
+        if audit_not_known:
+            reader.printed(f"{name}: not known", match.group(4), table.of - table.known_for)
     elif known not in reader.bounds:
         reader.unprinted(known, table.known_for)
     reader.add_sum(cells, known)
