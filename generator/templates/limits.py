@@ -25,6 +25,11 @@ MAX_TOTAL_BYTES = 200 * MEGABYTE
 MAX_PICTURE_PIXELS = 40_000_000
 """A template's raster picture may have at most 40 megapixels (checked before it is decoded), as a logo may."""
 
+MAX_TEMPLATE_PICTURE_PIXELS = 80_000_000
+"""A template's raster pictures together may have at most 80 megapixels (each is decoded and drawn again, about
+0.8 s for 40 megapixels: a template of a thousand small files, each a 40-megapixel picture of one colour, would
+otherwise take a quarter of an hour)."""
+
 READ_CHUNK_BYTES = 64 * 1024
 """Parts are unpacked this many bytes at a time, so reading stops soon after a part passes its limit."""
 

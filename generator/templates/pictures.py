@@ -17,7 +17,7 @@ import warnings
 
 from PIL import Image
 
-from .limits import MAX_PICTURE_PIXELS
+from .limits import MAX_PICTURE_PIXELS, MAX_TEMPLATE_PICTURE_PIXELS
 
 # Content type (lower case) -> the format its bytes must be in, and the file name extensions that format goes by.
 RASTER_FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG", "image/jpg": "JPEG", "image/gif": "GIF",
@@ -39,8 +39,9 @@ class UnusablePicture(Exception):
     """A template's picture that is not what its name and content type say (the message says what is wrong)."""
 
 
-def clean_picture(data: bytes, name: str, content_type: str) -> bytes:
-    """Return picture ``data`` re-encoded (rasters) or as it is (EMF, WMF), or raise UnusablePicture saying why."""
+def clean_picture(data: bytes, name: str, content_type: str, pixels_taken: int = 0) -> tuple[bytes, int]:
+    """Return picture ``data`` re-encoded (rasters) or as it is (EMF, WMF), and its pixels (0 for a vector one), or
+    raise UnusablePicture saying why. ``pixels_taken`` is what the template's pictures kept so far have."""
     lowered = content_type.lower()
     picture_format = RASTER_FORMATS.get(lowered) or VECTOR_FORMATS.get(lowered)
     if picture_format is None:
@@ -52,8 +53,8 @@ def clean_picture(data: bytes, name: str, content_type: str) -> bytes:
     if picture_format in VECTOR_FORMATS.values():
         if not _has_vector_header(data, picture_format):
             raise UnusablePicture(f"its bytes are not {picture_format} picture data")
-        return data
-    return _reencoded(data, picture_format)
+        return data, 0
+    return _reencoded(data, picture_format, pixels_taken)
 
 
 def _has_vector_header(data: bytes, picture_format: str) -> bool:
@@ -69,7 +70,7 @@ def _has_vector_header(data: bytes, picture_format: str) -> bool:
     return file_type in (1, 2) and header_words == _WMF_HEADER_WORDS and version in _WMF_VERSIONS
 
 
-def _reencoded(data: bytes, picture_format: str) -> bytes:
+def _reencoded(data: bytes, picture_format: str, pixels_taken: int) -> tuple[bytes, int]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -78,6 +79,10 @@ def _reencoded(data: bytes, picture_format: str) -> bytes:
             if width * height > MAX_PICTURE_PIXELS:
                 raise UnusablePicture(f"it is {width:,} x {height:,} pixels, more than the "
                                       f"{MAX_PICTURE_PIXELS:,} a template's picture may have")
+            if pixels_taken + width * height > MAX_TEMPLATE_PICTURE_PIXELS:
+                raise UnusablePicture(f"with it, the template's pictures would have more than the "
+                                      f"{MAX_TEMPLATE_PICTURE_PIXELS:,} pixels a template's pictures may have "
+                                      "together")
             image.load()
     except UnusablePicture:
         raise
@@ -87,4 +92,4 @@ def _reencoded(data: bytes, picture_format: str) -> bytes:
     output = io.BytesIO()
     options = {"quality": "keep", "subsampling": "keep"} if picture_format == "JPEG" else {}
     image.save(output, picture_format, **options)
-    return output.getvalue()
+    return output.getvalue(), width * height

@@ -150,6 +150,7 @@ class _Walk:
         self.root_relationships: list[_Relationship] = []  # those kept
         self.to_visit: list[_Part] = []  # parts kept whose own relationships are still to follow
         self.refused: set[str] = set()  # parts (lower case) read and found not to be what they claim
+        self.picture_pixels = 0  # what the raster pictures kept so far have together (MAX_TEMPLATE_PICTURE_PIXELS)
 
     def run(self) -> Sanitised:
         self._read_content_types()
@@ -297,7 +298,8 @@ class _Walk:
             part = self._load(stored, content_type)
             if content_type.lower() in _PICTURE_TYPES:
                 try:
-                    part.data = clean_picture(part.data, stored, content_type)
+                    part.data, pixels = clean_picture(part.data, stored, content_type, self.picture_pixels)
+                    self.picture_pixels += pixels
                 except UnusablePicture as reason:
                     self.refused.add(key)
                     self.dropped.append(f"{shown_target(stored)} (a picture on {source}, dropped: {reason})")

@@ -8,7 +8,7 @@ import struct
 import pytest
 from PIL import Image
 
-from generator.templates.limits import MAX_PICTURE_PIXELS
+from generator.templates.limits import MAX_PICTURE_PIXELS, MAX_TEMPLATE_PICTURE_PIXELS
 from generator.templates.pictures import UnusablePicture, clean_picture
 from tests.templates.hostile import PRETENDING_PICTURES, png_bytes
 
@@ -25,11 +25,12 @@ def _saved(image: Image.Image, picture_format: str, **options) -> bytes:
 
 def test_a_png_keeps_its_pixels_and_loses_its_metadata_and_anything_appended():
     data = png_bytes(metadata=True) + b"appended secret payload"
-    cleaned = clean_picture(data, "ppt/media/photo.png", "image/png")
+    cleaned, pixels = clean_picture(data, "ppt/media/photo.png", "image/png")
     assert b"secret" not in cleaned
     with Image.open(io.BytesIO(cleaned)) as image, Image.open(io.BytesIO(data)) as original:
         assert image.format == "PNG" and image.info == {}
         assert image.tobytes() == original.tobytes()
+        assert pixels == image.width * image.height
 
 
 def test_a_jpeg_loses_its_exif_and_comment():
@@ -37,7 +38,7 @@ def test_a_jpeg_loses_its_exif_and_comment():
     exif[0x010E] = "secret-exif description"
     data = _saved(Image.new("RGB", (8, 8), "teal"), "JPEG", exif=exif.tobytes(), comment=b"secret-comment")
     assert b"secret-exif" in data and b"secret-comment" in data
-    cleaned = clean_picture(data, "word/media/image1.jpeg", "image/jpeg")
+    cleaned, _ = clean_picture(data, "word/media/image1.jpeg", "image/jpeg")
     assert b"secret" not in cleaned
     assert Image.open(io.BytesIO(cleaned)).format == "JPEG"
 
@@ -45,7 +46,7 @@ def test_a_jpeg_loses_its_exif_and_comment():
 def test_a_gif_keeps_its_transparent_colour():
     image = Image.new("P", (2, 1), 1)
     image.putpixel((1, 0), 2)
-    cleaned = clean_picture(_saved(image, "GIF", transparency=1), "ppt/media/image2.gif", "image/gif")
+    cleaned, _ = clean_picture(_saved(image, "GIF", transparency=1), "ppt/media/image2.gif", "image/gif")
     rgba = Image.open(io.BytesIO(cleaned)).convert("RGBA")
     alphas = [rgba.getpixel((x, 0))[3] for x in range(2)]
     assert alphas == [0, 255]
@@ -55,7 +56,7 @@ def test_a_gif_keeps_its_transparent_colour():
                                                       (PLACEABLE_WMF, "image4.wmf", "image/x-wmf"),
                                                       (STANDARD_WMF, "image5.wmf", "image/x-wmf")])
 def test_a_vector_picture_with_its_formats_header_is_kept_as_it_is(data, name, content_type):
-    assert clean_picture(data, name, content_type) == data
+    assert clean_picture(data, name, content_type) == (data, 0)
 
 
 @pytest.mark.parametrize("name, data, content_type", PRETENDING_PICTURES)
@@ -81,3 +82,14 @@ def test_a_picture_over_the_pixel_limit_is_refused_before_it_is_decoded():
         clean_picture(data, "image1.png", "image/png")
     assert str(refused.value) == (f"it is {side:,} x {side:,} pixels, more than the {MAX_PICTURE_PIXELS:,} a "
                                   "template's picture may have")
+
+
+def test_pictures_past_the_templates_pixels_together_are_refused_before_they_are_decoded():
+    data = png_bytes()
+    with Image.open(io.BytesIO(data)) as image:
+        own = image.width * image.height
+    assert clean_picture(data, "image1.png", "image/png", MAX_TEMPLATE_PICTURE_PIXELS - own)[1] == own
+    with pytest.raises(UnusablePicture) as refused:
+        clean_picture(data, "image2.png", "image/png", MAX_TEMPLATE_PICTURE_PIXELS - own + 1)
+    assert str(refused.value) == (f"with it, the template's pictures would have more than the "
+                                  f"{MAX_TEMPLATE_PICTURE_PIXELS:,} pixels a template's pictures may have together")
