@@ -51,7 +51,7 @@ class Timeliness:
     def share_text(self) -> str:
         """Return '11 of 14 (79%)', hidden counts as their words, or '' when none is known."""
         hidden = self.table.suppression
-        if not self.known:
+        if not self.known or self.table.unknown_hidden:  # the reviews known would give away those not known
             return ""
         on_time_label, on_time = self.table.rows[0]  # the reviews within the timescale, then those later
         if hidden is not None and on_time_label in hidden.hidden:
@@ -65,7 +65,8 @@ class Timeliness:
     @property
     def median_text(self) -> str:
         """Return 'a median of 4 working days', or '' when not known or when so few reviews that it is withheld."""
-        if self.median is None or (self.table.threshold and self.known < self.table.threshold):
+        if self.median is None or (self.table.threshold and self.known < self.table.threshold) or \
+                self.table.unknown_hidden:
             return ""
         number = f"{self.median:g}" if self.median == int(self.median) else f"{self.median:.1f}"
         if self.median_unit == WORKING_DAYS:
@@ -75,6 +76,7 @@ class Timeliness:
 
 ON_TIME = N_("Within timescale")
 LATE = N_("Later")
+NOT_KNOWN_CELL = "not known"  # the hiding's name for the reviews a timeliness table leaves out (printed in its note)
 # How the notes name each kind of year, in the language being written (year_kind_words).
 YEAR_KINDS = {FINANCIAL: N_("financial"), "calendar": N_("calendar")}
 
@@ -336,11 +338,16 @@ def _timeliness(reviews: Sequence[ResolvedReview], scale: Timescale, region: str
     unit = WORKING_DAYS if span.unit == WORKING_DAYS else DAYS
     name = timeliness_name(scale)
     rows = ((_(ON_TIME), on_time), (_(LATE), len(times) - on_time))
-    hidden = suppress_or_withhold(dict(rows), threshold) if threshold else None
+    # The reviews not known are printed in the table's note ('1 not known'), so they are a cell of the hiding too.
+    counts = {**dict(rows), NOT_KNOWN_CELL: len(reached) - len(times)}
+    hidden = suppress_or_withhold(counts, threshold) if threshold else None
     if threshold and hidden is None:
         return None
-    table = CountTable(name, _("Timeliness"), rows, _("reviews"),
-                       len(times), len(reached), ordered=True, threshold=threshold, suppression=hidden)
+    shown = None if hidden is None else SuppressedTable(
+        tuple(cell for cell in hidden.cells if cell.category != NOT_KNOWN_CELL), threshold)
+    unknown_hidden = "" if hidden is None else hidden.cell(NOT_KNOWN_CELL).hidden
+    table = CountTable(name, _("Timeliness"), rows, _("reviews"), len(times), len(reached), ordered=True,
+                       threshold=threshold, suppression=shown, unknown_hidden=unknown_hidden)
     return Timeliness(scale, span, table, statistics.median(times) if times else None, unit)
 
 
