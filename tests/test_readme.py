@@ -137,8 +137,11 @@ def test_the_limits_table_states_the_limits_the_code_enforces_each_with_its_meas
                                                 f"{limits.MAX_PARTS:,} parts; each part "
                                                 f"{limits.MAX_PART_BYTES // limits.MEGABYTE} MB unpacked; "
                                                 f"{limits.MAX_TOTAL_BYTES // limits.MEGABYTE} MB unpacked in all; "
+                                                f"each XML part {limits.MAX_XML_PART_BYTES // limits.MEGABYTE} MB, "
+                                                f"{limits.MAX_XML_TOTAL_BYTES // limits.MEGABYTE} MB of XML in all; "
                                                 f"each raster picture {limits.MAX_PICTURE_PIXELS // 10**6} "
-                                                "megapixels",
+                                                f"megapixels, {limits.MAX_TEMPLATE_PICTURE_PIXELS // 10**6} "
+                                                "megapixels in all",
         "a template's page": f"{structure.MIN_PAGE_TWIPS // structure.TWIPS_PER_INCH} to "
                              f"{structure.MAX_PAGE_TWIPS // structure.TWIPS_PER_INCH} inches each way; margins leaving "
                              f"at least {structure.MIN_TEXT_TWIPS // structure.TWIPS_PER_INCH} inch for text",

@@ -22,6 +22,14 @@ MAX_PART_BYTES = 20 * MEGABYTE
 MAX_TOTAL_BYTES = 200 * MEGABYTE
 """All the parts the build reads from one template may unpack to at most 200 MB together."""
 
+MAX_XML_PART_BYTES = 4 * MEGABYTE
+"""Each XML part the build parses may be at most 4 MB: parsed, XML takes about fifteen times its size in memory (a
+template of 352 KB holding a 17.6 MB layout made a build peak at 327 MB, past the 250 MB target). Real templates'
+parts are well under 1 MB; pictures, which are not parsed as XML, keep the 20 MB part limit."""
+
+MAX_XML_TOTAL_BYTES = 8 * MEGABYTE
+"""All the XML parts the build parses from one template may be at most 8 MB together."""
+
 MAX_PICTURE_PIXELS = 40_000_000
 """A template's raster picture may have at most 40 megapixels (checked before it is decoded), as a logo may."""
 

@@ -22,7 +22,7 @@ from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from .limits import SHOWN_TARGET_CHARACTERS
+from .limits import MAX_XML_PART_BYTES, MAX_XML_TOTAL_BYTES, SHOWN_TARGET_CHARACTERS, in_megabytes
 from .package_rules import DROP_REASONS, PICTURE_TYPES, RELATIONSHIPS_NAMESPACE, ROOT, Kind, Rule
 from .package_writing import CONTENT_TYPES_NAMESPACE, CONTENT_TYPES_PART, write_package
 from .pictures import UnusablePicture, clean_picture
@@ -151,6 +151,7 @@ class _Walk:
         self.to_visit: list[_Part] = []  # parts kept whose own relationships are still to follow
         self.refused: set[str] = set()  # parts (lower case) read and found not to be what they claim
         self.picture_pixels = 0  # what the raster pictures kept so far have together (MAX_TEMPLATE_PICTURE_PIXELS)
+        self.xml_bytes = 0  # what the XML parts parsed so far hold together (MAX_XML_TOTAL_BYTES)
 
     def run(self) -> Sanitised:
         self._read_content_types()
@@ -169,7 +170,7 @@ class _Walk:
         if self.reader.name_of(CONTENT_TYPES_PART) is None:
             raise refusal(self.path, f"the package has no {CONTENT_TYPES_PART}, so it is not an office file; "
                                      f"{self.save_again}")
-        root = parse_xml(self.reader.read(CONTENT_TYPES_PART), self.path, CONTENT_TYPES_PART, self.save_again)
+        root = self._parsed(self.reader.read(CONTENT_TYPES_PART), CONTENT_TYPES_PART)
         for element in root:
             if not isinstance(element.tag, str):
                 continue
@@ -194,7 +195,7 @@ class _Walk:
                 raise refusal(self.path, f"the package has no {rels_name}, so nothing in it can be found; "
                                          f"{self.save_again}")
             return []
-        root = parse_xml(self.reader.read(stored), self.path, stored, self.save_again)
+        root = self._parsed(self.reader.read(stored), stored)
         found: list[_Relationship] = []
         ids: set[str] = set()
         for element in root.iter(f"{{{PACKAGE_RELATIONSHIPS}}}Relationship"):
@@ -209,11 +210,24 @@ class _Walk:
                                        (element.get("TargetMode") or "").lower() == "external"))
         return found
 
+    def _parsed(self, data: bytes, name: str) -> etree._Element:
+        """Return the root of the XML part ``name``, refusing it past the XML limits before it is parsed."""
+        if len(data) > MAX_XML_PART_BYTES:
+            raise refusal(self.path, f"the part holds {in_megabytes(len(data))} of XML, more than the "
+                                     f"{in_megabytes(MAX_XML_PART_BYTES)} a template's XML part may hold; delete "
+                                     f"sample content and unused layouts, and save it again", name)
+        self.xml_bytes += len(data)
+        if self.xml_bytes > MAX_XML_TOTAL_BYTES:
+            raise refusal(self.path, f"the template's XML parts hold more than the "
+                                     f"{in_megabytes(MAX_XML_TOTAL_BYTES)} of XML a template may hold together; "
+                                     f"delete sample content and unused layouts, and save it again", name)
+        return parse_xml(data, self.path, name, self.save_again)
+
     def _load(self, name: str, content_type: str) -> _Part:
         data = self.reader.read(name)
         part = _Part(name, content_type, data)
         if content_type.lower().endswith(XML_TYPES_END):
-            part.root = parse_xml(data, self.path, name, self.save_again)
+            part.root = self._parsed(data, name)
             fault = structure_fault(content_type, part.root, self._noun(content_type))
             if fault is not None:
                 raise refusal(self.path, f"{fault}; {self.save_again}", name)
