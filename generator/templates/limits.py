@@ -19,8 +19,10 @@ MAX_PARTS = 2000
 MAX_PART_BYTES = 20 * MEGABYTE
 """Each part the build reads may unpack to at most 20 MB, as declared by its zip entry and as actually unpacked."""
 
-MAX_TOTAL_BYTES = 200 * MEGABYTE
-"""All the parts the build reads from one template may unpack to at most 200 MB together."""
+MAX_TOTAL_BYTES = 40 * MEGABYTE
+"""All the parts the build reads from one template may unpack to at most 40 MB together: each is held while it is
+cleaned, the cleaned package again while a builder opens it, so a build peaks at about three and a half times
+this (a 214 KB Word template of nine one-colour 20 MB BMP pictures, 180 MB unpacked, peaked at 622 MB)."""
 
 MAX_XML_PART_BYTES = 4 * MEGABYTE
 """Each XML part the build parses may be at most 4 MB: parsed, XML takes about fifteen times its size in memory (a
