@@ -194,13 +194,13 @@ def _build_command(out: Path) -> list[str]:
 def test_concurrent_builds_into_one_folder_all_succeed_with_a_lone_builds_bytes(tmp_path):
     alone = tmp_path / "alone"
     subprocess.run(_build_command(alone), check=True, capture_output=True)
-    shared = tmp_path / "shared"
-    runs = [subprocess.Popen(_build_command(shared), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    together = tmp_path / "together"
+    runs = [subprocess.Popen(_build_command(together), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             for _ in range(BUILDERS)]
     results = [(run.returncode, errors) for run in runs for _, errors in [run.communicate()]]
     assert results == [(0, "")] * BUILDERS
-    assert built_files(shared) == built_files(alone)
-    assert not [path.name for path in shared.rglob("*.tmp")]
+    assert built_files(together) == built_files(alone)
+    assert not [path.name for path in together.rglob("*.tmp")]
 
 
 def test_each_write_stages_its_file_under_a_name_of_its_own(tmp_path, monkeypatch):

@@ -96,10 +96,10 @@ def test_an_included_fifo_is_refused_without_waiting(folder):
 
 
 def test_an_included_folder_is_refused(folder):
-    (folder / "shared").mkdir()
-    (folder / "event.yaml").write_text("include: shared\n")
+    (folder / "parts").mkdir()
+    (folder / "event.yaml").write_text("include: parts\n")
     assert _problems("event.yaml") == [
-        "event.yaml, line 1, include: 'shared': this is a folder, not a file; it must be an ordinary file"]
+        "event.yaml, line 1, include: 'parts': this is a folder, not a file; it must be an ordinary file"]
 
 
 def test_items_that_ran_together_are_warnings_naming_the_line(loaded):
