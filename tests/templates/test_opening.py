@@ -342,31 +342,20 @@ def test_no_property_of_the_built_in_deck_template_reaches_a_deck(deck_path):
     assert core.count(b"<dc:description") <= 1
 
 
-def test_an_xml_part_past_its_limit_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+@pytest.mark.parametrize("limit, value, message", [
+    ("MAX_XML_PART_BYTES", 1000, "of XML, more than the 0.0 MB a template's XML part may hold; delete sample "
+                                 "content and unused layouts, and save it again"),
+    ("MAX_XML_TOTAL_BYTES", 20_000, "the template's XML parts hold more than the 0.0 MB of XML a template may "
+                                    "hold together; delete sample content and unused layouts, and save it again")])
+def test_xml_past_its_limits_is_refused_before_it_is_parsed(tmp_path, monkeypatch, limit, value, message):
     from generator.problems import InputError
     from generator.templates import BUILTIN_DECK_TEMPLATE, sanitise
     from generator.templates.opening import read_template
 
     template = tmp_path / "brand.pptx"
     template.write_bytes(BUILTIN_DECK_TEMPLATE.read_bytes())
-    monkeypatch.setattr(sanitise, "MAX_XML_PART_BYTES", 1000)
+    monkeypatch.setattr(sanitise, limit, value)
     with pytest.raises(InputError) as refused:
         read_template(template, "pptx")
     (problem,) = refused.value.problems
-    assert problem.message.endswith("of XML, more than the 0.0 MB a template's XML part may hold; delete sample "
-                                    "content and unused layouts, and save it again")
-
-
-def test_xml_parts_past_their_total_are_refused(tmp_path, monkeypatch):
-    from generator.problems import InputError
-    from generator.templates import BUILTIN_DECK_TEMPLATE, sanitise
-    from generator.templates.opening import read_template
-
-    template = tmp_path / "brand.pptx"
-    template.write_bytes(BUILTIN_DECK_TEMPLATE.read_bytes())
-    monkeypatch.setattr(sanitise, "MAX_XML_TOTAL_BYTES", 20_000)
-    with pytest.raises(InputError) as refused:
-        read_template(template, "pptx")
-    (problem,) = refused.value.problems
-    assert problem.message == ("the template's XML parts hold more than the 0.0 MB of XML a template may hold "
-                               "together; delete sample content and unused layouts, and save it again")
+    assert problem.message.endswith(message)
