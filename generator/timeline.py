@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .figures import CountTable, publish_threshold
+from .wording import in_sentence
 from .i18n import N_, _, day_month_year, ngettext
 from .audit import Relation
 from .suppression import SECONDARY_TEXT, Hiding, SuppressedTable, cell_name, fewer_than_text, hide, suppress, suppress_or_withhold
@@ -186,7 +187,7 @@ class TimelineFigures:
         if table is None:
             return ""
         hidden = table.suppression
-        counts = ", ".join(f"{hidden.text(label) if hidden else value} {label.lower()}"
+        counts = ", ".join(f"{hidden.text(label) if hidden else value} {in_sentence(label)}"
                            for label, value in table.rows)
         return _("Of {total} recommendations: {counts}; {overdue} overdue at {day}.", total=self.count_text(table.total),
                  counts=counts, overdue=self.count_text(self.overdue), day=day_month_year(self.as_at))

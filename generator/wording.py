@@ -61,6 +61,16 @@ def _same_case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
+def in_sentence(name: str) -> str:
+    """Return a name as it reads inside a sentence: its first letter lowered ('Overdue at 15 June 2025, by agency'
+    -> 'overdue at 15 June 2025, by agency'), the rest as it is, so dates, months and other names keep their
+    capitals; a name that starts with an abbreviation ('SUSR criteria') is kept whole."""
+    first_word = name.split(" ", 1)[0]
+    if first_word[1:2].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
 def counted(count: int, one: str, many: str = "") -> str:
     """Return a count with its noun, singular for one: '1 review', '12 reviews', '1 theme', '3 children'."""
     return f"{count} {one if count == 1 else many or plural_word(one)}"

@@ -128,3 +128,13 @@ def test_one_person_is_not_described_at_all() -> None:
     figures = review_figures("adults", review)
     assert figures.demographics == () and figures.areas is None
     assert people_counted(figures) == "No figures about the people reviewed are given for the Adult Reviews."
+
+
+@pytest.mark.parametrize(("name", "inside"), [("Reviews by area", "reviews by area"),
+                                              ("Overdue at 15 June 2025, by agency", "overdue at 15 June 2025, by agency"),
+                                              ("Hwyr ar 15 Mehefin 2025", "hwyr ar 15 Mehefin 2025"),
+                                              ("SUSR criteria", "SUSR criteria"), ("", "")])
+def test_a_name_inside_a_sentence_keeps_every_capital_but_its_first(name: str, inside: str) -> None:
+    from generator.wording import in_sentence
+
+    assert in_sentence(name) == inside

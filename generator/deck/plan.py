@@ -15,8 +15,8 @@ from ..charts import ChartSpec
 from ..figures import CountTable, ReviewFigures, event_figures, total_reviews
 from ..i18n import N_, _, available_in
 from ..model import Bullet, EventData
-from ..wording import (findings_heading, joined, not_found_line, people_counted, reviews_counted, themes_chart,
-                       themes_not_counted)
+from ..wording import (findings_heading, in_sentence, joined, not_found_line, people_counted, reviews_counted,
+                       themes_chart, themes_not_counted)
 
 
 LONG_CHART_LABEL = 30  # characters: a longer label wraps over lines beside its bar, crowding the chart
@@ -94,7 +94,7 @@ def table_chart(table: CountTable, subject: str) -> ChartSpec:
     kind = "column" if columns else "bar"
     coverage = f" ({table.coverage_note})" if table.coverage_note else ""
     values_text = table.as_text()
-    name = table.shown_name.lower()
+    name = in_sentence(table.shown_name)
     alt = (_("Column chart of {table} of {subject}{coverage}: {values}.", table=name, subject=subject,
              coverage=coverage, values=values_text) if columns else
            _("Bar chart of {table} of {subject}{coverage}: {values}.", table=name, subject=subject, coverage=coverage,

@@ -191,3 +191,21 @@ def test_long_ons_ethnic_group_labels_are_charted_by_their_short_labels():
             "Not an ONS group")
     assert chart_labels(long) == ("White British", "Pakistani", "Not an ONS group")
     assert chart_labels(("White: Irish", "White: Roma")) == ("White: Irish", "White: Roma")  # short enough as they are
+
+
+@pytest.mark.parametrize(("language", "alt"), [
+    ("en", "Column chart of overdue at 15 June 2025, by agency of recommendations: Police 2, Health 1."),
+    ("cy", "Siart colofn: yn hwyr ar 15 Mehefin 2025, yn ôl asiantaeth, argymhellion: Police 2, Health 1."),
+])
+def test_a_charts_alt_text_keeps_the_capitals_of_a_date_in_its_tables_name(language: str, alt: str) -> None:
+    import datetime as dt
+
+    from generator.deck.plan import table_chart
+    from generator.figures import CountTable
+    from generator.i18n import _, speaking
+    from generator.timeline import recommendation_table_names
+
+    with speaking(language):
+        name = recommendation_table_names(dt.date(2025, 6, 15))[2]
+        table = CountTable(name, _("Agency"), (("Police", 2), ("Health", 1)), _("recommendations"), 3, 3)
+        assert table_chart(table, _("recommendations")).alt_text == alt
