@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import figures as figures_module
+from generator.figures import publishing as publishing_module
 from generator import timeline as timeline_module
 from generator.audit import Quantity, Relation, disclosed, feasible_ranges
 from generator.loading import load_event
@@ -140,7 +140,7 @@ def primary_only(tables, totals, relations, threshold):
 
 @pytest.mark.parametrize("path", [PARTNERSHIPS[0], DEFAULT_DATA], ids=lambda path: path.stem)
 def test_the_audit_flags_the_same_partnerships_with_small_numbers_hidden_but_nothing_more(path, monkeypatch):
-    monkeypatch.setattr(figures_module, "hide", primary_only)
+    monkeypatch.setattr(publishing_module, "hide", primary_only)
     pinned, small = audit_publication(path)
     assert pinned or small
 
