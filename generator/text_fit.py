@@ -133,13 +133,27 @@ def _face_from_file(path: Path) -> FontFace:
     font = TTFont(path, lazy=True)
     cmap = font.getBestCmap()
     metrics = font["hmtx"].metrics
-    hhea, os2 = font["hhea"], font["OS/2"]
-    # PowerPoint and LibreOffice each pick one of these three; measure with the tallest.
-    line_height = max(hhea.ascent - hhea.descent + hhea.lineGap,
-                      os2.sTypoAscender - os2.sTypoDescender + os2.sTypoLineGap,
-                      os2.usWinAscent + os2.usWinDescent)
     widths = {chr(code): metrics[glyph][0] for code, glyph in cmap.items() if code < 0x3000}
-    return FontFace(font["head"].unitsPerEm, line_height, widths)
+    return FontFace(font["head"].unitsPerEm, line_height_units(font), widths)
+
+
+USE_TYPO_METRICS = 1 << 7  # OS/2 fsSelection bit: the font asks to be spaced by its typographic metrics
+
+
+def line_height_units(font) -> int:
+    """Return the height of a single-spaced line of a fontTools ``TTFont``, in font units, as renderers space it.
+
+    LibreOffice (and PowerPoint on a Mac) take the hhea table's ascender, descender and line gap; Word and
+    PowerPoint on Windows take the OS/2 table's Windows ascent and descent; the OS/2 typographic metrics count
+    only when the font sets USE_TYPO_METRICS. The taller of those is measured, so text fits every renderer
+    without being measured taller than any of them draws it: DejaVu Sans's typographic line (1.2 em) is not
+    used, for every renderer lays it out at 1.164 em.
+    """
+    hhea, os2 = font["hhea"], font["OS/2"]
+    heights = [hhea.ascent - hhea.descent + hhea.lineGap, os2.usWinAscent + os2.usWinDescent]
+    if os2.fsSelection & USE_TYPO_METRICS:
+        heights.append(os2.sTypoAscender - os2.sTypoDescender + os2.sTypoLineGap)
+    return max(heights)
 
 
 def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False, family: str = "") -> list[str]:

@@ -170,3 +170,25 @@ def test_a_word_wider_than_the_line_breaks_badly() -> None:
     width = text_fit.face(True).width("perpetrators", 36) - 1
     assert text_fit.breaks_badly("Ages of perpetrators", width, 36, True)
     assert not text_fit.breaks_badly("Ages of perpetrators", width + 2, 36, True)
+
+
+def _font_tables(hhea: tuple[int, int, int], win: tuple[int, int], typo: tuple[int, int, int], use_typo: bool):
+    from types import SimpleNamespace
+
+    return {"hhea": SimpleNamespace(ascent=hhea[0], descent=hhea[1], lineGap=hhea[2]),
+            "OS/2": SimpleNamespace(usWinAscent=win[0], usWinDescent=win[1], sTypoAscender=typo[0],
+                                    sTypoDescender=typo[1], sTypoLineGap=typo[2],
+                                    fsSelection=text_fit.USE_TYPO_METRICS if use_typo else 0)}
+
+
+def test_a_line_is_as_tall_as_the_hhea_or_windows_metrics_and_the_typographic_ones_only_when_asked_for():
+    # DejaVu Sans's own tables: LibreOffice and Word set its lines 1.164 em apart, not its typographic 1.2 em.
+    dejavu = {"hhea": (1901, -483, 0), "win": (1901, 483), "typo": (1556, -492, 410)}
+    assert text_fit.line_height_units(_font_tables(**dejavu, use_typo=False)) == 2384
+    assert text_fit.line_height_units(_font_tables(**dejavu, use_typo=True)) == 2458
+    assert text_fit.line_height_units(_font_tables((1854, -434, 67), (1900, 500), (1491, -431, 307), False)) == 2400
+
+
+@pytest.mark.skipif(not text_fit.is_installed("DejaVu Sans"), reason="DejaVu Sans (fonts-dejavu-core) is not installed")
+def test_dejavu_sans_is_measured_at_the_line_height_libreoffice_sets_it():
+    assert text_fit.face(False, "DejaVu Sans").line_height(10) == pytest.approx(11.640625)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from ..text_fit import line_height_units
+
 COVERED = [*range(0x20, 0x250), *range(0x2000, 0x2070), 0x20AC, 0x2122, *range(0x2190, 0x2194), 0x2212, 0x2713]
 
 
@@ -23,13 +25,10 @@ def _widths(font_path: Path) -> dict:
     font = TTFont(font_path)
     cmap = font.getBestCmap()
     advances = font["hmtx"].metrics
-    hhea, os2 = font["hhea"], font["OS/2"]
     return {
         "units_per_em": font["head"].unitsPerEm,
-        "line_height": max(hhea.ascent - hhea.descent + hhea.lineGap,
-                           os2.sTypoAscender - os2.sTypoDescender + os2.sTypoLineGap,
-                           os2.usWinAscent + os2.usWinDescent),
-        "ascent": hhea.ascent,
+        "line_height": line_height_units(font),
+        "ascent": font["hhea"].ascent,
         "widths": {chr(c): advances[cmap[c]][0] for c in COVERED if c in cmap},
     }
 

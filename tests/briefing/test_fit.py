@@ -9,16 +9,21 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from generator import text_fit
+from generator.branding import palette
 from generator.briefing import type_scale
 from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, EMU_PER_POINT, Block, _flow, fit_briefing, fit_parts,
                                     part_blocks, printed_chart_height, table_columns, table_height, title_height)
 from generator.briefing.plan import MIN_CHARTED_THEMES, SectionPlan, plan_briefings
 from generator.briefing.type_scale import CHART_LABEL_SIZE, chart_height
+from generator.briefing.word import WordBriefingBuilder
 from generator.briefing.word_chart import word_chart_drawing
 from generator.charts import ChartSpec
 from generator.loading import load_event
 from generator.figures import CountTable
-from tests.conftest import DEFAULT_DATA
+from generator.templates import BUILTIN_DECK_TEMPLATE
+from tests.conftest import DEFAULT_DATA, needs_libreoffice
+from tests.render import read_pages, render
 
 FONTS = ("Calibri", "Calibri")
 LONG = "A sentence that says the same thing again, at length. "
@@ -168,3 +173,33 @@ def test_a_chart_is_measured_as_tall_as_the_word_briefing_draws_it():
                                      CHART_LABEL_SIZE, "000000", "Calibri")
         drawn = int(drawing.find(f".//{qn('wp:extent')}").get("cy")) / EMU_PER_POINT
         assert abs(printed_chart_height(spec, "Calibri") - drawn) < 0.1, spec.title
+
+
+# ------------------------------------------------------------------------------------------- in LibreOffice
+
+WIDE_FONTS = ("DejaVu Sans", "DejaVu Sans")
+# Sentences added to part 1 of the Tees children's briefing that take it past one page in DejaVu Sans (eight do
+# not: the measure and LibreOffice agree to a sentence).
+OVERFLOWING_SENTENCES = 10
+
+
+@needs_libreoffice
+@pytest.mark.skipif(not text_fit.is_installed("DejaVu Sans"), reason="DejaVu Sans (fonts-dejavu-core) is not installed")
+@pytest.mark.parametrize("added, pages", [(0, 1), (OVERFLOWING_SENTENCES, 2)])
+def test_a_wide_font_s_briefing_is_warned_about_exactly_when_libreoffice_draws_it_past_one_page(added, pages,
+                                                                                             tmp_path):
+    """In DejaVu Sans the Tees children's briefing fits one page as LibreOffice draws it; measured at 1.2 em a
+    line (its typographic metrics, not the 1.164 em it is set at) it was said not to."""
+    event = load_event(DEFAULT_DATA).event
+    plan = next(plan for plan in plan_briefings(event) if plan.key == "children")
+    first = plan.sections[0]
+    longer = dataclasses.replace(first, paragraphs=first.paragraphs + ((LONG * added,) if added else ()))
+    builder = WordBriefingBuilder(palette(BUILTIN_DECK_TEMPLATE.read_bytes(), event.theme), WIDE_FONTS, None, None,
+                                  {})
+    rendered = builder.render(dataclasses.replace(plan, sections=(longer, *plan.sections[1:])))
+    docx = tmp_path / "briefing.docx"
+    docx.write_bytes(rendered.data)
+    assert len(read_pages(render(docx))) == pages
+    warned = ["the Child Safeguarding Practice Reviews briefing does not fit on one page; shorten its text to keep it "
+              "to one"]
+    assert rendered.warnings == (warned if pages > 1 else [])
