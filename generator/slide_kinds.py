@@ -3,8 +3,9 @@ a cover.
 
 Beneath the readers and the deck (the standard library only), so that
 validating a theme's ``layouts:`` names and ``check-template`` read the
-declarations without loading the writer or python-pptx. Each kind is drawn by one function in :mod:`generator.deck.writer`,
-registered with the :func:`draws` decorator; the plan names kinds.
+declarations without loading the writer or python-pptx. Each kind is drawn by
+one function in :mod:`generator.deck.drawings`, registered with the
+:func:`draws` decorator; the plan names kinds.
 """
 
 from __future__ import annotations

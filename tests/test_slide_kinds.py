@@ -1,5 +1,5 @@
 """The slide kinds: every kind a plan makes is declared once, with layouts that the built-in template has, and is
-drawn by its own function in the writer."""
+drawn by its own function in deck/drawings.py."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pptx import Presentation
 
 from generator.branding import read_template
 from generator.loading import load_event
-from generator.deck import writer
+from generator.deck import drawings, writer
 from generator.deck.layouts import BODY_TYPES, find_layout, layout_candidates, placeholder
 from generator.deck.plan import plan_deck
 from generator.slide_kinds import DRAWINGS, SLIDE_KINDS, draws
@@ -34,12 +34,12 @@ def test_the_default_deck_uses_every_kind():
     assert {spec.kind for spec in plan_deck(load_event(EVERY_EVENT[0]).event)} == set(SLIDE_KINDS)
 
 
-def test_each_kind_is_drawn_by_its_own_function_in_the_writer():
+def test_each_kind_is_drawn_by_its_own_function_in_the_drawings():
     assert writer.DeckWriter  # importing the writer registers the drawings
     assert set(DRAWINGS) == set(SLIDE_KINDS)
     draws_ = list(DRAWINGS.values())
     assert len(set(draws_)) == len(draws_)
-    assert all(inspect.getmodule(draw) is writer for draw in draws_)
+    assert all(inspect.getmodule(draw) is drawings for draw in draws_)
     assert all(kind.layouts for kind in SLIDE_KINDS.values())
 
 

@@ -26,6 +26,7 @@ EMU_PER_PT = 12700
 FOOTER_INSET = Emu(91440)  # a text box's default left and right inset
 FOOTER_GAP = Emu(114300)  # between a widened footer and the slide number
 FOOTER_MARGIN = Emu(457200)  # a widened footer keeps this far from the slide's edge
+COLUMN_GAP = Emu(228600)  # between side-by-side boxes: columns of text, charts
 _SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
@@ -274,3 +275,10 @@ def _set_text_keep_style(body, text: str | None, number: int) -> None:
     # Footer placeholders in many templates name no font; LibreOffice then falls back to a serif.
     etree.SubElement(run_properties, f"{{{DRAWING}}}latin", typeface="+mn-lt")
     etree.SubElement(run, f"{{{DRAWING}}}t").text = text if text is not None else str(number)
+
+
+def drop_body(slide) -> None:
+    """Remove the slide's body placeholder, for slides whose content is drawn in boxes of their own."""
+    target = placeholder(slide, BODY_TYPES)
+    if target is not None:
+        remove_shape(target)

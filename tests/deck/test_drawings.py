@@ -1,0 +1,104 @@
+"""Each built-in slide kind's drawing: charts as sentences, bars or columns, their font sizes and notes, and a
+theme list that continues."""
+
+from __future__ import annotations
+
+from pptx.enum.chart import XL_CHART_TYPE
+
+from generator.charts import ChartSpec
+from generator.deck.drawings import fact_paras, says_something
+from generator.deck.plan import Para, SlideSpec
+from tests.deck.test_writer import _writer
+
+
+def test_a_table_of_one_category_is_one_plain_sentence_at_body_size() -> None:
+    chart = ChartSpec("bar", "Ethnicity (where known: 2 of 5)", ("White Welsh", "Mixed", "Asian"), (3, 0, 0), "…")
+    assert not says_something(chart)
+    assert [(p.text, p.scale, p.bold) for p in fact_paras(chart)] == [
+        ("Ethnicity (where known: 2 of 5): White Welsh 3, Mixed 0, Asian 0.", 1.0, False)]
+    assert [p.text for p in fact_paras(ChartSpec("bar", "Gender", ("Female",), (12,), "…"))] == [
+        "Gender: all 12 Female."]
+    assert says_something(ChartSpec("bar", "Age", ("0-4", "5-9"), (1, 2), "…"))
+
+
+def test_a_crowded_bar_chart_keeps_every_label_at_10_pt_or_more() -> None:
+    labels = tuple(f"Ethnic group {n}" for n in range(24))
+    spec = SlideSpec("charts", "Setting the Scene: Children", "Notes.",
+                     charts=[ChartSpec("bar", "Ethnicity", labels, tuple(range(1, 25)), "Bar chart of ethnicity.")])
+    writer = _writer()
+    writer.add(spec)
+    chart = next(shape.chart for shape in writer.prs.slides[0].shapes if shape.has_chart)
+    assert chart.font.size.pt == 10  # 24 labels at 14 pt would not each have a line
+    skips = chart.element.xpath(".//c:catAx/c:tickLblSkip/@val")
+    assert skips == ["1"]
+
+
+def test_a_column_chart_whose_labels_outgrow_their_columns_is_drawn_as_bars() -> None:
+    short = ChartSpec("column", "Age", ("0-4", "5-9", "10-14"), (3, 4, 5), "Column chart of age.")
+    long = ChartSpec("column", "Age", tuple(f"Between {n} and {n + 9} years of age, as recorded by the agencies"
+                                            for n in range(0, 80, 10)), tuple(range(1, 9)), "Column chart of age.")
+    writer = _writer()
+    writer.add(SlideSpec("charts", "Setting the Scene: Adults", "Notes.", charts=[short, long]))
+    kinds = [shape.chart.chart_type for shape in writer.prs.slides[0].shapes if shape.has_chart]
+    assert kinds == [XL_CHART_TYPE.COLUMN_CLUSTERED, XL_CHART_TYPE.BAR_CLUSTERED]
+
+
+def test_caveats_and_who_is_counted_are_on_the_scene_slide() -> None:
+    spec = SlideSpec("charts", "Setting the Scene: Children", "Notes.",
+                     charts=[ChartSpec("bar", "Reviews by area", ("North", "South"), (2, 3), "Bar chart.")],
+                     footnotes=["The age figure counts the 6 children in 5 Children Reviews.",
+                                "Siblings are counted separately."])
+    writer = _writer()
+    writer.add(spec)
+    texts = [shape.text_frame.text for shape in writer.prs.slides[0].shapes
+             if shape.has_text_frame and not shape.is_placeholder]
+    assert texts == ["The age figure counts the 6 children in 5 Children Reviews.\nSiblings are counted separately."]
+
+
+def test_a_chart_whose_every_category_is_hidden_says_why_not_none_recorded():
+    hidden = ChartSpec("bar", "Age", (), (), "Bar chart of age: every count hidden.",
+                       "3 categories with fewer than 5 are not shown")
+    texts = [para.text for para in fact_paras(hidden)]
+    assert texts == ["Age: (3 categories with fewer than 5 are not shown)."]
+    empty = ChartSpec("bar", "Age", ("0-4",), (0,), "Bar chart of age: 0-4 0.")
+    assert [para.text for para in fact_paras(empty)] == ["Age: 0-4 0."]
+
+
+THEMES_FOOTNOTE = ("The number after a theme is how many of the 30 reviews it featured in; the 12 themes with no "
+                   "number were not counted.")
+
+
+def _long_themes() -> SlideSpec:
+    names = [f"Theme {n}: how agencies shared what they knew about the family" for n in range(24)]
+    body = [Para("What the 30 Children Reviews found:", bullet=False, bold=True)]
+    body += [Para(f"{name} ({30 - n})" if n < 12 else name) for n, name in enumerate(names)]
+    chart = ChartSpec("bar", "Reviews featuring each theme (of 30)", tuple(names[:12]), tuple(range(30, 18, -1)),
+                      "Bar chart of the main themes.")
+    return SlideSpec("themes", "Main Themes: Children Reviews", "Notes.", body=body, charts=[chart],
+                     footnotes=[THEMES_FOOTNOTE])
+
+
+def test_a_theme_list_that_continues_draws_its_chart_once_and_gives_the_list_the_width_after_it() -> None:
+    writer = _writer()
+    writer.add(_long_themes())
+    slides = list(writer.prs.slides)
+    assert len(slides) >= 2
+    assert [sum(1 for shape in slide.shapes if shape.has_chart) for slide in slides] == [1] + [0] * (len(slides) - 1)
+    area = writer.content_area(slides[0])
+    lists = [next(shape for shape in slide.shapes if shape.has_text_frame and "Theme " in shape.text_frame.text)
+             for slide in slides]
+    assert lists[0].width < area.width / 2  # beside the chart
+    assert {shape.width for shape in lists[1:]} == {area.width}
+    for slide in slides:  # the continued slides, without the chart, still say which themes have no count
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        assert THEMES_FOOTNOTE in texts
+
+
+def test_age_bands_drawn_as_bars_on_one_slide_are_bars_on_the_next() -> None:
+    bands = ("16-24", "25-34", "35-44", "45-54", "55-64", "65 and over")
+    crowded = [ChartSpec("column", f"Chart {n}", bands, (1, 2, 3, 2, 1, 1), "Column chart.") for n in range(4)]
+    writer = _writer()
+    writer.add(SlideSpec("charts", "Setting the Scene: DHRs", "Notes.", charts=crowded))
+    writer.add(SlideSpec("charts", "Setting the Scene: DHRs (continued)", "Notes.", charts=crowded[:1]))
+    kinds = [[shape.chart.chart_type for shape in slide.shapes if shape.has_chart] for slide in writer.prs.slides]
+    assert kinds == [[XL_CHART_TYPE.BAR_CLUSTERED] * 4, [XL_CHART_TYPE.BAR_CLUSTERED]]
