@@ -16,6 +16,7 @@ import datetime as dt
 import gettext
 import hashlib
 import io
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -151,6 +152,17 @@ ENGLISH = Speech(SOURCE_LANGUAGE, gettext.NullTranslations(), Locale.parse("en_G
 
 def speech(language: str, translator: Path | None = None) -> Speech:
     """Return the speech of ``language``, with the translator's catalogue when given."""
+    if translator is None or not translator.exists():
+        return _shipped_speech(language)
+    return _speech(language, translator)
+
+
+@lru_cache(maxsize=8)
+def _shipped_speech(language: str) -> Speech:
+    return _speech(language, None)
+
+
+def _speech(language: str, translator: Path | None) -> Speech:
     if language == SOURCE_LANGUAGE or not shipped_catalogue_path(language).exists():
         # A language without a catalogue (Gaelic, say) is written in English, dates and all, not in a mixture.
         return Speech(language, ENGLISH.translations, ENGLISH.locale)
@@ -172,6 +184,33 @@ def speaking(language: str, translator: Path | None = None) -> Iterator[Speech]:
         yield _speaking.get()
     finally:
         _speaking.reset(token)
+
+
+# Where gettext looks for the language a person reads, in its order: LANGUAGE may list several ('cy:en').
+USER_LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def user_language() -> str:
+    """Return the language the person running a command reads, as gettext finds it (LANGUAGE, LC_ALL,
+    LC_MESSAGES, LANG: 'cy_GB.UTF-8' -> 'cy'): the first one the generator writes, else English."""
+    for variable in USER_LANGUAGE_VARIABLES:
+        value = os.environ.get(variable, "")
+        if not value:
+            continue
+        for setting in value.split(":"):
+            language = language_of(setting.split(".")[0].split("@")[0])
+            if language in known_languages():
+                return language
+        if variable != "LANGUAGE":  # the locale's language is the last word: one it does not write is English
+            break
+    return SOURCE_LANGUAGE
+
+
+@contextmanager
+def speaking_to_user() -> Iterator[Speech]:
+    """Write the command's own messages inside the block in the user's language (see :func:`user_language`)."""
+    with speaking(user_language()) as chosen:
+        yield chosen
 
 
 def current_language() -> str:
@@ -210,6 +249,32 @@ def long_date(day: dt.date) -> str:
 def day_month_year(day: dt.date) -> str:
     """Return a date: '1 April 2021', '1 Ebrill 2021'."""
     return format_date(day, "d MMMM y", locale=_speaking.get().locale)
+
+
+def problem_date(day: dt.date, month_only: bool = False) -> str:
+    """Return a date as a problem message writes it: in English, the language of its words, whatever the version
+    being read ('1 April 2021'; 'April 2021' with ``month_only``)."""
+    return format_date(day, "MMMM y" if month_only else "d MMMM y", locale=ENGLISH.locale)
+
+
+def same_words(first: str, second: str) -> bool:
+    """Return whether two texts are the same words in any case or spacing."""
+    return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
+
+
+def message_written_as(text: str, messages: tuple[str, ...]) -> str | None:
+    """Return the message of ``messages`` that ``text`` writes, in English or in any shipped language's catalogue
+    (any case or spacing): 'Wedi'i gwblhau' -> 'Completed'; None when it writes none of them."""
+    for message in messages:
+        if any(same_words(text, written) for written in _every_translation(message)):
+            return message
+    return None
+
+
+@lru_cache(maxsize=256)
+def _every_translation(message: str) -> tuple[str, ...]:
+    return (message, *(speech(language).translations.gettext(message) for language in known_languages()
+                       if language != SOURCE_LANGUAGE))
 
 
 def N_(message: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from .categories import DEFAULT_GENDERS
 from .categories.ethnicity import HIGH_LEVEL
-from .i18n import N_, _, day_month_year, long_date, ngettext
+from .i18n import N_, _, day_month_year, long_date, message_written_as, ngettext
 from .palette import BUILTIN_ACCENTS, BUILTIN_SCHEME
 from .register_records import BY_PUBLISHED
 from .wording import singular_name
@@ -365,10 +365,27 @@ class Timescale:
     within: str  # '5 working days', '15 working days', '6 months', '30 days'
 
 
+# The statuses the figures give a meaning to, whatever else the data declares: a recommendation completed, or not
+# implemented (set aside, with a reason); neither can be overdue. Compared by these keys, never by their words.
+COMPLETED, NOT_IMPLEMENTED = N_("Completed"), N_("Not implemented")
 # The statuses a register's review may have when the data declares none of its own (timeline.review_statuses).
-DEFAULT_REVIEW_STATUSES = ("In progress", "Completed", "Published")
+DEFAULT_REVIEW_STATUSES = (N_("In progress"), COMPLETED, N_("Published"))
 # The statuses a recommendation may have when the data declares none of its own; translated where shown.
-DEFAULT_RECOMMENDATION_STATUSES = (N_("Not started"), N_("In progress"), N_("Completed"), N_("Not implemented"))
+DEFAULT_RECOMMENDATION_STATUSES = (N_("Not started"), N_("In progress"), COMPLETED, NOT_IMPLEMENTED)
+DEFAULT_STATUSES = tuple(dict.fromkeys(DEFAULT_REVIEW_STATUSES + DEFAULT_RECOMMENDATION_STATUSES))
+
+
+def status_key(status: str) -> str:
+    """Return the default status a status is written as, in English or any shipped language ('wedi'i gwblhau' ->
+    'Completed'), or the status itself when it is the data's own: the figures compare statuses by this key."""
+    return message_written_as(status, DEFAULT_STATUSES) or status
+
+
+def shown_status(status: str) -> str:
+    """Return a status as the version being written shows it: a default one in its language, the data's own as it
+    is typed."""
+    key = status_key(status)
+    return _(key) if key in DEFAULT_STATUSES else status
 
 
 @dataclass

@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from .data_source import yaml_reader
 from .data_source.outline import read_structure
 from .data_source.schema import Locations
+from .i18n import day_month_year, known_languages, long_date, speaking
 from .loading import load_event
 from .model import RegisterSource
 from .paths import DATA_SUFFIXES, PROG, display_path, events_in
@@ -139,9 +140,13 @@ def _as_date(node: ScalarNode) -> dt.date:
 
 
 def _date_forms(day: dt.date) -> list[str]:
-    """Return the ways a comment may write a date, longest first: 'Thursday 13 June 2024', '13 June 2024',
-    '2024-06-13'."""
-    return [f"{day:%A} {day.day} {day:%B %Y}", f"{day.day} {day:%B %Y}", day.isoformat()]
+    """Return the ways a comment may write a date, in each language the generator writes, longest first in each:
+    'Thursday 13 June 2024', '13 June 2024', '2024-06-13', 'Dydd Iau 13 Mehefin 2024', '13 Mehefin 2024'."""
+    forms = []
+    for language in known_languages():
+        with speaking(language):
+            forms += [long_date(day), day_month_year(day), day.isoformat()]
+    return forms
 
 
 def _comments_renewed(text: str, old_date: str, new_date: dt.date | None,

@@ -19,7 +19,7 @@ from .wording import in_sentence
 from .i18n import N_, _, day_month_year, ngettext
 from .audit import Relation
 from .suppression import SECONDARY_TEXT, Hiding, SuppressedTable, cell_name, fewer_than_text, hide, suppress, suppress_or_withhold
-from .model import EventData, ReviewType, Timeline, Timescale
+from .model import COMPLETED, NOT_IMPLEMENTED, EventData, ReviewType, Timeline, Timescale, shown_status, status_key
 from .register_records import Recommendation, ResolvedReview
 from .timescales import (DEFAULT_TIMESCALES, FINANCIAL, FINANCIAL_YEAR_START, STAGES, WORKING_DAYS, DAYS, Span,
                          elapsed, parse_span, stage_key, stage_words, within, year_end, year_label, year_of)
@@ -366,7 +366,7 @@ def _recommendation_tables(recommendations: Sequence[Recommendation], timeline: 
     late = [r for r in recommendations if is_overdue(r, as_at)]
     overdue = {agency: sum(1 for r in late if r.agency == agency) for agency in agencies}
     # A status is shown in the version's language (the default ones are in the catalogue; the data's own as typed).
-    status_rows, agency_rows, overdue_rows = (tuple((_(status), count) for status, count in statuses.items()),
+    status_rows, agency_rows, overdue_rows = (tuple((shown_status(status), count) for status, count in statuses.items()),
                                               tuple(by_agency.items()),
                                               tuple(overdue.items()))
     hiding = _recommendations_hiding(status_rows, agency_rows, overdue_rows, threshold)
@@ -383,7 +383,7 @@ def _recommendation_tables(recommendations: Sequence[Recommendation], timeline: 
     tables = (table(by_status_name, _("Status"), BY_STATUS, status_rows, ordered=True),
               table(by_agency_name, _("Agency"), BY_AGENCY, agency_rows),
               table(overdue_name, _("Agency"), OVERDUE, overdue_rows))
-    not_done = tuple(r for r in recommendations if r.status.casefold() == "not implemented")
+    not_done = tuple(r for r in recommendations if status_key(r.status) == NOT_IMPLEMENTED)
     return (*tables, len(late), not_done, tuple(statuses))
 
 
@@ -415,9 +415,8 @@ def _recommendations_hiding(status_rows: tuple[tuple[str, int], ...], agency_row
 
 def is_overdue(recommendation: Recommendation, as_at: dt.date) -> bool:
     """Return whether a recommendation was due before ``as_at`` and is neither completed nor set aside."""
-    status = recommendation.status.casefold()
     return (recommendation.due is not None and recommendation.due < as_at
-            and status not in ("completed", "not implemented"))
+            and status_key(recommendation.status) not in (COMPLETED, NOT_IMPLEMENTED))
 
 
 def placeholder_values(timelines: Mapping[str, TimelineFigures]) -> dict[str, str]:

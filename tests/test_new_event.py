@@ -428,3 +428,13 @@ def test_a_period_for_data_that_sets_none_is_bad_input(run_cli, tmp_path):
     assert (status, err) == (2, "make_deck.py: --period: event.yaml sets no reporting period of its own (period: "
                                 "from, to) for new to change\n")
     assert not (tmp_path / "next.yaml").exists()
+
+
+def test_a_comment_naming_the_event_s_date_in_welsh_names_the_new_date_in_welsh(tmp_path):
+    text = replace_once(default_text(), "  date: 2022-05-12\n",
+                        "  date: 2022-05-12  # Dydd Iau 12 Mai 2022, neu 12 Mai 2022\n")
+    source = tmp_path / "old.yaml"
+    source.write_text(text, encoding="utf-8")
+    start_event(tmp_path / "new.yaml", source, None, dt.date(2023, 5, 11))
+    assert "  date: 2023-05-11  # Dydd Iau 11 Mai 2023, neu 11 Mai 2023\n" in (tmp_path / "new.yaml").read_text(
+        encoding="utf-8")

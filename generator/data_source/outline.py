@@ -19,7 +19,8 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..model import DEFAULT_REVIEW_STATUSES, Categories, EventData
+from ..i18n import language_of, speaking
+from ..model import DEFAULT_REVIEW_STATUSES, Categories, EventData, shown_status
 from ..paths import display_path
 from ..problems import InputError
 from . import languages, schema
@@ -128,6 +129,8 @@ def read_register_choices(path: Path) -> RegisterChoices:
     if empty:
         raise InputError(sorted(empty, key=lambda problem: problem.line or 0))
     register = _value_of(root, REGISTER_KEY)
+    with speaking(_first_language(root)):  # a register kept in Welsh offers the default statuses in Welsh
+        statuses = [shown_status(status) for status in outline.timeline.review_statuses]
     return RegisterChoices(
         review_types=[review.abbreviation or key for key, review in outline.review_types.items()],
         areas=list(outline.areas),
@@ -136,7 +139,13 @@ def read_register_choices(path: Path) -> RegisterChoices:
         themes=_theme_names(root),
         categories=outline.categories,
         criteria=list(dict.fromkeys(name for review in outline.review_types.values() for name in review.criteria)),
-        statuses=outline.timeline.review_statuses)
+        statuses=statuses)
+
+
+def _first_language(root: Node) -> str:
+    """Return the language a data file's register is kept in: its first language, or its document's."""
+    declared = languages.declared_languages(root)
+    return declared[0] if declared else language_of(languages.document_language(root))
 
 
 def _in_first_language(root: Node, node_files: dict[int, str], label: str) -> Node:

@@ -17,10 +17,12 @@ from typing import Any
 from ..age_bands import count_ages, parse_bands
 from ..categories import own_unknown_words
 from ..categories.ethnicity import LEVELS
+from ..i18n import SOURCE_LANGUAGE, speaking
 from ..model import EventData, RegisterSource, ReviewType
 from ..problems import ERROR, WARNING, InputError, Problem, shorten
 from ..register_records import PERIOD_BASES, ResolvedReview, ReviewRow, select_period
 from ..suppression import MIN_THRESHOLD
+from ..wording import in_sentence
 from .register_categories import categorise
 from .register_names import resolve_register
 from .register_period import account
@@ -187,9 +189,11 @@ def _types_without_reviews(event: EventData, counted: set[str], every: list[Reso
         in_register = sum(1 for r in every if r.type_key == key)
         if in_register and not any(r.type_key == key for r in in_period):
             name = event.review_types[key].abbreviation or key
+            with speaking(SOURCE_LANGUAGE):  # the period in the message's English, whatever the version read
+                period = in_sentence(event.period.text)
             warnings.append(locations.problem(
                 "period", f"none of the register's {in_register} {name} reviews falls in the period ("
-                          f"{event.period.text[0].lower()}{event.period.text[1:]}), so every {name} figure is 0; "
+                          f"{period}), so every {name} figure is 0; "
                           "check the period's dates", severity=WARNING))
     return warnings
 

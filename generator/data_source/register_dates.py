@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..i18n import problem_date
 from ..register_records import RowPlace
 from .register_reading import GridValue, YearFirstDate
 
@@ -31,11 +32,6 @@ DATE_SHAPES = (re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-
 def today() -> dt.date:
     """Return today's date (a register's date after it is an error); a function, so tests can fix the day."""
     return dt.date.today()
-
-
-def day_text(day: dt.date) -> str:
-    """Return '5 October 2022'."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def parse_date(text: str, month_first: bool = False) -> dt.date | None:
@@ -63,7 +59,7 @@ def impossible_date(text: str) -> str:
                 return f"there is no year {year}"
             if not 1 <= month <= 12:
                 return f"there is no month {month}"
-            return f"{dt.date(year, month, 1):%B %Y} has no day {day}"
+            return f"{problem_date(dt.date(year, month, 1), month_only=True)} has no day {day}"
     return ""
 
 
@@ -117,8 +113,8 @@ def read_text_date(text: str, order: DateOrder) -> tuple[dt.date | None, str]:
         return parsed, ""
     other = parse_date(text, not month_first)
     assert other is not None
-    return parsed, (f"'{text.strip()}' could be {day_text(parsed)} or {day_text(other)}; it is read day first, as "
-                    f"{day_text(parsed)}, as no other date in the register settles the order; type it as "
+    return parsed, (f"'{text.strip()}' could be {problem_date(parsed)} or {problem_date(other)}; it is read day "
+                    f"first, as {problem_date(parsed)}, as no other date in the register settles the order; type it as "
                     f"{parsed.isoformat()} to be sure")
 
 
@@ -130,6 +126,6 @@ def misread_warning(value: dt.date, order: DateOrder) -> str:
     value = dt.date(value.year, value.month, value.day)
     swapped = dt.date(value.year, value.day, value.month)
     text, place = order.day_first
-    return (f"{day_text(value)} may be a misread {day_text(swapped)}: the register also holds dates a spreadsheet "
-            f"set to US dates could not read, and left as text ('{text}', row {place.row}); check it, and type "
+    return (f"{problem_date(value)} may be a misread {problem_date(swapped)}: the register also holds dates a "
+            f"spreadsheet set to US dates could not read, and left as text ('{text}', row {place.row}); check it, and type "
             "dates as yyyy-mm-dd")

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 
+from ..i18n import problem_date
 from ..model import Period, ReviewType
 from ..problems import NOTE, Problem
 from ..register_records import BY_NOTIFIED, ResolvedReview
@@ -22,11 +23,6 @@ MOST_REFERENCES = 5  # a reason lists at most this many references, then how man
 NOT_PUBLISHED = "not yet published"
 
 
-def day_text(day: dt.date) -> str:
-    """Return '1 April 2022'."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def reason_left_out(review: ResolvedReview, period: Period) -> str:
     """Return why the period leaves a review out ('notified before 1 April 2022', 'not yet published'), or ''."""
     notified = period.by == BY_NOTIFIED
@@ -35,9 +31,9 @@ def reason_left_out(review: ResolvedReview, period: Period) -> str:
     if day is None:
         return NOT_PUBLISHED
     if day < period.start:
-        return f"{verb} before {day_text(period.start)}"
+        return f"{verb} before {problem_date(period.start)}"
     if day > period.to:
-        return f"{verb} after {day_text(period.to)}"
+        return f"{verb} after {problem_date(period.to)}"
     return ""
 
 
@@ -97,5 +93,5 @@ def _row_reason(review: ResolvedReview, reason: str, period: Period) -> str:
     assert day is not None  # a review without the date is NOT_PUBLISHED
     verb = "notified" if notified else "published"
     if day < period.start:
-        return f"{verb} {day_text(day)}, before the period starts on {day_text(period.start)}"
-    return f"{verb} {day_text(day)}, after the period ends on {day_text(period.to)}"
+        return f"{verb} {problem_date(day)}, before the period starts on {problem_date(period.start)}"
+    return f"{verb} {problem_date(day)}, after the period ends on {problem_date(period.to)}"

@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..model import EventData, RegisterSource, Timeline
+from ..i18n import same_words
+from ..model import COMPLETED, NOT_IMPLEMENTED, EventData, RegisterSource, Timeline, status_key
 from ..problems import InputError, Problem, shorten
 from ..register_records import Recommendation, ResolvedReview, RowPlace
 from ..timescales import BANK_HOLIDAY_REGIONS, STAGE_HEADINGS, STAGES, YEAR_KINDS, parse_span, stage_key
@@ -29,8 +30,6 @@ from .schema import Locations
 
 RECOMMENDATIONS_SHEET = "Recommendations"
 RECOMMENDATIONS_CSV = "recommendations.csv"
-NOT_IMPLEMENTED = "not implemented"  # a status meaning the agency decided not to act: it needs a reason
-COMPLETED = "completed"
 DONE_STATUSES = (COMPLETED, NOT_IMPLEMENTED)  # statuses after which a recommendation can no longer be overdue
 RECOMMENDATION_COLUMNS = (
     Column("Reference", True, True),
@@ -88,11 +87,11 @@ def check_timeline(event: EventData, locations: Locations) -> list[Problem]:
         regions = ", ".join(f"{code} ({name})" for code, name in BANK_HOLIDAY_REGIONS.items())
         problems.append(locations.problem("timeline.bank_holidays", f"expected one of {regions}, got "
                                                                     f"'{shorten(timeline.bank_holidays)}'"))
-    statuses = {" ".join(s.casefold().split()) for s in timeline.recommendation_statuses}
+    statuses = {status_key(s) for s in timeline.recommendation_statuses}
     for needed in DONE_STATUSES:
         if needed not in statuses:
             problems.append(locations.problem("timeline.recommendation_statuses",
-                                              f"the list needs '{needed.capitalize()}' (what the figures count as "
+                                              f"the list needs '{needed}' (what the figures count as "
                                               "done, or set aside with a reason)"))
     for key, scales in timeline.timescales.items():
         path = f"timeline.timescales.{key}"
@@ -124,9 +123,10 @@ def _status_problems(reviews: Sequence[ResolvedReview], declared: Sequence[str],
 
 
 def _declared(status: str, declared: Sequence[str]) -> str | None:
-    """Return the declared status ``status`` names (any case or spacing), or None."""
-    wanted = " ".join(status.casefold().split())
-    return next((d for d in declared if " ".join(d.casefold().split()) == wanted), None)
+    """Return the declared status ``status`` names (any case or spacing; a default status also in any shipped
+    language, so a register kept in Welsh says 'Wedi'i gwblhau' for 'Completed'), or None."""
+    wanted = status_key(status)
+    return next((d for d in declared if same_words(status_key(d), wanted)), None)
 
 
 def _not_declared(status: str, declared: Sequence[str], what: str) -> str:
@@ -230,7 +230,7 @@ def recommendation_rows(table: Table, reviews: Sequence[ResolvedReview], statuse
         if status_text and status is None:
             cells.fail(cells.heading(columns["status"]), _not_declared(status_text, statuses, "recommendation"))
         reason = cells.text(columns["reason"])
-        if status is not None and status.casefold() == NOT_IMPLEMENTED and not reason:
+        if status is not None and status_key(status) == NOT_IMPLEMENTED and not reason:
             cells.fail(cells.heading(columns["reason"]),
                        "is blank; a recommendation not implemented needs the reason (the board reports it)")
         recommendation = Recommendation(reference, review.type_key if review else "",

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from ..i18n import problem_date
 from ..categories import is_unknown
 from ..problems import WARNING, InputError, Problem
 from ..register_records import PersonRow, ReviewRow, RowPlace, StageDates
 from . import register_dates
 from .register_dates import (
-    DATE_EXPECTED, DateOrder, date_order, day_text, impossible_date, misread_warning, read_text_date,
+    DATE_EXPECTED, DateOrder, date_order, impossible_date, misread_warning, read_text_date,
 )
 from .register_reading import CellValue, Formula, GridValue, Table, cell_text, is_blank, read_csv_tables, read_tables
 from .schema import XML_ILLEGAL
@@ -425,10 +426,10 @@ def _check_dates(cells: RowCells, notified: dt.date | None, published: dt.date |
     columns = REVIEW_COLUMNS_BY_KEY
     for day, key in ((notified, "datenotified"), (published, "datepublished")):
         if day is not None and day > register_dates.today():
-            cells.fail(cells.heading(columns[key]), f"{day_text(day)} is in the future")
+            cells.fail(cells.heading(columns[key]), f"{problem_date(day)} is in the future")
     if notified is not None and published is not None and published < notified:
-        cells.fail(cells.heading(columns["datepublished"]), f"{day_text(published)} is before the date notified "
-                                                            f"({day_text(notified)})")
+        cells.fail(cells.heading(columns["datepublished"]),
+                   f"{problem_date(published)} is before the date notified ({problem_date(notified)})")
 
 
 def _person_row(cells: RowCells, reference: str) -> PersonRow | None:

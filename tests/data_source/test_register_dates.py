@@ -92,3 +92,10 @@ def test_a_register_whose_text_dates_are_month_first_is_read_so_and_said_so(tmp_
     assert [str(note) for note in found.notes] == [
         "r.xlsx, sheet Reviews, row 2: the text dates are written month first ('07/21/2022'), as a spreadsheet set "
         "to US dates writes them; they are read so"]
+
+
+def test_a_problem_names_its_dates_in_english_the_language_of_its_words_whatever_the_version():
+    from generator.i18n import speaking
+
+    with speaking("cy"):
+        assert register_dates.impossible_date("31/02/2021") == "February 2021 has no day 31"

@@ -167,3 +167,41 @@ def test_without_a_declared_list_a_review_status_is_one_of_the_default_statuses(
         f"{data.name}, line {line_of(data, 'S-1')}, register.reviews[0].Status: 'Complete' is not a review status; "
         "did you mean Completed? expected one of: In progress, Completed, Published (timeline.review_statuses in "
         "the data file)"]
+
+
+def test_a_register_kept_in_welsh_writes_the_default_statuses_in_welsh_and_they_mean_the_same(tmp_path):
+    # 'Wedi'u cwblhau' is Completed and 'Heb eu gweithredu' Not implemented, compared by key, not by the words.
+    data = data_with(tmp_path, REVIEWS.replace("Status: In progress", "Status: Ar y gweill") + """\
+  recommendations:
+    - {Reference: S-1, Recommendation: Train staff, Agency: Police, Due: 2023-06-30, Status: Ar y gweill}
+    - {Reference: S-1, Recommendation: Share, Agency: Housing, Due: 2023-01-31, Status: "wedi'u  cwblhau",
+       Date completed: 2023-01-15}
+    - {Reference: S-1, Recommendation: Stop, Agency: Housing, Due: 2023-01-31, Status: Heb eu gweithredu,
+       Reason: The service closed}
+""")
+    found = event_timelines(load_event(data).event)["sar"]
+    assert dict(found.by_status.rows) == {"Not started": 0, "In progress": 1, "Completed": 1, "Not implemented": 1}
+    assert found.overdue == 1  # only 'Train staff'
+    assert [r.reason for r in found.not_implemented] == ["The service closed"]
+
+
+def test_statuses_the_data_declares_in_welsh_give_the_figures_their_meaning(tmp_path):
+    from generator.i18n import speaking
+
+    welsh = TIMELINE + "  recommendation_statuses: [Heb ddechrau, Ar y gweill, Wedi'u cwblhau, Heb eu gweithredu]\n"
+    data = data_with(tmp_path, REVIEWS + """\
+  recommendations:
+    - {Reference: S-1, Recommendation: Train staff, Agency: Police, Due: 2023-06-30, Status: Wedi'u cwblhau}
+    - {Reference: S-1, Recommendation: Stop, Agency: Housing, Due: 2023-01-31, Status: Heb eu gweithredu}
+""", welsh)
+    assert problems_of(data) == [
+        f"{data.name}, line {line_of(data, 'Stop')}, register.recommendations[1].Reason: is blank; a recommendation "
+        "not implemented needs the reason (the board reports it)"]
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "Status: Heb eu gweithredu}", "Status: Heb eu gweithredu, Reason: Closed}"), encoding="utf-8")
+    found = event_timelines(load_event(data).event)["sar"]
+    assert found.overdue == 0
+    assert dict(found.by_status.rows) == {"Not started": 0, "In progress": 0, "Completed": 1, "Not implemented": 1}
+    with speaking("cy"):
+        welsh_rows = dict(event_timelines(load_event(data).event)["sar"].by_status.rows)
+    assert welsh_rows == {"Heb ddechrau": 0, "Ar y gweill": 0, "Wedi'u cwblhau": 1, "Heb eu gweithredu": 1}
