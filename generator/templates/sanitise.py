@@ -13,7 +13,6 @@ python-docx refuse the template labels).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -22,30 +21,23 @@ from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from ..ooxml import DRAWING as A, WORD as W
 from .limits import MAX_XML_PART_BYTES, MAX_XML_TOTAL_BYTES, SHOWN_TARGET_CHARACTERS, in_megabytes
-from .package_rules import DROP_REASONS, PICTURE_TYPES, RELATIONSHIPS_NAMESPACE, ROOT, Kind, Rule
+from .package_rules import DROP_REASONS, PICTURE_TYPES, ROOT, Kind, Rule
 from .package_writing import CONTENT_TYPES_NAMESPACE, CONTENT_TYPES_PART, write_package
 from .pictures import UnusablePicture, clean_picture
 from .reading import PackageReader, refusal
+from .safe_xml import parse_xml
 from .structure import structure_fault
+from .xml_edits import (RELATIONSHIP_ID, clear_body, detach, drop_embedded_fonts, drop_references,
+                        drop_sections_slides, elements_using_relationships, remove, running_field_instructions)
 
 PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _PICTURE_TYPES = frozenset(content_type.lower() for content_type in PICTURE_TYPES)
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 ROOT_RELATIONSHIPS = "_rels/.rels"
-RELATIONSHIP_ID = f"{{{RELATIONSHIPS_NAMESPACE}}}"
 ATTACHED_TEMPLATE = "/attachedtemplate"
 XML_TYPES_END = ("+xml", "/xml")
-# Elements that are only a wrapper round text: when their link goes, their text stays.
-_UNWRAPPED = frozenset({f"{{{W}}}hyperlink"})
-# Containers that mean nothing (or are invalid) once the last element using a dropped link is gone.
-_EMPTIED = frozenset({f"{{{A}}}ext", f"{{{A}}}extLst", f"{{{P}}}ext", f"{{{P}}}extLst", f"{{{P}}}controls",
-                      f"{{{P}}}custDataLst", f"{{{A}}}graphicData"})
-_FRAMES = frozenset({f"{{{P}}}graphicFrame", f"{{{A}}}graphicFrame"})
 # Click actions that run something: a program, a macro or an embedded object's verb.
 _RUNNING_ACTIONS = ("ppaction://program", "ppaction://macro", "ppaction://ole")
 _ACTION_ELEMENTS = frozenset({f"{{{A}}}hlinkClick", f"{{{A}}}hlinkHover", f"{{{A}}}hlinkMouseOver"})
@@ -54,20 +46,9 @@ _ACTION_ELEMENTS = frozenset({f"{{{A}}}hlinkClick", f"{{{A}}}hlinkHover", f"{{{A
 _OUTREACHING_SETTINGS = {f"{{{W}}}mailMerge": "mail merge settings (a data source outside the template)",
                          f"{{{W}}}attachedTemplate": "",  # noted with its relationship, as an attached template
                          f"{{{W}}}docVars": "document variables (the template's own data)"}
-# Word fields that fetch or run something outside the document when it is opened or updated.
-RUNNING_FIELDS = frozenset({"DDE", "DDEAUTO", "INCLUDETEXT", "INCLUDEPICTURE", "INCLUDE", "IMPORT", "LINK",
-                            "MACROBUTTON", "AUTOTEXT", "AUTOTEXTLIST", "DATABASE",
-                            # A link to anywhere: other links' targets are dropped with their relationships.
-                            "HYPERLINK"})
 # A word of a main part's content type that tells which office program made the file.
 OTHER_KINDS = {"presentationml": "PowerPoint", "wordprocessingml": "Word", "spreadsheetml": "Excel"}
 TEMPLATE_KEYS = {"PowerPoint": "pptx_template", "Word": "docx_template"}
-_DOCTYPE_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
-_DOCTYPE_REFUSAL = ("the part declares a DOCTYPE or XML entities, which office programs never write (the file may "
-                    "have been tampered with); {save_again}")
-# The parents of attributes in the relationships namespace: the fastest of the XPath spellings tried, by far.
-_USING_RELATIONSHIPS = etree.XPath("//@r:*/..", namespaces={"r": RELATIONSHIPS_NAMESPACE})
-_SAFE_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False}
 
 
 @dataclass
@@ -95,31 +76,6 @@ class _Part:
     changed: bool = False
     relationships: list[_Relationship] = field(default_factory=list)  # those kept
 
-
-def parse_xml(data: bytes, path: Path | str, part: str, save_again: str) -> etree._Element:
-    """Return the root of an XML part, refusing malformed XML and any DOCTYPE or entity declaration."""
-    # Looked for before parsing too: libxml2 would otherwise stop a billion-laughs part with a less telling error.
-    if any(declaration in data for declaration in _DOCTYPE_DECLARATIONS) or declares_in_utf16(data):
-        raise refusal(path, _DOCTYPE_REFUSAL.format(save_again=save_again), part)
-    parser = etree.XMLParser(**_SAFE_PARSER_OPTIONS)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        raise refusal(path, f"the part is not well-formed XML ({error.msg}); {save_again}", part) from None
-    if declares_doctype(root):
-        raise refusal(path, _DOCTYPE_REFUSAL.format(save_again=save_again), part)
-    return root
-
-
-def declares_in_utf16(data: bytes) -> bool:
-    """Return whether ``data`` holds a DOCTYPE in UTF-16, which a byte search for the UTF-8 spelling misses."""
-    return any(("<!DOCTYPE".encode(encoding)) in data for encoding in ("utf-16-le", "utf-16-be"))
-
-
-def declares_doctype(root: etree._Element) -> bool:
-    """Return whether a parsed part declared a DOCTYPE (an internal subset is where entities are declared)."""
-    docinfo = root.getroottree().docinfo
-    return bool(docinfo.doctype) or docinfo.internalDTD is not None
 
 
 def shown_target(target: str) -> str:
@@ -238,20 +194,20 @@ class _Walk:
     def _visit(self, part: _Part) -> None:
         if part.root is not None and self.kind.app == "Word":
             if self.kind.is_main(part.content_type):
-                part.changed |= _clear_body(part.root)
+                part.changed |= clear_body(part.root)
             part.changed |= self._defuse_word(part)
         if part.root is not None and self.kind.app == "PowerPoint":
             part.changed |= self._drop_running_actions(part)
         relationships = self._relationships(_rels_name_of(part.name))
-        using = _elements_using_relationships(part.root) if part.root is not None else []
+        using = elements_using_relationships(part.root) if part.root is not None else []
         referenced = {value for element in using for key, value in element.attrib.items()
                       if key.startswith(RELATIONSHIP_ID)}
         self._follow(part.content_type, part.name, relationships, referenced, part)
         kept_ids = {relationship.rel_id for relationship in part.relationships}
-        part.changed |= _drop_references(using, kept_ids)
+        part.changed |= drop_references(using, kept_ids)
         if part.root is not None and self.kind.is_main(part.content_type) and self.kind.app == "PowerPoint":
-            part.changed |= _drop_sections_slides(part.root)
-            part.changed |= _drop_embedded_fonts(part.root)
+            part.changed |= drop_sections_slides(part.root)
+            part.changed |= drop_embedded_fonts(part.root)
 
     def _follow(self, source_type: str, source: str, relationships: list[_Relationship],
                 referenced: set[str] | None, part: _Part | None = None) -> None:
@@ -379,9 +335,9 @@ class _Walk:
             for element in list(part.root.iter(tag)):
                 if what:
                     self.dropped.append(f"{what} on {part.name}")
-                _detach(element)
+                detach(element)
                 changed = True
-        for instruction in _running_field_instructions(part.root):
+        for instruction in running_field_instructions(part.root):
             self.dropped.append(f"field {shown_target(instruction)} on {part.name}")
             changed = True
         return changed
@@ -393,7 +349,7 @@ class _Walk:
             action = element.get("action") or ""
             if action.lower().startswith(_RUNNING_ACTIONS):
                 self.dropped.append(f"click action {shown_target(action)} on {part.name}")
-                _remove(element)
+                remove(element)
                 changed = True
         return changed
 
@@ -427,119 +383,6 @@ def _resolve(source: str, target: str) -> str | None:
     joined = target if target.startswith("/") else posixpath.join("/", posixpath.dirname(source), target)
     resolved = posixpath.normpath(joined)
     return resolved.lstrip("/") or None
-
-
-def _elements_using_relationships(root: etree._Element) -> list[etree._Element]:
-    """Return every element with an attribute naming a relationship (r:id, r:embed...), found by libxml2's XPath."""
-    return _USING_RELATIONSHIPS(root)
-
-
-def _drop_references(using: list[etree._Element], kept_ids: set[str]) -> bool:
-    """Remove each element of ``using`` that names a relationship not kept; return whether any was removed."""
-    doomed = [element for element in using
-              if any(key.startswith(RELATIONSHIP_ID) and value not in kept_ids
-                     for key, value in element.attrib.items())]
-    for element in doomed:
-        if element.tag in _UNWRAPPED:
-            _unwrap(element)
-        else:
-            _remove(element)
-    return bool(doomed)
-
-
-def _remove(element: etree._Element) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    _detach(element)
-    while parent is not None and parent.tag in _EMPTIED and len(parent) == 0:
-        grandparent = parent.getparent()
-        if parent.tag == f"{{{A}}}graphicData":
-            frame = next((ancestor for ancestor in parent.iterancestors() if ancestor.tag in _FRAMES), None)
-            if frame is not None:
-                _remove(frame)
-                return
-        if grandparent is None:
-            return
-        _detach(parent)
-        parent = grandparent
-
-
-def _detach(element: etree._Element) -> None:
-    parent = element.getparent()
-    if parent is not None:
-        parent.remove(element)
-
-
-def _unwrap(element: etree._Element) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    index = parent.index(element)
-    for offset, child in enumerate(list(element)):
-        parent.insert(index + offset, child)
-    parent.remove(element)
-
-
-def _drop_sections_slides(root: etree._Element) -> bool:
-    """Remove the dropped slides from PowerPoint's sections, which name slides by number: PowerPoint would repair."""
-    slides = {element.get("id") for element in root.iter(f"{{{P}}}sldId")}
-    gone = [element for element in root.iter(f"{{{P14}}}sldId") if element.get("id") not in slides]
-    for element in gone:
-        _detach(element)
-    return bool(gone)
-
-
-def _drop_embedded_fonts(root: etree._Element) -> bool:
-    """Remove the list of embedded fonts, whose font parts are never taken from a template."""
-    lists = root.findall(f"{{{P}}}embeddedFontLst")
-    for element in lists:
-        _detach(element)
-    return bool(lists)
-
-
-def _clear_body(root: etree._Element) -> bool:
-    """Remove a Word template's sample content, keeping its section settings (headers, footers, page)."""
-    body = root.find(f"{{{W}}}body")
-    if body is None:
-        return False
-    sample = [child for child in body if child.tag != f"{{{W}}}sectPr"]
-    for child in sample:
-        body.remove(child)
-    return bool(sample)
-
-
-def _running_field_instructions(root: etree._Element) -> Iterator[str]:
-    """Empty the instruction of every field that fetches or runs something; yield each instruction emptied."""
-    for simple in list(root.iter(f"{{{W}}}fldSimple")):
-        instruction = simple.get(f"{{{W}}}instr") or ""
-        if _field_name(instruction) in RUNNING_FIELDS:
-            _unwrap(simple)
-            yield instruction.strip()
-    open_fields: list[list[etree._Element]] = []
-    for element in list(root.iter(f"{{{W}}}fldChar", f"{{{W}}}instrText")):
-        if element.tag == f"{{{W}}}instrText":
-            if open_fields:
-                open_fields[-1].append(element)
-            continue
-        kind = element.get(f"{{{W}}}fldCharType")
-        if kind == "begin":
-            open_fields.append([])
-        elif kind in ("separate", "end") and open_fields:
-            pieces = open_fields[-1]
-            instruction = "".join(piece.text or "" for piece in pieces)
-            if _field_name(instruction) in RUNNING_FIELDS:
-                for piece in pieces:
-                    piece.text = ""
-                yield instruction.strip()
-            pieces.clear()
-            if kind == "end":
-                open_fields.pop()
-
-
-def _field_name(instruction: str) -> str:
-    words = instruction.split()
-    return words[0].upper() if words else ""
 
 
 def _relationships_xml(relationships: list[_Relationship]) -> bytes:
