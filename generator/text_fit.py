@@ -27,6 +27,9 @@ SAFETY = 1.04
 UNKNOWN_FONT_SCALE = 1.15
 DEFAULT_FAMILY = "carlito"  # the family measured when none is named: Calibri's stand-in
 HYPHEN_BREAK = re.compile(r"(?<=\w)-(?=\w)")  # where a renderer may break a line: after a word's hyphen
+# An email or web address: a renderer breaks it after a hyphen ("transitions-" / "team@example.org.uk") as it
+# breaks a hyphenated word, and a reader then copies half of it.
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
 
 
 @dataclass(frozen=True)
@@ -218,6 +221,29 @@ def breaks_badly(text: str, width_pt: float, size_pt: float, bold: bool = False,
         if line.endswith("-") or depth > 0:
             return True
     return False
+
+
+def addresses_on_lines_of_their_own(text: str, width_pt: float, size_pt: float, bold: bool = False,
+                                     family: str = "") -> str:
+    """Return ``text`` with a line break before each email or web address that does not fit the rest of its line,
+    where a renderer would break it at a hyphen or a full stop: it begins the next line instead, whole.
+
+    The break goes where :func:`wrap` already puts the address (it breaks only at spaces), so the text's
+    measured height is unchanged; an address wider than a whole line still breaks (shrink the text for that).
+    """
+    searched_to = 0
+    while (match := ADDRESS.search(text, searched_to)) is not None:
+        start, searched_to = match.span()
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        if not before.strip() or not before.endswith(" "):
+            continue  # the address begins its line, or is joined to the word before it
+        kept = before.rstrip(" ")
+        if len(wrap(before + match.group(), width_pt, size_pt, bold, family)) > len(wrap(kept, width_pt, size_pt,
+                                                                                         bold, family)):
+            text = text[:line_start] + kept + "\n" + text[start:]
+            searched_to += len(kept) + 1 - len(before)
+    return text
 
 
 def text_height(text: str, width_pt: float, size_pt: float, bold: bool = False, family: str = "") -> float:

@@ -192,3 +192,22 @@ def test_a_line_is_as_tall_as_the_hhea_or_windows_metrics_and_the_typographic_on
 @pytest.mark.skipif(not text_fit.is_installed("DejaVu Sans"), reason="DejaVu Sans (fonts-dejavu-core) is not installed")
 def test_dejavu_sans_is_measured_at_the_line_height_libreoffice_sets_it():
     assert text_fit.face(False, "DejaVu Sans").line_height(10) == pytest.approx(11.640625)
+
+
+ADDRESS = "learning-and-development@fenmarsh-safeguarding.example.org.uk"
+
+
+@pytest.mark.parametrize("text, kept", [
+    # fits the rest of the line, or begins it: left as it is
+    (f"Write to {ADDRESS}", f"Write to {ADDRESS}"),
+    (f"{ADDRESS} and more words after it", f"{ADDRESS} and more words after it"),
+    # would break at a hyphen: begins the next line, and a second address is judged on the line it is then on
+    (f"Questions after the session to the team: {ADDRESS} or {ADDRESS}",
+     f"Questions after the session to the team:\n{ADDRESS} or\n{ADDRESS}"),
+    (f"See www.fenmarsh-safeguarding.example.org.uk/learning or the long {ADDRESS}",
+     f"See www.fenmarsh-safeguarding.example.org.uk/learning or the long\n{ADDRESS}"),
+])
+def test_an_address_that_does_not_fit_the_rest_of_its_line_begins_the_next(text, kept):
+    width = text_fit.face().width(f"Write to {ADDRESS}", 20) + 1
+    assert text_fit.addresses_on_lines_of_their_own(text, width, 20) == kept
+    assert len(text_fit.wrap(kept, width, 20)) == len(text_fit.wrap(text, width, 20))

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .. import text_fit
 from ..charts import ChartSpec
 from ..figures import CountTable, ReviewFigures, event_figures
 from ..i18n import N_, _, available_in, day_month_year
@@ -118,13 +119,10 @@ def record_request(plan: BriefingPlan) -> str:
     return _("Record who discussed the {review} briefing, when, and what the team will do.", review=plan.review_name)
 
 
-ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
-
-
 def addresses(lines: list[str]) -> list[str]:
     """Return the email and web addresses in ``lines``: kept whole at their hyphens, like a hyphenated name, so
     'safeguarding-team@example.gov.uk' never breaks after 'safeguarding-'."""
-    return [found for line in lines for found in ADDRESS.findall(line)]
+    return [found for line in lines for found in text_fit.ADDRESS.findall(line)]
 
 
 def printed_names(event: EventData) -> list[str]:

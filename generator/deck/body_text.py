@@ -153,12 +153,15 @@ def two_column_size(header: list[Para], left: list[Para], right: list[Para], wid
     return None
 
 
-def write_paragraphs(shape, paras: list[Para], size: float) -> None:
+def write_paragraphs(shape, paras: list[Para], size: float, family: str = "") -> None:
     """Replace the shape's text with ``paras`` at ``size``, every format explicit.
 
     python-pptx has no API for bullets or explicit indents, so paragraphs are
     written on the shape's XML (its public ``element``), as python-pptx's own
-    setters write runs and sizes.
+    setters write runs and sizes. An email or web address that does not fit the
+    rest of its line (measured in ``family``) begins the next: PowerPoint and
+    LibreOffice would break it at a hyphen, and DrawingML has no non-breaking
+    run (U+2011 is not in Carlito, so LibreOffice would draw it in another font).
     """
     text_frame = shape.text_frame
     text_frame.clear()
@@ -172,15 +175,33 @@ def write_paragraphs(shape, paras: list[Para], size: float) -> None:
         paragraph = first_paragraph if i == 0 else etree.SubElement(body, f"{{{DRAWING}}}p")
         para_size = size * para.scale
         _format_paragraph(paragraph, para, para_size, first=i == 0)
-        run = etree.Element(f"{{{DRAWING}}}r")
-        etree.SubElement(run, f"{{{DRAWING}}}rPr", sz=str(Pt(para_size).centipoints), b=_flag(para.bold),
-                         i=_flag(para.italic))
-        etree.SubElement(run, f"{{{DRAWING}}}t").text = para.text
+        text = para.text
+        if shape.width is not None and text_fit.ADDRESS.search(text):
+            width = (shape.width - 2 * INSET_X - _left_margin(para)) / EMU_PER_PT
+            text = text_fit.addresses_on_lines_of_their_own(text, width, para_size, para.bold, family)
         end = paragraph.find(f"{{{DRAWING}}}endParaRPr")  # kept by clear(); it must stay last
-        if end is not None:
-            end.addprevious(run)
-        else:
-            paragraph.append(run)
+        for index, line in enumerate(text.split("\n")):
+            if index:
+                _append_run(paragraph, end, "br", para, para_size)
+            _append_run(paragraph, end, "r", para, para_size).append(_drawing_text(line))
+
+
+def _append_run(paragraph, end, kind: str, para: Para, size: float):
+    """Append a run (``r``) or line break (``br``) in the paragraph's format, before its end mark if it has one."""
+    run = etree.Element(f"{{{DRAWING}}}{kind}")
+    etree.SubElement(run, f"{{{DRAWING}}}rPr", sz=str(Pt(size).centipoints), b=_flag(para.bold),
+                     i=_flag(para.italic))
+    if end is not None:
+        end.addprevious(run)
+    else:
+        paragraph.append(run)
+    return run
+
+
+def _drawing_text(text: str):
+    element = etree.Element(f"{{{DRAWING}}}t")
+    element.text = text
+    return element
 
 
 def _flag(on: bool) -> str:

@@ -7,7 +7,6 @@ fits or continues, footers, footnotes and the logo. Each kind's own drawing is i
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -38,9 +37,6 @@ LOGO_HEIGHT = Inches(0.9)
 LOGO_MARGIN = Inches(0.3)
 CONTINUED_NOTES_PREFIX = i18n.N_("(Continued from the previous slide.) ")
 ELLIPSIS = "\u2026"
-ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
-
-
 class DeckWriter:
     """Collects slides into a presentation opened from a template, whose own slides are removed first.
 
@@ -115,9 +111,9 @@ class DeckWriter:
         decided by it (a full-width text slide that fits on its own)."""
         if target is None:
             target = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
-        body_text.write_paragraphs(target, paras, size)
+        body_text.write_paragraphs(target, paras, size, self.body_font)
         self._body_texts.append(_BodyText(
-            size, sets_deck_size, lambda smaller: body_text.write_paragraphs(target, paras, smaller)))
+            size, sets_deck_size, lambda smaller: body_text.write_paragraphs(target, paras, smaller, self.body_font)))
 
     def draw_text_slide(self, spec: SlideSpec, kind: str) -> None:
         """Draw text and bullets on slides of ``kind``, in two columns or continued when long, with the
@@ -177,11 +173,11 @@ class DeckWriter:
                 header_height = int(body_text.paragraphs_height(header, box.width, at, self.body_font)
                                     * body_text.EMU_PER_PT) + 1
                 header_shape.height = Emu(header_height)
-                body_text.write_paragraphs(header_shape, header, at)
+                body_text.write_paragraphs(header_shape, header, at, self.body_font)
                 top += header_height
             for shape, column_paras in zip(column_shapes, (left, right)):
                 shape.top, shape.height = Emu(top), Emu(box.bottom - top)
-                body_text.write_paragraphs(shape, column_paras, at)
+                body_text.write_paragraphs(shape, column_paras, at, self.body_font)
 
         write(size)
         self._body_texts.append(_BodyText(size, sets_deck_size, write))
@@ -291,7 +287,7 @@ class DeckWriter:
         size = self.fit_or_smallest(paras, box, fit, title)
         # An email or web address on a line of its own (a contact) is set small enough not to break at a hyphen.
         width = (box.width - 2 * body_text.INSET_X) / body_text.EMU_PER_PT
-        addresses = [para.text for para in paras if ADDRESS.search(para.text)]
+        addresses = [para.text for para in paras if text_fit.ADDRESS.search(para.text)]
         size = next((smaller for smaller in fit.sizes() if smaller <= size and not any(
             text_fit.breaks_badly(text, width, smaller, False, self.body_font) for text in addresses)), size)
         self.write_box(slide, target, box, paras, size)
@@ -340,7 +336,7 @@ class DeckWriter:
     def write_box(self, slide, target, box: Box, paras: list[Para], size: float) -> None:
         if target is None:
             target = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
-        body_text.write_paragraphs(target, paras, size)
+        body_text.write_paragraphs(target, paras, size, self.body_font)
 
     def footnote_area(self, area: Box, lines: list[str]) -> tuple[Box, Box | None, float]:
         """Return the content area less room for ``lines`` at its foot, the footnotes' box and their size."""

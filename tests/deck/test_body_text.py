@@ -30,3 +30,20 @@ def test_a_frame_with_its_own_paragraph_properties_and_end_mark_stays_valid():
     runs = [p.find(f"{A}r/{A}rPr") for p in paragraphs]
     assert [(r.get("sz"), r.get("b"), r.get("i")) for r in runs] == [("2000", "1", "0"), ("2000", "0", "1")]
     assert box.text_frame.paragraphs[1].runs[0].font.italic is True
+
+
+EMAIL = "learning-and-development@fenmarsh-safeguarding.example.org.uk"
+
+
+def test_an_address_that_does_not_fit_the_rest_of_its_line_begins_the_next_whole():
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    box = slide.shapes.add_textbox(0, 0, Inches(8), Inches(4))
+    short, long = f"Write to {EMAIL}", f"Questions after the session to the partnership's team: {EMAIL} this week"
+    write_paragraphs(box, [Para(short), Para(long)], 12)
+    paragraphs = box.element.findall(f".//{A}p")
+    assert [[child.tag.removeprefix(A) for child in p if child.tag != f"{A}pPr"] for p in paragraphs] == \
+        [["r"], ["r", "br", "r"]]
+    assert [t.text for t in paragraphs[1].iter(f"{A}t")] == ["Questions after the session to the partnership's team:",
+                                                             f"{EMAIL} this week"]
+    assert paragraphs[1].find(f"{A}br/{A}rPr").get("sz") == "1200"
