@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
+import re
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,6 +19,9 @@ from generator.figures import event_figures, review_figures
 from generator.model import Theme
 from generator.wording import (counted, not_found_line, people_counted, plural_word, singular_name, singular_word,
                                themes_chart, themes_not_counted)
+from generator.checks.rendered import have_pdftotext, read_pages
+from generator.output.pdf import find_soffice
+from tests.briefing.test_html_in_browser import BROWSER_TIMEOUT, CHROMIUM, CHROMIUM_FLAGS
 from tests.conftest import DEFAULT_DATA
 
 RIVERSIDE = DEFAULT_DATA.parent / "riverside-2024.yaml"
@@ -138,3 +146,141 @@ def test_a_name_inside_a_sentence_keeps_every_capital_but_its_first(name: str, i
     from generator.wording import in_sentence
 
     assert in_sentence(name) == inside
+
+
+# ------------------------------------------------------------------------------ as a reader sees it, rendered
+# The deck and the Word briefings drawn by LibreOffice, the web pages printed by Chromium, read back with poppler.
+
+WORDS_FIXTURE = DEFAULT_DATA.parent.parent / "tests" / "fixtures" / "rendered-words.yaml"
+HARBOUR = DEFAULT_DATA.parent / "harbour-2025.yaml"  # a register whose people are victims and perpetrators
+ADDRESSES = ("learning-and-development@fenmarsh-safeguarding.example.org.uk",
+             "learning-team@fenmarsh-safeguarding.example.org.uk", "transitions-team@fenmarsh-safeguarding.example.org.uk",
+             "www.fenmarsh-safeguarding.example.org.uk/learning-from-reviews",
+             "www.fenmarsh-safeguarding.example.org.uk/learning",
+             "https://www.fenmarsh-safeguarding.example.org.uk/professionals/escalation-and-resolution-protocol")
+URL_BREAKS_AFTER = ("/", ".")  # the printed web page may break a web address after these, and only there
+ADDRESS_PUNCTUATION = "().,;:"  # around an address in a sentence or in brackets
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """An output as drawn: its text (whitespace made single spaces), each page's text, and its words."""
+
+    text: str
+    pages: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+def _drawn(pdf: Path) -> Drawn:
+    pages = read_pages(pdf)
+    page_texts = tuple(" ".join(word.text for word in page.words) for page in pages)
+    return Drawn(" ".join(page_texts), page_texts, tuple(word.text for page in pages for word in page.words))
+
+
+def _printed_by_chromium(page: Path, folder: Path) -> Path:
+    pdf = folder / f"{page.stem}-printed.pdf"
+    subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={folder / 'profile'}", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=BROWSER_TIMEOUT, check=True)
+    return pdf
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Drawn]:
+    """Return the fixture's and the harbour example's outputs as drawn, by name: 'deck', 'cspr.docx',
+    'malr.html', 'harbour deck', 'harbour dhr.docx'."""
+    from generator.cli import main
+    from generator.output.pdf import convert_to_pdf
+
+    folder = tmp_path_factory.mktemp("rendered-words")
+    outputs: dict[str, Path] = {}
+    for prefix, data in (("", WORDS_FIXTURE), ("harbour ", HARBOUR)):
+        out = folder / (prefix.strip() or "words")
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            assert main(["build", str(data), "--out", str(out)]) == 0
+        outputs[f"{prefix}deck"] = next((out / "decks").glob("*.pptx"))
+        for briefing in sorted((out / "briefings").iterdir()):
+            outputs[prefix + briefing.name.rpartition("-")[2]] = briefing
+    del outputs["harbour cspr.html"], outputs["harbour sar.html"], outputs["harbour dhr.html"]
+    office = {name: path for name, path in outputs.items() if path.suffix != ".html"}
+    pdfs, problem = convert_to_pdf(list(office.values()))
+    assert not problem, problem
+    found = {name: _drawn(pdf) for name, pdf in zip(office, pdfs)}
+    found.update({name: _drawn(_printed_by_chromium(path, folder)) for name, path in outputs.items()
+                  if path.suffix == ".html"})
+    return found
+
+
+needs_renderers = pytest.mark.skipif(
+    not (have_pdftotext() and find_soffice() and Path(CHROMIUM).is_file()),
+    reason="LibreOffice, poppler (pdftotext) and Chromium are needed to draw the outputs")
+FIXTURE_OUTPUTS = ["deck", "cspr.docx", "malr.docx", "cspr.html", "malr.html"]
+
+
+@needs_renderers
+@pytest.mark.slow
+@pytest.mark.parametrize("name", FIXTURE_OUTPUTS)
+def test_one_review_is_named_in_the_singular_as_drawn(drawn: dict[str, Drawn], name: str) -> None:
+    text = drawn[name].text
+    assert not re.search(r"\b1 reviews\b|\b1 Multi-agency Learning Reviews\b", text)
+    if name == "deck" or name.startswith("malr"):
+        assert "1 Multi-agency Learning Review" in text
+
+
+@needs_renderers
+@pytest.mark.slow
+@pytest.mark.parametrize("name, not_found", [("deck", "Transition to adult services"), ("deck", "Self-neglect"),
+                                             ("cspr.docx", "Transition to adult services"),
+                                             ("cspr.html", "Transition to adult services"),
+                                             ("malr.docx", "Self-neglect"), ("malr.html", "Self-neglect")])
+def test_a_theme_found_in_no_review_is_drawn_only_under_also_looked_for(drawn: dict[str, Drawn], name: str,
+                                                                          not_found: str) -> None:
+    """The page that says the theme was looked for names it nowhere else: not in the list of findings, nor as a
+    bar of the chart."""
+    looked_for = f"Also looked for, not found this period: {not_found}."
+    pages = [page for page in drawn[name].pages if looked_for in page]
+    assert len(pages) == 1, f"'{looked_for}' is drawn on {len(pages)} pages of {name}"
+    assert not_found not in pages[0].replace(looked_for, "")
+
+
+@needs_renderers
+@pytest.mark.slow
+@pytest.mark.parametrize("name, counted_people", [
+    ("deck", {"These figures count the 12 children in 12 reviews."}),
+    ("harbour deck", {"These figures count the 12 children in 12 reviews.",
+                      "These figures count the 6 adults in 6 reviews.",
+                      "These figures count the 5 victims and 5 perpetrators in 5 reviews."})])
+def test_a_footnote_names_the_people_counted_once_as_drawn(drawn: dict[str, Drawn], name: str,
+                                                          counted_people: set[str]) -> None:
+    text = drawn[name].text
+    assert set(re.findall(r"These figures count [^.]*\.", text)) == counted_people
+    assert not re.search(r"(ethnicity|age|gender) of (victims|perpetrators)[,;] ", text)
+
+
+def _address_pieces(words: tuple[str, ...]) -> list[str]:
+    """Return the drawn words that are part of an address but not the whole of it (a line broke inside it),
+    except a web address's pieces broken after a '/' or a '.'."""
+    broken = []
+    for drawn_word in words:
+        word = drawn_word.strip(ADDRESS_PUNCTUATION.replace(".", ""))  # a full stop may be where a URL broke
+        if word.rstrip(".") in ADDRESSES:
+            continue
+        for address in ADDRESSES:
+            if word not in address or not any(mark in word for mark in "@./-"):
+                continue
+            if "@" not in address:
+                start = address.index(word)
+                ends_well = start + len(word) == len(address) or word.endswith(URL_BREAKS_AFTER)
+                if ends_well and (start == 0 or address[start - 1] in URL_BREAKS_AFTER):
+                    continue
+            broken.append(drawn_word)
+    return broken
+
+
+@needs_renderers
+@pytest.mark.slow
+@pytest.mark.parametrize("name", FIXTURE_OUTPUTS)
+def test_no_email_or_web_address_is_broken_across_lines_as_drawn(drawn: dict[str, Drawn], name: str) -> None:
+    words = drawn[name].words
+    assert _address_pieces(words) == []
+    whole = [address for address in ADDRESSES if any(address in word for word in words)]
+    assert whole, f"no address of the fixture is drawn whole in {name}"
