@@ -127,10 +127,7 @@ def hide(tables: Mapping[str, Mapping[str, int]], totals: Mapping[str, tuple[int
          relations: Sequence[Relation], threshold: int) -> Hiding:
     """Return what to hide of ``tables`` (name: category: count) so that nothing hidden can be worked out, given
     the ``totals`` (name: value and whether it is printed) and the ``relations`` a reader can subtract with."""
-    if threshold < MIN_THRESHOLD:
-        raise ValueError(f"the suppression threshold must be at least {MIN_THRESHOLD}, not {threshold}")
-    if any(count < 0 for counts in tables.values() for count in counts.values()):
-        raise ValueError("counts must be 0 or more")
+    _check_counts(tables, threshold)
     hidden = {(table, category): PRIMARY for table, counts in tables.items()
               for category, count in counts.items() if 0 < count < threshold}
     withheld: set[str] = set()
@@ -142,14 +139,27 @@ def hide(tables: Mapping[str, Mapping[str, int]], totals: Mapping[str, tuple[int
         if not given_away:
             return hiding
         table = next(cell for cell in hidden if cell_name(*cell) == given_away[0])[0]
-        for group in ([table], siblings[table]):
-            candidates = [(count, (name, category)) for name in group if name not in withheld
-                          for category, count in tables[name].items() if count and (name, category) not in hidden]
-            if candidates:
-                hidden[min(candidates)[1]] = SECONDARY
-                break
-        else:
-            withheld.add(table)
+        _hide_one_more(tables, hidden, withheld, table, siblings[table])
+
+
+def _check_counts(tables: Mapping[str, Mapping[str, int]], threshold: int) -> None:
+    if threshold < MIN_THRESHOLD:
+        raise ValueError(f"the suppression threshold must be at least {MIN_THRESHOLD}, not {threshold}")
+    if any(count < 0 for counts in tables.values() for count in counts.values()):
+        raise ValueError("counts must be 0 or more")
+
+
+def _hide_one_more(tables: Mapping[str, Mapping[str, int]], hidden: dict[tuple[str, str], str], withheld: set[str],
+                   table: str, siblings: list[str]) -> None:
+    """Hide the smallest count still shown in ``table``, else in one of its ``siblings``; when none has one left,
+    withhold the table whole."""
+    for group in ([table], siblings):
+        candidates = [(count, (name, category)) for name in group if name not in withheld
+                      for category, count in tables[name].items() if count and (name, category) not in hidden]
+        if candidates:
+            hidden[min(candidates)[1]] = SECONDARY
+            return
+    withheld.add(table)
 
 
 def _siblings(tables: Mapping[str, Mapping[str, int]], relations: Sequence[Relation]) -> dict[str, list[str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .figures import CountTable, publish_threshold
@@ -259,6 +259,26 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
     period_start, period_end = period
     kind = timeline.years
     date_of = STAGES[stage_key(basis)]
+    per_year, this_label = _per_year_table(reviews, every, date_of, kind, as_at, period_end, threshold)
+    timeliness = [(scale, _timeliness(reviews, scale, timeline.bank_holidays, threshold, period))
+                  for scale in timescales_of(timeline, key) if _has_both(reviews, scale)]
+    recommendation_tables = _recommendation_tables(recommendations, timeline, as_at, threshold)
+    concluded, ongoing = _concluded_and_ongoing(reviews, date_of, period)
+    return TimelineFigures(
+        key, review, kind, basis, per_year, this_label,
+        tuple(item for _scale, item in timeliness if item is not None and item.table.of),
+        concluded, ongoing, *recommendation_tables, as_at, period_start,
+        period_end, len(recommendations), tuple(scale.stage for scale, item in timeliness if item is None),
+        (*(timeliness_name(scale) for scale, item in timeliness if item is None),
+         *(name for name, shown in zip(recommendation_table_names(as_at), recommendation_tables[:3])
+           if recommendations and shown is None)))
+
+
+def _per_year_table(reviews: Sequence[ResolvedReview], every: Sequence[ResolvedReview],
+                    date_of: Callable[[ResolvedReview], dt.date | None], kind: str, as_at: dt.date,
+                    period_end: dt.date, threshold: int) -> tuple[CountTable, str]:
+    """Return the type's reviews per year (the years span all the register's reviews, to the period's end; a year
+    not over by ``as_at`` is marked as part of one), and the label of the period's own year."""
     dated = [d for d in (date_of(r) for r in every) if d is not None]
     years = list(range(min(year_of(d, kind) for d in dated), year_of(max([*dated, period_end]), kind) + 1)) \
         if dated else []
@@ -274,25 +294,22 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
     name = _("Reviews per financial year") if kind == FINANCIAL else _("Reviews per calendar year")
     this = year_of(period_end, kind)
     this_label = next((label for (year, _count), (label, _shown) in zip(counts.items(), rows) if year == this), "")
-    per_year = CountTable(name, _("Year"), rows, _("reviews"), known, len(reviews), ordered=True,
-                          threshold=threshold, suppression=per_year_hidden(rows, this_label, threshold))
-    timeliness = [(scale, _timeliness(reviews, scale, timeline.bank_holidays, threshold, period))
-                  for scale in timescales_of(timeline, key) if _has_both(reviews, scale)]
-    recommendation_tables = _recommendation_tables(recommendations, timeline, as_at, threshold)
-    in_period = [r for r in reviews if (d := date_of(r)) is not None and d <= period_end]
+    return CountTable(name, _("Year"), rows, _("reviews"), known, len(reviews), ordered=True, threshold=threshold,
+                      suppression=per_year_hidden(rows, this_label, threshold)), this_label
+
+
+def _concluded_and_ongoing(reviews: Sequence[ResolvedReview], date_of: Callable[[ResolvedReview], dt.date | None],
+                           period: tuple[dt.date, dt.date]) -> tuple[int | None, int | None]:
+    """Return how many reviews were completed in the period, and how many notified by its end were not completed by
+    then; None for both when the register dates no completion at all."""
+    period_start, period_end = period
     completions = [r.stages.completed for r in reviews]
-    concluded = ongoing = None
-    if any(completions):
-        concluded = sum(1 for d in completions if d is not None and period_start <= d <= period_end)
-        ongoing = sum(1 for r in in_period if r.stages.completed is None or r.stages.completed > period_end)
-    return TimelineFigures(
-        key, review, kind, basis, per_year, this_label,
-        tuple(item for _scale, item in timeliness if item is not None and item.table.of),
-        concluded, ongoing, *recommendation_tables, as_at, period_start,
-        period_end, len(recommendations), tuple(scale.stage for scale, item in timeliness if item is None),
-        (*(timeliness_name(scale) for scale, item in timeliness if item is None),
-         *(name for name, shown in zip(recommendation_table_names(as_at), recommendation_tables[:3])
-           if recommendations and shown is None)))
+    if not any(completions):
+        return None, None
+    in_period = [r for r in reviews if (d := date_of(r)) is not None and d <= period_end]
+    concluded = sum(1 for d in completions if d is not None and period_start <= d <= period_end)
+    ongoing = sum(1 for r in in_period if r.stages.completed is None or r.stages.completed > period_end)
+    return concluded, ongoing
 
 
 def period_start_of(period_end: dt.date, kind: str) -> dt.date:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from .. import i18n
 from ..audit import Relation
 from ..model import EventData
-from ..suppression import cell_name, fewer_than_text, hide
+from ..suppression import Hiding, cell_name, fewer_than_text, hide
 from .review import ReviewFigures
 from .tables import CountTable
 
@@ -68,6 +68,14 @@ def hide_small(figures: ReviewFigures, people: Mapping[str, int], role_units: Se
     people each unit's tables describe). A table that cannot be kept safe otherwise is withheld whole."""
     if not figures.threshold:
         return figures
+    tables, totals, relations = _printed_sums(figures, people, role_units)
+    return _with_hiding(figures, hide(tables, totals, relations, figures.threshold))
+
+
+def _printed_sums(figures: ReviewFigures, people: Mapping[str, int], role_units: Sequence[str]) -> tuple[
+        dict[str, dict[str, int]], dict[str, tuple[int, bool]], list[Relation]]:
+    """Return what the publication prints about the type's reviews and people, for :func:`hide`: each table's
+    counts, the totals (and whether each is printed), and which counts add up to which total."""
     tables: dict[str, dict[str, int]] = {}
     totals: dict[str, tuple[int, bool]] = {"reviews": (figures.count, True)}
     relations = []
@@ -79,27 +87,39 @@ def hide_small(figures: ReviewFigures, people: Mapping[str, int], role_units: Se
     for unit, total in people.items():  # printed: 'These figures count the 12 victims and 9 perpetrators'
         totals[f"people: {unit}"] = (total, True)
     for table in figures.demographics:
-        # One sum per total, each cell in one, so that the sums form a tree (what the audit's narrowing needs):
-        # the cells add up to the people the table covers, who with those not known are the unit's people.
-        counts = dict(table.rows)
-        covered = f"covered: {table.name}"
-        totals[covered] = (table.total, False)
-        relations.append(Relation(covered, tuple(cell_name(table.name, category) for category in counts)))
-        unknown = people[table.unit] - table.total
-        if unknown >= 0:
-            counts[UNKNOWN] = unknown
-            relations.append(Relation(f"people: {table.unit}", (covered, cell_name(table.name, UNKNOWN))))
-        if table.people_coverage is None and table.known_for < table.of:
-            # 'where known: 3 of 9': the reviews not known are a count too; the 3 may be the people covered
-            counts[UNKNOWN_REVIEWS] = table.of - table.known_for
-            known_for = covered if table.known_for == table.total else f"known for: {table.name}"
-            totals.setdefault(known_for, (table.known_for, False))
-            relations.append(Relation("reviews", (known_for, cell_name(table.name, UNKNOWN_REVIEWS))))
-        tables[table.name] = counts
+        tables[table.name] = _demographic_sums(table, people[table.unit], totals, relations)
     if len(role_units) > 1 and sum(people.get(unit, 0) for unit in role_units) == figures.people:
         totals["people"] = (figures.people, True)
         relations.append(Relation("people", tuple(f"people: {unit}" for unit in role_units if unit in people)))
-    hiding = hide(tables, totals, relations, figures.threshold)
+    return tables, totals, relations
+
+
+def _demographic_sums(table: CountTable, unit_people: int, totals: dict[str, tuple[int, bool]],
+                      relations: list[Relation]) -> dict[str, int]:
+    """Return a demographic table's counts with those not known, adding its totals and sums to ``totals`` and
+    ``relations``.
+
+    One sum per total, each cell in one, so that the sums form a tree (what the audit's narrowing needs): the cells
+    add up to the people the table covers, who with those not known are the unit's people."""
+    counts = dict(table.rows)
+    covered = f"covered: {table.name}"
+    totals[covered] = (table.total, False)
+    relations.append(Relation(covered, tuple(cell_name(table.name, category) for category in counts)))
+    unknown = unit_people - table.total
+    if unknown >= 0:
+        counts[UNKNOWN] = unknown
+        relations.append(Relation(f"people: {table.unit}", (covered, cell_name(table.name, UNKNOWN))))
+    if table.people_coverage is None and table.known_for < table.of:
+        # 'where known: 3 of 9': the reviews not known are a count too; the 3 may be the people covered
+        counts[UNKNOWN_REVIEWS] = table.of - table.known_for
+        known_for = covered if table.known_for == table.total else f"known for: {table.name}"
+        totals.setdefault(known_for, (table.known_for, False))
+        relations.append(Relation("reviews", (known_for, cell_name(table.name, UNKNOWN_REVIEWS))))
+    return counts
+
+
+def _with_hiding(figures: ReviewFigures, hiding: Hiding) -> ReviewFigures:
+    """Return the figures as ``hiding`` publishes them: its cells hidden, its tables withheld and said so."""
 
     def published(table: CountTable) -> CountTable:
         unknown = UNKNOWN if table.people_coverage is not None else UNKNOWN_REVIEWS
@@ -116,4 +136,3 @@ def hide_small(figures: ReviewFigures, people: Mapping[str, int], role_units: Se
         figures, areas=kept(figures.areas), criteria=kept(figures.criteria),
         demographics=tuple(published(t) for t in figures.demographics if t.name not in hiding.withheld),
         withheld=(*figures.withheld, *withheld), not_shown=(*figures.not_shown, *not_shown))
-
