@@ -30,6 +30,7 @@ HYPHEN_BREAK = re.compile(r"(?<=\w)-(?=\w)")  # where a renderer may break a lin
 # An email or web address: a renderer breaks it after a hyphen ("transitions-" / "team@example.org.uk") as it
 # breaks a hyphenated word, and a reader then copies half of it.
 ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
+ADDRESS_BREAK = re.compile(r"[-/]")  # where PowerPoint and LibreOffice may break a line inside an address
 
 
 @dataclass(frozen=True)
@@ -225,8 +226,9 @@ def breaks_badly(text: str, width_pt: float, size_pt: float, bold: bool = False,
 
 def addresses_on_lines_of_their_own(text: str, width_pt: float, size_pt: float, bold: bool = False,
                                      family: str = "") -> str:
-    """Return ``text`` with a line break before each email or web address that does not fit the rest of its line,
-    where a renderer would break it at a hyphen or a full stop: it begins the next line instead, whole.
+    """Return ``text`` with a line break before each email or web address that does not fit the rest of its line
+    and that a renderer would break there, after a hyphen or a slash: it begins the next line instead, whole (an
+    address without either moves to the next line of itself, and is left as it is).
 
     The break goes where :func:`wrap` already puts the address (it breaks only at spaces), so the text's
     measured height is unchanged; an address wider than a whole line still breaks (shrink the text for that).
@@ -236,8 +238,8 @@ def addresses_on_lines_of_their_own(text: str, width_pt: float, size_pt: float, 
         start, searched_to = match.span()
         line_start = text.rfind("\n", 0, start) + 1
         before = text[line_start:start]
-        if not before.strip() or not before.endswith(" "):
-            continue  # the address begins its line, or is joined to the word before it
+        if not before.strip() or not before.endswith(" ") or not ADDRESS_BREAK.search(match.group()):
+            continue  # the address begins its line, is joined to the word before it, or cannot break
         kept = before.rstrip(" ")
         if len(wrap(before + match.group(), width_pt, size_pt, bold, family)) > len(wrap(kept, width_pt, size_pt,
                                                                                          bold, family)):

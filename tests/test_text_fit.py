@@ -211,3 +211,8 @@ def test_an_address_that_does_not_fit_the_rest_of_its_line_begins_the_next(text,
     width = text_fit.face().width(f"Write to {ADDRESS}", 20) + 1
     assert text_fit.addresses_on_lines_of_their_own(text, width, 20) == kept
     assert len(text_fit.wrap(kept, width, 20)) == len(text_fit.wrap(text, width, 20))
+
+
+def test_an_address_no_renderer_would_break_is_left_to_move_of_itself():
+    text = "Questions after the session to the team: development@example.org.uk"
+    assert text_fit.addresses_on_lines_of_their_own(text, text_fit.face().width(text, 20) - 1, 20) == text
