@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.audit import Relation
+from generator.audit import Quantity, Relation
 from generator.suppression import (
-    PRIMARY, SECONDARY, SuppressedCell, SuppressedTable, cell_name, fewer_than_table, fewer_than_text, hide, suppress,
+    PRIMARY, SECONDARY, Hiding, SuppressedCell, SuppressedTable, cell_name, fewer_than_table, fewer_than_text, hide,
+    reader_knowledge, suppress, suppress_or_withhold,
 )
 
 
@@ -67,8 +68,57 @@ def test_display_helpers():
     assert fewer_than_text(10) == "fewer than 10"
     assert fewer_than_table(10) == "<10"
     table = SuppressedTable((SuppressedCell("A", 2, PRIMARY),), 3)
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError) as missing:
         table.cell("B")
+    assert missing.value.args == ("B",)
+
+
+def test_a_shown_cell_reads_as_its_count_in_text_and_in_a_table():
+    table = suppress({"A": 7, "B": 0, "C": 12}, 5)
+    assert [table.text(c) for c in "ABC"] == ["7", "0", "12"]
+    assert [table.table_text(c) for c in "ABC"] == ["7", "0", "12"]
+
+
+def test_negative_counts_are_refused():
+    with pytest.raises(ValueError) as refused:
+        suppress({"A": 4, "B": -1}, 5)
+    assert str(refused.value) == "counts must be 0 or more"
+
+
+def test_suppress_or_withhold_hides_as_suppress_does_when_a_choice_of_cells_keeps_the_small_counts_hidden():
+    counts = {"MBC": 12, "RCBC": 2, "HBC": 7, "SBC": 9}
+    assert suppress_or_withhold(counts, 5) == suppress(counts, 5)
+    assert suppress_or_withhold(counts, 5) == SuppressedTable((
+        SuppressedCell("MBC", 12), SuppressedCell("RCBC", 2, PRIMARY), SuppressedCell("HBC", 7, SECONDARY),
+        SuppressedCell("SBC", 9)), 5)
+
+
+@pytest.mark.parametrize("counts", [{"A": 3, "B": 0, "C": 0}, {"A": 1, "B": 1}])
+def test_suppress_or_withhold_withholds_a_small_count_beside_zeros_or_small_counts_alone(counts):
+    assert suppress_or_withhold(counts, 5) is None
+
+
+def test_a_reader_knows_shown_counts_exactly_hidden_ones_by_their_bounds_and_withheld_ones_only_as_0_or_more():
+    tables = {"shown": {"A": 7, "B": 2, "C": 9}, "gone": {"X": 3, "Y": 6}}
+    hiding = Hiding(5, {("shown", "B"): PRIMARY, ("shown", "C"): SECONDARY, ("gone", "X"): PRIMARY},
+                    frozenset({"gone"}))
+    assert reader_knowledge(tables, {"printed": (18, True), "unprinted": (9, False)}, hiding) == [
+        Quantity("shown: A", 7, 7, 7), Quantity("shown: B", 2, 1, 4), Quantity("shown: C", 9, 5, None),
+        Quantity("gone: X", 3, 1, 4), Quantity("gone: Y", 6, 0, None),
+        Quantity("printed", 18, 18, 18), Quantity("unprinted", 9, 0, None)]
+
+
+def test_only_tables_of_the_same_people_give_up_counts_for_each_other():
+    # As in the sibling test above, with a table of other people (reviews by place) whose smallest count, 5, is
+    # below every count of the same people's tables: it must stay shown.
+    tables = {"Gender": {"Male": 5, "Female": 1}, "Ethnicity": {"White: Irish": 6, "Other": 0},
+              "Age": {"18-39": 6}, "Places": {"A": 5, "B": 9}}
+    relations = [Relation("people", tuple(cell_name(t, c) for c in tables[t])) for t in ("Gender", "Ethnicity", "Age")]
+    relations.append(Relation("reviews", (cell_name("Places", "A"), cell_name("Places", "B"))))
+    hiding = hide(tables, {"people": (6, False), "reviews": (14, True)}, relations, 5)
+    assert hiding.hidden == {("Gender", "Female"): PRIMARY, ("Gender", "Male"): SECONDARY,
+                             ("Age", "18-39"): SECONDARY, ("Ethnicity", "White: Irish"): SECONDARY}
+    assert not hiding.withheld
 
 
 def possible_values(table: SuppressedTable, total: int) -> dict[str, set[int]]:
