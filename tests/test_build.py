@@ -333,3 +333,22 @@ def test_a_bilingual_builds_files_carry_their_language_and_linked_pictures_a_fol
     assert _language_named(Path("out/briefings/x-2025-cpr.docx"), "cy") == Path("out/briefings/x-2025-cpr-cy.docx")
     assert _language_named(Path("out/pictures/x-2025/index.html"), "en", in_folder=True) == Path(
         "out/pictures/x-2025-en/index.html")
+
+
+@pytest.mark.slow  # three events built in one command, and each again in a process of its own
+def test_each_event_of_one_command_gives_the_bytes_it_gives_built_alone(tmp_path):
+    # One command reuses what it made ready for the events before (templates, blank briefings, the scratch
+    # presentation of the Word charts); none of it may show in the files. The events differ in look and language.
+    events = [DEFAULT_DATA, *(ROOT / "tests" / "fixtures" / "gallery" / f"{name}.yaml"
+                              for name in ("tiny-single-type", "welsh-regional-board"))]
+    together = tmp_path / "together"
+    outcomes = list(build_batch(events, BuildOptions(out_dir=together, render_in_parallel=False)))
+    assert [outcome.problems for outcome in outcomes] == [[], [], []]
+    alone: dict[str, bytes] = {}
+    for number, event in enumerate(events):
+        out = tmp_path / f"alone-{number}"
+        subprocess.run([sys.executable, str(ROOT / "make_deck.py"), "build", str(event), "--out", str(out)],
+                       check=True, capture_output=True)
+        alone.update(built_files(out))
+    assert len(alone) >= 12
+    assert built_files(together) == alone

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import xlsxwriter
 from lxml import etree
@@ -19,8 +21,11 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.util import Pt
 
 from ..charts import EDGE, LABEL_OFFSET, TITLE_STEP, BarLayout, ChartSpec, label_size
-from ..library_internals import chart_workbook_bytes, replace_chart_workbook
+from ..library_internals import chart_workbook_bytes, drop_slide, replace_chart_workbook
 from ..ooxml import CHART, DRAWING, tag
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation
 
 CHART_TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED}
 
@@ -179,11 +184,27 @@ def standalone_chart(spec: ChartSpec, font_size: float, colour: str, font: str) 
     Word has no chart API in python-docx; the chart part format is the same in
     both, so the chart python-pptx makes (its XML and its workbook) is carried over.
     """
-    from pptx import Presentation
-
-    scratch = Presentation()
+    scratch = _scratch_presentation()
     slide = scratch.slides.add_slide(scratch.slide_layouts[6])
-    frame = add_native_chart(slide.shapes, spec, 0, 0, 4_000_000, 3_000_000)
-    chart = frame.chart
-    style_chart(chart, spec, font_size, colour, font)
-    return ChartParts(etree.tostring(chart.element, encoding="UTF-8", standalone=True), chart_workbook_bytes(frame))
+    try:
+        frame = add_native_chart(slide.shapes, spec, 0, 0, 4_000_000, 3_000_000)
+        chart = frame.chart
+        style_chart(chart, spec, font_size, colour, font)
+        return ChartParts(etree.tostring(chart.element, encoding="UTF-8", standalone=True),
+                          chart_workbook_bytes(frame))
+    finally:
+        # The slide goes with its chart, so the scratch presentation is as it was for the next chart.
+        slide_ids = scratch.slides.element
+        slide_id = slide_ids[-1]
+        drop_slide(scratch, slide_id)
+        slide_ids.remove(slide_id)
+
+
+@lru_cache(maxsize=1)
+def _scratch_presentation() -> Presentation:
+    """Return the one presentation each chart for Word is made on, opened once per process: a chart's part is
+    made the same on any slide of any presentation, and opening python-pptx's default template each time cost
+    more than making the chart."""
+    from pptx import Presentation as open_presentation
+
+    return open_presentation()

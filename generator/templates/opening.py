@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -38,7 +39,15 @@ def read_template(path: Path, kind: str) -> Sanitised:
                             f"{' or '.join(spec.suffixes)} without macros")
     if suffix not in spec.suffixes:
         raise refusal(path, f"expected a {spec.name} template")
-    return sanitise(read_regular_file(path), spec, path)
+    taken = _sanitised(read_regular_file(path), kind, path)
+    return Sanitised(taken.package, list(taken.dropped))
+
+
+@lru_cache(maxsize=4)
+def _sanitised(data: bytes, kind: str, path: Path) -> Sanitised:
+    """Return :func:`sanitise` of ``data``, worked out once per process for the same bytes: a command building
+    many events reads each template for every event (so an edited template is seen), but cleans it only once."""
+    return sanitise(data, KINDS[kind], path)
 
 
 def read_package(path: Path, kind: str) -> bytes:

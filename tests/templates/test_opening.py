@@ -270,6 +270,33 @@ def test_sanitised_package_is_byte_identical_every_time(tmp_path):
         assert {entry.date_time for entry in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
+def test_a_template_is_cleaned_once_for_the_same_bytes_and_again_when_they_change(tmp_path, monkeypatch):
+    from generator.templates import opening
+
+    cleaned: list[bytes] = []
+
+    def counted(data, kind, path):
+        cleaned.append(data)
+        return sanitise(data, kind, path)
+
+    sanitise = opening.sanitise
+    monkeypatch.setattr(opening, "sanitise", counted)
+    template = tmp_path / "brand.potx"
+    template.write_bytes(as_template(powerpoint_base(), "pptx"))
+    first = read_template(template, "pptx")
+    first.dropped.append("a line added by the first reader")
+    second = read_template(template, "pptx")
+    assert (second.package, second.dropped) == (first.package, first.dropped[:-1])
+    assert len(cleaned) == 1
+    renamed = Package(powerpoint_base())
+    theme = renamed.xml(THEME)
+    theme.set("name", "Renamed")
+    renamed.put_xml(THEME, theme)
+    template.write_bytes(renamed.save())
+    assert b'name="Renamed"' in zipfile.ZipFile(io.BytesIO(read_template(template, "pptx").package)).read(THEME)
+    assert len(cleaned) == 2
+
+
 def test_content_types_list_exactly_the_parts_kept(tmp_path):
     (tmp_path / "a.potx").write_bytes(BUILTIN_DECK_TEMPLATE.read_bytes())
     with zipfile.ZipFile(io.BytesIO(read_package(tmp_path / "a.potx", "pptx"))) as package:

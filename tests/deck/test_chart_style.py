@@ -1,0 +1,38 @@
+"""The charts made for Word on the one scratch presentation of a process are those a presentation of their own
+would give, byte for byte."""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx import Presentation
+
+from generator.charts import ChartSpec
+from generator.deck import chart_style
+from generator.deck.chart_style import ChartParts, add_native_chart, standalone_chart, style_chart
+from generator.library_internals import chart_workbook_bytes
+
+AGES = ChartSpec("column", "Age", ("0-4", "5-9"), (14, 5), "Column chart of age: 0-4 14, 5-9 5.")
+THEMES = ChartSpec("bar", "Themes", ("Neglect", "Domestic abuse", "Escalation"), (9, 4, 1), "Bar chart of themes.")
+
+
+def _on_a_presentation_of_its_own(spec: ChartSpec, font_size: float, colour: str, font: str) -> ChartParts:
+    prs = Presentation()
+    frame = add_native_chart(prs.slides.add_slide(prs.slide_layouts[6]).shapes, spec, 0, 0, 4_000_000, 3_000_000)
+    style_chart(frame.chart, spec, font_size, colour, font)
+    return ChartParts(etree.tostring(frame.chart.element, encoding="UTF-8", standalone=True),
+                      chart_workbook_bytes(frame))
+
+
+def test_each_chart_for_word_is_the_one_a_presentation_of_its_own_gives():
+    first = standalone_chart(AGES, 9, "A8431A", "Arial")
+    standalone_chart(THEMES, 11, "1F4E79", "Calibri")
+    again = standalone_chart(AGES, 9, "A8431A", "Arial")
+    assert first == again == _on_a_presentation_of_its_own(AGES, 9, "A8431A", "Arial")
+    assert standalone_chart(THEMES, 11, "1F4E79", "Calibri") == _on_a_presentation_of_its_own(
+        THEMES, 11, "1F4E79", "Calibri")
+
+
+def test_the_scratch_presentation_keeps_no_slide_after_a_chart():
+    for _ in range(3):
+        standalone_chart(AGES, 9, "A8431A", "Arial")
+    assert len(chart_style._scratch_presentation().slides) == 0
