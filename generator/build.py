@@ -99,6 +99,27 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
     """
     loaded = loaded or load_event(path, options.allow_outside, options.suppress_below)
     label = display_path(path)
+    planned, warnings = _plan_every_version(path, options, loaded, label)
+    outputs, record = _drawn_or_kept(planned, manifest.load(options.out_dir, path), options, label, warnings)
+    if options.strict and any(w.severity == WARNING for w in warnings):
+        raise InputError([_as_error(w) for w in warnings if w.severity == WARNING])
+    # Another build into this folder finishes first, PDFs and all: its PDFs are made from the files it wrote,
+    # and it tidies temporary files that only a build holding the lock can have left.
+    with build_lock(options.out_dir):
+        if not options.allow_unhiding:
+            _refuse_unhiding(outputs, label)
+        written = write_outputs(outputs)
+        manifest.save(options.out_dir, path, record)
+        manifest.disown(options.out_dir, path, [output.path for output in outputs])
+        report = BuildReport(path, outputs, written, warnings)
+        _add_pdfs(report, options)
+    return report
+
+
+def _plan_every_version(path: Path, options: BuildOptions, loaded: LoadedData,
+                        label: str) -> tuple[list[tuple[Builder, Target]], list[Problem]]:
+    """Return every output of every language's version with its builder, and the warnings so far (the loader's,
+    and any output that would overwrite another event's); raise InputError when two outputs share a name."""
     versions = [loaded, *(load_event(path, options.allow_outside, options.suppress_below, language)
                           for language in loaded.event.event.languages[1:])]
     planned = [planned for version in versions for planned in _planned_version(version, options, label,
@@ -106,7 +127,13 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
     _refuse_clashing_names([target for _, target in planned], label)
     warnings = [warning for version in versions for warning in version.warnings]
     warnings += _overwriting_other_events([target.path for _, target in planned], options.out_dir, path, label)
-    previous = manifest.load(options.out_dir, path)
+    return planned, warnings
+
+
+def _drawn_or_kept(planned: list[tuple[Builder, Target]], previous: dict[str, manifest.Entry], options: BuildOptions,
+                   label: str, warnings: list[Problem]) -> tuple[list[Output], dict[str, manifest.Entry]]:
+    """Return each planned output, drawn, or as last built when its inputs and file are unchanged, with the
+    manifest's record of them; the builders' warnings are added to ``warnings``."""
     record: dict[str, manifest.Entry] = {}
     outputs: list[Output] = []
     fingerprints = [manifest.fingerprint(*target.inputs) for _, target in planned]
@@ -120,28 +147,21 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
         record[str(target.path)] = manifest.entry_for(result, fingerprint)
         warnings.extend(Problem(message, file=label, severity=WARNING, category=builder.name)
                         for message in result.warnings)
-    if options.strict and any(w.severity == WARNING for w in warnings):
-        raise InputError([_as_error(w) for w in warnings if w.severity == WARNING])
-    # Another build into this folder finishes first, PDFs and all: its PDFs are made from the files it wrote,
-    # and it tidies temporary files that only a build holding the lock can have left.
-    with build_lock(options.out_dir):
-        if not options.allow_unhiding:
-            _refuse_unhiding(outputs, label)
-        written = write_outputs(outputs)
-        manifest.save(options.out_dir, path, record)
-        manifest.disown(options.out_dir, path, [output.path for output in outputs])
-        report = BuildReport(path, outputs, written, warnings)
-        if not options.pdf:
-            report.warnings.extend(_stale_pdfs(written))
-        else:
-            from .output.pdf import make_pdfs
+    return outputs, record
 
-            office_files = [o.path for o in outputs if o.path.suffix in OFFICE_SUFFIXES]
-            made = make_pdfs(office_files, options.progress, options.out_dir / manifest.FOLDER)
-            report.pdfs, report.kept_pdfs = made.made, made.kept
-            if made.problem:
-                report.warnings.append(Problem(made.problem, severity=WARNING, category="pdf"))
-    return report
+
+def _add_pdfs(report: BuildReport, options: BuildOptions) -> None:
+    """Make the PDFs of the Office files (with --pdf) into the report, or warn of PDFs left stale beside them."""
+    if not options.pdf:
+        report.warnings.extend(_stale_pdfs(report.written))
+        return
+    from .output.pdf import make_pdfs
+
+    office_files = [o.path for o in report.outputs if o.path.suffix in OFFICE_SUFFIXES]
+    made = make_pdfs(office_files, options.progress, options.out_dir / manifest.FOLDER)
+    report.pdfs, report.kept_pdfs = made.made, made.kept
+    if made.problem:
+        report.warnings.append(Problem(made.problem, severity=WARNING, category="pdf"))
 
 
 def _planned_version(loaded: LoadedData, options: BuildOptions, label: str,
