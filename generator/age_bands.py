@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .i18n import N_, _
 from .problems import Problem
 from .register_records import PersonRow
 
@@ -14,6 +15,8 @@ _RANGE = re.compile(r"^([0-9]+)\s*(?:-|–|—|to)\s*([0-9]+)$", re.IGNORECASE)
 _AND_OVER = re.compile(r"^([0-9]+)\s*(?:\+|(?:and|or)\s+(?:over|older|above))$", re.IGNORECASE)
 _SINGLE = re.compile(r"^([0-9]+)$")
 FORMS = "'Under 1', '0-4', '65+', '65 and over' or a single age such as '17'"
+# The bands whose labels are words ('Under 1', '65 and over'): written so, each is shown in the version's language.
+WORDED_BANDS = {N_("Under {age}"): re.compile(r"Under ([0-9]+)"), N_("{age} and over"): re.compile(r"([0-9]+) and over")}
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,15 @@ def band_for(age: int, bands: Sequence[AgeBand]) -> str | None:
     for band in bands:
         if band.holds(age):
             return band.label
+    return None
+
+
+def shown_band(label: str) -> str | None:
+    """Return an age band's label written in words ('Under 1', '65 and over') in the language being written
+    ('Dan 1'), or None when the label is not written so ('1-4', '65+', or another wording)."""
+    for message, written in WORDED_BANDS.items():
+        if found := written.fullmatch(label):
+            return _(message, age=found[1])
     return None
 
 

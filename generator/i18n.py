@@ -266,15 +266,22 @@ def message_written_as(text: str, messages: tuple[str, ...]) -> str | None:
     """Return the message of ``messages`` that ``text`` writes, in English or in any shipped language's catalogue
     (any case or spacing): 'Wedi'i gwblhau' -> 'Completed'; None when it writes none of them."""
     for message in messages:
-        if any(same_words(text, written) for written in _every_translation(message)):
+        if any(same_words(text, written) for written in every_translation(message)):
             return message
     return None
 
 
 @lru_cache(maxsize=256)
-def _every_translation(message: str) -> tuple[str, ...]:
+def every_translation(message: str) -> tuple[str, ...]:
+    """Return a message in English and in each shipped catalogue's language (a translator's aside)."""
     return (message, *(speech(language).translations.gettext(message) for language in known_languages()
                        if language != SOURCE_LANGUAGE))
+
+
+def shipped_words(message: str) -> str:
+    """Return ``message`` in the language being written as the shipped catalogue words it, never a translator's:
+    for words a later build reads back (see :func:`every_translation`)."""
+    return _shipped_speech(current_language()).translations.gettext(message)
 
 
 def N_(message: str) -> str:

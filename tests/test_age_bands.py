@@ -59,3 +59,15 @@ def test_counting_people_into_bands_reports_an_age_that_fits_none_at_its_row():
     assert [str(p) for p in problems] == [
         "reviews.xlsx, sheet People, row 6, Age: 19 fits none of the CSPR age bands (Under 1, 1-4, 5-9, 10-14, "
         "15-17); add a band for it in the data file"]
+
+
+@pytest.mark.parametrize(("label", "english", "welsh"), [
+    ("Under 1", "Under 1", "Dan 1"), ("65 and over", "65 and over", "65 a throsodd"), ("Under 01", "Under 01", "Dan 01"),
+    ("1-4", None, None), ("65+", None, None), ("under 1", None, None), ("Less than 1", None, None)])
+def test_a_band_written_in_words_is_shown_in_the_versions_language_and_others_as_typed(label, english, welsh):
+    from generator.age_bands import shown_band
+    from generator.i18n import speaking
+
+    assert shown_band(label) == english  # in English, exactly as typed
+    with speaking("cy"):
+        assert shown_band(label) == welsh

@@ -34,6 +34,34 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return [output.path for output in report.outputs]
 
 
+# The partnership's SUSRs, 18 of them, with their people's ethnicity, gender and age (in bands written in words), so
+# that the built-in categories are shown and, hidden below 5, the hiding is said.
+PEOPLE_ROWS = [(0, "White British", "Female"), (3, "Asian British - Pakistani", "Male"), (17, "Black Welsh - African", ""),
+               (34, "White - Irish", "Other"), (51, "Mixed - White and Asian", "Male"), (70, "Not known", "Female")]
+
+
+def with_people(text: str) -> str:
+    """Return the gallery partnership's data with 18 SUSRs whose people are described."""
+    reviews = [f"    - {{Reference: ADUS-{n}, Review type: susr, Area: {('Abertawe', 'Castell-nedd Port Talbot')[n % 3 == 0]}, "
+               f"Date notified: 2024-{10 + n % 3}-{n + 5:02d}, Criteria: Ymarfer plant, Themes: Rhannu gwybodaeth}}"
+               for n in range(1, 19)]
+    people = [f"    - {{Reference: ADUS-{n}, Age: {age}, Ethnicity: {ethnicity}, Gender: '{gender}'}}"
+              for n, (age, ethnicity, gender) in ((n, PEOPLE_ROWS[n % 6]) for n in range(1, 19))]
+    start, end = text.index("  reviews:\n"), text.index("\ncross_over_themes:")
+    text = text[:start] + "\n".join(["  reviews:", *reviews, "  people:", *people]) + "\n" + text[end:]
+    return text.replace("    # Counted from the register below",
+                        "    age_bands: [Under 1, 1-17, 18-64, 65 and over]\n    # Counted from the register below")
+
+
+@pytest.fixture(scope="module")
+def built_hiding_people(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("bilingual-people")
+    data = folder / "event.yaml"
+    data.write_text(with_people(DATA.read_text(encoding="utf-8")), encoding="utf-8")
+    report = build_event(data, BuildOptions(out_dir=folder / "out", suppress_below=5, render_in_parallel=False))
+    return [output.path for output in report.outputs]
+
+
 def read_text(path: Path) -> str:
     """Return the text a reader meets in an output (text, notes, alt text, properties), one piece a line."""
     if path.suffix == ".html":
@@ -106,9 +134,11 @@ def test_each_version_names_the_other_and_carries_its_language_tag(built: list[P
         assert b"<dc:language>en-GB</dc:language>" in deck.read("docProps/core.xml")
 
 
+@pytest.mark.parametrize("build", ["built", "built_hiding_people"])
 @pytest.mark.parametrize("language,other", [("cy", "en"), ("en", "cy")])
-def test_no_catalogue_phrase_of_the_other_language_appears_in_a_version(built: list[Path], language: str,
-                                                                        other: str) -> None:
+def test_no_catalogue_phrase_of_the_other_language_appears_in_a_version(request: pytest.FixtureRequest, build: str,
+                                                                        language: str, other: str) -> None:
+    built = request.getfixturevalue(build)
     foreign = phrases(other)
     assert len(foreign) > 40  # the test looks for many phrases, not a handful
     for path in versions(built, language):
@@ -173,3 +203,22 @@ def test_the_welsh_deck_is_set_at_the_same_type_sizes_as_the_english(built: list
     welsh, english = (next(p for p in versions(built, language) if p.suffix == ".pptx") for language in ("cy", "en"))
     assert sizes(welsh) == sizes(english)
     assert any(sizes(welsh))  # sizes were found to compare
+
+
+def test_the_built_in_categories_and_the_hiding_record_are_in_each_versions_language(
+        built_hiding_people: list[Path]) -> None:
+    welsh, english = (next(p for p in versions(built_hiding_people, language) if p.name.endswith(f"{abbreviation}.html"))
+                      for language, abbreviation in (("cy", "adus-cy"), ("en", "susr-en")))
+    welsh_text, english_text = read_text(welsh).splitlines(), read_text(english).splitlines()
+    for label in ("Gwyn", "Asiaidd", "Du", "Benyw", "Gwryw", "Arall", "Dan 1", "65 a throsodd", "<5"):
+        assert label in welsh_text, label
+    for label in ("White", "Asian", "Black", "Female", "Male", "Other", "Under 1", "65 and over", "<5"):
+        assert label in english_text, label
+    from generator.output.hiding_record import recorded_at
+
+    for path in versions(built_hiding_people, "cy"):
+        if path.suffix in (".docx", ".pptx"):
+            with zipfile.ZipFile(path) as package:
+                status = re.search(r"<cp:contentStatus>([^<]*)<", package.read("docProps/core.xml").decode())
+            assert status is not None and status[1] in ("rhifau bach wedi'u cuddio o dan 5", "rhifau bach heb eu cuddio")
+            assert recorded_at(path) == (5 if status[1].endswith("5") else 0), path.name  # read back as a later build does

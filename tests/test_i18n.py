@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 
 from generator import i18n
 from generator.i18n import _, long_date, ngettext, speaking, unconfirmed
@@ -18,11 +19,14 @@ GENERATOR = Path(i18n.__file__).parent
 
 
 def extracted_messages() -> set[str]:
-    """Return every message the code marks, as `pybabel extract -F babel.cfg -k N_` finds them."""
+    """Return every message the code marks (and the ONS labels), as `pybabel extract -F babel.cfg -k N_` finds
+    them."""
     keywords = {"_": None, "ngettext": (1, 2), "N_": None}
+    with open(GENERATOR.parent / "babel.cfg", encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config)
     found = set()
     for _filename, _line, message, _comments, _context in extract_from_dir(
-            str(GENERATOR), method_map=[("**.py", "python")], keywords=keywords):
+            str(GENERATOR), method_map=method_map, options_map=options_map, keywords=keywords):
         found.add(message if isinstance(message, str) else message[0])
     return found
 

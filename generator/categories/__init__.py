@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..i18n import N_
+
 # Words registers use for "not known", as match_key gives them; a data file may add its own (categories.unknown).
 UNKNOWN_WORDS = frozenset({
     "", "not known", "notknown", "unknown", "un known", "not stated", "prefer not to say", "preferred not to say",
     "prefers not to say", "prefer not say", "n k", "nk", "not recorded", "not disclosed", "declined", "refused",
     "information not obtained", "information not yet obtained", "not given", "unknown not stated",
 })
-DEFAULT_GENDERS = ("Female", "Male", "Other")
+DEFAULT_GENDERS = (N_("Female"), N_("Male"), N_("Other"))  # translated where shown
 # Common ways of writing the default genders, as match_key gives them.
 GENDER_FORMS = {"f": "Female", "woman": "Female", "girl": "Female", "m": "Male", "man": "Male", "boy": "Male"}
 

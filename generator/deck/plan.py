@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..categories.ethnicity import find_group
 from ..charts import ChartSpec
+from ..figures.tables import shown_category
 from ..figures import CountTable, ReviewFigures, event_figures, total_reviews
 from ..i18n import N_, _, available_in
 from ..model import Bullet, EventData
@@ -77,19 +78,21 @@ def bullet_paras(items: list[str | Bullet]) -> list[Para]:
 
 
 def chart_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
-    """Return a chart's category labels, the ONS's long ethnic group labels as its standard short ones ('White:
-    English, Welsh, Scottish, Northern Irish or British' as 'White British') when any label is too long to sit
-    beside a bar on a slide; the alt text and notes keep the full labels."""
-    if max((len(label) for label in labels), default=0) <= LONG_CHART_LABEL:
-        return labels
+    """Return a chart's category labels (``labels`` as counted) as the version being written shows them, the ONS's
+    long ethnic group labels as its standard short ones ('White: English, Welsh, Scottish, Northern Irish or
+    British' as 'White British') when any label is too long to sit beside a bar on a slide; the alt text and notes
+    keep the full labels."""
+    shown = tuple(shown_category(label) for label in labels)
+    if max((len(text) for text in shown), default=0) <= LONG_CHART_LABEL:
+        return shown
     groups = [find_group(label) for label in labels]
-    return tuple(group.short if group is not None and group.name and group.label == label else label
-                 for label, group in zip(labels, groups))
+    return tuple(shown_category(group.short) if group is not None and group.name and group.label == label else text
+                 for label, text, group in zip(labels, shown, groups))
 
 
 def table_chart(table: CountTable, subject: str) -> ChartSpec:
     """Return the chart of one table: horizontal bars, or columns for a few short ordered labels (age bands)."""
-    labels, values = chart_labels(table.labels), table.values
+    labels, values = chart_labels(tuple(label for label, _count in table.shown_rows)), table.values
     columns = table.ordered or (len(labels) <= 4 and max((len(x) for x in labels), default=0) <= 12)
     kind = "column" if columns else "bar"
     coverage = f" ({table.coverage_note})" if table.coverage_note else ""

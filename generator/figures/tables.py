@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import i18n
+from ..age_bands import shown_band
+from ..categories import DEFAULT_GENDERS
+from ..categories.ethnicity import shown_ethnic_group
 from ..counting import KnownFor
 from ..model import ReviewType
 from ..suppression import PRIMARY, SECONDARY, SuppressedTable, fewer_than_text, shown_as
@@ -49,8 +52,8 @@ class CountTable:
         """Return each category with its count as a table shows it: '7', '0', '<5' or '[c]'."""
         hidden = self.suppression
         if hidden is None:
-            return tuple((label, str(value)) for label, value in self.rows)
-        return tuple((label, hidden.table_text(label)) for label, _ in self.rows)
+            return tuple((shown_category(label), str(value)) for label, value in self.rows)
+        return tuple((shown_category(label), hidden.table_text(label)) for label, _ in self.rows)
 
     @property
     def shown_rows(self) -> tuple[tuple[str, int], ...]:
@@ -100,8 +103,8 @@ class CountTable:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        """Return the categories a chart draws (those hidden left out)."""
-        return tuple(label for label, _ in self.shown_rows)
+        """Return the categories a chart draws (those hidden left out), as the version being written shows them."""
+        return tuple(shown_category(label) for label, _ in self.shown_rows)
 
     @property
     def values(self) -> tuple[int, ...]:
@@ -144,6 +147,15 @@ class CountTable:
         shown = counts_text(self.labels, self.values)
         note = self.suppression_note
         return f"{shown} ({note})" if note else shown
+
+
+def shown_category(label: str) -> str:
+    """Return a category as the version being written shows it: a built-in one (an ONS ethnic group, a default
+    gender, an age band written in words such as 'Under 1') in its language, the data's own as it is. A table keeps
+    its categories as counted, so free text cites them ('{k.ethnicity.White}') in any version."""
+    if label in DEFAULT_GENDERS:
+        return i18n._(label)
+    return shown_ethnic_group(label) or shown_band(label) or label
 
 
 PREPOSITIONS = {"at", "of", "in", "with", "from", "for", "under"}  # 'adult at risk': the noun before one is the head

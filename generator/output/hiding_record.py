@@ -16,6 +16,7 @@ reads as None: unknown.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -25,12 +26,15 @@ from typing import BinaryIO
 from lxml import etree
 from PIL import Image
 
-HIDDEN_BELOW = "small numbers hidden below {threshold}"
-NOT_HIDDEN = "small numbers not hidden"
+from ..i18n import N_, every_translation, shipped_words
+
+# In the version's language, as the shipped catalogues word them, so that any version's record reads back.
+HIDDEN_BELOW = N_("small numbers hidden below {threshold}")
+NOT_HIDDEN = N_("small numbers not hidden")
 META_NAME = "small-numbers-hidden-below"
 CORE_PROPERTIES = "docProps/core.xml"
 READ_LIMIT = 64 * 1024  # a core.xml, or a web page's head, is far shorter; a hostile file is not read whole
-_STATUS = re.compile(rb"<cp:contentStatus>small numbers (?:hidden below (\d{1,6})|not hidden)</cp:contentStatus>")
+_STATUS = re.compile(rb"<cp:contentStatus>([^<]{1,200})</cp:contentStatus>")
 _META = re.compile(rb'<meta name="' + META_NAME.encode() + rb'" content="(\d{1,6})">')
 PDF_KEY = "/SmallNumbersHiddenBelow"  # a document information key of our own, as PDF allows
 SVG_NAMESPACE = "urn:learning-from-reviews:publishing"
@@ -40,8 +44,20 @@ _NUMBER = re.compile(r"\d{1,6}")
 
 
 def status_text(threshold: int) -> str:
-    """Return the content status that records ``threshold`` (0: nothing hidden)."""
-    return HIDDEN_BELOW.format(threshold=threshold) if threshold else NOT_HIDDEN
+    """Return the content status that records ``threshold`` (0: nothing hidden), in the language being written."""
+    return shipped_words(HIDDEN_BELOW).format(threshold=threshold) if threshold else shipped_words(NOT_HIDDEN)
+
+
+def _status_threshold(status: str) -> int | None:
+    """Return the threshold a content status records, in any shipped language; None when it records none."""
+    if any(status == words for words in every_translation(NOT_HIDDEN)):
+        return 0
+    for words in every_translation(HIDDEN_BELOW):
+        before, _placeholder, after = words.partition("{threshold}")
+        number = status[len(before):len(status) - len(after)]
+        if status.startswith(before) and status.endswith(after) and _NUMBER.fullmatch(number):
+            return int(number)
+    return None
 
 
 def html_meta(threshold: int) -> str:
@@ -130,7 +146,8 @@ def _recorded_in_pdf(source: BinaryIO) -> int | None:
 def _recorded_in_package(source: BinaryIO) -> int | None:
     try:
         with zipfile.ZipFile(source) as package, package.open(CORE_PROPERTIES) as core:
-            return _number(_STATUS.search(core.read(READ_LIMIT)))
+            found = _STATUS.search(core.read(READ_LIMIT))
+            return None if found is None else _status_threshold(html.unescape(found[1].decode("utf-8")))
     except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError):
         return None
 

@@ -209,3 +209,12 @@ def test_a_charts_alt_text_keeps_the_capitals_of_a_date_in_its_tables_name(langu
         name = recommendation_table_names(dt.date(2025, 6, 15))[2]
         table = CountTable(name, _("Agency"), (("Police", 2), ("Health", 1)), _("recommendations"), 3, 3)
         assert table_chart(table, _("recommendations")).alt_text == alt
+
+
+def test_long_ons_labels_are_charted_by_their_short_labels_in_the_versions_language():
+    from generator.deck.plan import chart_labels
+    from generator.i18n import speaking
+
+    with speaking("cy"):
+        assert chart_labels(("White: English, Welsh, Scottish, Northern Irish or British", "Female", "Ours")) == (
+            "Gwyn Prydeinig", "Benyw", "Ours")
