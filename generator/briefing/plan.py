@@ -179,21 +179,7 @@ def plan_briefing(event: EventData, figures: ReviewFigures, over_time: TimelineF
         content: dict = {"paragraphs": tuple(section.paragraphs), "bullets": tuple(section.bullets),
                          "links": tuple(section.links)}
         if section.show == "figures":
-            content["paragraphs"] += tuple(f"{line[0].upper()}{line[1:]}." for line in (figures.headline, figures.period)
-                                           if line)  # 'Fewer than 5 ...' when the number is hidden
-            content["paragraphs"] += timeline_paragraphs(over_time, bool(event.timeline and
-                                                                         event.timeline.publish_reasons))
-            content["tables"] = figures.tables
-            # The data's own note, when it has one, already says whom the tables count.
-            says_whom = bool(figures.demographics) and figures.people != figures.count and not review.demographics.note
-            notes = [_("The tables describe {people}.", people=figures.people_phrase)] if says_whom else []
-            notes.extend(figures.not_shown)
-            if figures.suppression_key:
-                notes.append(figures.suppression_key)
-            if review.demographics.note:
-                notes.append(review.demographics.note)
-            notes.extend(review.caveats)
-            content["figures_note"] = tuple(notes)
+            content.update(_figures_content(event, figures, over_time, content["paragraphs"]))
         elif section.show == "themes":
             content["themes"] = figures.theme_labels
             content["themes_note"] = " ".join(filter(None, [themes_not_counted(figures), not_found_line(figures)]))
@@ -202,10 +188,7 @@ def plan_briefing(event: EventData, figures: ReviewFigures, over_time: TimelineF
         sections.append(SectionPlan(number, section.heading, **content))
     title = review.briefing.title or _("{review}: seven-minute briefing", review=review.full_name)
     options = event.briefing
-    contact = options.contact or (event.closing.contacts[0] if event.closing.contacts else "")
-    footer_parts = [_("Published {date}", date=day_month_year(info.date)), options.version,
-                    _("Contact: {contact}", contact=contact) if contact else ""]
-    footer = " · ".join(part for part in footer_parts if part)
+    footer = _footer(event)
     return BriefingPlan(
         key=figures.key,
         file_stem=f"{event_stem(info.title, info.date)}-{slug(review.abbreviation or figures.key)}",
@@ -227,6 +210,35 @@ def plan_briefing(event: EventData, figures: ReviewFigures, over_time: TimelineF
                                                                          for line in section.text)])]),
         hidden_below=figures.threshold,
     )
+
+
+def _figures_content(event: EventData, figures: ReviewFigures, over_time: TimelineFigures | None,
+                     paragraphs: tuple[str, ...]) -> dict:
+    """Return what the part showing the figures holds beside its own ``paragraphs``: the headline and period as
+    sentences, the sentences over time, the tables, and the notes under them."""
+    review = figures.review
+    paragraphs += tuple(f"{line[0].upper()}{line[1:]}." for line in (figures.headline, figures.period)
+                        if line)  # 'Fewer than 5 ...' when the number is hidden
+    paragraphs += timeline_paragraphs(over_time, bool(event.timeline and event.timeline.publish_reasons))
+    # The data's own note, when it has one, already says whom the tables count.
+    says_whom = bool(figures.demographics) and figures.people != figures.count and not review.demographics.note
+    notes = [_("The tables describe {people}.", people=figures.people_phrase)] if says_whom else []
+    notes.extend(figures.not_shown)
+    if figures.suppression_key:
+        notes.append(figures.suppression_key)
+    if review.demographics.note:
+        notes.append(review.demographics.note)
+    notes.extend(review.caveats)
+    return {"paragraphs": paragraphs, "tables": figures.tables, "figures_note": tuple(notes)}
+
+
+def _footer(event: EventData) -> str:
+    """Return the briefing's footer: 'Published 12 May 2022 · v2 · Contact: ...', each part only when known."""
+    options = event.briefing
+    contact = options.contact or (event.closing.contacts[0] if event.closing.contacts else "")
+    footer_parts = [_("Published {date}", date=day_month_year(event.event.date)), options.version,
+                    _("Contact: {contact}", contact=contact) if contact else ""]
+    return " · ".join(part for part in footer_parts if part)
 
 
 def plan_briefings(event: EventData) -> list[BriefingPlan]:

@@ -62,21 +62,42 @@ def check(event: EventData, locations: Locations) -> list[Problem]:
 
 
 def _check_review_type(report: _Reporter, event: EventData, path: str, review: ReviewType) -> None:
+    if not _check_theme_names(report, path, review):
+        return  # its other checks would only repeat the count
+    _check_themes_listed_once(report, path, review)
+    if event.register is not None and f"{path}.count" not in report.locations.lines:
+        _check_briefing(report, path, review)  # counted from the register: its numbers agree by construction
+        return
+    count = review.count or 0
+    _check_area_counts(report, event, path, review, count)
+    _check_demographics(report, path, review, count)
+    _note_unknown_categories(report, event, f"{path}.demographics", review)
+    for i, theme in enumerate(review.theme_list):
+        if theme.count is not None and theme.count > count:  # a theme features in a review at most once
+            report.add(f"{path}.themes[{i}].count",
+                       f"'{shorten(theme.name)}' is counted in {theme.count} reviews but there are {count}; a "
+                       "theme can feature in each review at most once", ERROR)
+
+    _check_briefing(report, path, review)
+
+
+def _check_theme_names(report: _Reporter, path: str, review: ReviewType) -> bool:
+    """Report too many themes (and return False: nothing else is worth checking), or the first too long."""
     if len(review.theme_list) > MAX_THEMES:
         report.add(f"{path}.themes", f"lists {len(review.theme_list):,} themes; a review type may list at most "
                                      f"{MAX_THEMES} (keep the main ones: the deck shows every theme)", ERROR)
-        return  # its other checks would only repeat the count
+        return False
     too_long = [index for index, theme in enumerate(review.theme_list) if len(theme.name) > MAX_THEME_CHARACTERS]
     if too_long:
         first = too_long[0]
         report.add(f"{path}.themes[{first}]", f"the theme is {len(review.theme_list[first].name):,} characters long; a "
                                               f"theme may be at most {MAX_THEME_CHARACTERS} (shorten it to its main "
                                               "words)", ERROR)
-    _check_themes_listed_once(report, path, review)
-    if event.register is not None and f"{path}.count" not in report.locations.lines:
-        _check_briefing(report, path, review)  # counted from the register: its numbers agree by construction
-        return
-    count = review.count or 0
+    return True
+
+
+def _check_area_counts(report: _Reporter, event: EventData, path: str, review: ReviewType, count: int) -> None:
+    """Report counts by area naming no area or grouping, an area counted twice, and a total other than ``count``."""
     known_names = list(event.areas) + list(event.groupings)
     for name in review.area_counts:
         if name not in known_names:
@@ -94,6 +115,9 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
         report.add(f"{path}.counts_by_area",
                    f"the area counts add up to {area_total} but there are {count} reviews")
 
+
+def _check_demographics(report: _Reporter, path: str, review: ReviewType, count: int) -> None:
+    """Report demographic tables that do not add up to the reviews (or people) they are said to cover."""
     demo = review.demographics
     demo_path = f"{path}.demographics"
     known = demo.known_for if demo.known_for is not None else count
@@ -122,15 +146,6 @@ def _check_review_type(report: _Reporter, event: EventData, path: str, review: R
         report.add(f"{demo_path}.people",
                    f"people is {demo.people} but demographics cover {known} reviews; each review concerns at "
                    "least one person")
-
-    _note_unknown_categories(report, event, demo_path, review)
-    for i, theme in enumerate(review.theme_list):
-        if theme.count is not None and theme.count > count:  # a theme features in a review at most once
-            report.add(f"{path}.themes[{i}].count",
-                       f"'{shorten(theme.name)}' is counted in {theme.count} reviews but there are {count}; a "
-                       "theme can feature in each review at most once", ERROR)
-
-    _check_briefing(report, path, review)
 
 
 def _note_unknown_categories(report: _Reporter, event: EventData, demo_path: str, review: ReviewType) -> None:

@@ -185,8 +185,27 @@ def typed_rows(table: Table, columns: Sequence[Column], make: Callable[[RowCells
     problems), so duplicates and strays are found in the same pass.
     """
     what = "reviews" if columns is REVIEW_COLUMNS else "people"
-    positions: dict[str, int] = {}
     kinds = {c.key: c for c in columns}
+    positions, ignored = _read_headings(table, kinds, problems)
+    if not _headings_usable(table, columns, positions, ignored, what, problems, notes):
+        return []
+    result = []
+    sheet = _Sheet(positions, table.headings, problems, notes, unknown, _date_order(table, positions, kinds, notes))
+    for place, cells in table.rows:
+        row_cells = RowCells(place, cells, sheet)
+        reference = comparable_reference(row_cells.text(REFERENCE))
+        if reference:
+            check_reference(reference, place, row_cells.heading(REFERENCE))
+        row = make(row_cells, reference)
+        if row is not None:
+            result.append(row)
+    return result
+
+
+def _read_headings(table: Table, kinds: dict[str, Column], problems: list[Problem]) -> tuple[dict[str, int], list[str]]:
+    """Return the column of each known heading, by its key, and the headings not used; record headings holding a
+    control character and headings given twice."""
+    positions: dict[str, int] = {}
     ignored: list[str] = []
     for index, heading in enumerate(table.headings):
         key = header_key(heading)
@@ -204,11 +223,18 @@ def typed_rows(table: Table, columns: Sequence[Column], make: Callable[[RowCells
             positions[key] = index
         else:
             ignored.append(heading)
+    return positions, ignored
+
+
+def _headings_usable(table: Table, columns: Sequence[Column], positions: dict[str, int], ignored: list[str], what: str,
+                     problems: list[Problem], notes: list[Problem]) -> bool:
+    """Return whether the rows can be read: the table has headings and every required column. Record what is
+    wrong (a likely misspelling named), a note of the columns ignored, and a table of reviews with no rows."""
     if not table.headings:
         headings = ", ".join(c.heading for c in columns)
         problems.append(_table_problem(table, f"is empty; expected a heading row ({headings}) and one row for each "
                                               f"of the {what}"))
-        return []
+        return False
     missing = [c.heading for c in columns if c.required and c.key not in positions]
     if missing:
         by_key = {header_key(heading): heading for heading in ignored}
@@ -218,7 +244,7 @@ def typed_rows(table: Table, columns: Sequence[Column], make: Callable[[RowCells
             "", f"no {_plural('column', len(missing))} {', '.join(missing)}; the headings are: "
                 f"{', '.join(h for h in table.headings if h)}"
                 + (f" (did you mean {', '.join(meant)}?)" if meant else "")))
-        return []
+        return False
     if ignored:
         notes.append(table.heading_place.problem(
             "", f"{_plural('column', len(ignored))} {', '.join(ignored)} "
@@ -226,17 +252,7 @@ def typed_rows(table: Table, columns: Sequence[Column], make: Callable[[RowCells
                 "ignored", WARNING))
     if not table.rows and what == "reviews":
         problems.append(_table_problem(table, "has headings but no reviews; add one row for each review"))
-    result = []
-    sheet = _Sheet(positions, table.headings, problems, notes, unknown, _date_order(table, positions, kinds, notes))
-    for place, cells in table.rows:
-        row_cells = RowCells(place, cells, sheet)
-        reference = comparable_reference(row_cells.text(REFERENCE))
-        if reference:
-            check_reference(reference, place, row_cells.heading(REFERENCE))
-        row = make(row_cells, reference)
-        if row is not None:
-            result.append(row)
-    return result
+    return True
 
 
 def _date_order(table: Table, positions: dict[str, int], kinds: dict[str, Column], notes: list[Problem]
