@@ -12,7 +12,9 @@ failing that, the parts flow on to a second page, a part going on in the next
 column (only a heading with fewer than two lines after it moves), so no column
 before the last is left blank but for a kept group that did not fit. When two
 pages are not enough, the chart shows fewer bars again; failing that, the
-longest parts are named so the author knows what to shorten.
+tables are set more compactly (one size down, half the cells' margins), with as
+many bars as then keep to two pages; failing that, the longest parts are named
+so the author knows what to shorten.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ from ..figures import CountTable
 from .line_breaks import trailing_note
 from .plan import BriefingPlan, SectionPlan, table_header
 from .type_scale import (BODY, BULLET, BULLET_INDENT, CHART_LABEL_SIZE, CHART_NOTE_GAP, COLUMN_GAP, COLUMNS,
-                         FIGURE_TABLE_WIDTH, HEADING, LINE_SPACING, NUMBER_COLUMN_MIN, PAGE_HEIGHT, PAGE_MARGIN,
-                         PAGE_WIDTH, SUBTITLE, TABLE_CAPTION_GAP, TABLE_CELL_MARGIN, TABLE_HEADER_ROW, TABLE_ROW,
-                         TABLE_TEXT_SIZE, TABLE_TRAILER, TITLE, TITLE_RULE, TextStyle, chart_height)
+                         COMPACT_TABLES, FIGURE_TABLE_WIDTH, HEADING, LINE_SPACING, NUMBER_COLUMN_MIN, PAGE_HEIGHT,
+                         PAGE_MARGIN, PAGE_WIDTH, SUBTITLE, TABLES, TITLE, TITLE_RULE, TableSetting, TextStyle,
+                         chart_height)
 
 EMU_PER_POINT = 12700
 # Measured against LibreOffice on the gallery, a column's content comes within about 3 pt, erring long (the
@@ -73,6 +75,7 @@ class Fit:
     loose_columns: tuple[int, ...] = ()  # columns (the first page's first is 1) left more than a quarter empty
     part_heights: tuple[float, ...] = ()
     whole_lists: bool = True  # short lists are kept whole (see ``list_keeps``); False when that would cost a page
+    tables: TableSetting = TABLES  # COMPACT_TABLES when the regular ones would need a third page
 
 
 def points(emu: int) -> float:
@@ -101,18 +104,21 @@ def _text(text: str, style: TextStyle, width: float, family: str, keep_with_next
     return Block(pitch, lines, style.before, style.after, keep_with_next, splittable=True)
 
 
-def part_blocks(section: SectionPlan, heading_font: str, body_font: str, whole_lists: bool = True) -> list[Block]:
-    """Return the blocks of one part in the order the Word briefing writes them (see ``WordBriefing._section``)."""
+def part_blocks(section: SectionPlan, heading_font: str, body_font: str, whole_lists: bool = True,
+                tables: TableSetting = TABLES) -> list[Block]:
+    """Return the blocks of one part in the order the Word briefing writes them (see ``WordBriefing._section``),
+    its figures tables set as ``tables`` says."""
     width = COLUMN_WIDTH
     blocks = [_text(f"{section.number}. {section.heading}", HEADING, width, heading_font, keep_with_next=True)]
     lists = bool(section.bullets or section.themes or section.tables)
     for index, text in enumerate(section.paragraphs):
         blocks.append(_text(text, BODY, width, body_font, index == len(section.paragraphs) - 1 and lists))
     for table in section.tables:
-        blocks.append(_text(caption_text(table.title, body_font), BODY.bold_version(), width, body_font,
-                            keep_with_next=True))
-        blocks.append(Block(table_height(table, table_columns(section.tables, body_font), body_font),
-                            before=TABLE_CAPTION_GAP))
+        caption = _text(caption_text(table.title, body_font), BODY.bold_version(), width, body_font,
+                        keep_with_next=True)
+        blocks.append(replace(caption, after=tables.caption_gap))
+        blocks.append(Block(table_height(table, table_columns(section.tables, body_font, tables), body_font, tables),
+                            before=tables.caption_gap))
     blocks.extend(_text(note, BODY, width, body_font) for note in section.figures_note)
     blocks.extend(_list(section.themes, body_font, whole_lists))
     if section.themes_note:
@@ -137,7 +143,7 @@ def caption_text(title: str, family: str) -> str:
     return title
 
 
-def table_columns(tables: tuple[CountTable, ...], family: str) -> tuple[int, int]:
+def table_columns(tables: tuple[CountTable, ...], family: str, setting: TableSetting = TABLES) -> tuple[int, int]:
     """Return the widths, in EMU, of the two columns of a part's figures tables, worked out from their text.
 
     The number column is as wide as the widest number heading ("Number of perpetrators") or number needs on one
@@ -145,23 +151,24 @@ def table_columns(tables: tuple[CountTable, ...], family: str) -> tuple[int, int
     tables share the widths, so that their columns line up down the page.
     """
     bold, regular = text_fit.face(True, family), text_fit.face(False, family)
-    widest = max([bold.width(table_header(table)[1], TABLE_TEXT_SIZE) for table in tables]
-                 + [regular.width(value, TABLE_TEXT_SIZE) for table in tables for _, value in table.display_rows])
-    needed = int((widest + 2 * TABLE_CELL_MARGIN) * EMU_PER_POINT)
+    size = setting.text_size
+    widest = max([bold.width(table_header(table)[1], size) for table in tables]
+                 + [regular.width(value, size) for table in tables for _, value in table.display_rows])
+    needed = int((widest + 2 * setting.cell_margin) * EMU_PER_POINT)
     number = min(max(needed, NUMBER_COLUMN_MIN), FIGURE_TABLE_WIDTH // 2)
     return FIGURE_TABLE_WIDTH - number, number
 
 
-def table_height(table: CountTable, columns: tuple[int, int], family: str) -> float:
-    """Return a figures table's height as LibreOffice draws it in ``columns`` (EMU): each row as tall as its
-    most-wrapped cell."""
-    widths = [points(width) - 2 * TABLE_CELL_MARGIN for width in columns]
-    line = text_fit.face(False, family).line_height(TABLE_TEXT_SIZE)  # Table Grid sets single line spacing
-    height = TABLE_TRAILER
+def table_height(table: CountTable, columns: tuple[int, int], family: str, setting: TableSetting = TABLES) -> float:
+    """Return a figures table's height as LibreOffice draws it in ``columns`` (EMU), set as ``setting`` says: each
+    row as tall as its most-wrapped cell."""
+    widths = [points(width) - 2 * setting.cell_margin for width in columns]
+    line = text_fit.face(False, family).line_height(setting.text_size)  # Table Grid sets single line spacing
+    height = setting.trailer
     for index, row in enumerate([table_header(table), *table.display_rows]):
-        lines = max(len(text_fit.wrap(text, width * text_fit.SAFETY, TABLE_TEXT_SIZE, index == 0, family))
+        lines = max(len(text_fit.wrap(text, width * text_fit.SAFETY, setting.text_size, index == 0, family))
                     for text, width in zip(row, widths))
-        height += (TABLE_HEADER_ROW if index == 0 else TABLE_ROW) + (lines - 1) * line
+        height += (setting.header_row if index == 0 else setting.row) + (lines - 1) * line
     return height
 
 
@@ -295,14 +302,26 @@ def fit_briefing(plan: BriefingPlan, fonts: tuple[str, str]) -> tuple[BriefingPl
     When its parts overfill one page, the chart of the main themes shows fewer bars (the list beside it still
     names every theme with its count), as many as still let the parts fit one page; if none does, the full chart
     stays and the parts flow on to a second page. When they would need a third, the chart shows as many bars as
-    keep them to two pages; if none does, the full chart stays and the author is told which parts to shorten.
+    keep them to two pages; if none does, the tables are set compactly (``COMPACT_TABLES``), with as many bars
+    as then keep them to two; if that does not either, the full chart and the regular tables stay and the author
+    is told which parts to shorten.
     """
-    best, fit = plan, fit_parts(plan.sections, plan.title, plan.subtitle, fonts)
+    best, fit = _with_fewest_bars(plan, fonts, TABLES)
+    if fit.pages > MAX_PAGES:
+        compact, compact_fit = _with_fewest_bars(plan, fonts, COMPACT_TABLES)
+        if compact_fit.pages <= MAX_PAGES:
+            return compact, compact_fit
+    return best, fit
+
+
+def _with_fewest_bars(plan: BriefingPlan, fonts: tuple[str, str], tables: TableSetting) -> tuple[BriefingPlan, Fit]:
+    """Return the plan with the chart of the most bars that gives the least shortfall, and its fit."""
+    best, fit = plan, fit_parts(plan.sections, plan.title, plan.subtitle, fonts, tables)
     for chart in plan.smaller_charts:
         if _shortfall(fit) == (1, False):
             break
         smaller = plan.with_chart(chart)
-        smaller_fit = fit_parts(smaller.sections, smaller.title, smaller.subtitle, fonts)
+        smaller_fit = fit_parts(smaller.sections, smaller.title, smaller.subtitle, fonts, tables)
         if _shortfall(smaller_fit) < _shortfall(fit):
             best, fit = smaller, smaller_fit
     return best, fit
@@ -314,22 +333,23 @@ def _shortfall(fit: Fit) -> tuple[int, bool]:
 
 
 def fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str,
-              fonts: tuple[str, str]) -> Fit:
-    """Return how the parts fit the page: on how many pages, and past two, which parts to shorten.
+              fonts: tuple[str, str], tables: TableSetting = TABLES) -> Fit:
+    """Return how the parts fit the page, their tables set as ``tables`` says: on how many pages, and past two,
+    which parts to shorten.
 
     Short lists are kept whole unless that needs more pages than letting them break (three items each side).
     """
-    whole = _fit_parts(sections, title, subtitle, fonts, whole_lists=True)
+    whole = _fit_parts(sections, title, subtitle, fonts, True, tables)
     if _shortfall(whole) == (1, False):
         return whole
-    broken = _fit_parts(sections, title, subtitle, fonts, whole_lists=False)
+    broken = _fit_parts(sections, title, subtitle, fonts, False, tables)
     return broken if _shortfall(broken) < _shortfall(whole) else whole
 
 
 def _fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str, fonts: tuple[str, str],
-               whole_lists: bool) -> Fit:
+               whole_lists: bool, tables: TableSetting) -> Fit:
     heading_font, body_font = fonts
-    parts = [part_blocks(section, heading_font, body_font, whole_lists) for section in sections]
+    parts = [part_blocks(section, heading_font, body_font, whole_lists, tables) for section in sections]
     first_column = BODY_HEIGHT - title_height(title, subtitle, heading_font)
     heights = tuple(sum(b.height + max(b.before, b.after) for b in blocks) for blocks in parts)
     pages, fills = _flow(parts, first_column)
@@ -345,7 +365,7 @@ def _fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str, fon
             if covered >= over:
                 break
         to_shorten = tuple(chosen)
-    return Fit(pages, to_shorten, loose, heights, whole_lists)
+    return Fit(pages, to_shorten, loose, heights, whole_lists, tables)
 
 
 def _flow(parts: list[list[Block]], first_column: float) -> tuple[int, list[float]]:

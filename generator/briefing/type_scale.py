@@ -57,21 +57,36 @@ class Rule:
 
 
 TITLE_RULE = Rule(1.5, 4)  # under the subtitle
-TABLE_TEXT_SIZE = 9.0
 CHART_LABEL_SIZE = 9.0  # legible in print
 LINE_SPACING = 1.08
 
 BULLET_INDENT = 18.0  # points: List Bullet's hanging indent
-# A figures table as LibreOffice draws it: header row, each further row, and the thin paragraph after it.
-TABLE_HEADER_ROW = 12.5
-TABLE_ROW = 12.4
-TABLE_TRAILER = 6.0
-TABLE_CAPTION_GAP = 3.0
-# A figures table's width inside the 8.6 cm column, the least its number column is given, and Table Grid's margin
-# either side of a cell's text (0.19 cm). The columns' widths are worked out from the table's text (fit.py).
+
+
+@dataclass(frozen=True)
+class TableSetting:
+    """How the figures tables are set, in points: their text size, the margin either side of a cell's text, the
+    header row and each further row of one line as LibreOffice draws them, the gap under the caption, and the
+    thin paragraph after a table."""
+
+    text_size: float
+    cell_margin: float
+    header_row: float
+    row: float
+    caption_gap: float
+    trailer: float
+
+
+# Table Grid's margins (0.19 cm), rows measured on LibreOffice's rendering of the built-in look.
+TABLES = TableSetting(text_size=9.0, cell_margin=5.4, header_row=12.5, row=12.4, caption_gap=3.0, trailer=6.0)
+# When a briefing would need a third page even with fewer themes charted: one size down (the footer's), half the
+# cells' margins, no gap under a caption and half the space after a table; rows measured as for ``TABLES``.
+COMPACT_TABLES = TableSetting(text_size=FOOTER_SIZE, cell_margin=2.7, header_row=11.8, row=11.8, caption_gap=0.0,
+                              trailer=3.0)
+# A figures table's width inside the 8.6 cm column, and the least its number column is given. The columns' widths
+# are worked out from the table's text (fit.py).
 FIGURE_TABLE_WIDTH = int(Cm(8.2))
 NUMBER_COLUMN_MIN = int(Cm(3.0))
-TABLE_CELL_MARGIN = 5.4  # points
 CHART_NOTE_GAP = 3.0
 
 

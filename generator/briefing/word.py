@@ -37,8 +37,8 @@ from .formats import BriefingFormat
 from .line_breaks import name_pieces
 from .plan import (ACTION_PLAN_COLUMNS, MAX_WORDS, BriefingPlan, SectionPlan, record_request,
                    table_header)
-from .type_scale import (CHART_LABEL_SIZE, COLUMN_GAP, COLUMN_WIDTH, COLUMNS, PAGE_MARGIN, PAGE_WIDTH,
-                         TABLE_TEXT_SIZE, chart_height)
+from .type_scale import (BODY, CHART_LABEL_SIZE, COLUMN_GAP, COLUMN_WIDTH, COLUMNS, PAGE_MARGIN, PAGE_WIDTH,
+                         TABLES, chart_height)
 from .styles import has_numbering
 from .word_chart import word_chart_drawing
 
@@ -96,7 +96,7 @@ class WordBriefing:
             leads_in = index == len(paragraphs) - 1 and bool(section.bullets or section.themes or section.tables)
             self.paragraph(text, "body", keep_with_next=leads_in)
         for table in section.tables:
-            self._table(table, table_columns(section.tables, self.body_font))
+            self._table(table, table_columns(section.tables, self.body_font, self.fit.tables))
         for note in section.figures_note:
             self.paragraph(note, "body")
         self._list(section.themes)
@@ -146,8 +146,13 @@ class WordBriefing:
             self.body.append(element)
 
     def _table(self, table: CountTable, widths: tuple[int, int]) -> None:
+        """Append a figures table under its caption, set as the fit chose (regular, or compact to keep to two
+        pages)."""
+        setting = self.fit.tables
         caption = self.paragraph(caption_text(table.title, self.body_font), "body", keep_with_next=True)
         caption[-1].insert(0, _bold())
+        if setting.caption_gap != BODY.after:
+            caption.find(qn("w:pPr")).append(_points_after(setting.caption_gap))
         word_table = self.doc.add_table(rows=len(table.rows) + 1, cols=2)
         word_table.style = self.table_style
         word_table.autofit = False
@@ -162,6 +167,8 @@ class WordBriefing:
             for cell, text in zip(row.iter(qn("w:tc")), texts):
                 cell.find(qn("w:p")).append(_run(text, self.names))
         _mark_header_row(element)
+        if setting.cell_margin != TABLES.cell_margin:
+            _set_cell_side_margins(element, setting.cell_margin)
         _describe_table(element, f"{table.title}: {table.as_text()}")
         for row_index, row in enumerate(element.iter(qn("w:tr"))):
             for paragraph in row.iter(qn("w:p")):
@@ -179,8 +186,8 @@ class WordBriefing:
                         run.insert(0, run_properties)
                     if row_index == 0:
                         run_properties.append(_bold()[0])
-                    etree.SubElement(run_properties, qn("w:sz"), {qn("w:val"): str(int(TABLE_TEXT_SIZE * 2))})
-        self.paragraph("", "body").find(qn("w:pPr")).append(_tiny_spacing())
+                    etree.SubElement(run_properties, qn("w:sz"), {qn("w:val"): str(round(setting.text_size * 2))})
+        self.paragraph("", "body").find(qn("w:pPr")).append(_tiny_spacing(setting.trailer))
 
 
     def _chart(self, spec: ChartSpec) -> None:
@@ -297,9 +304,34 @@ def _bold() -> etree._Element:
     return properties
 
 
-def _tiny_spacing() -> etree._Element:
-    """Return spacing for an empty paragraph that only separates a table from what follows."""
-    return etree.Element(qn("w:spacing"), {qn("w:after"): "0", qn("w:line"): "120", qn("w:lineRule"): "exact"})
+TWIPS_PER_POINT = 20
+
+
+def _tiny_spacing(height: float) -> etree._Element:
+    """Return spacing for an empty paragraph ``height`` points tall that only separates a table from what
+    follows."""
+    return etree.Element(qn("w:spacing"), {qn("w:after"): "0", qn("w:line"): str(round(height * TWIPS_PER_POINT)),
+                                           qn("w:lineRule"): "exact"})
+
+
+def _points_after(space: float) -> etree._Element:
+    return etree.Element(qn("w:spacing"), {qn("w:after"): str(round(space * TWIPS_PER_POINT))})
+
+
+def _set_cell_side_margins(table, margin: float) -> None:
+    """Set the margin either side of every cell's text, in points (the table style's apply otherwise)."""
+    properties = table.find(qn("w:tblPr"))
+    margins = etree.Element(qn("w:tblCellMar"))
+    for side in ("left", "right"):
+        etree.SubElement(margins, qn(f"w:{side}"), {qn("w:w"): str(round(margin * TWIPS_PER_POINT)),
+                                                     qn("w:type"): "dxa"})
+    # The schema puts tblCellMar before tblLook, tblCaption and tblDescription.
+    later = next((child for child in properties if child.tag in {qn("w:tblLook"), qn("w:tblCaption"),
+                                                                 qn("w:tblDescription")}), None)
+    if later is not None:
+        later.addprevious(margins)
+    else:
+        properties.append(margins)
 
 
 def _field(instruction: str, placeholder: str) -> etree._Element:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import pytest
 
@@ -15,7 +16,7 @@ from generator.briefing import type_scale
 from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, EMU_PER_POINT, Block, _flow, fit_briefing, fit_parts,
                                     part_blocks, printed_chart_height, table_columns, table_height, title_height)
 from generator.briefing.plan import MIN_CHARTED_THEMES, SectionPlan, plan_briefings
-from generator.briefing.type_scale import CHART_LABEL_SIZE, chart_height
+from generator.briefing.type_scale import CHART_LABEL_SIZE, COMPACT_TABLES, TABLES, chart_height
 from generator.briefing.word import WordBriefingBuilder
 from generator.briefing.word_chart import word_chart_drawing
 from generator.charts import ChartSpec
@@ -26,6 +27,7 @@ from tests.conftest import DEFAULT_DATA, needs_libreoffice
 from tests.render import read_pages, render
 
 FONTS = ("Calibri", "Calibri")
+HARBOUR = DEFAULT_DATA.parent / "harbour-2025.yaml"  # a domestic homicide review's seven figures tables
 LONG = "A sentence that says the same thing again, at length. "
 
 
@@ -103,6 +105,54 @@ def test_beyond_two_pages_the_longest_parts_are_named_longest_first():
     assert (fit.pages, fit.to_shorten) == (3, (5,))  # shortening part 5 alone would do
     fit = fit_parts(_with_paragraphs(plan, {2: 180, 5: 190}), plan.title, plan.subtitle, FONTS)
     assert fit.pages > 3 and fit.to_shorten == (5, 2)
+
+
+@functools.cache
+def _harbour_homicide():
+    return next(plan for plan in plan_briefings(load_event(HARBOUR).event) if plan.key == "dhr")
+
+
+def _harbour_homicide_with_learning(sentences: int):
+    plan = _harbour_homicide()
+    return dataclasses.replace(plan, sections=_with_paragraphs(plan, {5: sentences}))
+
+
+def _pages(plan, tables) -> int:
+    return fit_parts(plan.sections, plan.title, plan.subtitle, FONTS, tables).pages
+
+
+def _first_length(wanted) -> int:
+    """Return the fewest sentences of part 5 whose briefing fits as ``wanted`` says (which more sentences never
+    undo), found by halving."""
+    low, high = 0, 400
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if wanted(_harbour_homicide_with_learning(middle)) else (middle + 1, high)
+    return low
+
+
+def test_past_two_pages_the_tables_are_set_compactly_before_the_author_is_told_to_shorten():
+    """Fewer themes charted, then compact tables, and only then the warning naming the parts to shorten."""
+    needs_compact = _first_length(lambda plan: _pages(plan, TABLES) == 3)
+    plan = _harbour_homicide_with_learning(needs_compact)
+    assert _pages(plan, COMPACT_TABLES) == 2
+    fitted, fit = fit_briefing(plan, FONTS)
+    assert (fit.pages, fit.tables, fit.to_shorten) == (2, COMPACT_TABLES, ())
+    assert fitted.sections == plan.sections  # no chart of themes to show fewer bars of: nothing else changed
+    too_long = _first_length(lambda plan: _pages(plan, COMPACT_TABLES) == 3)
+    assert too_long > needs_compact
+    _, fit = fit_briefing(_harbour_homicide_with_learning(too_long), FONTS)
+    assert (fit.pages, fit.tables, fit.to_shorten) == (3, TABLES, (5,))
+    shorter = fit_briefing(_harbour_homicide_with_learning(needs_compact - 1), FONTS)[1]
+    assert (shorter.pages, shorter.tables) == (2, TABLES)
+
+
+def test_compact_tables_are_measured_shorter_row_by_row():
+    table = CountTable("Age of victims", "Age", (("16-24", 1), ("25-34", 0), ("35-44", 2)), "victims", 3, 3)
+    regular, compact = (table_height(table, table_columns((table,), "Calibri", setting), "Calibri", setting)
+                        for setting in (TABLES, COMPACT_TABLES))
+    assert regular - compact == pytest.approx(TABLES.trailer - COMPACT_TABLES.trailer + TABLES.header_row
+                                              - COMPACT_TABLES.header_row + 3 * (TABLES.row - COMPACT_TABLES.row))
 
 
 def test_list_items_have_no_space_between_them_only_after_the_last():
@@ -203,3 +253,20 @@ def test_a_wide_font_s_briefing_is_warned_about_exactly_when_libreoffice_draws_i
     warned = ["the Child Safeguarding Practice Reviews briefing does not fit on one page; shorten its text to keep it "
               "to one"]
     assert rendered.warnings == (warned if pages > 1 else [])
+
+
+@needs_libreoffice
+def test_a_briefing_set_with_compact_tables_is_drawn_on_two_pages_and_one_warned_about_on_three(tmp_path):
+    needs_compact = _first_length(lambda plan: _pages(plan, TABLES) == 3)
+    too_long = _first_length(lambda plan: _pages(plan, COMPACT_TABLES) == 3)
+    event = load_event(HARBOUR).event
+    builder = WordBriefingBuilder(palette(BUILTIN_DECK_TEMPLATE.read_bytes(), event.theme), FONTS, None, None, {})
+    drawn = {}
+    for sentences in (needs_compact, too_long):
+        rendered = builder.render(_harbour_homicide_with_learning(sentences))
+        docx = tmp_path / f"briefing-{sentences}.docx"
+        docx.write_bytes(rendered.data)
+        drawn[sentences] = (len(read_pages(render(docx))), [w for w in rendered.warnings if "pages" in w])
+    assert drawn == {needs_compact: (2, []),
+                     too_long: (3, ["the Domestic Homicide Reviews briefing needs about 3 pages; a seven-minute "
+                                    "briefing fits on two at most: shorten its longest parts (5. 'The learning')"])}

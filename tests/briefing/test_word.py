@@ -18,6 +18,9 @@ from generator.branding import palette, template_fonts
 from generator.briefing.fit import COLUMN_WIDTH, MIN_ITEMS_EACH_SIDE, caption_text, list_keeps, points, table_columns
 from generator.briefing.plan import BriefingPlan, plan_briefings
 from generator.briefing.type_scale import BULLET_INDENT, COLUMN_GAP, PAGE_MARGIN
+from generator.briefing import word
+from generator.briefing.fit import Fit
+from generator.briefing.type_scale import COMPACT_TABLES, TABLES
 from generator.briefing.word import WordBriefingBuilder
 from generator.checks.rendered import Page, Word, read_pages
 from generator.loading import load_event
@@ -98,6 +101,23 @@ def test_a_hyphenated_place_name_gets_words_non_breaking_hyphens_and_reads_back_
     assert len(doc.element.body.findall(f".//{qn('w:noBreakHyphen')}")) == 2 * MENTIONS  # two a mention
     area = next(t for t in doc.tables if t.cell(0, 0).text == "Area")
     assert [row.cells[0].text for row in area.rows][1:] == ["MBC", "RCBC", "HBC", "SBC"]
+
+
+@pytest.mark.parametrize("tables", [TABLES, COMPACT_TABLES])
+def test_tables_are_set_as_the_fit_chose(tables, monkeypatch):
+    """Compact tables: one size down, half the cells' side margins, no gap under the caption, half the space after."""
+    plan = _plan(DEFAULT_DATA, "domestic_homicide")
+    monkeypatch.setattr(word, "fit_briefing", lambda plan, fonts: (plan, Fit(2, tables=tables)))
+    body = Document(io.BytesIO(_docx(plan))).element.body
+    first = body.find(qn("w:tbl"))
+    caption, after = first.getprevious(), first.getnext()
+    assert {size.get(qn("w:val")) for size in first.iter(qn("w:sz"))} == {str(round(tables.text_size * 2))}
+    margins = first.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
+    assert (margins is None) == (tables is TABLES)
+    if margins is not None:
+        assert [(m.tag, m.get(qn("w:w"))) for m in margins] == [(qn("w:left"), "54"), (qn("w:right"), "54")]
+    assert caption.xpath("string(./w:pPr/w:spacing/@w:after)") == ("" if tables is TABLES else "0")
+    assert after.xpath("string(./w:pPr/w:spacing/@w:line)") == str(round(tables.trailer * 20))
 
 
 # ------------------------------------------------------------------------------------------- in LibreOffice
