@@ -18,6 +18,15 @@ MAX_PAGES = 2
 def check_briefing(path, pages, report) -> None:
     """Fill ``report`` with the briefing's facts and problems; ``pages`` is its LibreOffice rendering or None."""
     doc = Document(str(path))
+    _check_reading_time(doc, report)
+    if pages is not None:
+        _check_pages(doc, pages, report)
+    report.problems.extend(colour_problems(doc))
+    _check_accessibility(doc, report)
+
+
+def _check_reading_time(doc, report) -> None:
+    """Say how many words the briefing has and how long it takes to read, and whether that is too long."""
     # Every paragraph of the page, those in the figures tables too: a reader reads them all.
     words = sum(word_count("".join(t.text or "" for t in paragraph.iter(qn("w:t"))))
                 for paragraph in doc.element.body.iter(qn("w:p")))
@@ -26,18 +35,25 @@ def check_briefing(path, pages, report) -> None:
     if words > MAX_WORDS:
         report.problems.append(f"{words} words: {words - MAX_WORDS} more than the {MAX_WORDS} readable in seven "
                                "minutes")
-    if pages is not None:
-        report.facts.append(f"{len(pages)} page{'s' if len(pages) != 1 else ''} in LibreOffice")
-        if len(pages) > MAX_PAGES:
-            report.problems.append(f"{len(pages)} pages; a seven-minute briefing should fit on {MAX_PAGES}")
-        lines = _body_lines(pages[-1]) if pages else 0
-        if len(pages) > 1 and lines < NEAR_EMPTY_LINES and not _ends_with_a_form(doc):
-            report.problems.append(f"the last page (page {len(pages)}) is nearly empty: {lines} "
-                                   f"line{'s' if lines != 1 else ''} of text")
-        report.problems.extend(_empty_columns(pages[:-1] if _ends_with_a_form(doc) else pages))
-        report.problems.extend(problem for number, page in enumerate(pages, start=1)
-                               if (problem := overlap_problem(page, f"page {number}")))
-    report.problems.extend(colour_problems(doc))
+
+
+def _check_pages(doc, pages: list[Page], report) -> None:
+    """Say how many pages LibreOffice draws, and report too many, a nearly empty last page, columns left empty
+    and text drawn over other text."""
+    report.facts.append(f"{len(pages)} page{'s' if len(pages) != 1 else ''} in LibreOffice")
+    if len(pages) > MAX_PAGES:
+        report.problems.append(f"{len(pages)} pages; a seven-minute briefing should fit on {MAX_PAGES}")
+    lines = _body_lines(pages[-1]) if pages else 0
+    if len(pages) > 1 and lines < NEAR_EMPTY_LINES and not _ends_with_a_form(doc):
+        report.problems.append(f"the last page (page {len(pages)}) is nearly empty: {lines} "
+                               f"line{'s' if lines != 1 else ''} of text")
+    report.problems.extend(_empty_columns(pages[:-1] if _ends_with_a_form(doc) else pages))
+    report.problems.extend(problem for number, page in enumerate(pages, start=1)
+                           if (problem := overlap_problem(page, f"page {number}")))
+
+
+def _check_accessibility(doc, report) -> None:
+    """Report a missing title, language or headings, and pictures without meaningful alt text."""
     if not (doc.core_properties.title or "").strip():
         report.problems.append("no document title (File > Info > Title)")
     if not _style_language(doc):

@@ -20,7 +20,7 @@ from ..categories.ethnicity import LEVELS
 from ..i18n import SOURCE_LANGUAGE, speaking
 from ..model import EventData, RegisterSource, ReviewType
 from ..problems import ERROR, WARNING, InputError, Problem, shorten
-from ..register_records import PERIOD_BASES, ResolvedReview, ReviewRow, select_period
+from ..register_records import PERIOD_BASES, Recommendation, ResolvedReview, ReviewRow, select_period
 from ..suppression import MIN_THRESHOLD
 from ..wording import in_sentence
 from .register_categories import categorise
@@ -50,17 +50,7 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
     if names_in_first_language:
         register.reviews = [_in_this_language(row, names_in_first_language) for row in register.reviews]
     found.extend(register.notes)
-    names = {key: tuple(dict.fromkeys(n for n in (r.abbreviation, r.full_name, r.name, r.singular) if n))
-             for key, r in event.review_types.items()}
-    themes = {key: tuple(t.name for t in r.theme_list) for key, r in event.review_types.items()}
-    criteria = {key: tuple(r.criteria) for key, r in event.review_types.items() if r.criteria}
-    resolved, problems = resolve_register(register, names, event.areas, themes, event.allow_new_themes, criteria)
-    for row in resolved:
-        if row.type_key not in counted:
-            problems.append(row.place.problem(
-                "Review type", f"{event.review_types[row.type_key].abbreviation or row.type_key} is typed as "
-                               f"figures in the data file (review_types.{row.type_key}.count); give its figures "
-                               "either in the register or in the data file, not both"))
+    resolved, problems = _matched_rows(event, register, counted)
     resolved, category_problems = categorise(resolved, event.categories, event.review_types)
     problems.extend(p for p in category_problems if p.severity == ERROR)
     found.extend(p for p in category_problems if p.severity != ERROR)
@@ -75,14 +65,40 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
     if problems:
         raise InputError(found + problems)
     found.extend(account(resolved, event.period, event.review_types, counted))
+    found.extend(_keep_rows(event, resolved, recommendations, counted, locations))
+    return found
+
+
+def _matched_rows(event: EventData, register: Register, counted: set[str]) -> tuple[list[ResolvedReview],
+                                                                                     list[Problem]]:
+    """Return the register's reviews matched to the data's types, areas, themes and criteria, and the problems: a
+    name the data does not know, or a row of a type whose figures the data file types itself."""
+    names = {key: tuple(dict.fromkeys(n for n in (r.abbreviation, r.full_name, r.name, r.singular) if n))
+             for key, r in event.review_types.items()}
+    themes = {key: tuple(t.name for t in r.theme_list) for key, r in event.review_types.items()}
+    criteria = {key: tuple(r.criteria) for key, r in event.review_types.items() if r.criteria}
+    resolved, problems = resolve_register(register, names, event.areas, themes, event.allow_new_themes, criteria)
+    for row in resolved:
+        if row.type_key not in counted:
+            problems.append(row.place.problem(
+                "Review type", f"{event.review_types[row.type_key].abbreviation or row.type_key} is typed as "
+                               f"figures in the data file (review_types.{row.type_key}.count); give its figures "
+                               "either in the register or in the data file, not both"))
+    return resolved, problems
+
+
+def _keep_rows(event: EventData, resolved: list[ResolvedReview], recommendations: list[Recommendation],
+               counted: set[str], locations: Locations) -> list[Problem]:
+    """Keep every review and recommendation in the event, and the period's reviews for counting; return a note
+    for each counted type with no review in the period."""
     event.register_every_review = resolved
     event.register_recommendations = recommendations
-    if event.period is not None:
-        in_period = select_period(resolved, event.period.start, event.period.to, event.period.by)
-        found.extend(_types_without_reviews(event, counted, resolved, in_period, locations))
-        resolved = in_period
-    event.register_reviews = resolved
-    return found
+    if event.period is None:
+        event.register_reviews = resolved
+        return []
+    in_period = select_period(resolved, event.period.start, event.period.to, event.period.by)
+    event.register_reviews = in_period
+    return _types_without_reviews(event, counted, resolved, in_period, locations)
 
 
 def _settings_problems(event: EventData, locations: Locations, counted: set[str]) -> list[Problem]:

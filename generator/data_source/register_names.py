@@ -48,28 +48,35 @@ def resolve_register(register: Register, review_types: Mapping[str, tuple[str, .
         if type_key is None or area is None:
             continue
         theme_index = theme_indexes.get(type_key) or _NameIndex({}, {})
-        matched = []
-        for theme in review.themes:
-            name = theme_index.find(theme)
-            if name is None and not allow_new_themes:
-                label = next((n for n in review_types[type_key] if n), type_key)
-                parts = [part.strip() for part in theme.split(",")]
-                if len(parts) > 1 and all(theme_index.find(part) for part in parts):
-                    message = (f"'{theme}' is not one of the {label} themes; separate themes with "
-                               f"'{THEME_SEPARATOR}', not commas: {f'{THEME_SEPARATOR} '.join(parts)}")
-                else:
-                    message = theme_index.unknown(theme, f"one of the {label} themes")
-                problems.append(review.place.problem("Themes", message))
-                continue
-            matched.append(name or theme)
-        met, criteria_problems = _criteria_met(review, type_key, (criteria or {}).get(type_key, ()),
-                                               next((n for n in review_types[type_key] if n), type_key))
+        label = next((n for n in review_types[type_key] if n), type_key)
+        matched = _themes_matched(review, theme_index, label, allow_new_themes, problems)
+        met, criteria_problems = _criteria_met(review, type_key, (criteria or {}).get(type_key, ()), label)
         problems.extend(criteria_problems)
         resolved.append(ResolvedReview(review.reference, type_key, area, review.status, review.notified,
                                        review.published, tuple(dict.fromkeys(matched)),
                                        tuple(people_by_review.get(review.reference.casefold(), ())), review.place,
                                        met, stages=review.stages))
     return resolved, problems
+
+
+def _themes_matched(review, theme_index: _NameIndex, label: str, allow_new_themes: bool,
+                    problems: list[Problem]) -> list[str]:
+    """Return the row's themes as its type's list names them (a theme not in it kept as typed when new themes are
+    allowed); record a problem for each other theme, saying so when commas joined themes of the list."""
+    matched = []
+    for theme in review.themes:
+        name = theme_index.find(theme)
+        if name is None and not allow_new_themes:
+            parts = [part.strip() for part in theme.split(",")]
+            if len(parts) > 1 and all(theme_index.find(part) for part in parts):
+                message = (f"'{theme}' is not one of the {label} themes; separate themes with "
+                           f"'{THEME_SEPARATOR}', not commas: {f'{THEME_SEPARATOR} '.join(parts)}")
+            else:
+                message = theme_index.unknown(theme, f"one of the {label} themes")
+            problems.append(review.place.problem("Themes", message))
+            continue
+        matched.append(name or theme)
+    return matched
 
 
 def _criteria_met(review, type_key: str, declared: tuple[str, ...], label: str) -> tuple[tuple[str, ...],

@@ -129,19 +129,40 @@ def make_pdfs(paths: list[Path], progress: Progress | None = None, record_dir: P
                            f"no PDFs were written; correct it or unset it" if chosen else NOT_INSTALLED)
         return outcome
     say(f"Making PDFs of {_count(len(stale), 'file')} with LibreOffice (this can take a few seconds)...")
+    converted, outcome.problem = _convert_by_language(soffice, stale, sources, timeout)
+    _write_pdfs(converted, sources, record, outcome)
+    missing = [path.name for path, data in converted if data is None]
+    if missing and not outcome.problem:
+        outcome.problem = f"LibreOffice did not produce a PDF of {', '.join(missing)}"
+    say(f"Made {_count(len(outcome.made), 'PDF')}" + (f"; {_count(len(outcome.kept), 'other')} up to date"
+                                                      if outcome.kept else ""))
+    return outcome
+
+
+def _convert_by_language(soffice: str, stale: list[Path], sources: dict[Path, bytes],
+                         timeout: int) -> tuple[list[tuple[Path, bytes | None]], str]:
+    """Return each stale file with its PDF (None where none was made), converted in one launch per language the
+    files declare, and the first problem met, or ''."""
     by_language: dict[str, list[Path]] = {}
     for path in stale:
         by_language.setdefault(_declared_language(_core_properties(sources[path])), []).append(path)
-    made: list[bytes | None] = []
-    stale = [path for group in by_language.values() for path in group]
+    converted: list[tuple[Path, bytes | None]] = []
+    first_problem = ""
     for language, group in by_language.items():
         try:
             pdfs, problem = _convert(soffice, [(path.name, sources[path]) for path in group], language, timeout)
         except OSError as error:  # no room for LibreOffice's work folder, say
             pdfs, problem = [None] * len(group), f"could not prepare the PDFs ({error.strerror})"
-        made.extend(pdfs)
-        outcome.problem = outcome.problem or problem
-    for path, data in zip(stale, made):
+        converted.extend(zip(group, pdfs))
+        first_problem = first_problem or problem
+    return converted, first_problem
+
+
+def _write_pdfs(converted: list[tuple[Path, bytes | None]], sources: dict[Path, bytes], record: _Record,
+                outcome: PdfOutcome) -> None:
+    """Write each PDF made beside its file, atomically, and remember what it was made from; the first file that
+    cannot be written is the outcome's problem, unless it has one already."""
+    for path, data in converted:
         if data is None:
             continue
         target = pdf_path(path)
@@ -153,12 +174,6 @@ def make_pdfs(paths: list[Path], progress: Progress | None = None, record_dir: P
         record.remember(target, sources[path], data)
         outcome.made.append(target)
     record.save()
-    missing = [path.name for path, data in zip(stale, made) if data is None]
-    if missing and not outcome.problem:
-        outcome.problem = f"LibreOffice did not produce a PDF of {', '.join(missing)}"
-    say(f"Made {_count(len(outcome.made), 'PDF')}" + (f"; {_count(len(outcome.kept), 'other')} up to date"
-                                                      if outcome.kept else ""))
-    return outcome
 
 
 def _convert(soffice: str, sources: list[tuple[str, bytes]], language: str,
