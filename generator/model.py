@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .categories import DEFAULT_GENDERS
@@ -375,6 +376,7 @@ DEFAULT_RECOMMENDATION_STATUSES = (N_("Not started"), N_("In progress"), COMPLET
 DEFAULT_STATUSES = tuple(dict.fromkeys(DEFAULT_REVIEW_STATUSES + DEFAULT_RECOMMENDATION_STATUSES))
 
 
+@lru_cache(maxsize=1024)  # a register's thousands of reviews write the same few statuses
 def status_key(status: str) -> str:
     """Return the default status a status is written as, in English or any shipped language ('wedi'i gwblhau' ->
     'Completed'), or the status itself when it is the data's own: the figures compare statuses by this key."""

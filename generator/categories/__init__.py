@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..i18n import N_
 
@@ -19,6 +20,7 @@ DEFAULT_GENDERS = (N_("Female"), N_("Male"), N_("Other"))  # translated where sh
 GENDER_FORMS = {"f": "Female", "woman": "Female", "girl": "Female", "m": "Male", "man": "Male", "boy": "Male"}
 
 
+@lru_cache(maxsize=4096)  # a register writes the same few values in row after row
 def match_key(text: str) -> str:
     """Return a written value as values are compared: any case, punctuation as spaces, '&' as 'and'."""
     text = text.casefold().replace("&", " and ")

@@ -13,6 +13,7 @@ import dataclasses
 import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..categories import GENDER_FORMS, match_key
@@ -54,10 +55,10 @@ def categorise(reviews: Sequence[ResolvedReview], categories: Categories, review
     the problems: an error for each value that names none, a note for each value read as another."""
     problems: list[Problem] = []
     readings = _Readings()
-    ethnicity = _ethnicity_reader(categories)
-    gender = _list_reader(categories.genders, GENDER_FORMS, "one of the genders the register counts",
-                          "list the register's genders as categories.genders in the data file")
-    roles = {key: _role_reader(key, review) for key, review in review_types.items()}
+    ethnicity = _remembering(_ethnicity_reader(categories))
+    gender = _remembering(_list_reader(categories.genders, GENDER_FORMS, "one of the genders the register counts",
+                                       "list the register's genders as categories.genders in the data file"))
+    roles = {key: _remembering(_role_reader(key, review)) for key, review in review_types.items()}
     result = []
     for review in reviews:
         people = []
@@ -83,6 +84,11 @@ def categorise(reviews: Sequence[ResolvedReview], categories: Categories, review
 # A reader takes a written value and returns its category, how it was read when that is worth a note (else ''),
 # and a problem ('' when there is none).
 Reader = Callable[[str], tuple[str, str, str]]
+
+
+def _remembering(read: Reader) -> Reader:
+    """Return ``read``, reading each written value once: a register writes the same few in row after row."""
+    return lru_cache(maxsize=None)(read)
 
 
 def _ethnicity_reader(categories: Categories) -> Reader:

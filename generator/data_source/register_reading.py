@@ -21,7 +21,7 @@ import io
 import stat
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeAlias
 
@@ -168,15 +168,23 @@ def read_workbook_tables(path: Path, label: str) -> tuple[Table, Table]:
     _checked_bytes_size(path, label)
     _check_zip(path, label)
     grids = _read_sheets(path, label, data_only=False)
-    formulas = {(sheet, r, c): value for sheet, grid in grids.items() for r, row in enumerate(grid)
-                for c, value in enumerate(row) if isinstance(value, Formula)}
-    if formulas:  # a second, value-only reading gives the values Excel saved for them
+    if any(grid.formulas for grid in grids.values()):  # a second, value-only reading gives the values Excel saved
         cached = _read_sheets(path, label, data_only=True)
-        for (sheet, r, c), formula in formulas.items():
-            value = cached[sheet][r][c]
-            grids[sheet][r][c] = formula if value is None else value
-    reviews, people = (_table_from_grid(label, name, grids[name]) for name in (REVIEWS_SHEET, PEOPLE_SHEET))
+        for name, grid in grids.items():
+            for r, c in grid.formulas:
+                value = cached[name].rows[r][c]
+                if value is not None:
+                    grid.rows[r][c] = value
+    reviews, people = (_table_from_grid(label, name, grids[name].rows) for name in (REVIEWS_SHEET, PEOPLE_SHEET))
     return reviews, people
+
+
+@dataclass
+class _Grid:
+    """A sheet's cells, each row padded to the same width, and where its formulas are (row, column; from 0)."""
+
+    rows: list[list[GridValue]] = field(default_factory=list)
+    formulas: list[tuple[int, int]] = field(default_factory=list)
 
 
 class _RowSource(Protocol):
@@ -205,7 +213,7 @@ def _check_zip(path: Path, label: str) -> None:
                                   "without them", file=label, category="input")])
 
 
-def _read_sheets(path: Path, label: str, data_only: bool) -> dict[str, list[list[GridValue]]]:
+def _read_sheets(path: Path, label: str, data_only: bool) -> dict[str, _Grid]:
     """Return the cells of the Reviews and People sheets, each row padded to the same width.
 
     Only the two sheets are read; their names are matched regardless of case.
@@ -213,7 +221,7 @@ def _read_sheets(path: Path, label: str, data_only: bool) -> dict[str, list[list
     """
     from openpyxl import load_workbook  # imported here: reading YAML-only data need not pay for it
 
-    grids: dict[str, list[list[GridValue]]] = {}
+    grids: dict[str, _Grid] = {}
     problems: list[Problem] = []
     # openpyxl raises many kinds of exception for a damaged or hostile package (KeyError for a missing part,
     # ValueError or TypeError for a malformed value, XML parser errors); each means the same to a trainer.
@@ -247,23 +255,27 @@ def _read_sheets(path: Path, label: str, data_only: bool) -> dict[str, list[list
     return grids
 
 
-def _sheet_grid(sheet: _RowSource, data_only: bool, label: str, name: str, problems: list[Problem]
-                ) -> list[list[GridValue]]:
-    grid: list[list[GridValue]] = []
+def _sheet_grid(sheet: _RowSource, data_only: bool, label: str, name: str, problems: list[Problem]) -> _Grid:
+    grid = _Grid()
     for number, row in enumerate(sheet.iter_rows(min_row=1, max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS), start=1):
-        values: list[GridValue] = []
-        for cell in row:
-            value = cell.value
+        # Each row comes MAX_COLUMNS wide and mostly empty: only the cells holding something are looked at (a
+        # formula holds its text, so an empty cell is never one).
+        values: list[GridValue] = [cell.value for cell in row]
+        for column, value in enumerate(values):
+            if value is None:
+                continue
+            cell = row[column]
             if not data_only and cell.data_type == "f":
-                value = Formula(str(value))
+                values[column] = Formula(str(value))
+                grid.formulas.append((len(grid.rows), column))
             elif isinstance(value, dt.datetime) and str(getattr(cell, "number_format", "")).startswith("yyyy"):
-                value = YearFirstDate(value.year, value.month, value.day, value.hour, value.minute, value.second)
-            values.append(value)
+                values[column] = YearFirstDate(value.year, value.month, value.day, value.hour, value.minute,
+                                               value.second)
         if number > MAX_ROWS + 1 and any(v not in (None, "") for v in values):
             problems.append(Problem(f"the sheet has more than {MAX_ROWS:,} rows", file=label,
                                     key_path=f"sheet {name}", category="input"))
             break
-        grid.append(values)
+        grid.rows.append(values)
     else:
         declared = sheet.max_row  # the sheet's own record of its used range: rows past those read are not lost
         if declared is not None and declared > MAX_ROWS + 1:
