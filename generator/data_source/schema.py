@@ -196,14 +196,9 @@ class _Walker:
             key = node.value[0][0].value
             if structure is None or key not in data_fields(structure):
                 return self.error(node, path, _colon_hint(as_text, path))
-        for option in options:
-            if isinstance(node, SequenceNode) and typing.get_origin(option) is list:
-                return self.to_type(node, option, path, depth)
-            if isinstance(node, ScalarNode) and not dataclasses.is_dataclass(option) \
-                    and typing.get_origin(option) is not list:
-                return self.to_type(node, option, path, depth)
-            if isinstance(node, MappingNode) and dataclasses.is_dataclass(option):
-                return self.to_type(node, option, path, depth)
+        option = _option_for_shape(node, options)
+        if option is not None:
+            return self.to_type(node, option, path, depth)
         return self.error(node, path, f"expected {' or '.join(_expected(o) for o in options)}, got {_describe(node)}")
 
     def _to_list(self, node: Node, item_type: TypeForm, path: str, depth: int) -> Any:
@@ -327,6 +322,20 @@ class _Walker:
             self.error(node, path, f"the text holds the control character U+{ord(bad.group()):04X}, "
                                    "which documents cannot contain; remove it")
 
+
+
+def _option_for_shape(node: Node, options: list[TypeForm]) -> TypeForm | None:
+    """Return the first of a union's types the node's shape fits: a list for a list, a dataclass for a mapping,
+    any other type for a scalar; None when none does."""
+    for option in options:
+        if isinstance(node, SequenceNode) and typing.get_origin(option) is list:
+            return option
+        if isinstance(node, ScalarNode) and not dataclasses.is_dataclass(option) \
+                and typing.get_origin(option) is not list:
+            return option
+        if isinstance(node, MappingNode) and dataclasses.is_dataclass(option):
+            return option
+    return None
 
 def _is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and not node.style and node.value in _NULLS

@@ -204,6 +204,31 @@ class _Diagnosis(Layout):
 
     def _block_text_indent(self) -> tuple[int, int, str] | None:
         """A line of a value's text (after '>-' or '|') indented less than its first line ends the text early."""
+        found = self._stray_text_line()
+        if found is None:
+            return None
+        header, first, stray, text = found
+        first_column, header_column = indent_of(self.lines[first]), indent_of(self.lines[header])
+        stray_column = indent_of(self.lines[stray])
+        following = next((n for n in range(stray + 1, len(self.lines)) if self.lines[n].strip()), None)
+        first_is_odd = text.index(stray) == 1 and (
+            (following is not None and indent_of(self.lines[following]) == stray_column)
+            or (first_column - header_column) % 2 == 1 and (stray_column - header_column) % 2 == 0)
+        options = [(first, stray_column), (stray, first_column)]
+        if not first_is_odd:
+            options.reverse()
+        if self.repaired(options, default=options[0][0]) == first:
+            return (first, first_column,
+                    f"this line of text starts in column {first_column + 1}, but the lines after it in column "
+                    f"{stray_column + 1}; YAML takes the first line's indent for the whole text, so indent every "
+                    "line of it the same")
+        return (stray, stray_column,
+                f"this line of text starts in column {stray_column + 1}, but the text above it in column "
+                f"{first_column + 1} (line {first + 1}); indent every line of the text the same")
+
+    def _stray_text_line(self) -> tuple[int, int, int, list[int]] | None:
+        """Return the last block text's header line, its first line, the first line after it indented less (but
+        more than the header: a line of the text, not a key or an item after it), and the text's lines; or None."""
         blocks = [token for token in self.tokens if isinstance(token, ScalarToken) and token.style in ("|", ">")]
         if not blocks:
             return None
@@ -221,21 +246,7 @@ class _Diagnosis(Layout):
         if not header_column < stray_column < first_column or stray > self.line or \
                 _SNAKE_CASE_KEY.match(self.lines[stray].lstrip(" ")) or is_dash_line(self.lines[stray]):
             return None  # a key or an item after the text, not a line of it
-        following = next((n for n in range(stray + 1, len(self.lines)) if self.lines[n].strip()), None)
-        first_is_odd = text.index(stray) == 1 and (
-            (following is not None and indent_of(self.lines[following]) == stray_column)
-            or (first_column - header_column) % 2 == 1 and (stray_column - header_column) % 2 == 0)
-        options = [(first, stray_column), (stray, first_column)]
-        if not first_is_odd:
-            options.reverse()
-        if self.repaired(options, default=options[0][0]) == first:
-            return (first, first_column,
-                    f"this line of text starts in column {first_column + 1}, but the lines after it in column "
-                    f"{stray_column + 1}; YAML takes the first line's indent for the whole text, so indent every "
-                    "line of it the same")
-        return (stray, stray_column,
-                f"this line of text starts in column {stray_column + 1}, but the text above it in column "
-                f"{first_column + 1} (line {first + 1}); indent every line of the text the same")
+        return header, first, stray, text
 
     def _last_scalar(self) -> tuple[int, int, str] | None:
         scalars = [token for token in self.tokens if isinstance(token, ScalarToken)]
