@@ -68,8 +68,9 @@ class BarLayout:
 
 
 def bar_layout(spec: ChartSpec, width_pt: float, font_size: float, font: str = "",
-               at_least: float = 0.0) -> BarLayout:
-    """Return the layout of a bar chart ``width_pt`` wide, as tall as its labels need (and ``at_least`` that).
+               at_least: float = 0.0, title_size: float | None = None) -> BarLayout:
+    """Return the layout of a bar chart ``width_pt`` wide, as tall as its labels need (and ``at_least`` that);
+    its title is set at ``title_size`` (by default :data:`TITLE_STEP` over the labels).
 
     The labels' column is as wide as the widest label on one line, up to :data:`LABEL_SHARE` of the width;
     a longer label wraps within it. The bars are evenly spaced, so each gets the room of the longest label.
@@ -80,7 +81,7 @@ def bar_layout(spec: ChartSpec, width_pt: float, font_size: float, font: str = "
     label_width = min(widest + SLACK, width_pt * LABEL_SHARE - LABEL_OFFSET - EDGE)
     lines = max((len(text_fit.wrap(label, label_width, size, family=font)) for label in spec.categories), default=1)
     slot = (lines * LINE_PITCH + LABEL_GAP) * size
-    title_size = size + TITLE_STEP
+    title_size = title_size or size + TITLE_STEP
     title_lines = len(text_fit.wrap(spec.title, width_pt * TITLE_SHARE, title_size, True, font))
     plot_top = EDGE + title_lines * LINE_PITCH * title_size + TITLE_GAP
     plot_height = len(spec.categories) * slot

@@ -44,6 +44,9 @@ class FitRange:
 BODY_FIT = FitRange(28, 16)
 TITLE_FIT = FitRange(36, 24)
 COVER_TITLE_FIT = FitRange(54, 26, 4)  # down to 26 pt, so a long event title (three lines) still fits
+# Full-width text slides share one body size, the largest at which all of them fit, but it goes no lower than
+# this: a denser slide is set smaller on its own rather than take every other slide down with it.
+DECK_BODY_FLOOR = 20.0
 
 
 def _left_margin(para: Para) -> int:

@@ -68,12 +68,13 @@ def add_native_chart(shapes, spec: ChartSpec, left: int, top: int, width: int, h
 
 
 def style_chart(chart: Chart, spec: ChartSpec, font_size: float, colour: str | None = None,
-                font: str | None = None) -> None:
+                font: str | None = None, title_size: float | None = None) -> None:
     """Give a python-pptx chart the house look.
 
     ``colour`` (hex) fills the bars; without it they take the theme's first
     accent, so a new template recolours them. ``font`` is needed outside
-    PowerPoint, where a chart does not take the theme's font.
+    PowerPoint, where a chart does not take the theme's font. The title is set at
+    ``title_size`` (by default :data:`~generator.charts.TITLE_STEP` over the labels).
     """
     font_size = label_size(font_size)
     chart.font.size = Pt(font_size)
@@ -83,7 +84,7 @@ def style_chart(chart: Chart, spec: ChartSpec, font_size: float, colour: str | N
     chart.has_title = True
     chart.chart_title.text_frame.text = spec.title
     title_font = chart.chart_title.text_frame.paragraphs[0].runs[0].font
-    title_font.size = Pt(font_size + TITLE_STEP)
+    title_font.size = Pt(title_size or font_size + TITLE_STEP)
     title_font.bold = True
     plot = chart.plots[0]
     plot.vary_by_categories = False

@@ -6,12 +6,10 @@ theme's first accent, so a comms team's template recolours every chart.
 
 from __future__ import annotations
 
-from ..charts import ChartSpec
+from ..charts import ChartSpec, bar_layout
 from ..ooxml import PRESENTATION, tag
-from .chart_style import add_native_chart, style_chart
-from .layouts import Box
-
-CHART_FONT_SIZE = 14.0
+from .chart_style import add_native_chart, place_plot_area, style_chart
+from .layouts import EMU_PER_PT, Box
 
 
 def set_alt_text(shape, text: str) -> None:
@@ -20,11 +18,15 @@ def set_alt_text(shape, text: str) -> None:
     properties.set("descr", text)
 
 
-def add_chart(slide, spec: ChartSpec, box: Box, font_size: float = CHART_FONT_SIZE):
-    """Return a native chart drawn from ``spec`` into ``box`` on ``slide``."""
+def add_chart(slide, spec: ChartSpec, box: Box, label_size: float, title_size: float, family: str):
+    """Return a native chart drawn from ``spec`` into ``box`` on ``slide``, its labels at ``label_size`` and its
+    title at ``title_size``. A bar chart's bars are placed where :func:`~generator.charts.bar_layout` measures
+    its labels in ``family`` (the theme's font, which draws them) to need, so every renderer wraps them there."""
     frame = add_native_chart(slide.shapes, spec, box.left, box.top, box.width, box.height)
-    style_chart(frame.chart, spec, font_size)
+    style_chart(frame.chart, spec, label_size, title_size=title_size)
+    if spec.kind == "bar" and spec.categories:
+        place_plot_area(frame.chart.element, bar_layout(spec, box.width / EMU_PER_PT, label_size, family,
+                                                        at_least=box.height / EMU_PER_PT, title_size=title_size))
     frame.name = spec.title
     set_alt_text(frame, spec.alt_text)
     return frame
-

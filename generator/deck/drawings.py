@@ -8,18 +8,17 @@ Importing this module registers the drawings (the writer does).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .. import text_fit
 from ..charts import MIN_LABEL_SIZE, ChartSpec
 from ..problems import shorten
 from ..slide_kinds import draws
 from ..wording import counts_text
-from . import body_text, charts
+from . import body_text, chart_layout, charts
 from .body_text import BODY_FIT, FitRange
 from .layouts import COLUMN_GAP, Box, drop_body
-from .plan import Para, SlideSpec
+from .chart_layout import says_something
+from .plan import Para, SlideSpec, charts_notes
 
 if TYPE_CHECKING:
     from .writer import DeckWriter
@@ -28,15 +27,6 @@ SUBTITLE_FIT = FitRange(28, 14)
 # Breakdown lines are set at 0.9 of a figure's size, so the smallest keeps them at 12 pt or more.
 FIGURE_FIT = FitRange(24, 14)
 THEMES_TEXT_SHARE = 0.45  # of the width, beside the themes chart
-# Shares of a scene slide's width: a big-number panel 3, a column chart one per band (4 to 6), a bar chart 4
-# and one more for every 10 characters of its longest label (up to 30 characters; longer labels wrap).
-PANEL_WEIGHT = 3.0
-MIN_COLUMN_WEIGHT = 4
-MAX_COLUMN_WEIGHT = 6
-LONG_LABEL = 30
-LABEL_CHARACTERS_PER_WEIGHT = 10
-COLUMN_LABEL_SHARE = 0.9  # of a column's slot a label's longest word may take before the chart turns to bars
-THEMES_CHART_FONT_SIZE = 12.0  # long theme names: a little smaller than other charts' 14 pt, still over 10 pt
 BIG_NUMBER_SCALE = 3.0
 
 
@@ -101,16 +91,11 @@ def _write_panels(writer: DeckWriter, slide, title: str, panels: list[tuple[Box,
         writer.write_box(slide, None, box, paras, size)
 
 
-def says_something(chart: ChartSpec) -> bool:
-    """Return whether a chart compares at least two things: one non-zero bar (or none) says nothing a
-    sentence cannot."""
-    return sum(1 for value in chart.values if value) >= 2
-
-
 def fact_paras(chart: ChartSpec) -> list[Para]:
-    """Return a chart that says nothing as one plain sentence, at the slide's body size: 'Gender: all 12 Female.',
-    'Reviews by area: Bro Morgannwg 1, Cardiff 0.' (a big number beside the other charts' titles would shout)."""
-    return [Para(fact_sentence(chart), bullet=False)]
+    """Return a chart that says nothing as its heading (its title) and one plain sentence: 'Gender' and 'All 12
+    Female.', 'Reviews by area' and 'Bro Morgannwg 1, Cardiff 0.' (a big number beside the other charts' titles
+    would shout)."""
+    return [Para(chart.title, bullet=False, bold=True), Para(fact_sentence(chart), bullet=False)]
 
 
 def fact_sentence(chart: ChartSpec) -> str:
@@ -122,26 +107,49 @@ def fact_sentence(chart: ChartSpec) -> str:
         said = counts_text(chart.categories, chart.values) if chart.categories else "none recorded"
     else:
         said = ""
-    note = f"({chart.note})" if chart.note else ""
-    return f"{chart.title}: {' '.join(filter(None, [said, note]))}."
+    sentence = " ".join(filter(None, [said, f"({chart.note})" if chart.note else ""]))
+    return f"{sentence[:1].upper()}{sentence[1:]}."
 
 
 @draws("charts")
 def draw_charts(writer: DeckWriter, spec: SlideSpec) -> None:
-    """Native charts side by side; a chart of one category becomes a big number; footnotes under them."""
+    """Native charts side by side, laid out from their measured labels over as few slides as give each the room
+    it needs, dealt evenly (:mod:`.chart_layout`); a chart that says nothing is said as a sentence under its
+    heading; the footnotes at the foot of every slide, and each slide's notes give the alt text of its charts."""
     slide = writer.new_slide("charts", spec.title, spec.notes)
-    drop_body(slide)
     area, notes_box, notes_size = writer.footnote_area(writer.content_area(slide), spec.footnotes)
-    panels = []
-    for chart, column in zip(spec.charts, area.columns(len(spec.charts), COLUMN_GAP, _chart_weights(spec.charts))):
-        if says_something(chart):
-            drawn = _bars_if_labels_are_long(writer, chart, column)
-            _chart_with_note(writer, slide, drawn, column, _chart_font_size(drawn, column))
-        else:
-            panels.append((column, fact_paras(chart)))
-    _write_panels(writer, slide, spec.title, panels)
-    if notes_box is not None:
-        writer.write_box(slide, None, notes_box, [Para(line, bullet=False) for line in spec.footnotes], notes_size)
+    laid_out = chart_layout.chart_slides(spec.charts, area, COLUMN_GAP, writer.body_font, writer.chart_room,
+                                         fact_sentence)
+    for title in laid_out.crowded:
+        writer.warnings.append(f"the chart '{shorten(title)}' on '{shorten(spec.title)}' has too many labels to "
+                               f"give each a line at {MIN_LABEL_SIZE:g} pt even on a slide of its own, so they may "
+                               "overlap; group some of its categories")
+    for number, placed in enumerate(laid_out.slides):
+        if number:
+            slide = writer.new_slide("charts", spec.title, "")
+        writer.set_notes(slide, charts_notes(spec, [chart.chart for chart in placed]))
+        drop_body(slide)
+        for chart in placed:
+            if chart.label_size:
+                _chart_with_note(writer, slide, chart.chart, chart.box, chart.label_size)
+            else:
+                _said_as_a_sentence(writer, slide, spec.title, chart.chart, chart.box)
+        if notes_box is not None:
+            writer.write_box(slide, None, notes_box, [Para(line, bullet=False) for line in spec.footnotes],
+                             notes_size)
+
+
+def _said_as_a_sentence(writer: DeckWriter, slide, title: str, chart: ChartSpec, box: Box) -> None:
+    """Write a chart that says nothing in its column: its heading at the charts' title size, and its sentence
+    under it at the body size (set no larger than the deck's one body size)."""
+    heading, sentence = fact_paras(chart)
+    heading_height = int(body_text.paragraphs_height([heading], box.width, chart_layout.CHART_TITLE_SIZE,
+                                                     writer.body_font) * body_text.EMU_PER_PT) + 1
+    writer.write_box(slide, None, Box(box.left, box.top, box.width, heading_height), [heading],
+                     chart_layout.CHART_TITLE_SIZE)
+    below = Box(box.left, box.top + heading_height, box.width, box.height - heading_height)
+    size = writer.fit_or_smallest([sentence], below, BODY_FIT, title)
+    writer.body(slide, None, below, [sentence], size, sets_deck_size=False)
 
 
 @draws("themes")
@@ -162,7 +170,9 @@ def draw_themes(writer: DeckWriter, spec: SlideSpec) -> None:
     pages = writer.pages(spec.title, spec.body, text_box, BODY_FIT, later=area)
     # Beside the chart the list is narrow, so it does not decide the deck's body size.
     writer.body(slide, None, text_box, pages[0].paras, pages[0].size, sets_deck_size=False)
-    _chart_with_note(writer, slide, chart, chart_box, THEMES_CHART_FONT_SIZE)
+    room = writer.chart_room(chart_box, chart)
+    size = chart_layout.bar_label_size(chart, room, writer.body_font, chart_layout.THEMES_LABEL_SIZES)
+    _chart_with_note(writer, slide, chart, chart_box, size or MIN_LABEL_SIZE)
     writer.footnotes(slide, content, spec.footnotes)
     for page in pages[1:]:
         slide = writer.new_slide("themes", spec.title, spec.notes, continued=True)
@@ -172,52 +182,10 @@ def draw_themes(writer: DeckWriter, spec: SlideSpec) -> None:
         writer.footnotes(slide, content, spec.footnotes)
 
 
-def _chart_weights(specs: list[ChartSpec]) -> list[float]:
-    """Return each chart's share of the slide's width: bars with long labels need room for them beside the bars,
-    columns need room for each band, and a big-number panel needs little."""
-    weights: list[float] = []
-    for chart in specs:
-        if not says_something(chart):
-            weights.append(PANEL_WEIGHT)
-        elif chart.kind == "column":
-            weights.append(min(max(MIN_COLUMN_WEIGHT, len(chart.categories)), MAX_COLUMN_WEIGHT))
-        else:
-            weights.append(4 + min(chart.longest_label, LONG_LABEL) / LABEL_CHARACTERS_PER_WEIGHT)
-    return weights
-
-
-def _chart_font_size(chart: ChartSpec, box: Box) -> float:
-    """Return the size for a chart's text at which every bar's label has a line of its own (none is skipped),
-    never under the smallest chart text."""
-    if chart.kind != "bar" or not chart.categories:
-        return charts.CHART_FONT_SIZE
-    # The title and the plot's margins take about a quarter of the height; each label wants 1.5 lines.
-    room = box.height / body_text.EMU_PER_PT * 0.75 / (len(chart.categories) * 1.5)
-    return max(MIN_LABEL_SIZE, min(charts.CHART_FONT_SIZE, float(int(room))))
-
-
-def _bars_if_labels_are_long(writer: DeckWriter, chart: ChartSpec, box: Box) -> ChartSpec:
-    """Return a column chart as horizontal bars when a label is wider than its column (it would be rotated or
-    wrapped into pieces); bars give every label a line of its own. One rule for the deck: categories once drawn
-    as bars are bars on every slide (the perpetrators' age bands as the victims'), so like reads like."""
-    if chart.kind != "column" or not chart.categories:
-        return chart
-    if chart.categories in writer.bar_categories:
-        return replace(chart, kind="bar")
-    slot = box.width / body_text.EMU_PER_PT / len(chart.categories) * COLUMN_LABEL_SHARE
-    font = text_fit.face(False, writer.body_font)
-    widest_word = max(font.width(word, charts.CHART_FONT_SIZE) for label in chart.categories for word in label.split())
-    widest = max(font.width(label, charts.CHART_FONT_SIZE) for label in chart.categories)
-    # A label may wrap onto two lines under its column, not more, and no word may be cut.
-    if widest_word > slot or widest > 2 * slot:
-        writer.bar_categories.add(chart.categories)
-        return replace(chart, kind="bar")
-    return chart
-
-
 def _chart_with_note(writer: DeckWriter, slide, chart: ChartSpec, box: Box, font_size: float) -> None:
-    """Draw a chart in ``box``, with its note (what it leaves out, and why) as a line under it."""
+    """Draw a chart in ``box`` with its labels at ``font_size``, with its note (what it leaves out, and why) as a
+    line under it."""
     charted, note_box, note_size = writer.footnote_area(box, [chart.note] if chart.note else [])
-    charts.add_chart(slide, chart, charted, font_size=font_size)
+    charts.add_chart(slide, chart, charted, font_size, chart_layout.CHART_TITLE_SIZE, writer.body_font)
     if note_box is not None:
         writer.write_box(slide, None, note_box, [Para(chart.note, bullet=False)], note_size)

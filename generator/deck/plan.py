@@ -21,7 +21,6 @@ from ..wording import (findings_heading, in_sentence, joined, not_found_line, pe
 
 
 LONG_CHART_LABEL = 30  # characters: a longer label wraps over lines beside its bar, crowding the chart
-MAX_CHARTS_PER_SLIDE = 4  # a DHR's victim and perpetrator tables continue on a second slide
 UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ([0-9][A-Z]{2})\b")
 NO_BREAK_SPACE = "\u00a0"
 # A presenter needs a word at every slide; the questions slide's own notes are optional in the data.
@@ -63,6 +62,14 @@ class SlideSpec:
     figures: list[Figure] = field(default_factory=list)
     # Lines shown under the content, at the foot of the slide: who is counted, caveats.
     footnotes: list[str] = field(default_factory=list)
+    # A charts slide's notes are ``notes``, the alt text of each chart drawn on it, then ``notes_end``: the writer
+    # decides how many slides the charts take (see charts_notes).
+    notes_end: str = ""
+
+
+def charts_notes(spec: SlideSpec, charts: Sequence[ChartSpec]) -> str:
+    """Return the notes of a slide drawing ``charts`` of ``spec``: its notes, their alt texts, its closing notes."""
+    return "\n".join(filter(None, [spec.notes, *(chart.alt_text for chart in charts), spec.notes_end]))
 
 
 def bullet_paras(items: list[str | Bullet]) -> list[Para]:
@@ -115,15 +122,13 @@ def review_charts(figures: ReviewFigures) -> list[ChartSpec]:
     return charts
 
 
-def _chart_notes(figures: ReviewFigures, charts: list[ChartSpec], area_names: str) -> str:
+def _chart_notes(figures: ReviewFigures) -> str:
+    """Return what a type's charts slides say in their notes before the charts' alt texts."""
     review = figures.review
     lines = [review.scene_notes] if review.scene_notes else []
     if review.demographics.note:
         lines.append(review.demographics.note)
     lines.extend(review.caveats)
-    lines.extend(chart.alt_text for chart in charts)
-    if area_names:
-        lines.append(area_names)
     return "\n".join(lines)
 
 
@@ -286,19 +291,15 @@ def _scene_section(event: EventData, every: list[ReviewFigures]) -> list[SlideSp
 
 
 def _charts_slides(event: EventData, figures: ReviewFigures) -> list[SlideSpec]:
-    """Return a type's charts slides: a victim's and a perpetrator's tables (DHRs) are too many for one slide, so
-    at most four charts on each."""
+    """Return a type's charts slide: the writer continues it on more slides when its charts need the room (a
+    DHR's victim and perpetrator tables, long labels)."""
     every_chart = review_charts(figures)  # none for a type too small to break down: the glance slide says so
+    if not every_chart:
+        return []
     areas = area_names(event, [label for label, _ in figures.areas.rows] if figures.areas is not None else [])
     footnotes = [*chart_footnotes(figures), *filter(None, [figures.suppression_footnote])]
-    slides = []
-    for first in range(0, len(every_chart), MAX_CHARTS_PER_SLIDE):
-        charts = every_chart[first:first + MAX_CHARTS_PER_SLIDE]
-        title = f"{event.scene.title}: {figures.review.name}"
-        title = _("{title} (continued)", title=title) if first else title
-        slides.append(SlideSpec("charts", title, _chart_notes(figures, charts, areas), charts=charts,
-                                footnotes=footnotes))
-    return slides
+    return [SlideSpec("charts", f"{event.scene.title}: {figures.review.name}", _chart_notes(figures),
+                      charts=every_chart, footnotes=footnotes, notes_end=areas)]
 
 
 def _themes_section(event: EventData, every: list[ReviewFigures]) -> list[SlideSpec]:

@@ -37,8 +37,8 @@ def _per_year_slide(found: TimelineFigures) -> SlideSpec:
         years = _(" and ").join(y.removesuffix(partial_mark()) for y in found.partial_years)
         footnotes.append(_("{years}: part of the year only, to {day}.", years=years,
                            day=day_month_year(found.as_at)))
-    notes = "\n".join(filter(None, [found.trend_sentence, chart.alt_text]))
-    return SlideSpec("charts", _("Reviews over time: {name}", name=name), notes, charts=[chart], footnotes=footnotes)
+    return SlideSpec("charts", _("Reviews over time: {name}", name=name), found.trend_sentence, charts=[chart],
+                     footnotes=footnotes)
 
 
 def _timeliness_slide(found: TimelineFigures) -> SlideSpec | None:
@@ -73,7 +73,6 @@ def _acted_on_slide(found: TimelineFigures) -> SlideSpec:
         lines.append(_("Not implemented, and why:"))
         lines.extend(_("{reference}, {agency}: {text} (reason: {reason})", reference=r.reference, agency=r.agency,
                        text=r.text, reason=r.reason) for r in found.not_implemented)
-    lines.extend(chart.alt_text for chart in charts)
     footnotes = [_("Overdue: due before {day} and neither completed nor set aside (not implemented, with a reason).",
                    day=day_month_year(found.as_at))]
     return SlideSpec("charts", _("Was the learning acted on? {name}", name=name), "\n".join(lines), charts=charts,

@@ -17,21 +17,19 @@ from pptx.util import Emu, Inches
 from .. import i18n
 from .. import text_fit
 from ..branding import theme_fonts
+from ..charts import ChartSpec
 from ..library_internals import drop_slide
 from ..ooxml import DRAWING, PRESENTATION
 from ..slide_kinds import DRAWINGS, SLIDE_KINDS
 from . import body_text, charts, drawings, layouts  # drawings: registers each built-in kind's drawing
 from .contrast import guard_contrast
-from .body_text import BODY_FIT, COVER_TITLE_FIT, TITLE_FIT, FitRange
+from .body_text import BODY_FIT, COVER_TITLE_FIT, DECK_BODY_FLOOR, TITLE_FIT, FitRange
 from .layouts import COLUMN_GAP, Box
 from .plan import Para, SlideSpec, unique_title
 
 CONTINUED_SIZE = 20.0
 FOOTNOTE_FIT = FitRange(16, 12)
 TWO_COLUMNS_BELOW = 20
-# Full-width text slides share one body size, the largest at which all of them fit, but it goes no lower than
-# this: a denser slide is set smaller on its own rather than take every other slide down with it.
-DECK_BODY_FLOOR = 20.0
 MIN_BULLETS_PER_COLUMN = 3
 LOGO_HEIGHT = Inches(0.9)
 LOGO_MARGIN = Inches(0.3)
@@ -61,7 +59,6 @@ class DeckWriter:
         self._content_areas: dict[str, Box] = {}
         self._slide_titles: list[_Title] = []
         self.slide_kinds: list[str] = []  # each slide's kind, in order
-        self.bar_categories: set[tuple[str, ...]] = set()  # categories drawn as bars: bars wherever they are drawn
         self._body_texts: list[_BodyText] = []
         for family in dict.fromkeys((self.heading_font, self.body_font)):
             if not text_fit.is_installed(family):
@@ -351,6 +348,16 @@ class DeckWriter:
         height = int(body_text.paragraphs_height(paras, area.width, size, self.body_font) * body_text.EMU_PER_PT) + 1
         return (Box(area.left, area.top, area.width, area.height - height - COLUMN_GAP // 2),
                 Box(area.left, area.bottom - height, area.width, height), size)
+
+    def chart_room(self, box: Box, chart: ChartSpec) -> Box:
+        """Return the part of ``box`` a chart is drawn in: its note, when it has one, takes the foot."""
+        return self.footnote_area(box, [chart.note] if chart.note else [])[0]
+
+    def set_notes(self, slide, notes: str) -> None:
+        """Replace the speaker notes of ``slide``."""
+        notes_frame = slide.notes_slide.notes_text_frame
+        if notes_frame is not None:
+            notes_frame.text = notes
 
 
 def _shortened(text: str, limit: int = 60) -> str:

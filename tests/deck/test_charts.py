@@ -8,7 +8,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu, Pt
 
-from generator.charts import ChartSpec
+from generator.charts import TITLE_STEP, ChartSpec
 from generator.deck.charts import add_chart
 from generator.deck.layouts import Box
 from tests.conftest import needs_libreoffice
@@ -40,7 +40,7 @@ def test_crowded_chart_labels_are_drawn_whole_at_the_size_they_are_set(tmp_path)
     presentation.slide_width, presentation.slide_height = Pt(960), Pt(540)
     for spec, size, box in CHARTS:
         slide = presentation.slides.add_slide(presentation.slide_layouts[6])
-        add_chart(slide, spec, box, font_size=size)
+        add_chart(slide, spec, box, size, size + TITLE_STEP, "")
         reference = slide.shapes.add_textbox(Pt(20), Pt(20), Pt(200), Pt(40)).text_frame.paragraphs[0]
         reference.text = REFERENCE
         reference.runs[0].font.size = Pt(size)
@@ -66,8 +66,8 @@ def test_a_deck_charts_workbook_holds_a_label_like_a_formula_as_text():
     formula = '=HYPERLINK("http://evil.example/x","click")'
     presentation = Presentation()
     slide = presentation.slides.add_slide(presentation.slide_layouts[6])
-    frame = add_chart(slide, ChartSpec("bar", "=1+1", (formula,), (3,), "alt"), Box(0, 0, Emu(Pt(300)),
-                                                                                       Emu(Pt(200))))
+    frame = add_chart(slide, ChartSpec("bar", "=1+1", (formula,), (3,), "alt"), Box(0, 0, Emu(Pt(300)), Emu(Pt(200))),
+                      14.0, 16.0, "")
     sheet = load_workbook(io.BytesIO(frame.chart_part.chart_workbook.xlsx_part.blob)).active
     assert [(cell.value, cell.data_type) for cell in (sheet["B1"], sheet["A2"], sheet["B2"])] == [
         ("=1+1", "s"), (formula, "s"), (3, "n")]

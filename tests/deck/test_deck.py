@@ -39,12 +39,12 @@ def _chart_data(chart) -> dict[str, int]:
     return dict(zip(plot.categories, (int(v) for v in plot.series[0].values)))
 
 
-_FACT_SENTENCE = re.compile(r"^[^(:]*(?:\([^)]*\))?: (?:all (?P<all>\d+) (?P<one>.+)|(?P<counts>.+ \d+))\.$")
+_FACT_SENTENCE = re.compile(r"^(?:All (?P<all>\d+) (?P<one>.+)|(?P<counts>.+ \d+))\.$")
 
 
 def _panel_data(slide) -> list[dict[str, int]]:
-    """Return the counts of the slide's fact sentences (a table of one category drawn as words): 'Ethnicity: all
-    3 White British.' or 'Reviews by area: MBC 1, RCBC 0.'."""
+    """Return the counts of the slide's fact sentences (a table of one category drawn as words, under its heading):
+    'All 3 White British.' or 'MBC 1, RCBC 0.'."""
     found = []
     for shape in slide.shapes:
         if not shape.has_text_frame:

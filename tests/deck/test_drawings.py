@@ -3,22 +3,40 @@ theme list that continues."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pptx.enum.chart import XL_CHART_TYPE
 
 from generator.charts import ChartSpec
 from generator.deck.drawings import fact_paras, says_something
-from generator.deck.plan import Para, SlideSpec
-from tests.deck.test_writer import _writer
+from generator.deck.plan import Para, SlideSpec, bullet_paras
+from tests.deck.test_writer import _body_sizes, _writer
 
 
-def test_a_table_of_one_category_is_one_plain_sentence_at_body_size() -> None:
+def test_a_table_of_one_category_is_its_heading_and_one_plain_sentence() -> None:
     chart = ChartSpec("bar", "Ethnicity (where known: 2 of 5)", ("White Welsh", "Mixed", "Asian"), (3, 0, 0), "…")
     assert not says_something(chart)
     assert [(p.text, p.scale, p.bold) for p in fact_paras(chart)] == [
-        ("Ethnicity (where known: 2 of 5): White Welsh 3, Mixed 0, Asian 0.", 1.0, False)]
+        ("Ethnicity (where known: 2 of 5)", 1.0, True), ("White Welsh 3, Mixed 0, Asian 0.", 1.0, False)]
     assert [p.text for p in fact_paras(ChartSpec("bar", "Gender", ("Female",), (12,), "…"))] == [
-        "Gender: all 12 Female."]
+        "Gender", "All 12 Female."]
     assert says_something(ChartSpec("bar", "Age", ("0-4", "5-9"), (1, 2), "…"))
+
+
+def test_a_chart_said_as_a_sentence_has_its_heading_at_the_chart_titles_size_and_its_sentence_at_body_size() -> None:
+    gender = ChartSpec("bar", "Gender", ("Female",), (12,), "Bar chart of gender: Female 12.")
+    age = ChartSpec("column", "Age", ("0-4", "5-9", "10-14"), (3, 4, 5), "Column chart of age.")
+    writer = _writer()
+    writer.add(SlideSpec("charts", "Setting the Scene: Children", "Notes.", charts=[age, gender]))
+    writer.add(SlideSpec("content", "Aims", "Notes.", body=bullet_paras(["One", "Two"])))
+    writer.finish()
+    slide = writer.prs.slides[0]
+    chart = next(shape.chart for shape in slide.shapes if shape.has_chart)
+    runs = {run.text: run.font.size.pt for shape in slide.shapes if shape.has_text_frame and not shape.is_placeholder
+            for paragraph in shape.text_frame.paragraphs for run in paragraph.runs}
+    title_size = chart.chart_title.text_frame.paragraphs[0].runs[0].font.size.pt
+    assert runs["Gender"] == title_size == 16.0
+    assert runs["All 12 Female."] == max(_body_sizes(writer)[1])  # the deck's one body size
 
 
 def test_a_crowded_bar_chart_keeps_every_label_at_10_pt_or_more() -> None:
@@ -59,9 +77,9 @@ def test_a_chart_whose_every_category_is_hidden_says_why_not_none_recorded():
     hidden = ChartSpec("bar", "Age", (), (), "Bar chart of age: every count hidden.",
                        "3 categories with fewer than 5 are not shown")
     texts = [para.text for para in fact_paras(hidden)]
-    assert texts == ["Age: (3 categories with fewer than 5 are not shown)."]
+    assert texts == ["Age", "(3 categories with fewer than 5 are not shown)."]
     empty = ChartSpec("bar", "Age", ("0-4",), (0,), "Bar chart of age: 0-4 0.")
-    assert [para.text for para in fact_paras(empty)] == ["Age: 0-4 0."]
+    assert [para.text for para in fact_paras(empty)] == ["Age", "0-4 0."]
 
 
 THEMES_FOOTNOTE = ("The number after a theme is how many of the 30 reviews it featured in; the 12 themes with no "
@@ -94,11 +112,19 @@ def test_a_theme_list_that_continues_draws_its_chart_once_and_gives_the_list_the
         assert THEMES_FOOTNOTE in texts
 
 
-def test_age_bands_drawn_as_bars_on_one_slide_are_bars_on_the_next() -> None:
-    bands = ("16-24", "25-34", "35-44", "45-54", "55-64", "65 and over")
+def test_the_same_categories_are_drawn_the_same_way_on_a_crowded_slide_and_on_one_of_their_own() -> None:
+    bands = ("Aged sixteen to twenty-four", "Aged twenty-five to thirty-four", "Aged thirty-five to forty-four",
+             "Aged forty-five to fifty-four", "Aged fifty-five to sixty-four", "Aged sixty-five and over")
     crowded = [ChartSpec("column", f"Chart {n}", bands, (1, 2, 3, 2, 1, 1), "Column chart.") for n in range(4)]
+    short = ("16-24", "25-34", "35-44", "45-54", "55-64", "65+")
     writer = _writer()
     writer.add(SlideSpec("charts", "Setting the Scene: DHRs", "Notes.", charts=crowded))
-    writer.add(SlideSpec("charts", "Setting the Scene: DHRs (continued)", "Notes.", charts=crowded[:1]))
-    kinds = [[shape.chart.chart_type for shape in slide.shapes if shape.has_chart] for slide in writer.prs.slides]
-    assert kinds == [[XL_CHART_TYPE.BAR_CLUSTERED] * 4, [XL_CHART_TYPE.BAR_CLUSTERED]]
+    writer.add(SlideSpec("charts", "Setting the Scene: SARs", "Notes.", charts=[replace(crowded[0], title="Age")]))
+    writer.add(SlideSpec("charts", "Setting the Scene: CSPRs", "Notes.",
+                         charts=[ChartSpec("column", f"Age {n}", short, (1, 2, 3, 2, 1, 1), "Column chart.")
+                                 for n in range(4)]))
+    kinds: dict[str, set] = {}
+    for slide in writer.prs.slides:
+        for chart in (shape.chart for shape in slide.shapes if shape.has_chart):
+            kinds.setdefault(chart.plots[0].categories[0], set()).add(chart.chart_type)
+    assert kinds == {bands[0]: {XL_CHART_TYPE.BAR_CLUSTERED}, short[0]: {XL_CHART_TYPE.COLUMN_CLUSTERED}}
