@@ -30,7 +30,11 @@ from .templates import BUILTIN_DECK_TEMPLATE
 
 
 class Builder(Protocol):
-    """An output format: its name, and the files it makes from an event's plan."""
+    """An output format: its name, and the files it makes from an event's plan.
+
+    A builder whose versions must be set at one size (the deck: the Welsh version never comes second in size)
+    also has ``set_together(data, others)``, which returns its output set no larger than the other versions'.
+    """
 
     name: str
 
@@ -124,10 +128,48 @@ def _plan_every_version(path: Path, options: BuildOptions, loaded: LoadedData,
                           for language in loaded.event.event.languages[1:])]
     planned = [planned for version in versions for planned in _planned_version(version, options, label,
                                                                               bilingual=len(versions) > 1)]
+    planned = _fingerprinted_together(planned)
     _refuse_clashing_names([target for _, target in planned], label)
     warnings = [warning for version in versions for warning in version.warnings]
     warnings += _overwriting_other_events([target.path for _, target in planned], options.out_dir, path, label)
     return planned, warnings
+
+
+def _versions_set_together(planned: list[tuple[Builder, Target]]) -> list[list[int]]:
+    """Return the places in ``planned`` of each output whose versions are set at one size: the n-th output of
+    such a builder in each language's version (one group per output, when the build has several versions)."""
+    groups: dict[tuple[str, int], list[int]] = {}
+    seen: dict[tuple[str, int], int] = {}
+    for index, (builder, _target) in enumerate(planned):
+        if not hasattr(builder, "set_together"):
+            continue
+        key = (builder.name, id(builder))
+        nth = seen[key] = seen.get(key, -1) + 1
+        groups.setdefault((builder.name, nth), []).append(index)
+    return [places for places in groups.values() if len(places) > 1]
+
+
+def _fingerprinted_together(planned: list[tuple[Builder, Target]]) -> list[tuple[Builder, Target]]:
+    """Return ``planned`` with each output set together with its other versions drawn from all their inputs: a
+    change to one version's words may change the size the other is set at."""
+    planned = list(planned)
+    for places in _versions_set_together(planned):
+        together = tuple(planned[i][1].inputs for i in places)
+        for i in places:
+            builder, target = planned[i]
+            planned[i] = (builder, dataclasses.replace(target, inputs=together))
+    return planned
+
+
+def _set_together(planned: list[tuple[Builder, Target]], results: list[Rendered]) -> list[Rendered]:
+    """Return ``results`` with the versions of each output set together at the smaller of their sizes."""
+    results = list(results)
+    for places in _versions_set_together(planned):
+        drawn = [results[i].data for i in places]
+        for n, i in enumerate(places):
+            set_together = getattr(planned[i][0], "set_together")
+            results[i] = dataclasses.replace(results[i], data=set_together(drawn[n], drawn[:n] + drawn[n + 1:]))
+    return results
 
 
 def _drawn_or_kept(planned: list[tuple[Builder, Target]], previous: dict[str, manifest.Entry], options: BuildOptions,
@@ -141,8 +183,8 @@ def _drawn_or_kept(planned: list[tuple[Builder, Target]], previous: dict[str, ma
             for (_, target), fingerprint in zip(planned, fingerprints)]
     drawn = iter(render_all([target.render for (_, target), last in zip(planned, kept) if last is None],
                             options.render_in_parallel))
-    for (builder, target), fingerprint, last in zip(planned, fingerprints, kept):
-        result = last or next(drawn)
+    results = _set_together(planned, [last or next(drawn) for last in kept])
+    for (builder, target), fingerprint, result in zip(planned, fingerprints, results):
         outputs.append(Output(target.path, result.data, result.summary))
         record[str(target.path)] = manifest.entry_for(result, fingerprint)
         warnings.extend(Problem(message, file=label, severity=WARNING, category=builder.name)

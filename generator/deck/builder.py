@@ -16,6 +16,7 @@ from ..ooxml import DRAWING, tag
 from ..output import Rendered, Target, document_time, package_bytes, property_text
 from ..output.hiding_record import status_text
 from ..paths import event_stem
+from .equal_sizes import set_at_equal_sizes
 from .plan import SlideSpec
 from .writer import DeckWriter
 
@@ -33,6 +34,12 @@ class DeckBuilder:
     def __init__(self, template_package: bytes, logo: bytes = b""):
         self.template_package = template_package
         self.logo = logo
+
+    @staticmethod
+    def set_together(deck: bytes, others: list[bytes]) -> bytes:
+        """Return ``deck`` set no larger than its other versions ``others``: the Welsh version never comes second
+        in size (see :mod:`.equal_sizes`)."""
+        return set_at_equal_sizes(deck, others)
 
     def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
         """Return the one deck of the event, with what it is drawn from."""
