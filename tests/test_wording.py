@@ -19,6 +19,7 @@ from generator.figures import event_figures, review_figures
 from generator.model import Theme
 from generator.wording import (counted, not_found_line, people_counted, plural_word, singular_name, singular_word,
                                themes_chart, themes_not_counted)
+from generator.briefing.line_breaks import MAX_UNBROKEN_ADDRESS
 from generator.checks.rendered import have_pdftotext, read_pages
 from generator.output.pdf import find_soffice
 from tests.briefing.test_html_in_browser import BROWSER_TIMEOUT, CHROMIUM, CHROMIUM_FLAGS
@@ -159,6 +160,7 @@ ADDRESSES = ("learning-and-development@fenmarsh-safeguarding.example.org.uk",
              "www.fenmarsh-safeguarding.example.org.uk/learning",
              "https://www.fenmarsh-safeguarding.example.org.uk/professionals/escalation-and-resolution-protocol")
 URL_BREAKS_AFTER = ("/", ".")  # the printed web page may break a web address after these, and only there
+ZERO_WIDTH_SPACE = "\u200b"
 ADDRESS_PUNCTUATION = "().,;:"  # around an address in a sentence or in brackets
 
 
@@ -258,22 +260,26 @@ def test_a_footnote_names_the_people_counted_once_as_drawn(drawn: dict[str, Draw
 
 def _address_pieces(words: tuple[str, ...]) -> list[str]:
     """Return the drawn words that are part of an address but not the whole of it (a line broke inside it),
-    except a web address's pieces broken after a '/' or a '.'."""
+    except a web address's pieces broken after a '/' or a '.', and a long email address's broken after its '@'."""
     broken = []
     for drawn_word in words:
-        word = drawn_word.strip(ADDRESS_PUNCTUATION.replace(".", ""))  # a full stop may be where a URL broke
+        # A full stop may be where a URL broke; the zero-width space where a long email address may break draws
+        # nothing.
+        word = drawn_word.strip(ADDRESS_PUNCTUATION.replace(".", "")).replace(ZERO_WIDTH_SPACE, "")
         if word.rstrip(".") in ADDRESSES:
             continue
-        for address in ADDRESSES:
-            if word not in address or not any(mark in word for mark in "@./-"):
-                continue
-            if "@" not in address:
-                start = address.index(word)
-                ends_well = start + len(word) == len(address) or word.endswith(URL_BREAKS_AFTER)
-                if ends_well and (start == 0 or address[start - 1] in URL_BREAKS_AFTER):
-                    continue
+        holding = [address for address in ADDRESSES if word in address]
+        if holding and any(mark in word for mark in "@./-") and not any(_may_break(word, a) for a in holding):
             broken.append(drawn_word)
     return broken
+
+
+def _may_break(piece: str, address: str) -> bool:
+    """Return whether ``piece`` of ``address`` begins and ends where the address may break."""
+    breaks_after = URL_BREAKS_AFTER if "@" not in address else ("@",) if len(address) > MAX_UNBROKEN_ADDRESS else ()
+    start = address.index(piece)
+    ends_well = start + len(piece) == len(address) or piece.endswith(breaks_after)
+    return bool(breaks_after) and ends_well and (start == 0 or address[start - 1] in breaks_after)
 
 
 @needs_renderers

@@ -17,7 +17,7 @@ from ..figures import CountTable
 from ..output import Rendered
 from ..output.hiding_record import html_meta
 from .formats import BriefingFormat
-from .line_breaks import is_short_label, name_pieces, note_clauses, trailing_note
+from .line_breaks import breakable_after_at, is_short_label, name_pieces, note_clauses, trailing_note
 from .plan import ACTION_PLAN_COLUMNS, BriefingPlan, SectionPlan, record_request, table_header
 from .svg_chart import chart_svg
 
@@ -163,9 +163,10 @@ def _table(table: CountTable, names: tuple[str, ...]) -> str:
 
 def _text(text: str, names: tuple[str, ...]) -> str:
     """Return ``text`` as HTML, each hyphenated name in it kept on one line (its hyphens stay ordinary hyphens,
-    so the page's words are what the data says when copied, searched for or read aloud)."""
-    return "".join(_unbroken(escape(piece)) if is_name else escape(piece) for piece, is_name in
-                   name_pieces(text, names))
+    so the page's words are what the data says when copied, searched for or read aloud), a long email address
+    breaking only after its '@'."""
+    return "<wbr>".join("".join(_unbroken(escape(piece)) if is_name else escape(piece) for piece, is_name in
+                                name_pieces(chunk, names)) for chunk in breakable_after_at(text))
 
 
 def _label(text: str, names: tuple[str, ...]) -> str:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..text_fit import ADDRESS
+
 # A hyphenated name longer than this is left to break at its hyphens: at the briefing's largest column text
 # (12.5 pt headings) 30 characters take about 170 pt, well inside the 244 pt column, so a shorter name always
 # fits a line of its own.
@@ -24,6 +26,11 @@ MAX_UNBROKEN_LABEL = 20  # characters
 # about as much bold text as a phone's 328 px wide page holds on a line. A note of clauses ("(where known: 6 of 10
 # victims; 4 not known)") may break after a clause's semicolon, so the limit holds for each clause.
 MAX_UNBROKEN_NOTE = 38  # characters
+
+# An email address longer than this may not fit a column's line of 10 pt body text (244 pt; a body font's
+# characters average about 5 pt): it may break after its '@', where a reader still sees where it goes on, rather
+# than wherever the line ends ("...example.org" above "uk").
+MAX_UNBROKEN_ADDRESS = 45  # characters
 
 # Runs of word characters and hyphens, found in one pass: a pattern such as \w+(?:-\w+)+ backtracks over every
 # start of a long word without a hyphen, taking time quadratic in its length.
@@ -86,3 +93,17 @@ def note_clauses(note: str) -> list[str]:
 def is_short_label(text: str) -> bool:
     """Return whether a table label or heading is short enough to be kept on one line."""
     return len(text) <= MAX_UNBROKEN_LABEL
+
+
+def breakable_after_at(text: str) -> list[str]:
+    """Return ``text`` cut after the '@' of each email address in it too long to be sure of a line of its own
+    (``MAX_UNBROKEN_ADDRESS``): the one place such an address may break. The Word and HTML briefings join the
+    pieces with a break that draws nothing (a zero-width space; ``<wbr>``)."""
+    pieces, position = [], 0
+    for match in ADDRESS.finditer(text):
+        at = match.group().find("@")
+        if at < 0 or len(match.group()) <= MAX_UNBROKEN_ADDRESS:
+            continue
+        pieces.append(text[position:match.start() + at + 1])
+        position = match.start() + at + 1
+    return [*pieces, text[position:]]

@@ -34,7 +34,7 @@ from .blank import blank_document
 from .contrast import colour_problems
 from .fit import Fit, caption_text, fit_briefing, list_keeps, table_columns
 from .formats import BriefingFormat
-from .line_breaks import name_pieces
+from .line_breaks import breakable_after_at, name_pieces
 from .plan import (ACTION_PLAN_COLUMNS, MAX_WORDS, BriefingPlan, SectionPlan, record_request,
                    table_header)
 from .type_scale import (BODY, CHART_LABEL_SIZE, COLUMN_GAP, COLUMN_WIDTH, COLUMNS, PAGE_MARGIN, PAGE_WIDTH,
@@ -275,7 +275,9 @@ class WordBriefing:
 
 def _run(text: str, names: tuple[str, ...] = ()) -> etree._Element:
     """Return a run of ``text``, tabs and line breaks as their own elements, and the hyphens of ``names`` as
-    Word's non-breaking hyphens (drawn with the font's own hyphen, so no font needs a glyph for U+2011)."""
+    Word's non-breaking hyphens (drawn with the font's own hyphen, so no font needs a glyph for U+2011); a long
+    email address may break only after its '@' (a zero-width space: Word has no element for a break that draws
+    nothing)."""
     run = OxmlElement("w:r")
     for piece in re.split(r"([\t\r\n])", text):
         if piece == "\t":
@@ -283,11 +285,14 @@ def _run(text: str, names: tuple[str, ...] = ()) -> etree._Element:
         elif piece in ("\r", "\n"):
             etree.SubElement(run, qn("w:br"))
         elif piece:
-            for words, is_name in name_pieces(piece, names):
-                for index, part in enumerate(words.split("-") if is_name else [words]):
-                    if index:
-                        etree.SubElement(run, qn("w:noBreakHyphen"))
-                    _add_text(run, part)
+            for chunk_index, chunk in enumerate(breakable_after_at(piece)):
+                if chunk_index:
+                    _add_text(run, ZERO_WIDTH_SPACE)
+                for words, is_name in name_pieces(chunk, names):
+                    for index, part in enumerate(words.split("-") if is_name else [words]):
+                        if index:
+                            etree.SubElement(run, qn("w:noBreakHyphen"))
+                        _add_text(run, part)
     return run
 
 
@@ -305,6 +310,7 @@ def _bold() -> etree._Element:
 
 
 TWIPS_PER_POINT = 20
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 def _tiny_spacing(height: float) -> etree._Element:

@@ -64,3 +64,17 @@ def test_a_long_name_is_searched_in_linear_time():
     started = time.perf_counter()
     assert hyphenated_names(["M" * 100_000, "Mb-" * 30_000]) == ()
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_long_email_address_may_break_only_after_its_at():
+    from generator.briefing.line_breaks import MAX_UNBROKEN_ADDRESS, breakable_after_at
+
+    long = "learning-and-development@fenmarsh-safeguarding.example.org.uk"
+    short = "learning-team@fenmarsh.example.org.uk"
+    assert len(short) <= MAX_UNBROKEN_ADDRESS < len(long)
+    assert breakable_after_at(f"Write to {long} or {short}, or {long}.") == [
+        "Write to learning-and-development@", f"fenmarsh-safeguarding.example.org.uk or {short}, or "
+        "learning-and-development@", "fenmarsh-safeguarding.example.org.uk."]
+    assert breakable_after_at(f"Write to {short}") == [f"Write to {short}"]
+    assert breakable_after_at("https://www.example.org.uk/a-very-long-path-to-a-page-about-escalation") == \
+        ["https://www.example.org.uk/a-very-long-path-to-a-page-about-escalation"]
