@@ -158,7 +158,8 @@ ADDRESSES = ("learning-and-development@fenmarsh-safeguarding.example.org.uk",
              "learning-team@fenmarsh-safeguarding.example.org.uk", "transitions-team@fenmarsh-safeguarding.example.org.uk",
              "www.fenmarsh-safeguarding.example.org.uk/learning-from-reviews",
              "www.fenmarsh-safeguarding.example.org.uk/learning",
-             "https://www.fenmarsh-safeguarding.example.org.uk/professionals/escalation-and-resolution-protocol")
+             "https://www.fenmarsh-safeguarding.example.org.uk/professionals/"
+             "escalation-and-resolution-protocol-for-all-agencies-and-the-public")
 URL_BREAKS_AFTER = ("/", ".")  # the printed web page may break a web address after these, and only there
 ZERO_WIDTH_SPACE = "\u200b"
 ADDRESS_PUNCTUATION = "().,;:"  # around an address in a sentence or in brackets

@@ -11,17 +11,18 @@ import base64
 import re
 from html import escape
 
-from .. import i18n
+from .. import i18n, text_fit
 from ..branding import paper_colours
 from ..figures import CountTable
 from ..output import Rendered
 from ..output.hiding_record import html_meta
+from .fit import COLUMN_WIDTH
 from .formats import BriefingFormat
 from .line_breaks import breakable_after_at, is_short_label, name_pieces, note_clauses, trailing_note
 from .plan import ACTION_PLAN_COLUMNS, BriefingPlan, SectionPlan, record_request, table_header
 from .svg_chart import chart_svg
 
-MAX_UNBROKEN_URL_PIECE = 50  # characters: about a printed column's line of 8 pt text
+PRINTED_URL_SIZE = 8  # points: a link's address, printed after it in brackets
 
 STYLE = """
 :root {{ --text: #{text}; --heading: #{heading}; --link: #{link}; --rule: #b1b4b6; }}
@@ -65,7 +66,7 @@ footer {{ border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: .5re
   .parts {{ columns: 2; column-gap: 8mm; padding-top: 6pt; }}
   section {{ break-inside: auto; }}
   a {{ color: var(--text); }}
-  .printed-url {{ display: inline; font-size: 8pt; overflow-wrap: normal; word-break: normal; }}
+  .printed-url {{ display: inline; font-size: {printed_url_size}pt; overflow-wrap: normal; word-break: normal; }}
   .record {{ break-before: page; }}
   li, tr, figure, caption {{ break-inside: avoid; }}
   caption {{ break-after: avoid; }}
@@ -98,7 +99,7 @@ class HtmlBriefingBuilder(BriefingFormat):
         paper = paper_colours(self.palette)
         heading_font, body_font = (_font_family(name) for name in self.fonts)
         style = STYLE.format(text=paper.text, heading=paper.heading, link=paper.link, heading_font=heading_font,
-                             body_font=body_font)
+                             body_font=body_font, printed_url_size=PRINTED_URL_SIZE)
         names = plan.names
         parts = "\n".join(self._section(section, paper.bar, paper.text, names) for section in plan.sections)
         record = _team_record(plan) if plan.action_plan else ""
@@ -143,7 +144,7 @@ class HtmlBriefingBuilder(BriefingFormat):
         if section.bullets:
             html.append("<ul>" + "".join(f"<li>{_text(text, names)}</li>" for text in section.bullets) + "</ul>")
         html.extend(f'<p>Find out more: <a href="{escape(link.url)}">{_text(link.text, names)}</a>'
-                    f"{_printed_url(link.url)}</p>" for link in section.links)
+                    f"{_printed_url(link.url, self.fonts[1])}</p>" for link in section.links)
         html.append("</section>")
         return "\n".join(html)
 
@@ -174,13 +175,15 @@ def _label(text: str, names: tuple[str, ...]) -> str:
     return _unbroken(escape(text)) if is_short_label(text) else _text(text, names)
 
 
-def _printed_url(url: str) -> str:
+def _printed_url(url: str, family: str) -> str:
     """Return a web address as the printed page shows it after its link: in brackets, breaking only after a '/'
     or a '.' ("gov.uk/" then "guidance", never "gov.u" then "k"); hidden on screen, where the link works."""
     if not url.startswith(("http://", "https://")):
         return ""
-    # Not at its hyphens either, unless a piece is too long for a printed column's line (it would overflow it).
-    pieces = [_unbroken(escape(piece)) if len(piece) <= MAX_UNBROKEN_URL_PIECE else escape(piece)
+    # Not at its hyphens either, unless a piece is too wide for a printed column's line (measured in the body font,
+    # which prints it): it would run out of the column.
+    font = text_fit.face(False, family)
+    pieces = [_unbroken(escape(piece)) if font.width(piece, PRINTED_URL_SIZE) <= COLUMN_WIDTH else escape(piece)
               for piece in re.split(r"(?<=[/.])", url) if piece]
     return f'<span class="printed-url"> ({"<wbr>".join(pieces)})</span>'
 

@@ -46,3 +46,16 @@ def test_the_pages_words_are_the_plans_words():
     for section in plan.sections:
         assert all(paragraph in text for paragraph in section.paragraphs)
         assert all(f"{label}{value}" in text for table in section.tables for label, value in table.display_rows)
+
+
+def test_a_printed_web_address_breaks_after_a_slash_or_a_full_stop_and_at_hyphens_only_in_a_piece_too_wide():
+    from generator.briefing.html import _printed_url
+
+    fits = "escalation-and-resolution-protocol-for-all-agencies-and-the-public"  # 66 characters, 224 pt at 8 pt
+    too_wide = "-".join(["escalation-and-resolution-protocol"] * 3)
+    printed = _printed_url(f"https://www.example.org.uk/{fits}/{too_wide}", "Calibri")
+    assert printed == ('<span class="printed-url"> (<span class="unbroken">https:/</span><wbr>'
+                       '<span class="unbroken">/</span><wbr><span class="unbroken">www.</span><wbr>'
+                       '<span class="unbroken">example.</span><wbr><span class="unbroken">org.</span><wbr>'
+                       '<span class="unbroken">uk/</span><wbr>'
+                       f'<span class="unbroken">{fits}/</span><wbr>{too_wide})</span>')
