@@ -32,6 +32,7 @@ from .problems import WARNING, InputError, Problem
 EDITED_KEYS = ("title", "date")  # under event:
 PERIOD_KEYS = ("from", "to")  # under period:
 ALREADY_THERE = "the file already exists; choose another name (new never overwrites a file)"
+Title = str | dict[str, str]  # one title, or a bilingual file's title per language ({'cy': ..., 'en': ...})
 
 
 @dataclass
@@ -85,13 +86,57 @@ def source_for(target: Path, given: Path | None, example: Path) -> Path:
                               f"{example} is not in this folder; name one with --from DATA", category="input")])
 
 
-def current_title_and_date(source: Path) -> tuple[str, str]:
-    """Return the source's event title and date as written (for the questions' defaults)."""
+def current_title_and_date(source: Path) -> tuple[Title, str]:
+    """Return the source's event title (per language, when it is given so) and date as written (for the questions'
+    defaults)."""
     _, values, _ = _read(source)
-    return values["title"].value, values["date"].value
+    return _title_of(values["title"]), _scalar_node(values["date"]).value
 
 
-def start_event(target: Path, source: Path, title: str | None, date: dt.date | None,
+def _title_of(node: Node) -> Title:
+    if isinstance(node, MappingNode):
+        return {key.value: value.value for key, value in node.value if isinstance(value, ScalarNode)}
+    return _scalar_node(node).value
+
+
+def _scalar_node(node: Node) -> ScalarNode:
+    assert isinstance(node, ScalarNode)  # _read has refused any other
+    return node
+
+
+def title_text(title: Title) -> str:
+    """Return a title as a message shows it: one text, or each language's ('Dysgu o Adolygiadau / Learning from
+    Reviews')."""
+    return title if isinstance(title, str) else " / ".join(title.values())
+
+
+def _title_replacements(node: Node, title: Title | None, label: str) -> tuple[list[tuple[ScalarNode, str]],
+                                                                              list[tuple[str, str]]]:
+    """Return the source's title nodes to replace, with their new text, and the titles kept: a title per language
+    has each language given replaced (one text given serves each), and the others kept."""
+    if title is None:
+        return [], [("title", title_text(_title_of(node)))]
+    if isinstance(node, ScalarNode):
+        if isinstance(title, dict):
+            raise InputError([Problem(
+                "this file gives the event's title as one text, so new takes one --title TEXT (a title per language "
+                "needs the languages listed in event.languages)", file=label, line=node.start_mark.line + 1,
+                key_path="event.title", category="input")])
+        return [(node, _scalar(title))], []
+    assert isinstance(node, MappingNode)
+    languages = {key.value: value for key, value in node.value if isinstance(value, ScalarNode)}
+    given = dict.fromkeys(languages, title) if isinstance(title, str) else title
+    unknown = [language for language in given if language not in languages]
+    if unknown:
+        raise InputError([Problem(
+            f"the event's title is given in {', '.join(languages)}, not in {', '.join(unknown)}; give the title as "
+            f"{' '.join(f'--title {language}=TITLE' for language in languages)}", file=label,
+            line=node.start_mark.line + 1, key_path="event.title", category="input")])
+    kept = [("title", f"{language}: {value.value}") for language, value in languages.items() if language not in given]
+    return [(languages[language], _scalar(text)) for language, text in given.items()], kept
+
+
+def start_event(target: Path, source: Path, title: Title | None, date: dt.date | None,
                 period: tuple[dt.date, dt.date] | None = None) -> NewEvent:
     """Write ``target``: ``source`` with a new event title and date (None keeps the source's) and, when the source
     sets a reporting period, ``period`` (None: the next one); return what was done.
@@ -108,31 +153,34 @@ def start_event(target: Path, source: Path, title: str | None, date: dt.date | N
         raise InputError([Problem(f"the folder {display_path(target.parent)} does not exist; create it first",
                                   file=label, category="input")])
     text, values, period_nodes = _read(source)
+    date_node = _scalar_node(values["date"])
+    replacements, kept = _title_replacements(values["title"], title, label)
     # A date is written plain (2023-05-11), as the example writes it; the schema reads it as a date.
-    wanted = {"title": _scalar(title) if title is not None else None, "date": date.isoformat() if date else None}
-    kept = [(key, values[key].value) for key in EDITED_KEYS if wanted[key] is None]
-    nodes: dict[str, ScalarNode] = dict(values)
+    if date is not None:
+        replacements.append((date_node, date.isoformat()))
+    else:
+        kept.append(("date", date_node.value))
     earlier = None
     if period_nodes:
         earlier = (_as_date(period_nodes["from"]), _as_date(period_nodes["to"]))
         period = period or next_period(*earlier)
-        wanted.update({"period.from": period[0].isoformat(), "period.to": period[1].isoformat()})
-        nodes.update({f"period.{key}": node for key, node in period_nodes.items()})
+        replacements += [(period_nodes["from"], period[0].isoformat()), (period_nodes["to"], period[1].isoformat())]
     # Replace from the end of the text backwards, so that each earlier node's position still holds.
-    for key in sorted(wanted, key=lambda k: nodes[k].start_mark.index, reverse=True):
-        new_value = wanted[key]
-        if new_value is not None:
-            text = _replaced(text, nodes[key], new_value)
-    text = _comments_renewed(text, values["date"].value, date, earlier, period if period_nodes else None)
+    for node, new_value in sorted(replacements, key=lambda pair: pair[0].start_mark.index, reverse=True):
+        text = _replaced(text, node, new_value)
+    text = _comments_renewed(text, date_node.value, date, earlier, period if period_nodes else None)
     _write_new(target, text)
     try:
         warnings = _checked(target, source)
     except InputError:
         target.unlink()
         raise
-    return NewEvent(target, source, values["title"].value if title is None else title,
-                    wanted["date"] or values["date"].value, kept, warnings, period if period_nodes else None,
-                    earlier)
+    before = _title_of(values["title"])
+    new_title = before if title is None else title
+    if isinstance(before, dict) and title is not None:
+        new_title = {**before, **(dict.fromkeys(before, title) if isinstance(title, str) else title)}
+    return NewEvent(target, source, title_text(new_title), date.isoformat() if date else date_node.value, kept,
+                    warnings, period if period_nodes else None, earlier)
 
 
 def _as_date(node: ScalarNode) -> dt.date:
@@ -231,28 +279,25 @@ def _missing_register(register: str | RegisterSource | None, locations: Location
     return warnings
 
 
-def _read(source: Path) -> tuple[str, dict[str, ScalarNode], dict[str, ScalarNode]]:
-    """Return the source's text, the nodes of its event title and date, and those of its period's from and to
-    (empty when it sets no period itself); raise InputError if it is not valid."""
+def _read(source: Path) -> tuple[str, dict[str, Node], dict[str, ScalarNode]]:
+    """Return the source's text, the nodes of its event title (a scalar, or a mapping of a title per language) and
+    date, and those of its period's from and to (empty when it sets no period itself); raise InputError if it is
+    not valid."""
     _checked(source, source)  # every problem of the source, located, before anything is copied from it
     label = display_path(source)
     text = yaml_reader.read_text(source, label)
     root = yaml_reader.compose(text, label)
     event = _child(root, "event")
     values = {key: _child(event, key) for key in EDITED_KEYS}
-    if isinstance(values["title"], MappingNode):
-        raise InputError([Problem("the event's title is given per language; new cannot yet write a new title in "
-                                  "each, so copy the file and change event.title and event.date by hand",
-                                  file=label, line=values["title"].start_mark.line + 1, key_path="event.title",
-                                  category="input")])
-    missing = [key for key, node in values.items() if not isinstance(node, ScalarNode)]
+    missing = [key for key, node in values.items()
+               if not isinstance(node, ScalarNode) and not (key == "title" and isinstance(node, MappingNode))]
     if missing:
         raise InputError([Problem(f"this file does not set the event's {' and '.join(missing)} itself (an included "
                                   "file may); start from one that does, with --from DATA", file=label,
                                   category="input")])
     period = {key: _child(_child(root, "period"), key) for key in PERIOD_KEYS}
     period_nodes = {key: node for key, node in period.items() if isinstance(node, ScalarNode)}
-    return (text, {key: node for key, node in values.items() if isinstance(node, ScalarNode)},
+    return (text, {key: node for key, node in values.items() if node is not None},
             period_nodes if len(period_nodes) == len(PERIOD_KEYS) else {})
 
 

@@ -380,17 +380,59 @@ def test_new_rolls_the_period_forward_and_renews_the_comments_naming_the_last_ev
     ]
 
 
-def test_a_title_given_per_language_is_a_located_problem_not_a_misreading(tmp_path):
+def test_a_title_given_per_language_takes_a_new_title_in_each(run_cli, tmp_path):
+    source = tmp_path / "bilingual.yaml"
+    shutil.copy(ROOT / "tests" / "fixtures" / "gallery" / "bilingual-susr.yaml", source)
+    status, out, err = run_cli(["new", "next.yaml", "--from", "bilingual.yaml", "--title", "cy=Dysgu o Adolygiadau 2026",
+                                "--title", "en=Learning from Reviews 2026", "--date", "2026-05-14"], tmp_path)
+    assert status == 0, err
+    assert out.endswith("wrote next.yaml from bilingual.yaml: 'Dysgu o Adolygiadau 2026 / Learning from Reviews 2026', "
+                        "2026-05-14. Edit it, then build it: make_deck.py build next.yaml\n")
+    assert _lines_changed(source.read_text(encoding="utf-8"), (tmp_path / "next.yaml").read_text(encoding="utf-8")) == [
+        ("  title: {cy: Dysgu o Adolygiadau, en: Learning from Reviews}",
+         "  title: {cy: Dysgu o Adolygiadau 2026, en: Learning from Reviews 2026}"),
+        ("  date: 2025-05-15", "  date: 2026-05-14"),
+        ("period: {from: 2024-10-01, to: 2025-03-31}", "period: {from: 2025-04-01, to: 2025-09-30}")]
+    for language, title in (("cy", "Dysgu o Adolygiadau 2026"), ("en", "Learning from Reviews 2026")):
+        assert load_event(tmp_path / "next.yaml", language=language).event.event.title == title
+
+
+def test_a_title_per_language_may_change_one_language_and_keep_the_other(tmp_path):
+    source = tmp_path / "bilingual.yaml"
+    shutil.copy(ROOT / "tests" / "fixtures" / "gallery" / "bilingual-susr.yaml", source)
+    created = start_event(tmp_path / "next.yaml", source, {"en": "Learning from Reviews: 2026"}, None)
+    assert created.kept == [("title", "cy: Dysgu o Adolygiadau"), ("date", "2025-05-15")]
+    assert created.title == "Dysgu o Adolygiadau / Learning from Reviews: 2026"
+    assert '  title: {cy: Dysgu o Adolygiadau, en: "Learning from Reviews: 2026"}\n' in (
+        tmp_path / "next.yaml").read_text(encoding="utf-8")
+
+
+def test_a_title_in_a_language_the_file_does_not_give_is_a_located_problem(tmp_path):
     from generator.problems import InputError
 
     source = tmp_path / "bilingual.yaml"
     shutil.copy(ROOT / "tests" / "fixtures" / "gallery" / "bilingual-susr.yaml", source)
     with pytest.raises(InputError) as raised:
-        start_event(tmp_path / "next.yaml", source, "Learning from Reviews 2026", dt.date(2026, 5, 14))
+        start_event(tmp_path / "next.yaml", source, {"gd": "Ionnsachadh"}, dt.date(2026, 5, 14))
     assert [(p.line, p.key_path, p.message) for p in raised.value.problems] == [
-        (9, "event.title", "the event's title is given per language; new cannot yet write a new title in each, so "
-                           "copy the file and change event.title and event.date by hand")]
+        (9, "event.title", "the event's title is given in cy, en, not in gd; give the title as --title cy=TITLE "
+                           "--title en=TITLE")]
     assert not (tmp_path / "next.yaml").exists()
+    with pytest.raises(InputError) as raised:
+        start_event(tmp_path / "next.yaml", DEFAULT_DATA, {"cy": "Dysgu"}, None)
+    assert [p.message for p in raised.value.problems] == [
+        "this file gives the event's title as one text, so new takes one --title TEXT (a title per language needs "
+        "the languages listed in event.languages)"]
+
+
+def test_a_title_given_twice_for_a_language_or_half_per_language_is_refused(run_cli, tmp_path, data):
+    for titles, message in (
+            (["cy=Un", "cy=Dau"], "a language's title is given twice; give each language's once"),
+            (["cy=Un", "Two"], "give one title, or one per language as LANGUAGE=TITLE (--title 'cy=Dysgu o "
+                               "Adolygiadau 2026' --title 'en=Learning from Reviews 2026')")):
+        status, _out, err = run_cli(["new", "data/next.yaml", *[f"--title={t}" for t in titles]], tmp_path)
+        assert (status, err) == (2, f"make_deck.py: --title: {message}\n")
+        assert not (data / "next.yaml").exists()
 
 
 def test_new_period_sets_the_rolled_period(run_cli, tmp_path):
@@ -437,4 +479,15 @@ def test_a_comment_naming_the_event_s_date_in_welsh_names_the_new_date_in_welsh(
     source.write_text(text, encoding="utf-8")
     start_event(tmp_path / "new.yaml", source, None, dt.date(2023, 5, 11))
     assert "  date: 2023-05-11  # Dydd Iau 11 Mai 2023, neu 11 Mai 2023\n" in (tmp_path / "new.yaml").read_text(
+        encoding="utf-8")
+
+
+def test_on_a_terminal_a_title_per_language_is_asked_for_in_each(run_cli, tmp_path, monkeypatch):
+    shutil.copy(ROOT / "tests" / "fixtures" / "gallery" / "bilingual-susr.yaml", tmp_path / "bilingual.yaml")
+    monkeypatch.setattr(sys, "stdin", _Terminal("Dysgu 2026\n\n2026-05-14\n\n"))
+    status, out, err = run_cli(["new", "next.yaml", "--from", "bilingual.yaml"], tmp_path)
+    assert status == 0, err
+    assert out.startswith("Title of the event (cy) [Dysgu o Adolygiadau]: Title of the event (en) [Learning from "
+                          "Reviews]: Date of the event, as YYYY-MM-DD [2025-05-15]: ")
+    assert "  title: {cy: Dysgu 2026, en: Learning from Reviews}\n" in (tmp_path / "next.yaml").read_text(
         encoding="utf-8")

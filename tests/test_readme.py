@@ -70,7 +70,10 @@ def test_each_command_shown_is_accepted(line):
 def test_the_new_example_is_accepted():
     line = section("Before each event: new, then watch").split("```sh\n", 1)[1].split("```", 1)[0]
     args = parse_command_line(shlex.split(line)[2:])
-    assert (args.command, args.title, str(args.date)) == ("new", "Learning from Reviews 2023", "2023-05-11")
+    assert (args.command, args.title, str(args.date)) == ("new", ["Learning from Reviews 2023"], "2023-05-11")
+    bilingual = section("Before each event: new, then watch").split("```sh\n", 2)[2].split("```", 1)[0]
+    args = parse_command_line(shlex.split(bilingual)[2:])
+    assert args.title == ["cy=Dysgu o Adolygiadau 2026", "en=Learning from Reviews 2026"]
 
 
 # -- the README's tables and lists, checked against the code that defines them ------------------------------------

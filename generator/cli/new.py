@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .common import DEFAULT_DATA, EXIT_OK, UsageError, add_command, typed_text
 from .messages import print_problems, quoted, shown
+
+if TYPE_CHECKING:
+    from ..new_event import Title
+
+LANGUAGE_GIVEN = re.compile(r"([a-z]{2,3})=(.+)", re.DOTALL)  # a title given per language: 'cy=Dysgu o Adolygiadau'
 
 
 def add_command_to(commands: Any) -> None:
@@ -25,10 +31,15 @@ def add_command_to(commands: Any) -> None:
         "  .venv/bin/python make_deck.py new data/tees-2023.yaml --title 'Learning from Reviews 2023' "
         "--date 2023-05-11\n"
         "  .venv/bin/python make_deck.py new data/riverside.yaml --from data/tees-2022.yaml\n"
+        "  .venv/bin/python make_deck.py new data/cwm-taf-2026.yaml --title 'cy=Dysgu o Adolygiadau 2026' "
+        "--title 'en=Learning from Reviews 2026'\n"
         "  .venv/bin/python make_deck.py new data/tees-2024.yaml --period 2023-04-01..2024-03-31")
     parser.add_argument("event", type=Path, metavar="EVENT", help="the new data file to write (ending in .yaml)")
     parser.add_argument("--from", dest="source", type=Path, metavar="DATA", help="the data file to start from")
-    parser.add_argument("--title", help="the new event's title (default: asked for, or kept)")
+    parser.add_argument("--title", action="append", metavar="TITLE",
+                        help="the new event's title (default: asked for, or kept); for a data file whose title is "
+                             "given per language, once per language as LANGUAGE=TITLE ('cy=Dysgu o Adolygiadau "
+                             "2026'), or once for all")
     parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the new event's date (default: asked for, "
                                                                          "or kept)")
     parser.add_argument("--period", type=_period, metavar="FROM..TO",
@@ -65,11 +76,11 @@ def run(args: argparse.Namespace) -> int:
     from .. import new_event
 
     source = new_event.source_for(args.event, args.source, DEFAULT_DATA)
-    title, date = typed_text(args.title), args.date
+    title, date = _titles(args.title), args.date
     if (title is None or date is None) and sys.stdin.isatty():
         current_title, current_date = new_event.current_title_and_date(source)
         if title is None:
-            title = typed_text(_ask("Title of the event", quoted(current_title))) or None
+            title = _ask_title(current_title)
         if date is None:
             date = _ask_date(quoted(current_date))
     period = args.period
@@ -90,6 +101,32 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {shown(created.path)} from {shown(source)}: '{quoted(created.title)}', {created.date}. "
           f"{first}, then build it: make_deck.py build {shown(created.path)}")
     return EXIT_OK
+
+
+def _titles(given: list[str] | None) -> Title | None:
+    """Return the title given with --title: one text, or a text per language ('cy=...', given once each)."""
+    if not given:
+        return None
+    texts = [typed_text(text) or "" for text in given]
+    per_language = [LANGUAGE_GIVEN.match(text) for text in texts]
+    if len(texts) == 1 and per_language[0] is None:
+        return texts[0]
+    if any(found is None for found in per_language):
+        raise UsageError("--title: give one title, or one per language as LANGUAGE=TITLE (--title 'cy=Dysgu o "
+                         "Adolygiadau 2026' --title 'en=Learning from Reviews 2026')")
+    titles = {found[1]: found[2] for found in per_language if found is not None}
+    if len(titles) < len(texts):
+        raise UsageError("--title: a language's title is given twice; give each language's once")
+    return titles
+
+
+def _ask_title(current: Title) -> Title | None:
+    """Ask for the title, per language when the data file gives it so; None keeps it."""
+    if isinstance(current, str):
+        return typed_text(_ask("Title of the event", quoted(current))) or None
+    answers = {language: typed_text(_ask(f"Title of the event ({language})", quoted(text))) or ""
+               for language, text in current.items()}
+    return {language: text for language, text in answers.items() if text} or None
 
 
 def _ask(question: str, current: str) -> str:
