@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from generator.briefing import plan as briefing_plan
 from generator.briefing.plan import (
     BriefingPlan, SectionPlan, addresses, briefing_chart, plan_briefing, plan_briefings, printed_names,
     record_request, table_header, timeline_paragraphs, word_count,
@@ -17,7 +18,7 @@ from generator.briefing.plan import (
 from generator.charts import ChartSpec
 from generator.figures import CountTable, review_figures
 from generator.loading import load_event
-from generator.model import BriefingOptions, EventData, Link
+from generator.model import BriefingOptions, EventData, Link, Theme
 from tests.conftest import DEFAULT_DATA, ROOT
 
 GALLERY_DIR = ROOT / "tests" / "fixtures" / "gallery"
@@ -258,3 +259,47 @@ def test_every_review_type_has_a_briefing_in_the_datas_order(tees):
     assert [plan.file_stem for plan in plan_briefings(tees)] == [
         "learning-from-reviews-2022-05-12-cspr", "learning-from-reviews-2022-05-12-sar",
         "learning-from-reviews-2022-05-12-dhr"]
+
+
+def test_a_briefing_without_a_title_of_its_own_is_the_types_seven_minute_briefing(event):
+    event.review_types["children"].briefing.title = ""
+    assert children(event).title == "Child Safeguarding Practice Reviews: seven-minute briefing"
+
+
+def test_the_figures_part_keeps_the_datas_paragraphs_before_the_headline_and_the_figures_over_time(event):
+    figures_part = next(section for section in event.review_types["children"].briefing.sections
+                        if section.show == "figures")
+    figures_part.paragraphs = ["In Tees:"]
+    over_time = _over_time(not_implemented=(SimpleNamespace(text="Train staff", agency="Police", reason="no budget"),))
+    assert children(event, over_time).sections[2].paragraphs == (
+        "In Tees:", "23 Children Reviews.", "5 reviews a year.", "All done.")
+    event.timeline = SimpleNamespace(publish_reasons=True)
+    assert children(event, over_time).sections[2].paragraphs[-1] == "Not implemented: Train staff (Police: no budget)."
+
+
+def test_the_figures_note_says_whom_the_tables_describe_when_they_count_people_not_reviews(event):
+    event.review_types["children"].demographics.note = ""
+    assert children(event).sections[2].figures_note == ("The tables describe the 24 children.",)
+    adults = plan_briefing(event, review_figures("adults", event.review_types["adults"]))
+    assert adults.sections[2].figures_note == ()  # 7 adults in 7 reviews
+
+
+def test_the_themes_note_says_which_themes_were_not_counted_then_which_were_not_found(event):
+    event.review_types["adults"].themes += [Theme("Radicalisation", 0), Theme("Housing")]
+    adults = plan_briefing(event, review_figures("adults", event.review_types["adults"]))
+    assert adults.sections[3].themes_note == (
+        "The number after a theme is how many of the 7 reviews it featured in; the 1 theme with no number was not "
+        "counted. Also looked for, not found this period: Radicalisation.")
+
+
+def test_a_briefing_charting_age_bands_has_no_smaller_themes_charts(tees):
+    plan = plan_briefing(tees, review_figures("domestic_homicide", tees.review_types["domestic_homicide"]))
+    assert [section.chart.kind for section in plan.sections if section.chart is not None] == ["column"]
+    assert plan.smaller_charts == ()
+
+
+def test_each_briefing_has_its_own_types_figures_over_time(tees, monkeypatch):
+    monkeypatch.setattr(briefing_plan, "event_timelines", lambda event: {"adults": _over_time()})
+    paragraphs = [plan.sections[2].paragraphs for plan in plan_briefings(tees)]
+    assert paragraphs == [("23 Children Reviews.",), ("7 Adult Reviews.", "5 reviews a year.", "All done."),
+                          ("9 Domestic Homicide Reviews.",)]
