@@ -127,8 +127,9 @@ class ReviewFigures:
     @property
     def people_phrase(self) -> str:
         """Return who the demographic tables describe: 'the 24 children'."""
-        return i18n.ngettext("the {count} {person}", "the {count} {people}", self.people, count=self.people_text,
-                             person=self.review.person_noun, people=self.review.people_noun)
+        hidden = 0 < self.people < self.threshold  # 'the fewer than 5 people', never '... 5 person'
+        return i18n.ngettext("the {count} {person}", "the {count} {people}", self.threshold if hidden else self.people,
+                             count=self.people_text, person=self.review.person_noun, people=self.review.people_noun)
 
     @property
     def themes_counted(self) -> tuple[Theme, ...]:
