@@ -66,8 +66,8 @@ def test_a_table_with_hidden_counts_shows_their_marks_and_charts_the_rest():
     assert table.shown_rows == (("MBC", 5), ("HBC", 0), ("Other", 9))
     assert (table.labels, table.values, table.hidden_labels) == (("MBC", "HBC", "Other"), (5, 0, 9), ("RCBC", "SBC"))
     assert table.total == 17
-    assert table.as_text() == ("MBC 5, HBC 0, Other 9 (1 category with fewer than 5 reviews is not shown; 1 more is not shown "
-                               "so that it cannot be worked out from the other figures)")
+    assert table.as_text() == ("MBC 5, HBC 0, Other 9 (1 category with fewer than 5 reviews is not shown; "
+                               "1 more is not shown so that it cannot be worked out from the other figures)")
 
 
 @pytest.mark.parametrize("why, note", [
