@@ -3,11 +3,16 @@ free text may cite print exactly what the tables print)."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+
 import pytest
 
-from generator.figures import event_figures, placeholder_values
+from generator.figures import event_figures, hide_small, placeholder_values, publish_threshold, review_figures
 from generator.loading import load_event
-from tests.conftest import ROOT
+from generator.model import DemographicTable, Demographics, EventData, Publish, ReviewType
+from generator.suppression import PRIMARY
+from tests.conftest import DEFAULT_DATA, ROOT
 
 
 HIDING = ROOT / "tests" / "fixtures" / "hiding" / "small-numbers.yaml"
@@ -70,3 +75,102 @@ def test_placeholders_print_exactly_what_the_tables_print_under_hiding(hidden):
                     for label, _ in table.rows} == {"an undisclosed number"}
     assert values["plr.count"] == "fewer than 5"
     assert values["sar.area.NBC"] == "an undisclosed number"
+
+
+@pytest.fixture(scope="module")
+def tees() -> EventData:
+    return load_event(DEFAULT_DATA).event
+
+
+@pytest.mark.parametrize("publish, briefings, deck", [
+    (Publish(), 0, 0), (Publish(suppress_below=5), 5, 0), (Publish(suppress_below=5, deck=True), 5, 5),
+    (Publish(deck=True), 0, 0)])
+def test_the_deck_hides_small_numbers_only_when_the_data_asks(tees, publish, briefings, deck):
+    event = copy.copy(tees)
+    event.publish = publish
+    assert (publish_threshold(event, for_deck=False), publish_threshold(event, for_deck=True)) == (briefings, deck)
+
+
+def _adults(tees: EventData, **given) -> ReviewType:
+    return dataclasses.replace(tees.review_types["adults"], **given)
+
+
+@pytest.mark.parametrize("count, threshold, said", [
+    (0, 0, "With 0 Adult Reviews, no figures by area or about the people concerned are given: they would identify "
+           "them."),
+    (1, 0, "With 1 Adult Review, no figures by area or about the people concerned are given: they would identify "
+           "the adult."),
+    (1, 5, "With fewer than 5 Adult Reviews, no figures by area or about the people concerned are given: they would "
+           "identify them."),
+    (4, 5, "With fewer than 5 Adult Reviews, no figures by area or about the people concerned are given: they would "
+           "identify them.")])
+def test_too_few_reviews_are_not_broken_down_at_all(tees, count, threshold, said):
+    found = review_figures("adults", _adults(tees, count=count), threshold=threshold)
+    assert (found.areas, found.criteria, found.demographics, found.not_shown) == (None, None, (), (said,))
+    assert [table.name for table in found.withheld] == ["Reviews by area", "Ethnicity", "Age"]
+
+
+def test_two_reviews_are_broken_down_when_nothing_is_hidden(tees):
+    found = review_figures("adults", _adults(tees, count=2, counts_by_area={"MBC": 2}))
+    assert found.not_shown == ()
+    assert [table.name for table in found.tables] == ["Reviews by area", "Ethnicity", "Age"]
+
+
+VICTIMS_AND_PERPETRATOR = Demographics(tables=[
+    DemographicTable("Ethnicity of victims", {"White": 6, "Asian": 2}, None, "victim"),
+    DemographicTable("Ethnicity of perpetrators", {"White": 1}, None, "perpetrator")])
+
+
+def test_a_role_of_too_few_people_is_not_described_and_said_so(tees):
+    review = _adults(tees, count=8, demographics=VICTIMS_AND_PERPETRATOR)
+    shown = review_figures("adults", review)
+    assert shown.not_shown == ("Perpetrators (1) are too few to describe by ethnicity, age or other details without "
+                               "identifying them.",)
+    assert [table.name for table in shown.demographics] == ["Ethnicity of victims"]
+    assert [table.name for table in shown.withheld] == ["Ethnicity of perpetrators"]
+    assert shown.demographics[0].display_rows == (("White", "6"), ("Asian", "2"))
+    hidden = review_figures("adults", review, threshold=5)
+    assert hidden.not_shown == ("Perpetrators (fewer than 5) are too few to describe by ethnicity, age or other "
+                                "details without identifying them.",)
+    # The 8 victims are printed: the Asian '<5' beside a White 6 would be 2.
+    assert hidden.demographics[0].display_rows == (("White", "[c]"), ("Asian", "<5"))
+
+
+def test_each_roles_people_are_the_most_any_of_its_tables_covers(tees):
+    demographics = Demographics(tables=[
+        DemographicTable("Ethnicity of victims", {"White": 6, "Asian": 2}, 7, "victim"),
+        DemographicTable("Age of victims", {"18-39": 5, "40-64": 4}, 8, "victim"),
+        DemographicTable("Ethnicity of perpetrators", {"White": 7}, 7, "perpetrator")],
+        people_known={"Ethnicity of victims": (8, 9)}, people=16)
+    review = _adults(tees, count=8, demographics=demographics)
+    shown = review_figures("adults", review)
+    assert shown.people_by_unit == {"victims": 9, "perpetrators": 7}
+    assert [table.coverage_note for table in shown.demographics] == [
+        "where known: 8 of 9 victims; 1 not known", "", "where known: 7 of 8; 1 not known"]
+    hidden = review_figures("adults", review, threshold=5)
+    assert [(table.name, table.display_rows, table.coverage_note, table.unknown_hidden)
+            for table in hidden.tables] == [
+        ("Reviews by area", (("MBC", "5"), ("RCBC", "<5"), ("HBC", "0"), ("SBC", "<5")), "", ""),
+        ("Ethnicity of victims", (("White", "6"), ("Asian", "<5")), "not known for fewer than 5 of the 9 victims",
+         PRIMARY),
+        ("Age of victims", (("18-39", "[c]"), ("40-64", "<5")), "", "")]
+    # The one review of 8 whose perpetrator is not known would be 8 less the 7 shown.
+    assert hidden.not_shown == ("Ethnicity of perpetrators is not shown: its small numbers could otherwise be "
+                                "worked out from the other figures.",)
+    assert [table.name for table in hidden.withheld] == ["Ethnicity of perpetrators"]
+
+
+def test_the_people_a_table_does_not_cover_count_towards_what_a_reader_can_work_out(tees):
+    demographics = Demographics(ethnicity={"White British": 6, "Asian": 3}, age={"18-39": 4, "40-64": 5},
+                                known_for=9, people=10)
+    found = review_figures("adults", _adults(tees, count=9, demographics=demographics), threshold=5)
+    assert [(table.name, table.display_rows) for table in found.tables] == [
+        ("Reviews by area", (("MBC", "5"), ("RCBC", "<5"), ("HBC", "0"), ("SBC", "<5"))),
+        ("Ethnicity", (("White British", "6"), ("Asian", "<5"))), ("Age", (("18-39", "<5"), ("40-64", "5")))]
+    assert found.not_shown == ()
+
+
+def test_without_a_threshold_nothing_is_hidden(tees):
+    found = review_figures("adults", tees.review_types["adults"])
+    assert hide_small(found, {"adults": 7}, []) is found
+    assert [table.suppression for table in found.tables] == [None, None, None]
