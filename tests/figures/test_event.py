@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from generator.counting import KnownFor
+from generator.figures import CountTable, event_figures, placeholder_values, review_figures, theme_label
 from generator.loading import load_event
-from generator.figures import event_figures, theme_label
+from generator.model import DemographicTable, Demographics, Publish, Theme
+from generator.register_records import ResolvedReview, RowPlace
 from tests.conftest import DEFAULT_DATA, ROOT
 from tests.seed import seed_review_types, seed_themes
 
@@ -128,3 +133,82 @@ def test_a_typed_number_not_known_below_the_threshold_is_hidden_with_the_number_
     ethnicity = next(t for t in event_figures(loaded.event)["children"].demographics if t.name == "Ethnicity")
     assert ethnicity.coverage_note == "not known for fewer than 5 of the 24 children"
     assert "Not recorded" not in dict(ethnicity.rows)
+
+
+def _adults_with_every_table():
+    review = load_event(DEFAULT_DATA).event.review_types["adults"]
+    demographics = Demographics(
+        ethnicity={"White British": 5, "Not known": 2}, gender={"Female": 3, "Male": 4}, age={"18-39": 3, "40-64": 4},
+        tables=[DemographicTable("Disability", {"Yes": 2, "No": 3}, 5),
+                DemographicTable("Age of victims", {"18-39": 3}, None, "victim")],
+        known_for_each={"Gender": 6})
+    return dataclasses.replace(review, demographics=demographics, themes=[Theme("Neglect", 2), Theme("Trauma")],
+                               counts_by_area={"MBC": 5, "RCBC": 2})
+
+
+def test_a_types_tables_are_the_built_in_ones_then_its_own_each_known_for_its_reviews():
+    found = review_figures("adults", _adults_with_every_table(), "Reviews notified 1 April 2021 to 31 March 2022")
+    assert (found.key, found.count, found.people, found.period) == (
+        "adults", 7, 7, "Reviews notified 1 April 2021 to 31 March 2022")
+    assert found.tables == (
+        CountTable("Reviews by area", "Area", (("MBC", 5), ("RCBC", 2)), "reviews", 7, 7),
+        CountTable("Ethnicity", "Ethnicity", (("White British", 5),), "adults", 7, 7,
+                   people_coverage=KnownFor(5, 7, "adults")),
+        CountTable("Age", "Age band", (("18-39", 3), ("40-64", 4)), "adults", 7, 7, ordered=True),
+        CountTable("Gender", "Gender", (("Female", 3), ("Male", 4)), "adults", 6, 7),
+        CountTable("Disability", "Disability", (("Yes", 2), ("No", 3)), "adults", 5, 7),
+        CountTable("Age of victims", "Age of victims", (("18-39", 3),), "victims", 7, 7, ordered=True))
+
+
+def test_the_people_are_the_most_any_table_of_the_types_own_people_covers():
+    review = _adults_with_every_table()
+    assert review_figures("adults", review).people == 7
+    review = dataclasses.replace(review, demographics=dataclasses.replace(review.demographics, people=9))
+    assert review_figures("adults", review).people == 9
+    review = dataclasses.replace(review, demographics=Demographics())
+    assert review_figures("adults", review).people == 7  # no tables: as many as the reviews
+
+
+def test_placeholders_give_each_count_as_printed():
+
+    found = review_figures("adults", _adults_with_every_table())
+    assert placeholder_values({"adults": found}, "1 April 2021 to 31 March 2022") == {
+        "period": "1 April 2021 to 31 March 2022", "adults.count": "7", "adults.people": "7",
+        "adults.headline": "7 Adult Reviews", "adults.known_for.Reviews by area": "7", "adults.area.MBC": "5",
+        "adults.area.RCBC": "2", "adults.known_for.Ethnicity": "7", "adults.ethnicity.White British": "5",
+        "adults.known_for.Age": "7", "adults.age.18-39": "3", "adults.age.40-64": "4", "adults.known_for.Gender": "6",
+        "adults.gender.Female": "3", "adults.gender.Male": "4", "adults.known_for.Disability": "5",
+        "adults.disability.Yes": "2", "adults.disability.No": "3", "adults.known_for.Age of victims": "7",
+        "adults.age of victims.18-39": "3", "adults.theme.Neglect": "2"}
+
+
+def test_placeholders_give_a_hidden_count_in_words_and_a_withheld_tables_as_undisclosed():
+
+    found = review_figures("adults", _adults_with_every_table(), threshold=5)
+    values = placeholder_values({"adults": found}, "")
+    assert [values[f"adults.{name}"] for name in ("area.MBC", "area.RCBC", "age.18-39", "theme.Neglect")] == [
+        "an undisclosed number", "fewer than 5", "fewer than 5", "fewer than 5"]
+    assert [table.name for table in found.withheld] == ["Age of victims"]  # 3 victims
+    assert values["adults.age of victims.18-39"] == "an undisclosed number"
+    assert "adults.theme.Trauma" not in values
+
+
+def test_a_type_with_register_rows_is_counted_from_them():
+    event = load_event(DEFAULT_DATA).event
+    place = RowPlace("register.xlsx", "Reviews", 2)
+    rows = [ResolvedReview(f"R{n}", "adults", area, "Completed", None, None, (), (), place)
+            for n, area in enumerate(["MBC", "MBC", "SBC"])]
+    rows.append(ResolvedReview("X", "not a type", "MBC", "Completed", None, None, (), (), place))
+    found = event_figures(event, rows)
+    assert list(found) == ["children", "adults", "domestic_homicide"]
+    assert found["adults"].count == 3
+    assert found["adults"].areas is not None and found["adults"].areas.rows == (
+        ("MBC", 2), ("RCBC", 0), ("HBC", 0), ("SBC", 1))
+    assert found["children"].count == 23  # no rows: as the data file types it
+
+
+def test_the_deck_and_the_briefings_hide_by_the_datas_threshold():
+    event = load_event(DEFAULT_DATA).event
+    event.publish = Publish(suppress_below=8)
+    assert event_figures(event)["adults"].headline == "fewer than 8 Adult Reviews"
+    assert event_figures(event, for_deck=True)["adults"].headline == "7 Adult Reviews"
