@@ -4,6 +4,7 @@ every slide; only declared kinds."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -13,7 +14,8 @@ import pytest
 from generator.charts import ChartSpec
 from generator.deck.plan import (
     Figure, Para, SlideSpec, _bullet_slide, _legal_section, _themes_slide, area_breakdown, area_names, bullet_paras,
-    chart_labels, charts_notes, cross_over_adds_something, plan_deck, review_charts, table_chart, unbroken_postcodes, unique_title,
+    chart_footnotes, chart_labels, charts_notes, cross_over_adds_something, plan_deck, review_charts, table_chart,
+    unbroken_postcodes, unique_title,
 )
 from generator.figures import CountTable, ReviewFigures, event_figures
 from generator.loading import load_event
@@ -21,6 +23,7 @@ from generator.model import (
     Block, Bullet, BulletSlide, ClosingSlide, DemographicTable, EventData, LegalSlide, Period, Publish, Theme,
 )
 from generator.slide_kinds import SLIDE_KINDS
+from generator.suppression import PRIMARY, SECONDARY, SuppressedCell, SuppressedTable
 from tests.conftest import DEFAULT_DATA, ROOT, SEED
 from tests.test_plan import EVERY_EVENT
 
@@ -336,8 +339,9 @@ def test_long_labels_are_shortened_only_where_they_are_the_ons_groups_own_label(
     long = "White: English, Welsh, Scottish, Northern Irish or British"
     assert chart_labels((long, "Asian, Asian British or Asian Welsh", "White British (English, Welsh, Scots)")) == (
         "White British", "Asian, Asian British or Asian Welsh", "White British (English, Welsh, Scots)")
-    thirty = "White: Gypsy or Irish Traveller"[:30]
-    assert chart_labels((thirty,)) == (thirty,)
+    thirty = "Not stated by the family, 2024"
+    assert chart_labels(("White: Irish", thirty)) == ("White: Irish", thirty)  # 30 characters fit
+    assert chart_labels(("White: Irish", thirty + "!")) == ("White Irish", thirty + "!")
     assert chart_labels(()) == ()
 
 
@@ -542,3 +546,56 @@ def test_the_closing_slides_ask_the_questions_and_thank_the_room(tees):
     tees.closing, tees.reflective_questions = ClosingSlide(), None
     assert [(spec.kind, spec.subtitle) for spec in plan_deck(tees)[-2:]] == [
         ("content", []), ("closing", ["Learning from Reviews"])]
+
+
+def test_a_chart_of_a_table_with_hidden_counts_says_what_it_leaves_out():
+    cells = (SuppressedCell("0-4", 1, PRIMARY), SuppressedCell("5-9", 2, SECONDARY))
+    table = dataclasses.replace(_table(("0-4", "5-9")), threshold=5, suppression=SuppressedTable(cells, 5))
+    assert table_chart(table, "Children Reviews").note == (
+        "1 category with fewer than 5 people is not shown; 1 more is not shown so that it cannot be worked out from "
+        "the other figures, so nothing is left to chart")
+
+
+def test_a_type_declaring_criteria_charts_its_reviews_by_criterion_after_its_areas(tees):
+    adults = _figures(tees)["adults"]
+    criteria = CountTable("Reviews by criterion", "Criterion", (("Adult practice", 5), ("Domestic homicide", 2)),
+                          "reviews", 7, 7)
+    charts = review_charts(dataclasses.replace(adults, criteria=criteria))
+    assert [chart.title for chart in charts] == ["Reviews by area", "Reviews by criterion", "Ethnicity", "Age"]
+    assert charts[1].alt_text == ("Bar chart of reviews by criterion of Adult Reviews: Adult practice 5, "
+                                  "Domestic homicide 2.")
+
+
+def test_a_type_too_small_to_describe_has_no_line_saying_whom_its_charts_count(tees):
+    tees.review_types["adults"].count = 1
+    adults = _figures(tees)["adults"]
+    assert (adults.demographics, chart_footnotes(adults)) == ((), [
+        "With 1 Adult Review, no figures by area or about the people concerned are given: they would identify the "
+        "adult."])
+
+
+def test_an_area_of_a_grouping_the_data_does_not_name_is_given_as_written(tees):
+    tees.groupings["North"] = ["MBC", "Elsewhere"]
+    assert area_names(tees, ["North"]) == "Areas: North: Middlesbrough Borough Council and Elsewhere."
+
+
+def test_two_review_types_keep_a_cross_over_slide_of_their_own_themes(tees):
+    del tees.review_types["domestic_homicide"]
+    tees.cross_over_themes.items = [theme.name for theme in tees.review_types["adults"].theme_list[:2]]
+    assert cross_over_adds_something(tees) is True
+
+
+def test_the_deck_shows_the_numbers_the_briefings_hide_unless_the_data_asks(tees):
+    tees.publish = Publish(suppress_below=8)
+    glance = _slide(plan_deck(tees), "Setting the Scene: the reviews at a glance")
+    assert glance.figures[1] == Figure("7", "Adult Reviews", ["5 MBC", "1 RCBC", "0 HBC", "1 SBC"])
+
+
+def test_the_glance_slide_names_one_review_in_the_singular_and_a_hidden_number_in_the_plural(tees):
+    tees.review_types["adults"].count = 1
+    tees.review_types["adults"].counts_by_area = {"MBC": 1}
+    assert _slide(plan_deck(tees), "Setting the Scene: the reviews at a glance").figures[1] == Figure(
+        "1", "Adult Review", [])
+    tees.publish = Publish(suppress_below=5, deck=True)
+    assert _slide(plan_deck(tees), "Setting the Scene: the reviews at a glance").figures[1] == Figure(
+        "<5", "Adult Reviews", [])
