@@ -34,6 +34,7 @@ from generator.categories import is_unknown
 from generator.checks.rendered import EMU_PER_PT, Page, Word, read_pages
 from generator.cli import main
 from generator.loading import load_event
+from generator.deck.chart_layout import CHART_TITLE_SIZE
 from generator.deck.plan import chart_labels
 from generator.model import EventData, ReviewType
 from generator.output.pdf import convert_to_pdf
@@ -542,6 +543,19 @@ def test_every_chart_compares_at_least_two_things(name: str, build_gallery: Buil
                     title = shape.chart.chart_title.text_frame.text if shape.chart.has_title else shape.name
                     say_nothing.append(f"slide {number}, '{title}': {shown}")
     assert say_nothing == []
+
+
+@pytest.mark.parametrize("name", FILE_CASES)
+def test_the_same_categories_are_charted_alike_under_titles_of_one_size(name: str, build_gallery: BuildGallery) -> None:
+    built = build_gallery(DATA_BY_NAME[name])
+    kinds: dict[tuple[str, ...], set[str]] = {}
+    title_sizes: set[float] = set()
+    for slide in Presentation(str(built.deck)).slides:
+        for chart in (shape.chart for shape in _shapes(slide.shapes) if getattr(shape, "has_chart", False)):
+            kinds.setdefault(tuple(chart.plots[0].categories), set()).add(str(chart.chart_type))
+            title_sizes.add(chart.chart_title.text_frame.paragraphs[0].runs[0].font.size.pt)
+    assert {categories: drawn for categories, drawn in kinds.items() if len(drawn) > 1} == {}
+    assert title_sizes <= {CHART_TITLE_SIZE}
 
 
 @pytest.mark.parametrize("name", _cases(HEADLINE_DEFECTS, FILE_CASES))

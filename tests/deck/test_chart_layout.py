@@ -3,12 +3,18 @@ even split of a type's charts over continued slides, and the size their labels a
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
+from pathlib import Path
+
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from generator import text_fit
 from generator.charts import ChartSpec, bar_layout
+from generator.cli import main
 from generator.deck import chart_layout
 from generator.deck.chart_layout import (CHART_TITLE_SIZE, LABEL_SIZES, chart_slides, drawn_as, even_groups,
                                          shares)
@@ -16,6 +22,9 @@ from generator.deck.layouts import EMU_PER_PT, Box
 from generator.deck.plan import SlideSpec
 from generator.deck.writer import DeckWriter
 from generator.templates import BUILTIN_DECK_TEMPLATE
+from tests.conftest import DEFAULT_DATA, needs_libreoffice
+from tests.render import read_pages, render
+from tests.test_gallery_brands import BRANDS
 
 WIDE_FONT = "DejaVu Sans"
 AREA = Box(0, 0, int(880 * EMU_PER_PT), int(360 * EMU_PER_PT))
@@ -104,3 +113,76 @@ def test_a_type_s_charts_continue_evenly_each_slide_noting_its_own_charts() -> N
         "Who is counted.\nColumn chart 3.\nColumn chart 4.\nAreas: N: North."]
     assert {shape.chart.chart_type for slide in slides for shape in slide.shapes if shape.has_chart} == {
         XL_CHART_TYPE.COLUMN_CLUSTERED}
+
+
+# ------------------------------------------------------------------------------------- rendered, as a person sees
+
+LONG_LABELS_DATA = Path(__file__).resolve().parents[1] / "fixtures" / "gallery" / "long-labels-seven-areas.yaml"
+DRAWN_OVER = re.compile(r"text drawn over other text|text outside its frame")
+
+
+@pytest.fixture(scope="module")
+def long_labels_deck(tmp_path_factory: pytest.TempPathFactory):
+    """Return a function building the long-labels partnership's deck (or another's) in a brand, once each: its
+    path and the problems check reports on it, rendered through LibreOffice."""
+    built: dict[tuple[str, Path], tuple[Path, list[str]]] = {}
+
+    def build(brand: str, source: Path = LONG_LABELS_DATA) -> tuple[Path, list[str]]:
+        if (brand, source) not in built:
+            folder = tmp_path_factory.mktemp(brand)
+            data = folder / "event.yaml"
+            data.write_text(source.read_text(encoding="utf-8") + BRANDS.get(brand, ""), encoding="utf-8")
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                assert main(["build", str(data), "--out", str(folder / "out")]) == 0
+            deck = next((folder / "out" / "decks").glob("*.pptx"))
+            printed = io.StringIO()
+            with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
+                main(["check", "--files", str(deck)])
+            built[brand, source] = deck, [line for line in printed.getvalue().splitlines()
+                                          if line.startswith("  problem:")]
+        return built[brand, source]
+
+    return build
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("brand", ["tees", "wide-font", "dark", "pale-accent"])
+def test_long_labels_are_drawn_with_no_word_over_another_in_any_brand(brand: str, long_labels_deck) -> None:
+    _, problems = long_labels_deck(brand)
+    assert [line for line in problems if DRAWN_OVER.search(line)] == []
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("brand", ["tees", "wide-font"])
+def test_long_labels_charts_keep_every_label_and_share_one_title_size(brand: str, long_labels_deck) -> None:
+    deck, _ = long_labels_deck(brand)
+    prs = Presentation(str(deck))
+    kinds: dict[tuple[str, ...], set] = {}
+    for slide in prs.slides:
+        for chart in (shape.chart for shape in slide.shapes if shape.has_chart):
+            kinds.setdefault(tuple(chart.plots[0].categories), set()).add(chart.chart_type)
+            assert chart.chart_title.text_frame.paragraphs[0].runs[0].font.size.pt == CHART_TITLE_SIZE
+    assert [categories for categories, drawn in kinds.items() if len(drawn) > 1] == []
+    pages = read_pages(render(deck))
+    scene = [page for page in pages if any(word.text == "Ethnicity" for word in page.words)]
+    words = {word.text for page in scene for word in page.words}
+    ethnic_groups = next(categories for categories in kinds if "Gypsy or Irish Traveller" in categories)
+    assert {word for label in ethnic_groups for word in label.split()} <= words  # none cut or dropped
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_a_chart_said_as_a_sentence_keeps_to_a_line_or_two_in_a_wide_brand_font(long_labels_deck) -> None:
+    deck, problems = long_labels_deck("wide-font", DEFAULT_DATA)
+    assert [line for line in problems if DRAWN_OVER.search(line)] == []
+    page = next(page for page in read_pages(render(deck))
+                if " ".join(word.text for word in page.words).startswith("Setting the Scene: Adult Reviews"))
+    start = next(number for number, word in enumerate(page.words) if word.text == "All")
+    sentence = page.words[start:start + 4]
+    assert [word.text for word in sentence] == ["All", "7", "White", "British."]
+    assert len({round(word.top) for word in sentence}) <= 2  # its column is as wide as three lines of it
