@@ -49,6 +49,9 @@ def test_a_crowded_bar_chart_keeps_every_label_at_10_pt_or_more() -> None:
     assert chart.font.size.pt == 10  # 24 labels at 14 pt would not each have a line
     skips = chart.element.xpath(".//c:catAx/c:tickLblSkip/@val")
     assert skips == ["1"]
+    assert writer.warnings == ["the chart 'Ethnicity' on 'Setting the Scene: Children' has too many labels to give "
+                               "each a line at 10 pt even on a slide of its own, so they may overlap; group some of "
+                               "its categories"]
 
 
 def test_a_column_chart_whose_labels_outgrow_their_columns_is_drawn_as_bars() -> None:
