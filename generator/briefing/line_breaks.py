@@ -11,7 +11,7 @@ never changed: what a reader copies, searches for or hears is what the data says
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..text_fit import ADDRESS
 
@@ -27,9 +27,10 @@ MAX_UNBROKEN_LABEL = 20  # characters
 # victims; 4 not known)") may break after a clause's semicolon, so the limit holds for each clause.
 MAX_UNBROKEN_NOTE = 38  # characters
 
-# An email address longer than this may not fit a column's line of 10 pt body text (244 pt; a body font's
-# characters average about 5 pt): it may break after its '@', where a reader still sees where it goes on, rather
-# than wherever the line ends ("...example.org" above "uk").
+# An email address longer than this may not fit a phone's line of the web page, nor a printed column's line of
+# 10 pt text (244 pt; a body font's characters average about 5 pt): it may break after its '@', where a reader still
+# sees where it goes on, rather than wherever the line ends ("...example.org" above "uk"). The Word briefing
+# measures each address instead.
 MAX_UNBROKEN_ADDRESS = 45  # characters
 
 # Runs of word characters and hyphens, found in one pass: a pattern such as \w+(?:-\w+)+ backtracks over every
@@ -95,14 +96,19 @@ def is_short_label(text: str) -> bool:
     return len(text) <= MAX_UNBROKEN_LABEL
 
 
-def breakable_after_at(text: str) -> list[str]:
-    """Return ``text`` cut after the '@' of each email address in it too long to be sure of a line of its own
-    (``MAX_UNBROKEN_ADDRESS``): the one place such an address may break. The Word and HTML briefings join the
-    pieces with a break that draws nothing (a zero-width space; ``<wbr>``)."""
+def longer_than_a_line(address: str) -> bool:
+    """Return whether an email address is too long to be sure of a line of its own (``MAX_UNBROKEN_ADDRESS``)."""
+    return len(address) > MAX_UNBROKEN_ADDRESS
+
+
+def breakable_after_at(text: str, too_long: Callable[[str], bool] = longer_than_a_line) -> list[str]:
+    """Return ``text`` cut after the '@' of each email address in it that is ``too_long`` for a line of its own:
+    the one place such an address may break. The Word and HTML briefings join the pieces with a break that draws
+    nothing (a zero-width space; ``<wbr>``)."""
     pieces, position = [], 0
     for match in ADDRESS.finditer(text):
         at = match.group().find("@")
-        if at < 0 or len(match.group()) <= MAX_UNBROKEN_ADDRESS:
+        if at < 0 or not too_long(match.group()):
             continue
         pieces.append(text[position:match.start() + at + 1])
         position = match.start() + at + 1

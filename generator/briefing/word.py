@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Cm, Emu
 from lxml import etree
 
+from .. import text_fit
 from ..i18n import _
 from ..branding import PaperColours, paper_colours
 from ..charts import ChartSpec
@@ -32,9 +34,9 @@ from ..output import Rendered, Target, document_time, package_bytes, property_te
 from ..output.hiding_record import status_text
 from .blank import blank_document
 from .contrast import colour_problems
-from .fit import Fit, caption_text, fit_briefing, list_keeps, table_columns
+from .fit import Fit, caption_text, fit_briefing, list_keeps, points, table_columns
 from .formats import BriefingFormat
-from .line_breaks import breakable_after_at, name_pieces
+from .line_breaks import breakable_after_at, longer_than_a_line, name_pieces
 from .plan import (ACTION_PLAN_COLUMNS, MAX_WORDS, BriefingPlan, SectionPlan, record_request,
                    table_header)
 from .type_scale import (BODY, CHART_LABEL_SIZE, COLUMN_GAP, COLUMN_WIDTH, COLUMNS, PAGE_MARGIN, PAGE_WIDTH,
@@ -66,6 +68,9 @@ class WordBriefing:
         self.style_ids = {role: doc.styles[name].style_id for role, name in styles.items()}
         self.paper = paper
         self.body_font = body_font
+        body_face = text_fit.face(False, body_font)
+        # An address wider than a column's line of body text may break after its '@'; a narrower one moves whole.
+        self.wider_than_a_column = lambda address: body_face.width(address, BODY.size) > points(COLUMN_WIDTH)
         # A bullet is typed only where the style draws none; numbering is then switched off on the paragraph
         # (w:numId 0), so a style that Word or LibreOffice numbers by a link we do not follow still shows one.
         self.types_bullets = not has_numbering(doc, styles["bullet"])
@@ -134,7 +139,7 @@ class WordBriefing:
             # heading tags list the parts by it.
             etree.SubElement(properties, qn("w:outlineLvl"), {qn("w:val"): "0"})
         if text:
-            p.append(_run(text, self.names))
+            p.append(_run(text, self.names, self.wider_than_a_column))
         self._append(p)
         return p
 
@@ -203,7 +208,7 @@ class WordBriefing:
         paragraph = self.paragraph(_("Find out more: {link}", link=""), "body")
         rel_id = relate(self.doc.part, link.url, RT.HYPERLINK, external=True)
         hyperlink = etree.SubElement(paragraph, qn("w:hyperlink"), {qn("r:id"): rel_id})
-        run = _run(link.text, self.names)
+        run = _run(link.text, self.names, self.wider_than_a_column)
         run.insert(0, etree.Element(qn("w:rPr")))
         etree.SubElement(run[0], qn("w:rStyle"), {qn("w:val"): "Hyperlink"})
         hyperlink.append(run)
@@ -251,7 +256,7 @@ class WordBriefing:
         paragraph.style = self.doc.styles[self.styles["footer"]]
         element = story_root(footer).findall(qn("w:p"))[0]
         # The contact's address is kept whole.
-        element.append(_run(_("{footer} · Page ", footer=plan.footer), self.names))
+        element.append(_run(_("{footer} · Page ", footer=plan.footer), self.names, self.wider_than_a_column))
         element.append(_field("PAGE", "1"))
         element.append(_run(_(" of ")))  # Page 1 of 2
         element.append(_field("NUMPAGES", "1"))
@@ -273,11 +278,12 @@ class WordBriefing:
             row.height = Cm(1.6)
 
 
-def _run(text: str, names: tuple[str, ...] = ()) -> etree._Element:
+def _run(text: str, names: tuple[str, ...] = (),
+         too_long: Callable[[str], bool] = longer_than_a_line) -> etree._Element:
     """Return a run of ``text``, tabs and line breaks as their own elements, and the hyphens of ``names`` as
-    Word's non-breaking hyphens (drawn with the font's own hyphen, so no font needs a glyph for U+2011); a long
-    email address may break only after its '@' (a zero-width space: Word has no element for a break that draws
-    nothing)."""
+    Word's non-breaking hyphens (drawn with the font's own hyphen, so no font needs a glyph for U+2011); an email
+    address ``too_long`` for a line may break only after its '@' (a zero-width space: Word has no element for a
+    break that draws nothing)."""
     run = OxmlElement("w:r")
     for piece in re.split(r"([\t\r\n])", text):
         if piece == "\t":
@@ -285,7 +291,7 @@ def _run(text: str, names: tuple[str, ...] = ()) -> etree._Element:
         elif piece in ("\r", "\n"):
             etree.SubElement(run, qn("w:br"))
         elif piece:
-            for chunk_index, chunk in enumerate(breakable_after_at(piece)):
+            for chunk_index, chunk in enumerate(breakable_after_at(piece, too_long)):
                 if chunk_index:
                     _add_text(run, ZERO_WIDTH_SPACE)
                 for words, is_name in name_pieces(chunk, names):

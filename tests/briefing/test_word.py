@@ -103,6 +103,17 @@ def test_a_hyphenated_place_name_gets_words_non_breaking_hyphens_and_reads_back_
     assert [row.cells[0].text for row in area.rows][1:] == ["MBC", "RCBC", "HBC", "SBC"]
 
 
+def test_only_an_email_address_wider_than_a_column_may_break_after_its_at():
+    wide, narrow = ("learning-and-development@fenmarsh-safeguarding.example.org.uk",
+                    "learning-team@fenmarsh-safeguarding.example.org.uk")  # 288 and 235 pt at 10 pt; the column 244
+    plan = _plan(DEFAULT_DATA, "adults")
+    first = dataclasses.replace(plan.sections[0], paragraphs=(f"Write to {wide} or {narrow}",))
+    doc = Document(io.BytesIO(_docx(dataclasses.replace(plan, sections=(first, *plan.sections[1:])))))
+    written = next(p.text for p in doc.paragraphs if p.text.startswith("Write to"))
+    breakable = wide.replace("@", "@\u200b")  # a zero-width space
+    assert written == f"Write to {breakable} or {narrow}"
+
+
 @pytest.mark.parametrize("tables", [TABLES, COMPACT_TABLES])
 def test_tables_are_set_as_the_fit_chose(tables, monkeypatch):
     """Compact tables: one size down, half the cells' side margins, no gap under the caption, half the space after."""
