@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .briefing.plan import BriefingPlan, plan_briefings
-from .deck.plan import SlideSpec, plan_deck
+from .deck.plan import plan_deck
+from .deck.slides import SlideSpec
 from .deck.timeline_slides import timeline_slides
 from .model import EventData
 

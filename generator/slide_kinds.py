@@ -4,8 +4,9 @@ a cover.
 Beneath the readers and the deck (the standard library only), so that
 validating a theme's ``layouts:`` names and ``check-template`` read the
 declarations without loading the writer or python-pptx. Each kind is drawn by
-one function in :mod:`generator.deck.drawings`, registered with the
-:func:`draws` decorator; the plan names kinds.
+one function registered with the :func:`draws` decorator: a built-in kind's in
+:mod:`generator.deck.drawings`, an added kind's in its own module of
+:mod:`generator.deck.kinds`, beside its planner.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
-    from .deck.plan import SlideSpec
+    from .deck.slides import SlideSpec
     from .deck.writer import DeckWriter
 
 Draw = Callable[["DeckWriter", "SlideSpec"], None]

@@ -23,7 +23,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "generator.restyling", "generator.register_workbook", "generator.fonts")),
     ("builders", ("generator.deck", "generator.briefing", "generator.branding", "generator.pictures",
                   "generator.figures_workbook")),
-    ("plan", ("generator.plan", "generator.deck.plan", "generator.deck.timeline_slides", "generator.briefing.plan",
+    ("plan", ("generator.plan", "generator.deck.plan", "generator.deck.slides", "generator.deck.kinds",
+              "generator.deck.timeline_slides", "generator.briefing.plan",
               "generator.briefing.line_breaks", "generator.pictures.plan", "generator.pictures.page")),
     ("loading", ("generator.loading",)),
     ("free text", ("generator.free_text", "generator.placeholders")),
@@ -41,7 +42,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Modules that must load without python-pptx or python-docx (validating a theme, the chart description).
 DRAWING_FREE = ("generator.charts", "generator.slide_kinds", "generator.data_source.branding_checks",
-                "generator.deck.plan", "generator.briefing.plan", "generator.figures", "generator.cli")
+                "generator.deck.plan", "generator.deck.slides", "generator.deck.kinds", "generator.briefing.plan",
+                "generator.figures", "generator.cli")
 
 
 def module_names(root: Path = GENERATOR) -> dict[str, Path]:

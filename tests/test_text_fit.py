@@ -8,7 +8,7 @@ import pytest
 from generator import text_fit
 from generator.deck.body_text import (BODY_FIT, EMU_PER_PT, FitRange, best_size, paragraphs_height,
                                       split_into_pages)
-from generator.deck.plan import Para
+from generator.deck.slides import Para
 
 SENTENCE = ("Multi-agency communication and information sharing, professional curiosity and the voice of the "
             "child ran through every review")

@@ -16,7 +16,7 @@ from pptx.util import Emu, Pt
 
 from .. import text_fit
 from ..ooxml import DRAWING, PRESENTATION, tag
-from .plan import Para
+from .slides import Para
 
 EMU_PER_PT = 12700
 INSET_X = Emu(91440)

@@ -17,7 +17,7 @@ from ..output import Rendered, Target, document_time, package_bytes, property_te
 from ..output.hiding_record import status_text
 from ..paths import event_stem
 from .equal_sizes import set_at_equal_sizes
-from .plan import SlideSpec
+from .slides import SlideSpec
 from .writer import DeckWriter
 
 if TYPE_CHECKING:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from ..categories.ethnicity import find_group
 from ..charts import ChartSpec
@@ -18,6 +17,8 @@ from ..i18n import N_, _, available_in
 from ..model import Bullet, EventData
 from ..wording import (findings_heading, in_sentence, joined, not_found_line, people_counted, reviews_counted,
                        themes_chart, themes_not_counted)
+from .kinds import with_added_kinds
+from .slides import Figure, Para, SlideSpec, bullet_paras
 
 
 LONG_CHART_LABEL = 30  # characters: a longer label wraps over lines beside its bar, crowding the chart
@@ -28,60 +29,9 @@ QUESTIONS_NOTES = N_("Give people a few minutes to talk the questions through in
                      "each table.")
 
 
-@dataclass
-class Para:
-    """One paragraph of slide text."""
-
-    text: str
-    level: int = 0
-    bullet: bool = True
-    bold: bool = False
-    italic: bool = False
-    scale: float = 1.0
-
-
-@dataclass
-class Figure:
-    """A large headline figure with its label and breakdown lines."""
-
-    number: str
-    label: str
-    lines: list[str]
-
-
-@dataclass
-class SlideSpec:
-    """One slide (before continuation): kind, title, notes and content."""
-
-    kind: str  # title, section, content, figures, charts, themes, closing
-    title: str
-    notes: str
-    subtitle: list[str] = field(default_factory=list)
-    body: list[Para] = field(default_factory=list)
-    charts: list[ChartSpec] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    # Lines shown under the content, at the foot of the slide: who is counted, caveats.
-    footnotes: list[str] = field(default_factory=list)
-    # A charts slide's notes are ``notes``, the alt text of each chart drawn on it, then ``notes_end``: the writer
-    # decides how many slides the charts take (see charts_notes).
-    notes_end: str = ""
-
-
 def charts_notes(spec: SlideSpec, charts: Sequence[ChartSpec]) -> str:
     """Return the notes of a slide drawing ``charts`` of ``spec``: its notes, their alt texts, its closing notes."""
     return "\n".join(filter(None, [spec.notes, *(chart.alt_text for chart in charts), spec.notes_end]))
-
-
-def bullet_paras(items: list[str | Bullet]) -> list[Para]:
-    """Return bullets (with their sub-bullets) as paragraphs."""
-    paras = []
-    for item in items:
-        if isinstance(item, Bullet):
-            paras.append(Para(item.text))
-            paras.extend(Para(sub, level=1) for sub in item.items)
-        else:
-            paras.append(Para(item))
-    return paras
 
 
 def chart_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
@@ -233,11 +183,17 @@ def unbroken_postcodes(text: str) -> str:
 
 def plan_deck(event: EventData, over_time: Sequence[SlideSpec] = ()) -> list[SlideSpec]:
     """Return every slide of the deck, in order; ``over_time`` are the slides of the story over time
-    (:mod:`.timeline_slides`), which come after the figures and before the themes."""
+    (:mod:`.timeline_slides`), which come after the figures and before the themes.
+
+    The parts are named as the data's keys name them; a slide kind added in
+    :mod:`.kinds` places its slides after one of them."""
     every = list(event_figures(event, for_deck=True).values())
-    return [_title_slide(event), _bullet_slide(event.aims), _bullet_slide(event.learning_reviews.are),
-            _bullet_slide(event.learning_reviews.are_not), *_legal_section(event), *_scene_section(event, every),
-            *over_time, *_themes_section(event, every), *_closing_slides(event)]
+    return with_added_kinds(event, {
+        "event": [_title_slide(event)], "aims": [_bullet_slide(event.aims)],
+        "learning_reviews.are": [_bullet_slide(event.learning_reviews.are)],
+        "learning_reviews.are_not": [_bullet_slide(event.learning_reviews.are_not)],
+        "legal_framework": _legal_section(event), "scene": _scene_section(event, every), "timeline": over_time,
+        "themes": _themes_section(event, every), "closing": _closing_slides(event)})
 
 
 def _title_slide(event: EventData) -> SlideSpec:

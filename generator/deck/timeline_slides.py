@@ -11,7 +11,8 @@ from ..i18n import _, day_month_year
 from ..model import EventData
 from ..timescales import FINANCIAL, stage_date_words
 from ..timeline import TimelineFigures, event_timelines, partial_mark, year_kind_words
-from .plan import Para, SlideSpec, table_chart
+from .plan import table_chart
+from .slides import Para, SlideSpec
 
 
 def timeline_slides(event: EventData) -> list[SlideSpec]:

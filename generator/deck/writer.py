@@ -22,10 +22,12 @@ from ..library_internals import drop_slide
 from ..ooxml import DRAWING, PRESENTATION
 from ..slide_kinds import DRAWINGS, SLIDE_KINDS
 from . import body_text, charts, drawings, layouts  # drawings: registers each built-in kind's drawing
+from .kinds import load_added_kinds
 from .contrast import guard_contrast
 from .body_text import BODY_FIT, COVER_TITLE_FIT, DECK_BODY_FLOOR, TITLE_FIT, FitRange
 from .layouts import COLUMN_GAP, Box
-from .plan import Para, SlideSpec, unique_title
+from .plan import unique_title
+from .slides import Para, SlideSpec
 
 CONTINUED_SIZE = 20.0
 FOOTNOTE_FIT = FitRange(16, 12)
@@ -45,6 +47,7 @@ class DeckWriter:
 
     def __init__(self, prs: Presentation, footer_text: str, layout_names: dict[str, str] | None = None,
                  logo: bytes = b"", logo_alt_text: str = "", language: str = "en-GB"):
+        load_added_kinds()  # their drawings, as the built-in kinds' are (drawings, imported above)
         self.prs = prs
         remove_all_slides(prs)
         self.footer_text = footer_text

@@ -7,7 +7,7 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from generator.deck.body_text import write_paragraphs
-from generator.deck.plan import Para
+from generator.deck.slides import Para
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 

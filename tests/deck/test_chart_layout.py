@@ -19,7 +19,7 @@ from generator.deck import chart_layout
 from generator.deck.chart_layout import (CHART_TITLE_SIZE, LABEL_SIZES, chart_slides, drawn_as, even_groups,
                                          shares)
 from generator.deck.layouts import EMU_PER_PT, Box
-from generator.deck.plan import SlideSpec
+from generator.deck.slides import SlideSpec
 from generator.deck.writer import DeckWriter
 from generator.templates import BUILTIN_DECK_TEMPLATE
 from tests.conftest import DEFAULT_DATA, needs_libreoffice

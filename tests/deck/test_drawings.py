@@ -9,7 +9,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 
 from generator.charts import ChartSpec
 from generator.deck.drawings import fact_paras, says_something
-from generator.deck.plan import Para, SlideSpec, bullet_paras
+from generator.deck.slides import Para, SlideSpec, bullet_paras
 from tests.deck.test_writer import _body_sizes, _writer
 
 

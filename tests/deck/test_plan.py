@@ -13,10 +13,10 @@ import pytest
 
 from generator.charts import ChartSpec
 from generator.deck.plan import (
-    Figure, Para, SlideSpec, _bullet_slide, _legal_section, _themes_slide, area_breakdown, area_names, bullet_paras,
-    chart_footnotes, chart_labels, charts_notes, cross_over_adds_something, plan_deck, review_charts, table_chart,
-    unbroken_postcodes, unique_title,
+    _bullet_slide, _legal_section, _themes_slide, area_breakdown, area_names, chart_footnotes, chart_labels,
+    charts_notes, cross_over_adds_something, plan_deck, review_charts, table_chart, unbroken_postcodes, unique_title,
 )
+from generator.deck.slides import Figure, Para, SlideSpec, bullet_paras
 from generator.figures import CountTable, ReviewFigures, event_figures
 from generator.loading import load_event
 from generator.model import (

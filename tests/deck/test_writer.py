@@ -9,7 +9,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from generator import text_fit
 from generator.deck import layouts, writer as writer_module
-from generator.deck.plan import Para, SlideSpec, bullet_paras
+from generator.deck.slides import Para, SlideSpec, bullet_paras
 from generator.deck.writer import DeckWriter
 from generator.templates import BUILTIN_DECK_TEMPLATE
 
