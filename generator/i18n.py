@@ -16,7 +16,6 @@ import datetime as dt
 import gettext
 import hashlib
 import io
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -31,10 +30,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
 from .problems import InputError, Problem
+from .locale_files import DOMAIN, LOCALE_DIR, SOURCE_LANGUAGE, known_languages, language_of
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-DOMAIN = "messages"
-SOURCE_LANGUAGE = "en"
 REGION = "GB"  # a version's document language tag is its language in the United Kingdom: cy-GB, en-GB
 MAX_TRANSLATOR_BYTES = 2 * 1024 * 1024
 
@@ -46,11 +43,6 @@ class Speech:
     language: str
     translations: gettext.NullTranslations
     locale: Locale
-
-
-def language_of(tag: str) -> str:
-    """Return the language of a BCP 47 tag, in lower case: 'cy-GB' -> 'cy', 'en' -> 'en'."""
-    return tag.replace("_", "-").split("-")[0].casefold() or SOURCE_LANGUAGE
 
 
 def document_tag(language: str) -> str:
@@ -186,33 +178,6 @@ def speaking(language: str, translator: Path | None = None) -> Iterator[Speech]:
         _speaking.reset(token)
 
 
-# Where gettext looks for the language a person reads, in its order: LANGUAGE may list several ('cy:en').
-USER_LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-
-
-def user_language() -> str:
-    """Return the language the person running a command reads, as gettext finds it (LANGUAGE, LC_ALL,
-    LC_MESSAGES, LANG: 'cy_GB.UTF-8' -> 'cy'): the first one the generator writes, else English."""
-    for variable in USER_LANGUAGE_VARIABLES:
-        value = os.environ.get(variable, "")
-        if not value:
-            continue
-        for setting in value.split(":"):
-            language = language_of(setting.split(".")[0].split("@")[0])
-            if language in known_languages():
-                return language
-        if variable != "LANGUAGE":  # the locale's language is the last word: one it does not write is English
-            break
-    return SOURCE_LANGUAGE
-
-
-@contextmanager
-def speaking_to_user() -> Iterator[Speech]:
-    """Write the command's own messages inside the block in the user's language (see :func:`user_language`)."""
-    with speaking(user_language()) as chosen:
-        yield chosen
-
-
 def current_language() -> str:
     """Return the language being written: 'cy' or 'en'."""
     return _speaking.get().language
@@ -297,12 +262,6 @@ def available_in(languages: list[str]) -> str:
     """Return what the version being written says of the others among ``languages`` ('' when there are none)."""
     return "; ".join(_(AVAILABLE_IN[language]) for language in languages
                      if language != current_language() and language in AVAILABLE_IN)
-
-
-def known_languages() -> tuple[str, ...]:
-    """Return the languages a version can be written in: English and each shipped catalogue's."""
-    shipped = sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
-    return (SOURCE_LANGUAGE, *shipped)
 
 
 def catalogue_fingerprint(language: str, translator: Path | None) -> str:

@@ -25,6 +25,7 @@ READ_PARTS = re.compile(r"^(ppt/(slides|notesSlides|charts)/[^/]+\.xml|word/(doc
                         r"|docProps/core\.xml)$")
 TEXT = re.compile(r">([^<>]+)<|\b(?:descr|title)=\"([^\"]*)\"")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +66,8 @@ def built_hiding_people(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 def read_text(path: Path) -> str:
     """Return the text a reader meets in an output (text, notes, alt text, properties), one piece a line."""
     if path.suffix == ".html":
-        return "\n".join(unescape(a or b) for a, b in TEXT.findall(path.read_text(encoding="utf-8")))
+        page = STYLE.sub("", path.read_text(encoding="utf-8"))  # the style sheet (and its comments) is not read
+        return "\n".join(unescape(a or b) for a, b in TEXT.findall(page))
     pieces = []
     with zipfile.ZipFile(path) as package:
         for name in package.namelist():
@@ -222,3 +224,22 @@ def test_the_built_in_categories_and_the_hiding_record_are_in_each_versions_lang
                 status = re.search(r"<cp:contentStatus>([^<]*)<", package.read("docProps/core.xml").decode())
             assert status is not None and status[1] in ("rhifau bach wedi'u cuddio o dan 5", "rhifau bach heb eu cuddio")
             assert recorded_at(path) == (5 if status[1].endswith("5") else 0), path.name  # read back as a later build does
+
+
+def test_a_welsh_user_reads_the_build_summary_and_checks_report_in_welsh(run_cli, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.locale_files import USER_LANGUAGE_VARIABLES
+
+    for variable in USER_LANGUAGE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "cy_GB.UTF-8")
+    status, out, err = run_cli(["build", DATA, "--out", "out"], tmp_path)
+    assert status == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "ysgrifennwyd out/decks/dysgu-o-adolygiadau-2025-05-15-cy.pptx (17 slides)"
+    assert lines[-1] == ("Adeiladwyd 2 dec, 6 briff a 6 tudalen we yn out/decks/ a out/briefings/ (14 wedi'u "
+                         "hysgrifennu).")
+    status, out, err = run_cli(["check", "--files", "out/decks/dysgu-o-adolygiadau-2025-05-15-cy.pptx"], tmp_path)
+    assert out.splitlines()[0].startswith("out/decks/dysgu-o-adolygiadau-2025-05-15-cy.pptx: rhifau bach heb eu "
+                                          "cuddio; 17 sleid")
+    assert out.splitlines()[-1] == "0 problem wedi'u canfod mewn 1 ffeil."

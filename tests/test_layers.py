@@ -34,7 +34,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("model", ("generator.model", "generator.register_records", "generator.wording", "generator.categories",
                "generator.timescales")),
     ("files", ("generator.output", "generator.templates", "generator.library_internals")),
-    ("beneath everything", (ROOT, "generator.paths", "generator.output_formats", "generator.problems",
+    ("beneath everything", (ROOT, "generator.paths", "generator.locale_files", "generator.user_messages", "generator.output_formats", "generator.problems",
                             "generator.slide_kinds", "generator.charts", "generator.text_fit", "generator.colour",
                             "generator.ooxml", "generator.suppression", "generator.audit", "generator.palette",
                             "generator.i18n")),

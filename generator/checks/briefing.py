@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 from ..briefing.contrast import colour_problems
 from ..briefing.fit import MAX_EMPTY_COLUMN_SHARE
 from ..briefing.plan import MAX_WORDS, WORDS_PER_MINUTE, word_count
+from ..user_messages import ngettext
 from .pdf import NEAR_EMPTY_LINES
 from .rendered import Page, Word, overlap_problem
 
@@ -31,7 +32,8 @@ def _check_reading_time(doc, report) -> None:
     words = sum(word_count("".join(t.text or "" for t in paragraph.iter(qn("w:t"))))
                 for paragraph in doc.element.body.iter(qn("w:p")))
     minutes = max(1, round(words / WORDS_PER_MINUTE))
-    report.facts.append(f"{words} words, about {minutes} minute{'s' if minutes != 1 else ''} to read")
+    report.facts.append(ngettext("{words} words, about {count} minute to read", "{words} words, about {count} "
+                                 "minutes to read", minutes, words=words))
     if words > MAX_WORDS:
         report.problems.append(f"{words} words: {words - MAX_WORDS} more than the {MAX_WORDS} readable in seven "
                                "minutes")
@@ -40,7 +42,7 @@ def _check_reading_time(doc, report) -> None:
 def _check_pages(doc, pages: list[Page], report) -> None:
     """Say how many pages LibreOffice draws, and report too many, a nearly empty last page, columns left empty
     and text drawn over other text."""
-    report.facts.append(f"{len(pages)} page{'s' if len(pages) != 1 else ''} in LibreOffice")
+    report.facts.append(ngettext("{count} page in LibreOffice", "{count} pages in LibreOffice", len(pages)))
     if len(pages) > MAX_PAGES:
         report.problems.append(f"{len(pages)} pages; a seven-minute briefing should fit on {MAX_PAGES}")
     lines = _body_lines(pages[-1]) if pages else 0

@@ -9,6 +9,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from ..colour import MINIMUM_TEXT_CONTRAST, contrast_ratio
 from ..ooxml import DRAWING, tag
+from ..user_messages import ngettext
 from ..deck.colours import DeckColours
 from .alt_text import is_generic
 from .rendered import overlap_problem, words_not_drawn, words_outside_shapes
@@ -19,7 +20,7 @@ _SKIP_CONTRAST = (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
 def check_deck(path, pages, report) -> None:
     """Fill ``report`` with the deck's facts and problems; ``pages`` is its LibreOffice rendering or None."""
     prs = Presentation(str(path))
-    report.facts.append(f"{len(prs.slides)} slides")
+    report.facts.append(ngettext("{count} slide", "{count} slides", len(prs.slides)))
     props = prs.core_properties
     if not (props.title or "").strip():
         report.problems.append("no document title (File > Info > Title)")

@@ -11,6 +11,7 @@ from ..data_source.loader import compose_data
 from ..i18n import SOURCE_LANGUAGE, language_of, translator_catalogue_path, unconfirmed
 from ..paths import display_path
 from ..problems import shorten
+from ..user_messages import _
 
 MAX_NAMED = 3  # a report names this many unconfirmed entries, then says how many more
 
@@ -34,13 +35,14 @@ def translation_report(data: Path) -> TranslationReport:
             continue
         translator = translator_catalogue_path(data, language)
         untranslated, fuzzy = unconfirmed(language, translator)
-        source = (f"the shipped catalogue with {display_path(translator)}" if translator.exists()
-                  else f"the shipped catalogue (no {display_path(translator)} beside the data)")
-        report.lines.append(f"{display_path(data)}: {language} words from {source}: "
-                            f"{len(untranslated)} untranslated, {len(fuzzy)} not yet confirmed by a translator"
-                            f"{_examples(fuzzy)}")
-        report.problems.extend(f"{display_path(data)}: the {language} catalogue has no translation of "
-                               f"'{shorten(message)}', so the {language} version shows it in English"
+        source = (_("the shipped catalogue with {file}", file=display_path(translator)) if translator.exists()
+                  else _("the shipped catalogue (no {file} beside the data)", file=display_path(translator)))
+        report.lines.append(_("{data}: {language} words from {source}: {untranslated} untranslated, {fuzzy} not "
+                              "yet confirmed by a translator", data=display_path(data), language=language,
+                              source=source, untranslated=len(untranslated), fuzzy=len(fuzzy)) + _examples(fuzzy))
+        report.problems.extend(_("{data}: the {language} catalogue has no translation of '{message}', so the "
+                                 "{language} version shows it in English", data=display_path(data),
+                                 language=language, message=shorten(message))
                                for message in untranslated)
     return report
 
@@ -49,5 +51,6 @@ def _examples(messages: list[str]) -> str:
     if not messages:
         return ""
     named = ", ".join(f"'{shorten(message)}'" for message in messages[:MAX_NAMED])
-    more = f" and {len(messages) - MAX_NAMED} more" if len(messages) > MAX_NAMED else ""
-    return f" (fuzzy: {named}{more})"
+    if len(messages) > MAX_NAMED:
+        return _(" (fuzzy: {named} and {more} more)", named=named, more=len(messages) - MAX_NAMED)
+    return _(" (fuzzy: {named})", named=named)

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
 from .common import DEFAULT_DATA, EXIT_BAD_INPUT, EXIT_OK, add_command, data_files, out_folder
-from .messages import built, joined, print_problems, print_warnings, problem_count, shown
+from ..user_messages import _
+from .messages import built, file_line, print_problems, print_warnings, problem_count, said_list, shown
 
 if TYPE_CHECKING:
     from ..build import BuildOptions
@@ -122,27 +123,32 @@ def run_builds(paths: list[Path], options: BuildOptions, list_files: bool,
         if outcome.problems:
             print_problems(outcome.problems)
             if len(paths) > 1:
-                print(f"{shown(outcome.source)}: {problem_count(outcome.problems)}; its outputs were not "
-                      "written or changed.", file=sys.stderr)
+                print(_("{file}: {problems}; its outputs were not written or changed.", file=shown(outcome.source),
+                        problems=problem_count(outcome.problems)), file=sys.stderr)
             batch.failed.append((outcome.source, outcome.problems))
             continue
         batch.warnings.extend(str(w) for w in outcome.warnings)
         print_warnings([w for w in outcome.warnings if str(w) not in said_before], verbose)
         if list_files:
             for state, path, summary in outcome.files:
-                print(f"{state} {shown(path)}" + (f" ({summary})" if summary else ""))
+                print(file_line(state, path, summary))
         batch.files.extend(outcome.files)
     return batch
 
 
 def print_batch_summary(batch: Batch, events: int) -> None:
     if not batch.files:
-        problems = [problem for _, found in batch.failed for problem in found]
-        where = f" in {len(batch.failed)} data files" if len(batch.failed) > 1 else ""
-        print(f"{problem_count(problems)}{where}; no output was written or changed.", file=sys.stderr)
+        problems = [problem for _source, found in batch.failed for problem in found]
+        if len(batch.failed) > 1:
+            print(_("{problems} in {files} data files; no output was written or changed.",
+                    problems=problem_count(problems), files=len(batch.failed)), file=sys.stderr)
+        else:
+            print(_("{problems}; no output was written or changed.", problems=problem_count(problems)),
+                  file=sys.stderr)
         return
-    not_built = ""
     if batch.failed:
-        names = joined([shown(source) for source, _ in batch.failed])
-        not_built = f"; not built, because of the problems above: {names} ({len(batch.failed)} of {events} data files)"
-    print(f"{built(batch.files)}{not_built}.")
+        names = said_list([shown(source) for source, _problems in batch.failed])
+        print(_("{built}; not built, because of the problems above: {names} ({failed} of {events} data files).",
+                built=built(batch.files), names=names, failed=len(batch.failed), events=events))
+        return
+    print(built(batch.files) + ".")

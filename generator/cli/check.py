@@ -9,7 +9,8 @@ from typing import Any
 
 from .build import print_batch_summary, run_builds, threshold
 from .common import DEFAULT_DATA, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, add_command, data_files
-from .messages import counted, shown
+from ..user_messages import _, ngettext
+from .messages import shown
 
 
 def add_command_to(commands: Any) -> None:
@@ -62,7 +63,7 @@ def check_translations(paths: list[Path]) -> int:
         for line in report.lines:
             print(line)
         for problem in report.problems:
-            print(f"  problem: {problem}")
+            print(_("  problem: {problem}", problem=problem))
         problems += len(report.problems)
     return problems
 
@@ -80,17 +81,18 @@ def check(files: list[Path], built_in: Path | None = None) -> int:
         name = report.path.relative_to(built_in).as_posix() if built_in else shown(report.path)
         print(f"{name}: {'; '.join([hiding_fact(recorded_at(report.path)), *report.facts])}")
         for problem in report.problems:
-            print(f"  problem: {problem}")
+            print(_("  problem: {problem}", problem=problem))
         if not report.problems:
-            print("  no problems found")
+            print(_("  no problems found"))
         problems += len(report.problems)
         skipped.update(report.skipped)
     for reason in sorted(skipped):
-        print(f"skipped: {reason}")
+        print(_("skipped: {reason}", reason=reason))
     if built_in:
-        print("checked a fresh build in a temporary folder; the files already built were not changed (check those "
-              "with --files)")
-    print(f"{counted(problems, 'problem', 'problems')} found in {counted(len(files), 'file', 'files')}.")
+        print(_("checked a fresh build in a temporary folder; the files already built were not changed (check "
+                "those with --files)"))
+    print(_("{problems} found in {files}.", problems=ngettext("{count} problem", "{count} problems", problems),
+            files=ngettext("{count} file", "{count} files", len(files))))
     return EXIT_FAILED if problems else EXIT_OK
 
 
@@ -98,5 +100,5 @@ def hiding_fact(threshold: int | None) -> str:
     """Return what a file records of hiding: 'counts below 5 hidden', 'small numbers not hidden', or 'records no
     hiding' (a file built by an older version or by another tool, or a workbook)."""
     if threshold is None:
-        return "records no hiding"
-    return f"counts below {threshold} hidden" if threshold else "small numbers not hidden"
+        return _("records no hiding")
+    return _("counts below {threshold} hidden", threshold=threshold) if threshold else _("small numbers not hidden")

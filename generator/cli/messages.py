@@ -9,6 +9,7 @@ from pathlib import Path
 from ..output_formats import OUTPUT_FORMATS, format_of
 from ..paths import display_path
 from ..problems import Problem, escape_control, shorten
+from ..user_messages import _, ngettext
 
 MAX_REPORTED = 100
 WROTE, UNCHANGED = "wrote", "unchanged"
@@ -35,8 +36,9 @@ def counted(n: int, one: str, several: str) -> str:
 
 
 def problem_count(problems: list[Problem]) -> str:
+    """Return '3 problems found', in the user's language, counting the errors."""
     errors = sum(1 for p in problems if p.severity == "error")
-    return f"{counted(errors, 'problem', 'problems')} found"
+    return ngettext("{count} problem found", "{count} problems found", errors)
 
 
 def print_warnings(warnings: list[Problem], verbose: bool = False) -> None:
@@ -59,7 +61,7 @@ def print_problems(problems: list[Problem]) -> None:
 
 
 def print_problem_count(problems: list[Problem]) -> None:
-    print(f"{problem_count(problems)}; no output was written or changed.", file=sys.stderr)
+    print(_("{problems}; no output was written or changed.", problems=problem_count(problems)), file=sys.stderr)
 
 
 def build_summary(files: list[tuple[str, Path, str]]) -> str:
@@ -71,14 +73,39 @@ def built(files: list[tuple[str, Path, str]]) -> str:
     """Return 'Built 1 deck and 3 briefings into decks/ and briefings/ (2 written, 2 unchanged)'."""
     counts: dict[tuple[str, str], int] = {}
     folders: dict[str, None] = {}  # in order of first appearance
-    for _, path, _ in files:
+    for _state, path, _summary in files:
         kind = _kind(path)
         counts[kind] = counts.get(kind, 0) + 1
         folders[shown(path.parent) + "/"] = None
-    made = joined([counted(n, *kind) for kind, n in counts.items()])
-    written = sum(1 for state, _, _ in files if state == WROTE)
-    states = [f"{n} {state}" for n, state in ((written, "written"), (len(files) - written, UNCHANGED)) if n]
-    return f"Built {made} into {joined(list(folders))} ({', '.join(states)})"
+    made = said_list([kind_counted(kind, n) for kind, n in counts.items()])
+    written = sum(1 for state, _path, _summary in files if state == WROTE)
+    states = [said for n, said in ((written, _("{count} written", count=written)),
+                                   (len(files) - written, _("{count} unchanged", count=len(files) - written))) if n]
+    return _("Built {made} into {folders} ({states})", made=made, folders=said_list(list(folders)),
+             states=", ".join(states))
+
+
+def file_line(state: str, path: Path, summary: str) -> str:
+    """Return a build's line for one output: 'wrote decks/x.pptx (18 slides)', in the user's language."""
+    line = _("wrote {path}", path=shown(path)) if state == WROTE else _("unchanged {path}", path=shown(path))
+    return f"{line} ({summary})" if summary else line
+
+
+def said_list(names: list[str]) -> str:
+    """Return names as a list in the user's language: 'a', 'a and b', 'a, b and c'."""
+    return names[0] if len(names) == 1 else _("{first} and {last}", first=", ".join(names[:-1]), last=names[-1])
+
+
+def kind_counted(kind: tuple[str, str], count: int) -> str:
+    """Return a number of outputs of one kind in the user's language: '1 deck', '3 briefings'."""
+    said = {"deck": ngettext("{count} deck", "{count} decks", count),
+            "briefing": ngettext("{count} briefing", "{count} briefings", count),
+            "web page": ngettext("{count} web page", "{count} web pages", count),
+            "figures workbook": ngettext("{count} figures workbook", "{count} figures workbooks", count),
+            "PDF": ngettext("{count} PDF", "{count} PDFs", count),
+            "picture": ngettext("{count} picture", "{count} pictures", count),
+            "file": ngettext("{count} file", "{count} files", count)}
+    return said.get(kind[0]) or counted(count, *kind)
 
 
 def outputs_changed(files: list[tuple[str, Path, str]]) -> str:
