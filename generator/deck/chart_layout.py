@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .. import text_fit
-from ..charts import EDGE, LABEL_OFFSET, LABEL_SHARE, MIN_LABEL_SIZE, SLACK, ChartSpec, bar_layout
+from ..charts import EDGE, LABEL_OFFSET, LABEL_SHARE, MIN_LABEL_SIZE, SLACK, TITLE_DROP, ChartSpec, bar_layout
 from .body_text import DECK_BODY_FLOOR
 from .layouts import EMU_PER_PT, Box
 
@@ -146,7 +146,8 @@ def bar_label_size(chart: ChartSpec, room: Box, family: str, sizes: tuple[float,
     beside its bar, or None when none does."""
     width, height = room.width / EMU_PER_PT, room.height / EMU_PER_PT
     return next((size for size in sizes
-                 if bar_layout(chart, width, size, family, title_size=CHART_TITLE_SIZE).height <= height), None)
+                 if bar_layout(chart, width, size, family, title_size=CHART_TITLE_SIZE,
+                               title_drop=TITLE_DROP).height <= height), None)
 
 
 def even_groups(charts: list[ChartSpec], count: int) -> list[list[ChartSpec]]:

@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from generator import text_fit
-from generator.charts import ChartSpec, bar_layout
+from generator.charts import TITLE_DROP, ChartSpec, bar_layout
 from generator.cli import main
 from generator.deck import chart_layout
 from generator.deck.chart_layout import (CHART_TITLE_SIZE, LABEL_SIZES, chart_slides, drawn_as, even_groups,
@@ -73,7 +73,7 @@ def test_every_bar_chart_placed_has_room_for_each_label_at_the_size_it_is_set() 
         for slide in _slides(charts, family):
             for placed in slide:
                 layout = bar_layout(placed.chart, placed.box.width / EMU_PER_PT, placed.label_size, family,
-                                    title_size=CHART_TITLE_SIZE)
+                                    title_size=CHART_TITLE_SIZE, title_drop=TITLE_DROP)
                 assert layout.height <= placed.box.height / EMU_PER_PT, (family, placed.chart.title)
                 assert placed.label_size in LABEL_SIZES
 

@@ -71,3 +71,24 @@ def test_a_deck_charts_workbook_holds_a_label_like_a_formula_as_text():
     sheet = load_workbook(io.BytesIO(frame.chart_part.chart_workbook.xlsx_part.blob)).active
     assert [(cell.value, cell.data_type) for cell in (sheet["B1"], sheet["A2"], sheet["B2"])] == [
         ("=1+1", "s"), (formula, "s"), (3, "n")]
+
+
+@needs_libreoffice
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_a_bar_chart_s_title_ends_above_its_bars_however_tall_the_chart(tmp_path):
+    presentation = Presentation()
+    presentation.slide_width, presentation.slide_height = Pt(960), Pt(540)
+    heights = (150, 250, 350, 500)
+    spec = ChartSpec("bar", "Ethnicity", ("Alpha", "Beta", "Gamma"), (3, 2, 1), "Bar chart.")
+    plot_tops = []
+    for height in heights:
+        slide = presentation.slides.add_slide(presentation.slide_layouts[6])
+        frame = add_chart(slide, spec, Box(Emu(Pt(100)), Emu(Pt(20)), Emu(Pt(400)), Emu(Pt(height))), 12.0, 16.0,
+                          "")
+        y = float(frame.chart.element.xpath(".//c:plotArea/c:layout/c:manualLayout/c:y/@val")[0])
+        plot_tops.append(20 + y * height)
+    presentation.save(str(tmp_path / "titles.pptx"))
+    pages = read_pages(render(tmp_path / "titles.pptx"))
+    title_bottoms = [next(word.bottom for word in page.words if word.text == "Ethnicity") for page in pages]
+    assert [round(top - bottom) >= 0 for top, bottom in zip(plot_tops, title_bottoms)] == [True] * len(heights)
