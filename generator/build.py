@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import os
 from dataclasses import dataclass, field
 from functools import partial
@@ -10,17 +11,12 @@ from pathlib import Path
 from typing import Callable, Iterator, Protocol
 
 from .branding import palette, read_template, template_fonts
-from .briefing.html import HtmlBriefingBuilder
-from .briefing.word import WordBriefingBuilder
-from .deck.builder import DeckBuilder
-from .figures_workbook import FiguresWorkbookBuilder
 from .i18n import SOURCE_LANGUAGE, catalogue_fingerprint, speaking
 from .loading import LoadedData, load_event
 from .output import Output, Rendered, Target, hiding_record, manifest, write_outputs
 from .output.lock import build_lock
-from .pictures.builder import PicturesBuilder
 from .output.rendering import render_all
-from .output_formats import OFFICE_SUFFIXES
+from .output_formats import OFFICE_SUFFIXES, OUTPUT_FORMATS
 from .paths import SLUG_LENGTH, display_path, event_stem, slug
 from .plan import EventPlan, plan_event
 from .problems import ERROR, WARNING, InputError, Problem
@@ -39,6 +35,12 @@ class Builder(Protocol):
     name: str
 
     def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]: ...
+
+
+class BuilderClass(Protocol):
+    """A builder's class, as an output format names it: it makes the builder a build uses, or declines."""
+
+    def for_build(self, setup: BuildSetup) -> Builder | None: ...
 
 
 @dataclass
@@ -70,9 +72,23 @@ class BuildReport:
     kept_pdfs: list[Path] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class BuildSetup:
+    """What a builder is made from (see each builder's ``for_build``): the event, what the user asked for, and the
+    look the templates and the data's theme give every output."""
+
+    loaded: LoadedData
+    options: BuildOptions
+    deck_template: bytes
+    docx_package: bytes | None
+    docx_path: Path | None
+    colours: dict[str, str]
+    fonts: tuple[str, str]  # heading, body
+
+
 def builders(loaded: LoadedData, options: BuildOptions) -> list[Builder]:
-    """Return one builder per output format: the deck, the Word briefings and the HTML briefings, and the chart
-    pictures when asked for.
+    """Return one builder per output format that has one (generator/output_formats.py names it), in the formats'
+    order; a builder may decline (the chart pictures, unless asked for).
 
     Templates named on the command line win over those the data's theme names.
     """
@@ -82,17 +98,18 @@ def builders(loaded: LoadedData, options: BuildOptions) -> list[Builder]:
     docx_path = options.docx_template or loaded.docx_template
     docx_package = read_package(docx_path, "docx") if docx_path else None
     theme = loaded.event.theme
-    colours = palette(deck_template, theme)
     heading, body = template_fonts(deck_template)
-    fonts = (theme.heading_font or heading, theme.body_font or body)
-    formats: list[Builder] = [
-        DeckBuilder(deck_template, loaded.logo_image),
-        WordBriefingBuilder(colours, fonts, docx_package, docx_path, theme.styles, loaded.logo_image),
-        HtmlBriefingBuilder(colours, fonts, loaded.logo_image),
-        FiguresWorkbookBuilder()]
-    if options.pictures or loaded.event.publish.pictures:
-        formats.append(PicturesBuilder(colours, fonts))
-    return formats
+    setup = BuildSetup(loaded, options, deck_template, docx_package, docx_path, palette(deck_template, theme),
+                       (theme.heading_font or heading, theme.body_font or body))
+    made = (builder_class(output_format.builder).for_build(setup)
+            for output_format in OUTPUT_FORMATS if output_format.builder)
+    return [builder for builder in made if builder is not None]
+
+
+def builder_class(reference: str) -> BuilderClass:
+    """Return the builder class an output format names as 'module:Class'."""
+    module, name = reference.split(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = None) -> BuildReport:

@@ -26,6 +26,7 @@ from .timescales import stage_date_words
 from .timeline import TimelineFigures, event_timelines, year_kind_words
 
 if TYPE_CHECKING:
+    from .build import BuildSetup
     from .plan import EventPlan
 
 SHEET_NAME_LENGTH = 31  # Excel's limit
@@ -184,6 +185,11 @@ class FiguresWorkbookBuilder:
     name = "figures workbook"
     folder = "decks"
     suffix = "-figures.xlsx"
+
+    @classmethod
+    def for_build(cls, setup: BuildSetup) -> FiguresWorkbookBuilder:
+        """Return the builder a build uses."""
+        return cls()
 
     def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
         event = plan.event

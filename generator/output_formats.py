@@ -1,4 +1,5 @@
-"""The output formats: each one's file suffix, what a person calls it, and whether LibreOffice makes a PDF of it.
+"""The output formats: each one's file suffix, what a person calls it, whether LibreOffice makes a PDF of it, and
+the builder that writes it.
 
 Beneath everything (the standard library only): the command line's summary,
 the build's PDF step and ``check`` all read this one record.
@@ -17,17 +18,24 @@ class OutputFormat:
     one: str  # what one file is called in a summary: 'deck'
     several: str  # and several: 'decks'
     makes_pdf: bool  # whether LibreOffice converts it to a PDF (``--pdf``, and ``check``'s rendering)
+    # The builder that writes it, as 'module:Class' (the build imports it and calls Class.for_build(setup)); '' for a
+    # file another step or format writes (a PDF, a picture's SVG beside its PNG).
+    builder: str = ""
 
 
-DECK = OutputFormat(".pptx", "deck", "decks", makes_pdf=True)
-WORD = OutputFormat(".docx", "briefing", "briefings", makes_pdf=True)
-HTML = OutputFormat(".html", "web page", "web pages", makes_pdf=False)
+DECK = OutputFormat(".pptx", "deck", "decks", makes_pdf=True, builder="generator.deck.builder:DeckBuilder")
+WORD = OutputFormat(".docx", "briefing", "briefings", makes_pdf=True,
+                    builder="generator.briefing.word:WordBriefingBuilder")
+HTML = OutputFormat(".html", "web page", "web pages", makes_pdf=False,
+                    builder="generator.briefing.html:HtmlBriefingBuilder")
 PDF = OutputFormat(".pdf", "PDF", "PDFs", makes_pdf=False)
-XLSX = OutputFormat(".xlsx", "figures workbook", "figures workbooks", makes_pdf=False)  # for the annual report
-PNG = OutputFormat(".png", "picture", "pictures", makes_pdf=False)  # a chart's picture (build --pictures)
+XLSX = OutputFormat(".xlsx", "figures workbook", "figures workbooks", makes_pdf=False,  # for the annual report
+                    builder="generator.figures_workbook:FiguresWorkbookBuilder")
+PNG = OutputFormat(".png", "picture", "pictures", makes_pdf=False,  # a chart's picture (build --pictures)
+                   builder="generator.pictures.builder:PicturesBuilder")
 SVG = OutputFormat(".svg", "picture", "pictures", makes_pdf=False)
 OUTPUT_FORMATS = (DECK, WORD, HTML, XLSX, PDF, PNG, SVG)
-"""In the order a summary names them."""
+"""In the order a summary names them, and the build makes them."""
 
 BY_SUFFIX = {output_format.suffix: output_format for output_format in OUTPUT_FORMATS}
 OFFICE_SUFFIXES = tuple(output_format.suffix for output_format in OUTPUT_FORMATS if output_format.makes_pdf)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import re
 from html import escape
+from typing import TYPE_CHECKING
 
 from .. import i18n, text_fit
 from ..branding import paper_colours
@@ -21,6 +22,9 @@ from .formats import BriefingFormat
 from .line_breaks import breakable_after_at, is_short_label, name_pieces, note_clauses, trailing_note
 from .plan import ACTION_PLAN_COLUMNS, BriefingPlan, SectionPlan, record_request, table_header
 from .svg_chart import chart_svg
+
+if TYPE_CHECKING:
+    from ..build import BuildSetup
 
 PRINTED_URL_SIZE = 8  # points: a link's address, printed after it in brackets
 
@@ -81,6 +85,11 @@ class HtmlBriefingBuilder(BriefingFormat):
 
     name = "HTML briefings"
     suffix = ".html"
+
+    @classmethod
+    def for_build(cls, setup: BuildSetup) -> HtmlBriefingBuilder:
+        """Return the builder a build uses."""
+        return cls(setup.colours, setup.fonts, setup.loaded.logo_image)
 
     def __init__(self, palette: dict[str, str], fonts: tuple[str, str], logo: bytes = b""):
         self.palette = palette

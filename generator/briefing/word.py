@@ -45,6 +45,7 @@ from .styles import has_numbering
 from .word_chart import word_chart_drawing
 
 if TYPE_CHECKING:
+    from ..build import BuildSetup
     from ..plan import EventPlan
 
 HEADER_TEXT_WIDTH = PAGE_WIDTH - 2 * PAGE_MARGIN
@@ -401,6 +402,12 @@ class WordBriefingBuilder(BriefingFormat):
 
     name = "Word briefings"
     suffix = ".docx"
+
+    @classmethod
+    def for_build(cls, setup: BuildSetup) -> WordBriefingBuilder:
+        """Return the builder a build uses."""
+        return cls(setup.colours, setup.fonts, setup.docx_package, setup.docx_path, setup.loaded.event.theme.styles,
+                   setup.loaded.logo_image)
 
     def __init__(self, palette: dict[str, str], fonts: tuple[str, str], docx_package: bytes | None,
                  docx_template: Path | None, style_names: dict[str, str], logo: bytes = b""):

@@ -21,6 +21,7 @@ from .slides import SlideSpec
 from .writer import DeckWriter
 
 if TYPE_CHECKING:
+    from ..build import BuildSetup
     from ..plan import EventPlan
 
 
@@ -30,6 +31,11 @@ class DeckBuilder:
     name = "deck"
     folder = "decks"
     suffix = ".pptx"
+
+    @classmethod
+    def for_build(cls, setup: BuildSetup) -> DeckBuilder:
+        """Return the builder a build uses."""
+        return cls(setup.deck_template, setup.loaded.logo_image)
 
     def __init__(self, template_package: bytes, logo: bytes = b""):
         self.template_package = template_package

@@ -26,6 +26,7 @@ from .page import index_page
 from .plan import Picture, plan_pictures
 
 if TYPE_CHECKING:
+    from ..build import BuildSetup
     from ..plan import EventPlan
     from .draw import Drawn
 
@@ -62,6 +63,12 @@ class PicturesBuilder:
     name = "pictures"
     # Its files link to each other by name from the index page: a bilingual build names the folder for its language.
     language_in_folder = True
+
+    @classmethod
+    def for_build(cls, setup: BuildSetup) -> PicturesBuilder | None:
+        """Return the builder a build uses."""
+        wanted = setup.options.pictures or setup.loaded.event.publish.pictures
+        return cls(setup.colours, setup.fonts) if wanted else None
 
     def __init__(self, palette: dict[str, str], fonts: tuple[str, str]):
         paper = paper_colours(palette)
