@@ -18,8 +18,7 @@ from . import body_text, chart_layout, charts
 from .body_text import BODY_FIT, FitRange
 from .layouts import COLUMN_GAP, Box, drop_body
 from .chart_layout import says_something
-from .plan import charts_notes
-from .slides import Para, SlideSpec
+from .slides import Para, SlideSpec, charts_notes
 
 if TYPE_CHECKING:
     from .writer import DeckWriter

@@ -29,11 +29,6 @@ QUESTIONS_NOTES = N_("Give people a few minutes to talk the questions through in
                      "each table.")
 
 
-def charts_notes(spec: SlideSpec, charts: Sequence[ChartSpec]) -> str:
-    """Return the notes of a slide drawing ``charts`` of ``spec``: its notes, their alt texts, its closing notes."""
-    return "\n".join(filter(None, [spec.notes, *(chart.alt_text for chart in charts), spec.notes_end]))
-
-
 def chart_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
     """Return a chart's category labels (``labels`` as counted) as the version being written shows them, the ONS's
     long ethnic group labels as its standard short ones ('White: English, Welsh, Scottish, Northern Irish or

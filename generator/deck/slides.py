@@ -6,6 +6,7 @@ draws each as one slide or more; imports no drawing library.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..charts import ChartSpec
@@ -49,6 +50,11 @@ class SlideSpec:
     # A charts slide's notes are ``notes``, the alt text of each chart drawn on it, then ``notes_end``: the writer
     # decides how many slides the charts take (see charts_notes).
     notes_end: str = ""
+
+
+def charts_notes(spec: SlideSpec, charts: Sequence[ChartSpec]) -> str:
+    """Return the notes of a slide drawing ``charts`` of ``spec``: its notes, their alt texts, its closing notes."""
+    return "\n".join(filter(None, [spec.notes, *(chart.alt_text for chart in charts), spec.notes_end]))
 
 
 def bullet_paras(items: list[str | Bullet]) -> list[Para]:

@@ -14,9 +14,9 @@ import pytest
 from generator.charts import ChartSpec
 from generator.deck.plan import (
     _bullet_slide, _legal_section, _themes_slide, area_breakdown, area_names, chart_footnotes, chart_labels,
-    charts_notes, cross_over_adds_something, plan_deck, review_charts, table_chart, unbroken_postcodes, unique_title,
+    cross_over_adds_something, plan_deck, review_charts, table_chart, unbroken_postcodes, unique_title,
 )
-from generator.deck.slides import Figure, Para, SlideSpec, bullet_paras
+from generator.deck.slides import Figure, Para, SlideSpec, bullet_paras, charts_notes
 from generator.figures import CountTable, ReviewFigures, event_figures
 from generator.loading import load_event
 from generator.model import (
