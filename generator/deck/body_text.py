@@ -75,14 +75,26 @@ def paragraphs_height(paras: list[Para], width_emu: int, size: float, family: st
 
 def best_size(paras: list[Para], width_emu: int, height_emu: int, fit: FitRange,
               family: str = "") -> float | None:
-    """Return the largest size in ``fit`` at which ``paras`` fit the box, or None if none does."""
+    """Return the largest size in ``fit`` at which ``paras`` fit the box, or None if none does: the largest at
+    which every email or web address also fits its line, if one does (a wider address is cut inside)."""
     height_pt = height_emu / EMU_PER_PT
     if paragraphs_height(paras, width_emu, fit.smallest, family) > height_pt:
         return None  # long lists: no need to try every size before splitting them
+    largest_fitting = None
     for size in fit.sizes():
         if paragraphs_height(paras, width_emu, size, family) <= height_pt:
-            return size
-    return None
+            if addresses_fit_their_lines(paras, width_emu, size, family):
+                return size
+            largest_fitting = largest_fitting or size
+    return largest_fitting
+
+
+def addresses_fit_their_lines(paras: list[Para], width_emu: int, size: float, family: str = "") -> bool:
+    """Return whether every email or web address in ``paras`` fits a line of its own at ``size``."""
+    inner = (width_emu - 2 * INSET_X) / EMU_PER_PT
+    return all(text_fit.face(para.bold, family).width(address, size * para.scale)
+               <= inner - _left_margin(para) / EMU_PER_PT
+               for para in paras for address in text_fit.ADDRESS.findall(para.text))
 
 
 def split_into_pages(paras: list[Para], width_emu: int, height_emu: int, size: float,
@@ -151,7 +163,7 @@ def two_column_size(header: list[Para], left: list[Para], right: list[Para], wid
     for size in fit.sizes():
         top = paragraphs_height(header, width_emu, size, family) if header else 0.0
         columns = max(paragraphs_height(left, column, size, family), paragraphs_height(right, column, size, family))
-        if top + columns <= height_pt:
+        if top + columns <= height_pt and addresses_fit_their_lines(left + right, column, size, family):
             return size
     return None
 
