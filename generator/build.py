@@ -13,7 +13,7 @@ from typing import Callable, Iterator, Protocol
 from .branding import palette, read_template, template_fonts
 from .i18n import SOURCE_LANGUAGE, catalogue_fingerprint, speaking
 from .loading import LoadedData, load_event
-from .output import Output, Rendered, Target, hiding_record, manifest, write_outputs
+from .output import UNCHANGED, WROTE, Output, Rendered, Target, hiding_record, manifest, write_outputs
 from .output.lock import build_lock
 from .output.rendering import render_all
 from .output_formats import OFFICE_SUFFIXES, OUTPUT_FORMATS
@@ -351,10 +351,10 @@ def build_outcome(path: Path, options: BuildOptions, loaded: LoadedData | None =
         report = build_event(path, options, loaded)
     except InputError as error:
         return BuildOutcome(path, problems=error.problems)
-    files = [("wrote" if output in report.written else "unchanged", output.path, output.summary)
+    files = [(WROTE if output in report.written else UNCHANGED, output.path, output.summary)
              for output in report.outputs]
-    files.extend(("wrote", pdf, "") for pdf in report.pdfs)
-    files.extend(("unchanged", pdf, "") for pdf in report.kept_pdfs)
+    files.extend((WROTE, pdf, "") for pdf in report.pdfs)
+    files.extend((UNCHANGED, pdf, "") for pdf in report.kept_pdfs)
     return BuildOutcome(path, files, report.warnings)
 
 

@@ -21,6 +21,7 @@ from .figures import CountTable, ReviewFigures, event_figures
 from .i18n import _, day_month_year
 from .model import EventData
 from .output import Rendered, Target, document_time
+from .output_formats import XLSX
 from .paths import event_stem
 from .timescales import stage_date_words
 from .timeline import TimelineFigures, event_timelines, year_kind_words
@@ -184,7 +185,7 @@ class FiguresWorkbookBuilder:
 
     name = "figures workbook"
     folder = "decks"
-    suffix = "-figures.xlsx"
+    suffix = f"-figures{XLSX.suffix}"
 
     @classmethod
     def for_build(cls, setup: BuildSetup) -> FiguresWorkbookBuilder:

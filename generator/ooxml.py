@@ -7,7 +7,8 @@ PRESENTATION = "http://schemas.openxmlformats.org/presentationml/2006/main"
 CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WORD_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"  # r:id, r:embed...
+PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"  # a part's .rels
 
 
 def tag(namespace: str, name: str) -> str:

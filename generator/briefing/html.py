@@ -17,6 +17,7 @@ from ..branding import paper_colours
 from ..figures import CountTable
 from ..output import Rendered
 from ..output.hiding_record import html_meta
+from ..output_formats import HTML
 from .fit import COLUMN_WIDTH
 from .formats import BriefingFormat
 from .line_breaks import breakable_after_at, is_short_label, name_pieces, note_clauses, trailing_note
@@ -84,7 +85,7 @@ class HtmlBriefingBuilder(BriefingFormat):
     """Builds ``briefings/<event>-<type>.html``: the briefing as one accessible, self-contained web page."""
 
     name = "HTML briefings"
-    suffix = ".html"
+    suffix = HTML.suffix
 
     @classmethod
     def for_build(cls, setup: BuildSetup) -> HtmlBriefingBuilder:

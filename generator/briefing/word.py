@@ -32,6 +32,7 @@ from ..library_internals import relate, story_root
 from ..model import Link
 from ..output import Rendered, Target, document_time, package_bytes, property_text
 from ..output.hiding_record import status_text
+from ..output_formats import WORD
 from .blank import blank_document
 from .contrast import colour_problems
 from .fit import Fit, caption_text, fit_briefing, list_keeps, points, table_columns
@@ -401,7 +402,7 @@ class WordBriefingBuilder(BriefingFormat):
     """Builds ``briefings/<event>-<type>.docx`` for every review type, on the built-in look or a Word template."""
 
     name = "Word briefings"
-    suffix = ".docx"
+    suffix = WORD.suffix
 
     @classmethod
     def for_build(cls, setup: BuildSetup) -> WordBriefingBuilder:

@@ -6,13 +6,13 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..output.files import UNCHANGED, WROTE
 from ..output_formats import OUTPUT_FORMATS, format_of
 from ..paths import display_path
 from ..problems import Problem, escape_control, shorten
 from ..user_messages import _, ngettext
 
 MAX_REPORTED = 100
-WROTE, UNCHANGED = "wrote", "unchanged"
 OTHER_FILES = ("file", "files")  # what a summary calls an output of no known format
 
 

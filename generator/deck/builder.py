@@ -15,6 +15,7 @@ from ..model import EventData
 from ..ooxml import DRAWING, tag
 from ..output import Rendered, Target, document_time, package_bytes, property_text
 from ..output.hiding_record import status_text
+from ..output_formats import DECK
 from ..paths import event_stem
 from .equal_sizes import set_at_equal_sizes
 from .slides import SlideSpec
@@ -30,7 +31,7 @@ class DeckBuilder:
 
     name = "deck"
     folder = "decks"
-    suffix = ".pptx"
+    suffix = DECK.suffix
 
     @classmethod
     def for_build(cls, setup: BuildSetup) -> DeckBuilder:

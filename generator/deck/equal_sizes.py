@@ -18,13 +18,11 @@ from collections.abc import Iterator, Sequence
 from lxml import etree
 
 from ..i18n import every_translation
-from ..ooxml import DRAWING, PRESENTATION
+from ..ooxml import DRAWING, PACKAGE_RELATIONSHIPS, PRESENTATION, RELATIONSHIPS
 from ..output.files import zip_package
 from .writer import CONTINUED_NOTES_PREFIX
 
-RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
-OFFICE_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NOTES_TYPE = OFFICE_RELATIONSHIPS + "/notesSlide"
+NOTES_TYPE = RELATIONSHIPS + "/notesSlide"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 Slide = list[list[etree._Element]]  # a slide's text boxes, each a list of its paragraphs
@@ -74,7 +72,7 @@ def _slide_names(entries: dict[str, bytes]) -> list[str]:
     """Return the slides' part names in the deck's order."""
     presentation = etree.fromstring(entries["ppt/presentation.xml"], _PARSER)
     targets = _relationship_targets(entries, "ppt/presentation.xml")
-    return [targets[slide_id.get(f"{{{OFFICE_RELATIONSHIPS}}}id")]
+    return [targets[slide_id.get(f"{{{RELATIONSHIPS}}}id")]
             for slide_id in presentation.iter(f"{{{PRESENTATION}}}sldId")]
 
 
@@ -82,7 +80,7 @@ def _relationship_targets(entries: dict[str, bytes], part: str, kind: str = "") 
     folder, name = posixpath.split(part)
     rels = etree.fromstring(entries[f"{folder}/_rels/{name}.rels"], _PARSER)
     return {rel.get("Id"): posixpath.normpath(posixpath.join(folder, rel.get("Target")))
-            for rel in rels.iter(f"{{{RELATIONSHIPS}}}Relationship") if not kind or rel.get("Type") == kind}
+            for rel in rels.iter(f"{{{PACKAGE_RELATIONSHIPS}}}Relationship") if not kind or rel.get("Type") == kind}
 
 
 def _grouped(entries: dict[str, bytes], trees: dict[str, etree._Element]) -> list[list[tuple[str, Slide]]]:

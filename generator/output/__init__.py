@@ -1,6 +1,6 @@
 """Outputs: what a builder hands back, and how it reaches the disk."""
 
-from .files import (Output, Rendered, Target, document_time, package_bytes, property_text,
+from .files import (UNCHANGED, WROTE, Output, Rendered, Target, document_time, package_bytes, property_text,
                     write_outputs)
 
-__all__ = ["Output", "Rendered", "Target", "document_time", "package_bytes", "property_text", "write_outputs"]
+__all__ = ["UNCHANGED", "WROTE", "Output", "Rendered", "Target", "document_time", "package_bytes", "property_text", "write_outputs"]

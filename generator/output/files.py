@@ -25,6 +25,8 @@ CONTENT_TYPES_PART = "[Content_Types].xml"  # first in the zip, as office progra
 _CORE_TIMES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
+WROTE, UNCHANGED = "wrote", "unchanged"  # a built file's state, as a build reports it (see build.BuildOutcome)
+
 @dataclass
 class Output:
     """One rendered file: where it goes, its bytes, and a line for the build summary."""

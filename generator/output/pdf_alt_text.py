@@ -16,10 +16,8 @@ import zipfile
 import pikepdf
 from lxml import etree
 
-from ..ooxml import DRAWING, PRESENTATION
+from ..ooxml import DRAWING, PACKAGE_RELATIONSHIPS, PRESENTATION, RELATIONSHIPS
 
-_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_OFFICE_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _WORD_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _FIGURE_FRAMES = (f"{{{PRESENTATION}}}graphicFrame", f"{{{PRESENTATION}}}pic")
 
@@ -85,10 +83,10 @@ def slide_figure_descriptions(deck: bytes) -> list[list[str]]:
     with zipfile.ZipFile(io.BytesIO(deck)) as package:
         presentation = etree.fromstring(package.read("ppt/presentation.xml"))
         targets = {rel.get("Id"): rel.get("Target") for rel in etree.fromstring(
-            package.read("ppt/_rels/presentation.xml.rels")).iter(f"{{{_RELATIONSHIPS}}}Relationship")}
+            package.read("ppt/_rels/presentation.xml.rels")).iter(f"{{{PACKAGE_RELATIONSHIPS}}}Relationship")}
         slides = []
         for slide_id in presentation.iter(f"{{{PRESENTATION}}}sldId"):
-            target = targets.get(slide_id.get(f"{{{_OFFICE_RELATIONSHIPS}}}id"), "")
+            target = targets.get(slide_id.get(f"{{{RELATIONSHIPS}}}id"), "")
             tree = etree.fromstring(package.read(f"ppt/{target.lstrip('/').removeprefix('ppt/')}"))
             slides.append([frame.find(f".//{{{PRESENTATION}}}cNvPr").get("descr", "")
                            for frame in tree.iter(*_FIGURE_FRAMES) if _is_figure(frame)])

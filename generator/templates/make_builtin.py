@@ -27,6 +27,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
 from ..library_internals import drop_relationships
+from ..ooxml import WORD as W
 from ..palette import BUILTIN_SCHEME
 from . import BUILTIN_BRIEFING_TEMPLATE, BUILTIN_DECK_TEMPLATE
 from .package_rules import KINDS
@@ -46,7 +47,6 @@ SECTION_TITLE = (Emu(963084), Emu(1700000), Emu(10363200), Emu(2200000))  # left
 SECTION_SUBTITLE = (Emu(963084), Emu(4000000), Emu(10363200), Emu(1500000))
 SECTION_BAR = (Emu(609600), Emu(1700000), Emu(137160), Emu(3800000))
 BODY_SIZES = {1: 2400, 2: 2000, 3: 1800, 4: 1600, 5: 1600}
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # The styles a briefing's paragraphs, lists, tables and header and footer use (their role names are in
 # briefing/styles.py), the character styles Word links them to, and the defaults every document has.
 BRIEFING_STYLE_IDS = frozenset({

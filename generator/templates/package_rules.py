@@ -19,7 +19,6 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 STYLES_WITH_EFFECTS_TYPE = "application/vnd.ms-word.stylesWithEffects+xml"
 WORD_TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 ROOT = ""  # the package itself, source of _rels/.rels
 
 PICTURE_TYPES = frozenset({CT.PNG, CT.JPEG, "image/jpg", CT.GIF, CT.BMP, CT.TIFF, CT.X_EMF, CT.X_WMF})

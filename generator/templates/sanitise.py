@@ -21,7 +21,7 @@ from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from ..ooxml import DRAWING as A, WORD as W
+from ..ooxml import DRAWING as A, PACKAGE_RELATIONSHIPS, WORD as W
 from .limits import MAX_XML_PART_BYTES, MAX_XML_TOTAL_BYTES, SHOWN_TARGET_CHARACTERS, in_megabytes
 from .package_rules import DROP_REASONS, PICTURE_TYPES, ROOT, Kind, Rule
 from .package_writing import CONTENT_TYPES_NAMESPACE, CONTENT_TYPES_PART, write_package
@@ -32,7 +32,6 @@ from .structure import structure_fault
 from .xml_edits import (RELATIONSHIP_ID, clear_body, detach, drop_embedded_fonts, drop_references,
                         drop_sections_slides, elements_using_relationships, remove, running_field_instructions)
 
-PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _PICTURE_TYPES = frozenset(content_type.lower() for content_type in PICTURE_TYPES)
 
 ROOT_RELATIONSHIPS = "_rels/.rels"

@@ -8,8 +8,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ..ooxml import DRAWING as A, PRESENTATION as P, WORD as W
-from .package_rules import RELATIONSHIPS_NAMESPACE
+from ..ooxml import DRAWING as A, PRESENTATION as P, RELATIONSHIPS as RELATIONSHIPS_NAMESPACE, WORD as W
 
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 RELATIONSHIP_ID = f"{{{RELATIONSHIPS_NAMESPACE}}}"
