@@ -152,7 +152,9 @@ def test_no_catalogue_phrase_of_the_other_language_appears_in_a_version(request:
 
 @pytest.mark.slow
 @needs_libreoffice
-def test_both_versions_pass_the_rendered_checks(built: list[Path]) -> None:
+@pytest.mark.parametrize("build", ["built", "built_hiding_people"])
+def test_both_versions_pass_the_rendered_checks(request: pytest.FixtureRequest, build: str) -> None:
+    built = request.getfixturevalue(build)
     files = [path for path in built if path.suffix in (".pptx", ".docx")]
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):

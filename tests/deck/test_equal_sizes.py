@@ -10,6 +10,7 @@ from pptx import Presentation
 
 from generator.build import BuildOptions, build_event
 from generator.deck.builder import DeckBuilder
+from tests.conftest import needs_libreoffice
 
 GALLERY = Path(__file__).resolve().parents[1] / "fixtures" / "gallery" / "bilingual-susr.yaml"
 LONG_WELSH = ("Clywed beth a ganfu ein hadolygiadau am y ffordd y bu asiantaethau'n cydweithio i ddiogelu plant ac "
@@ -61,3 +62,17 @@ def test_a_change_to_one_version_alone_sets_the_other_again(tmp_path: Path) -> N
     data.write_text(data.read_text(encoding="utf-8").replace(LONG_WELSH, "Byr"), encoding="utf-8")
     build_event(data, BuildOptions(out_dir=tmp_path / "out", render_in_parallel=False))
     assert sizes(english)[1] == [12.0, 28.0, 32.0]  # its own words unchanged, but no longer held down by the Welsh
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_both_versions_set_together_pass_the_rendered_checks(tmp_path: Path) -> None:
+    import contextlib
+    import io
+
+    from generator.cli.main import main
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
+        status = main(["check", "--files", *map(str, build_decks(tmp_path))])
+    assert status == 0, printed.getvalue()
