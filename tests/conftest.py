@@ -43,6 +43,28 @@ def replace_once(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
+@pytest.fixture(autouse=True)
+def english_reader(monkeypatch) -> None:
+    """Every test reads the command's own messages in English, whatever the locale of the machine running it
+    (LANGUAGE is the first place gettext looks); a test of another language says so with user_reads."""
+    monkeypatch.setenv("LANGUAGE", "en")
+
+
+@pytest.fixture
+def user_reads(monkeypatch) -> Callable[[dict[str, str]], None]:
+    """Return a function that sets the locale variables the command's own messages follow (every other one
+    cleared): user_reads({"LANG": "cy_GB.UTF-8"})."""
+    from generator.locale_files import USER_LANGUAGE_VARIABLES
+
+    def reads(settings: dict[str, str]) -> None:
+        for variable in USER_LANGUAGE_VARIABLES:
+            monkeypatch.delenv(variable, raising=False)
+        for variable, value in settings.items():
+            monkeypatch.setenv(variable, value)
+
+    return reads
+
+
 @pytest.fixture
 def run_cli(capsys, monkeypatch):
     """Return a function that runs the CLI in a folder and gives (status, stdout, stderr)."""

@@ -228,13 +228,8 @@ def test_the_built_in_categories_and_the_hiding_record_are_in_each_versions_lang
             assert recorded_at(path) == (5 if status[1].endswith("5") else 0), path.name  # read back as a later build does
 
 
-def test_a_welsh_user_reads_the_build_summary_and_checks_report_in_welsh(run_cli, tmp_path: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.locale_files import USER_LANGUAGE_VARIABLES
-
-    for variable in USER_LANGUAGE_VARIABLES:
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("LANG", "cy_GB.UTF-8")
+def test_a_welsh_user_reads_the_build_summary_and_checks_report_in_welsh(run_cli, user_reads, tmp_path: Path) -> None:
+    user_reads({"LANG": "cy_GB.UTF-8"})
     status, out, err = run_cli(["build", DATA, "--out", "out"], tmp_path)
     assert status == 0, err
     lines = out.splitlines()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.locale_files import USER_LANGUAGE_VARIABLES, known_languages, user_language
+from generator.locale_files import known_languages, user_language
 
 
 @pytest.mark.parametrize(("settings", "language"), [
@@ -17,12 +17,9 @@ from generator.locale_files import USER_LANGUAGE_VARIABLES, known_languages, use
     ({"LANG": "gd_GB.UTF-8"}, "en"),  # a language without a catalogue reads English
     ({"LANG": "cy_GB@euro"}, "cy"),
 ])
-def test_the_users_language_is_found_as_gettext_finds_it(monkeypatch: pytest.MonkeyPatch, settings: dict[str, str],
+def test_the_users_language_is_found_as_gettext_finds_it(user_reads, settings: dict[str, str],
                                                          language: str) -> None:
-    for variable in USER_LANGUAGE_VARIABLES:
-        monkeypatch.delenv(variable, raising=False)
-    for variable, value in settings.items():
-        monkeypatch.setenv(variable, value)
+    user_reads(settings)
     assert user_language() == language
 
 

@@ -6,21 +6,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-
-from generator.locale_files import USER_LANGUAGE_VARIABLES
 from generator.user_messages import _, ngettext
 from tests.conftest import ROOT
 
 
-@pytest.fixture
-def welsh_user(monkeypatch: pytest.MonkeyPatch) -> None:
-    for variable in USER_LANGUAGE_VARIABLES:
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("LANG", "cy_GB.UTF-8")
-
-
-def test_a_welsh_user_reads_the_commands_messages_in_welsh(welsh_user: None) -> None:
+def test_a_welsh_user_reads_the_commands_messages_in_welsh(user_reads) -> None:
+    user_reads({"LANG": "cy_GB.UTF-8"})
     assert _("skipped: {reason}", reason="no LibreOffice") == "hepgorwyd: no LibreOffice"
     assert ngettext("{count} deck", "{count} decks", 2) == "2 dec"
 
