@@ -81,10 +81,12 @@ def _read(path: Path, count: int, what: str) -> bytes:
         descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as error:
         raise UnreadableFile(f"cannot read the file ({error.strerror})") from None
+    # Checked again on what was opened, before wrapping it (a folder cannot be wrapped): the path may have been
+    # replaced since the first check.
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise UnreadableFile(f"this is not an ordinary file; {what} must be an ordinary file")
     with os.fdopen(descriptor, "rb") as file:
-        # Checked again on what was opened: the path may have been replaced since the first check.
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            raise UnreadableFile(f"this is not an ordinary file; {what} must be an ordinary file")
         try:
             return file.read(count)
         except OSError as error:
