@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from generator.data_source.yaml_layout import Layout, Level, block_columns, indent_of, opens_block
+from generator.data_source.yaml_layout import (
+    Layout, Level, _held_from, block_columns, child_column, indent_of, opens_block,
+)
 
 
 def _layout(*lines: str) -> Layout:
@@ -40,3 +42,44 @@ def test_the_lines_either_side_agreeing_make_the_middle_one_odd():
 def test_at_the_top_level_the_first_column_is_right():
     layout = _layout("a: 1", " b: 2")
     assert layout.odd_one_out(0, 0, 1, 1) == 1
+
+
+def test_a_blocks_children_start_at_the_next_column_the_line_opens_if_any():
+    assert child_column("  - - name: x", 2) == 4
+    assert child_column("  - - name: x", 4) == 6
+    assert child_column("  key: x", 2) is None
+
+
+def test_a_dash_column_is_the_dash_of_a_list_item_not_the_text_after_it():
+    layout = _layout("- a", "  b: 1")
+    assert layout.is_dash_column(Level(0, 0, False))
+    assert not layout.is_dash_column(Level(0, 2, True))
+    assert not layout.is_dash_column(Level(1, 2, False))
+
+
+def test_a_sibling_is_the_nearest_line_of_the_same_kind_in_the_column_below_then_above_within_the_block():
+    layout = _layout("a:", "  - x", "  - y", "b: 1")
+    assert layout.sibling_at(1, 2) == 2
+    assert layout.sibling_at(2, 2) == 1  # below, 'b' closes the block; above, 'x'
+    assert _layout("a:", "  - x", "  k: 1", "  - y").sibling_at(3, 2) == 1
+    assert _layout("  k: 1", "  j: 2", "  - b").sibling_at(2, 2) is None
+
+
+def test_only_the_blocks_own_lines_are_counted_at_each_column():
+    nested = _layout("top:", "  a: 1", "  b:", "    x: 1", "    y: 2", "  c: 3", "other: 5")
+    assert nested._block_lines_at((2, 4), Level(0, 0, False), 2) == {2: 3, 4: 0}
+    assert nested._block_lines_at((0, 2), None, 0) == {0: 2, 2: 0}
+    items = _layout("top:", "  - a: 1", "    b: 2", "  - c: 3", "   d: 4")
+    assert items._block_lines_at((2, 4), Level(0, 0, False), 2) == {2: 2, 4: 0}
+    assert items._block_lines_at((4, 3), Level(1, 2, False), 3) == {4: 2, 3: 0}
+    commented = _layout("# note", "a:", "  b: 1", "   c: 2", "  d: 3", "e: 1")
+    assert commented._block_lines_at((2, 3), None, 2) == {2: 2, 3: 1}
+    assert commented._block_lines_at((2, 3), Level(1, 0, False), 2) == {2: 2, 3: 1}
+
+
+def test_a_line_is_held_by_the_nearest_open_line_whose_children_may_start_in_its_column():
+    assert _held_from([(0, None), (2, 4)], 4) == 2
+    assert _held_from([(0, None), (2, 4)], 2) == 0
+    assert _held_from([(0, 2), (2, None)], 3) == 2
+    assert _held_from([(0, 2)], 3) == -1
+    assert _held_from([(0, 2), (2, None)], 2) == 0
