@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 
 from generator.data_source import register_dates
-from generator.data_source.register_rows import read_register
-from generator.problems import WARNING
+from generator.data_source.register_reading import Table
+from generator.data_source.register_rows import build_register, read_csv_register, read_register
+from generator.problems import WARNING, InputError, Problem
 from generator.register_records import PersonRow, ReviewRow, RowPlace
 
 from .register_helpers import (
-    PEOPLE, REVIEW_HEADINGS, REVIEWS, problems_of, rewrite_member, workbook,
+    PEOPLE, PEOPLE_HEADINGS, REVIEW_HEADINGS, REVIEWS, csv_folder, problems_of, rewrite_member, workbook,
 )
 
 
@@ -237,3 +238,86 @@ def test_references_differing_only_in_invisible_characters_spaces_or_width_are_o
     assert problems_of(workbook(tmp_path / "d.xlsx", duplicate)) == [
         "reviews.xlsx, sheet Reviews, row 5, Reference: 'C-1' is already the reference of row 2; each review "
         "needs its own"]
+
+
+# Tables checked directly (no workbook written), each problem compared whole -----------------------------------------
+
+
+def _table(file: str, sheet: str, headings: list[str], rows: list[list[object]], *, line: int | None = None,
+           from_yaml: bool = False) -> Table:
+    places = [RowPlace(file, sheet, index if from_yaml else index + 2, None if line is None else line + index)
+              for index in range(len(rows))]
+    return Table(file, sheet, headings, list(zip(places, rows)),
+                 RowPlace(file, sheet, 0 if from_yaml else 1, line), from_yaml)
+
+
+def _people(file: str = "reviews.xlsx", sheet: str = "People") -> Table:
+    return _table(file, sheet, PEOPLE_HEADINGS, [])
+
+
+def test_an_empty_list_sheet_or_file_is_named_as_what_it_is():
+    expected = ("is empty; expected a heading row (Reference, Review type, Area, Status, Date notified, Date "
+                "published, Themes, Criteria, Date of incident, Rapid review date, Decision date, Date completed) "
+                "and one row for each of the reviews")
+    listed = build_register(_table("event.yaml", "register.reviews", [], [], line=7, from_yaml=True),
+                            _people("event.yaml", "register.people"), raise_problems=False)
+    assert listed.problems == [Problem(f"the list {expected}", "event.yaml", 7, "register.reviews",
+                                       category="input")]
+    csv = build_register(_table("reg/reviews.csv", "reviews.csv", [], []), _people("reg/people.csv", "people.csv"),
+                         raise_problems=False)
+    assert csv.problems == [Problem(f"the file {expected}", "reg/reviews.csv", category="input")]
+    sheet = build_register(_table("reviews.xlsx", "Reviews", [], []), _people(), raise_problems=False)
+    assert sheet.problems == [Problem(f"the sheet Reviews {expected}", "reviews.xlsx", category="input")]
+
+
+def test_a_duplicate_reference_names_the_first_item_and_its_line_in_a_yaml_list():
+    row = ["C-1", "CSPR", "MBC", "", "2021-01-01", None, None]
+    register = build_register(
+        _table("event.yaml", "register.reviews", REVIEW_HEADINGS, [row, row], line=10, from_yaml=True),
+        _people("event.yaml", "register.people"), raise_problems=False)
+    assert register.problems == [Problem("'C-1' is already the reference of item 0 (line 10); each review needs its "
+                                         "own", "event.yaml", 11, "register.reviews[1].Reference")]
+
+
+def test_one_missing_column_is_named_in_the_singular():
+    register = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS[:4] + REVIEW_HEADINGS[5:], []),
+                              _people(), raise_problems=False)
+    assert [p.message for p in register.problems] == [
+        "no column Date notified; the headings are: Reference, Review type, Area, Status, Date published, Themes"]
+
+
+def test_a_row_with_a_problem_is_left_out_and_the_others_kept_when_problems_are_kept():
+    rows = [["C-1", "CSPR", "MBC", "", "2021-01-01", None, None], ["C-2", "CSPR", "", "", "2021-01-01", None, None],
+            ["C-3", "CSPR", "MBC", "", "2021-01-01", None, None]]
+    people = _table("reviews.xlsx", "People", PEOPLE_HEADINGS, [["C-2", None, "x", None, None],
+                                                                ["C-3", None, 4, None, None]])
+    register = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS, rows), people, raise_problems=False)
+    assert [r.reference for r in register.reviews] == ["C-1", "C-3"]
+    assert [p.age for p in register.people] == [4]
+    assert register.problems == [
+        Problem("is blank; every row needs one", "reviews.xlsx", key_path="sheet Reviews, row 3, Area"),
+        Problem("'x' is not an age (expected a whole number of years from 0 to 120, or blank when not known)",
+                "reviews.xlsx", key_path="sheet People, row 2, Age")]
+
+
+def test_a_date_cell_that_may_be_misread_is_a_warning_at_its_cell():
+    rows = [["C-1", "CSPR", "MBC", "", dt.datetime(2021, 3, 4), "13/01/2022", None]]
+    register = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS, rows), _people())
+    assert register.notes == [Problem(
+        "4 March 2021 may be a misread 3 April 2021: the register also holds dates a spreadsheet set to US dates could "
+        "not read, and left as text ('13/01/2022', row 2); check it, and type dates as yyyy-mm-dd", "reviews.xlsx",
+        key_path="sheet Reviews, row 2, Date notified", severity=WARNING)]
+
+
+def test_a_csv_register_reads_with_its_own_words_for_not_known_and_may_keep_its_problems(tmp_path):
+    folder = csv_folder(tmp_path / "reg", [["C-1", "CSPR", "MBC", "Unsure", "2021-01-01", "", "Neglect; Unsure"],
+                                           ["C-2", "CSPR", "", "", "2021-01-01", "", ""]],
+                        [["C-1", "Unsure", 3, "", ""]])
+    register = read_csv_register(folder / "reviews.csv", folder / "people.csv", "reg/reviews.csv", "reg/people.csv",
+                                 raise_problems=False, unknown=frozenset({"unsure"}))
+    assert [(r.reference, r.status, r.themes) for r in register.reviews] == [("C-1", "", ("Neglect",))]
+    assert [(p.reference, p.role) for p in register.people] == [("C-1", "")]
+    assert register.problems == [Problem("is blank; every row needs one", "reg/reviews.csv", key_path="row 3, Area")]
+    with pytest.raises(InputError) as raised:
+        read_csv_register(folder / "reviews.csv", folder / "people.csv", "reg/reviews.csv", "reg/people.csv")
+    assert raised.value.problems == register.problems
