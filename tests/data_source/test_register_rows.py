@@ -10,7 +10,7 @@ from generator.data_source import register_dates
 from generator.data_source.register_reading import Table
 from generator.data_source.register_rows import build_register, read_csv_register, read_register
 from generator.problems import WARNING, InputError, Problem
-from generator.register_records import PersonRow, ReviewRow, RowPlace
+from generator.register_records import PersonRow, ReviewRow, RowPlace, StageDates
 
 from .register_helpers import (
     PEOPLE, PEOPLE_HEADINGS, REVIEW_HEADINGS, REVIEWS, csv_folder, problems_of, rewrite_member, workbook,
@@ -321,3 +321,47 @@ def test_a_csv_register_reads_with_its_own_words_for_not_known_and_may_keep_its_
     with pytest.raises(InputError) as raised:
         read_csv_register(folder / "reviews.csv", folder / "people.csv", "reg/reviews.csv", "reg/people.csv")
     assert raised.value.problems == register.problems
+
+
+def test_a_number_a_blank_or_a_control_character_in_a_date_column_is_an_error_at_its_cell():
+    rows = [["C-1", "CSPR", "MBC", "", 44000, None, None], ["C-2", "CSPR", "MBC", "", True, None, None],
+            ["C-3", "CSPR", "MBC", "", "2021-01-01", "1\x07", None], ["C-4", "CSPR", "MBC", "", " ", None, None]]
+    register = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS, rows), _people(),
+                              raise_problems=False)
+    expected = "expected dd/mm/yyyy or yyyy-mm-dd"
+    assert register.problems == [
+        Problem(f"'44000' is not a date ({expected})", "reviews.xlsx", key_path="sheet Reviews, row 2, Date notified"),
+        Problem(f"'TRUE' is not a date ({expected})", "reviews.xlsx", key_path="sheet Reviews, row 3, Date notified"),
+        Problem("the cell holds the control character U+0007, which documents cannot contain; remove it",
+                "reviews.xlsx", key_path="sheet Reviews, row 4, Date published"),
+        Problem("is blank; every row needs one", "reviews.xlsx", key_path="sheet Reviews, row 5, Date notified")]
+
+
+def test_a_text_date_that_reads_either_way_is_a_warning_at_its_cell():
+    rows = [["C-1", "CSPR", "MBC", "", "04/03/2021", None, None]]
+    register = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS, rows), _people())
+    assert register.notes == [Problem(
+        "'04/03/2021' could be 4 March 2021 or 3 April 2021; it is read day first, as 4 March 2021, as no other date "
+        "in the register settles the order; type it as 2021-03-04 to be sure", "reviews.xlsx",
+        key_path="sheet Reviews, row 2, Date notified", severity=WARNING)]
+
+
+def test_criteria_and_stage_dates_are_read_each_criterion_once():
+    headings = REVIEW_HEADINGS + ["Criteria", "Date of incident", "Rapid review date", "Decision date",
+                                  "Date completed"]
+    rows = [["C-1", "CSPR", "MBC", "", "2021-02-01", None, None, "Serious harm; Death; ; Serious harm",
+             "2021-01-01", "2021-01-20", None, "2021-03-01"]]
+    review, = build_register(_table("reviews.xlsx", "Reviews", headings, rows), _people()).reviews
+    assert review.criteria == ("Serious harm", "Death")
+    assert review.stages == StageDates(dt.date(2021, 1, 1), dt.date(2021, 1, 20), None, dt.date(2021, 3, 1))
+
+
+def test_today_and_a_publication_on_the_day_notified_are_allowed_but_a_publication_tomorrow_is_not(monkeypatch):
+    monkeypatch.setattr(register_dates, "today", lambda: dt.date(2024, 6, 1))
+    rows = [["C-1", "CSPR", "MBC", "", "2024-06-01", "2024-06-01", None],
+            ["C-2", "CSPR", "MBC", "", "2024-05-01", "2024-06-02", None]]
+    register = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS, rows), _people(),
+                              raise_problems=False)
+    assert [r.reference for r in register.reviews] == ["C-1"]
+    assert register.problems == [Problem("2 June 2024 is in the future", "reviews.xlsx",
+                                         key_path="sheet Reviews, row 3, Date published")]
