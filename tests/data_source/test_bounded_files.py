@@ -52,7 +52,8 @@ def test_what_is_not_an_ordinary_file_is_refused_by_its_kind(tmp_path: Path) -> 
         "this is a folder, not a file; a data file must be an ordinary file")
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    assert reason(read_prefix, fifo, 4, "a logo") == "this is a pipe (FIFO), not a file; a logo must be an ordinary file"
+    assert reason(read_prefix, fifo, 4, "a logo") == (
+        "this is a pipe (FIFO), not a file; a logo must be an ordinary file")
     assert reason(check_regular_file, Path("/dev/null"), 10, "a logo") == (
         "this is a device, not a file; a logo must be an ordinary file")
     with socket.socket(socket.AF_UNIX) as server:
