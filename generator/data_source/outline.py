@@ -13,13 +13,15 @@ looked at.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..i18n import language_of, speaking
+from ..categories import DEFAULT_GENDERS
+from ..i18n import _, language_of, speaking
 from ..model import DEFAULT_REVIEW_STATUSES, Categories, EventData, shown_status
 from ..paths import display_path
 from ..problems import InputError
@@ -129,15 +131,17 @@ def read_register_choices(path: Path) -> RegisterChoices:
     if empty:
         raise InputError(sorted(empty, key=lambda problem: problem.line or 0))
     register = _value_of(root, REGISTER_KEY)
+    categories = outline.categories
     with speaking(_first_language(root)):  # a register kept in Welsh offers the default statuses in Welsh
         statuses = [shown_status(status) for status in outline.timeline.review_statuses]
+        genders = [_(gender) if gender in DEFAULT_GENDERS else gender for gender in categories.genders]
     return RegisterChoices(
         review_types=[review.abbreviation or key for key, review in outline.review_types.items()],
         areas=list(outline.areas),
         register_named=register.value if isinstance(register, ScalarNode) and register.value.strip() else None,
         roles=list(dict.fromkeys(role for review in outline.review_types.values() for role in review.roles)),
         themes=_theme_names(root),
-        categories=outline.categories,
+        categories=dataclasses.replace(categories, genders=genders),
         criteria=list(dict.fromkeys(name for review in outline.review_types.values() for name in review.criteria)),
         statuses=statuses)
 

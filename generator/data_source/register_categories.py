@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..categories import GENDER_FORMS, match_key
+from ..categories import DEFAULT_GENDERS, GENDER_FORMS, match_key
 from ..categories.ethnicity import find_group, written_forms
+from ..i18n import every_translation
 from ..model import Categories, ReviewType
 from ..problems import NOTE, Problem
 from ..register_records import PersonRow, ResolvedReview
@@ -57,7 +58,8 @@ def categorise(reviews: Sequence[ResolvedReview], categories: Categories, review
     readings = _Readings()
     ethnicity = _remembering(_ethnicity_reader(categories))
     gender = _remembering(_list_reader(categories.genders, GENDER_FORMS, "one of the genders the register counts",
-                                       "list the register's genders as categories.genders in the data file"))
+                                       "list the register's genders as categories.genders in the data file",
+                                       translated=_translated_genders(categories.genders)))
     roles = {key: _remembering(_role_reader(key, review)) for key, review in review_types.items()}
     result = []
     for review in reviews:
@@ -112,13 +114,22 @@ def _ethnicity_reader(categories: Categories) -> Reader:
     return read
 
 
-def _list_reader(names: Sequence[str], forms: Mapping[str, str], what: str, remedy: str, suggest: bool = True
-                 ) -> Reader:
-    """Return a reader of values from a declared list, any case; ``forms`` are other ways of writing its names.
-    An unknown value's problem suggests the nearest name (or lists them) when ``suggest``."""
+def _translated_genders(genders: Sequence[str]) -> dict[str, str]:
+    """Return each default gender the data counts as a shipped language writes it ('benyw': 'Female'), so a
+    register kept in Welsh counts in the same categories."""
+    return {match_key(written): gender for gender in genders if gender in DEFAULT_GENDERS
+            for written in every_translation(gender)}
+
+
+def _list_reader(names: Sequence[str], forms: Mapping[str, str], what: str, remedy: str, suggest: bool = True,
+                 translated: Mapping[str, str] | None = None) -> Reader:
+    """Return a reader of values from a declared list, any case; ``forms`` are other ways of writing its names
+    (said in a note), ``translated`` its names in another language (as good as the names themselves). An unknown
+    value's problem suggests the nearest name (or lists them) when ``suggest``."""
     by_key = {match_key(name): name for name in names}
+    declared = {match_key(name) for name in names} | set(translated or {})
+    by_key.update({key: name for key, name in (translated or {}).items() if key not in by_key})
     by_key.update({form: name for form, name in forms.items() if match_key(name) in by_key and form not in by_key})
-    declared = {match_key(name) for name in names}
 
     def read(written: str) -> tuple[str, str, str]:
         key = match_key(written)

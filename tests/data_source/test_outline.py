@@ -201,10 +201,12 @@ def test_the_review_statuses_offered_are_the_declared_ones_else_the_default(tmp_
     assert read_register_choices(data).statuses == ["Scoping", "Under review", "Published"]
 
 
-def test_a_register_kept_in_welsh_offers_the_default_review_statuses_in_welsh() -> None:
+def test_a_register_kept_in_welsh_offers_the_default_review_statuses_and_genders_in_welsh() -> None:
     from pathlib import Path
 
     from generator.data_source.outline import read_register_choices
 
     gallery = Path(__file__).resolve().parent.parent / "fixtures" / "gallery" / "bilingual-susr.yaml"
-    assert read_register_choices(gallery).statuses == ["Ar y gweill", "Wedi'u cwblhau", "Wedi'i gyhoeddi"]
+    choices = read_register_choices(gallery)
+    assert choices.statuses == ["Ar y gweill", "Wedi'u cwblhau", "Wedi'i gyhoeddi"]
+    assert choices.categories.genders == ["Benyw", "Gwryw", "Arall"]

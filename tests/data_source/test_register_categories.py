@@ -101,3 +101,14 @@ def test_a_type_without_roles_takes_only_its_own_word_for_one_person():
     assert [str(p) for p in categorise(register("sar", ("adult", "", "")), Categories(), TYPES)[1]] == [
         "r.xlsx, sheet People, row 2, Role: 'adult' is not a SAR role; the data file declares none: declare each "
         "role with its people noun in review_types.sar.roles (for example {victim: victims}), or leave Role blank"]
+
+
+def test_a_register_kept_in_welsh_writes_the_default_genders_in_welsh_and_counts_them_the_same():
+    reviews, problems = categorise(register("cspr", ("", "", "Benyw"), ("", "", "gwryw"), ("", "", "Arall")),
+                                   Categories(), TYPES)
+    assert people(reviews) == [("", "", "Female"), ("", "", "Male"), ("", "", "Other")]
+    assert problems == []  # the Welsh names are the categories' own, not other ways of writing them
+    _reviews, problems = categorise(register("cspr", ("", "", "Benyw")), Categories(genders=["Woman", "Man"]), TYPES)
+    assert [str(p) for p in problems] == [  # the data's own genders have no Welsh the generator knows
+        "r.xlsx, sheet People, row 2, Gender: 'Benyw' is not one of the genders the register counts (expected one "
+        "of: Woman, Man); list the register's genders as categories.genders in the data file"]
