@@ -58,8 +58,8 @@ class PlacedChart:
 
 @dataclass(frozen=True)
 class ChartSlides:
-    """The slides a type's charts take, each a list of placed charts; ``crowded`` names a chart whose labels need
-    more than the smallest size even on a slide of its own (it may overflow)."""
+    """The slides a type's charts take, each a list of placed charts; ``crowded`` names a chart whose labels
+    would touch even at the smallest size on a slide of its own."""
 
     slides: list[list[PlacedChart]]
     crowded: list[str]
@@ -162,22 +162,35 @@ def even_groups(charts: list[ChartSpec], count: int) -> list[list[ChartSpec]]:
     return groups
 
 
+def labels_touch(chart: ChartSpec, room: Box, family: str, size: float) -> bool:
+    """Return whether a bar chart's labels drawn in ``room`` at ``size`` would touch: its bars' slots, spread over
+    the room, shorter than a label's lines as the font sets them (:func:`bar_label_size` asks for more: a gap)."""
+    layout = bar_layout(chart, room.width / EMU_PER_PT, size, family, at_least=room.height / EMU_PER_PT,
+                        title_size=CHART_TITLE_SIZE, title_drop=TITLE_DROP)
+    lines = max((len(text_fit.wrap(label, layout.label_width, size, family=family)) for label in chart.categories),
+                default=1)
+    slots = room.height / EMU_PER_PT - layout.plot_top - EDGE  # the room's, however much more the labels ask for
+    return slots / max(len(chart.categories), 1) < lines * text_fit.face(False, family).line_height(size)
+
+
 @dataclass(frozen=True)
 class _Measure:
     """How a slide's charts are measured: its content area, the gap between charts, the font, the room a chart
-    leaves for its note, and how a chart is said as a sentence."""
+    leaves for its note, how a chart is said as a sentence, and the charts whose labels need the smallest size
+    even on a slide of their own (they are set at it wherever they go)."""
 
     area: Box
     gap: int
     family: str
     chart_room: ChartRoom
     sentence: Callable[[ChartSpec], str]
+    crowded: frozenset[ChartSpec] = frozenset()
 
 
 def place_slide(charts: list[ChartSpec], measure: _Measure, smallest: float,
                 force: bool = False) -> list[PlacedChart] | None:
     """Return ``charts`` placed side by side on one slide, each label at least ``smallest``, or None when they
-    do not fit; ``force``: place them anyway, at the smallest size where they do not fit."""
+    do not fit; ``force``: place them anyway, in their preferred widths at the smallest size."""
     usable = (measure.area.width - measure.gap * (len(charts) - 1)) / EMU_PER_PT
     sizes = tuple(size for size in LABEL_SIZES if size >= smallest)
     weights = [preferred_weight(chart) for chart in charts]
@@ -193,8 +206,8 @@ def place_slide(charts: list[ChartSpec], measure: _Measure, smallest: float,
     if not force:
         return None
     boxes = measure.area.columns(len(charts), measure.gap, weights)
-    return [PlacedChart(chart, box, _label_size(chart, box, measure, sizes) or MIN_LABEL_SIZE if says_something(chart)
-                        else 0.0) for chart, box in zip(charts, boxes)]
+    return [PlacedChart(chart, box, (_label_size(chart, box, measure, sizes) or MIN_LABEL_SIZE)
+                        if says_something(chart) else 0.0) for chart, box in zip(charts, boxes)]
 
 
 def _width_needed(chart: ChartSpec, measure: _Measure, whole_labels: bool) -> float:
@@ -219,6 +232,8 @@ def _sized(charts: list[ChartSpec], boxes: list[Box], measure: _Measure,
             placed.append(PlacedChart(chart, box))
             continue
         size = _label_size(chart, box, measure, sizes)
+        if size is None and chart in measure.crowded:
+            size = MIN_LABEL_SIZE  # no room makes it larger: it stays beside the others
         if size is None:
             return None
         placed.append(PlacedChart(chart, box, size))
@@ -229,15 +244,25 @@ def chart_slides(charts: list[ChartSpec], area: Box, gap: int, family: str, char
                  sentence: Callable[[ChartSpec], str]) -> ChartSlides:
     """Return a type's charts laid out on as few slides as give each the room its labels need, dealt evenly, at
     most :data:`MAX_CHARTS_PER_SLIDE` a slide (see the module's description)."""
-    measure = _Measure(area, gap, family, chart_room, sentence)
     drawn = [drawn_as(chart, area.width / EMU_PER_PT, family) for chart in charts]
-    fewest = max(1, math.ceil(len(drawn) / MAX_CHARTS_PER_SLIDE))
+    alone = _Measure(area, gap, family, chart_room, sentence)
+    measure = replace(alone, crowded=frozenset(chart for chart in drawn
+                                               if place_slide([chart], alone, MIN_LABEL_SIZE) is None))
+    placed = _fewest_slides(drawn, measure) or [place_slide([chart], measure, MIN_LABEL_SIZE, force=True) or []
+                                                 for chart in drawn]
+    touching = [chart.chart.title for slide in placed for chart in slide
+                if chart.chart in measure.crowded and chart.chart.kind == "bar"
+                and labels_touch(chart.chart, chart_room(chart.box, chart.chart), family, chart.label_size)]
+    return ChartSlides(placed, touching)
+
+
+def _fewest_slides(charts: list[ChartSpec], measure: _Measure) -> list[list[PlacedChart]] | None:
+    """Return ``charts`` dealt evenly over the fewest slides on which each has the room it needs, labels at
+    :data:`COMFORTABLE_LABEL_SIZE` or more if any number of slides allows it; None when no number does."""
+    fewest = max(1, math.ceil(len(charts) / MAX_CHARTS_PER_SLIDE))
     for smallest in (COMFORTABLE_LABEL_SIZE, MIN_LABEL_SIZE):
-        for count in range(fewest, len(drawn) + 1):
-            slides = [place_slide(group, measure, smallest) for group in even_groups(drawn, count)]
+        for count in range(fewest, len(charts) + 1):
+            slides = [place_slide(group, measure, smallest) for group in even_groups(charts, count)]
             if all(slide is not None for slide in slides):
-                return ChartSlides([slide for slide in slides if slide is not None], [])
-    alone = [place_slide([chart], measure, MIN_LABEL_SIZE) for chart in drawn]
-    crowded = [chart.title for chart, slide in zip(drawn, alone) if slide is None]
-    return ChartSlides([slide or place_slide([chart], measure, MIN_LABEL_SIZE, force=True) or []
-                        for chart, slide in zip(drawn, alone)], crowded)
+                return [slide for slide in slides if slide is not None]
+    return None

@@ -121,9 +121,7 @@ def draw_charts(writer: DeckWriter, spec: SlideSpec) -> None:
     laid_out = chart_layout.chart_slides(spec.charts, area, COLUMN_GAP, writer.body_font, writer.chart_room,
                                          fact_sentence)
     for title in laid_out.crowded:
-        writer.warnings.append(f"the chart '{shorten(title)}' on '{shorten(spec.title)}' has too many labels to "
-                               f"give each a line at {MIN_LABEL_SIZE:g} pt even on a slide of its own, so they may "
-                               "overlap; group some of its categories")
+        _warn_crowded(writer, title, spec.title)
     for number, placed in enumerate(laid_out.slides):
         if number:
             slide = writer.new_slide("charts", spec.title, "")
@@ -172,6 +170,8 @@ def draw_themes(writer: DeckWriter, spec: SlideSpec) -> None:
     writer.body(slide, None, text_box, pages[0].paras, pages[0].size, sets_deck_size=False)
     room = writer.chart_room(chart_box, chart)
     size = chart_layout.bar_label_size(chart, room, writer.body_font, chart_layout.THEMES_LABEL_SIZES)
+    if size is None and chart_layout.labels_touch(chart, room, writer.body_font, MIN_LABEL_SIZE):
+        _warn_crowded(writer, chart.title, spec.title)
     _chart_with_note(writer, slide, chart, chart_box, size or MIN_LABEL_SIZE)
     writer.footnotes(slide, content, spec.footnotes)
     for page in pages[1:]:
@@ -180,6 +180,13 @@ def draw_themes(writer: DeckWriter, spec: SlideSpec) -> None:
         if not writer.try_two_columns(slide, None, area, page.paras, sets_deck_size=False):
             writer.body(slide, None, area, page.paras, page.size, sets_deck_size=False)
         writer.footnotes(slide, content, spec.footnotes)
+
+
+def _warn_crowded(writer: DeckWriter, chart_title: str, slide_title: str) -> None:
+    """Warn that a chart's labels, at the smallest size and with all the room a slide gives, may overlap."""
+    writer.warnings.append(f"the chart '{shorten(chart_title)}' on '{shorten(slide_title)}' has too many labels to "
+                           f"give each a line at {MIN_LABEL_SIZE:g} pt, so they may overlap; shorten its labels or "
+                           "group its categories")
 
 
 def _chart_with_note(writer: DeckWriter, slide, chart: ChartSpec, box: Box, font_size: float) -> None:

@@ -49,9 +49,17 @@ def test_a_crowded_bar_chart_keeps_every_label_at_10_pt_or_more() -> None:
     assert chart.font.size.pt == 10  # 24 labels at 14 pt would not each have a line
     skips = chart.element.xpath(".//c:catAx/c:tickLblSkip/@val")
     assert skips == ["1"]
+    assert writer.warnings == []  # close, but each has its line
+
+
+def test_a_bar_chart_whose_labels_would_touch_even_at_10_pt_is_named_in_a_warning() -> None:
+    labels = tuple(f"Ethnic group {n}" for n in range(40))
+    writer = _writer()
+    writer.add(SlideSpec("charts", "Setting the Scene: Children", "Notes.",
+                         charts=[ChartSpec("bar", "Ethnicity", labels, tuple(range(1, 41)), "Bar chart.")]))
     assert writer.warnings == ["the chart 'Ethnicity' on 'Setting the Scene: Children' has too many labels to give "
-                               "each a line at 10 pt even on a slide of its own, so they may overlap; group some of "
-                               "its categories"]
+                               "each a line at 10 pt, so they may overlap; shorten its labels or group its "
+                               "categories"]
 
 
 def test_a_column_chart_whose_labels_outgrow_their_columns_is_drawn_as_bars() -> None:
