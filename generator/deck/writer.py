@@ -20,6 +20,7 @@ from ..branding import theme_fonts
 from ..charts import ChartSpec
 from ..library_internals import drop_slide
 from ..ooxml import DRAWING, PRESENTATION
+from ..problems import shorten
 from ..slide_kinds import DRAWINGS, SLIDE_KINDS
 from . import body_text, charts, drawings, layouts  # drawings: registers each built-in kind's drawing
 from .kinds import load_added_kinds
@@ -79,7 +80,7 @@ class DeckWriter:
         sizes = [title.best for title in self._slide_titles]
         for title in self._slide_titles:
             if title.best is None:
-                self.warnings.append(f"the title '{_shortened(title.text)}' (slide {title.number}) does not fit "
+                self.warnings.append(f"the title '{shorten(title.text)}' (slide {title.number}) does not fit "
                                      f"its frame even at {TITLE_FIT.smallest:g} pt and may overflow; shorten it")
         size = min((s for s in sizes if s is not None), default=TITLE_FIT.smallest)
         if any(s is None for s in sizes):
@@ -295,7 +296,7 @@ class DeckWriter:
     def fit_or_smallest(self, paras: list[Para], box: Box, fit: FitRange, where, family: str = "") -> float:
         size = body_text.best_size(paras, box.width, box.height, fit, family or self.body_font)
         if size is None:
-            subject = f"text on '{_shortened(where)}'" if where else f"'{_shortened(paras[0].text)}'"
+            subject = f"text on '{shorten(where)}'" if where else f"'{shorten(paras[0].text)}'"
             self.warnings.append(f"{subject} (slide {len(self.prs.slides)}) does not fit its box even at "
                                  f"{fit.smallest:g} pt and may overflow; shorten it")
             return fit.smallest
@@ -320,7 +321,7 @@ class DeckWriter:
             sizes = [body_text.best_size(page, on.width, on.height, page_fit, self.body_font)
                      for page, on in zip(split, [box, *[later] * (len(split) - 1)])]
             if all(s is not None for s in sizes):
-                self.warnings.append(f"'{_shortened(title)}' is too long for one slide at {fit.smallest:g} pt; "
+                self.warnings.append(f"'{shorten(title)}' is too long for one slide at {fit.smallest:g} pt; "
                                      f"it continues over {count} slides")
                 fitted = [s for s in sizes if s is not None]
                 if later is box:
@@ -329,7 +330,7 @@ class DeckWriter:
                 return [_Page(split[0], fitted[0]), *[_Page(page, min(fitted[1:])) for page in split[1:]]]
         # An item too long for a slide on its own: fill the slides in turn at the smallest size.
         split = body_text.split_into_pages(paras, box.width, box.height, fit.smallest, self.body_font)
-        self.warnings.append(f"'{_shortened(title)}' holds an item too long for a slide even on its own; it "
+        self.warnings.append(f"'{shorten(title)}' holds an item too long for a slide even on its own; it "
                              f"continues over {len(split)} slides and may overflow; shorten it")
         return [_Page(page, fit.smallest) for page in split]
 
@@ -361,11 +362,6 @@ class DeckWriter:
         notes_frame = slide.notes_slide.notes_text_frame
         if notes_frame is not None:
             notes_frame.text = notes
-
-
-def _shortened(text: str, limit: int = 60) -> str:
-    """Return ``text`` cut to ``limit`` characters for a message, marked when cut."""
-    return text if len(text) <= limit else text[:limit] + ELLIPSIS
 
 
 class _Layout:
