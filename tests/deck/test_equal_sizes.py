@@ -43,6 +43,7 @@ def test_the_english_is_set_at_the_smaller_size_the_longer_welsh_needs(tmp_path:
     assert sizes(english)[1] == [12.0, 18.0, 32.0]  # the aims, at the size the Welsh fits at (28 pt on its own)
 
 
+@pytest.mark.slow
 def test_without_setting_them_together_the_versions_would_differ(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(DeckBuilder, "set_together", staticmethod(lambda deck, others: deck))
@@ -50,6 +51,7 @@ def test_without_setting_them_together_the_versions_would_differ(tmp_path: Path,
     assert sizes(welsh)[1] == [12.0, 18.0, 32.0] and sizes(english)[1] == [12.0, 28.0, 32.0]
 
 
+@pytest.mark.slow
 def test_a_rebuild_with_nothing_changed_gives_the_same_bytes(tmp_path: Path) -> None:
     first = [path.read_bytes() for path in build_decks(tmp_path)]
     assert [path.read_bytes() for path in build_decks(tmp_path)] == first
