@@ -29,7 +29,9 @@ DEFAULT_FAMILY = "carlito"  # the family measured when none is named: Calibri's 
 HYPHEN_BREAK = re.compile(r"(?<=\w)-(?=\w)")  # where a renderer may break a line: after a word's hyphen
 # An email or web address: a renderer breaks it after a hyphen ("transitions-" / "team@example.org.uk") as it
 # breaks a hyphenated word, and a reader then copies half of it.
-ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
+# Each begins only at the start of a run of its characters, and no quantifier gives back what it took (possessive),
+# so a search takes time linear in the text: a 100,000-character word is searched in a moment, not minutes.
+ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+|(?<![\w./-])(?:https?://|www\.)\S++")
 ADDRESS_BREAK = re.compile(r"[-/]")  # where PowerPoint and LibreOffice may break a line inside an address
 
 

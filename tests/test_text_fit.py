@@ -216,3 +216,15 @@ def test_an_address_that_does_not_fit_the_rest_of_its_line_begins_the_next(text,
 def test_an_address_no_renderer_would_break_is_left_to_move_of_itself():
     text = "Questions after the session to the team: development@example.org.uk"
     assert text_fit.addresses_on_lines_of_their_own(text, text_fit.face().width(text, 20) - 1, 20) == text
+
+
+@pytest.mark.parametrize("text", ["a" * 100_000, "a" * 100_000 + "@", "a@" + "b" * 100_000, "www." * 25_000,
+                                  "a." * 50_000 + "@x"])
+def test_addresses_are_found_in_a_100000_character_word_in_a_moment(text):
+    """A search that backtracked took about two minutes on 100,000 letters (time growing with their square)."""
+    import time
+
+    started = time.perf_counter()
+    text_fit.ADDRESS.findall(text)
+    text_fit.addresses_on_lines_of_their_own(f"Write to {text}", 300, 20)
+    assert time.perf_counter() - started < 2.0
