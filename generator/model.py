@@ -18,7 +18,7 @@ from .categories import DEFAULT_GENDERS
 from .categories.ethnicity import HIGH_LEVEL
 from .i18n import N_, _, day_month_year, long_date, message_written_as, ngettext
 from .palette import BUILTIN_ACCENTS, BUILTIN_SCHEME
-from .register_records import BY_PUBLISHED
+from .register_records import BY_PUBLISHED, Recommendation, ResolvedReview
 from .wording import singular_name
 
 # The metadata of a field the loader fills in, which a data file may not set (it is no key of the YAML).
@@ -435,13 +435,13 @@ class EventData:
     publish: Publish = field(default_factory=Publish, metadata=NAMES)
     allow_new_themes: bool = False  # a register's theme outside its type's list is kept, not an error
     categories: Categories = field(default_factory=Categories, metadata=NAMES)
-    # The register's reviews (generator.register_records.ResolvedReview) in the period, set by the reader.
-    register_reviews: list = field(default_factory=list, init=False, repr=False, compare=False)
+    # The register's reviews in the period, set by the reader.
+    register_reviews: list[ResolvedReview] = field(default_factory=list, init=False, repr=False, compare=False)
     timeline: Timeline | None = field(default=None, metadata=NAMES)  # trends, timeliness, recommendations
-    # Every review of the register, of every year (the trends look beyond the period), and its recommendations
-    # (generator.register_records.Recommendation), set by the reader.
-    register_every_review: list = field(default_factory=list, init=False, repr=False, compare=False)
-    register_recommendations: list = field(default_factory=list, init=False, repr=False, compare=False)
+    # Every review of the register, of every year (the trends look beyond the period), and its recommendations,
+    # set by the reader.
+    register_every_review: list[ResolvedReview] = field(default_factory=list, init=False, repr=False, compare=False)
+    register_recommendations: list[Recommendation] = field(default_factory=list, init=False, repr=False, compare=False)
 
     @property
     def period_text(self) -> str:

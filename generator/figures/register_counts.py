@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from ..age_bands import parse_bands
+from ..age_bands import AgeBand, parse_bands
 from ..counting import count_by, count_each, known_for, people_of
 from ..model import DemographicTable, Demographics, EventData, ReviewType, Theme
-from ..register_records import ResolvedReview
+from ..register_records import PersonRow, ResolvedReview
 from .tables import PERSON_TABLES, role_plural
 
 def report_labels(event: EventData, review: ReviewType) -> dict[str, list[str]]:
@@ -28,7 +29,7 @@ def count_register(event: EventData) -> None:
             event.review_types[key] = dataclasses.replace(review, **counted_aggregates(event, key, rows))
 
 
-def counted_aggregates(event: EventData, key: str, reviews: Sequence[ResolvedReview]) -> dict:
+def counted_aggregates(event: EventData, key: str, reviews: Sequence[ResolvedReview]) -> dict[str, Any]:
     """Return a review type's count, counts by area, demographics and counted themes, from its register rows.
 
     The result is what a data file would type for the same figures, so the
@@ -66,7 +67,7 @@ def counted_aggregates(event: EventData, key: str, reviews: Sequence[ResolvedRev
             "counts_by_criterion": by_criterion}
 
 
-def _person_counts(people: Sequence, field_name: str, bands: Sequence) -> dict[str, int]:
+def _person_counts(people: Sequence[PersonRow], field_name: str, bands: Sequence[AgeBand]) -> dict[str, int]:
     if field_name == "age":
         if not bands or not any(p.age is not None for p in people):
             return {}
