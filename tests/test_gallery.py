@@ -623,6 +623,8 @@ def test_no_themes_slide_leaves_half_its_width_empty(case: str, build_gallery: B
 
 @pytest.mark.parametrize("case", _cases(UNEVEN_SPLIT_DEFECTS, TYPE_CASES))
 def test_a_theme_list_that_continues_splits_evenly(case: str, build_gallery: BuildGallery) -> None:
+    """Dealt evenly over the slides of one shape: a first slide beside the chart takes what fills it as full as
+    the slides after it are (tests/deck/test_drawings.py measures that), and those share the rest evenly."""
     data, key = _data_file(case)
     built = build_gallery(data)
     review = built.event.review_types[key]
@@ -633,7 +635,8 @@ def test_a_theme_list_that_continues_splits_evenly(case: str, build_gallery: Bui
                      if line == theme.name or line.startswith(f"{theme.name} ("))
                  + sum(1 for line in c.text.splitlines() if line.startswith("Also looked for")) for c in slides]
     assert sum(per_slide) == len(found) + (len(found) < len(review.theme_list))
-    assert max(per_slide) - min(per_slide) <= 1, f"themes per slide: {per_slide}"
+    even = per_slide[1:] if slides[0].chart_titles else per_slide
+    assert max(even, default=0) - min(even, default=0) <= 1, f"themes per slide: {per_slide}"
 
 
 @needs_libreoffice

@@ -306,7 +306,8 @@ class DeckWriter:
         """Return ``paras`` as one page, or split evenly over as few pages as hold them (sub-bullets kept with
         their bullet, leading unbulleted lines on the first page), all set at one size; the first page is
         ``box``, the pages after it ``later`` (by default ``box`` too; when they differ, the later pages share
-        a size of their own)."""
+        a size of their own, and the first takes as much of the list as fills it as nearly as they are filled:
+        see :meth:`_shared_by_fill`)."""
         later = later or box
         size = body_text.best_size(paras, box.width, box.height, fit, self.body_font)
         if size is not None:
@@ -316,8 +317,13 @@ class DeckWriter:
         needed = body_text.paragraphs_height(paras, box.width, fit.smallest, self.body_font)
         first_try = max(2, int(needed / (box.height / body_text.EMU_PER_PT)))
         for count in range(first_try, len(groups) + 1):
-            chunks = body_text.even_chunks(groups, count)
-            split = [lead + chunks[0], *chunks[1:]]
+            if later is box:
+                chunks = body_text.even_chunks(groups, count)
+                split = [lead + chunks[0], *chunks[1:]]
+            elif (shared := self._shared_by_fill(lead, groups, box, later, count, fit.smallest)) is not None:
+                split = shared
+            else:
+                continue
             sizes = [body_text.best_size(page, on.width, on.height, page_fit, self.body_font)
                      for page, on in zip(split, [box, *[later] * (len(split) - 1)])]
             if all(s is not None for s in sizes):
@@ -333,6 +339,27 @@ class DeckWriter:
         self.warnings.append(f"'{shorten(title)}' holds an item too long for a slide even on its own; it "
                              f"continues over {len(split)} slides and may overflow; shorten it")
         return [_Page(page, fit.smallest) for page in split]
+
+    def _shared_by_fill(self, lead: list[Para], groups: list[list[Para]], box: Box, later: Box, count: int,
+                        size: float) -> list[list[Para]] | None:
+        """Return ``lead`` and ``groups`` over ``count`` pages: the first (``box``, narrower than the later ones:
+        beside a chart) takes the groups that fill it most nearly as full as the later pages (``later``, the rest
+        dealt evenly over them) are filled, measured at ``size``, so that no page is a stub; None when no share
+        fits."""
+        room = box.height / body_text.EMU_PER_PT
+        later_room = later.height / body_text.EMU_PER_PT
+        best: tuple[float, list[list[Para]]] | None = None
+        for first in range(1, len(groups) - count + 2):
+            head = lead + [para for group in groups[:first] for para in group]
+            head_fill = body_text.paragraphs_height(head, box.width, size, self.body_font) / room
+            if head_fill > 1:
+                break
+            rest = body_text.even_chunks(groups[first:], count - 1)
+            rest_fill = max(body_text.paragraphs_height(page, later.width, size, self.body_font) / later_room
+                            for page in rest)
+            if rest_fill <= 1 and (best is None or abs(head_fill - rest_fill) < best[0]):
+                best = abs(head_fill - rest_fill), [head, *rest]
+        return best[1] if best is not None else None
 
     def write_box(self, slide, target, box: Box, paras: list[Para], size: float) -> None:
         if target is None:

@@ -9,6 +9,9 @@ from pptx.enum.chart import XL_CHART_TYPE
 
 from generator.charts import ChartSpec
 from generator.deck.drawings import fact_paras, says_something
+from generator.deck import body_text
+from generator.deck.body_text import BODY_FIT
+from generator.deck.layouts import Box
 from generator.deck.slides import Para, SlideSpec, bullet_paras
 from tests.deck.test_writer import _body_sizes, _writer
 
@@ -139,3 +142,16 @@ def test_the_same_categories_are_drawn_the_same_way_on_a_crowded_slide_and_on_on
         for chart in (shape.chart for shape in slide.shapes if shape.has_chart):
             kinds.setdefault(chart.plots[0].categories[0], set()).add(chart.chart_type)
     assert kinds == {bands[0]: {XL_CHART_TYPE.BAR_CLUSTERED}, short[0]: {XL_CHART_TYPE.COLUMN_CLUSTERED}}
+
+
+def test_a_theme_list_that_continues_beside_its_chart_fills_its_slides_alike() -> None:
+    writer = _writer()
+    spec = _long_themes()
+    writer.add(spec)
+    area = writer.content_area(writer.prs.slides[0])
+    beside_chart = Box(area.left, area.top, area.width * 45 // 100, area.height)
+    pages = writer.pages(spec.title, spec.body, beside_chart, BODY_FIT, later=area)
+    fills = [body_text.paragraphs_height(page.paras, box.width, BODY_FIT.smallest, writer.body_font)
+             / (box.height / body_text.EMU_PER_PT) for page, box in zip(pages, [beside_chart, *[area] * 9])]
+    assert len(pages) == 3
+    assert max(fills) - min(fills) < 0.25, fills  # dealt by count: the first full, the later ones half empty
