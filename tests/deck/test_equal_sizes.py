@@ -25,10 +25,10 @@ def sizes(deck: Path) -> list[list[float]]:
             for slide in Presentation(str(deck)).slides]
 
 
-def build_decks(folder: Path) -> tuple[Path, Path]:
-    """Build the gallery partnership with five more aims, long in Welsh and short in English; return its Welsh
-    and English decks."""
-    aims = "".join(f'    - {{cy: "{LONG_WELSH} ({n})", en: Point {n}}}\n' for n in range(1, 6))
+def build_decks(folder: Path, more_aims: int = 5) -> tuple[Path, Path]:
+    """Build the gallery partnership with more aims, long in Welsh and short in English; return its Welsh and
+    English decks."""
+    aims = "".join(f'    - {{cy: "{LONG_WELSH} ({n})", en: Point {n}}}\n' for n in range(1, more_aims + 1))
     data = folder / "event.yaml"
     data.write_text(GALLERY.read_text(encoding="utf-8").replace(LAST_AIM, LAST_AIM + aims), encoding="utf-8")
     report = build_event(data, BuildOptions(out_dir=folder / "out", render_in_parallel=False))
@@ -41,6 +41,13 @@ def test_the_english_is_set_at_the_smaller_size_the_longer_welsh_needs(tmp_path:
     assert welsh.name.endswith("-cy.pptx") and english.name.endswith("-en.pptx")
     assert sizes(welsh) == sizes(english)
     assert sizes(english)[1] == [12.0, 18.0, 32.0]  # the aims, at the size the Welsh fits at (28 pt on its own)
+
+
+def test_where_the_welsh_continues_over_more_slides_each_planned_slide_is_matched(tmp_path: Path) -> None:
+    welsh, english = (sizes(deck) for deck in build_decks(tmp_path, more_aims=14))
+    assert len(welsh) == len(english) + 2  # the Welsh aims continue over three slides; the English fit on one
+    assert welsh[1:4] == [[12.0, 20.0, 32.0]] * 3 and english[1] == [12.0, 20.0, 32.0]
+    assert welsh[4:] == english[2:]  # the slides after them, slide by slide
 
 
 @pytest.mark.slow
