@@ -7,9 +7,6 @@ import re
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-from lxml import etree
 
 from .colour import MINIMUM_GRAPHIC_CONTRAST, MINIMUM_TEXT_CONTRAST, contrast_ratio
 from .model import Branding
@@ -22,6 +19,8 @@ _SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4"
 
 def scheme_colours(theme_xml: bytes) -> dict[str, str]:
     """Return a theme part's scheme colours as 'RRGGBB', falling back slot by slot."""
+    from lxml import etree  # here, as in each function below that parses: a build that draws nothing parses none
+
     colours = dict(FALLBACK)
     scheme = etree.fromstring(theme_xml).find(f".//{{{A}}}clrScheme")
     if scheme is None:
@@ -50,6 +49,8 @@ def template_colours(package: bytes) -> dict[str, str]:
 
 def template_fonts(package: bytes) -> tuple[str, str]:
     """Return the heading and body fonts of a PowerPoint package's first theme."""
+    from lxml import etree
+
     theme = _first_theme(package)
     return _fonts(etree.fromstring(theme)) if theme else ("Calibri", "Calibri")
 
@@ -137,6 +138,8 @@ def palette(template_package: bytes, branding: Branding) -> dict[str, str]:
 
 def apply_to_presentation(prs, branding: Branding) -> None:
     """Write the data's colours and fonts into the presentation's theme, so every slide and chart follows."""
+    from lxml import etree
+
     from .library_internals import replace_theme_xml, theme_xml
 
     slots = overrides(branding)
@@ -157,6 +160,8 @@ def apply_to_presentation(prs, branding: Branding) -> None:
 
 def theme_fonts(prs) -> tuple[str, str]:
     """Return the presentation theme's heading and body font families."""
+    from lxml import etree
+
     from .library_internals import theme_xml
 
     return _fonts(etree.fromstring(theme_xml(prs.slide_master)))
@@ -168,10 +173,3 @@ def _fonts(root) -> tuple[str, str]:
         latin = root.find(f".//{{{A}}}fontScheme/{{{A}}}{font_kind}/{{{A}}}latin")
         fonts.append(latin.get("typeface") if latin is not None else "Calibri")
     return fonts[0], fonts[1]
-
-
-def read_template(path: Path | None, builtin: Path) -> bytes:
-    """Return the deck template package (the built-in one when ``path`` is None)."""
-    from .templates.opening import read_package
-
-    return read_package(path or builtin, "pptx")

@@ -10,9 +10,9 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator, Protocol
 
-from .branding import palette, read_template, template_fonts
 from .i18n import SOURCE_LANGUAGE, catalogue_fingerprint, speaking
 from .loading import LoadedData, load_event
+from .look import Look
 from .output import UNCHANGED, WROTE, Output, Rendered, Target, hiding_record, manifest, write_outputs
 from .output.lock import build_lock
 from .output.rendering import render_all
@@ -20,9 +20,6 @@ from .output_formats import OFFICE_SUFFIXES, OUTPUT_FORMATS
 from .paths import SLUG_LENGTH, display_path, event_stem, slug
 from .plan import EventPlan, plan_event
 from .problems import ERROR, WARNING, InputError, Problem
-from .templates import BUILTIN_DECK_TEMPLATE
-
-
 
 
 class Builder(Protocol):
@@ -79,28 +76,24 @@ class BuildSetup:
 
     loaded: LoadedData
     options: BuildOptions
-    deck_template: bytes
-    docx_package: bytes | None
-    docx_path: Path | None
-    colours: dict[str, str]
-    fonts: tuple[str, str]  # heading, body
+    look: Look
 
 
-def builders(loaded: LoadedData, options: BuildOptions) -> list[Builder]:
+def look_of(loaded: LoadedData, options: BuildOptions) -> Look:
+    """Return the look the event's outputs are drawn with: templates named on the command line win over those the
+    data's theme names."""
+    return Look(loaded.event.theme, options.deck_template or loaded.pptx_template,
+                options.docx_template or loaded.docx_template)
+
+
+def builders(loaded: LoadedData, options: BuildOptions, look: Look | None = None) -> list[Builder]:
     """Return one builder per output format that has one (generator/output_formats.py names it), in the formats'
-    order; a builder may decline (the chart pictures, unless asked for).
+    order, all drawing with ``look`` (the event's, when None); a builder may decline (the chart pictures, unless
+    asked for).
 
-    Templates named on the command line win over those the data's theme names.
+    Making them reads no template and imports no drawing library: each builder does so when it draws.
     """
-    from .templates.opening import read_package
-
-    deck_template = read_template(options.deck_template or loaded.pptx_template, BUILTIN_DECK_TEMPLATE)
-    docx_path = options.docx_template or loaded.docx_template
-    docx_package = read_package(docx_path, "docx") if docx_path else None
-    theme = loaded.event.theme
-    heading, body = template_fonts(deck_template)
-    setup = BuildSetup(loaded, options, deck_template, docx_package, docx_path, palette(deck_template, theme),
-                       (theme.heading_font or heading, theme.body_font or body))
+    setup = BuildSetup(loaded, options, look or look_of(loaded, options))
     made = (builder_class(output_format.builder).for_build(setup)
             for output_format in OUTPUT_FORMATS if output_format.builder)
     return [builder for builder in made if builder is not None]
@@ -120,15 +113,16 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
     """
     loaded = loaded or load_event(path, options.allow_outside, options.suppress_below)
     label = display_path(path)
-    planned, warnings = _plan_every_version(path, options, loaded, label)
-    outputs, record = _drawn_or_kept(planned, manifest.load(options.out_dir, path), options, label, warnings)
+    planned, warnings, looks = _plan_every_version(path, options, loaded, label)
+    outputs, record, replacing = _drawn_or_kept(planned, manifest.load(options.out_dir, path), options, label,
+                                                warnings, looks)
     if options.strict and any(w.severity == WARNING for w in warnings):
         raise InputError([_as_error(w) for w in warnings if w.severity == WARNING])
     # Another build into this folder finishes first, PDFs and all: its PDFs are made from the files it wrote,
     # and it tidies temporary files that only a build holding the lock can have left.
     with build_lock(options.out_dir):
-        if not options.allow_unhiding:
-            _refuse_unhiding(outputs, label)
+        if not options.allow_unhiding:  # an output kept as the last build wrote it replaces nothing
+            _refuse_unhiding(replacing, label)
         written = write_outputs(outputs)
         manifest.save(options.out_dir, path, record)
         manifest.disown(options.out_dir, path, [output.path for output in outputs])
@@ -137,19 +131,21 @@ def build_event(path: Path, options: BuildOptions, loaded: LoadedData | None = N
     return report
 
 
-def _plan_every_version(path: Path, options: BuildOptions, loaded: LoadedData,
-                        label: str) -> tuple[list[tuple[Builder, Target]], list[Problem]]:
-    """Return every output of every language's version with its builder, and the warnings so far (the loader's,
-    and any output that would overwrite another event's); raise InputError when two outputs share a name."""
+def _plan_every_version(path: Path, options: BuildOptions, loaded: LoadedData, label: str
+                        ) -> tuple[list[tuple[Builder, Target]], list[Problem], list[Look]]:
+    """Return every output of every language's version with its builder, the warnings so far (the loader's,
+    and any output that would overwrite another event's) and each version's look; raise InputError when two
+    outputs share a name."""
     versions = [loaded, *(load_event(path, options.allow_outside, options.suppress_below, language)
                           for language in loaded.event.event.languages[1:])]
-    planned = [planned for version in versions for planned in _planned_version(version, options, label,
-                                                                              bilingual=len(versions) > 1)]
+    looks = [look_of(version, options) for version in versions]
+    planned = [planned for version, look in zip(versions, looks)
+               for planned in _planned_version(version, options, label, look, bilingual=len(versions) > 1)]
     planned = _fingerprinted_together(planned)
     _refuse_clashing_names([target for _, target in planned], label)
     warnings = [warning for version in versions for warning in version.warnings]
     warnings += _overwriting_other_events([target.path for _, target in planned], options.out_dir, path, label)
-    return planned, warnings
+    return planned, warnings, looks
 
 
 def _versions_set_together(planned: list[tuple[Builder, Target]]) -> list[list[int]]:
@@ -178,10 +174,14 @@ def _fingerprinted_together(planned: list[tuple[Builder, Target]]) -> list[tuple
     return planned
 
 
-def _set_together(planned: list[tuple[Builder, Target]], results: list[Rendered]) -> list[Rendered]:
-    """Return ``results`` with the versions of each output set together at the smaller of their sizes."""
+def _set_together(planned: list[tuple[Builder, Target]], results: list[Rendered], drawn: list[bool]
+                  ) -> list[Rendered]:
+    """Return ``results`` with the versions of each output set together at the smaller of their sizes (versions
+    kept as the last build wrote them were set together then: each one's fingerprint holds all their inputs)."""
     results = list(results)
     for places in _versions_set_together(planned):
+        if not any(drawn[i] for i in places):
+            continue
         drawn = [results[i].data for i in places]
         for n, i in enumerate(places):
             set_together = getattr(planned[i][0], "set_together")
@@ -190,23 +190,28 @@ def _set_together(planned: list[tuple[Builder, Target]], results: list[Rendered]
 
 
 def _drawn_or_kept(planned: list[tuple[Builder, Target]], previous: dict[str, manifest.Entry], options: BuildOptions,
-                   label: str, warnings: list[Problem]) -> tuple[list[Output], dict[str, manifest.Entry]]:
+                   label: str, warnings: list[Problem], looks: list[Look]
+                   ) -> tuple[list[Output], dict[str, manifest.Entry], list[Output]]:
     """Return each planned output, drawn, or as last built when its inputs and file are unchanged, with the
-    manifest's record of them; the builders' warnings are added to ``warnings``."""
+    manifest's record of them, and the outputs drawn (those that may replace a file); the builders' warnings are
+    added to ``warnings``."""
     record: dict[str, manifest.Entry] = {}
     outputs: list[Output] = []
     fingerprints = [manifest.fingerprint(*target.inputs) for _, target in planned]
     kept = [_as_last_built(previous.get(str(target.path)), target.path, fingerprint)
             for (_, target), fingerprint in zip(planned, fingerprints)]
+    if None in kept:
+        for look in looks:
+            look.read()  # once, before the drawing is shared out between processes
     drawn = iter(render_all([target.render for (_, target), last in zip(planned, kept) if last is None],
                             options.render_in_parallel))
-    results = _set_together(planned, [last or next(drawn) for last in kept])
+    results = _set_together(planned, [last or next(drawn) for last in kept], [last is None for last in kept])
     for (builder, target), fingerprint, result in zip(planned, fingerprints, results):
         outputs.append(Output(target.path, result.data, result.summary))
         record[str(target.path)] = manifest.entry_for(result, fingerprint)
         warnings.extend(Problem(message, file=label, severity=WARNING, category=builder.name)
                         for message in result.warnings)
-    return outputs, record
+    return outputs, record, [output for output, last in zip(outputs, kept) if last is None]
 
 
 def _add_pdfs(report: BuildReport, options: BuildOptions) -> None:
@@ -223,14 +228,14 @@ def _add_pdfs(report: BuildReport, options: BuildOptions) -> None:
         report.warnings.append(Problem(made.problem, severity=WARNING, category="pdf"))
 
 
-def _planned_version(loaded: LoadedData, options: BuildOptions, label: str,
+def _planned_version(loaded: LoadedData, options: BuildOptions, label: str, look: Look,
                      bilingual: bool) -> list[tuple[Builder, Target]]:
     """Return each output of one language's version with its builder: planned, and drawn when rendered, in its
     language; a bilingual build's files are named for their language ('...-cy.pptx', '...-en.pptx')."""
     with speaking(loaded.language, loaded.translator):
         plan = plan_event(loaded.event)
         _refuse_briefings_of_one_name(plan, label)
-        planned = [(builder, target) for builder in builders(loaded, options)
+        planned = [(builder, target) for builder in builders(loaded, options, look)
                    for target in builder.targets(plan, options.out_dir)]
     if loaded.language == SOURCE_LANGUAGE and not bilingual:
         return planned  # as before there were languages: the same names and fingerprints

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import xlsxwriter
-
 from .figures import CountTable, ReviewFigures, event_figures
 from .i18n import _, day_month_year
 from .model import EventData
@@ -133,6 +131,8 @@ def sheet_names(tables: list[PublishedTable]) -> list[str]:
 
 def workbook_bytes(event: EventData, tables: list[PublishedTable]) -> bytes:
     """Return the figures workbook: a contents sheet, then one sheet per table."""
+    import xlsxwriter  # only when the workbook is written: a rebuild that keeps it never imports XlsxWriter
+
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
                                         "strings_to_urls": False})

@@ -22,15 +22,16 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po
+from typing import TYPE_CHECKING
 
 from .problems import InputError, Problem
 from .locale_files import DOMAIN, LOCALE_DIR, SOURCE_LANGUAGE, known_languages, language_of
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
+
+# Babel is imported only where a catalogue is read or a date written in a language other than English: an English
+# build needs neither CLDR data nor catalogues, and importing Babel costs a build about as much as its figures.
 
 REGION = "GB"  # a version's document language tag is its language in the United Kingdom: cy-GB, en-GB
 MAX_TRANSLATOR_BYTES = 2 * 1024 * 1024
@@ -42,7 +43,7 @@ class Speech:
 
     language: str
     translations: gettext.NullTranslations
-    locale: Locale
+    locale: str  # its CLDR locale's name: 'cy', 'en_GB'
 
 
 def document_tag(language: str) -> str:
@@ -72,6 +73,8 @@ def read_catalogue(path: Path, language: str) -> Catalog:
         raise InputError([Problem(f"the translations file is larger than {MAX_TRANSLATOR_BYTES // 1024 // 1024} MB;"
                                   " a catalogue of this generator's messages is far smaller", file=str(path),
                                   category="translations")])
+    from babel.messages.pofile import PoFileError, read_po
+
     try:
         return read_po(io.BytesIO(data), locale=language, abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as error:
@@ -82,6 +85,8 @@ def read_catalogue(path: Path, language: str) -> Catalog:
 def catalogue(language: str, translator: Path | None = None) -> Catalog:
     """Return the catalogue of ``language``: the shipped one, with the translator's entries (from ``translator``,
     when given and present) replacing those it has. English, the source, has no entries of its own."""
+    from babel.messages.catalog import Catalog
+
     shipped = shipped_catalogue_path(language)
     merged = read_catalogue(shipped, language) if shipped.exists() else Catalog(locale=_locale_name(language))
     if translator is not None and translator.exists():
@@ -113,6 +118,8 @@ def unconfirmed(language: str, translator: Path | None = None) -> tuple[list[str
 @lru_cache(maxsize=1)
 def source_messages() -> tuple[str, ...]:
     """Return every message the generator writes (the template catalogue's; a plural by its singular), in order."""
+    from babel.messages.pofile import read_po
+
     with open(LOCALE_DIR / f"{DOMAIN}.pot", "rb") as template:
         return tuple(_source_text(message.id) for message in read_po(template) if message.id)
 
@@ -133,13 +140,16 @@ def _locale_name(language: str) -> str:
 def _translations(merged: Catalog) -> gettext.NullTranslations:
     """Return gettext translations of a catalogue. Its fuzzy entries are used: an unconfirmed Welsh phrase is
     better than English in a Welsh document, and ``check`` says which they are."""
+    from babel.messages.mofile import write_mo
+
     buffer = io.BytesIO()
     write_mo(buffer, merged, use_fuzzy=True)
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
 
 
-ENGLISH = Speech(SOURCE_LANGUAGE, gettext.NullTranslations(), Locale.parse("en_GB"))
+ENGLISH_LOCALE = "en_GB"
+ENGLISH = Speech(SOURCE_LANGUAGE, gettext.NullTranslations(), ENGLISH_LOCALE)
 
 
 def speech(language: str, translator: Path | None = None) -> Speech:
@@ -158,8 +168,10 @@ def _speech(language: str, translator: Path | None) -> Speech:
     if language == SOURCE_LANGUAGE or not shipped_catalogue_path(language).exists():
         # A language without a catalogue (Gaelic, say) is written in English, dates and all, not in a mixture.
         return Speech(language, ENGLISH.translations, ENGLISH.locale)
+    from babel import Locale, UnknownLocaleError
+
     try:
-        locale = Locale.parse(_locale_name(language))
+        locale = str(Locale.parse(_locale_name(language)))
     except (UnknownLocaleError, ValueError):
         locale = ENGLISH.locale
     return Speech(language, _translations(catalogue(language, translator)), locale)
@@ -206,14 +218,30 @@ def _filled(translated: str, source: str, values: dict[str, object]) -> str:
         return source.format(**values)
 
 
+# British English's names (CLDR's en_GB, as Babel writes them): an English date needs no CLDR data.
+ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
+
+
 def long_date(day: dt.date) -> str:
     """Return a date with its weekday: 'Thursday 12 May 2022', 'Dydd Iau 12 Mai 2022'."""
-    return format_date(day, "EEEE d MMMM y", locale=_speaking.get().locale)
+    if _speaking.get().locale == ENGLISH_LOCALE:
+        return f"{ENGLISH_WEEKDAYS[day.weekday()]} {day_month_year(day)}"
+    return _cldr_date(day, "EEEE d MMMM y")
 
 
 def day_month_year(day: dt.date) -> str:
     """Return a date: '1 April 2021', '1 Ebrill 2021'."""
-    return format_date(day, "d MMMM y", locale=_speaking.get().locale)
+    if _speaking.get().locale == ENGLISH_LOCALE:
+        return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
+    return _cldr_date(day, "d MMMM y")
+
+
+def _cldr_date(day: dt.date, pattern: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, pattern, locale=_speaking.get().locale)
 
 
 def problem_date(day: dt.date, month_only: bool = False) -> str:

@@ -25,7 +25,7 @@ class OutputFormat:
 
 DECK = OutputFormat(".pptx", "deck", "decks", makes_pdf=True, builder="generator.deck.builder:DeckBuilder")
 WORD = OutputFormat(".docx", "briefing", "briefings", makes_pdf=True,
-                    builder="generator.briefing.word:WordBriefingBuilder")
+                    builder="generator.briefing.word_builder:WordBriefingBuilder")
 HTML = OutputFormat(".html", "web page", "web pages", makes_pdf=False,
                     builder="generator.briefing.html:HtmlBriefingBuilder")
 PDF = OutputFormat(".pdf", "PDF", "PDFs", makes_pdf=False)

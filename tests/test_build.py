@@ -352,3 +352,30 @@ def test_each_event_of_one_command_gives_the_bytes_it_gives_built_alone(tmp_path
         alone.update(built_files(out))
     assert len(alone) >= 12
     assert built_files(together) == alone
+
+
+# The libraries a build imports only when it draws (or reads a register, writes in Welsh, draws two at a time).
+DRAWING_LIBRARIES = ("pptx", "docx", "xlsxwriter", "lxml", "PIL", "matplotlib", "openpyxl", "babel",
+                     "multiprocessing")
+IMPORTED_BY_A_BUILD = (
+    "import sys\nfrom generator.cli import main\nstatus = main(sys.argv[1:])\n"
+    f"print(status, sorted({{name.split('.')[0] for name in sys.modules}} & {set(DRAWING_LIBRARIES)!r}))")
+
+
+def _libraries_imported_by_a_build(data_file: Path, out: Path) -> str:
+    """Return the exit status of a build in a new process and the drawing libraries it imported."""
+    built = subprocess.run([sys.executable, "-c", IMPORTED_BY_A_BUILD, "build", str(data_file), "--out", str(out)],
+                           capture_output=True, text=True, cwd=ROOT, check=True)
+    return built.stdout.splitlines()[-1]
+
+
+def test_a_rebuild_imports_only_the_libraries_of_what_it_draws(tmp_path):
+    data_file = tmp_path / "event.yaml"
+    data_file.write_text(default_text(), encoding="utf-8")
+    out = tmp_path / "out"
+    _libraries_imported_by_a_build(data_file, out)
+    assert _libraries_imported_by_a_build(data_file, out) == "0 []"
+    data_file.write_text(replace_once(default_text(), "    Welcome everyone.", "    Welcome, everyone."),
+                         encoding="utf-8")  # speaker notes: the deck alone shows them
+    # python-pptx imports Pillow and XlsxWriter itself (for pictures, and charts' workbooks); python-docx is not.
+    assert _libraries_imported_by_a_build(data_file, out) == "0 ['PIL', 'lxml', 'pptx', 'xlsxwriter']"

@@ -4,6 +4,8 @@ a translator's catalogue beside the data, and what check reports as unconfirmed.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,6 +54,19 @@ def test_welsh_dates_and_periods_use_welsh_day_and_month_names() -> None:
         assert period.text == "Adolygiadau a hysbyswyd 1 Ebrill 2021 i 31 Mawrth 2024"
     assert long_date(dt.date(2022, 5, 12)) == "Thursday 12 May 2022"
     assert period.text == "Reviews notified 1 April 2021 to 31 March 2024"
+
+
+def test_english_dates_are_written_as_babels_british_english_without_importing_babel() -> None:
+    from babel.dates import format_date
+
+    days = [dt.date(2019, 1, 1) + dt.timedelta(days=n) for n in range(0, 3 * 366, 7)] + [dt.date(4, 2, 29)]
+    assert [long_date(day) for day in days] == [format_date(day, "EEEE d MMMM y", locale="en_GB") for day in days]
+    assert [i18n.day_month_year(day) for day in days] == [format_date(day, "d MMMM y", locale="en_GB")
+                                                          for day in days]
+    loaded = subprocess.run([sys.executable, "-c", "import sys, datetime; from generator import i18n; "
+                             "print(i18n.long_date(datetime.date(2022, 5, 12)), 'babel' in sys.modules)"],
+                            capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parent.parent)
+    assert loaded.stdout == "Thursday 12 May 2022 False\n"
 
 
 def test_a_language_without_a_catalogue_is_written_wholly_in_english() -> None:

@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("commands", ("generator.build", "generator.watch", "generator.new_event", "generator.checks",
                   "generator.restyling", "generator.register_workbook", "generator.fonts")),
     ("builders", ("generator.deck", "generator.briefing", "generator.branding", "generator.pictures",
-                  "generator.figures_workbook")),
+                  "generator.figures_workbook", "generator.look")),
     ("plan", ("generator.plan", "generator.deck.plan", "generator.deck.slides", "generator.deck.kinds",
               "generator.deck.timeline_slides", "generator.briefing.plan",
               "generator.briefing.line_breaks", "generator.pictures.plan", "generator.pictures.page")),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .. import i18n, text_fit
 from ..branding import paper_colours
 from ..figures import CountTable
+from ..look import Look
 from ..output import Rendered
 from ..output.hiding_record import html_meta
 from ..output_formats import HTML
@@ -90,15 +91,14 @@ class HtmlBriefingBuilder(BriefingFormat):
     @classmethod
     def for_build(cls, setup: BuildSetup) -> HtmlBriefingBuilder:
         """Return the builder a build uses."""
-        return cls(setup.colours, setup.fonts, setup.loaded.logo_image)
+        return cls(setup.look, setup.loaded.logo_image)
 
-    def __init__(self, palette: dict[str, str], fonts: tuple[str, str], logo: bytes = b""):
-        self.palette = palette
-        self.fonts = fonts
+    def __init__(self, look: Look, logo: bytes = b""):
+        self.look = look
         self.logo = logo
 
     def inputs(self) -> tuple:
-        return (self.palette, self.fonts, self.logo)
+        return (self.look.inputs(), self.logo)
 
     def render(self, plan: BriefingPlan) -> Rendered:
         """Return the page's bytes (UTF-8)."""
@@ -106,8 +106,8 @@ class HtmlBriefingBuilder(BriefingFormat):
 
     def page(self, plan: BriefingPlan) -> str:
         """Return the whole page."""
-        paper = paper_colours(self.palette)
-        heading_font, body_font = (_font_family(name) for name in self.fonts)
+        paper = paper_colours(self.look.colours)
+        heading_font, body_font = (_font_family(name) for name in self.look.fonts)
         style = STYLE.format(text=paper.text, heading=paper.heading, link=paper.link, heading_font=heading_font,
                              body_font=body_font, printed_url_size=PRINTED_URL_SIZE)
         names = plan.names

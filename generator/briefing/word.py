@@ -11,9 +11,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
-from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -25,18 +22,17 @@ from lxml import etree
 
 from .. import text_fit
 from ..i18n import _
+from ..look import Look
 from ..branding import PaperColours, paper_colours
 from ..charts import ChartSpec
 from ..figures import CountTable
 from ..library_internals import relate, story_root
 from ..model import Link
-from ..output import Rendered, Target, document_time, package_bytes, property_text
+from ..output import Rendered, document_time, package_bytes, property_text
 from ..output.hiding_record import status_text
-from ..output_formats import WORD
 from .blank import blank_document
 from .contrast import colour_problems
 from .fit import Fit, caption_text, fit_briefing, list_keeps, points, table_columns
-from .formats import BriefingFormat
 from .line_breaks import breakable_after_at, longer_than_a_line, name_pieces
 from .plan import (ACTION_PLAN_COLUMNS, MAX_WORDS, BriefingPlan, SectionPlan, record_request,
                    table_header)
@@ -45,9 +41,6 @@ from .type_scale import (BODY, CHART_LABEL_SIZE, COLUMN_GAP, COLUMN_WIDTH, COLUM
 from .styles import has_numbering
 from .word_chart import word_chart_drawing
 
-if TYPE_CHECKING:
-    from ..build import BuildSetup
-    from ..plan import EventPlan
 
 HEADER_TEXT_WIDTH = PAGE_WIDTH - 2 * PAGE_MARGIN
 LOGO_HEIGHT = Cm(0.9)  # sits in the 1.5 cm top margin above the header distance
@@ -398,60 +391,25 @@ def _child(section, name: str, before: tuple[str, ...]):
     return found
 
 
-class WordBriefingBuilder(BriefingFormat):
-    """Builds ``briefings/<event>-<type>.docx`` for every review type, on the built-in look or a Word template."""
-
-    name = "Word briefings"
-    suffix = WORD.suffix
-
-    @classmethod
-    def for_build(cls, setup: BuildSetup) -> WordBriefingBuilder:
-        """Return the builder a build uses."""
-        return cls(setup.colours, setup.fonts, setup.docx_package, setup.docx_path, setup.loaded.event.theme.styles,
-                   setup.loaded.logo_image)
-
-    def __init__(self, palette: dict[str, str], fonts: tuple[str, str], docx_package: bytes | None,
-                 docx_template: Path | None, style_names: dict[str, str], logo: bytes = b""):
-        self.logo = logo
-        self.palette = palette
-        self.fonts = fonts
-        self.docx_package = docx_package
-        self.docx_template = docx_template
-        self.style_names = style_names
-
-    def inputs(self) -> tuple:
-        """Return what the output depends on besides its plan (for the fingerprint)."""
-        return (self.palette, self.fonts, self.docx_package or b"", self.style_names, self.logo)
-
-    def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
-        """Return one file per briefing; the first also reports the colours that do not read on paper.
-
-        The colours are the same in every briefing, so each is reported once, not once per file.
-        """
-        targets = super().targets(plan, out_dir)
-        if targets:
-            targets[0].render = partial(self.render, plan.briefings[0], report_colours=True)
-        return targets
-
-    def render(self, plan: BriefingPlan, report_colours: bool = False) -> Rendered:
-        """Return the briefing as .docx bytes, with its summary and warnings (and, if asked, the colours')."""
-        doc, styles = blank_document(self.docx_package, self.docx_template, self.palette, self.fonts,
-                                     plan.language, self.style_names)
-        plan, fit = fit_briefing(plan, self.fonts)
-        paper = paper_colours(self.palette)
-        WordBriefing(doc, styles, paper, self.fonts[1], fit, self.logo, plan.names).write(plan)
-        _set_properties(doc, plan)
-        warnings = []
-        if report_colours:
-            warnings.extend(paper.warnings())
-            # A comms team's template keeps its own styles, and their colours are read from the document.
-            warnings.extend(f"the Word template's {problem}" for problem in colour_problems(doc))
-        if plan.words > MAX_WORDS:
-            warnings.append(f"the {plan.review_name} briefing has {plan.words} words, {plan.words - MAX_WORDS} more "
-                            f"than the {MAX_WORDS} readable in seven minutes")
-        warnings.extend(fit_warnings(plan, fit))
-        return Rendered(package_bytes(doc, document_time(plan.date)), f"{plan.review_name}, {plan.words} words",
-                        warnings)
+def word_briefing(plan: BriefingPlan, look: Look, logo: bytes = b"", report_colours: bool = False) -> Rendered:
+    """Return the briefing as .docx bytes, with its summary and warnings (and, if asked, the colours')."""
+    doc, styles = blank_document(look.docx_package, look.docx_template, look.colours, look.fonts, plan.language,
+                                 look.theme.styles)
+    plan, fit = fit_briefing(plan, look.fonts)
+    paper = paper_colours(look.colours)
+    WordBriefing(doc, styles, paper, look.fonts[1], fit, logo, plan.names).write(plan)
+    _set_properties(doc, plan)
+    warnings = []
+    if report_colours:
+        warnings.extend(paper.warnings())
+        # A comms team's template keeps its own styles, and their colours are read from the document.
+        warnings.extend(f"the Word template's {problem}" for problem in colour_problems(doc))
+    if plan.words > MAX_WORDS:
+        warnings.append(f"the {plan.review_name} briefing has {plan.words} words, {plan.words - MAX_WORDS} more "
+                        f"than the {MAX_WORDS} readable in seven minutes")
+    warnings.extend(fit_warnings(plan, fit))
+    return Rendered(package_bytes(doc, document_time(plan.date)), f"{plan.review_name}, {plan.words} words",
+                    warnings)
 
 
 def fit_warnings(plan: BriefingPlan, fit: Fit) -> list[str]:

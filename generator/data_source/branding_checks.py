@@ -8,8 +8,6 @@ import warnings
 from collections.abc import Mapping
 from pathlib import Path
 
-from PIL import Image
-
 from ..colour import MINIMUM_GRAPHIC_CONTRAST, MINIMUM_TEXT_CONTRAST, contrast_ratio
 from ..model import Branding
 from ..problems import ERROR, WARNING, Problem, shorten
@@ -140,6 +138,8 @@ def read_logo(path: Path, value: str, key_path: str, locations: Locations) -> tu
         return problem(error.reason)
     if not any(data.startswith(magic) for magics in IMAGE_KINDS.values() for magic in magics):
         return problem(f"'{shorten(value)}' is not a {' or '.join(IMAGE_KINDS)} file")
+    from PIL import Image  # only for a theme with a logo
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own, lower limit applies

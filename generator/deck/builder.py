@@ -1,4 +1,8 @@
-"""The deck builder: draws the planned slides on the template and says which file it makes."""
+"""The deck builder: draws the planned slides on the template and says which file it makes.
+
+Saying which file it makes, and from what, imports no drawing library: python-pptx and the slide writer are
+imported when the deck is drawn (a rebuild that keeps the deck never imports them).
+"""
 
 from __future__ import annotations
 
@@ -6,24 +10,20 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pptx import Presentation
-
 from ..i18n import _
-from ..branding import apply_to_presentation
 from ..figures import publish_threshold
+from ..look import Look
 from ..model import EventData
 from ..ooxml import DRAWING, tag
 from ..output import Rendered, Target, document_time, package_bytes, property_text
 from ..output.hiding_record import status_text
 from ..output_formats import DECK
 from ..paths import event_stem
-from .equal_sizes import set_at_equal_sizes
-from .slides import SlideSpec
-from .writer import DeckWriter
 
 if TYPE_CHECKING:
     from ..build import BuildSetup
     from ..plan import EventPlan
+    from .slides import SlideSpec
 
 
 class DeckBuilder:
@@ -36,28 +36,35 @@ class DeckBuilder:
     @classmethod
     def for_build(cls, setup: BuildSetup) -> DeckBuilder:
         """Return the builder a build uses."""
-        return cls(setup.deck_template, setup.loaded.logo_image)
+        return cls(setup.look, setup.loaded.logo_image)
 
-    def __init__(self, template_package: bytes, logo: bytes = b""):
-        self.template_package = template_package
+    def __init__(self, look: Look, logo: bytes = b""):
+        self.look = look
         self.logo = logo
 
     @staticmethod
     def set_together(deck: bytes, others: list[bytes]) -> bytes:
         """Return ``deck`` set no larger than its other versions ``others``: the Welsh version never comes second
         in size (see :mod:`.equal_sizes`)."""
+        from .equal_sizes import set_at_equal_sizes
+
         return set_at_equal_sizes(deck, others)
 
     def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
         """Return the one deck of the event, with what it is drawn from."""
         info = plan.event.event
         path = out_dir / self.folder / f"{event_stem(info.title, info.date)}{self.suffix}"
-        return [Target(path, (self.template_package, self.logo, plan.event, plan.slides),
+        return [Target(path, (self.look.inputs(), self.logo, plan.event, plan.slides),
                        lambda: self.render(plan.event, plan.slides))]
 
     def render(self, event: EventData, slides: tuple[SlideSpec, ...]) -> Rendered:
         """Return the deck: every planned slide drawn, properties and language set."""
-        prs = Presentation(io.BytesIO(self.template_package))
+        from pptx import Presentation
+
+        from ..branding import apply_to_presentation
+        from .writer import DeckWriter
+
+        prs = Presentation(io.BytesIO(self.look.deck_package))
         theme = event.theme
         apply_to_presentation(prs, theme)
         alt_text = theme.logo_alt_text or _("Logo of {partnership}", partnership=event.event.partnership)

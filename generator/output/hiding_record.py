@@ -23,9 +23,6 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
-from lxml import etree
-from PIL import Image
-
 from ..i18n import N_, every_translation, shipped_words
 
 # In the version's language, as the shipped catalogues word them, so that any version's record reads back.
@@ -73,6 +70,8 @@ def png_text(threshold: int) -> dict[str, str]:
 def svg_recorded(svg: bytes, threshold: int) -> bytes:
     """Return ``svg`` with ``threshold`` (0: nothing hidden) recorded in its ``<metadata>`` (one made, if it has
     none)."""
+    from lxml import etree  # here, as Pillow below: a build that draws nothing reads no picture
+
     svg_tag = "{http://www.w3.org/2000/svg}"
     root = etree.fromstring(svg, etree.XMLParser(resolve_entities=False, no_network=True))
     metadata = root.find(f"{svg_tag}metadata")
@@ -125,12 +124,21 @@ def _recorded(suffix: str, source: BinaryIO) -> int | None:
         if suffix == ".pdf":
             return _recorded_in_pdf(source)
         if suffix == ".png":
-            with Image.open(source, formats=["PNG"]) as picture:
-                return _text_number(picture.info.get(META_NAME))
+            return _recorded_in_png(source)
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def _recorded_in_png(source: BinaryIO) -> int | None:
+    from PIL import Image
+
+    try:
+        with Image.open(source, formats=["PNG"]) as picture:
+            return _text_number(picture.info.get(META_NAME))
     except (OSError, Image.DecompressionBombError, SyntaxError, ValueError):
         # OSError: not a PNG (Pillow's UnidentifiedImageError); SyntaxError: a PNG Pillow finds broken
         return None
-    return None
 
 
 def _recorded_in_pdf(source: BinaryIO) -> int | None:

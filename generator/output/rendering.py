@@ -7,21 +7,23 @@ milliseconds with everything already imported and loaded. Where there is no
 fork (Windows), or forking is unsafe (macOS), a new process would import
 everything again, which costs more than it saves, so there the outputs are
 drawn one after another. Either way the bytes are the same: each output
-depends only on its inputs.
+depends only on its inputs. multiprocessing is imported only to draw two at a
+time: a build that draws one output, or none, does without it.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import signal
 import sys
 import traceback
-from multiprocessing.connection import Connection
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .files import Rendered
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 Render = Callable[[], Rendered]
 
@@ -32,6 +34,8 @@ def can_render_in_parallel() -> bool:
     Not on macOS, where a forked child of a process that has used some system libraries can crash (Python itself
     stopped forking there by default for that reason).
     """
+    import multiprocessing
+
     return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods() and _usable_cpus() > 1
 
 
@@ -46,6 +50,8 @@ def render_all(renders: Sequence[Render], in_parallel: bool = True) -> list[Rend
     """Return each render's result, in order; an exception raised by any of them is raised here."""
     if len(renders) < 2 or not in_parallel or not can_render_in_parallel():
         return [render() for render in renders]
+    import multiprocessing
+
     first, rest = renders[0], renders[1:]
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)

@@ -20,6 +20,7 @@ from ..branding import paper_colours
 from ..briefing.type_scale import CHART_LABEL_SIZE, COLUMN_WIDTH
 from ..output import Rendered, Target, document_time
 from ..figures import publish_threshold
+from ..look import Look
 from ..output_formats import PNG, SVG
 from ..paths import event_stem
 from .page import index_page
@@ -68,12 +69,21 @@ class PicturesBuilder:
     def for_build(cls, setup: BuildSetup) -> PicturesBuilder | None:
         """Return the builder a build uses."""
         wanted = setup.options.pictures or setup.loaded.event.publish.pictures
-        return cls(setup.colours, setup.fonts) if wanted else None
+        return cls(setup.look) if wanted else None
 
-    def __init__(self, palette: dict[str, str], fonts: tuple[str, str]):
-        paper = paper_colours(palette)
-        self.colours = (paper.text, paper.heading, paper.bar)
-        self.fonts = fonts  # the heading's, the body's
+    def __init__(self, look: Look):
+        self.look = look
+
+    @property
+    def colours(self) -> tuple[str, str, str]:
+        """The text's, the headings' and the bars' colours, as on paper."""
+        paper = paper_colours(self.look.colours)
+        return (paper.text, paper.heading, paper.bar)
+
+    @property
+    def fonts(self) -> tuple[str, str]:
+        """The heading's and the body's."""
+        return self.look.fonts
 
     def targets(self, plan: EventPlan, out_dir: Path) -> list[Target]:
         """Return a target for each file of each picture, and one for the index page."""
@@ -83,7 +93,7 @@ class PicturesBuilder:
         pictures = plan_pictures(plan)
         hidden_below = publish_threshold(plan.event, for_deck=False)  # as the pictures are planned
         # The bytes depend on matplotlib's version too (a new one may draw a line a pixel over).
-        inputs = (self.fonts, self.colours, date, hidden_below, metadata.version("matplotlib"))
+        inputs = (self.look.inputs(), date, hidden_below, metadata.version("matplotlib"))
         targets = [Target(folder / f"{picture.stem}{form.suffix}", (picture.chart, form, inputs),
                           partial(self.render, picture, form, date, hidden_below))
                    for picture in pictures if picture.drawn for form in FORMATS]

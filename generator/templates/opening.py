@@ -14,15 +14,16 @@ import zipfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
-
-from docx.document import Document as WordDocument
-from pptx.presentation import Presentation as PowerPointPresentation
+from typing import TYPE_CHECKING, TypeVar
 
 from .package_rules import KINDS, MACRO_SUFFIXES
 from .package_writing import zip_members
 from .reading import read_regular_file, refusal
 from .sanitise import Sanitised, sanitise
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from pptx.presentation import Presentation as PowerPointPresentation
 
 Opened = TypeVar("Opened")
 
@@ -32,15 +33,16 @@ def read_template(path: Path, kind: str) -> Sanitised:
 
     ``kind`` is "pptx" (for .pptx and .potx) or "docx" (for .docx and .dotx).
     """
-    spec = KINDS[kind]
-    suffix = path.suffix.lower()
-    if suffix in MACRO_SUFFIXES:
-        raise refusal(path, "macro-enabled templates are refused; save it as "
-                            f"{' or '.join(spec.suffixes)} without macros")
-    if suffix not in spec.suffixes:
-        raise refusal(path, f"expected a {spec.name} template")
+    _check_suffix(path, kind)
     taken = _sanitised(read_regular_file(path), kind, path)
     return Sanitised(taken.package, list(taken.dropped))
+
+
+def sanitised_template(data: bytes, path: Path, kind: str) -> bytes:
+    """Return the package of a template already read from ``path`` (``data``), cut down to what the build takes;
+    raise InputError if it cannot be used."""
+    _check_suffix(path, kind)
+    return _sanitised(data, kind, path).package
 
 
 @lru_cache(maxsize=4)
@@ -48,6 +50,16 @@ def _sanitised(data: bytes, kind: str, path: Path) -> Sanitised:
     """Return :func:`sanitise` of ``data``, worked out once per process for the same bytes: a command building
     many events reads each template for every event (so an edited template is seen), but cleans it only once."""
     return sanitise(data, KINDS[kind], path)
+
+
+def _check_suffix(path: Path, kind: str) -> None:
+    spec = KINDS[kind]
+    suffix = path.suffix.lower()
+    if suffix in MACRO_SUFFIXES:
+        raise refusal(path, "macro-enabled templates are refused; save it as "
+                            f"{' or '.join(spec.suffixes)} without macros")
+    if suffix not in spec.suffixes:
+        raise refusal(path, f"expected a {spec.name} template")
 
 
 def read_package(path: Path, kind: str) -> bytes:

@@ -145,17 +145,15 @@ def test_each_default_briefing_is_one_page_in_libreoffice(briefing_paths, tmp_pa
 
 
 def test_a_long_briefing_is_warned_about_with_the_excess():
-    from generator.branding import palette, template_fonts
     from generator.briefing.plan import plan_briefing
-    from generator.briefing.word import WordBriefingBuilder
+    from generator.briefing.word_builder import WordBriefingBuilder
     from generator.figures import review_figures
-    from generator.templates import BUILTIN_DECK_TEMPLATE
+    from generator.look import Look
 
     event = load_event(DEFAULT_DATA).event
     review = event.review_types["adults"]
     review.briefing.sections[0].paragraphs = ["word " * 1500]
-    template = BUILTIN_DECK_TEMPLATE.read_bytes()
-    builder = WordBriefingBuilder(palette(template, event.theme), template_fonts(template), None, None, {})
+    builder = WordBriefingBuilder(Look(event.theme))
     rendered = builder.render(plan_briefing(event, review_figures("adults", review)))
     words = int(rendered.summary.split(", ")[1].split()[0])
     assert words > 1500

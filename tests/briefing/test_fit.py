@@ -11,18 +11,17 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from generator import text_fit
-from generator.branding import palette
 from generator.briefing import type_scale
 from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, EMU_PER_POINT, Block, _flow, fit_briefing, fit_parts,
                                     part_blocks, printed_chart_height, table_columns, table_height, title_height)
 from generator.briefing.plan import MIN_CHARTED_THEMES, SectionPlan, plan_briefings
 from generator.briefing.type_scale import CHART_LABEL_SIZE, COMPACT_TABLES, TABLES, chart_height
-from generator.briefing.word import WordBriefingBuilder
+from generator.briefing.word_builder import WordBriefingBuilder
 from generator.briefing.word_chart import word_chart_drawing
 from generator.charts import ChartSpec
 from generator.loading import load_event
+from generator.look import Look
 from generator.figures import CountTable
-from generator.templates import BUILTIN_DECK_TEMPLATE
 from tests.conftest import DEFAULT_DATA, needs_libreoffice
 from tests.render import read_pages, render
 
@@ -244,8 +243,7 @@ def test_a_wide_font_s_briefing_is_warned_about_exactly_when_libreoffice_draws_i
     plan = next(plan for plan in plan_briefings(event) if plan.key == "children")
     first = plan.sections[0]
     longer = dataclasses.replace(first, paragraphs=first.paragraphs + ((LONG * added,) if added else ()))
-    builder = WordBriefingBuilder(palette(BUILTIN_DECK_TEMPLATE.read_bytes(), event.theme), WIDE_FONTS, None, None,
-                                  {})
+    builder = WordBriefingBuilder(Look(event.theme, fonts=WIDE_FONTS))
     rendered = builder.render(dataclasses.replace(plan, sections=(longer, *plan.sections[1:])))
     docx = tmp_path / "briefing.docx"
     docx.write_bytes(rendered.data)
@@ -260,7 +258,7 @@ def test_a_briefing_set_with_compact_tables_is_drawn_on_two_pages_and_one_warned
     needs_compact = _first_length(lambda plan: _pages(plan, TABLES) == 3)
     too_long = _first_length(lambda plan: _pages(plan, COMPACT_TABLES) == 3)
     event = load_event(HARBOUR).event
-    builder = WordBriefingBuilder(palette(BUILTIN_DECK_TEMPLATE.read_bytes(), event.theme), FONTS, None, None, {})
+    builder = WordBriefingBuilder(Look(event.theme, fonts=FONTS))
     drawn = {}
     for sentences in (needs_compact, too_long):
         rendered = builder.render(_harbour_homicide_with_learning(sentences))

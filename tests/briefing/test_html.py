@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from generator.branding import palette
 from generator.briefing.html import HtmlBriefingBuilder
 from generator.briefing.plan import BriefingPlan, plan_briefings
 from generator.loading import load_event
-from generator.templates import BUILTIN_DECK_TEMPLATE
+from generator.look import Look
 from tests.conftest import ROOT
 
 RIVERSIDE = ROOT / "data" / "riverside-2024.yaml"
@@ -20,7 +19,7 @@ UNBROKEN = re.compile(r'<span class="unbroken">(.*?)</span>')
 def _page(data, key: str) -> tuple[BriefingPlan, str]:
     event = load_event(data).event
     plan = next(plan for plan in plan_briefings(event) if plan.key == key)
-    builder = HtmlBriefingBuilder(palette(BUILTIN_DECK_TEMPLATE.read_bytes(), event.theme), ("Calibri", "Calibri"))
+    builder = HtmlBriefingBuilder(Look(event.theme))
     return plan, builder.page(plan)
 
 

@@ -10,19 +10,16 @@ from docx import Document
 from docx.oxml.ns import qn
 from PIL import Image
 
-from generator.branding import palette, template_fonts
 from generator.briefing.html import HtmlBriefingBuilder
 from generator.briefing.plan import plan_briefing
-from generator.briefing.word import WordBriefingBuilder
+from generator.briefing.word_builder import WordBriefingBuilder
 from generator.loading import load_event
+from generator.look import Look
 from generator.figures import review_figures
 from generator.model import Branding, Colours, EventData
 from generator.plan import plan_event
-from generator.templates import BUILTIN_DECK_TEMPLATE
 from tests.conftest import DEFAULT_DATA, needs_libreoffice
 from tests.render import read_pages, render
-
-TEMPLATE = BUILTIN_DECK_TEMPLATE.read_bytes()
 
 
 def _event() -> EventData:
@@ -30,9 +27,7 @@ def _event() -> EventData:
 
 
 def _word_builder(event: EventData, logo: bytes = b"") -> WordBriefingBuilder:
-    heading, body = template_fonts(TEMPLATE)
-    fonts = (event.theme.heading_font or heading, event.theme.body_font or body)
-    return WordBriefingBuilder(palette(TEMPLATE, event.theme), fonts, None, None, {}, logo)
+    return WordBriefingBuilder(Look(event.theme), logo)
 
 
 def _briefing(event: EventData, key: str = "adults", logo: bytes = b""):
@@ -65,7 +60,7 @@ def test_the_contact_falls_back_to_the_first_closing_contact():
 def test_no_team_record_page_unless_asked_for():
     _, doc = _briefing(_event())
     assert "Team record" not in [p.text for p in doc.paragraphs]
-    assert b"Team record" not in HtmlBriefingBuilder(palette(TEMPLATE, _event().theme), ("Calibri", "Calibri")).render(
+    assert b"Team record" not in HtmlBriefingBuilder(Look(_event().theme)).render(
         plan_briefing(_event(), review_figures("adults", _event().review_types["adults"]))).data
 
 
@@ -85,7 +80,7 @@ def test_action_plan_adds_the_team_record_page_in_word_and_html():
     body_section = doc.element.body.find(qn("w:sectPr"))
     assert body_section.find(qn("w:type")).get(qn("w:val")) == "nextPage"
     assert body_section.find(qn("w:cols")) is None or body_section.find(qn("w:cols")).get(qn("w:num")) in (None, "1")
-    html = HtmlBriefingBuilder(palette(TEMPLATE, event.theme), ("Calibri", "Calibri")).render(plan).data.decode()
+    html = HtmlBriefingBuilder(Look(event.theme)).render(plan).data.decode()
     assert '<h2 id="record">Team record</h2>' in html
 
 
@@ -120,7 +115,7 @@ def test_the_logo_is_in_the_header_with_its_alt_text_and_in_the_web_page(tmp_pat
     ids = [int(element.get("id")) for part in (doc.part, header.part) for element in part.element.iter(qn("wp:docPr"))]
     assert len(ids) >= 2 and len(set(ids)) == len(ids)
     plan = plan_briefing(event, review_figures("adults", event.review_types["adults"]))
-    html = HtmlBriefingBuilder(palette(TEMPLATE, event.theme), ("Calibri", "Calibri"), logo).render(plan).data
+    html = HtmlBriefingBuilder(Look(event.theme), logo).render(plan).data
     assert b'alt="Tees partnership logo"' in html and b'src="data:image/png;base64,' in html
 
 
@@ -196,7 +191,7 @@ def test_the_web_page_footer_matches_the_word_footer(version):
     event = _event()
     event.briefing.version = version
     plan = plan_briefing(event, review_figures("adults", event.review_types["adults"]))
-    html = HtmlBriefingBuilder(palette(TEMPLATE, event.theme), ("Calibri", "Calibri")).render(plan).data.decode()
+    html = HtmlBriefingBuilder(Look(event.theme)).render(plan).data.decode()
     _, doc = _briefing(event)
     assert f"<footer>\n<p>{_footer_text(doc).removesuffix(' · Page 1 of 1')}</p>" in html
 
@@ -220,7 +215,7 @@ def test_the_web_charts_labels_print_at_nine_points_or_more():
     # The print style: A4 (210 mm) with 15 mm margins, two columns 8 mm apart; the chart fills a column.
     print_column_width_pt = (210 - 2 * 15 - 8) / 2 / 25.4 * 72
     assert LABEL_SIZE * print_column_width_pt / WIDTH >= 9
-    html = HtmlBriefingBuilder(palette(TEMPLATE, _event().theme), ("Calibri", "Calibri")).page(
+    html = HtmlBriefingBuilder(Look(_event().theme)).page(
         plan_briefing(_event(), review_figures("adults", _event().review_types["adults"])))
     assert "@page { size: A4; margin: 15mm; }" in html and ".parts { columns: 2; column-gap: 8mm;" in html
     assert "max-height" not in html  # nothing may shrink the chart below its column's width

@@ -14,16 +14,17 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from generator.branding import palette, template_fonts
+from generator.branding import template_fonts
 from generator.briefing.fit import COLUMN_WIDTH, MIN_ITEMS_EACH_SIDE, caption_text, list_keeps, points, table_columns
 from generator.briefing.plan import BriefingPlan, plan_briefings
 from generator.briefing.type_scale import BULLET_INDENT, COLUMN_GAP, PAGE_MARGIN
 from generator.briefing import word
 from generator.briefing.fit import Fit
 from generator.briefing.type_scale import COMPACT_TABLES, TABLES
-from generator.briefing.word import WordBriefingBuilder
+from generator.briefing.word_builder import WordBriefingBuilder
 from generator.checks.rendered import Page, Word, read_pages
 from generator.loading import load_event
+from generator.look import Look
 from generator.output.pdf import convert_to_pdf
 from generator.templates import BUILTIN_DECK_TEMPLATE
 from tests.conftest import (DEFAULT_DATA, RENAMED_BULLETS, RENAMED_HEADING, ROOT, needs_libreoffice,
@@ -46,7 +47,7 @@ def _plan(data: Path, key: str) -> BriefingPlan:
 
 
 def _docx(plan: BriefingPlan) -> bytes:
-    return WordBriefingBuilder(palette(TEMPLATE, load_event(DEFAULT_DATA).event.theme), FONTS, None, None, {}) \
+    return WordBriefingBuilder(Look(load_event(DEFAULT_DATA).event.theme)) \
         .render(plan).data
 
 

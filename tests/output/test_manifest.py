@@ -101,7 +101,7 @@ def test_an_output_changed_on_disk_is_drawn_again(built, change):
 
 def test_an_unchanged_rebuild_renders_nothing(built, monkeypatch):
     from generator.briefing.html import HtmlBriefingBuilder
-    from generator.briefing.word import WordBriefingBuilder
+    from generator.briefing.word_builder import WordBriefingBuilder
     from generator.deck.builder import DeckBuilder
 
     def must_not_render(*_args: object) -> Rendered:

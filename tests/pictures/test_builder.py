@@ -126,12 +126,15 @@ def test_every_chart_of_every_example_has_pictures_showing_its_labels_and_values
 
 def test_a_character_no_font_can_draw_is_a_build_warning_naming_the_picture():
     from generator.charts import ChartSpec
+    from generator.look import Look
+    from generator.model import Branding
     from generator.pictures.builder import PRINT, PicturesBuilder
     from generator.pictures.plan import Picture
 
     palette = {"dk1": "000000", "dk2": "1B365D", "hlink": "0B5CAD", "accent1": "1D5A8E"}
     chart = ChartSpec("bar", "Themes", ("Wellbeing 中文", "Housing"), (3, 4), "Bar chart of themes: A 3, B 4.")
-    rendered = PicturesBuilder(palette, ("Calibri", "Calibri")).render(Picture("cspr-themes", chart, "Main Themes"),
+    look = Look(Branding(), colours=palette, fonts=("Calibri", "Calibri"))
+    rendered = PicturesBuilder(look).render(Picture("cspr-themes", chart, "Main Themes"),
                                                                         PRINT, "2022-05-12T09:00:00", 0)
     assert rendered.warnings and all(w.startswith("the picture cspr-themes.png: Glyph ") for w in rendered.warnings)
 
