@@ -227,27 +227,35 @@ ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July"
 def long_date(day: dt.date) -> str:
     """Return a date with its weekday: 'Thursday 12 May 2022', 'Dydd Iau 12 Mai 2022'."""
     if _speaking.get().locale == ENGLISH_LOCALE:
-        return f"{ENGLISH_WEEKDAYS[day.weekday()]} {day_month_year(day)}"
+        return _english_date(day, weekday=True)
     return _cldr_date(day, "EEEE d MMMM y")
 
 
 def day_month_year(day: dt.date) -> str:
     """Return a date: '1 April 2021', '1 Ebrill 2021'."""
     if _speaking.get().locale == ENGLISH_LOCALE:
-        return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
+        return _english_date(day)
     return _cldr_date(day, "d MMMM y")
+
+
+def problem_date(day: dt.date, month_only: bool = False) -> str:
+    """Return a date as a problem message writes it: in English, the language of its words, whatever the version
+    being read ('1 April 2021'; 'April 2021' with ``month_only``)."""
+    return _english_date(day, month_only=month_only)
+
+
+def _english_date(day: dt.date, weekday: bool = False, month_only: bool = False) -> str:
+    """Return a date in British English, word for word as Babel writes CLDR's en_GB ('EEEE d MMMM y')."""
+    words = f"{ENGLISH_MONTHS[day.month - 1]} {day.year}"
+    if not month_only:
+        words = f"{day.day} {words}"
+    return f"{ENGLISH_WEEKDAYS[day.weekday()]} {words}" if weekday else words
 
 
 def _cldr_date(day: dt.date, pattern: str) -> str:
     from babel.dates import format_date
 
     return format_date(day, pattern, locale=_speaking.get().locale)
-
-
-def problem_date(day: dt.date, month_only: bool = False) -> str:
-    """Return a date as a problem message writes it: in English, the language of its words, whatever the version
-    being read ('1 April 2021'; 'April 2021' with ``month_only``)."""
-    return format_date(day, "MMMM y" if month_only else "d MMMM y", locale=ENGLISH.locale)
 
 
 def same_words(first: str, second: str) -> bool:

@@ -63,6 +63,9 @@ def test_english_dates_are_written_as_babels_british_english_without_importing_b
     assert [long_date(day) for day in days] == [format_date(day, "EEEE d MMMM y", locale="en_GB") for day in days]
     assert [i18n.day_month_year(day) for day in days] == [format_date(day, "d MMMM y", locale="en_GB")
                                                           for day in days]
+    with speaking("cy"):  # a problem's words are English in any version
+        assert [i18n.problem_date(day, month_only=True) for day in days] == [
+            format_date(day, "MMMM y", locale="en_GB") for day in days]
     loaded = subprocess.run([sys.executable, "-c", "import sys, datetime; from generator import i18n; "
                              "print(i18n.long_date(datetime.date(2022, 5, 12)), 'babel' in sys.modules)"],
                             capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parent.parent)
