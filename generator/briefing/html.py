@@ -154,7 +154,7 @@ class HtmlBriefingBuilder(BriefingFormat):
         if section.bullets:
             html.append("<ul>" + "".join(f"<li>{_text(text, names)}</li>" for text in section.bullets) + "</ul>")
         html.extend(f'<p>Find out more: <a href="{escape(link.url)}">{_text(link.text, names)}</a>'
-                    f"{_printed_url(link.url, self.fonts[1])}</p>" for link in section.links)
+                    f"{_printed_url(link.url, self.look.fonts[1])}</p>" for link in section.links)
         html.append("</section>")
         return "\n".join(html)
 
