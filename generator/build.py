@@ -174,13 +174,13 @@ def _fingerprinted_together(planned: list[tuple[Builder, Target]]) -> list[tuple
     return planned
 
 
-def _set_together(planned: list[tuple[Builder, Target]], results: list[Rendered], drawn: list[bool]
+def _set_together(planned: list[tuple[Builder, Target]], results: list[Rendered], redrawn: list[bool]
                   ) -> list[Rendered]:
     """Return ``results`` with the versions of each output set together at the smaller of their sizes (versions
     kept as the last build wrote them were set together then: each one's fingerprint holds all their inputs)."""
     results = list(results)
     for places in _versions_set_together(planned):
-        if not any(drawn[i] for i in places):
+        if not any(redrawn[i] for i in places):
             continue
         drawn = [results[i].data for i in places]
         for n, i in enumerate(places):

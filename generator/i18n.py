@@ -272,11 +272,17 @@ def message_written_as(text: str, messages: tuple[str, ...]) -> str | None:
     return None
 
 
+def every_translation(message: str) -> Iterator[str]:
+    """Yield a message in English, then in each shipped catalogue's language (a translator's aside): a caller that
+    finds it in English reads no catalogue (reading one takes as long as planning a deck)."""
+    yield message
+    yield from _shipped_translations(message)
+
+
 @lru_cache(maxsize=256)
-def every_translation(message: str) -> tuple[str, ...]:
-    """Return a message in English and in each shipped catalogue's language (a translator's aside)."""
-    return (message, *(speech(language).translations.gettext(message) for language in known_languages()
-                       if language != SOURCE_LANGUAGE))
+def _shipped_translations(message: str) -> tuple[str, ...]:
+    return tuple(speech(language).translations.gettext(message) for language in known_languages()
+                 if language != SOURCE_LANGUAGE)
 
 
 def shipped_words(message: str) -> str:

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from docx.shared import Cm
-
 from ..charts import ChartSpec
+
+EMU_PER_CM = 360_000  # Office's unit, as python-docx's Cm counts it (here without importing python-docx)
+
+
+def Cm(centimetres: float) -> int:  # noqa: N802 - named as python-docx's, which these lengths were written with
+    """Return a length in centimetres in EMU, as python-docx's ``Cm`` gives it."""
+    return int(centimetres * EMU_PER_CM)
+
 
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21), Cm(29.7)  # A4
 PAGE_MARGIN = Cm(1.5)

@@ -46,11 +46,14 @@ def status_text(threshold: int) -> str:
 
 
 def _status_threshold(status: str) -> int | None:
-    """Return the threshold a content status records, in any shipped language; None when it records none."""
-    if any(status == words for words in every_translation(NOT_HIDDEN)):
-        return 0
-    for words in every_translation(HIDDEN_BELOW):
-        before, _placeholder, after = words.partition("{threshold}")
+    """Return the threshold a content status records, in any shipped language; None when it records none.
+
+    Language by language, English first: an English status is read without reading any catalogue.
+    """
+    for not_hidden, hidden_below in zip(every_translation(NOT_HIDDEN), every_translation(HIDDEN_BELOW)):
+        if status == not_hidden:
+            return 0
+        before, _placeholder, after = hidden_below.partition("{threshold}")
         number = status[len(before):len(status) - len(after)]
         if status.startswith(before) and status.endswith(after) and _NUMBER.fullmatch(number):
             return int(number)
