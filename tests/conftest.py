@@ -134,10 +134,10 @@ def renamed_deck_template(path: Path) -> None:
 
     from pptx import Presentation
 
-    from generator.branding import read_template
+    from generator.templates.opening import read_package
     from generator.templates import BUILTIN_DECK_TEMPLATE
 
-    prs = Presentation(io.BytesIO(read_template(None, BUILTIN_DECK_TEMPLATE)))
+    prs = Presentation(io.BytesIO(read_package(BUILTIN_DECK_TEMPLATE, "pptx")))
     for layout in prs.slide_layouts:
         layout.name = f"Brand {layout.name}"
     prs.save(str(path))

@@ -7,11 +7,12 @@ import io
 from pptx import Presentation
 
 from generator.branding import (FALLBACK, PAPER_FALLBACK_TEXT, apply_to_presentation,
-                                overrides, palette, paper_colours, read_template, scheme_colours, template_colours,
+                                overrides, palette, paper_colours, scheme_colours, template_colours,
                                 template_fonts, theme_fonts)
 from generator.model import Branding, Colours
 from generator.ooxml import DRAWING
 from generator.templates import BUILTIN_DECK_TEMPLATE
+from generator.templates.opening import read_package
 
 THEME = (f'<a:theme xmlns:a="{DRAWING}"><a:themeElements><a:clrScheme name="x">'
          '<a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1><a:accent1><a:srgbClr val="ab12cd"/></a:accent1>'
@@ -33,7 +34,7 @@ def test_the_data_theme_sets_text_background_heading_link_and_cycles_its_accents
     assert [slots[f"accent{n}"] for n in range(1, 7)] == ["AAAAAA", "BBBBBB"] * 3
     assert (slots["dk1"], slots["lt1"], slots["dk2"], slots["hlink"]) == ("111111", "FFFFFF", "222222", "333333")
     assert overrides(Branding()) == {}
-    package = read_template(None, BUILTIN_DECK_TEMPLATE)
+    package = read_package(BUILTIN_DECK_TEMPLATE, "pptx")
     assert palette(package, branding) == {**template_colours(package), **slots}
 
 
@@ -56,7 +57,7 @@ def test_legible_colours_are_kept():
 
 
 def test_the_data_theme_is_written_into_the_presentation_theme():
-    prs = Presentation(io.BytesIO(read_template(None, BUILTIN_DECK_TEMPLATE)))
+    prs = Presentation(io.BytesIO(read_package(BUILTIN_DECK_TEMPLATE, "pptx")))
     apply_to_presentation(prs, Branding(colours=Colours(accents=["ABCDEF"]), heading_font="Georgia"))
     saved = io.BytesIO()
     prs.save(saved)

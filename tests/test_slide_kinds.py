@@ -9,7 +9,7 @@ import io
 import pytest
 from pptx import Presentation
 
-from generator.branding import read_template
+from generator.templates.opening import read_package
 from generator.loading import load_event
 from generator.deck import drawings, writer
 from generator.deck.layouts import BODY_TYPES, find_layout, layout_candidates, placeholder
@@ -21,7 +21,7 @@ from tests.test_plan import EVERY_EVENT
 
 @pytest.fixture(scope="module")
 def builtin():
-    return Presentation(io.BytesIO(read_template(None, BUILTIN_DECK_TEMPLATE)))
+    return Presentation(io.BytesIO(read_package(BUILTIN_DECK_TEMPLATE, "pptx")))
 
 
 @pytest.mark.parametrize("data", EVERY_EVENT, ids=lambda path: path.stem)

@@ -9,7 +9,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
-from generator.branding import read_template
+from generator.templates.opening import read_package
 from generator.deck.layouts import (BODY_TYPES, FOOTER_TYPES, TITLE_TYPES, Box, box_of, choose_layout, content_area,
                                     find_layout, placeholder, proposed_layouts)
 from generator.templates import BUILTIN_DECK_TEMPLATE
@@ -17,7 +17,7 @@ from generator.templates import BUILTIN_DECK_TEMPLATE
 
 @pytest.fixture
 def prs():
-    return Presentation(io.BytesIO(read_template(None, BUILTIN_DECK_TEMPLATE)))
+    return Presentation(io.BytesIO(read_package(BUILTIN_DECK_TEMPLATE, "pptx")))
 
 
 def _layout(prs, name: str):
