@@ -29,16 +29,25 @@ class SlideKind:
     layouts: tuple[str, ...]
     needs_body: bool
     cover: bool = False  # the deck's first or last slide: its title is sized on its own, not with the others'
+    # The layout types (a sldLayout's own type, kept when a layout is renamed) that can serve it, best first: a
+    # template without the layouts' names is matched by these ('obj' is Title and Content, 'secHead' Section Header).
+    layout_types: tuple[str, ...] = ()
 
 
 SLIDE_KINDS: dict[str, SlideKind] = {kind.name: kind for kind in (
-    SlideKind("title", ("Title Slide",), needs_body=True, cover=True),
-    SlideKind("closing", ("Title Slide", "Section Header", "Title Only"), needs_body=True, cover=True),
-    SlideKind("section", ("Section Header", "Title Only", "Title Slide"), needs_body=True),
-    SlideKind("content", ("Title and Content", "Title Only"), needs_body=True),
-    SlideKind("figures", ("Title Only", "Title and Content"), needs_body=False),
-    SlideKind("charts", ("Title Only", "Title and Content"), needs_body=False),
-    SlideKind("themes", ("Title and Content", "Title Only"), needs_body=False),
+    SlideKind("title", ("Title Slide",), needs_body=True, cover=True, layout_types=("title",)),
+    SlideKind("closing", ("Title Slide", "Section Header", "Title Only"), needs_body=True, cover=True,
+              layout_types=("title", "secHead", "titleOnly")),
+    SlideKind("section", ("Section Header", "Title Only", "Title Slide"), needs_body=True,
+              layout_types=("secHead", "titleOnly", "title")),
+    SlideKind("content", ("Title and Content", "Title Only"), needs_body=True,
+              layout_types=("obj", "tx", "titleOnly")),
+    SlideKind("figures", ("Title Only", "Title and Content"), needs_body=False,
+              layout_types=("titleOnly", "obj", "tx")),
+    SlideKind("charts", ("Title Only", "Title and Content"), needs_body=False,
+              layout_types=("titleOnly", "obj", "tx")),
+    SlideKind("themes", ("Title and Content", "Title Only"), needs_body=False,
+              layout_types=("obj", "tx", "titleOnly")),
 )}
 
 DRAWINGS: dict[str, Draw] = {}

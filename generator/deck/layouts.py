@@ -72,12 +72,6 @@ def layout_candidates(kind: str, overrides: dict[str, str] | None = None) -> lis
     return ([chosen] if chosen else []) + list(SLIDE_KINDS[kind].layouts)
 
 
-# The layout types (the sldLayout's own type, kept when a layout is renamed) that can serve each slide kind, best
-# first, as the names in SLIDE_KINDS do.
-LAYOUT_TYPES = {"title": ("title",), "closing": ("title", "secHead", "titleOnly"),
-                "section": ("secHead", "titleOnly", "title"), "content": ("obj", "tx", "titleOnly"),
-                "figures": ("titleOnly", "obj", "tx"), "charts": ("titleOnly", "obj", "tx"),
-                "themes": ("obj", "tx", "titleOnly")}
 DIVIDER_WORDS = ("section", "divider")
 # What a layout's placeholders make it, when its type says nothing: a centred title is a cover or divider.
 _PLACEHOLDER_KINDS = {"title": "title", "secHead": "secHead", "titleOnly": "titleOnly", "obj": "obj"}
@@ -120,7 +114,7 @@ def choose_layout(prs, candidates: tuple[str, ...], chosen: str | None = None, k
 def propose_layout(prs, kind: str):
     """Return the template's layout that best serves a slide kind by what it is, not what it is called: its
     declared type first, then the placeholders it holds; None when none suits."""
-    wanted = LAYOUT_TYPES.get(kind, ())
+    wanted = SLIDE_KINDS[kind].layout_types if kind in SLIDE_KINDS else ()
     found: dict[str, Any] = {}
     for layout in prs.slide_layouts:
         found.setdefault(layout_type(layout), layout)
