@@ -29,7 +29,7 @@ from .plan import Picture, plan_pictures
 if TYPE_CHECKING:
     from ..build import BuildSetup
     from ..plan import EventPlan
-    from .draw import Drawn
+    from .draw import Drawn, PictureStyle
 
 FOLDER = "pictures"
 INDEX = "index.html"
@@ -121,8 +121,24 @@ def _drawn(picture: Picture, form: PictureFormat, fonts: tuple[str, str], colour
     """Return one file of a picture, drawn once however many targets need it (the SVG: its file and the index)."""
     from . import draw  # matplotlib: only now that a picture is drawn
 
+    if form in (PRINT, VECTOR):
+        print_png, vector = _print_and_vector(picture, fonts, colours, date, hidden_below)
+        return print_png if form == PRINT else vector
     canvas = draw.Canvas(form.width, form.height, form.dpi, form.label_size)
-    style = draw.PictureStyle(fonts[1], *colours, heading_font=fonts[0])
-    if form.suffix.endswith(SVG.suffix):
-        return draw.svg(picture.chart, canvas, style, date, hidden_below)
-    return draw.png(picture.chart, canvas, style, hidden_below)
+    return draw.png(picture.chart, canvas, _style(fonts, colours), hidden_below)
+
+
+@lru_cache(maxsize=32)
+def _print_and_vector(picture: Picture, fonts: tuple[str, str], colours: tuple[str, str, str], date: str,
+                      hidden_below: int) -> tuple[Drawn, Drawn]:
+    """Return the print PNG and the SVG of a picture, saved from one drawing: they are the same size and look."""
+    from . import draw
+
+    canvas = draw.Canvas(PRINT.width, PRINT.height, PRINT.dpi, PRINT.label_size)
+    return draw.png_and_svg(picture.chart, canvas, _style(fonts, colours), date, hidden_below)
+
+
+def _style(fonts: tuple[str, str], colours: tuple[str, str, str]) -> PictureStyle:
+    from . import draw
+
+    return draw.PictureStyle(fonts[1], *colours, heading_font=fonts[0])

@@ -268,26 +268,61 @@ class Drawn:
 
 
 def _saved(spec: ChartSpec, canvas: Canvas, style: PictureStyle, form: str, metadata: dict[str, str | None]) -> Drawn:
+    with _settings(), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure = draw(spec, canvas, style)
+        return _figure_saved(figure, form, canvas.dpi, metadata, _said(caught))
+
+
+def _figure_saved(figure: Figure, form: str, dpi: int, metadata: dict[str, str | None], drawing: tuple[str, ...]
+                  ) -> Drawn:
+    """Return ``figure`` saved as ``form`` with what matplotlib warned of, drawing it (``drawing``) and saving it."""
     buffer = io.BytesIO()
     with _settings(), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        draw(spec, canvas, style).savefig(buffer, format=form, dpi=canvas.dpi, metadata=metadata)
-    return Drawn(buffer.getvalue(), tuple(dict.fromkeys(str(warning.message) for warning in caught)))
+        figure.savefig(buffer, format=form, dpi=dpi, metadata=metadata)
+    return Drawn(buffer.getvalue(), tuple(dict.fromkeys(drawing + _said(caught))))
+
+
+def _said(caught: list[warnings.WarningMessage]) -> tuple[str, ...]:
+    return tuple(str(warning.message) for warning in caught)
+
+
+def _png_metadata(spec: ChartSpec, hidden_below: int) -> dict[str, str | None]:
+    return {"Title": spec.title, "Description": spec.alt_text, "Software": None, **png_text(hidden_below)}
+
+
+def _svg_metadata(spec: ChartSpec, date: str) -> dict[str, str | None]:
+    return {"Title": spec.title, "Description": spec.alt_text, "Date": date, "Creator": None}
 
 
 def png(spec: ChartSpec, canvas: Canvas, style: PictureStyle, hidden_below: int) -> Drawn:
     """Return the chart as a PNG, its alt text in the ``Description`` text chunk, its title in ``Title``, and the
     threshold its small numbers were hidden below (``hidden_below``, 0: none) in a chunk of its own."""
-    return _saved(spec, canvas, style, "png", {"Title": spec.title, "Description": spec.alt_text, "Software": None,
-                                               **png_text(hidden_below)})
+    return _saved(spec, canvas, style, "png", _png_metadata(spec, hidden_below))
 
 
 def svg(spec: ChartSpec, canvas: Canvas, style: PictureStyle, date: str, hidden_below: int) -> Drawn:
     """Return the chart as SVG whose text stays text, dated ``date`` (ISO 8601) in its metadata with the
     threshold its small numbers were hidden below (``hidden_below``, 0: none), its alt text in its ``<title>``
     and ``<desc>``."""
-    drawn = _saved(spec, canvas, style, "svg", {"Title": spec.title, "Description": spec.alt_text, "Date": date,
-                                                "Creator": None})
+    return _titled(spec, _saved(spec, canvas, style, "svg", _svg_metadata(spec, date)), hidden_below)
+
+
+def png_and_svg(spec: ChartSpec, canvas: Canvas, style: PictureStyle, date: str, hidden_below: int
+                ) -> tuple[Drawn, Drawn]:
+    """Return the chart as :func:`png` on ``canvas`` and as :func:`svg` of the same size, saved from one drawing
+    (the SVG at 72 dots an inch, as every SVG is): the figure is made once for both."""
+    with _settings(), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure = draw(spec, canvas, style)
+    drawing = _said(caught)
+    picture = _figure_saved(figure, "png", canvas.dpi, _png_metadata(spec, hidden_below), drawing)
+    vector = _figure_saved(figure, "svg", int(POINTS_PER_INCH), _svg_metadata(spec, date), drawing)
+    return picture, _titled(spec, vector, hidden_below)
+
+
+def _titled(spec: ChartSpec, drawn: Drawn, hidden_below: int) -> Drawn:
     return Drawn(titled_svg(svg_recorded(drawn.data, hidden_below), spec.alt_text), drawn.warnings)
 
 

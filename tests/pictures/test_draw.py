@@ -9,8 +9,8 @@ from PIL import Image
 
 from generator.charts import ChartSpec
 from generator.pictures.builder import PRINT, SOCIAL, VECTOR
-from generator.pictures.draw import (FALLBACK_FONT, Canvas, PictureStyle, balanced, font_families, png, svg,
-                                     titled_svg, wrap)
+from generator.pictures.draw import (FALLBACK_FONT, Canvas, PictureStyle, balanced, font_families, png, png_and_svg,
+                                     svg, titled_svg, wrap)
 from tests.pictures.svg_text import alt_texts, every_text, svg_texts
 
 STYLE = PictureStyle("Calibri", "0B0C0C", "1B365D", "1D5A8E")
@@ -76,6 +76,15 @@ def test_a_crowded_social_card_sets_its_labels_smaller_so_that_every_bar_keeps_i
 def test_the_same_chart_gives_the_same_bytes():
     assert svg(THEMES, _canvas(VECTOR), STYLE, DATE, 0).data == svg(THEMES, _canvas(VECTOR), STYLE, DATE, 0).data
     assert png(THEMES, _canvas(PRINT), STYLE, 0).data == png(THEMES, _canvas(PRINT), STYLE, 0).data
+
+
+def test_the_print_png_and_the_svg_saved_from_one_drawing_are_those_drawn_apart():
+    # The SVG is the print picture's size (one column, 243.84 pt), not that size rounded to whole points.
+    for spec in (THEMES, AGES):
+        picture, vector = png_and_svg(spec, _canvas(PRINT), STYLE, DATE, 3)
+        assert picture == png(spec, _canvas(PRINT), STYLE, 3)
+        assert vector == svg(spec, _canvas(PRINT), STYLE, DATE, 3)
+        assert b'width="243.84pt"' in vector.data
 
 
 def test_the_svg_is_dated_as_given_not_by_the_clock():
