@@ -8,6 +8,7 @@ same chain for the cases our decks and ordinary templates use.
 from __future__ import annotations
 
 import colorsys
+from typing import Any
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -35,6 +36,10 @@ class DeckColours:
         colour_map = master.element.find("p:clrMap", NS)
         self.colour_map = dict(colour_map.attrib) if colour_map is not None else {}
         self.master = master
+        # The text properties a shape's runs inherit, by shape and list level: found once for all its runs (a
+        # layout's and the master's placeholders are looked up by the shape's kind, which takes a while).
+        self._inherited: dict[tuple[Any, int], list[Any]] = {}
+        self._placeholders: dict[tuple[Any, Any, Any], Any] = {}  # (layout or master, kind, idx) -> its element
 
     def resolve(self, element) -> str | None:
         """Return the 'RRGGBB' colour of an a:solidFill (or a colour element), or None."""
@@ -65,13 +70,24 @@ class DeckColours:
         shape's (python-pptx's own paragraph and run objects keep their XML private)."""
         ppr = paragraph.find("a:pPr", NS)
         level = int(ppr.get("lvl", "0")) if ppr is not None else 0
-        for rpr in _run_property_chain(shape, paragraph, run, level, self.master):
+        key = (shape.element, level)
+        if key not in self._inherited:
+            self._inherited[key] = list(_shape_property_chain(shape, level, self.master, self._placeholder))
+        for rpr in _run_property_chain(paragraph, run, self._inherited[key]):
             fill = rpr.find("a:solidFill", NS) if rpr is not None else None
             if fill is not None:
                 colour = self.resolve(fill)
                 if colour:
                     return colour
         return self.scheme.get(self.colour_map.get("tx1", "dk1"), "000000")
+
+    def _placeholder(self, container, shape):
+        """Return the element of the placeholder of a layout or master that ``shape`` inherits from, or None."""
+        key = (container.element, shape.placeholder_format.type, shape.placeholder_format.idx)
+        if key not in self._placeholders:
+            found = _matching_placeholder(container, shape)
+            self._placeholders[key] = found.element if found is not None else None
+        return self._placeholders[key]
 
     def background(self, slide, shape) -> str | None:
         """Return the colour behind a shape's text: its own fill, else the slide's background."""
@@ -97,19 +113,25 @@ class DeckColours:
         return self.scheme.get(self.colour_map.get("bg1", "lt1"), "FFFFFF")
 
 
-def _run_property_chain(shape, paragraph, run, level, master):
+def _run_property_chain(paragraph, run, inherited):
+    """Yield a run's text properties, nearest first: its own, its paragraph's, then those its shape inherits."""
     yield run.find("a:rPr", NS)
     ppr = paragraph.find("a:pPr", NS)
     yield ppr.find("a:defRPr", NS) if ppr is not None else None
+    yield from inherited
+
+
+def _shape_property_chain(shape, level, master, placeholder):
+    """Yield the text properties the runs of a shape at list ``level`` inherit: the shape's list style, its layout
+    placeholder's, its master placeholder's (``placeholder(container, shape)`` finds them), then the master's text
+    style."""
     yield from _list_style_chain(shape.element, level)
     if shape.is_placeholder:
         kind = shape.placeholder_format.type
-        layout_shape = _matching_placeholder(shape.part.slide_layout, shape)
-        if layout_shape is not None:
-            yield from _list_style_chain(layout_shape.element, level)
-        master_shape = _matching_placeholder(master, shape)
-        if master_shape is not None:
-            yield from _list_style_chain(master_shape.element, level)
+        for container in (shape.part.slide_layout, master):
+            inherited = placeholder(container, shape)
+            if inherited is not None:
+                yield from _list_style_chain(inherited, level)
         style = "titleStyle" if kind in _TITLE_TYPES else "otherStyle" if kind in _OTHER_TYPES else "bodyStyle"
     else:
         style = "otherStyle"
