@@ -191,7 +191,8 @@ def write_paragraphs(shape, paras: list[Para], size: float, family: str = "") ->
         para_size = size * para.scale
         _format_paragraph(paragraph, para, para_size, first=i == 0)
         text = para.text
-        if shape.width is not None and text_fit.ADDRESS.search(text):
+        # The address first: a placeholder's width is looked up through its layout, which takes a while.
+        if text_fit.ADDRESS.search(text) and shape.width is not None:
             width = (shape.width - 2 * INSET_X - _left_margin(para)) / EMU_PER_PT
             text = text_fit.addresses_on_lines_of_their_own(text, width, para_size, para.bold, family)
         end = paragraph.find(f"{{{DRAWING}}}endParaRPr")  # kept by clear(); it must stay last
