@@ -7,8 +7,12 @@ import dataclasses
 
 import pytest
 
+from generator.age_bands import shown_band
+from generator.categories.ethnicity import shown_ethnic_group
 from generator.counting import KnownFor
 from generator.figures import CountTable, role_plural
+from generator.figures.tables import shown_category
+from generator.i18n import _, speaking
 from generator.suppression import PRIMARY, SECONDARY, SuppressedCell, SuppressedTable
 from generator.loading import load_event
 from tests.conftest import DEFAULT_DATA
@@ -115,3 +119,12 @@ def test_a_hidden_number_not_known_hides_the_number_known_too():
     assert table.coverage_note == "not known for fewer than 5 of the 14 children"
     assert dataclasses.replace(table, unknown_hidden=SECONDARY).coverage_note == (
         "not known for some of the 14 children")
+
+
+def test_a_built_in_category_is_shown_in_the_versions_language_and_the_datas_own_as_written():
+    with speaking("cy"):
+        shown = [shown_category(label) for label in ("Female", "White: Irish", "Under 1", "Ours", "18-39")]
+        assert shown == [_("Female"), shown_ethnic_group("White: Irish"), shown_band("Under 1"), "Ours", "18-39"]
+    assert shown[:3] != ["Female", "White: Irish", "Under 1"]  # each has Welsh words
+    assert [shown_category(label) for label in ("Female", "White: Irish", "Under 1")] == [
+        "Female", "White: Irish", "Under 1"]
