@@ -174,3 +174,18 @@ def test_without_a_threshold_nothing_is_hidden(tees):
     found = review_figures("adults", tees.review_types["adults"])
     assert hide_small(found, {"adults": 7}, []) is found
     assert [table.suppression for table in found.tables] == [None, None, None]
+
+
+def test_the_criteria_table_and_a_typed_tables_reviews_not_known_are_hidden_too(tees):
+    review = _adults(tees, count=10, counts_by_area={"MBC": 6, "RCBC": 4},
+                     demographics=Demographics(ethnicity={"White British": 6, "Asian": 4}, known_for=8, people=10),
+                     criteria=["Adult practice", "Domestic homicide"],
+                     counts_by_criterion={"Adult practice": 8, "Domestic homicide": 3})
+    found = review_figures("adults", review, threshold=5)
+    assert [(table.name, table.display_rows, table.coverage_note, table.unknown_hidden) for table in found.tables] == [
+        ("Reviews by area", (("MBC", "[c]"), ("RCBC", "<5")), "", ""),
+        ("Reviews by criterion", (("Adult practice", "8"), ("Domestic homicide", "<5")), "", ""),
+        # 2 of the 10 reviews give no ethnicity: as few as that is hidden, and with it the 8 known.
+        ("Ethnicity", (("White British", "[c]"), ("Asian", "<5")), "not known for fewer than 5 of the 10 reviews",
+         PRIMARY)]
+    assert found.criteria is not None and found.criteria.hidden_labels == ("Domestic homicide",)
