@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
 from generator.counting import KnownFor
 from generator.figures import CountTable, event_figures, placeholder_values, review_figures, theme_label
 from generator.loading import load_event
-from generator.model import DemographicTable, Demographics, Publish, Theme
+from generator.model import DemographicTable, Demographics, Period, Publish, Theme
 from generator.register_records import ResolvedReview, RowPlace
 from tests.conftest import DEFAULT_DATA, ROOT
 from tests.seed import seed_review_types, seed_themes
@@ -172,6 +173,7 @@ def test_the_people_are_the_most_any_table_of_the_types_own_people_covers():
 def test_placeholders_give_each_count_as_printed():
 
     found = review_figures("adults", _adults_with_every_table())
+    assert found.period == ""
     assert placeholder_values({"adults": found}, "1 April 2021 to 31 March 2022") == {
         "period": "1 April 2021 to 31 March 2022", "adults.count": "7", "adults.people": "7",
         "adults.headline": "7 Adult Reviews", "adults.known_for.Reviews by area": "7", "adults.area.MBC": "5",
@@ -212,3 +214,28 @@ def test_the_deck_and_the_briefings_hide_by_the_datas_threshold():
     event.publish = Publish(suppress_below=8)
     assert event_figures(event)["adults"].headline == "fewer than 8 Adult Reviews"
     assert event_figures(event, for_deck=True)["adults"].headline == "7 Adult Reviews"
+
+
+def test_a_tables_coverage_is_the_datas_for_that_table_else_for_every_table_else_every_review():
+    review = _adults_with_every_table()
+    demographics = Demographics(age={"18-39": 3}, gender={"Male": 2}, ethnicity={"White British": 4},
+                                known_for=5, known_for_each={"Gender": 2}, people_known={"Ethnicity": (4, 6)})
+    tables = review_figures("adults", dataclasses.replace(review, demographics=demographics)).demographics
+    assert [(table.name, table.known_for, table.people_coverage) for table in tables] == [
+        ("Ethnicity", 5, KnownFor(4, 6, "adults")), ("Age", 5, None), ("Gender", 2, None)]
+
+
+def test_each_types_figures_carry_its_key_and_the_events_period():
+    event = load_event(DEFAULT_DATA).event
+    event.period = Period(dt.date(2021, 4, 1), dt.date(2022, 3, 31))
+    found = event_figures(event)
+    assert [(key, figures.key, figures.period) for key, figures in found.items()] == [
+        (key, key, "Reviews notified 1 April 2021 to 31 March 2022") for key in ("children", "adults",
+                                                                                "domestic_homicide")]
+
+
+def test_placeholders_name_a_criterion_as_criterion():
+    review = dataclasses.replace(_adults_with_every_table(), criteria=["Adult practice"],
+                                 counts_by_criterion={"Adult practice": 7})
+    values = placeholder_values({"adults": review_figures("adults", review)}, "")
+    assert (values["adults.criterion.Adult practice"], values["adults.known_for.Reviews by criterion"]) == ("7", "7")

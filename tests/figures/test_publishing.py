@@ -189,3 +189,13 @@ def test_the_criteria_table_and_a_typed_tables_reviews_not_known_are_hidden_too(
         ("Ethnicity", (("White British", "[c]"), ("Asian", "<5")), "not known for fewer than 5 of the 10 reviews",
          PRIMARY)]
     assert found.criteria is not None and found.criteria.hidden_labels == ("Domestic homicide",)
+
+
+def test_a_roles_people_counted_person_by_person_are_those_its_tables_cover_not_their_bars():
+    # One victim's ethnicity known of 9 victims: 9 people, enough to describe (the bars alone add up to 1).
+    tees = load_event(DEFAULT_DATA).event
+    demographics = Demographics(tables=[DemographicTable("Ethnicity of victims", {"White": 1}, 1, "victim")],
+                                people_known={"Ethnicity of victims": (1, 9)})
+    found = review_figures("adults", _adults(tees, count=8, demographics=demographics))
+    assert ([table.name for table in found.demographics], found.withheld, found.not_shown) == (
+        ["Ethnicity of victims"], (), ())

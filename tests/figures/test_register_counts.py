@@ -87,19 +87,19 @@ def test_people_with_roles_are_described_in_a_table_for_each_role(tees):
 
 
 def test_ages_are_counted_only_with_bands_and_a_known_age_and_outside_every_band_not_at_all(tees):
-    reviews = [_review("MBC", _person(age=12), _person(age=30))]
-    assert counted_aggregates(tees, "adults", reviews)["demographics"].age == {"18-39": 1, "40-64": 0, "65+": 0}
+    reviews = [_review("MBC", _person(age=12), _person(age=30)), _review("MBC", _person(age=39), _person(age=65))]
+    assert counted_aggregates(tees, "adults", reviews)["demographics"].age == {"18-39": 2, "40-64": 0, "65+": 1}
     assert counted_aggregates(tees, "adults", [_review("MBC", _person())])["demographics"].age == {}
     tees.review_types["adults"].age_bands = []
     assert counted_aggregates(tees, "adults", reviews)["demographics"].age == {}
 
 
-def test_a_type_with_criteria_counts_its_reviews_by_each(tees):
-    tees.review_types["adults"].criteria = ["Adult practice", "Domestic homicide"]
-    reviews = [_review("MBC", criteria=("Adult practice", "Domestic homicide")),
+def test_a_type_with_criteria_counts_its_reviews_by_each_in_the_declared_order(tees):
+    tees.review_types["adults"].criteria = ["Child practice", "Adult practice", "Domestic homicide"]
+    reviews = [_review("MBC", criteria=("Domestic homicide", "Adult practice")),
                _review("MBC", criteria=("Adult practice",))]
-    assert counted_aggregates(tees, "adults", reviews)["counts_by_criterion"] == {
-        "Adult practice": 2, "Domestic homicide": 1}
+    assert list(counted_aggregates(tees, "adults", reviews)["counts_by_criterion"].items()) == [
+        ("Child practice", 0), ("Adult practice", 2), ("Domestic homicide", 1)]
 
 
 def test_the_register_counts_only_the_types_the_data_file_does_not(tees):
