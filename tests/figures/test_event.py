@@ -168,6 +168,9 @@ def test_the_people_are_the_most_any_table_of_the_types_own_people_covers():
     assert review_figures("adults", review).people == 9
     review = dataclasses.replace(review, demographics=Demographics())
     assert review_figures("adults", review).people == 7  # no tables: as many as the reviews
+    victims = DemographicTable("Age of victims", {"18-39": 12}, None, "victim")
+    review = dataclasses.replace(review, demographics=Demographics(age={"18-39": 9}, tables=[victims]))
+    assert review_figures("adults", review).people == 9  # the victims are counted apart
 
 
 def test_placeholders_give_each_count_as_printed():
@@ -219,10 +222,15 @@ def test_the_deck_and_the_briefings_hide_by_the_datas_threshold():
 def test_a_tables_coverage_is_the_datas_for_that_table_else_for_every_table_else_every_review():
     review = _adults_with_every_table()
     demographics = Demographics(age={"18-39": 3}, gender={"Male": 2}, ethnicity={"White British": 4},
-                                known_for=5, known_for_each={"Gender": 2}, people_known={"Ethnicity": (4, 6)})
-    tables = review_figures("adults", dataclasses.replace(review, demographics=demographics)).demographics
-    assert [(table.name, table.known_for, table.people_coverage) for table in tables] == [
-        ("Ethnicity", 5, KnownFor(4, 6, "adults")), ("Age", 5, None), ("Gender", 2, None)]
+                                tables=[DemographicTable("Disability", {"Yes": 1}),
+                                        DemographicTable("Faith", {"None": 1}, 1)],
+                                known_for=5, known_for_each={"Gender": 2, "Disability": 4},
+                                people_known={"Ethnicity": (4, 6)})
+    found = review_figures("adults", dataclasses.replace(review, demographics=demographics))
+    assert [(table.name, table.known_for, table.people_coverage) for table in found.demographics] == [
+        ("Ethnicity", 5, KnownFor(4, 6, "adults")), ("Age", 5, None), ("Gender", 2, None), ("Disability", 4, None),
+        ("Faith", 1, None)]
+    assert found.people == 6  # the people the ethnicity table covers, not the 4 its bars add up to
 
 
 def test_each_types_figures_carry_its_key_and_the_events_period():
@@ -232,6 +240,15 @@ def test_each_types_figures_carry_its_key_and_the_events_period():
     assert [(key, figures.key, figures.period) for key, figures in found.items()] == [
         (key, key, "Reviews notified 1 April 2021 to 31 March 2022") for key in ("children", "adults",
                                                                                 "domestic_homicide")]
+
+
+def test_a_criteria_table_counts_reviews_by_each_declared_criterion_and_hides_like_the_rest():
+    review = dataclasses.replace(_adults_with_every_table(), criteria=["Adult practice", "Child practice"],
+                                 counts_by_criterion={"Adult practice": 7})
+    assert review_figures("adults", review).criteria == CountTable(
+        "Reviews by criterion", "Criterion", (("Adult practice", 7), ("Child practice", 0)), "reviews", 7, 7)
+    hidden = review_figures("adults", dataclasses.replace(review, count=12, counts_by_area={"MBC": 12}), threshold=5)
+    assert (hidden.areas.threshold, hidden.criteria.threshold) == (5, 5)
 
 
 def test_placeholders_name_a_criterion_as_criterion():

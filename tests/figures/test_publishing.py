@@ -105,9 +105,10 @@ def _adults(tees: EventData, **given) -> ReviewType:
     (4, 5, "With fewer than 5 Adult Reviews, no figures by area or about the people concerned are given: they would "
            "identify them.")])
 def test_too_few_reviews_are_not_broken_down_at_all(tees, count, threshold, said):
-    found = review_figures("adults", _adults(tees, count=count), threshold=threshold)
+    review = _adults(tees, count=count, criteria=["Adult practice"], counts_by_criterion={"Adult practice": count})
+    found = review_figures("adults", review, threshold=threshold)
     assert (found.areas, found.criteria, found.demographics, found.not_shown) == (None, None, (), (said,))
-    assert [table.name for table in found.withheld] == ["Reviews by area", "Ethnicity", "Age"]
+    assert [table.name for table in found.withheld] == ["Reviews by area", "Reviews by criterion", "Ethnicity", "Age"]
 
 
 def test_two_reviews_are_broken_down_when_nothing_is_hidden(tees):
@@ -199,3 +200,16 @@ def test_a_roles_people_counted_person_by_person_are_those_its_tables_cover_not_
     found = review_figures("adults", _adults(tees, count=8, demographics=demographics))
     assert ([table.name for table in found.demographics], found.withheld, found.not_shown) == (
         ["Ethnicity of victims"], (), ())
+
+
+@pytest.mark.parametrize("perpetrators, threshold, said", [
+    ({"White": 1, "Asian": 1}, 0, ()),
+    ({"White": 0}, 5, ("Perpetrators (0) are too few to describe by ethnicity, age or other details without "
+                       "identifying them.",))])
+def test_two_people_of_a_role_are_described_and_none_are_too_few(tees, perpetrators, threshold, said):
+    victims = DemographicTable("Ethnicity of victims", {"White": 6, "Asian": 5}, None, "victim")
+    demographics = Demographics(tables=[victims, DemographicTable("Ethnicity of perpetrators", perpetrators, None,
+                                                                  "perpetrator")])
+    found = review_figures("adults", _adults(tees, count=11, counts_by_area={"MBC": 11}, demographics=demographics),
+                           threshold=threshold)
+    assert found.not_shown == said
