@@ -381,6 +381,8 @@ def test_a_charts_slide_without_scene_notes_or_area_names_starts_with_the_first_
     notes = charts_notes(slide, slide.charts).split("\n")
     assert notes[0] == "Column chart of reviews by area of Adult Reviews: MBC 5, RCBC 1, HBC 0, SBC 1."
     assert notes[-1].startswith("Column chart of age of the 7 adults")
+    adults.caveats = ["One review is still open."]
+    assert _slide(plan_deck(tees), "Setting the Scene: Adult Reviews").notes == "One review is still open."
 
 
 def test_a_types_charts_are_planned_on_one_slide_whose_notes_the_writer_splits(tees):
