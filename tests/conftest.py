@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import tempfile
@@ -12,6 +13,8 @@ from typing import TypeVar
 import pytest
 
 from generator.cli import main
+from generator.loading import load_event
+from generator.model import EventData
 from generator.output.pdf import find_soffice
 
 Test = TypeVar("Test")
@@ -63,6 +66,18 @@ def user_reads(monkeypatch) -> Callable[[dict[str, str]], None]:
             monkeypatch.setenv(variable, value)
 
     return reads
+
+
+@pytest.fixture(scope="session")
+def tees_as_loaded() -> EventData:
+    """The default event as loaded, for the tests that only read it."""
+    return load_event(DEFAULT_DATA).event
+
+
+@pytest.fixture
+def tees(tees_as_loaded) -> EventData:
+    """A copy of the default event a test may change."""
+    return copy.deepcopy(tees_as_loaded)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ reader reads."""
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 from types import SimpleNamespace
@@ -19,30 +18,19 @@ from generator.charts import ChartSpec
 from generator.figures import CountTable, review_figures
 from generator.loading import load_event
 from generator.model import BriefingOptions, EventData, Link, Theme
-from tests.conftest import DEFAULT_DATA, ROOT
+from tests.conftest import ROOT
 
 GALLERY_DIR = ROOT / "tests" / "fixtures" / "gallery"
 AREAS = CountTable("Reviews by area", "Area", (("MBC/RCBC", 10), ("HBC/SBC", 13)), "reviews", 23, 23)
 CHART = ChartSpec("bar", "Themes", ("A", "B"), (2, 1), "Bar chart of themes: A 2, B 1.")
 
 
-@pytest.fixture(scope="module")
-def tees() -> EventData:
-    return load_event(DEFAULT_DATA).event
-
-
-@pytest.fixture
-def event(tees) -> EventData:
-    """A copy of the default event a test may change."""
-    return copy.deepcopy(tees)
-
-
 def children(event: EventData, over_time=None) -> BriefingPlan:
     return plan_briefing(event, review_figures("children", event.review_types["children"]), over_time)
 
 
-def test_a_briefings_page_furniture_comes_from_the_event_and_its_review_type(tees):
-    plan = children(tees)
+def test_a_briefings_page_furniture_comes_from_the_event_and_its_review_type(tees_as_loaded):
+    plan = children(tees_as_loaded)
     assert (plan.key, plan.file_stem, plan.title, plan.subtitle) == (
         "children", "learning-from-reviews-2022-05-12-cspr",
         "Child Safeguarding Practice Reviews: seven-minute briefing", "Learning from Reviews · Thursday 12 May 2022")
@@ -55,40 +43,40 @@ def test_a_briefings_page_furniture_comes_from_the_event_and_its_review_type(tee
     assert plan.names == ("Stockton-on-Tees",)
 
 
-def test_the_datas_own_title_author_logo_text_contact_version_and_team_record_are_used(event):
-    event.review_types["children"].briefing.title = "Children: what we learned"
-    event.event.author = "Jo Bloggs"
-    event.theme.logo_alt_text = "Tees crest"
-    event.briefing = BriefingOptions(action_plan=True, version="Version 2", contact="learning@tees.example")
-    plan = children(event)
+def test_the_datas_own_title_author_logo_text_contact_version_and_team_record_are_used(tees):
+    tees.review_types["children"].briefing.title = "Children: what we learned"
+    tees.event.author = "Jo Bloggs"
+    tees.theme.logo_alt_text = "Tees crest"
+    tees.briefing = BriefingOptions(action_plan=True, version="Version 2", contact="learning@tees.example")
+    plan = children(tees)
     assert (plan.title, plan.author, plan.logo_alt_text, plan.action_plan) == (
         "Children: what we learned", "Jo Bloggs", "Tees crest", True)
     assert plan.footer == "Published 12 May 2022 · Version 2 · Contact: learning@tees.example"
 
 
-def test_without_a_briefing_contact_the_first_closing_contact_is_the_footers(event):
-    event.closing.contacts = ["first@tees.example", "second@tees.example"]
-    assert children(event).footer == "Published 12 May 2022 · Contact: first@tees.example"
+def test_without_a_briefing_contact_the_first_closing_contact_is_the_footers(tees):
+    tees.closing.contacts = ["first@tees.example", "second@tees.example"]
+    assert children(tees).footer == "Published 12 May 2022 · Contact: first@tees.example"
 
 
-def test_the_file_is_named_by_the_types_key_when_it_has_no_abbreviation(event):
-    event.review_types["children"].abbreviation = ""
-    assert children(event).file_stem == "learning-from-reviews-2022-05-12-children"
+def test_the_file_is_named_by_the_types_key_when_it_has_no_abbreviation(tees):
+    tees.review_types["children"].abbreviation = ""
+    assert children(tees).file_stem == "learning-from-reviews-2022-05-12-children"
 
 
-def test_the_figures_part_says_the_headline_and_whom_the_tables_count_and_charts_the_age_bands(tees):
-    part = children(tees).sections[2]
+def test_the_figures_part_says_the_headline_and_whom_the_tables_count_and_charts_the_age_bands(tees_as_loaded):
+    part = children(tees_as_loaded).sections[2]
     assert (part.number, part.heading, part.paragraphs) == (3, "The reviews across Tees", ("23 Children Reviews.",))
     assert [table.name for table in part.tables] == ["Reviews by area", "Ethnicity", "Age"]
     assert part.figures_note == ("A review concerned more than one child, so the tables count 24 children.",)
     assert part.chart == ChartSpec(
         "column", "Age of the 24 children, by band", ("0-4", "5-9", "10-14", "15-17"), (14, 4, 2, 4),
         "Column chart of the age of the 24 children in Children Reviews: 0-4 14, 5-9 4, 10-14 2, 15-17 4.")
-    assert [section.chart for number, section in enumerate(children(tees).sections) if number != 2] == [None] * 6
+    assert [section.chart for number, section in enumerate(children(tees_as_loaded).sections) if number != 2] == [None] * 6
 
 
-def test_the_parts_keep_the_datas_paragraphs_bullets_and_links_in_order(tees):
-    sections = children(tees).sections
+def test_the_parts_keep_the_datas_paragraphs_bullets_and_links_in_order(tees_as_loaded):
+    sections = children(tees_as_loaded).sections
     assert [(s.number, s.heading) for s in sections] == [
         (1, "Background"), (2, "Why it matters"), (3, "The reviews across Tees"), (4, "The themes"),
         (5, "The learning"), (6, "Questions to reflect on"), (7, "What to do")]
@@ -103,21 +91,21 @@ def test_the_parts_keep_the_datas_paragraphs_bullets_and_links_in_order(tees):
                                       "working-together-to-safeguard-children--2"),)
 
 
-def test_the_figures_note_gives_the_datas_note_the_suppression_key_and_the_caveats_in_that_order(event):
-    review = event.review_types["children"]
+def test_the_figures_note_gives_the_datas_note_the_suppression_key_and_the_caveats_in_that_order(tees):
+    review = tees.review_types["children"]
     review.demographics.note = "Age is known for every child."
     review.caveats = ["Two reviews are still open."]
     figures = review_figures("children", review, threshold=5)
-    part = plan_briefing(event, figures).sections[2]
+    part = plan_briefing(tees, figures).sections[2]
     assert part.figures_note == (figures.suppression_key, "Age is known for every child.",
                                  "Two reviews are still open.")
     assert figures.suppression_key
-    assert plan_briefing(event, figures).hidden_below == 5
+    assert plan_briefing(tees, figures).hidden_below == 5
 
 
-def test_the_figures_part_opens_each_sentence_with_a_capital_and_ends_it_with_a_full_stop(event):
-    figures = review_figures("children", event.review_types["children"], threshold=50)
-    assert plan_briefing(event, figures).sections[2].paragraphs == ("Fewer than 50 Children Reviews.",)
+def test_the_figures_part_opens_each_sentence_with_a_capital_and_ends_it_with_a_full_stop(tees):
+    figures = review_figures("children", tees.review_types["children"], threshold=50)
+    assert plan_briefing(tees, figures).sections[2].paragraphs == ("Fewer than 50 Children Reviews.",)
 
 
 def test_the_themes_part_lists_the_themes_and_says_what_was_not_counted_or_found():
@@ -133,32 +121,32 @@ def test_the_themes_part_lists_the_themes_and_says_what_was_not_counted_or_found
         "Also looked for, not found this period: Self-neglect and hoarding in people who decline support.")
 
 
-def test_a_full_page_has_smaller_themes_charts_of_one_bar_fewer_each_down_to_five(event):
-    figures = review_figures("adults", event.review_types["adults"])
-    plan = plan_briefing(event, figures)
+def test_a_full_page_has_smaller_themes_charts_of_one_bar_fewer_each_down_to_five(tees):
+    figures = review_figures("adults", tees.review_types["adults"])
+    plan = plan_briefing(tees, figures)
     chart = next(section.chart for section in plan.sections if section.chart is not None)
     assert len(chart.values) == 8
     assert [len(smaller.values) for smaller in plan.smaller_charts] == [7, 6, 5]
     assert [smaller.values for smaller in plan.smaller_charts] == [chart.values[:n] for n in (7, 6, 5)]
 
 
-def test_a_briefing_charts_counted_themes_then_age_bands_then_nothing(event):
-    adults = review_figures("adults", event.review_types["adults"])
+def test_a_briefing_charts_counted_themes_then_age_bands_then_nothing(tees):
+    adults = review_figures("adults", tees.review_types["adults"])
     assert briefing_chart(adults)[1] == "themes"
     assert briefing_chart(adults, 5)[0].values == briefing_chart(adults)[0].values[:5]
-    assert briefing_chart(review_figures("children", event.review_types["children"]))[1] == "figures"
-    review = event.review_types["children"]
+    assert briefing_chart(review_figures("children", tees.review_types["children"]))[1] == "figures"
+    review = tees.review_types["children"]
     review.demographics = dataclasses.replace(review.demographics, age={"0-4": 23})
     assert briefing_chart(review_figures("children", review)) == (None, "")
 
 
-def test_a_suppressed_age_band_is_not_charted(event):
-    review = event.review_types["children"]
+def test_a_suppressed_age_band_is_not_charted(tees):
+    review = tees.review_types["children"]
     assert briefing_chart(review_figures("children", review, threshold=5)) == (None, "")
 
 
-def test_an_age_chart_says_whom_its_figures_are_known_for(event):
-    review = event.review_types["children"]
+def test_an_age_chart_says_whom_its_figures_are_known_for(tees):
+    review = tees.review_types["children"]
     review.demographics.age = {"0-4": 10, "5-9": 4}
     review.demographics.known_for = 14
     chart, part = briefing_chart(review_figures("children", review))
@@ -219,9 +207,9 @@ def test_email_and_web_addresses_are_found_whole():
         "safeguarding-team@tees.gov.uk", "https://tees-sp.org/learn,", "www.tees.example."]
 
 
-def test_the_printed_names_are_the_partnerships_places_and_review_types(tees):
-    names = printed_names(tees)
-    assert names[:3] == ["Tees Safeguarding Partnerships", tees.event.in_conjunction_with, tees.event.venue]
+def test_the_printed_names_are_the_partnerships_places_and_review_types(tees_as_loaded):
+    names = printed_names(tees_as_loaded)
+    assert names[:3] == ["Tees Safeguarding Partnerships", tees_as_loaded.event.in_conjunction_with, tees_as_loaded.event.venue]
     assert "Stockton-on-Tees Borough Council" in names and "MBC/RCBC" in names and "SBC" in names
     assert names[-3:] == ["Domestic Homicide Reviews", "Domestic Homicide Reviews", "Domestic Homicide Review"]
 
@@ -254,52 +242,52 @@ def test_the_reasons_a_recommendation_was_not_implemented_are_said_only_when_the
     assert timeline_paragraphs(_over_time(), True) == ("5 reviews a year.", "All done.")
 
 
-def test_every_review_type_has_a_briefing_in_the_datas_order(tees):
-    assert [plan.key for plan in plan_briefings(tees)] == ["children", "adults", "domestic_homicide"]
-    assert [plan.file_stem for plan in plan_briefings(tees)] == [
+def test_every_review_type_has_a_briefing_in_the_datas_order(tees_as_loaded):
+    assert [plan.key for plan in plan_briefings(tees_as_loaded)] == ["children", "adults", "domestic_homicide"]
+    assert [plan.file_stem for plan in plan_briefings(tees_as_loaded)] == [
         "learning-from-reviews-2022-05-12-cspr", "learning-from-reviews-2022-05-12-sar",
         "learning-from-reviews-2022-05-12-dhr"]
 
 
-def test_a_briefing_without_a_title_of_its_own_is_the_types_seven_minute_briefing(event):
-    event.review_types["children"].briefing.title = ""
-    assert children(event).title == "Child Safeguarding Practice Reviews: seven-minute briefing"
+def test_a_briefing_without_a_title_of_its_own_is_the_types_seven_minute_briefing(tees):
+    tees.review_types["children"].briefing.title = ""
+    assert children(tees).title == "Child Safeguarding Practice Reviews: seven-minute briefing"
 
 
-def test_the_figures_part_keeps_the_datas_paragraphs_before_the_headline_and_the_figures_over_time(event):
-    figures_part = next(section for section in event.review_types["children"].briefing.sections
+def test_the_figures_part_keeps_the_datas_paragraphs_before_the_headline_and_the_figures_over_time(tees):
+    figures_part = next(section for section in tees.review_types["children"].briefing.sections
                         if section.show == "figures")
     figures_part.paragraphs = ["In Tees:"]
     over_time = _over_time(not_implemented=(SimpleNamespace(text="Train staff", agency="Police", reason="no budget"),))
-    assert children(event, over_time).sections[2].paragraphs == (
+    assert children(tees, over_time).sections[2].paragraphs == (
         "In Tees:", "23 Children Reviews.", "5 reviews a year.", "All done.")
-    event.timeline = SimpleNamespace(publish_reasons=True)
-    assert children(event, over_time).sections[2].paragraphs[-1] == "Not implemented: Train staff (Police: no budget)."
+    tees.timeline = SimpleNamespace(publish_reasons=True)
+    assert children(tees, over_time).sections[2].paragraphs[-1] == "Not implemented: Train staff (Police: no budget)."
 
 
-def test_the_figures_note_says_whom_the_tables_describe_when_they_count_people_not_reviews(event):
-    event.review_types["children"].demographics.note = ""
-    assert children(event).sections[2].figures_note == ("The tables describe the 24 children.",)
-    adults = plan_briefing(event, review_figures("adults", event.review_types["adults"]))
+def test_the_figures_note_says_whom_the_tables_describe_when_they_count_people_not_reviews(tees):
+    tees.review_types["children"].demographics.note = ""
+    assert children(tees).sections[2].figures_note == ("The tables describe the 24 children.",)
+    adults = plan_briefing(tees, review_figures("adults", tees.review_types["adults"]))
     assert adults.sections[2].figures_note == ()  # 7 adults in 7 reviews
 
 
-def test_the_themes_note_says_which_themes_were_not_counted_then_which_were_not_found(event):
-    event.review_types["adults"].themes += [Theme("Radicalisation", 0), Theme("Housing")]
-    adults = plan_briefing(event, review_figures("adults", event.review_types["adults"]))
+def test_the_themes_note_says_which_themes_were_not_counted_then_which_were_not_found(tees):
+    tees.review_types["adults"].themes += [Theme("Radicalisation", 0), Theme("Housing")]
+    adults = plan_briefing(tees, review_figures("adults", tees.review_types["adults"]))
     assert adults.sections[3].themes_note == (
         "The number after a theme is how many of the 7 reviews it featured in; the 1 theme with no number was not "
         "counted. Also looked for, not found this period: Radicalisation.")
 
 
-def test_a_briefing_charting_age_bands_has_no_smaller_themes_charts(tees):
-    plan = plan_briefing(tees, review_figures("domestic_homicide", tees.review_types["domestic_homicide"]))
+def test_a_briefing_charting_age_bands_has_no_smaller_themes_charts(tees_as_loaded):
+    plan = plan_briefing(tees_as_loaded, review_figures("domestic_homicide", tees_as_loaded.review_types["domestic_homicide"]))
     assert [section.chart.kind for section in plan.sections if section.chart is not None] == ["column"]
     assert plan.smaller_charts == ()
 
 
-def test_each_briefing_has_its_own_types_figures_over_time(tees, monkeypatch):
+def test_each_briefing_has_its_own_types_figures_over_time(tees_as_loaded, monkeypatch):
     monkeypatch.setattr(briefing_plan, "event_timelines", lambda event: {"adults": _over_time()})
-    paragraphs = [plan.sections[2].paragraphs for plan in plan_briefings(tees)]
+    paragraphs = [plan.sections[2].paragraphs for plan in plan_briefings(tees_as_loaded)]
     assert paragraphs == [("23 Children Reviews.",), ("7 Adult Reviews.", "5 reviews a year.", "All done."),
                           ("9 Domestic Homicide Reviews.",)]

@@ -3,7 +3,6 @@ every slide; only declared kinds."""
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 import itertools
@@ -234,16 +233,6 @@ def test_long_ons_labels_are_charted_by_their_short_labels_in_the_versions_langu
 
 
 # The pieces of the plan, each on the default event (a copy a test may change) or on data made for the test.
-
-@pytest.fixture(scope="module")
-def loaded_tees() -> EventData:
-    return load_event(DEFAULT_DATA).event
-
-
-@pytest.fixture
-def tees(loaded_tees) -> EventData:
-    return copy.deepcopy(loaded_tees)
-
 
 def _figures(event: EventData) -> dict[str, ReviewFigures]:
     return event_figures(event, for_deck=True)

@@ -77,11 +77,6 @@ def test_placeholders_print_exactly_what_the_tables_print_under_hiding(hidden):
     assert values["sar.area.NBC"] == "an undisclosed number"
 
 
-@pytest.fixture(scope="module")
-def tees() -> EventData:
-    return load_event(DEFAULT_DATA).event
-
-
 @pytest.mark.parametrize("publish, briefings, deck", [
     (Publish(), 0, 0), (Publish(suppress_below=5), 5, 0), (Publish(suppress_below=5, deck=True), 5, 5),
     (Publish(deck=True), 0, 0)])

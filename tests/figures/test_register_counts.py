@@ -3,15 +3,12 @@ when people have roles, and nothing counted for a type the data file already cou
 
 from __future__ import annotations
 
-import copy
 
 import pytest
 
 from generator.figures import count_register, counted_aggregates, report_labels
-from generator.loading import load_event
 from generator.model import Demographics, EventData, Theme
 from generator.register_records import PersonRow, ResolvedReview, RowPlace
-from tests.conftest import DEFAULT_DATA
 
 PLACE = RowPlace("register.xlsx", "Reviews", 2)
 
@@ -25,16 +22,11 @@ def _review(area: str, *people: PersonRow, themes: tuple[str, ...] = (), criteri
     return ResolvedReview("R", type_key, area, "Completed", None, None, themes, people, PLACE, criteria)
 
 
-@pytest.fixture(scope="module")
-def loaded() -> EventData:
-    return load_event(DEFAULT_DATA).event
-
-
 @pytest.fixture
-def tees(loaded) -> EventData:
-    event = copy.deepcopy(loaded)
-    event.review_types["adults"].age_bands = ["18-39", "40-64", "65+"]
-    return event
+def tees(tees: EventData) -> EventData:
+    """The default event (a copy) whose adult reviews are counted in three age bands."""
+    tees.review_types["adults"].age_bands = ["18-39", "40-64", "65+"]
+    return tees
 
 
 def test_a_type_is_counted_by_its_report_by_labels_else_by_every_area(tees):
