@@ -175,8 +175,9 @@ def test_the_people_described_are_counted_for_each_kind_of_person(adults):
     victims = CountTable("Ethnicity of victims", "Ethnicity of victims", (("White", 3), ("Asian", 1)), "victims", 4, 7)
     ages = CountTable("Age of victims", "Age of victims", (("18-29", 2),), "victims", 2, 7,
                       people_coverage=KnownFor(2, 5, "victims"))
-    figures = _figures(adults, count=7, people=9, demographics=(ethnicity, victims, ages))
-    assert figures.people_by_unit == {"adults": 9, "victims": 5}
+    perpetrators = CountTable("Gender of perpetrators", "Gender of perpetrators", (("Male", 0),), "perpetrators", 0, 7)
+    figures = _figures(adults, count=7, people=9, demographics=(ethnicity, ages, victims, perpetrators))
+    assert figures.people_by_unit == {"adults": 9, "victims": 5, "perpetrators": 0}  # each unit's most
     one = _figures(adults, count=1, people=1, demographics=(ethnicity,))
     assert one.people_by_unit == {"adult": 1}
 
