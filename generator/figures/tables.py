@@ -14,7 +14,7 @@ from ..categories import DEFAULT_GENDERS
 from ..categories.ethnicity import shown_ethnic_group
 from ..counting import KnownFor
 from ..model import ReviewType
-from ..suppression import PRIMARY, SECONDARY, SuppressedTable, fewer_than_text, shown_as
+from ..suppression import PRIMARY, SECONDARY, SuppressedTable, fewer_than_text
 from ..wording import counts_text, coverage_note, plural_word
 
 # The built-in tables' names: each stays the table's name (free text cites '{k.ethnicity.White}'), and is translated
@@ -125,7 +125,7 @@ class CountTable:
         coverage = self.coverage
         if self.unknown_hidden == SECONDARY:
             return coverage_note(coverage, i18n._("some"))
-        return coverage_note(coverage, shown_as(coverage.total - coverage.known, PRIMARY, self.threshold, table=False))
+        return coverage_note(coverage, fewer_than_text(self.threshold))  # hidden as below the threshold
 
     @property
     def coverage(self) -> KnownFor:
