@@ -7,6 +7,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .colour import MINIMUM_GRAPHIC_CONTRAST, MINIMUM_TEXT_CONTRAST, contrast_ratio
 from .model import Branding
@@ -173,3 +174,10 @@ def _fonts(root) -> tuple[str, str]:
         latin = root.find(f".//{{{A}}}fontScheme/{{{A}}}{font_kind}/{{{A}}}latin")
         fonts.append(latin.get("typeface") if latin is not None else "Calibri")
     return fonts[0], fonts[1]
+
+
+def read_template(path: Path | None, builtin: Path) -> bytes:
+    """Return the deck template package (the built-in one when ``path`` is None)."""
+    from .templates.opening import read_package
+
+    return read_package(path or builtin, "pptx")
