@@ -100,7 +100,8 @@ class TimelineFigures:
     review: ReviewType
     year_kind: str
     basis: str  # the date each review is counted by: 'date notified' (or 'date published', as the period's)
-    per_year: CountTable  # reviews per year, every year of the register, oldest first
+    per_year: CountTable | None  # reviews per year, every year of the register, oldest first; None: withheld
+    years: tuple[str, ...]  # the years' labels (free text may cite each, even when the table is withheld)
     this_year: str  # the label of the year the figures lead with (the period's last)
     timeliness: tuple[Timeliness, ...]
     concluded: int | None  # completed in the period; None when the register gives no completion dates
@@ -119,32 +120,37 @@ class TimelineFigures:
     # reads 'an undisclosed number').
     withheld_stages: tuple[str, ...] = ()
     withheld_tables: tuple[str, ...] = ()  # the names of the tables over time not published, to say so
+    threshold: int = 0  # published with counts from 1 to threshold - 1 hidden; 0 when nothing is hidden
 
     @property
     def tables(self) -> tuple[CountTable, ...]:
         """Return every table published: per year, timeliness, recommendations."""
-        tables = [self.per_year, *(t.table for t in self.timeliness)]
+        tables = [*(t for t in (self.per_year,) if t is not None), *(t.table for t in self.timeliness)]
         tables.extend(t for t in (self.by_status, self.by_agency, self.overdue_by_agency) if t is not None)
         return tuple(tables)
 
     @property
     def partial_years(self) -> tuple[str, ...]:
-        return tuple(label for label, _count in self.per_year.rows if label.endswith(partial_mark()))
+        return tuple(label for label in self.years if label.endswith(partial_mark()))
 
     def count_text(self, count: int) -> str:
         """Return a count as running text prints it: 'fewer than 5' when published with it hidden."""
-        return count_text(count, self.per_year.threshold)
+        return count_text(count, self.threshold)
 
     def year_text(self, label: str) -> str:
-        """Return a year's count as running text gives it: '12', or 'fewer than 5' when hidden."""
+        """Return a year's count as running text gives it: '12', 'fewer than 5' when hidden, or 'an undisclosed
+        number' when the table is withheld."""
+        if self.per_year is None:
+            return _(SECONDARY_TEXT)
         hidden = self.per_year.suppression
         return hidden.text(label) if hidden else str(dict(self.per_year.rows)[label])
 
     @property
     def trend_sentence(self) -> str:
-        """Return '12 reviews in 2023/24, against 9 and 8 in the two years before.' (hidden counts in words)."""
-        labels = [label for label, _count in self.per_year.rows]
-        if self.this_year not in labels:
+        """Return '12 reviews in 2023/24, against 9 and 8 in the two years before.' (hidden counts in words), or ''
+        when the table is withheld."""
+        labels = list(self.years)
+        if self.per_year is None or self.this_year not in labels:
             return ""
         index = labels.index(self.this_year)
         before = labels[max(0, index - YEARS_COMPARED):index][::-1]
@@ -193,21 +199,20 @@ class TimelineFigures:
                  counts=counts, overdue=self.count_text(self.overdue), day=day_month_year(self.as_at))
 
 
-def per_year_hidden(rows: tuple[tuple[str, int], ...], this_year: str, threshold: int) -> SuppressedTable | None:
-    """Return which of the reviews per year publishing hides (none without a threshold), their total printed. The
+def per_year_hidden(rows: tuple[tuple[str, int], ...], this_year: str, threshold: int) -> Hiding:
+    """Return which of the reviews per year publishing hides (``threshold`` above 0), their total printed; the
+    table is in ``withheld`` when no choice of cells keeps its small counts hidden (a small year among zeros). The
     year the headline counts (``this_year``), when not small, is never hidden to keep another hidden: the headline
     prints it when the period is that year, so a reader could subtract with it."""
     counts = dict(rows)
-    if not threshold:
-        return None
-    if counts.get(this_year, 0) < threshold:
-        return suppress(counts, threshold)
-    headline = counts.pop(this_year)
     dated = "reviews dated"
+    if counts.get(this_year, 0) < threshold:
+        relation = Relation(dated, tuple(cell_name(PER_YEAR, label) for label in counts))
+        return hide({PER_YEAR: counts}, {dated: (sum(counts.values()), True)}, [relation], threshold)
+    headline = counts.pop(this_year)
     relation = Relation(dated, (*(cell_name(PER_YEAR, label) for label in counts), this_year))
-    hiding = hide({PER_YEAR: counts}, {dated: (sum(counts.values()) + headline, True), this_year: (headline, True)},
-                  [relation], threshold)
-    return hiding.table(PER_YEAR, rows)
+    return hide({PER_YEAR: counts}, {dated: (sum(counts.values()) + headline, True), this_year: (headline, True)},
+                [relation], threshold)
 
 
 def count_text(count: int, threshold: int) -> str:
@@ -259,26 +264,28 @@ def type_timeline(key: str, review: ReviewType, reviews: Sequence[ResolvedReview
     period_start, period_end = period
     kind = timeline.years
     date_of = STAGES[stage_key(basis)]
-    per_year, this_label = _per_year_table(reviews, every, date_of, kind, as_at, period_end, threshold)
+    per_year, years, this_label = _per_year_table(reviews, every, date_of, kind, as_at, period_end, threshold)
     timeliness = [(scale, _timeliness(reviews, scale, timeline.bank_holidays, threshold, period))
                   for scale in timescales_of(timeline, key) if _has_both(reviews, scale)]
     recommendation_tables = _recommendation_tables(recommendations, timeline, as_at, threshold)
     concluded, ongoing = _concluded_and_ongoing(reviews, date_of, period)
     return TimelineFigures(
-        key, review, kind, basis, per_year, this_label,
+        key, review, kind, basis, per_year, years, this_label,
         tuple(item for _scale, item in timeliness if item is not None and item.table.of),
         concluded, ongoing, *recommendation_tables, as_at, period_start,
         period_end, len(recommendations), tuple(scale.stage for scale, item in timeliness if item is None),
-        (*(timeliness_name(scale) for scale, item in timeliness if item is None),
+        (*((per_year_name(kind),) if per_year is None else ()),
+         *(timeliness_name(scale) for scale, item in timeliness if item is None),
          *(name for name, shown in zip(recommendation_table_names(as_at), recommendation_tables[:3])
-           if recommendations and shown is None)))
+           if recommendations and shown is None)), threshold)
 
 
 def _per_year_table(reviews: Sequence[ResolvedReview], every: Sequence[ResolvedReview],
                     date_of: Callable[[ResolvedReview], dt.date | None], kind: str, as_at: dt.date,
-                    period_end: dt.date, threshold: int) -> tuple[CountTable, str]:
+                    period_end: dt.date, threshold: int) -> tuple[CountTable | None, tuple[str, ...], str]:
     """Return the type's reviews per year (the years span all the register's reviews, to the period's end; a year
-    not over by ``as_at`` is marked as part of one), and the label of the period's own year."""
+    not over by ``as_at`` is marked as part of one), or None when hiding cannot keep its small counts hidden (it is
+    withheld); the years' labels; and the label of the period's own year."""
     dated = [d for d in (date_of(r) for r in every) if d is not None]
     years = list(range(min(year_of(d, kind) for d in dated), year_of(max([*dated, period_end]), kind) + 1)) \
         if dated else []
@@ -291,11 +298,20 @@ def _per_year_table(reviews: Sequence[ResolvedReview], every: Sequence[ResolvedR
             known += 1
     rows = tuple((year_label(year, kind) + (partial_mark() if year_end(year, kind) > as_at else ""), count)
                  for year, count in counts.items())
-    name = _("Reviews per financial year") if kind == FINANCIAL else _("Reviews per calendar year")
     this = year_of(period_end, kind)
     this_label = next((label for (year, _count), (label, _shown) in zip(counts.items(), rows) if year == this), "")
-    return CountTable(name, _("Year"), rows, _("reviews"), known, len(reviews), ordered=True, threshold=threshold,
-                      suppression=per_year_hidden(rows, this_label, threshold)), this_label
+    labels = tuple(label for label, _count in rows)
+    hiding = per_year_hidden(rows, this_label, threshold) if threshold else None
+    if hiding is not None and hiding.withheld:
+        return None, labels, this_label
+    table = CountTable(per_year_name(kind), _("Year"), rows, _("reviews"), known, len(reviews), ordered=True,
+                       threshold=threshold, suppression=hiding.table(PER_YEAR, rows) if hiding is not None else None)
+    return table, labels, this_label
+
+
+def per_year_name(kind: str) -> str:
+    """Return the name of the table of reviews per year: 'Reviews per financial year'."""
+    return _("Reviews per financial year") if kind == FINANCIAL else _("Reviews per calendar year")
 
 
 def _concluded_and_ongoing(reviews: Sequence[ResolvedReview], date_of: Callable[[ResolvedReview], dt.date | None],
@@ -443,7 +459,7 @@ def placeholder_values(timelines: Mapping[str, TimelineFigures]) -> dict[str, st
     (the status in lower case: ``{sar.recommendations.completed}``) and ``{k.recommendations.overdue}``."""
     values: dict[str, str] = {}
     for key, found in timelines.items():
-        for label, _count in found.per_year.rows:
+        for label in found.years:
             values[f"{key}.year.{label.removesuffix(partial_mark())}"] = found.year_text(label)
         if found.this_year:
             values[f"{key}.this_year"] = found.year_text(found.this_year)

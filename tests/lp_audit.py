@@ -162,10 +162,11 @@ def read_timeline(timeline: TimelineFigures, reader: Reader, audit_not_known: bo
     status and by agency (one printed total) with the overdue ones by agency (each at most its agency's). With
     ``audit_not_known``, a timeliness table's 'N not known' counts as a printed count (not hidden yet)."""
     key = timeline.key
-    years = read_table(reader, f"{key} per year", timeline.per_year)
-    read_known(reader, f"{key} per year", timeline.per_year, years)
-    if timeline.this_year:
-        reader.add_sum([f"{key} per year: {timeline.this_year}"], f"{key} reviews")
+    if timeline.per_year is not None:  # withheld (None): printed nowhere
+        years = read_table(reader, f"{key} per year", timeline.per_year)
+        read_known(reader, f"{key} per year", timeline.per_year, years)
+        if timeline.this_year:
+            reader.add_sum([f"{key} per year: {timeline.this_year}"], f"{key} reviews")
     for number, item in enumerate(timeline.timeliness):
         name = f"{key} timeliness {number}"
         cells = read_table(reader, name, item.table)

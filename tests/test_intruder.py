@@ -35,6 +35,7 @@ from generator.model import EventData
 from generator.suppression import fewer_than_table
 from generator.timeline import TimelineFigures, event_timelines
 from tests.lp_audit import Reader, read_figures, read_timeline
+from tests.test_audit import thinned_harbour
 
 ROOT = Path(__file__).resolve().parent.parent
 GALLERY = ROOT / "tests" / "fixtures" / "gallery"
@@ -187,10 +188,12 @@ class Case:
     threshold: int = 5
     pictures: bool = False
     deck: bool = False  # the data asks for the deck to be hidden too: it is published
+    thinned: tuple[int, int] | None = None  # the harbour register thinned (tests.test_audit.thinned_harbour)
 
     @property
     def id(self) -> str:
-        return f"{self.data.stem}-{self.threshold}{'-pictures' if self.pictures else ''}{'-deck' if self.deck else ''}"
+        return f"{self.data.stem}-{self.threshold}{'-pictures' if self.pictures else ''}{'-deck' if self.deck else ''}" \
+            + (f"-thinned-{self.thinned[0]}-{self.thinned[1]}" if self.thinned else "")
 
 
 CASES = [
@@ -202,6 +205,8 @@ CASES = [
     Case(GALLERY / "bilingual-susr.yaml", pictures=True),  # Welsh and English, reviews by criterion
     Case(GALLERY / "welsh-regional-board.yaml"),
     Case(GALLERY / "tiny-single-type.yaml"),
+    # A small register: reviews per year, timeliness and recommendation tables withheld
+    Case(ROOT / "data" / "harbour-2025.yaml", deck=True, pictures=True, thinned=(15, 9)),
 ]
 
 
@@ -209,12 +214,16 @@ def built(case: Case, folder: Path) -> tuple[Path, list[Path]]:
     """Build the case into ``folder``; return its data file (a copy asking for the deck to be hidden, when the
     case says) and the files a partnership publishes."""
     data = case.data
-    if case.deck:
+    if case.thinned:
+        data = thinned_harbour(folder, *case.thinned)
+    elif case.deck:
         data = folder / case.data.name
-        text = case.data.read_text(encoding="utf-8")
-        data.write_text(f"{text}\npublish: {{suppress_below: {case.threshold}, deck: true}}\n", encoding="utf-8")
+        data.write_text(case.data.read_text(encoding="utf-8"), encoding="utf-8")
         for sibling in case.data.parent.glob("*.xlsx"):
             (folder / sibling.name).write_bytes(sibling.read_bytes())
+    if case.deck:
+        text = data.read_text(encoding="utf-8")
+        data.write_text(f"{text}\npublish: {{suppress_below: {case.threshold}, deck: true}}\n", encoding="utf-8")
     out = folder / "out"
     args = ["build", str(data), "--out", str(out), "--suppress-below", str(case.threshold)]
     assert main([*args, *(["--pictures"] if case.pictures else [])]) == 0

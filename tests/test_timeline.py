@@ -202,7 +202,23 @@ def test_the_year_the_headline_counts_is_never_hidden_to_keep_another_hidden():
     # so 2021/22 would be 17 - 9 - 6 = 2.
     assert set(suppress(dict(rows), 5).hidden) == {"2021/22", "2023/24"}
     hidden = per_year_hidden(rows, "2023/24", 5)
-    assert hidden is not None and set(hidden.hidden) == {"2021/22", "2022/23"}
-    assert per_year_hidden(rows, "2023/24", 0) is None
+    assert set(category for _table, category in hidden.hidden) == {"2021/22", "2022/23"} and not hidden.withheld
     small = per_year_hidden((("2022/23", 9), ("2023/24", 3)), "2023/24", 5)  # a small year of its own is hidden
-    assert small is not None and set(small.hidden) == {"2022/23", "2023/24"}
+    assert set(category for _table, category in small.hidden) == {"2022/23", "2023/24"} and not small.withheld
+
+
+def test_reviews_per_year_that_no_hiding_keeps_safe_are_withheld_and_said_so(tmp_path):
+    from generator.briefing.plan import timeline_paragraphs
+    from generator.timeline import per_year_hidden, placeholder_values
+    from tests.test_audit import thinned_harbour
+
+    # One year of 3 among zeros, their total printed: '<5' could only be 3.
+    assert per_year_hidden((("2021/22", 0), ("2022/23", 0), ("2023/24", 3)), "2023/24", 5).withheld == {"per year"}
+    found = event_timelines(load_event(thinned_harbour(tmp_path, 15, 9), suppress_below=5).event)["dhr"]
+    assert found.per_year is None and found.per_year not in found.tables
+    assert found.withheld_tables == ("Reviews per financial year",)
+    assert timeline_paragraphs(found, publish_reasons=False)[0] == (
+        "Reviews per financial year is not shown: its small numbers could otherwise be worked out from the other "
+        "figures.")
+    assert found.trend_sentence == ""
+    assert placeholder_values({"dhr": found})["dhr.year.2023/24"] == "an undisclosed number"

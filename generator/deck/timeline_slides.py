@@ -7,6 +7,7 @@ the others); their figures come from :mod:`generator.timeline`.
 
 from __future__ import annotations
 
+from ..figures import CountTable
 from ..i18n import _, day_month_year
 from ..model import EventData
 from ..timescales import FINANCIAL, stage_date_words
@@ -19,7 +20,8 @@ def timeline_slides(event: EventData) -> list[SlideSpec]:
     """Return the slides over time of every type that has them, type by type (none without a ``timeline:``)."""
     slides = []
     for found in event_timelines(event, for_deck=True).values():
-        slides.append(_per_year_slide(found))
+        if found.per_year is not None:  # withheld when hiding cannot keep its small counts hidden
+            slides.append(_per_year_slide(found, found.per_year))
         timeliness = _timeliness_slide(found)
         if timeliness is not None:
             slides.append(timeliness)
@@ -28,9 +30,9 @@ def timeline_slides(event: EventData) -> list[SlideSpec]:
     return slides
 
 
-def _per_year_slide(found: TimelineFigures) -> SlideSpec:
+def _per_year_slide(found: TimelineFigures, per_year: CountTable) -> SlideSpec:
     name = found.review.name
-    chart = table_chart(found.per_year, name)
+    chart = table_chart(per_year, name)
     counted_by = _("Reviews counted by the {kind} year of their {basis}", kind=year_kind_words(found.year_kind),
                    basis=stage_date_words(found.basis))
     footnotes = [counted_by + (_(" (April to March).") if found.year_kind == FINANCIAL else ".")]
