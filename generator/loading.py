@@ -11,6 +11,8 @@ from .data_source import branding_checks, consistency
 from .data_source.loader import ReadEvent, read_event, theme_files
 from .i18n import SOURCE_LANGUAGE, speaking
 from .free_text import fill_placeholders
+from .figures.review import Hidden
+from .timeline import event_timelines
 from .model import EventData
 from .problems import NOTE, InputError, Problem
 
@@ -70,10 +72,14 @@ def suppression_summary(event: EventData, label: str) -> list[Problem]:
     """Return one short note per output saying how much publishing hides, and why (never the hidden counts)."""
     lines = []
     if figures_module.publish_threshold(event, for_deck=False):
-        for figures in figures_module.event_figures(event).values():
-            lines.append((f"the {figures.review.abbreviation or figures.key} briefing", figures.hiding_summary))
+        over_time = event_timelines(event)
+        for key, figures in figures_module.event_figures(event).items():
+            published: list[Hidden] = [figures, *((over_time[key],) if key in over_time else ())]
+            lines.append((f"the {figures.review.abbreviation or figures.key} briefing",
+                          figures_module.hiding_summary_of(published)))
     if figures_module.publish_threshold(event, for_deck=True):
-        every = list(figures_module.event_figures(event, for_deck=True).values())
+        every: list[Hidden] = [*figures_module.event_figures(event, for_deck=True).values(),
+                               *event_timelines(event, for_deck=True).values()]
         lines.append(("the deck", figures_module.hiding_summary_of(every)))
     return [Problem(f"{where} {summary}", file=label, severity=NOTE, category="suppression")
             for where, summary in lines if summary]

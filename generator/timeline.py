@@ -18,7 +18,7 @@ from .figures import CountTable, publish_threshold
 from .wording import in_sentence
 from .i18n import N_, _, day_month_year, ngettext
 from .audit import Relation
-from .suppression import SECONDARY_TEXT, Hiding, SuppressedTable, cell_name, fewer_than_text, hide, suppress, suppress_or_withhold
+from .suppression import PRIMARY, SECONDARY, SECONDARY_TEXT, Hiding, SuppressedTable, cell_name, fewer_than_text, hide, suppress, suppress_or_withhold
 from .model import COMPLETED, NOT_IMPLEMENTED, EventData, ReviewType, Timeline, Timescale, shown_status, status_key
 from .register_records import Recommendation, ResolvedReview
 from .timescales import (DEFAULT_TIMESCALES, FINANCIAL, FINANCIAL_YEAR_START, STAGES, WORKING_DAYS, DAYS, Span,
@@ -128,6 +128,18 @@ class TimelineFigures:
         tables = [*(t for t in (self.per_year,) if t is not None), *(t.table for t in self.timeliness)]
         tables.extend(t for t in (self.by_status, self.by_agency, self.overdue_by_agency) if t is not None)
         return tuple(tables)
+
+    @property
+    def hidden_counts(self) -> tuple[int, int, int]:
+        """Return how many counts over time are hidden as below the threshold (in tables and in sentences), how many
+        more so that those cannot be worked out, and how many tables are not shown at all."""
+        cells = [cell.hidden for table in self.tables if table.suppression for cell in table.suppression.cells]
+        cells += [item.table.unknown_hidden for item in self.timeliness]
+        in_words = [self.concluded or 0, self.ongoing or 0]
+        if self.statuses:
+            in_words += [self.recommendation_count, self.overdue]
+        primary = cells.count(PRIMARY) + sum(1 for count in in_words if 0 < count < self.threshold)
+        return primary, cells.count(SECONDARY), len(self.withheld_tables)
 
     @property
     def partial_years(self) -> tuple[str, ...]:

@@ -222,3 +222,20 @@ def test_reviews_per_year_that_no_hiding_keeps_safe_are_withheld_and_said_so(tmp
         "figures.")
     assert found.trend_sentence == ""
     assert placeholder_values({"dhr": found})["dhr.year.2023/24"] == "an undisclosed number"
+
+
+def test_the_build_summary_counts_what_is_hidden_over_time(tmp_path):
+    from tests.test_audit import thinned_harbour
+
+    loaded = load_event(thinned_harbour(tmp_path, 15, 9), suppress_below=5)
+    found = event_timelines(loaded.event)
+    # CSPR: 'In progress' and 'Completed' <5 and, in words, 1 ongoing, 3 recommendations and 1 overdue; five tables
+    # left out (per year, two timeliness, by agency, overdue by agency).
+    assert found["cspr"].hidden_counts == (5, 0, 5)
+    assert found["dhr"].hidden_counts == (0, 0, 1)  # its one review's year among zeros
+    notes = [problem.message for problem in loaded.warnings if problem.category == "suppression"]
+    assert notes == ["the CSPR briefing hides 9 counts below 5 and 9 tables whole (too few people, or to keep a count "
+                     "hidden)",
+                     "the SAR briefing hides 7 counts below 5 and 9 tables whole (too few people, or to keep a count "
+                     "hidden)",
+                     "the DHR briefing hides 2 tables whole (too few people, or to keep a count hidden)"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .. import i18n
 from ..model import ReviewType, Theme
@@ -192,9 +193,20 @@ class ReviewFigures:
         return tuple(self.theme_label(t) for t in self.themes_found)
 
 
-def hiding_summary_of(every: Sequence[ReviewFigures]) -> str:
-    """Return one line of what publishing hides in an output showing the figures of ``every`` type: 'hides 3 counts
-    below 5, 2 more so that those cannot be worked out, and 1 table whole', or '' when it hides nothing."""
+class Hidden(Protocol):
+    """Figures published with small numbers hidden: a type's (ReviewFigures) or its figures over time."""
+
+    @property
+    def hidden_counts(self) -> tuple[int, int, int]: ...
+
+    @property
+    def threshold(self) -> int: ...
+
+
+def hiding_summary_of(every: Sequence[Hidden]) -> str:
+    """Return one line of what publishing hides in an output showing the figures of ``every`` type (and their
+    figures over time): 'hides 3 counts below 5, 2 more so that those cannot be worked out, and 1 table whole', or
+    '' when it hides nothing."""
     primary, secondary, withheld = (sum(counts) for counts in zip(*(f.hidden_counts for f in every)))
     if not primary + secondary + withheld:
         return ""
