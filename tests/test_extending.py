@@ -51,9 +51,14 @@ def test_a_copy_with_both_diffs_builds_the_quote_slide_and_the_text_briefings(tm
                             cwd=copy, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert "3 text briefings" in result.stdout
-    text = (out / "briefings" / "learning-from-reviews-2025-06-12-cspr.txt").read_text(encoding="utf-8")
+    text_briefing = out / "briefings" / "learning-from-reviews-2025-06-12-cspr.txt"
+    text = text_briefing.read_text(encoding="utf-8")
     assert text.startswith("Child Safeguarding Practice Reviews: seven-minute briefing\n"
                            "Learning from Reviews · Thursday 12 June 2025\n\n1. Background\n")
     with zipfile.ZipFile(out / "decks" / "learning-from-reviews-2025-06-12.pptx") as deck:
         third = deck.read("ppt/slides/slide3.xml").decode("utf-8")
     assert "What our reviews tell us, and what we will do about it" in third
+    checked = subprocess.run([sys.executable, "make_deck.py", "check", "--files", str(text_briefing)], cwd=copy,
+                             capture_output=True, text=True, timeout=600)
+    assert (checked.returncode, checked.stderr) == (0, ""), checked.stderr
+    assert "skipped: checking text briefings: there are no checks for them" in checked.stdout

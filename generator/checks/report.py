@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..output.pdf import convert_to_pdf, find_soffice
-from ..output_formats import DECK, HTML, OFFICE_SUFFIXES, PDF, PNG, SUFFIXES, SVG, WORD, XLSX
+from ..output_formats import DECK, HTML, OFFICE_SUFFIXES, PDF, PNG, SUFFIXES, SVG, WORD, XLSX, format_of
 from .file_report import FileReport
-from .picture import check_picture
-from .rendered import have_pdftotext, read_pages
+from .rendered import Page, have_pdftotext, read_pages
 
 
 OFFICE_KINDS = {suffix: suffix.lstrip(".") for suffix in OFFICE_SUFFIXES}  # the package kind is the suffix's name
+Checker = Callable[[Path, list[Page] | None, FileReport], None]  # a file, its rendered pages, its report
 FORMATS_CHECKED = ", ".join(SUFFIXES[:-1]) + " or " + SUFFIXES[-1]  # ".pptx, .docx, .html, .xlsx, .pdf, .png or .svg"
 
 
@@ -46,48 +47,49 @@ def refuse_unreadable(paths: list[Path]) -> None:
 
 
 def check_files(paths: list[Path], render: bool = True) -> list[FileReport]:
-    """Return a report for each .pptx/.docx file, rendering them through LibreOffice when it is installed."""
-    from .briefing import check_briefing
-    from .deck import check_deck
-    from .html import check_html
+    """Return a report for each built file, rendering the Office ones through LibreOffice when it is installed."""
     from .pdf import check_pdf, source_beside
-    from .workbook import check_workbook
 
     rendered = _render_all([p for p in paths if p.suffix.lower() in OFFICE_SUFFIXES]) if render else {}
     can_render = render and find_soffice() is not None and have_pdftotext()
-    reports = []
+    checkers = _checkers()
+    reports: list[FileReport] = []
     for path in paths:
-        report = FileReport(path)
-        pages = rendered.get(path)
-        if path.suffix.lower() == DECK.suffix:
-            check_deck(path, pages, report)
-        elif path.suffix.lower() == WORD.suffix:
-            check_briefing(path, pages, report)
-        elif path.suffix.lower() == HTML.suffix:
-            check_html(path, report)
-            reports.append(report)
-            continue
-        elif path.suffix.lower() == PDF.suffix:
+        output_format = format_of(path.suffix)
+        if output_format is PDF:  # a PDF is checked against the file it was made from, into a report of its own
             reports.append(check_pdf(path, source_beside(path)))
             continue
-        elif path.suffix.lower() in (PNG.suffix, SVG.suffix):
-            check_picture(path, report)
-            reports.append(report)
-            continue
-        elif path.suffix.lower() == XLSX.suffix:
-            check_workbook(path, report)
-            reports.append(report)
-            continue
-        else:
+        report = FileReport(path)
+        if output_format is None:
             report.problems.append(f"not a {FORMATS_CHECKED} file")
-        if not can_render:
+        elif output_format.suffix in checkers:
+            checkers[output_format.suffix](path, rendered.get(path), report)
+        else:  # a format added without checks of its own is said to be unchecked, not passed
+            report.skipped.append(f"checking {output_format.several}: there are no checks for them")
+        if output_format is not None and output_format.makes_pdf and not can_render:
             report.skipped.append("rendering through LibreOffice (install libreoffice and poppler-utils to check "
                                   "for text outside its frame and the page count)")
         reports.append(report)
     return reports
 
 
-def _render_all(paths: list[Path]) -> dict:
+def _checkers() -> dict[str, Checker]:
+    """Return each output format's checks by its suffix (rendered pages are given for Office files only)."""
+    from .briefing import check_briefing
+    from .deck import check_deck
+    from .html import check_html
+    from .picture import check_picture
+    from .workbook import check_workbook
+
+    def without_pages(check: Callable[[Path, FileReport], None]) -> Checker:
+        return lambda path, _pages, report: check(path, report)
+
+    return {DECK.suffix: check_deck, WORD.suffix: check_briefing, HTML.suffix: without_pages(check_html),
+            PNG.suffix: without_pages(check_picture), SVG.suffix: without_pages(check_picture),
+            XLSX.suffix: without_pages(check_workbook)}
+
+
+def _render_all(paths: list[Path]) -> dict[Path, list[Page]]:
     if find_soffice() is None or not have_pdftotext():
         return {}
     with tempfile.TemporaryDirectory(prefix="lfr-check-") as work:

@@ -9,6 +9,7 @@ from typing import Any
 
 from .build import print_batch_summary, run_builds, threshold
 from .common import DEFAULT_DATA, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, add_command, data_files
+from ..output_formats import SUFFIXES
 from ..user_messages import _, ngettext
 from .messages import shown
 
@@ -28,7 +29,7 @@ def add_command_to(commands: Any) -> None:
     parser.add_argument("--suppress-below", type=threshold, metavar="N",
                         help="build as `build --suppress-below N` would: counts from 1 to N-1 hidden")
     parser.add_argument("--files", nargs="+", type=Path, metavar="FILE",
-                        help="check these built .pptx/.docx/.html/.pdf files instead of building")
+                        help=f"check these built {'/'.join(SUFFIXES)} files instead of building")
     parser.add_argument("--pptx-template", type=Path, metavar="FILE",
                         help="PowerPoint template (.pptx or .potx) to build the deck on")
     parser.set_defaults(run=run)
