@@ -117,17 +117,16 @@ def test_a_file_of_too_many_values_without_aliases_says_so(problems_of):
         f"{MAX_EXPANDED_VALUES:,} values a data file may hold; this is the first value past that"]
 
 
-def test_a_huge_unclosed_list_is_refused_at_the_limit_quickly_and_in_little_memory():
+def test_a_huge_unclosed_list_is_refused_at_the_limit_in_little_memory():
     """A 1.8 MB file of 600,000 values in an unclosed list: refused once 50,000 are read (it took 22 s and 538 MB
-    when the limit was applied after the whole file was read, and its syntax error explained)."""
-    import time
+    when the limit was applied after the whole file was read, and its syntax error explained). Memory, not time,
+    shows it stopped early: a timed assertion fails on a loaded machine (speed lives in benchmarks/)."""
     import tracemalloc
 
     from generator.data_source.yaml_reader import MAX_EXPANDED_VALUES, compose
     from generator.problems import InputError
 
     text = "event:\n  title: [" + ", ".join(["a"] * 600_000) + "\n"
-    started = time.perf_counter()
     tracemalloc.start()
     try:
         with pytest.raises(InputError) as refused:
@@ -138,7 +137,6 @@ def test_a_huge_unclosed_list_is_refused_at_the_limit_quickly_and_in_little_memo
     assert [str(problem) for problem in refused.value.problems] == [
         f"event.yaml, line 2: the data holds more than the {MAX_EXPANDED_VALUES:,} values a data file may hold; "
         "this is the first value past that"]
-    assert time.perf_counter() - started < 10
     assert peak < 100 * 1024 * 1024, peak
 
 
