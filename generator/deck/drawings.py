@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..charts import MIN_LABEL_SIZE, ChartSpec
+from ..i18n import _
 from ..problems import shorten
 from ..slide_kinds import draws
 from ..wording import counts_text
@@ -102,9 +103,10 @@ def fact_sentence(chart: ChartSpec) -> str:
     """Return what a chart of one category (or none) says, as a sentence with its note in brackets."""
     shown = [(category, value) for category, value in zip(chart.categories, chart.values) if value]
     if len(shown) == 1 and len(chart.categories) == 1 and shown[0][1] > 1:
-        said = f"all {shown[0][1]} {shown[0][0]}"
+        # TRANSLATORS: a chart of one category, said as a sentence: "All 12 Female."
+        said = _("all {count} {category}", count=shown[0][1], category=shown[0][0])
     elif shown or not chart.note:  # with a note and no count, every category was hidden, which the note says
-        said = counts_text(chart.categories, chart.values) if chart.categories else "none recorded"
+        said = counts_text(chart.categories, chart.values) if chart.categories else _("none recorded")
     else:
         said = ""
     sentence = " ".join(filter(None, [said, f"({chart.note})" if chart.note else ""]))

@@ -1,0 +1,173 @@
+"""Every word of a Welsh version is the catalogue's or the data's: the Welsh gallery partnership is built with a
+translator's catalogue that writes each message as its English source inside marks (pseudo-translation), and once
+the marked words are taken out, every word left in any Welsh output (deck text, notes, alt text, chart caches,
+document properties, Word, web page, pictures, and with LibreOffice the PDFs' text and tags) must be a word of the
+data's Welsh text or a Welsh date's. A word the generator writes without the catalogue is found whatever it is,
+unlike a list of known English phrases (tests/test_bilingual.py), which cannot hold a word no message has."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from html import unescape
+from pathlib import Path
+
+import pytest
+from babel.dates import get_day_names, get_month_names
+from babel.messages.pofile import read_po, write_po
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from generator import i18n
+from generator.build import BuildOptions, build_event
+from generator.data_source.yaml_reader import compose
+from generator.output.hiding_record import HIDDEN_BELOW, NOT_HIDDEN
+from tests.conftest import needs_libreoffice
+
+DATA = Path(__file__).resolve().parent / "fixtures" / "gallery" / "bilingual-susr.yaml"
+OPEN, CLOSE = "\u27e6", "\u27e7"
+MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+WORD = re.compile(r"[^\W\d_]+")
+LANGUAGE_REGION = "GB"  # of the document language tag, cy-GB
+
+OFFICE_PARTS = re.compile(r"^(ppt/(slides|notesSlides|charts)/[^/]+\.xml|word/(document|header\d*|footer\d*)\.xml"
+                          r"|docProps/(core|app)\.xml)$")
+OFFICE_TEXT = re.compile(r"<(?:a:t|w:t|c:v|dc:\w+|cp:\w+)(?: [^>]*)?>([^<]*)<|\b(?:descr|title)=\"([^\"]*)\"")
+PAGE_TEXT = re.compile(r">([^<>]+)<|\b(?:alt|title|aria-label)=\"([^\"]*)\"")
+UNREAD = re.compile(r"<(style|script)\b[^>]*>.*?</\1>|<(?:dc:format|dc:date)>[^<]*<|<\?xml[^>]*>", re.DOTALL | re.I)
+FILE_LINK = re.compile(r"<a href=\"([^\"]+)\">\1</a>")  # a picture's file name, linked as itself
+
+
+def a_chart_said_as_a_sentence(text: str) -> str:
+    """Return the partnership's data with its Child Practice Reviews' gender all one category, so that the deck
+    says that chart as a sentence."""
+    return text.replace("      age:\n        Under 1: 2", "      gender: {Female: 5}\n      age:\n        Under 1: 2")
+
+
+def write_pseudo_translation(path: Path) -> None:
+    """Write a translator's Welsh catalogue that writes every message as its English source, marked."""
+    with open(i18n.shipped_catalogue_path("cy"), "rb") as shipped:
+        catalogue = read_po(shipped, locale="cy")
+    for message in catalogue:
+        if isinstance(message.id, tuple):
+            one, many = (f"{OPEN}{form}{CLOSE}" for form in message.id)
+            message.string = (one, *[many] * (catalogue.num_plurals - 1))
+        elif message.id:
+            message.string = f"{OPEN}{message.id}{CLOSE}"
+    with open(path, "wb") as translator:
+        write_po(translator, catalogue)
+
+
+def welsh_data_words(node: Node) -> set[str]:
+    """Return the words of the data's text a Welsh version may print: each {cy, en} text's Welsh, names and keys."""
+    words: set[str] = set()
+    if isinstance(node, MappingNode):
+        texts = {key.value: value for key, value in node.value}
+        if set(texts) == {"cy", "en"}:
+            return welsh_data_words(texts["cy"])
+        for key, value in node.value:
+            words |= welsh_data_words(key) | welsh_data_words(value)
+    elif isinstance(node, SequenceNode):
+        for item in node.value:
+            words |= welsh_data_words(item)
+    else:
+        words |= {word.casefold() for word in WORD.findall(str(node.value))}
+    return words
+
+
+def allowed_words(data: Path) -> set[str]:
+    """Return the words a Welsh version may print besides the catalogue's: the data's, Welsh day and month names
+    (CLDR's), and the hiding record's, which is written in the shipped catalogue's words whatever a translator's says
+    (a later build reads it back)."""
+    with i18n.speaking("cy"):
+        recorded = f"{i18n.shipped_words(HIDDEN_BELOW)} {i18n.shipped_words(NOT_HIDDEN)}"
+    dates = [*get_day_names("wide", locale="cy").values(), *get_month_names("wide", locale="cy").values()]
+    words = welsh_data_words(compose(data.read_text(encoding="utf-8"), data.name))
+    return words | {word.casefold() for word in WORD.findall(" ".join([recorded, *dates, LANGUAGE_REGION]))}
+
+
+def pdf_pieces(path: Path) -> list[str]:
+    """Return a PDF's text, its document information and its tags' alternative and actual texts."""
+    import pikepdf
+
+    pieces = [subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout]
+    with pikepdf.open(path) as pdf:
+        pieces += [str(value) for key, value in pdf.docinfo.items()
+                   if key not in ("/CreationDate", "/ModDate", "/Producer", "/Creator")]
+        seen: set[tuple[int, int]] = set()
+        pending = [pdf.Root.get("/StructTreeRoot")]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, pikepdf.Array):
+                pending.extend(node)
+            elif isinstance(node, pikepdf.Dictionary) and node.objgen not in seen:
+                if node.objgen != (0, 0):
+                    seen.add(node.objgen)
+                pieces += [str(node[key]) for key in ("/Alt", "/ActualText", "/T", "/E") if key in node]
+                pending.append(node.get("/K"))
+    return pieces
+
+
+def pieces(path: Path) -> list[str]:
+    """Return the texts a reader meets in an output, one piece each."""
+    if path.suffix == ".pdf":
+        return pdf_pieces(path)
+    if path.suffix in (".html", ".svg"):
+        page = FILE_LINK.sub("", UNREAD.sub("", path.read_text(encoding="utf-8")))
+        return [unescape(a or b) for a, b in PAGE_TEXT.findall(page)]
+    found = []
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            if OFFICE_PARTS.match(name):
+                found += [unescape(a or b) for a, b in OFFICE_TEXT.findall(package.read(name).decode("utf-8"))]
+    return found
+
+
+def unmarked_words(path: Path) -> set[str]:
+    """Return the words of an output that no catalogue message wrote."""
+    text = "\n".join(pieces(path))
+    while (unmarked := MARKED.sub(" ", text)) != text:  # a message may hold another
+        text = unmarked
+    return set(WORD.findall(text))
+
+
+def build_pseudo_translated(folder: Path, pdf: bool = False) -> tuple[Path, list[Path]]:
+    data = folder / "event.yaml"
+    data.write_text(a_chart_said_as_a_sentence(DATA.read_text(encoding="utf-8")), encoding="utf-8")
+    write_pseudo_translation(i18n.translator_catalogue_path(data, "cy"))
+    build_event(data, BuildOptions(out_dir=folder / "out", render_in_parallel=False, pictures=True, pdf=pdf))
+    welsh = sorted(path for path in (folder / "out").rglob("*")
+                   if "-cy" in str(path.relative_to(folder)) and path.suffix in (".pptx", ".docx", ".html", ".svg", ".pdf"))
+    return data, welsh
+
+
+def assert_every_word_is_the_catalogues_or_the_datas(data: Path, welsh: list[Path]) -> None:
+    allowed = allowed_words(data)
+    stray = {path.name: sorted(word for word in unmarked_words(path) if word.casefold() not in allowed)
+             for path in welsh}
+    assert {name: words for name, words in stray.items() if words} == {}
+
+
+def slide_text(deck: Path) -> str:
+    with zipfile.ZipFile(deck) as package:
+        return "".join(package.read(name).decode("utf-8") for name in package.namelist()
+                       if re.match(r"ppt/slides/slide\d+\.xml$", name))
+
+
+def test_every_word_of_a_welsh_version_is_the_catalogues_or_the_datas(tmp_path: Path) -> None:
+    data, welsh = build_pseudo_translated(tmp_path)
+    kinds = {path.suffix for path in welsh}
+    assert kinds == {".pptx", ".docx", ".html", ".svg"} and len(welsh) > 10
+    assert all(OPEN in "".join(pieces(path)) for path in welsh)  # the pseudo-translation was used
+    deck = next(path for path in welsh if path.suffix == ".pptx")
+    assert f"5 {OPEN}Female{CLOSE}" in slide_text(deck)  # the gender chart is said as a sentence on a slide
+    assert_every_word_is_the_catalogues_or_the_datas(data, welsh)
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_every_word_of_a_welsh_pdf_is_the_catalogues_or_the_datas(tmp_path: Path) -> None:
+    data, welsh = build_pseudo_translated(tmp_path, pdf=True)
+    pdfs = [path for path in welsh if path.suffix == ".pdf"]
+    assert len(pdfs) == 4
+    assert_every_word_is_the_catalogues_or_the_datas(data, pdfs)
