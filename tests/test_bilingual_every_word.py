@@ -7,6 +7,7 @@ unlike a list of known English phrases (tests/test_bilingual.py), which cannot h
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import zipfile
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 from babel.dates import get_day_names, get_month_names
 from babel.messages.pofile import read_po, write_po
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator import i18n
 from generator.build import BuildOptions, build_event
@@ -26,13 +27,17 @@ from tests.conftest import needs_libreoffice
 
 DATA = Path(__file__).resolve().parent / "fixtures" / "gallery" / "bilingual-susr.yaml"
 OPEN, CLOSE = "\u27e6", "\u27e7"
-MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}\n]*{CLOSE}")
+# A message's marks on another piece of text: one set over two runs, or cut short (a sheet's name at 31 characters).
+MARKED_ACROSS = re.compile(f"{OPEN}[^\n]*$|^[^\n]*{CLOSE}", re.MULTILINE)
 WORD = re.compile(r"[^\W\d_]+")
+NAMED_BY_KEYS = ("areas", "groupings", "review_types")  # data keys whose own keys are names
 LANGUAGE_REGION = "GB"  # of the document language tag, cy-GB
 
 OFFICE_PARTS = re.compile(r"^(ppt/(slides|notesSlides|charts)/[^/]+\.xml|word/(document|header\d*|footer\d*)\.xml"
-                          r"|docProps/(core|app)\.xml)$")
-OFFICE_TEXT = re.compile(r"<(?:a:t|w:t|c:v|dc:\w+|cp:\w+)(?: [^>]*)?>([^<]*)<|\b(?:descr|title)=\"([^\"]*)\"")
+                          r"|word/charts/[^/]+\.xml|xl/sharedStrings\.xml|docProps/(core|app)\.xml)$")
+EMBEDDED = re.compile(r"^(ppt|word)/embeddings/[^/]+\.xlsx$")
+OFFICE_TEXT = re.compile(r"<(?:a:t|w:t|c:v|t|dc:\w+|cp:\w+)(?: [^>]*)?>([^<]*)<|\b(?:descr|title)=\"([^\"]*)\"")
 PAGE_TEXT = re.compile(r">([^<>]+)<|\b(?:alt|title|aria-label)=\"([^\"]*)\"")
 UNREAD = re.compile(r"<(style|script)\b[^>]*>.*?</\1>|<(?:dc:format|dc:date)>[^<]*<|<\?xml[^>]*>", re.DOTALL | re.I)
 FILE_LINK = re.compile(r"<a href=\"([^\"]+)\">\1</a>")  # a picture's file name, linked as itself
@@ -58,15 +63,18 @@ def write_pseudo_translation(path: Path) -> None:
         write_po(translator, catalogue)
 
 
-def welsh_data_words(node: Node) -> set[str]:
-    """Return the words of the data's text a Welsh version may print: each {cy, en} text's Welsh, names and keys."""
+def welsh_data_words(node: Node, names_keys: bool = False) -> set[str]:
+    """Return the words of the data's text a Welsh version may print: each {cy, en} text's Welsh, and the names
+    that are keys (an area's, a counted category's), not the schema's own keys."""
     words: set[str] = set()
     if isinstance(node, MappingNode):
         texts = {key.value: value for key, value in node.value}
         if set(texts) == {"cy", "en"}:
             return welsh_data_words(texts["cy"])
         for key, value in node.value:
-            words |= welsh_data_words(key) | welsh_data_words(value)
+            if names_keys or (isinstance(value, ScalarNode) and value.value.isdigit()):
+                words |= welsh_data_words(key)
+            words |= welsh_data_words(value, names_keys=key.value in NAMED_BY_KEYS)
     elif isinstance(node, SequenceNode):
         for item in node.value:
             words |= welsh_data_words(item)
@@ -115,11 +123,18 @@ def pieces(path: Path) -> list[str]:
     if path.suffix in (".html", ".svg"):
         page = FILE_LINK.sub("", UNREAD.sub("", path.read_text(encoding="utf-8")))
         return [unescape(a or b) for a, b in PAGE_TEXT.findall(page)]
+    return package_pieces(zipfile.ZipFile(path))
+
+
+def package_pieces(package: zipfile.ZipFile) -> list[str]:
+    """Return the texts of an Office package's parts a reader meets, and of the workbooks its charts embed."""
     found = []
-    with zipfile.ZipFile(path) as package:
+    with package:
         for name in package.namelist():
             if OFFICE_PARTS.match(name):
                 found += [unescape(a or b) for a, b in OFFICE_TEXT.findall(package.read(name).decode("utf-8"))]
+            elif EMBEDDED.match(name):
+                found += package_pieces(zipfile.ZipFile(io.BytesIO(package.read(name))))
     return found
 
 
@@ -128,17 +143,26 @@ def unmarked_words(path: Path) -> set[str]:
     text = "\n".join(pieces(path))
     while (unmarked := MARKED.sub(" ", text)) != text:  # a message may hold another
         text = unmarked
-    return set(WORD.findall(text))
+    return set(WORD.findall(MARKED_ACROSS.sub(" ", text)))
 
 
-def build_pseudo_translated(folder: Path, pdf: bool = False) -> tuple[Path, list[Path]]:
+def build_pseudo_translated(folder: Path, text: str, pdf: bool = False) -> tuple[Path, list[Path]]:
+    """Build ``text`` as data with the pseudo-translating catalogue beside it; return the data and the Welsh files."""
+    folder.mkdir(exist_ok=True)
     data = folder / "event.yaml"
-    data.write_text(a_chart_said_as_a_sentence(DATA.read_text(encoding="utf-8")), encoding="utf-8")
+    data.write_text(a_chart_said_as_a_sentence(text), encoding="utf-8")
     write_pseudo_translation(i18n.translator_catalogue_path(data, "cy"))
     build_event(data, BuildOptions(out_dir=folder / "out", render_in_parallel=False, pictures=True, pdf=pdf))
-    welsh = sorted(path for path in (folder / "out").rglob("*")
-                   if "-cy" in str(path.relative_to(folder)) and path.suffix in (".pptx", ".docx", ".html", ".svg", ".pdf"))
+    welsh = sorted(path for path in (folder / "out").rglob("*") if "-cy" in str(path.relative_to(folder))
+                   and path.suffix in (".pptx", ".docx", ".xlsx", ".html", ".svg", ".pdf"))
     return data, welsh
+
+
+def with_timeline(folder: Path) -> str:
+    """Return the partnership's data with the story over time (its slides, sentences and figures workbook)."""
+    from tests.test_bilingual_timeline import timeline_data
+
+    return timeline_data(folder).read_text(encoding="utf-8")
 
 
 def assert_every_word_is_the_catalogues_or_the_datas(data: Path, welsh: list[Path]) -> None:
@@ -155,7 +179,7 @@ def slide_text(deck: Path) -> str:
 
 
 def test_every_word_of_a_welsh_version_is_the_catalogues_or_the_datas(tmp_path: Path) -> None:
-    data, welsh = build_pseudo_translated(tmp_path)
+    data, welsh = build_pseudo_translated(tmp_path, DATA.read_text(encoding="utf-8"))
     kinds = {path.suffix for path in welsh}
     assert kinds == {".pptx", ".docx", ".html", ".svg"} and len(welsh) > 10
     assert all(OPEN in "".join(pieces(path)) for path in welsh)  # the pseudo-translation was used
@@ -164,10 +188,16 @@ def test_every_word_of_a_welsh_version_is_the_catalogues_or_the_datas(tmp_path: 
     assert_every_word_is_the_catalogues_or_the_datas(data, welsh)
 
 
+def test_every_word_of_a_welsh_version_over_time_is_the_catalogues_or_the_datas(tmp_path: Path) -> None:
+    data, welsh = build_pseudo_translated(tmp_path / "out", with_timeline(tmp_path))
+    assert ".xlsx" in {path.suffix for path in welsh}  # the figures workbook is read too
+    assert_every_word_is_the_catalogues_or_the_datas(data, welsh)
+
+
 @pytest.mark.slow
 @needs_libreoffice
 def test_every_word_of_a_welsh_pdf_is_the_catalogues_or_the_datas(tmp_path: Path) -> None:
-    data, welsh = build_pseudo_translated(tmp_path, pdf=True)
+    data, welsh = build_pseudo_translated(tmp_path, DATA.read_text(encoding="utf-8"), pdf=True)
     pdfs = [path for path in welsh if path.suffix == ".pdf"]
     assert len(pdfs) == 4
     assert_every_word_is_the_catalogues_or_the_datas(data, pdfs)
