@@ -9,6 +9,7 @@ bars, so nothing depends on colour alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import text_fit
@@ -27,9 +28,18 @@ TITLE_GAP = 8.0  # points between the title and the first bar
 LINE_PITCH = 1.2  # of the font size
 LABEL_GAP = 0.4  # of the font size: between one bar's label and the next
 SLACK = 0.5  # points (or SVG units): a label measured whole keeps its line when measured word by word (rounding)
+NO_BREAK_SPACE = "\u00a0"
+# A title's closing note of a few words in brackets ("(of 4)", "(o 4)") is kept whole: Office and LibreOffice wrap a
+# chart's title wherever its line ends, and "... bob thema (o" above "4)" reads as a slip.
+_SHORT_CLOSING_NOTE = re.compile(r"\(([^\s()]+(?: [^\s()]+){0,2})\)$")
 # LibreOffice draws a chart's title lower in a taller chart: 2% of the chart's height below where a short chart's
 # is (measured on charts 150 to 500 pt tall). The deck's charts, as tall as a slide, are laid out with it.
 TITLE_DROP = 0.02
+
+
+def title_kept_whole(title: str) -> str:
+    """Return a chart's title as a chart draws it: a short closing note in brackets joined by no-break spaces."""
+    return _SHORT_CLOSING_NOTE.sub(lambda note: f"({note.group(1).replace(' ', NO_BREAK_SPACE)})", title)
 
 
 @dataclass(frozen=True)
@@ -86,7 +96,7 @@ def bar_layout(spec: ChartSpec, width_pt: float, font_size: float, font: str = "
     lines = max((len(text_fit.wrap(label, label_width, size, family=font)) for label in spec.categories), default=1)
     slot = (lines * LINE_PITCH + LABEL_GAP) * size
     title_size = title_size or size + TITLE_STEP
-    title_lines = len(text_fit.wrap(spec.title, width_pt * TITLE_SHARE, title_size, True, font))
+    title_lines = len(text_fit.wrap(title_kept_whole(spec.title), width_pt * TITLE_SHARE, title_size, True, font))
     title_room = EDGE + title_lines * LINE_PITCH * title_size + TITLE_GAP
     plot_height = len(spec.categories) * slot
     height = max((title_room + plot_height + EDGE) / (1 - title_drop), at_least)

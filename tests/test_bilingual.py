@@ -248,3 +248,27 @@ def test_a_welsh_user_reads_checks_report_in_welsh(run_cli, user_reads, built: l
     lines = out.splitlines()
     assert lines[0].startswith(f"{deck.name}: rhifau bach heb eu cuddio; 17 sleid")
     assert lines[1:] == ["  dim problemau wedi'u canfod", "0 problem wedi'u canfod mewn 1 ffeil."]
+
+
+def welsh_themes_briefing(built: list[Path]) -> Path:
+    return next(path for path in versions(built, "cy") if path.name.endswith("adus-cy.docx"))
+
+
+def test_a_chart_titles_short_closing_note_is_kept_whole(built: list[Path]) -> None:
+    with zipfile.ZipFile(welsh_themes_briefing(built)) as package:
+        titles = [title for name in package.namelist() if name.startswith("word/charts/chart")
+                  for title in re.findall(r"<a:t>([^<]*)</a:t>", package.read(name).decode("utf-8"))]
+    assert titles == ["Adolygiadau a welodd bob thema (o\u00a04)"]
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_a_chart_titles_closing_note_is_drawn_on_one_line(built: list[Path], tmp_path: Path) -> None:
+    from tests.render import read_pages, render
+
+    words = [word for page in read_pages(render(welsh_themes_briefing(built), tmp_path)) for word in page.words]
+    opening = [number for number, word in enumerate(words) if word.text.startswith("(o")]
+    assert opening, [word.text for word in words]  # the title's note was found
+    for number in opening:
+        note = words[number:number + 2] if words[number].text == "(o" else words[number:number + 1]
+        assert note[-1].text.endswith("4)") and abs(note[-1].top - note[0].top) < 1, [(w.text, w.top) for w in note]

@@ -20,7 +20,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.util import Pt
 
-from ..charts import EDGE, LABEL_OFFSET, TITLE_STEP, BarLayout, ChartSpec, label_size
+from ..charts import EDGE, LABEL_OFFSET, TITLE_STEP, BarLayout, ChartSpec, label_size, title_kept_whole
 from ..library_internals import chart_workbook_bytes, drop_slide, replace_chart_workbook
 from ..ooxml import CHART, DRAWING, tag
 
@@ -82,7 +82,7 @@ def style_chart(chart: Chart, spec: ChartSpec, font_size: float, colour: str | N
         chart.font.name = font
     chart.has_legend = False
     chart.has_title = True
-    chart.chart_title.text_frame.text = spec.title
+    chart.chart_title.text_frame.text = title_kept_whole(spec.title)
     title_font = chart.chart_title.text_frame.paragraphs[0].runs[0].font
     title_font.size = Pt(title_size or font_size + TITLE_STEP)
     title_font.bold = True

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from ..categories.ethnicity import find_group
-from ..charts import ChartSpec
+from ..charts import NO_BREAK_SPACE, ChartSpec
 from ..figures.tables import shown_category
 from ..figures import CountTable, ReviewFigures, event_figures, total_reviews
 from ..i18n import N_, _, available_in
@@ -23,7 +23,6 @@ from .slides import Figure, Para, SlideSpec, bullet_paras
 
 LONG_CHART_LABEL = 30  # characters: a longer label wraps over lines beside its bar, crowding the chart
 UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ([0-9][A-Z]{2})\b")
-NO_BREAK_SPACE = "\u00a0"
 # A presenter needs a word at every slide; the questions slide's own notes are optional in the data.
 QUESTIONS_NOTES = N_("Give people a few minutes to talk the questions through in pairs, then take one answer from "
                      "each table.")
