@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 from ..briefing.contrast import colour_problems
 from ..briefing.fit import MAX_EMPTY_COLUMN_SHARE
 from ..briefing.plan import MAX_WORDS, WORDS_PER_MINUTE, word_count
+from ..briefing.styles import outline_level
 from ..user_messages import ngettext
 from .pdf import NEAR_EMPTY_LINES
 from .rendered import Page, Word, overlap_problem
@@ -60,12 +61,33 @@ def _check_accessibility(doc, report) -> None:
         report.problems.append("no document title (File > Info > Title)")
     if not _style_language(doc):
         report.problems.append("no document language in the styles (w:lang)")
-    if not any(p.style is not None and p.style.name.startswith("Heading") for p in doc.paragraphs):
+    if not _has_headings(doc):
         report.problems.append("no headings in Heading styles, so screen readers cannot navigate it")
     for number, picture in enumerate(doc.element.body.iter(qn("wp:docPr")), start=1):
         descr = (picture.get("descr") or "").strip()
         if len(descr) < 10:
             report.problems.append(f"picture {number} has no meaningful alt text")
+
+
+def _has_headings(doc) -> bool:
+    """Return whether a paragraph is a heading: in a style at an outline level ('Heading 1', or a comms team's
+    'Section heading' still at Level 1), or at one itself. Screen readers and the PDF's tags navigate by the level,
+    whatever the style's name."""
+    names = {style.style_id: style.name for style in doc.styles}
+    levelled: dict[str, bool] = {}
+    for paragraph in doc.element.body.iter(qn("w:p")):
+        properties = paragraph.find(qn("w:pPr"))
+        if properties is None:
+            continue
+        if properties.find(qn("w:outlineLvl")) is not None:
+            return True
+        style = properties.find(qn("w:pStyle"))
+        name = names.get(style.get(qn("w:val"))) if style is not None else None
+        if name is not None and name not in levelled:
+            levelled[name] = name.startswith("Heading") or outline_level(doc, name) is not None
+        if name is not None and levelled[name]:
+            return True
+    return False
 
 
 def _style_language(doc) -> str:

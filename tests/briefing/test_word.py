@@ -260,6 +260,16 @@ def test_a_bullet_is_typed_where_the_style_draws_none_and_numbering_is_switched_
         assert heading._p.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"
 
 
+@pytest.mark.parametrize("link", RENAMED_BUILDS)
+def test_check_finds_the_headings_of_a_renamed_styles_briefing(renamed_briefings, link):
+    from generator.checks.briefing import check_briefing
+    from generator.checks.file_report import FileReport
+
+    report = FileReport(renamed_briefings[link])
+    check_briefing(renamed_briefings[link], None, report)
+    assert not [problem for problem in report.problems if "headings" in problem]
+
+
 @pytest.mark.slow
 @needs_libreoffice
 def test_each_theme_line_of_a_renamed_styles_briefing_has_exactly_one_bullet_and_the_parts_stay_headings(
