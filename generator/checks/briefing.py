@@ -50,7 +50,7 @@ def _check_pages(doc, pages: list[Page], report) -> None:
     if len(pages) > 1 and lines < NEAR_EMPTY_LINES and not _ends_with_a_form(doc):
         report.problems.append(f"the last page (page {len(pages)}) is nearly empty: {lines} "
                                f"line{'s' if lines != 1 else ''} of text")
-    report.problems.extend(_empty_columns(pages[:-1] if _ends_with_a_form(doc) else pages))
+    report.problems.extend(_empty_columns(pages[:-1] if _ends_with_a_form(doc) else pages, _margins(doc)))
     report.problems.extend(problem for number, page in enumerate(pages, start=1)
                            if (problem := overlap_problem(page, f"page {number}")))
 
@@ -99,12 +99,23 @@ def _style_language(doc) -> str:
 PAGE_MARGIN_PT = 40.0  # text nearer the page's edge than this is the header or footer
 
 
-def _empty_columns(pages: list[Page]) -> list[str]:
+def _margins(doc) -> tuple[float, float]:
+    """Return the top and bottom margins of the briefing's text, in points (a template's may be wider than the
+    built-in one's): a column's text runs between them, its header and footer outside."""
+    section = doc.sections[0]
+    top, bottom = section.top_margin, section.bottom_margin
+    return (max(PAGE_MARGIN_PT, top.pt if top is not None else 0.0),
+            max(PAGE_MARGIN_PT, bottom.pt if bottom is not None else 0.0))
+
+
+def _empty_columns(pages: list[Page], margins: tuple[float, float] = (PAGE_MARGIN_PT, PAGE_MARGIN_PT)) -> list[str]:
     """Return a problem for each column (of the two on a page) that the text leaves more than a quarter empty
-    before going on in the next column: every column but the last one that holds text."""
+    before going on in the next column: every column but the last one that holds text. A column is measured down
+    to the bottom ``margins[1]`` (points) above the page's foot; text outside the margins is header or footer."""
     columns = []
+    top_margin, bottom_margin = margins
     for number, page in enumerate(pages, start=1):
-        body = [w for w in page.words if PAGE_MARGIN_PT < w.top and w.bottom < page.height - PAGE_MARGIN_PT]
+        body = [w for w in page.words if top_margin < w.bottom and w.top < page.height - bottom_margin]
         middle = page.width / 2
         in_columns = [w for w in body if not _spans_the_page(w, body, middle)]
         left = [w for w in in_columns if w.right <= middle]
@@ -114,7 +125,7 @@ def _empty_columns(pages: list[Page]) -> list[str]:
                 columns.append((number, side, min(w.top for w in words), max(w.bottom for w in words), page))
     problems = []
     for number, side, top, bottom, page in columns[:-1]:
-        foot = page.height - PAGE_MARGIN_PT
+        foot = page.height - bottom_margin
         empty = (foot - bottom) / (foot - top) if foot > top else 0.0
         if empty > MAX_EMPTY_COLUMN_SHARE:
             problems.append(f"page {number}: the {side} column is {empty:.0%} empty before the text goes on in the "

@@ -32,3 +32,11 @@ def test_a_title_across_the_middle_is_not_a_second_column():
     title = [Word("Adult", 50, 60, 90, 80), Word("seven-minute", 240, 60, 300, 80), Word("briefing", 304, 60, 350, 80)]
     one_column = Page(*A4, title + _column(50, 100, 300))
     assert _empty_columns([one_column]) == []
+
+
+def test_a_column_is_measured_down_to_the_templates_own_bottom_margin():
+    # A template's 1-inch margins (72 pt): its columns end 72 pt above the page's foot, not 40 pt.
+    page = Page(*A4, _column(50, 100, 625) + _column(320, 100, 300))
+    assert _empty_columns([page], margins=(72.0, 72.0)) == []  # 23% of the column down to 770 pt
+    assert _empty_columns([page]) == ["page 1: the left column is 26% empty before the text goes on in the next "
+                                      "column"]  # measured down to 802 pt
