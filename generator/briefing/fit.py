@@ -14,7 +14,9 @@ before the last is left blank but for a kept group that did not fit. When two
 pages are not enough, the chart shows fewer bars again; failing that, the
 tables are set more compactly (one size down, half the cells' margins), with as
 many bars as then keep to two pages; failing that, the longest parts are named
-so the author knows what to shorten.
+so the author knows what to shorten. A second page that would hold only the
+end of the last part (less than ``MIN_LAST_PAGE_FILL`` of its first column) is
+not printed either when compact tables keep the parts to one page.
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ MAX_PAGES = 2  # a seven-minute briefing is read in one sitting: past two pages 
 # A column the text goes on from may be left at most this share empty (a kept group that did not fit below it);
 # check reports a rendered column emptier than this.
 MAX_EMPTY_COLUMN_SHARE = 0.25
+# A last page whose first column the text fills less than this share of holds a few lines a reader turns the page
+# for (LibreOffice, setting a little tighter or looser than measured, may leave one or two): the tables are set
+# compactly when that saves the page.
+MIN_LAST_PAGE_FILL = 0.25
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,7 @@ class Fit:
     part_heights: tuple[float, ...] = ()
     whole_lists: bool = True  # short lists are kept whole (see ``list_keeps``); False when that would cost a page
     tables: TableSetting = TABLES  # COMPACT_TABLES when the regular ones would need a third page
+    last_page_fill: float = 1.0  # the share of the last page's first column the text fills (1 when it goes on)
 
 
 def points(emu: int) -> float:
@@ -227,6 +234,11 @@ class _Flow:
         return COLUMN_ALLOWANCE + (self.first_column_height if self.column < COLUMNS else BODY_HEIGHT)
 
     @property
+    def last_page_fill(self) -> float:
+        """Return the share of the last page's first column the text fills; 1 when it goes on past it."""
+        return self.used / self.capacity if self.column % COLUMNS == 0 else 1.0
+
+    @property
     def room(self) -> float:
         return self.capacity - self.used
 
@@ -304,12 +316,13 @@ def fit_briefing(plan: BriefingPlan, fonts: tuple[str, str]) -> tuple[BriefingPl
     stays and the parts flow on to a second page. When they would need a third, the chart shows as many bars as
     keep them to two pages; if none does, the tables are set compactly (``COMPACT_TABLES``), with as many bars
     as then keep them to two; if that does not either, the full chart and the regular tables stay and the author
-    is told which parts to shorten.
+    is told which parts to shorten. A second page that would hold only a few lines (``MIN_LAST_PAGE_FILL``) is
+    saved the same way, by compact tables, when they keep the parts to one page.
     """
     best, fit = _with_fewest_bars(plan, fonts, TABLES)
-    if fit.pages > MAX_PAGES:
+    if fit.pages > MAX_PAGES or (fit.pages > 1 and fit.last_page_fill < MIN_LAST_PAGE_FILL):
         compact, compact_fit = _with_fewest_bars(plan, fonts, COMPACT_TABLES)
-        if compact_fit.pages <= MAX_PAGES:
+        if compact_fit.pages < fit.pages and compact_fit.pages <= MAX_PAGES:
             return compact, compact_fit
     return best, fit
 
@@ -352,7 +365,7 @@ def _fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str, fon
     parts = [part_blocks(section, heading_font, body_font, whole_lists, tables) for section in sections]
     first_column = BODY_HEIGHT - title_height(title, subtitle, heading_font)
     heights = tuple(sum(b.height + max(b.before, b.after) for b in blocks) for blocks in parts)
-    pages, fills = _flow(parts, first_column)
+    pages, fills, last_page_fill = _flow(parts, first_column)
     loose = tuple(column for column, fill in enumerate(fills, start=1) if 1 - fill > MAX_EMPTY_COLUMN_SHARE)
     to_shorten: tuple[int, ...] = ()
     if pages > MAX_PAGES:
@@ -365,12 +378,13 @@ def _fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str, fon
             if covered >= over:
                 break
         to_shorten = tuple(chosen)
-    return Fit(pages, to_shorten, loose, heights, whole_lists, tables)
+    return Fit(pages, to_shorten, loose, heights, whole_lists, tables, last_page_fill)
 
 
-def _flow(parts: list[list[Block]], first_column: float) -> tuple[int, list[float]]:
-    """Return the number of pages the parts fill, flowed one after another down the columns, and the share of each
-    column before the last that the text fills: a part goes on in the next column wherever its blocks allow."""
+def _flow(parts: list[list[Block]], first_column: float) -> tuple[int, list[float], float]:
+    """Return the number of pages the parts fill, flowed one after another down the columns, the share of each
+    column before the last that the text fills (a part goes on in the next column wherever its blocks allow), and
+    the share of the last page's first column it fills."""
     flow = _Flow(first_column)
     for blocks in parts:
         group: list[Block] = []
@@ -381,4 +395,4 @@ def _flow(parts: list[list[Block]], first_column: float) -> tuple[int, list[floa
                 group = []
         if group:
             flow.place_group(group)
-    return flow.page, flow.fills
+    return flow.page, flow.fills, flow.last_page_fill

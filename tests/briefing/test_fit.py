@@ -12,8 +12,9 @@ from docx.oxml.ns import qn
 
 from generator import text_fit
 from generator.briefing import type_scale
-from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, EMU_PER_POINT, Block, _flow, fit_briefing, fit_parts,
-                                    part_blocks, printed_chart_height, table_columns, table_height, title_height)
+from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, EMU_PER_POINT, MIN_LAST_PAGE_FILL, Block, _flow,
+                                    fit_briefing, fit_parts, part_blocks, printed_chart_height, table_columns,
+                                    table_height, title_height)
 from generator.briefing.plan import MIN_CHARTED_THEMES, SectionPlan, plan_briefings
 from generator.briefing.type_scale import CHART_LABEL_SIZE, COMPACT_TABLES, TABLES, chart_height
 from generator.briefing.word_builder import WordBriefingBuilder
@@ -83,7 +84,7 @@ def _column_one_fill(room_below_filler: float) -> float:
     ``room_below_filler`` points of a 500 pt column."""
     filler = Block(500.0 - room_below_filler)
     paragraph = Block(BODY_LINE, lines=10, splittable=True)
-    _, fills = _flow([[filler], [HEADING_BLOCK, paragraph]], first_column=500.0)
+    _, fills, _ = _flow([[filler], [HEADING_BLOCK, paragraph]], first_column=500.0)
     return fills[0]
 
 
@@ -94,7 +95,7 @@ def test_a_heading_moves_only_when_fewer_than_two_lines_after_it_fit():
 
 
 def test_a_table_that_does_not_fit_below_moves_whole_leaving_its_column_part_filled():
-    _, fills = _flow([[Block(300.0)], [Block(200.0)]], first_column=450.0)
+    _, fills, _ = _flow([[Block(300.0)], [Block(200.0)]], first_column=450.0)
     assert fills == [300.0 / 450.0]
 
 
@@ -208,7 +209,7 @@ def test_the_chart_shows_the_most_themes_that_give_the_fewest_pages_then_no_loos
 def test_a_lead_in_kept_with_a_table_breaks_keeping_only_its_last_lines_with_it():
     lead_in = Block(BODY_LINE, lines=10, keep_with_next=True, splittable=True)
     table = Block(200.0)
-    _, fills = _flow([[Block(250.0)], [lead_in, table]], first_column=450.0)
+    _, fills, _ = _flow([[Block(250.0)], [lead_in, table]], first_column=450.0)
     assert fills == [(250.0 + 8 * BODY_LINE) / 450.0]  # eight lines stay; two go on with the table
 
 
@@ -268,3 +269,21 @@ def test_a_briefing_set_with_compact_tables_is_drawn_on_two_pages_and_one_warned
     assert drawn == {needs_compact: (2, []),
                      too_long: (3, ["the Domestic Homicide Reviews briefing needs about 3 pages; a seven-minute "
                                     "briefing fits on two at most: shorten its longest parts (5. 'The learning')"])}
+
+
+def test_a_second_page_of_a_few_lines_is_saved_by_compact_tables():
+    """Harbour's homicide briefing flowed on to a second page holding the last lines of part 7 (rendered, two lines
+    of its 'Find out more' link); compact tables keep it to one page."""
+    plan = _harbour_homicide()
+    regular = fit_parts(plan.sections, plan.title, plan.subtitle, FONTS, TABLES)
+    assert regular.pages == 2 and regular.last_page_fill < MIN_LAST_PAGE_FILL
+    fitted, fit = fit_briefing(plan, FONTS)
+    assert (fit.pages, fit.tables) == (1, COMPACT_TABLES)
+    assert fitted.sections == plan.sections
+
+
+def test_a_fuller_second_page_keeps_the_regular_tables():
+    plan = _harbour_homicide_with_learning(20)
+    regular = fit_parts(plan.sections, plan.title, plan.subtitle, FONTS, TABLES)
+    assert regular.pages == 2 and regular.last_page_fill >= MIN_LAST_PAGE_FILL
+    assert fit_briefing(plan, FONTS)[1].tables == TABLES
