@@ -1,5 +1,5 @@
 """Any brand, checked where it is used: the Tees event built in a dark brand, a pale-accent brand, a template whose
-layouts are renamed, and a wide brand font, each rendered through LibreOffice and checked as a person would look:
+layouts are renamed (and with it a Word template whose list and heading styles are renamed), and a wide brand font, each rendered through LibreOffice and checked as a person would look:
 no word drawn over another or outside its frame, every text colour legible, no briefing past two pages."""
 
 from __future__ import annotations
@@ -11,18 +11,33 @@ from pathlib import Path
 
 import pytest
 from generator.cli import main
-from tests.conftest import DEFAULT_DATA, needs_libreoffice, renamed_deck_template
+from tests.conftest import DEFAULT_DATA, needs_libreoffice, renamed_deck_template, word_template_with_renamed_styles
 
 BRANDS = {
     "dark": '\ntheme:\n  colours: {text: "FFFFFF", background: "14213D", heading: "FFFFFF", link: "9CC9FF",\n'
             '            accents: ["4EA8DE", "F4A261", "2A9D8F"]}\n',
     "pale-accent": '\ntheme:\n  colours: {accents: ["F4D03F", "F4D03F", "F4D03F"]}\n',
     "renamed-layouts": "\ntheme:\n  pptx_template: brand.pptx\n",
+    "renamed-styles": "\ntheme:\n  pptx_template: brand.pptx\n  docx_template: brand.docx\n",
     "wide-font": "\ntheme:\n  heading_font: DejaVu Sans\n  body_font: DejaVu Sans\n",
 }
 # What check says that a person would have to fix by hand.
 BY_HAND = re.compile(r"text drawn over other text|text outside its frame|contrast|pages; a seven-minute briefing")
 EMPTY_COLUMN = "empty before the text goes on in the next column"
+# Defects found and not yet fixed, each failing its test until fixed (strict): a brand named here is expected to fail.
+BY_HAND_DEFECTS = {
+    "renamed-styles": "the Word template's own Subtitle colour (#4F81BD, 4.0:1 on white) is warned about at build "
+                      "time but kept, so check reports it",
+}
+EMPTY_COLUMN_DEFECTS = {
+    "renamed-styles": "the briefing's fit measures the built-in A4 page, margins and type scale, not a template's "
+                      "(here US Letter, 1-inch margins, its own fonts): page 1's right column is left 25% empty",
+}
+
+
+def _brands(defects: dict[str, str]) -> list:
+    return [pytest.param(brand, id=brand, marks=[pytest.mark.xfail(strict=True, reason=defects[brand])]
+                         if brand in defects else []) for brand in BRANDS]
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +49,7 @@ def checked(tmp_path_factory: pytest.TempPathFactory):
         if brand not in found:
             folder = tmp_path_factory.mktemp(brand)
             renamed_deck_template(folder / "brand.pptx")
+            word_template_with_renamed_styles(folder / "brand.docx", "numPr")
             data = folder / "event.yaml"
             data.write_text(DEFAULT_DATA.read_text(encoding="utf-8") + BRANDS[brand], encoding="utf-8")
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
@@ -51,7 +67,7 @@ def checked(tmp_path_factory: pytest.TempPathFactory):
 @needs_libreoffice
 @pytest.mark.libreoffice
 @pytest.mark.slow
-@pytest.mark.parametrize("brand", list(BRANDS))
+@pytest.mark.parametrize("brand", _brands(BY_HAND_DEFECTS))
 def test_a_brand_gives_outputs_no_one_has_to_fix_by_hand(brand: str, checked) -> None:
     assert [line for line in checked(brand) if BY_HAND.search(line)] == []
 
@@ -59,6 +75,6 @@ def test_a_brand_gives_outputs_no_one_has_to_fix_by_hand(brand: str, checked) ->
 @needs_libreoffice
 @pytest.mark.libreoffice
 @pytest.mark.slow
-@pytest.mark.parametrize("brand", list(BRANDS))
+@pytest.mark.parametrize("brand", _brands(EMPTY_COLUMN_DEFECTS))
 def test_a_brand_s_briefing_columns_fill_before_a_break(brand: str, checked) -> None:
     assert [line for line in checked(brand) if EMPTY_COLUMN in line] == []
