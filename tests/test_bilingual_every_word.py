@@ -146,13 +146,15 @@ def unmarked_words(path: Path) -> set[str]:
     return set(WORD.findall(MARKED_ACROSS.sub(" ", text)))
 
 
-def build_pseudo_translated(folder: Path, text: str, pdf: bool = False) -> tuple[Path, list[Path]]:
+def build_pseudo_translated(folder: Path, text: str, pdf: bool = False,
+                            suppress_below: int | None = None) -> tuple[Path, list[Path]]:
     """Build ``text`` as data with the pseudo-translating catalogue beside it; return the data and the Welsh files."""
     folder.mkdir(exist_ok=True)
     data = folder / "event.yaml"
     data.write_text(a_chart_said_as_a_sentence(text), encoding="utf-8")
     write_pseudo_translation(i18n.translator_catalogue_path(data, "cy"))
-    build_event(data, BuildOptions(out_dir=folder / "out", render_in_parallel=False, pictures=True, pdf=pdf))
+    build_event(data, BuildOptions(out_dir=folder / "out", render_in_parallel=False, pictures=True, pdf=pdf,
+                                   suppress_below=suppress_below))
     welsh = sorted(path for path in (folder / "out").rglob("*") if "-cy" in str(path.relative_to(folder))
                    and path.suffix in (".pptx", ".docx", ".xlsx", ".html", ".svg", ".pdf"))
     return data, welsh
@@ -191,6 +193,14 @@ def test_every_word_of_a_welsh_version_is_the_catalogues_or_the_datas(tmp_path: 
 def test_every_word_of_a_welsh_version_over_time_is_the_catalogues_or_the_datas(tmp_path: Path) -> None:
     data, welsh = build_pseudo_translated(tmp_path / "out", with_timeline(tmp_path))
     assert ".xlsx" in {path.suffix for path in welsh}  # the figures workbook is read too
+    assert_every_word_is_the_catalogues_or_the_datas(data, welsh)
+
+
+def test_every_word_of_a_welsh_version_with_numbers_hidden_is_the_catalogues_or_the_datas(tmp_path: Path) -> None:
+    from tests.test_bilingual import with_people
+
+    data, welsh = build_pseudo_translated(tmp_path, with_people(DATA.read_text(encoding="utf-8")), suppress_below=5)
+    assert any(f"{OPEN}fewer than 5{CLOSE}" in "".join(pieces(path)) for path in welsh)  # hiding was said
     assert_every_word_is_the_catalogues_or_the_datas(data, welsh)
 
 
