@@ -19,6 +19,11 @@ BY_PUBLISHED = "date published"
 PERIOD_BASES = (BY_NOTIFIED, BY_PUBLISHED)
 
 
+def name_key(name: str) -> str:
+    """Return a name as names are compared: any case, '&' as 'and', spaces collapsed."""
+    return " ".join(name.casefold().replace("&", "and").split())
+
+
 @dataclass(frozen=True)
 class RowPlace:
     """Where a row stands: a workbook's file, sheet and row; a CSV file and row; or a YAML list item and line.

@@ -13,7 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..i18n import known_languages
 from ..problems import WARNING, Problem, listing, shorten
-from .register_rows import name_key
+from ..register_records import name_key  # not register_rows: a data file without a register reads none of it
 
 LANGUAGES_KEY = ("event", "languages")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..age_bands import count_ages, parse_bands
 from ..categories import own_unknown_words
@@ -20,17 +20,14 @@ from ..categories.ethnicity import LEVELS
 from ..i18n import SOURCE_LANGUAGE, speaking
 from ..model import EventData, RegisterSource, ReviewType
 from ..problems import ERROR, WARNING, InputError, Problem, shorten
-from ..register_records import PERIOD_BASES, Recommendation, ResolvedReview, ReviewRow, select_period
+from ..register_records import PERIOD_BASES, Recommendation, ResolvedReview, ReviewRow, name_key, select_period
 from ..suppression import MIN_THRESHOLD
 from ..wording import in_sentence
-from .register_categories import categorise
-from .register_names import resolve_register
-from .register_period import account
-from .register_recommendations import read_timeline_rows
-from .register_reading import rows_from_records
-from .register_rows import Register, build_register, name_key, read_csv_register, read_register
 from .bounded_files import not_found
 from .schema import Locations
+
+if TYPE_CHECKING:
+    from .register_rows import Register
 
 
 def apply_register(event: EventData, locations: Locations, data_path: Path, allow_outside: bool,
@@ -46,6 +43,11 @@ def apply_register(event: EventData, locations: Locations, data_path: Path, allo
     found = _settings_problems(event, locations, counted)
     if event.register is None or any(p.severity == ERROR for p in found):
         return found
+    # The register's readers are imported only for a data file that names a register: most builds read none.
+    from .register_categories import categorise
+    from .register_period import account
+    from .register_recommendations import read_timeline_rows
+
     register = _read(event, locations, data_path, allow_outside)
     if names_in_first_language:
         register.reviews = [_in_this_language(row, names_in_first_language) for row in register.reviews]
@@ -77,6 +79,8 @@ def _matched_rows(event: EventData, register: Register, counted: set[str]) -> tu
              for key, r in event.review_types.items()}
     themes = {key: tuple(t.name for t in r.theme_list) for key, r in event.review_types.items()}
     criteria = {key: tuple(r.criteria) for key, r in event.review_types.items() if r.criteria}
+    from .register_names import resolve_register
+
     resolved, problems = resolve_register(register, names, event.areas, themes, event.allow_new_themes, criteria)
     for row in resolved:
         if row.type_key not in counted:
@@ -217,6 +221,8 @@ def _types_without_reviews(event: EventData, counted: set[str], every: list[Reso
 def _read(event: EventData, locations: Locations, data_path: Path, allow_outside: bool) -> Register:
     """Return the register the data names, read from its files or its YAML lists, with its rows' problems."""
     from ..paths import display_path
+    from .register_reading import rows_from_records
+    from .register_rows import build_register, read_csv_register, read_register
 
     source = event.register
     unknown = own_unknown_words(event.categories.unknown)

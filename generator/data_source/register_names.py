@@ -7,7 +7,8 @@ from collections.abc import Mapping
 
 from ..problems import Problem
 from ..register_records import PersonRow, ResolvedReview
-from .register_rows import THEME_SEPARATOR, Register, name_key
+from ..register_records import name_key
+from .register_rows import THEME_SEPARATOR, Register
 
 SIMILARITY_CUTOFF = 0.7
 

@@ -471,9 +471,3 @@ def _control_character(text: str) -> str:
                 return character
     return ""
 
-
-
-
-def name_key(name: str) -> str:
-    """Return a name as names are compared: any case, '&' as 'and', spaces collapsed."""
-    return " ".join(name.casefold().replace("&", "and").split())

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,7 +91,10 @@ class PicturesBuilder:
         date = document_time(info.date).isoformat()
         pictures = plan_pictures(plan)
         hidden_below = publish_threshold(plan.event, for_deck=False)  # as the pictures are planned
-        # The bytes depend on matplotlib's version too (a new one may draw a line a pixel over).
+        # The bytes depend on matplotlib's version too (a new one may draw a line a pixel over). importlib.metadata
+        # is imported only here: a build without pictures imports this module but never asks.
+        from importlib import metadata
+
         inputs = (self.look.inputs(), date, hidden_below, metadata.version("matplotlib"))
         targets = [Target(folder / f"{picture.stem}{form.suffix}", (picture.chart, form, inputs),
                           partial(self.render, picture, form, date, hidden_below))
