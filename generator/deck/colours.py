@@ -81,11 +81,12 @@ class DeckColours:
                     return colour
         return self.scheme.get(self.colour_map.get("tx1", "dk1"), "000000")
 
-    def _placeholder(self, container, shape):
-        """Return the element of the placeholder of a layout or master that ``shape`` inherits from, or None."""
-        key = (container.element, shape.placeholder_format.type, shape.placeholder_format.idx)
+    def _placeholder(self, container, own):
+        """Return the element of the placeholder of a layout or master that a placeholder inherits from, or None
+        (``own``: its placeholder_format)."""
+        key = (container.element, own.type, own.idx)
         if key not in self._placeholders:
-            found = _matching_placeholder(container, shape)
+            found = _matching_placeholder(container, own.type, own.idx)
             self._placeholders[key] = found.element if found is not None else None
         return self._placeholders[key]
 
@@ -123,13 +124,14 @@ def _run_property_chain(paragraph, run, inherited):
 
 def _shape_property_chain(shape, level, master, placeholder):
     """Yield the text properties the runs of a shape at list ``level`` inherit: the shape's list style, its layout
-    placeholder's, its master placeholder's (``placeholder(container, shape)`` finds them), then the master's text
+    placeholder's, its master placeholder's (``placeholder(container, its placeholder_format)`` finds them), then the master's text
     style."""
     yield from _list_style_chain(shape.element, level)
     if shape.is_placeholder:
-        kind = shape.placeholder_format.type
+        own = shape.placeholder_format  # each look-up of it searches the shape's XML afresh: read once
+        kind = own.type
         for container in (shape.part.slide_layout, master):
-            inherited = placeholder(container, shape)
+            inherited = placeholder(container, own)
             if inherited is not None:
                 yield from _list_style_chain(inherited, level)
         style = "titleStyle" if kind in _TITLE_TYPES else "otherStyle" if kind in _OTHER_TYPES else "bodyStyle"
@@ -142,15 +144,17 @@ def _list_style_chain(element, level):
     yield element.find(f"p:txBody/a:lstStyle/a:lvl{level + 1}pPr/a:defRPr", NS)
 
 
-def _matching_placeholder(container, shape):
-    kind = shape.placeholder_format.type
-    idx = shape.placeholder_format.idx
+def _matching_placeholder(container, kind, idx):
+    """Return the placeholder of a layout or master that one of ``kind`` and ``idx`` inherits from, or None."""
+    candidates = []  # each with its placeholder_format, read once
     for candidate in container.placeholders:
-        if candidate.placeholder_format.idx == idx and idx != 0:
+        found = candidate.placeholder_format
+        if found.idx == idx and idx != 0:
             return candidate
-    for candidate in container.placeholders:
-        same_title = kind in _TITLE_TYPES and candidate.placeholder_format.type in _TITLE_TYPES
-        if candidate.placeholder_format.type == kind or same_title:
+        candidates.append((candidate, found))
+    for candidate, found in candidates:
+        same_title = kind in _TITLE_TYPES and found.type in _TITLE_TYPES
+        if found.type == kind or same_title:
             return candidate
     return None
 

@@ -49,23 +49,24 @@ def guard_contrast(prs, kinds: Sequence[str]) -> list[str]:
     colours = DeckColours(prs)
     warnings: list[str] = []
     for slide, kind in zip(prs.slides, kinds):
-        text = _slide_text(colours, slide)
+        shapes = list(slide.shapes)  # iterated once: python-pptx searches each shape's XML as it makes it
+        text = _slide_text(colours, slide, shapes)
         if text is not None:
             message = _guard_background(colours, slide, kind, text)
             if message and message not in warnings:
                 warnings.append(message)
         background = colours.slide_background(slide)
-        for frame in (shape for shape in slide.shapes if getattr(shape, "has_chart", False) and shape.has_chart):
+        for frame in (shape for shape in shapes if getattr(shape, "has_chart", False) and shape.has_chart):
             message = _guard_bars(colours, frame.chart, kind, background)
             if message and message not in warnings:
                 warnings.append(message)
     return warnings
 
 
-def _slide_text(colours: DeckColours, slide) -> _SlideText | None:
+def _slide_text(colours: DeckColours, slide, shapes: list) -> _SlideText | None:
     found: set[str] = set()
     background = colours.slide_background(slide)
-    for shape in slide.shapes:
+    for shape in shapes:
         if not shape.has_text_frame or not shape.text_frame.text.strip():
             continue
         if shape.is_placeholder and shape.placeholder_format.type in _NOT_TEXT:

@@ -27,6 +27,7 @@ FOOTER_INSET = Emu(91440)  # a text box's default left and right inset
 FOOTER_GAP = Emu(114300)  # between a widened footer and the slide number
 FOOTER_MARGIN = Emu(457200)  # a widened footer keeps this far from the slide's edge
 COLUMN_GAP = Emu(228600)  # between side-by-side boxes: columns of text, charts
+_OWN_POSITION = f"{{{PRESENTATION}}}spPr/{{{DRAWING}}}xfrm"  # a shape's own position and size, when it sets them
 _SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
@@ -182,14 +183,25 @@ def remove_shape(shape) -> None:
 def content_area(prs, slide) -> Box:
     """Return the area between the slide's title and its footer, where content goes."""
     margin = Emu(457200 // 2)
-    title = placeholder(slide, TITLE_TYPES)
-    top = box_of(title).bottom + margin // 2 if title is not None else margin
-    footer = placeholder(slide.slide_layout, FOOTER_TYPES) or placeholder(slide.slide_layout.slide_master,
-                                                                         FOOTER_TYPES)
-    bottom = box_of(footer).top - margin // 4 if footer is not None else prs.slide_height - margin
-    left = box_of(title).left if title is not None else margin
-    width = box_of(title).width if title is not None else prs.slide_width - 2 * margin
+    title_shape = placeholder(slide, TITLE_TYPES)
+    # Measured once: an inherited position is looked up through the layout and master for each of its values.
+    title = box_of(title_shape) if title_shape is not None else None
+    top = title.bottom + margin // 2 if title is not None else margin
+    footer = _footer_above(slide)
+    bottom = footer.top - margin // 4 if footer is not None else prs.slide_height - margin
+    left = title.left if title is not None else margin
+    width = title.width if title is not None else prs.slide_width - 2 * margin
     return Box(left, top, width, bottom - top)
+
+
+def _footer_above(slide) -> Box | None:
+    """Return the box of the footer or slide number that content stays above: the layout's, else the master's."""
+    layout = slide.slide_layout
+    footer = placeholder(layout, FOOTER_TYPES)
+    if footer is not None:
+        return _footer_box(layout, footer, footer.placeholder_format.type)
+    footer = placeholder(layout.slide_master, FOOTER_TYPES)
+    return box_of(footer) if footer is not None else None
 
 
 @dataclass(frozen=True)
@@ -207,8 +219,19 @@ def footer_sources(layout) -> list[FooterSource]:
     for ph_type in FOOTER_TYPES:
         source = placeholder(layout, (ph_type,))
         if source is not None:
-            found.append(FooterSource(ph_type, source.element, box_of(source)))
+            found.append(FooterSource(ph_type, source.element, _footer_box(layout, source, ph_type)))
     return found
+
+
+def _footer_box(layout, source, ph_type) -> Box:
+    """Return a layout's footer or slide-number placeholder's box. One that sets no position of its own sits where
+    the master's placeholder of its type does (python-pptx's rule for these types): it is measured there directly,
+    where python-pptx would search the master's shapes again for each of the four values."""
+    if source.element.find(_OWN_POSITION) is None:
+        inherited = placeholder(layout.slide_master, (ph_type,))
+        if inherited is not None:
+            return box_of(inherited)
+    return box_of(source)
 
 
 def footer_box(sources: list[FooterSource], slide_width: int, text_width_pt: float) -> Box | None:

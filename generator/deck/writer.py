@@ -227,11 +227,17 @@ class DeckWriter:
             choice = layouts.choose_layout(self.prs, SLIDE_KINDS[kind].layouts, self.layout_names.get(kind), kind)
             if choice.fallback:
                 self.warnings.append(choice.fallback)
-            layout = choice.layout
-            sources = layouts.footer_sources(layout)
-            text, footer_at = self._fitted_footer(sources)
-            self._layouts[kind] = _Layout(layout, sources, text, footer_at)
+            # Kinds drawn on the same layout share what is measured of it (its footer's inherited position is
+            # looked up through the master, which takes a while).
+            known = next((drawn for drawn in self._layouts.values() if drawn.layout.element is choice.layout.element),
+                         None)
+            self._layouts[kind] = known or self._measured_layout(choice.layout)
         return self._layouts[kind]
+
+    def _measured_layout(self, layout) -> "_Layout":
+        sources = layouts.footer_sources(layout)
+        text, footer_at = self._fitted_footer(sources)
+        return _Layout(layout, sources, text, footer_at)
 
     def _fitted_footer(self, sources: list[layouts.FooterSource]) -> tuple[str, Box | None]:
         """Return the footer text and, when it would wrap in the layout's box, a wider box; text too long even
