@@ -75,11 +75,13 @@ def categorise(reviews: Sequence[ResolvedReview], categories: Categories, review
                 if problem:
                     problems.append(person.place.problem(heading, problem))
                     continue
-                changes[field_name] = meaning
+                if meaning != written:  # most registers write the categories' own names: nothing to change
+                    changes[field_name] = meaning
                 if reading:
                     readings.add(heading, written, reading, person)
             people.append(dataclasses.replace(person, **changes) if changes else person)
-        result.append(dataclasses.replace(review, people=tuple(people)))
+        changed = any(new is not old for new, old in zip(people, review.people))
+        result.append(dataclasses.replace(review, people=tuple(people)) if changed else review)
     return result, problems + readings.notes()
 
 

@@ -344,6 +344,8 @@ class RowCells:
 
     def _checked_text(self, heading: str, value: CellValue) -> str | None:
         """Return the cell as text, or None (with a problem) when it holds a date or a character documents refuse."""
+        if value is None:  # an empty cell, or a column the register leaves out: most cells of most rows
+            return ""
         if isinstance(value, (dt.date, dt.time, dt.timedelta)):
             self.fail(heading, f"expected text, not the date or time {value}")
             return None
