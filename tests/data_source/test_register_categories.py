@@ -112,3 +112,28 @@ def test_a_register_kept_in_welsh_writes_the_default_genders_in_welsh_and_counts
     assert [str(p) for p in problems] == [  # the data's own genders have no Welsh the generator knows
         "r.xlsx, sheet People, row 2, Gender: 'Benyw' is not one of the genders the register counts (expected one "
         "of: Woman, Man); list the register's genders as categories.genders in the data file"]
+
+
+def test_a_value_read_as_another_on_several_rows_is_one_note_counting_its_rows():
+    _reviews, problems = categorise(register("cspr", ("", "", "F"), ("", "", "F"), ("", "", "m")), Categories(),
+                                    TYPES)
+    assert [str(p) for p in problems] == ["r.xlsx, sheet People, row 2, Gender: 'F' is read as Female (2 rows)",
+                                          "r.xlsx, sheet People, row 4, Gender: 'm' is read as Male (1 row)"]
+
+
+def test_a_role_written_with_more_words_after_or_before_it_suggests_the_role():
+    _reviews, problems = categorise(register("dhr", ("victim of abuse", "", ""), ("the perpetrator", "", "")),
+                                    Categories(), TYPES)
+    assert [p.message for p in problems] == [
+        "'victim of abuse' is not a DHR role (did you mean victim?); declare each role with its people noun in "
+        "review_types.dhr.roles",
+        "'the perpetrator' is not a DHR role (did you mean perpetrator?); declare each role with its people noun in "
+        "review_types.dhr.roles"]
+
+
+def test_a_gender_as_near_as_the_cutoff_allows_is_still_suggested():
+    # 'mail' and 'male' share three of their four letters each: a similarity of 0.75, the cutoff itself.
+    _reviews, problems = categorise(register("cspr", ("", "", "Mail")), Categories(genders=["Woman", "Male"]), TYPES)
+    assert [p.message for p in problems] == [
+        "'Mail' is not one of the genders the register counts (did you mean Male?); list the register's genders as "
+        "categories.genders in the data file"]

@@ -22,6 +22,9 @@ PLACE = RowPlace("r.xlsx", "Reviews", 7)
     ("31/02/2021", "February 2021 has no day 31"), ("2024-02-30", "February 2024 has no day 30"),
     ("29/02/2023", "February 2023 has no day 29"), ("2021-00-10", "there is no month 0"),
     ("0000-01-01", "there is no year 0"), ("4 May", ""), ("2021/05/04", ""),
+    # The edges of the calendar: year 1 and months 1 and 12 exist, so only the day is wrong.
+    ("0001-02-29", "February 1 has no day 29"), ("2021-01-32", "January 2021 has no day 32"),
+    ("2021-12-32", "December 2021 has no day 32"), ("32/13/2021", "there is no month 13"),
 ])
 def test_a_date_in_the_right_form_but_off_the_calendar_says_why(text, why):
     assert register_dates.impossible_date(text) == why

@@ -169,6 +169,21 @@ def test_a_csv_pair_named_separately_and_problems_in_both_files_at_once(tmp_path
         "(Comma delimited)'"]
 
 
+def test_a_csv_file_that_grows_past_the_limit_after_its_size_is_checked_is_refused(tmp_path, monkeypatch):
+    folder = csv_folder(tmp_path / "reg", [], [])
+    (folder / "reviews.csv").write_text("Reference,Review type,Area,Date notified\nC-1,CSPR,MBC,2021-01-01",
+                                        encoding="utf-8")  # no line end: every byte, to the last, is the date's
+    size = (folder / "reviews.csv").stat().st_size
+    monkeypatch.setattr(register_reading, "MAX_REGISTER_BYTES", size - 1)
+    monkeypatch.setattr(register_reading, "_checked_bytes_size", lambda path, label: 0)  # checked when it was smaller
+    with pytest.raises(InputError) as caught:
+        read_register(folder, "reg")
+    assert [str(p) for p in caught.value.problems] == [
+        f"reg/reviews.csv: the file is more than {size - 1:,} bytes; a register may be at most {size - 1:,} bytes"]
+    monkeypatch.setattr(register_reading, "MAX_REGISTER_BYTES", size)  # exactly at the limit is read
+    assert [r.notified for r in read_register(folder, "reg").reviews] == [dt.date(2021, 1, 1)]
+
+
 def test_a_csv_file_that_cannot_be_parsed(tmp_path):
     folder = csv_folder(tmp_path / "reg", [["C-1", "CSPR", "MBC", "", "2021-01-01", "", ""]], [])
     (folder / "people.csv").write_text('Reference,Age,Ethnicity,Gender\n"C-1,4,,\n', encoding="utf-8")

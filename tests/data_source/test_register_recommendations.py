@@ -205,3 +205,90 @@ def test_statuses_the_data_declares_in_welsh_give_the_figures_their_meaning(tmp_
     with speaking("cy"):
         welsh_rows = dict(event_timelines(load_event(data).event)["sar"].by_status.rows)
     assert welsh_rows == {"Heb ddechrau": 0, "Ar y gweill": 0, "Wedi'u cwblhau": 1, "Heb eu gweithredu": 1}
+
+
+def workbook_register(tmp_path: Path, recommendations: list[list[object]] | None) -> Path:
+    """Return a data file whose register is a workbook of one review and one person, with a Recommendations sheet of
+    these rows (headings first) unless None."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Reviews"
+    book.active.append(["Reference", "Review type", "Area", "Date notified"])
+    book.active.append(["S-1", "SAR", "NBC", "2022-05-01"])
+    people = book.create_sheet("People")
+    people.append(["Reference", "Age", "Ethnicity", "Gender"])
+    people.append(["S-1", 40, None, "Female"])
+    if recommendations is not None:
+        sheet = book.create_sheet(" recommendations ")  # found whatever its case and spaces
+        for row in recommendations:
+            sheet.append(row)
+    book.save("register.xlsx")
+    return data_with(tmp_path, "register: register.xlsx\n")
+
+
+HEADINGS = ["Reference", "Recommendation", "Agency", "Due", "Status"]
+
+
+def test_a_workbook_without_a_recommendations_sheet_keeps_none(tmp_path):
+    event = load_event(workbook_register(tmp_path, None)).event
+    assert event.register_recommendations == []
+    assert [r.reference for r in event.register_every_review] == ["S-1"]
+
+
+def test_a_recommendations_formula_reads_as_the_value_excel_saved(tmp_path):
+    from tests.data_source.register_helpers import rewrite_member
+
+    data = workbook_register(tmp_path, [HEADINGS, ["S-1", "Train", "Police", "2023-01-01", "Completed"]])
+    rewrite_member(Path("register.xlsx"), "xl/worksheets/sheet3.xml", lambda xml: xml.replace(
+        '<c r="E2" t="inlineStr"><is><t>Completed</t></is></c>',
+        '<c r="E2" t="str"><f>"In "&amp;"progress"</f><v>In progress</v></c>'))
+    recommendation, = load_event(data).event.register_recommendations
+    assert (recommendation.reference, recommendation.status) == ("S-1", "In progress")
+
+
+def test_a_recommendations_sheet_that_cannot_be_parsed_is_a_problem_naming_it(tmp_path):
+    from tests.data_source.register_helpers import rewrite_member
+
+    data = workbook_register(tmp_path, [HEADINGS, ["S-1", "Train", "Police", "2023-01-01", "Completed"]])
+    rewrite_member(Path("register.xlsx"), "xl/worksheets/sheet3.xml", lambda xml: xml.replace("</sheetData>", ""))
+    assert problems_of(data) == ["register.xlsx: the sheet Recommendations cannot be read; open the workbook in "
+                                 "Excel and save it again"]
+
+
+def test_recommendations_rows_past_the_limit_are_an_error_counting_rows_of_the_sheet(tmp_path, monkeypatch):
+    from generator.data_source import register_recommendations
+
+    monkeypatch.setattr(register_recommendations, "MAX_ROWS", 2)
+    row = ["S-1", "Train", "Police", "2023-01-01", "Completed"]
+    at_the_limit = workbook_register(tmp_path, [HEADINGS, row, row])
+    assert len(load_event(at_the_limit).event.register_recommendations) == 2
+    past = "register.xlsx, sheet  recommendations : the sheet has more than 2 rows"
+    for rows in ([HEADINGS, row, row, row], [HEADINGS, [None], [None], row], [HEADINGS, row, [None], row]):
+        Path("register.xlsx").unlink()
+        assert problems_of(workbook_register(tmp_path, rows)) == [past]
+
+
+def test_a_recommendation_past_the_limit_is_found_even_when_formatted_blank_rows_follow(tmp_path, monkeypatch):
+    import openpyxl
+    from openpyxl.styles import Font
+
+    from generator.data_source import register_recommendations
+
+    monkeypatch.setattr(register_recommendations, "MAX_ROWS", 2)
+    row = ["S-1", "Train", "Police", "2023-01-01", "Completed"]
+    data = workbook_register(tmp_path, [HEADINGS, row, row, row])
+    book = openpyxl.load_workbook("register.xlsx")
+    book[" recommendations "].cell(row=6, column=1).font = Font(bold=True)  # a blank row the sheet still holds
+    book.save("register.xlsx")
+    assert problems_of(data) == ["register.xlsx, sheet  recommendations : the sheet has more than 2 rows"]
+
+
+def test_recommendations_columns_past_the_limit_are_not_read(tmp_path):
+    from generator.data_source.register_reading import MAX_COLUMNS
+
+    headings = HEADINGS + [None] * (MAX_COLUMNS - len(HEADINGS)) + ["Owner"]
+    data = workbook_register(tmp_path, [headings, ["S-1", "Train", "Police", "2023-01-01", "Completed"]])
+    loaded = load_event(data)
+    assert len(loaded.event.register_recommendations) == 1
+    assert not any("Owner" in str(p) for p in loaded.warnings)

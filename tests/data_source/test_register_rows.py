@@ -161,6 +161,16 @@ def test_a_missing_column(tmp_path):
         "Date notified, Date published, Themes"]
 
 
+def test_two_missing_columns_and_two_ignored_columns_are_named_in_the_plural():
+    missing = build_register(_table("reviews.xlsx", "Reviews", ["Reference", "Area", "Status"], []), _people(),
+                             raise_problems=False)
+    assert [p.message for p in missing.problems] == [
+        "no columns Review type, Date notified; the headings are: Reference, Area, Status"]
+    rows = [["C-1", "CSPR", "MBC", "", "2021-01-01", None, None, "Jo", "x"]]
+    extra = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS + ["Lead", "Notes"], rows), _people())
+    assert [p.message for p in extra.notes] == ["columns Lead, Notes are not used and were ignored"]
+
+
 def test_a_misspelt_column_is_named_as_the_one_meant(tmp_path):
     headings = ["Reference", "Review type", "Area", "Status", "Date notifed", "Date published", "Themes"]
     assert problems_of(workbook(tmp_path / "r.xlsx", review_headings=headings)) == [
