@@ -137,3 +137,10 @@ def test_a_gender_as_near_as_the_cutoff_allows_is_still_suggested():
     assert [p.message for p in problems] == [
         "'Mail' is not one of the genders the register counts (did you mean Male?); list the register's genders as "
         "categories.genders in the data file"]
+
+
+def test_with_no_genders_declared_a_gender_is_an_error_without_an_empty_list_of_choices():
+    _reviews, problems = categorise(register("cspr", ("", "", "F")), Categories(genders=[]), TYPES)
+    assert [p.message for p in problems] == [
+        "'F' is not one of the genders the register counts; list the register's genders as categories.genders in "
+        "the data file"]

@@ -135,6 +135,41 @@ def test_a_folder_of_csv_files_reads_like_a_workbook(tmp_path, delimiter):
     assert from_csv.people[0].place == RowPlace("reg/people.csv", "people.csv", 2)
 
 
+def test_the_separator_is_the_one_the_heading_row_uses_most_whatever_the_cells_hold(tmp_path):
+    themes = ", ".join(["Neglect", "self-neglect", "housing", "mental health", "substance use", "domestic abuse",
+                        "exploitation", "poverty", "isolation", "hoarding", "debt", "carers", "transitions",
+                        "learning disability"])  # more commas in the file than semicolons
+    folder = csv_folder(tmp_path / "reg", [["C-1", "CSPR", "MBC", "", "2021-01-01", "", themes]],
+                        [["C-1", "", 3, "", ""]], delimiter=";")
+    assert read_register(folder, "reg").reviews[0].themes == (themes,)  # one theme: commas do not separate themes
+    commas = tmp_path / "commas"
+    commas.mkdir()
+    write_csv(commas / "reviews.csv", [REVIEW_HEADINGS + ["Notes; comments"], ["C-1", "CSPR", "MBC", "", "2021-01-01",
+                                                                               "", "Neglect; Housing", ""]])
+    write_csv(commas / "people.csv", [PEOPLE_HEADINGS, ["C-1", "", 3, "", ""]])
+    assert read_register(commas, "reg").reviews[0].themes == ("Neglect", "Housing")
+
+
+def test_a_csv_pair_missing_its_people_file_names_it(tmp_path):
+    folder = csv_folder(tmp_path / "reg", [["C-1", "CSPR", "MBC", "", "2021-01-01", "", ""]], [])
+    (folder / "people.csv").unlink()
+    with pytest.raises(InputError) as caught:
+        read_register(folder, "reg")
+    assert [str(p) for p in caught.value.problems] == ["reg/people.csv: file not found"]
+
+
+def test_csv_rows_past_the_limit_are_an_error_and_rows_at_it_are_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(register_reading, "MAX_ROWS", 2)
+    reviews = [["C-1", "CSPR", "MBC", "", "2021-01-01", "", ""], ["C-2", "CSPR", "MBC", "", "2021-01-01", "", ""]]
+    at_the_limit = csv_folder(tmp_path / "at", reviews, [["C-1", "", 3, "", ""]])
+    assert [r.reference for r in read_register(at_the_limit, "reg").reviews] == ["C-1", "C-2"]
+    past = csv_folder(tmp_path / "past", reviews + [["C-3", "CSPR", "MBC", "", "2021-01-01", "", ""]],
+                      [["C-1", "", 3, "", ""]])
+    with pytest.raises(InputError) as caught:
+        read_register(past, "reg")
+    assert [str(p) for p in caught.value.problems] == ["reg/reviews.csv: the file has more than 2 rows"]
+
+
 def test_csv_problems_name_the_file_and_row(tmp_path):
     folder = csv_folder(tmp_path / "reg", [["C-1", "CSPR", "MBC", "", "2021-02-30", "", "Neglect\x1b"]],
                         [["C-1", "", "x", "", ""]])
