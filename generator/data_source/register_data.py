@@ -168,7 +168,8 @@ def _check_type(event: EventData, key: str, review: ReviewType, path: str, locat
         if missing:
             found.append(locations.problem(f"{path}.report_by",
                                            f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} in no "
-                                           "area or grouping listed; its reviews would not be counted"))
+                                           f"area or grouping listed; {'its' if len(missing) == 1 else 'their'} "
+                                           "reviews would not be counted"))
         _, band_problems = parse_bands(review.age_bands, locations.file(f"{path}.age_bands"),
                                        locations.lines.get(f"{path}.age_bands"), f"{path}.age_bands")
         found.extend(band_problems)

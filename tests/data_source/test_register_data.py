@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.loading import load_event
+from generator.problems import InputError
 
 GALLERY = Path(__file__).resolve().parents[1] / "fixtures" / "gallery"
 
@@ -25,3 +29,114 @@ def test_a_register_kept_in_a_bilingual_files_first_language_is_read_in_the_name
         review = load_event(tmp_path / "event.yaml", language=language).event.register_every_review[0]
         assert (review.reference, review.type_key, review.criteria, review.themes) == ("ADUS-1", "susr", criteria,
                                                                                        themes)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+PERIOD = "period: {from: 2021-04-01, to: 2024-03-31, by: date notified}\n"
+REPORT_BY = "    report_by: [North/East, WDC]\n"
+
+
+def riverside(tmp_path: Path, change=lambda text: text, name: str = "event.yaml") -> Path:
+    """Return a copy of the register-counted example, its text changed by ``change``, beside its register."""
+    shutil.copy(ROOT / "data" / "riverside-2024-register.xlsx", tmp_path)
+    text = (ROOT / "data" / "riverside-2024.yaml").read_text(encoding="utf-8")
+    changed = change(text)
+    assert changed != text or change("") == ""
+    (tmp_path / name).write_text(changed, encoding="utf-8")
+    return tmp_path / name
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(InputError) as raised:
+        load_event(path)
+    return [str(p) for p in raised.value.problems]
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # messages name files as given, relative to here
+
+
+def test_the_datas_publishing_period_and_categories_settings_are_checked_all_at_once(tmp_path):
+    data = riverside(tmp_path, lambda text: text.replace(PERIOD, "period: {from: 2024-04-01, to: 2021-03-31, by: "
+                                                                 "date finished}\npublish: {suppress_below: 1}\n"
+                                                                 "categories: {ethnicity: fine}\n"))
+    assert problems_of(data) == [
+        "event.yaml, line 29, period.by: expected date notified or date published, got 'date finished'",
+        "event.yaml, line 29, period.to: the period ends (2021-03-31) before it starts (2024-04-01)",
+        "event.yaml, line 30, publish.suppress_below: expected a number from 3 up (with 1, a hidden count could only "
+        "be 1), got 1",
+        "event.yaml, line 31, categories.ethnicity: expected high-level or detailed, got 'fine'"]
+
+
+def test_a_threshold_of_three_a_period_of_one_day_and_detailed_ethnicity_are_allowed(tmp_path):
+    data = riverside(tmp_path, lambda text: text.replace(PERIOD, "period: {from: 2022-04-01, to: 2022-04-01, by: "
+                                                                 "date published}\npublish: {suppress_below: 3}\n"
+                                                                 "categories: {ethnicity: detailed}\n"))
+    event = load_event(data).event
+    assert event.publish.suppress_below == 3 and event.period.by == "date published"
+
+
+def test_a_counted_types_figures_typed_as_well_and_its_report_by_are_checked(tmp_path):
+    data = riverside(tmp_path, lambda text: text.replace(REPORT_BY, (
+        "    report_by: [North/East, NBC, Southport]\n    counts_by_area: {NBC: 1}\n"
+        "    counts_by_criterion: {x: 1}\n    demographics: {}\n")).replace(
+        "      - Neglect\n", "      - {name: Neglect, count: 3}\n"))
+    both = "cspr's reviews are counted from the register, so its {} cannot be typed as well; remove them, or give " \
+           "the type's count: to type all its figures instead"
+    assert problems_of(data) == [
+        "event.yaml, line 100, review_types.cspr.report_by[1]: NBC is counted in both North/East and NBC; count each "
+        "area once",
+        "event.yaml, line 100, review_types.cspr.report_by[2]: 'Southport' is not an area or grouping (expected one "
+        "of: NBC, EMC, WDC, North/East)",
+        "event.yaml, line 100, review_types.cspr.report_by: WDC is in no area or grouping listed; its reviews would "
+        "not be counted",
+        "event.yaml, line 101, review_types.cspr.counts_by_area: " + both.format("counts_by_area"),
+        "event.yaml, line 102, review_types.cspr.counts_by_criterion: " + both.format("counts_by_criterion"),
+        "event.yaml, line 103, review_types.cspr.demographics: " + both.format("demographics"),
+        "event.yaml, line 106, review_types.cspr.themes[0].count: " + both.format("themes' counts"),
+    ]
+
+
+def test_areas_left_out_of_report_by_are_named_together(tmp_path):
+    data = riverside(tmp_path, lambda text: text.replace(REPORT_BY, "    report_by: [EMC]\n"))
+    assert problems_of(data) == [
+        "event.yaml, line 100, review_types.cspr.report_by: NBC, WDC are in no area or grouping listed; their "
+        "reviews would not be counted"]
+
+
+def test_a_type_given_a_count_is_typed_and_the_registers_rows_of_it_are_errors(tmp_path):
+    data = riverside(tmp_path, lambda text: text.replace("    abbreviation: SAR\n",
+                                                         "    abbreviation: SAR\n    count: 4\n", 1))
+    assert problems_of(data) == ["event.yaml, line 182, review_types.sar: missing required key 'counts_by_area'"]
+    data = riverside(tmp_path, lambda text: text.replace(
+        "    abbreviation: SAR\n", "    abbreviation: SAR\n    count: 4\n    counts_by_area: {NBC: 2, EMC: 1, WDC: 1}\n",
+        1))
+    found = problems_of(data)
+    assert found[0] == (
+        "riverside-2024-register.xlsx, sheet Reviews, row 21, Review type: SAR is typed as figures in the data file "
+        "(review_types.sar.count); give its figures either in the register or in the data file, not both")
+    assert all("SAR is typed as figures in the data file" in problem for problem in found)
+
+
+def test_without_a_register_every_type_needs_its_count(tmp_path):
+    tees = (ROOT / "data" / "tees-2022.yaml").read_text(encoding="utf-8")
+    (tmp_path / "tees.yaml").write_text(tees.replace("    count: 23\n", "", 1), encoding="utf-8")
+    assert problems_of(tmp_path / "tees.yaml") == [
+        "tees.yaml, line 90, review_types.children: missing required key 'count' (or name a register: for the data "
+        "file, and its reviews are counted)"]
+
+
+def test_a_csv_register_named_in_the_data_needs_both_files(tmp_path):
+    register = "register: riverside-2024-register.xlsx\n"
+    data = riverside(tmp_path, lambda text: text.replace(
+        register, "register: {reviews: reviews.csv, people: [{Reference: x}]}\n"))
+    assert problems_of(data) == ["event.yaml, line 28, register.people: expected the people CSV file's name, as the "
+                                 "reviews are given as a file"]
+    data = riverside(tmp_path, lambda text: text.replace(register, "register: {reviews: reviews.csv, people: "
+                                                                   "people.csv}\n"))
+    assert problems_of(data) == ["event.yaml, line 28, register.reviews: 'reviews.csv' is not in this folder; the "
+                                 "CSV file of the register's reviews"]
+    (tmp_path / "reviews.csv").write_text("Reference\n", encoding="utf-8")
+    assert problems_of(data) == ["event.yaml, line 28, register.people: 'people.csv' is not in this folder; the "
+                                 "CSV file of the register's people"]

@@ -61,3 +61,12 @@ def test_many_rows_left_out_name_five_and_count_the_rest():
 def test_without_a_period_every_row_is_counted():
     assert [p.message for p in account(REVIEWS, None, TYPES, {"cspr"})] == [
         "CSPR: 4 rows; every one counted (the data sets no period)"]
+
+
+def test_reasons_are_listed_before_then_after_then_not_yet_published_whatever_the_rows_order():
+    rows = [review("C-A", dt.date(2022, 1, 1), dt.date(2024, 6, 1)), review("C-N", dt.date(2022, 1, 1)),
+            review("C-B", dt.date(2021, 1, 1), dt.date(2022, 1, 1)), review("C-I", dt.date(2022, 1, 1),
+                                                                            dt.date(2023, 1, 1))]
+    assert account(rows, Period(PERIOD.start, PERIOD.to, "date published"), TYPES, {"cspr"})[0].message == (
+        "CSPR: 4 rows; 1 in the period; 1 published before 1 April 2022 (C-B); 1 published after 31 March 2024 "
+        "(C-A); 1 not yet published")
