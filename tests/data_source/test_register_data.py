@@ -140,3 +140,16 @@ def test_a_csv_register_named_in_the_data_needs_both_files(tmp_path):
     (tmp_path / "reviews.csv").write_text("Reference\n", encoding="utf-8")
     assert problems_of(data) == ["event.yaml, line 28, register.people: 'people.csv' is not in this folder; the "
                                  "CSV file of the register's people"]
+
+
+def test_without_a_period_every_row_is_counted_and_the_command_lines_threshold_overrides_the_datas(tmp_path):
+    loaded = load_event(riverside(tmp_path, lambda text: text.replace(PERIOD, "publish: {suppress_below: 10}\n")),
+                        suppress_below=5)
+    event = loaded.event
+    assert event.publish.suppress_below == 5
+    assert len(event.register_reviews) == len(event.register_every_review) > 0
+    assert [str(w) for w in loaded.warnings if "every one counted" in str(w)] == [
+        f"{name}: {count} rows; every one counted (the data sets no period)"
+        for name, count in (("CSPR", sum(r.type_key == "cspr" for r in event.register_every_review)),
+                            ("SAR", sum(r.type_key == "sar" for r in event.register_every_review)),
+                            ("DHR", sum(r.type_key == "dhr" for r in event.register_every_review)))]
