@@ -90,3 +90,18 @@ def test_a_rows_criteria_resolve_to_its_types_and_any_other_is_located(tmp_path)
         "mean Domestic homicide?)",
         "reviews.xlsx, sheet Reviews, row 4, Criteria: the SAR type declares no criteria; add criteria: to "
         "review_types.sar, or leave the column blank"]
+
+
+def test_names_match_whatever_their_case_spacing_or_ampersands_and_a_long_names_typo_is_suggested(tmp_path):
+    rows = [["C-1", "CSPR", "Hartlepool   borough council", "", "2021-05-04", None, "neglect AND care; Domestic  abuse"],
+            ["C-2", "CSPR", "Hartlepol Borough Council", "", "2021-05-04", None, None],
+            ["C-3", "CSPR", "Middlesbrough B C", "", "2021-05-04", None, None]]
+    found = read_register(workbook(tmp_path / "r.xlsx", rows, [["C-1", "", None, "", ""]]), "reviews.xlsx")
+    themes = {"cspr": ("Neglect & Care", "Domestic Abuse")}
+    reviews, problems = resolve_register(found, TYPES, AREAS, themes, False)
+    assert [(r.reference, r.area, r.themes) for r in reviews] == [("C-1", "HBC", ("Neglect & Care", "Domestic Abuse"))]
+    assert [str(p) for p in problems] == [
+        "reviews.xlsx, sheet Reviews, row 3, Area: 'Hartlepol Borough Council' is not an area (did you mean HBC, "
+        "Hartlepool Borough Council?)",
+        "reviews.xlsx, sheet Reviews, row 4, Area: 'Middlesbrough B C' is not an area (did you mean MBC, Middlesbrough "
+        "Borough Council?)"]
