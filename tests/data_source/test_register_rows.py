@@ -375,3 +375,16 @@ def test_today_and_a_publication_on_the_day_notified_are_allowed_but_a_publicati
     assert [r.reference for r in register.reviews] == ["C-1"]
     assert register.problems == [Problem("2 June 2024 is in the future", "reviews.xlsx",
                                          key_path="sheet Reviews, row 3, Date published")]
+
+
+def test_an_age_of_120_or_the_datas_own_word_for_not_known_is_read_and_a_control_character_is_reported():
+    rows = [["C-1", "CSPR", "MBC", "", "2021-01-01", None, None]]
+    people = _table("reviews.xlsx", "People", PEOPLE_HEADINGS, [["C-1", None, 120, None, None],
+                                                                ["C-1", None, "Declined to answer", None, None],
+                                                                ["C-1", None, "3\x07", None, None]])
+    register = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS, rows), people, raise_problems=False,
+                              unknown=frozenset({"declined to answer"}))
+    assert [p.age for p in register.people] == [120, None]
+    assert [str(p) for p in register.problems] == [
+        "reviews.xlsx, sheet People, row 4, Age: the cell holds the control character U+0007, which documents cannot "
+        "contain; remove it"]
