@@ -388,3 +388,22 @@ def test_an_age_of_120_or_the_datas_own_word_for_not_known_is_read_and_a_control
     assert [str(p) for p in register.problems] == [
         "reviews.xlsx, sheet People, row 4, Age: the cell holds the control character U+0007, which documents cannot "
         "contain; remove it"]
+
+
+def test_a_csv_row_that_stops_before_the_last_columns_reads_them_as_blank(tmp_path):
+    folder = csv_folder(tmp_path / "reg", [], [])
+    (folder / "reviews.csv").write_text(",".join(REVIEW_HEADINGS) + "\nC-1,CSPR,MBC,Published,2021-01-01\n",
+                                        encoding="utf-8")
+    (folder / "people.csv").write_text(",".join(PEOPLE_HEADINGS) + "\nC-1,,3\n", encoding="utf-8")
+    register = read_register(folder, "reg")
+    assert [(r.reference, r.status, r.published, r.themes) for r in register.reviews] == [
+        ("C-1", "Published", None, ())]
+    assert [(p.age, p.ethnicity, p.gender) for p in register.people] == [(3, "", "")]
+
+
+def test_a_date_in_a_text_column_is_an_error_at_its_cell():
+    rows = [["C-1", "CSPR", dt.datetime(2021, 1, 1), "", "2021-01-01", None, None]]
+    register = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS, rows), _people(),
+                              raise_problems=False)
+    assert [str(p) for p in register.problems] == [
+        "reviews.xlsx, sheet Reviews, row 2, Area: expected text, not the date or time 2021-01-01 00:00:00"]
