@@ -407,3 +407,45 @@ def test_a_date_in_a_text_column_is_an_error_at_its_cell():
                               raise_problems=False)
     assert [str(p) for p in register.problems] == [
         "reviews.xlsx, sheet Reviews, row 2, Area: expected text, not the date or time 2021-01-01 00:00:00"]
+
+
+def test_a_column_the_people_sheet_does_not_use_is_noted_and_month_first_dates_are_a_warning_not_an_error():
+    rows = [["C-1", "CSPR", "MBC", "", "07/21/2022", None, None]]
+    people = _table("reviews.xlsx", "People", PEOPLE_HEADINGS + ["Notes"], [["C-1", None, 3, None, None, "x"]])
+    register = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS, rows), people)
+    assert [(str(n), n.severity) for n in register.notes] == [
+        ("reviews.xlsx, sheet Reviews, row 2: the text dates are written month first ('07/21/2022'), as a spreadsheet "
+         "set to US dates writes them; they are read so", WARNING),
+        ("reviews.xlsx, sheet People, row 1: column Notes is not used and was ignored", WARNING)]
+
+
+def test_a_cell_of_excels_most_characters_is_read_and_one_more_is_an_error_at_its_cell():
+    longest = "x" * 32_767
+    rows = [["C-1", "CSPR", "MBC", "", "2021-01-01", None, longest], ["C-2", "CSPR", "MBC", "", "2021-01-01", None,
+                                                                     longest + "x"]]
+    register = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS, rows), _people(),
+                              raise_problems=False)
+    assert [r.themes for r in register.reviews] == [(longest,)]
+    assert [str(p) for p in register.problems] == [
+        "reviews.xlsx, sheet Reviews, row 3, Themes: the cell holds 32,768 characters; at most 32,767 are read"]
+
+
+def test_references_that_are_formulas_without_saved_values_are_not_duplicates_of_each_other():
+    from generator.data_source.register_reading import Formula
+
+    rows = [[Formula("=A1&B1"), "CSPR", "MBC", "", "2021-01-01", None, None],
+            [Formula("=A2&B2"), "CSPR", "MBC", "", "2021-01-01", None, None]]
+    register = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS, rows), _people(),
+                              raise_problems=False)
+    assert [str(p) for p in register.problems] == [
+        f"reviews.xlsx, sheet Reviews, row {row}, Reference: the formula =A{row - 1}&B{row - 1} has no saved value; "
+        "open the workbook in Excel and save it, or type the value instead" for row in (2, 3)]
+
+
+def test_a_control_character_excel_stores_in_hexadecimal_is_named():
+    rows = [["C-1", "CSPR", "MBC", "", "2021-01-01", None, "Neglect_x001B_"]]
+    register = build_register(_table("reviews.xlsx", "Reviews", REVIEW_HEADINGS, rows), _people(),
+                              raise_problems=False)
+    assert [str(p) for p in register.problems] == [
+        "reviews.xlsx, sheet Reviews, row 2, Themes: the cell holds the control character U+001B, which documents "
+        "cannot contain; remove it"]
