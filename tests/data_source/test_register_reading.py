@@ -63,6 +63,15 @@ def test_a_workbook_that_unpacks_too_large_is_refused(tmp_path, monkeypatch):
                                  "allowed"]
 
 
+def test_a_workbook_exactly_at_the_size_limits_is_read(tmp_path, monkeypatch):
+    path = workbook(tmp_path / "r.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        inflated = sum(info.file_size for info in archive.infolist())
+    monkeypatch.setattr(register_reading, "MAX_REGISTER_BYTES", path.stat().st_size)
+    monkeypatch.setattr(register_reading, "MAX_UNZIPPED_BYTES", inflated)
+    assert len(read_register(path, "reviews.xlsx").reviews) == 3
+
+
 LAUGHS = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
 
 
