@@ -449,3 +449,53 @@ def test_a_control_character_excel_stores_in_hexadecimal_is_named():
     assert [str(p) for p in register.problems] == [
         "reviews.xlsx, sheet Reviews, row 2, Themes: the cell holds the control character U+001B, which documents "
         "cannot contain; remove it"]
+
+
+def test_two_misspelt_columns_are_each_named_as_the_one_meant_and_a_loose_likeness_is_not():
+    people = _people()
+    misspelt = build_register(_table("r.xlsx", "Reviews", ["Reference", "Reveiw type", "Area", "Date notifed"], []),
+                              people, raise_problems=False)
+    assert [p.message for p in misspelt.problems] == [
+        "no columns Review type, Date notified; the headings are: Reference, Reveiw type, Area, Date notifed (did you "
+        "mean 'Reveiw type' for Review type, 'Date notifed' for Date notified?)"]
+    loose = build_register(_table("r.xlsx", "Reviews", ["Reference", "Review", "Area", "Date notified"], []), people,
+                           raise_problems=False)
+    assert [p.message for p in loose.problems] == [
+        "no column Review type; the headings are: Reference, Review, Area, Date notified"]
+
+
+def test_a_blank_heading_between_columns_is_skipped_and_the_columns_after_it_are_read():
+    headings = ["Reference", "", "Review type", "Area", "Date notified"]
+    rows = [["C-1", "stray", "CSPR", "MBC", "2021-01-01"]]
+    review, = build_register(_table("r.xlsx", "Reviews", headings, rows), _people()).reviews
+    assert (review.review_type, review.area, review.notified) == ("CSPR", "MBC", dt.date(2021, 1, 1))
+
+
+def test_a_sheet_whose_heading_row_is_blank_is_one_problem_however_many_rows_follow():
+    rows = [["C-1", "CSPR", "MBC", "", "2021-01-01", None, None], ["C-2", "CSPR", "MBC", "", "2021-01-01", None, None]]
+    register = build_register(_table("r.xlsx", "Reviews", [], rows), _people(), raise_problems=False)
+    assert [p.message for p in register.problems] == [
+        "the sheet Reviews is empty; expected a heading row (Reference, Review type, Area, Status, Date notified, "
+        "Date published, Themes, Criteria, Date of incident, Rapid review date, Decision date, Date completed) and "
+        "one row for each of the reviews"]
+
+
+def test_a_control_character_in_a_yaml_key_is_reported_at_the_list_without_echoing_it():
+    from generator.data_source.register_reading import rows_from_records
+
+    reviews = rows_from_records([(40, {"reference": "C-1", "review type": "CSPR", "area": "MBC",
+                                       "date notified": "2021-05-04", "notes\x07": "x"})], "data.yaml",
+                                "register.reviews")
+    people = rows_from_records([(52, {"reference": "C-1", "age": "3", "ethnicity": "", "gender": ""})], "data.yaml",
+                               "register.people")
+    assert [str(p) for p in build_register(reviews, people, raise_problems=False).problems] == [
+        "data.yaml, line 40, register.reviews[0]: the heading holds the control character U+0007, which documents "
+        "cannot contain; remove it"]
+
+
+def test_a_workbook_register_may_keep_its_problems_with_the_rows_that_could_be_read(tmp_path):
+    rows = [REVIEWS[0], REVIEWS[1][:2] + [None] + REVIEWS[1][3:], REVIEWS[2]]
+    register = read_register(workbook(tmp_path / "r.xlsx", rows), "reviews.xlsx", raise_problems=False)
+    assert [r.reference for r in register.reviews] == ["C-1", "S-1"]
+    assert [str(p) for p in register.problems] == [
+        "reviews.xlsx, sheet Reviews, row 3, Area: is blank; every row needs one"]
