@@ -316,3 +316,46 @@ def test_a_register_at_the_row_limit_builds(tmp_path):
     (tmp_path / "event.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     report = build_event(tmp_path / "event.yaml", BuildOptions(out_dir=tmp_path / "out"))
     assert len(report.outputs) >= 7
+
+
+# Sheets read cell by cell -------------------------------------------------------------------------------------------
+
+
+def test_sheets_at_the_row_limit_are_read_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(register_reading, "MAX_ROWS", 4)  # the People sheet's 4 rows, the Reviews sheet's 3
+    register = read_register(workbook(tmp_path / "r.xlsx"), "reviews.xlsx")
+    assert (len(register.reviews), len(register.people)) == (3, 4)
+
+
+def test_a_formula_after_an_empty_cell_reads_as_its_saved_value(tmp_path):
+    path = workbook(tmp_path / "r.xlsx")
+    rewrite_member(path, "xl/worksheets/sheet2.xml", lambda xml: xml.replace(
+        '<c r="C2" t="n"><v>0</v></c>', '<c r="C2"><f>1+2</f><v>3</v></c>'))  # B2, the Role before it, is empty
+    assert read_register(path, "reviews.xlsx").people[0].age == 3
+
+
+def test_a_date_cell_formatted_year_first_is_never_taken_for_a_misread_one(tmp_path):
+    import openpyxl
+
+    path = workbook(tmp_path / "r.xlsx", [REVIEWS[0][:4] + ["21/07/2021", None, None],
+                                          REVIEWS[1][:4] + [dt.datetime(2021, 5, 10), None, None]], PEOPLE[:3])
+    book = openpyxl.load_workbook(path)
+    book["Reviews"]["E3"].number_format = "yyyy-mm-dd"
+    book.save(path)
+    register = read_register(path, "reviews.xlsx")
+    assert [r.notified for r in register.reviews] == [dt.date(2021, 7, 21), dt.date(2021, 5, 10)]
+    assert register.notes == []
+
+
+def test_blank_columns_among_the_headings_are_skipped_and_a_heading_after_them_is_noted(tmp_path):
+    headings = REVIEW_HEADINGS[:1] + [""] + REVIEW_HEADINGS[1:] + ["", "Lead"]
+    rows = [row[:1] + [None] + row[1:] + [None, "Jo"] for row in REVIEWS]
+    register = read_register(workbook(tmp_path / "r.xlsx", rows, review_headings=headings), "reviews.xlsx")
+    assert [(r.reference, r.review_type) for r in register.reviews] == [("C-1", "CSPR"), ("C-2", rows[1][2]),
+                                                                         ("S-1", "sar")]
+    assert [str(n) for n in register.notes] == ["reviews.xlsx, sheet Reviews, row 1: column Lead is not used and was "
+                                                "ignored"]
+
+
+def test_a_true_or_false_cell_reads_as_its_word():
+    assert (register_reading.cell_text(True), register_reading.cell_text(False)) == ("TRUE", "FALSE")
