@@ -357,5 +357,7 @@ def test_blank_columns_among_the_headings_are_skipped_and_a_heading_after_them_i
                                                 "ignored"]
 
 
-def test_a_true_or_false_cell_reads_as_its_word():
-    assert (register_reading.cell_text(True), register_reading.cell_text(False)) == ("TRUE", "FALSE")
+def test_a_true_or_false_cell_reads_as_its_word_and_a_whole_number_without_a_decimal_point():
+    cell_text = register_reading.cell_text
+    assert (cell_text(True), cell_text(False)) == ("TRUE", "FALSE")
+    assert (cell_text(2021001.0), cell_text(4.5), cell_text(" C-1 ")) == ("2021001", "4.5", "C-1")
