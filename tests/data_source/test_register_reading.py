@@ -355,6 +355,10 @@ def test_blank_columns_among_the_headings_are_skipped_and_a_heading_after_them_i
                                                                          ("S-1", "sar")]
     assert [str(n) for n in register.notes] == ["reviews.xlsx, sheet Reviews, row 1: column Lead is not used and was "
                                                 "ignored"]
+    folder = csv_folder(tmp_path / "reg", [], PEOPLE)  # a CSV file's rows are as wide as written, not padded
+    write_csv(folder / "reviews.csv", [headings] + rows)
+    assert [str(n) for n in read_register(folder, "reg").notes] == [
+        "reg/reviews.csv, row 1: column Lead is not used and was ignored"]
 
 
 def test_a_true_or_false_cell_reads_as_its_word_and_a_whole_number_without_a_decimal_point():
