@@ -93,4 +93,6 @@ def test_a_missing_name_says_where_it_was_looked_for_and_the_name_beside_it(tmp_
         f"'reg/registr.xlsx' is not in reg{os.sep} (did you mean 'registers.xlsx'?)")
     assert not_found(tmp_path, "logo.png") == "'logo.png' is not in this folder (did you mean 'Logo.png'?)"
     assert not_found(tmp_path, "banner.png") == "'banner.png' is not in this folder"
+    # Only a name close to one beside it is offered: 'registers.xlsx' shares too little with 'report.xlsx'.
+    assert not_found(tmp_path, "reg/report.xlsx") == f"'reg/report.xlsx' is not in reg{os.sep}"
     assert not_found(tmp_path, "nowhere/banner.png") == f"'nowhere/banner.png' is not in nowhere{os.sep}"

@@ -109,3 +109,15 @@ def test_a_template_named_in_the_theme_must_be_an_office_file(folder, problems_o
     assert problems_of(text) == [
         f"event.yaml, line {line_of(text, '  pptx_template:')}, theme.pptx_template: 'brand.potx' is not a "
         "PowerPoint or Word file"]
+
+
+def test_a_template_that_cannot_be_read_when_its_kind_is_checked_is_a_located_problem(tmp_path):
+    from generator.data_source.branding_checks import check_kind
+    from generator.data_source.schema import Locations
+
+    (tmp_path / "brand.potx").mkdir()  # replaced by a folder after it was found
+    where = Locations("event.yaml", {"theme.pptx_template": 7})
+    assert [str(problem) for problem in check_kind(tmp_path / "brand.potx", "brand.potx", "theme.pptx_template",
+                                                   where, {"PowerPoint": (b"PK\x03\x04",)})] == [
+        "event.yaml, line 7, theme.pptx_template: 'brand.potx': this is a folder, not a file; it must be an "
+        "ordinary file"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.data_source.schema import MAX_COUNT
 from generator.problems import MAX_SHOWN_CHARS
 from tests.conftest import default_text, line_of, replace_once
@@ -99,3 +101,27 @@ def test_a_count_in_digits_other_than_ascii_is_not_a_number(problems_of):
     assert problems_of(text) == [
         f"event.yaml, line {line_of(text, 'Self-Neglect')}, review_types.adults.themes[1].count: expected a whole "
         "number (a count), got '\u0666'"]
+
+
+@pytest.mark.parametrize("old, new, where, message", [
+    ("    count: 23\n", "    count: [23]\n", "review_types.children.count", "expected a whole number, got a list"),
+    ("  date: 2022-05-12\n", "  date: {day: 12}\n", "event.date", "expected a date, got a set of keys"),
+    ("groupings:\n  MBC/RCBC: [MBC, RCBC]\n  HBC/SBC: [HBC, SBC]\n", "groupings:\n", "groupings",
+     "expected a set of named values, but the value is empty"),
+    ("groupings:\n  MBC/RCBC: [MBC, RCBC]\n", "groupings:\n  MBC/RCBC:\n", "groupings.MBC/RCBC",
+     "expected a list, but the value is empty"),
+])
+def test_a_value_of_the_wrong_shape_names_what_was_expected_and_what_was_found(problems_of, old, new, where, message):
+    text = replace_once(default_text(), old, new)
+    assert problems_of(text) == [f"event.yaml, line {line_of(text, new.splitlines()[-1])}, {where}: {message}"]
+
+
+@pytest.mark.parametrize("added, where, message", [
+    ("publish:\n  deck: [true]\n", "publish.deck", "expected true or false, got a list"),
+    ("publish:\n  deck: maybe\n", "publish.deck", "expected true or false, got 'maybe'"),
+    ("theme:\n  layouts: [a]\n", "theme.layouts", "expected a set of 'name: text' entries, got a list"),
+    ("register:\n  reviews: {a: b}\n", "register.reviews", "expected text or a list, got a set of keys"),
+])
+def test_a_setting_of_the_wrong_shape_names_what_was_expected_and_what_was_found(problems_of, added, where, message):
+    text = default_text() + added
+    assert problems_of(text) == [f"event.yaml, line {line_of(text, added.splitlines()[1])}, {where}: {message}"]

@@ -246,3 +246,56 @@ def test_a_key_missing_its_colon_is_known_by_the_schemas_keys(problems_of, typed
         assert first.startswith(f"event.yaml, line {line}: ") and "a key needs a colon" not in first
     else:
         assert first == f"event.yaml, line {line}: {message}" + _quoted(text, line, 2)
+
+
+def _message(line: int, text: str, *quoted: str) -> str:
+    """Return a problem as the user reads it: the file and line, the words, then the quoted lines."""
+    return f"event.yaml, line {line}: {text}" + "".join(f"\n    {row}" for row in quoted)
+
+
+COLON_ADVICE = ("the text holds a colon followed by a space, which YAML reads as the start of a key; put the text in "
+                "quotes: ")
+
+
+@pytest.mark.parametrize("typed, suggestion", [
+    # The text after a list item's dash (and the spaces after it), or after the item's own key, is quoted.
+    ("    - heading: Adult: Reviews", '- heading: "Adult: Reviews"'),
+    ("    -   heading: Adult: Reviews", '-   heading: "Adult: Reviews"'),
+    ("    - - Adult: Reviews: more", '- - "Adult: Reviews: more"'),
+    ("    - Adult: Reviews: more", '- "Adult: Reviews: more"'),
+])
+def test_a_colon_inside_a_list_item_quotes_the_text_after_the_dash(problems_of, typed, suggestion):
+    text = f"aims:\n  items:\n{typed}\n"
+    caret = typed.rindex(": ")
+    assert problems_of(text) == [_message(3, COLON_ADVICE + suggestion, "2 |   items:", f"3 | {typed}",
+                                          "  | " + " " * caret + "^")]
+
+
+def test_a_list_item_after_keys_at_the_same_indent(problems_of):
+    assert problems_of('event:\n  title: "x"\n  - item\n') == [_message(
+        3, "a list item ('- ') cannot follow keys at the same indent; indent the list under the key it belongs to, "
+           "or give the item a key", '2 |   title: "x"', "3 |   - item", "  |   ^")]
+
+
+def test_a_key_after_list_items_at_the_same_indent(problems_of):
+    assert problems_of('event:\n  items:\n    - "a"\n    title: "x"\n    more: "y"\n') == [_message(
+        4, "a key cannot follow list items ('- ') at the same indent; check the indent of this line and of the list "
+           "above it", '3 |     - "a"', '4 |     title: "x"', "  |     ^")]
+
+
+def test_a_line_out_of_step_with_a_block_that_has_no_other_line_there(problems_of):
+    # Moved two columns right the item reads (as more of the date's text), and no line of the block starts there.
+    assert problems_of("event:\n  title: x\n  date: 2022-01-01\n  - item\n  author: y\n") == [_message(
+        4, f"this line starts in column 3, but its block starts in column 5; {INDENT_ADVICE}",
+        "3 |   date: 2022-01-01", "4 |   - item", "  |   ^")]
+
+
+@pytest.mark.parametrize("typed, indent", [
+    ("event:\n  title:\n    Learning from\n  more text\n", "4 spaces"),
+    ("event:\n title:\n  Learning from\n more text\n", "2 spaces"),
+])
+def test_a_line_of_text_read_as_a_key_without_a_colon_says_how_to_indent_it(problems_of, typed, indent):
+    lines = typed.splitlines()
+    assert problems_of(typed) == [_message(
+        4, f"YAML reads this line as a key, but it has no colon; if it is more of the text on line 3, indent it like "
+           f"that line ({indent})", f"3 | {lines[2]}", f"4 | {lines[3]}", "  | " + " " * (len(lines[3]) - 9) + "^")]
