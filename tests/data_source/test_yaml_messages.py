@@ -263,6 +263,7 @@ COLON_ADVICE = ("the text holds a colon followed by a space, which YAML reads as
     ("    -   heading: Adult: Reviews", '-   heading: "Adult: Reviews"'),
     ("    - - Adult: Reviews: more", '- - "Adult: Reviews: more"'),
     ("    - Adult: Reviews: more", '- "Adult: Reviews: more"'),
+    ("    -    Adult: Reviews: more", '-    "Adult: Reviews: more"'),
 ])
 def test_a_colon_inside_a_list_item_quotes_the_text_after_the_dash(problems_of, typed, suggestion):
     text = f"aims:\n  items:\n{typed}\n"
@@ -299,3 +300,28 @@ def test_a_line_of_text_read_as_a_key_without_a_colon_says_how_to_indent_it(prob
     assert problems_of(typed) == [_message(
         4, f"YAML reads this line as a key, but it has no colon; if it is more of the text on line 3, indent it like "
            f"that line ({indent})", f"3 | {lines[2]}", f"4 | {lines[3]}", "  | " + " " * (len(lines[3]) - 9) + "^")]
+
+
+def test_a_colon_inside_a_value_is_quoted_without_the_spaces_after_it(problems_of):
+    text = "event:\n  title: Learning: the reviews   \n"
+    assert problems_of(text) == [_message(2, COLON_ADVICE + 'title: "Learning: the reviews"', "1 | event:",
+                                          "2 |   title: Learning: the reviews   ", "  | " + " " * 17 + "^")]
+
+
+def test_a_key_indented_less_than_the_lines_after_it_is_the_one_named(problems_of):
+    # YAML reads 'x date' as one text and stops at line 3; line 2 is the one out of line with its block.
+    assert problems_of("event:\n title: x\n  date: y\n  author: z\n") == [_message(
+        2, f"this line starts in column 2, but the lines after it in the same block start in column 3 (line 3); "
+           f"{INDENT_ADVICE}", "1 | event:", "2 |  title: x", "  |  ^")]
+
+
+def test_a_line_run_on_from_a_list_item_is_measured_from_the_item_s_dash(problems_of):
+    assert problems_of("aims:\n  items:\n    - Understand the reviews\n       title: x\n") == [_message(
+        4, f"this line starts in column 8, right of line 3 above it (column 5), so YAML reads it as more of line 3's "
+           f"text; {INDENT_ADVICE}", "3 |     - Understand the reviews", "4 |        title: x", "  |        ^")]
+
+
+def test_a_key_left_of_the_keys_of_its_list_item_names_the_item(problems_of):
+    assert problems_of("areas:\n  - name: a\n   count: 1\n") == [_message(
+        3, f"this line starts in column 4, but line 2 above it, in the same block, starts in column 5 (after its "
+           f"'- '); {INDENT_ADVICE}", "2 |   - name: a", "3 |    count: 1", "  |    ^")]
