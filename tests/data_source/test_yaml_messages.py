@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.data_source.yaml_layout import indent_of
 from generator.data_source.yaml_messages import requote, split_lines
 from tests.conftest import default_text, line_of, replace_once
 
@@ -325,3 +326,35 @@ def test_a_key_left_of_the_keys_of_its_list_item_names_the_item(problems_of):
     assert problems_of("areas:\n  - name: a\n   count: 1\n") == [_message(
         3, f"this line starts in column 4, but line 2 above it, in the same block, starts in column 5 (after its "
            f"'- '); {INDENT_ADVICE}", "2 |   - name: a", "3 |    count: 1", "  |    ^")]
+
+
+FIRST_LINE_ADVICE = ("YAML takes the first line's indent for the whole text, so indent every line of it the same")
+
+
+@pytest.mark.parametrize("typed", [
+    # The lines after the first agree with each other ...
+    "event:\n  title: >-\n      Learning from\n    reviews today\n    and more\n  date: 2022-01-01\n",
+    # ... or only the first breaks the file's even indent.
+    "event:\n  title: >-\n     Learning from\n    reviews today\n",
+])
+def test_the_first_line_of_a_text_indented_more_than_the_rest_is_the_one_named(problems_of, typed):
+    lines = typed.splitlines()
+    first = indent_of(lines[2])
+    assert problems_of(typed) == [_message(
+        3, f"this line of text starts in column {first + 1}, but the lines after it in column 5; {FIRST_LINE_ADVICE}",
+        f"2 | {lines[1]}", f"3 | {lines[2]}", "  | " + " " * first + "^")]
+
+
+@pytest.mark.parametrize("header", [">-", "|"])
+def test_a_second_line_of_a_text_indented_less_is_the_one_named_when_the_first_is_even(problems_of, header):
+    assert problems_of(f"event:\n  title: {header}\n    Learning from\n   reviews today\n") == [_message(
+        4, "this line of text starts in column 4, but the text above it in column 5 (line 3); indent every line of "
+           "the text the same", "3 |     Learning from", "4 |    reviews today", "  |    ^")]
+
+
+def test_text_after_a_closing_double_quote_ending_in_a_single_quote_is_requoted_whole(problems_of):
+    typed = "  title: \"Learning\" from the 'reviews'   "
+    assert problems_of(f"event:\n{typed}\n") == [_message(
+        2, "the value starts with a quote, so it must end at the closing quote, but more text follows it; put the "
+           "whole text in quotes: title: '\"Learning\" from the ''reviews'''", "1 | event:", f"2 | {typed}",
+        "  | " + " " * 20 + "^")]
