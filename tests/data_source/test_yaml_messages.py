@@ -358,3 +358,33 @@ def test_text_after_a_closing_double_quote_ending_in_a_single_quote_is_requoted_
         2, "the value starts with a quote, so it must end at the closing quote, but more text follows it; put the "
            "whole text in quotes: title: '\"Learning\" from the ''reviews'''", "1 | event:", f"2 | {typed}",
         "  | " + " " * 20 + "^")]
+
+
+def test_a_first_line_of_plain_text_is_named_as_a_note_that_lost_its_hash(problems_of):
+    assert problems_of("Welcome to the file\n# note\nevent:\n  title: x\n") == [_message(
+        1, "this line is not a key (name: value) or a comment, so YAML takes it as the whole file; start it with '#' "
+           "if it is a note", "1 | Welcome to the file", "  | ^")]
+
+
+def test_a_value_starting_with_a_star_is_explained_as_a_reference(problems_of):
+    assert problems_of("event:\n  title: *x\n") == [_message(
+        2, "YAML reads a value starting with '*' as a reference to a block named with '&' above; if it is text, put "
+           "it in quotes", "1 | event:", "2 |   title: *x", "  |          ^")]
+
+
+def test_a_bar_at_the_start_of_a_value_is_explained(problems_of):
+    assert problems_of("event:\n  title: |x\n") == [_message(
+        2, "YAML gives '|' a special meaning at the start of a value; if it is part of the text, put the whole text in "
+           "quotes, or remove it", "1 | event:", "2 |   title: |x", "  |          ^")]
+
+
+def test_a_tab_after_a_list_item_s_dash(problems_of):
+    assert problems_of("event:\n  -\ta\n") == [_message(
+        2, "YAML cannot read a tab here; replace it with spaces", "1 | event:", "2 |   -\\x09a", "  |    ^")]
+
+
+def test_a_long_key_with_its_value_on_the_next_line_is_measured_to_its_colon(problems_of):
+    key = "M" * 2000
+    assert problems_of(f"event:\n  {key}:\n    x: 1\n") == [_message(
+        2, "this key is 2,000 characters long; YAML reads a key of at most 1,024: shorten it", "1 | event:",
+        f"2 |   {'M' * 98}…", "  |   ^")]
