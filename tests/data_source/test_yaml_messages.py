@@ -388,3 +388,28 @@ def test_a_long_key_with_its_value_on_the_next_line_is_measured_to_its_colon(pro
     assert problems_of(f"event:\n  {key}:\n    x: 1\n") == [_message(
         2, "this key is 2,000 characters long; YAML reads a key of at most 1,024: shorten it", "1 | event:",
         f"2 |   {'M' * 98}…", "  |   ^")]
+
+
+def test_an_unclosed_brace(problems_of):
+    assert problems_of("event:\n  title: {a: b\n") == [_message(
+        2, "the '{' here starts a list that is not closed with '}'; close it, or if the text is meant to start with "
+           "'{', put the whole text in quotes", "1 | event:", "2 |   title: {a: b", "  |          ^")]
+
+
+def test_a_single_quote_never_closed(problems_of):
+    assert problems_of("event:\n  title: 'abc\n") == [_message(
+        2, "the quote (') that starts this value is never closed; add a closing ' at the end of the text",
+        "1 | event:", "2 |   title: 'abc", "  |          ^")]
+
+
+def test_an_unknown_escape_inside_double_quotes(problems_of):
+    assert problems_of('event:\n  title: "a\\qb"\n')[0].startswith(
+        "event.yaml, line 2: inside double quotes a backslash starts a special character (like \\n); write \\\\ for a "
+        "backslash, or put the text in single quotes instead\n")
+
+
+def test_a_mistake_no_explanation_knows_says_what_yaml_said_and_the_usual_fixes(problems_of):
+    assert problems_of("%YAML 1.1\n%YAML 1.1\n---\na: 1\n") == [_message(
+        2, "YAML cannot read this (found duplicate %YAML directive); check this line's indent against the lines above "
+           "it, and put any text holding ': ' or starting with a quote in quotes", "1 | %YAML 1.1", "2 | %YAML 1.1",
+        "  | ^")]
