@@ -125,3 +125,29 @@ def test_a_value_of_the_wrong_shape_names_what_was_expected_and_what_was_found(p
 def test_a_setting_of_the_wrong_shape_names_what_was_expected_and_what_was_found(problems_of, added, where, message):
     text = default_text() + added
     assert problems_of(text) == [f"event.yaml, line {line_of(text, added.splitlines()[1])}, {where}: {message}"]
+
+
+def test_an_empty_item_of_a_list_of_text_or_bullets_asks_for_text(problems_of):
+    text = replace_once(default_text(), "    - Understand the common emerging themes from reviews\n", "    -\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, '    -' + chr(10))}, aims.items[1]: expected text, but the value is empty"]
+
+
+def test_an_empty_value_that_may_be_left_out_reads_as_left_out(loaded):
+    text = replace_once(default_text(), "      - {name: Self-Neglect, count: 6}\n",
+                        "      - {name: Self-Neglect, count: }\n")
+    assert loaded(text).event.review_types["adults"].theme_list[1].count is None
+
+
+def test_a_warning_in_an_included_file_names_that_file(folder, loaded):
+    whole = default_text()
+    start, end = whole.index("aims:\n"), whole.index("learning_reviews:\n")
+    shared = whole[start:end].replace("    - Understand the common emerging themes from reviews\n",
+                                      "    - Understand the themes - and the reviews\n")
+    (folder / "shared.yaml").write_text(shared, encoding="utf-8")
+    warnings = loaded("include: shared.yaml\n" + whole[:start] + whole[end:]).warnings
+    assert [str(warning) for warning in warnings] == [
+        f"shared.yaml, line {line_of(shared, 'the themes - and')}, aims.items[1]: this item holds ' - ' (\"Understand "
+        "the themes - and the reviews\"); if these are two items, start each on its own line with '- '; if it is one "
+        "item, put it in quotes"]
+    assert [warning.severity for warning in warnings] == ["warning"]
