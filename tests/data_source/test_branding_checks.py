@@ -121,3 +121,15 @@ def test_a_template_that_cannot_be_read_when_its_kind_is_checked_is_a_located_pr
                                                    where, {"PowerPoint": (b"PK\x03\x04",)})] == [
         "event.yaml, line 7, theme.pptx_template: 'brand.potx': this is a folder, not a file; it must be an "
         "ordinary file"]
+
+
+def test_colours_of_too_little_contrast_are_located_warnings_not_errors(loaded):
+    text = default_text() + ("theme:\n  colours:\n    text: '999999'\n    background: FFFFFF\n    heading: '000000'\n"
+                             "    link: '000000'\n    accents: [EEEEEE]\n")
+    warnings = loaded(text).warnings
+    assert [str(warning) for warning in warnings] == [
+        f"event.yaml, line {line_of(text, '    text:')}, theme.colours.text: text #999999 on background #FFFFFF has "
+        "contrast 2.8:1; text needs at least 4.5:1",
+        f"event.yaml, line {line_of(text, '    accents:')}, theme.colours.accents[0]: accent #EEEEEE on background "
+        "#FFFFFF has contrast 1.2:1; chart bars need at least 3.0:1"]
+    assert {warning.severity for warning in warnings} == {"warning"}

@@ -151,3 +151,16 @@ def test_a_warning_in_an_included_file_names_that_file(folder, loaded):
         "the themes - and the reviews\"); if these are two items, start each on its own line with '- '; if it is one "
         "item, put it in quotes"]
     assert [warning.severity for warning in warnings] == ["warning"]
+
+
+def test_data_converted_without_a_map_of_files_is_located_in_the_file_named():
+    import yaml
+
+    from generator.data_source.schema import convert
+    from generator.model import Bullet
+
+    conversion = convert(yaml.compose("text: [a]\nitems:\n  - One - Two\n"), Bullet, "notes.yaml")
+    assert [str(problem) for problem in conversion.problems] == ["notes.yaml, line 1, text: expected text, got a list"]
+    assert [str(warning) for warning in conversion.warnings] == [
+        "notes.yaml, line 3, items[0]: this item holds ' - ' (\"One - Two\"); if these are two items, start each on "
+        "its own line with '- '; if it is one item, put it in quotes"]
