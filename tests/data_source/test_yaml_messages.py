@@ -158,6 +158,7 @@ def test_requote_picks_quotes_the_text_does_not_hold():
     assert requote("Exploitation: criminal") == '"Exploitation: criminal"'
     assert requote('"Was not brought" to') == """'"Was not brought" to'"""
     assert requote("""it's "here\"""") == """'it''s "here"'"""
+    assert requote("C:\\Users") == "'C:\\Users'"  # inside double quotes the backslash would start an escape
 
 
 def test_lines_are_counted_as_yaml_counts_them():
@@ -413,3 +414,18 @@ def test_a_mistake_no_explanation_knows_says_what_yaml_said_and_the_usual_fixes(
         2, "YAML cannot read this (found duplicate %YAML directive); check this line's indent against the lines above "
            "it, and put any text holding ': ' or starting with a quote in quotes", "1 | %YAML 1.1", "2 | %YAML 1.1",
         "  | ^")]
+
+
+def test_a_line_of_exactly_the_window_is_quoted_whole():
+    from generator.data_source.yaml_messages import QUOTED_LINE_WINDOW, quote
+
+    line = "x" * QUOTED_LINE_WINDOW
+    assert quote(["a:", line], 1, 80) == ("1 | a:", f"2 | {line}", "  | " + " " * 80 + "^")
+
+
+def test_a_long_line_before_the_caret_s_is_quoted_from_the_same_column_and_a_window_wide_one_whole():
+    from generator.data_source.yaml_messages import quote
+
+    before, here = "y" * 300, "x" * 300
+    assert quote([before, here], 1, 200) == (f"1 | …{'y' * 100}…", f"2 | …{'x' * 100}…", "  | " + " " * 61 + "^")
+    assert quote(["y" * 100, here], 1, 200) == (f"1 | {'y' * 100}", f"2 | …{'x' * 100}…", "  | " + " " * 61 + "^")
