@@ -429,3 +429,9 @@ def test_a_long_line_before_the_caret_s_is_quoted_from_the_same_column_and_a_win
     before, here = "y" * 300, "x" * 300
     assert quote([before, here], 1, 200) == (f"1 | …{'y' * 100}…", f"2 | …{'x' * 100}…", "  | " + " " * 61 + "^")
     assert quote(["y" * 100, here], 1, 200) == (f"1 | {'y' * 100}", f"2 | …{'x' * 100}…", "  | " + " " * 61 + "^")
+
+
+def test_a_line_read_as_a_key_is_compared_with_the_nearest_line_of_text_above_it_past_blank_lines(problems_of):
+    assert problems_of("event:\n  title:\n    Learning from\n\n  more text\n") == [_message(
+        5, "YAML reads this line as a key, but it has no colon; if it is more of the text on line 3, indent it like "
+           "that line (4 spaces)", "4 | ", "5 |   more text", "  |   ^")]
