@@ -435,3 +435,17 @@ def test_a_line_read_as_a_key_is_compared_with_the_nearest_line_of_text_above_it
     assert problems_of("event:\n  title:\n    Learning from\n\n  more text\n") == [_message(
         5, "YAML reads this line as a key, but it has no colon; if it is more of the text on line 3, indent it like "
            "that line (4 spaces)", "4 | ", "5 |   more text", "  |   ^")]
+
+
+@pytest.mark.parametrize("typed, line, caret", [
+    ("event:\n  title: !<x y\n", 2, 9),  # YAML reads '!<' as the start of a tag
+    ("%YAML x\n---\nevent: 1\n", 1, 0),  # and '%' at the start of a line as a directive
+])
+def test_a_tag_or_a_directive_where_text_was_meant_is_explained(problems_of, typed, line, caret):
+    lines = typed.splitlines()
+    character = lines[line - 1][caret]
+    quoted = ([f"{line - 1} | {lines[line - 2]}"] if line > 1 else []) + [f"{line} | {lines[line - 1]}",
+                                                                           "  | " + " " * caret + "^"]
+    assert problems_of(typed) == [_message(
+        line, f"YAML gives '{character}' a special meaning at the start of a value; if it is part of the text, put "
+              "the whole text in quotes, or remove it", *quoted)]
