@@ -164,3 +164,29 @@ def test_data_converted_without_a_map_of_files_is_located_in_the_file_named():
     assert [str(warning) for warning in conversion.warnings] == [
         "notes.yaml, line 3, items[0]: this item holds ' - ' (\"One - Two\"); if these are two items, start each on "
         "its own line with '- '; if it is one item, put it in quotes"]
+
+
+@pytest.mark.parametrize("typed, shown", [("MBC", "MBC"), ('"-MBC"', "-MBC")])
+def test_a_single_value_where_a_list_was_expected_gets_the_dash_hint_only_when_it_starts_with_a_bare_dash(
+        problems_of, typed, shown):
+    # Only an unquoted '-MBC' looks like a list item missing its space; quoted, the dash is meant.
+    text = replace_once(default_text(), "  MBC/RCBC: [MBC, RCBC]\n", f"  MBC/RCBC: {typed}\n")
+    assert problems_of(text) == [f"event.yaml, line {line_of(text, 'MBC/RCBC:')}, groupings.MBC/RCBC: expected a list "
+                                 f"of text, got '{shown}'"]
+
+
+def test_a_theme_with_a_quoted_value_after_its_colon_is_read_as_meant_to_be_keys(problems_of):
+    # Quoting part of 'name: value' shows the colon was meant, so it is not taken for text holding a colon.
+    text = replace_once(default_text(), "      - Neglect\n", '      - Exploitation: "criminal and sexual"\n')
+    line = line_of(text, "Exploitation")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}, review_types.children.themes[6].Exploitation: unknown key 'Exploitation'; expected "
+        "one of: name, count",
+        f"event.yaml, line {line}, review_types.children.themes[6]: missing required key 'name'"]
+
+
+def test_text_with_a_colon_where_text_or_a_list_was_expected_says_to_put_it_in_quotes(problems_of):
+    text = default_text() + "register:\n  reviews:\n    Reviews: sheet one\n"
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'Reviews: sheet')}, register.reviews: this value reads as 'Reviews: sheet "
+        "one' with a colon, so YAML takes it as a key and a value; put it in quotes: \"Reviews: sheet one\""]
