@@ -22,8 +22,8 @@ from ..branding import paper_colours
 from ..library_internals import drop_relationships
 from .styles import resolve_styles
 
-from .type_scale import (BODY, BULLET, FOOTER_SIZE, HEADER_FOOTER_DISTANCE, HEADING, LINE_SPACING, PAGE_HEIGHT,
-                         PAGE_MARGIN, PAGE_WIDTH, SUBTITLE, TITLE, TITLE_RULE)
+from .type_scale import (BODY, BUILTIN_PAGE, BULLET, FOOTER_SIZE, HEADER_FOOTER_DISTANCE, HEADING, LINE_SPACING,
+                         PAGE_HEIGHT, PAGE_MARGIN, PAGE_WIDTH, SUBTITLE, TITLE, TITLE_RULE, PageGeometry)
 
 
 def blank_document(template: bytes | None, template_path: Path | None, palette: dict[str, str],
@@ -85,6 +85,17 @@ def _page_setup(doc) -> None:
     section.left_margin = section.right_margin = PAGE_MARGIN
     section.top_margin = section.bottom_margin = PAGE_MARGIN
     section.header_distance = section.footer_distance = HEADER_FOOTER_DISTANCE
+
+
+def page_geometry(doc: Document) -> PageGeometry:
+    """Return the page of the document's first section, whose size and margins the briefing's sections share (a
+    length the document leaves unset is taken as the built-in page's)."""
+    section = doc.sections[0]
+    lengths = (section.page_width, section.page_height, section.left_margin, section.right_margin,
+               section.top_margin, section.bottom_margin)
+    builtin = (BUILTIN_PAGE.width, BUILTIN_PAGE.height, BUILTIN_PAGE.left, BUILTIN_PAGE.right, BUILTIN_PAGE.top,
+               BUILTIN_PAGE.bottom)
+    return PageGeometry(*(int(length) if length is not None else default for length, default in zip(lengths, builtin)))
 
 
 def _clear_body(doc) -> None:

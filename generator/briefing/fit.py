@@ -1,4 +1,7 @@
-"""Measure how a briefing's seven parts flow down the A4 page's two columns, before the document is written.
+"""Measure how a briefing's seven parts flow down the page's two columns, before the document is written.
+
+The page is the document's own (:class:`~.type_scale.PageGeometry`): the
+built-in A4 one, or a comms team's template's size and margins.
 
 The parts are measured with real font metrics (:mod:`generator.text_fit`) in
 the type scale of :mod:`.type_scale`, and flowed as LibreOffice flows them: a
@@ -26,16 +29,13 @@ from functools import lru_cache
 
 from .. import i18n, text_fit
 from ..charts import ChartSpec, bar_layout
-from . import type_scale
 from ..figures import CountTable
 from .line_breaks import trailing_note
 from .plan import BriefingPlan, SectionPlan, table_header
-from .type_scale import (BODY, BULLET, BULLET_INDENT, CHART_LABEL_SIZE, CHART_NOTE_GAP, COLUMN_GAP, COLUMNS,
-                         COMPACT_TABLES, FIGURE_TABLE_WIDTH, HEADING, LINE_SPACING, NUMBER_COLUMN_MIN, PAGE_HEIGHT,
-                         PAGE_MARGIN, PAGE_WIDTH, SUBTITLE, TABLES, TITLE, TITLE_RULE, TableSetting, TextStyle,
-                         chart_height)
+from .type_scale import (BODY, BUILTIN_PAGE, BULLET, BULLET_INDENT, CHART_LABEL_SIZE, CHART_NOTE_GAP, COLUMNS,
+                         COMPACT_TABLES, EMU_PER_POINT, FIGURE_TABLE_WIDTH, HEADING, LINE_SPACING, NUMBER_COLUMN_MIN,
+                         SUBTITLE, TABLES, TITLE, TITLE_RULE, PageGeometry, TableSetting, TextStyle, chart_height)
 
-EMU_PER_POINT = 12700
 # Measured against LibreOffice on the gallery, a column's content comes within about 3 pt, erring long (the
 # figures tables). Nothing is allowed beyond the column: a line the measure squeezed in where LibreOffice has no
 # room would move the rest on by a line, and could put the last lines of a part on a page of their own.
@@ -83,6 +83,7 @@ class Fit:
     whole_lists: bool = True  # short lists are kept whole (see ``list_keeps``); False when that would cost a page
     tables: TableSetting = TABLES  # COMPACT_TABLES when the regular ones would need a third page
     last_page_fill: float = 1.0  # the share of the last page's first column the text fills (1 when it goes on)
+    page: PageGeometry = BUILTIN_PAGE  # the page measured, which the Word briefing is drawn on
 
 
 def points(emu: int) -> float:
@@ -90,18 +91,20 @@ def points(emu: int) -> float:
 
 
 @lru_cache(maxsize=64)
-def printed_chart_height(spec: ChartSpec, font: str) -> float:
-    """Return the height, in points, of the chart as the Word briefing draws it in a column: ``chart_height``,
-    or for a bar chart as tall as its labels need, as :func:`~.word_chart.word_chart_drawing` makes it."""
+def printed_chart_height(spec: ChartSpec, font: str, column_width: int = BUILTIN_PAGE.column_width) -> float:
+    """Return the height, in points, of the chart as the Word briefing draws it in a column ``column_width`` EMU
+    wide: ``chart_height``, or for a bar chart as tall as its labels need, as
+    :func:`~.word_chart.word_chart_drawing` makes it."""
     height = points(chart_height(spec))
     if spec.kind != "bar":
         return height
-    return bar_layout(spec, points(type_scale.COLUMN_WIDTH), CHART_LABEL_SIZE, font, at_least=height).height
+    return bar_layout(spec, points(column_width), CHART_LABEL_SIZE, font, at_least=height).height
 
 
-COLUMN_WIDTH = (points(PAGE_WIDTH) - 2 * points(PAGE_MARGIN) - points(COLUMN_GAP)) / COLUMNS
-FULL_WIDTH = points(PAGE_WIDTH) - 2 * points(PAGE_MARGIN)
-BODY_HEIGHT = points(PAGE_HEIGHT) - 2 * points(PAGE_MARGIN)
+# The built-in A4 page's measures, in points.
+COLUMN_WIDTH = BUILTIN_PAGE.column_width_points
+FULL_WIDTH = BUILTIN_PAGE.full_width_points
+BODY_HEIGHT = BUILTIN_PAGE.body_height_points
 
 
 def _text(text: str, style: TextStyle, width: float, family: str, keep_with_next: bool = False) -> Block:
@@ -112,40 +115,41 @@ def _text(text: str, style: TextStyle, width: float, family: str, keep_with_next
 
 
 def part_blocks(section: SectionPlan, heading_font: str, body_font: str, whole_lists: bool = True,
-                tables: TableSetting = TABLES) -> list[Block]:
+                tables: TableSetting = TABLES, page: PageGeometry = BUILTIN_PAGE) -> list[Block]:
     """Return the blocks of one part in the order the Word briefing writes them (see ``WordBriefing._section``),
-    its figures tables set as ``tables`` says."""
-    width = COLUMN_WIDTH
+    its figures tables set as ``tables`` says, in ``page``'s columns."""
+    width = page.column_width_points
     blocks = [_text(f"{section.number}. {section.heading}", HEADING, width, heading_font, keep_with_next=True)]
     lists = bool(section.bullets or section.themes or section.tables)
     for index, text in enumerate(section.paragraphs):
         blocks.append(_text(text, BODY, width, body_font, index == len(section.paragraphs) - 1 and lists))
     for table in section.tables:
-        caption = _text(caption_text(table.title, body_font), BODY.bold_version(), width, body_font,
+        caption = _text(caption_text(table.title, body_font, page), BODY.bold_version(), width, body_font,
                         keep_with_next=True)
         blocks.append(replace(caption, after=tables.caption_gap))
         blocks.append(Block(table_height(table, table_columns(section.tables, body_font, tables), body_font, tables),
                             before=tables.caption_gap))
     blocks.extend(_text(note, BODY, width, body_font) for note in section.figures_note)
-    blocks.extend(_list(section.themes, body_font, whole_lists))
+    blocks.extend(_list(section.themes, body_font, whole_lists, page))
     if section.themes_note:
         blocks.append(_text(section.themes_note, BODY, width, body_font))
     if section.chart is not None:
-        blocks.append(Block(printed_chart_height(section.chart, body_font) + CHART_NOTE_GAP, after=BODY.after))
+        blocks.append(Block(printed_chart_height(section.chart, body_font, page.column_width) + CHART_NOTE_GAP,
+                            after=BODY.after))
         if section.chart.note:
             blocks.append(_text(section.chart.note, BODY, width, body_font))
-    blocks.extend(_list(section.bullets, body_font, whole_lists))
+    blocks.extend(_list(section.bullets, body_font, whole_lists, page))
     blocks.extend(_text(i18n._("Find out more: {link}", link=link.text), BODY, width, body_font)
                   for link in section.links)
     return blocks
 
 
-def caption_text(title: str, family: str) -> str:
+def caption_text(title: str, family: str, page: PageGeometry = BUILTIN_PAGE) -> str:
     """Return a table's caption as set: when it does not fit the column on one line, its closing note in brackets
     ("(where known: 6 of 10)") begins a line of its own rather than break inside."""
     lead, note = trailing_note(title)
     style = BODY.bold_version()
-    if note and len(text_fit.wrap(title, COLUMN_WIDTH * text_fit.SAFETY, style.size, style.bold, family)) > 1:
+    if note and len(text_fit.wrap(title, page.column_width_points * text_fit.SAFETY, style.size, style.bold, family)) > 1:
         return f"{lead}\n{note}"
     return title
 
@@ -179,18 +183,20 @@ def table_height(table: CountTable, columns: tuple[int, int], family: str, setti
     return height
 
 
-def _list(items: tuple[str, ...], family: str, whole_lists: bool) -> list[Block]:
+def _list(items: tuple[str, ...], family: str, whole_lists: bool, page: PageGeometry) -> list[Block]:
     """Return a list's items (the paragraph before a list is kept with its first item).
 
     List Bullet's space after applies only after the last item: Word and LibreOffice leave out the space between
     paragraphs of one style ("contextual spacing").
     """
-    keeps = list_keeps(items, family, whole_lists)
-    blocks = [_text(item, BULLET, COLUMN_WIDTH - BULLET_INDENT, family, keep) for item, keep in zip(items, keeps)]
+    keeps = list_keeps(items, family, whole_lists, page)
+    width = page.column_width_points - BULLET_INDENT
+    blocks = [_text(item, BULLET, width, family, keep) for item, keep in zip(items, keeps)]
     return [replace(block, after=0.0) for block in blocks[:-1]] + blocks[-1:]
 
 
-def list_keeps(items: tuple[str, ...], family: str, whole_lists: bool = True) -> list[bool]:
+def list_keeps(items: tuple[str, ...], family: str, whole_lists: bool = True,
+               page: PageGeometry = BUILTIN_PAGE) -> list[bool]:
     """Return, for each item of a list, whether it is kept with the next, so no column break strands one or two.
 
     A short list (up to ``WHOLE_LIST_SHARE`` of a column) is kept whole, unless ``whole_lists`` is False; any
@@ -198,19 +204,19 @@ def list_keeps(items: tuple[str, ...], family: str, whole_lists: bool = True) ->
     """
     count = len(items)
     pitch = text_fit.face(BULLET.bold, family).line_height(BULLET.size) * LINE_SPACING
-    lines = sum(len(text_fit.wrap(item, (COLUMN_WIDTH - BULLET_INDENT) * text_fit.SAFETY, BULLET.size,
+    lines = sum(len(text_fit.wrap(item, (page.column_width_points - BULLET_INDENT) * text_fit.SAFETY, BULLET.size,
                                   BULLET.bold, family)) for item in items)
-    if whole_lists and lines * pitch <= WHOLE_LIST_SHARE * BODY_HEIGHT:
+    if whole_lists and lines * pitch <= WHOLE_LIST_SHARE * page.body_height_points:
         return [index < count - 1 for index in range(count)]
     return [index < MIN_ITEMS_EACH_SIDE - 1 or count - MIN_ITEMS_EACH_SIDE <= index < count - 1
             for index in range(count)]
 
 
-def title_height(title: str, subtitle: str, heading_font: str) -> float:
-    """Return the height the title and subtitle take above the columns."""
+def title_height(title: str, subtitle: str, heading_font: str, page: PageGeometry = BUILTIN_PAGE) -> float:
+    """Return the height the title and subtitle take above ``page``'s columns."""
     total = 0.0
     for text, style in ((title, TITLE), (subtitle, SUBTITLE)):
-        block = _text(text, style, FULL_WIDTH, heading_font)
+        block = _text(text, style, page.full_width_points, heading_font)
         total += block.height + style.after
     return total + TITLE_RULE.height
 
@@ -218,8 +224,9 @@ def title_height(title: str, subtitle: str, heading_font: str) -> float:
 class _Flow:
     """Columns being filled, page after page: the first page's columns start below the title."""
 
-    def __init__(self, first_column_height: float):
+    def __init__(self, first_column_height: float, column_height: float):
         self.first_column_height = first_column_height
+        self.column_height = column_height
         self.column = 0
         self.used = 0.0
         self.last_after = 0.0
@@ -231,7 +238,7 @@ class _Flow:
 
     @property
     def capacity(self) -> float:
-        return COLUMN_ALLOWANCE + (self.first_column_height if self.column < COLUMNS else BODY_HEIGHT)
+        return COLUMN_ALLOWANCE + (self.first_column_height if self.column < COLUMNS else self.column_height)
 
     @property
     def last_page_fill(self) -> float:
@@ -308,8 +315,9 @@ class _Flow:
             gap = 0.0
 
 
-def fit_briefing(plan: BriefingPlan, fonts: tuple[str, str]) -> tuple[BriefingPlan, Fit]:
-    """Return the briefing as it best fits the printed page, and how it fits.
+def fit_briefing(plan: BriefingPlan, fonts: tuple[str, str],
+                 page: PageGeometry = BUILTIN_PAGE) -> tuple[BriefingPlan, Fit]:
+    """Return the briefing as it best fits the printed ``page``, and how it fits.
 
     When its parts overfill one page, the chart of the main themes shows fewer bars (the list beside it still
     names every theme with its count), as many as still let the parts fit one page; if none does, the full chart
@@ -319,22 +327,23 @@ def fit_briefing(plan: BriefingPlan, fonts: tuple[str, str]) -> tuple[BriefingPl
     is told which parts to shorten. A second page that would hold only a few lines (``MIN_LAST_PAGE_FILL``) is
     saved the same way, by compact tables, when they keep the parts to one page.
     """
-    best, fit = _with_fewest_bars(plan, fonts, TABLES)
+    best, fit = _with_fewest_bars(plan, fonts, TABLES, page)
     if fit.pages > MAX_PAGES or (fit.pages > 1 and fit.last_page_fill < MIN_LAST_PAGE_FILL):
-        compact, compact_fit = _with_fewest_bars(plan, fonts, COMPACT_TABLES)
+        compact, compact_fit = _with_fewest_bars(plan, fonts, COMPACT_TABLES, page)
         if compact_fit.pages < fit.pages and compact_fit.pages <= MAX_PAGES:
             return compact, compact_fit
     return best, fit
 
 
-def _with_fewest_bars(plan: BriefingPlan, fonts: tuple[str, str], tables: TableSetting) -> tuple[BriefingPlan, Fit]:
+def _with_fewest_bars(plan: BriefingPlan, fonts: tuple[str, str], tables: TableSetting,
+                      page: PageGeometry) -> tuple[BriefingPlan, Fit]:
     """Return the plan with the chart of the most bars that gives the least shortfall, and its fit."""
-    best, fit = plan, fit_parts(plan.sections, plan.title, plan.subtitle, fonts, tables)
+    best, fit = plan, fit_parts(plan.sections, plan.title, plan.subtitle, fonts, tables, page)
     for chart in plan.smaller_charts:
         if _shortfall(fit) == (1, False):
             break
         smaller = plan.with_chart(chart)
-        smaller_fit = fit_parts(smaller.sections, smaller.title, smaller.subtitle, fonts, tables)
+        smaller_fit = fit_parts(smaller.sections, smaller.title, smaller.subtitle, fonts, tables, page)
         if _shortfall(smaller_fit) < _shortfall(fit):
             best, fit = smaller, smaller_fit
     return best, fit
@@ -346,30 +355,31 @@ def _shortfall(fit: Fit) -> tuple[int, bool]:
 
 
 def fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str,
-              fonts: tuple[str, str], tables: TableSetting = TABLES) -> Fit:
-    """Return how the parts fit the page, their tables set as ``tables`` says: on how many pages, and past two,
+              fonts: tuple[str, str], tables: TableSetting = TABLES, page: PageGeometry = BUILTIN_PAGE) -> Fit:
+    """Return how the parts fit ``page``, their tables set as ``tables`` says: on how many pages, and past two,
     which parts to shorten.
 
     Short lists are kept whole unless that needs more pages than letting them break (three items each side).
     """
-    whole = _fit_parts(sections, title, subtitle, fonts, True, tables)
+    whole = _fit_parts(sections, title, subtitle, fonts, True, tables, page)
     if _shortfall(whole) == (1, False):
         return whole
-    broken = _fit_parts(sections, title, subtitle, fonts, False, tables)
+    broken = _fit_parts(sections, title, subtitle, fonts, False, tables, page)
     return broken if _shortfall(broken) < _shortfall(whole) else whole
 
 
 def _fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str, fonts: tuple[str, str],
-               whole_lists: bool, tables: TableSetting) -> Fit:
+               whole_lists: bool, tables: TableSetting, page: PageGeometry) -> Fit:
     heading_font, body_font = fonts
-    parts = [part_blocks(section, heading_font, body_font, whole_lists, tables) for section in sections]
-    first_column = BODY_HEIGHT - title_height(title, subtitle, heading_font)
+    parts = [part_blocks(section, heading_font, body_font, whole_lists, tables, page) for section in sections]
+    column = page.body_height_points
+    first_column = column - title_height(title, subtitle, heading_font, page)
     heights = tuple(sum(b.height + max(b.before, b.after) for b in blocks) for blocks in parts)
-    pages, fills, last_page_fill = _flow(parts, first_column)
+    pages, fills, last_page_fill = _flow(parts, first_column, column)
     loose = tuple(column for column, fill in enumerate(fills, start=1) if 1 - fill > MAX_EMPTY_COLUMN_SHARE)
     to_shorten: tuple[int, ...] = ()
     if pages > MAX_PAGES:
-        over = sum(heights) - MAX_PAGES * COLUMNS * BODY_HEIGHT + (BODY_HEIGHT - first_column) * COLUMNS
+        over = sum(heights) - MAX_PAGES * COLUMNS * column + (column - first_column) * COLUMNS
         by_height = sorted(range(len(sections)), key=lambda i: -heights[i])
         chosen, covered = [], 0.0
         for index in by_height:
@@ -378,14 +388,15 @@ def _fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str, fon
             if covered >= over:
                 break
         to_shorten = tuple(chosen)
-    return Fit(pages, to_shorten, loose, heights, whole_lists, tables, last_page_fill)
+    return Fit(pages, to_shorten, loose, heights, whole_lists, tables, last_page_fill, page)
 
 
-def _flow(parts: list[list[Block]], first_column: float) -> tuple[int, list[float], float]:
+def _flow(parts: list[list[Block]], first_column: float,
+          column: float = BODY_HEIGHT) -> tuple[int, list[float], float]:
     """Return the number of pages the parts fill, flowed one after another down the columns, the share of each
     column before the last that the text fills (a part goes on in the next column wherever its blocks allow), and
     the share of the last page's first column it fills."""
-    flow = _Flow(first_column)
+    flow = _Flow(first_column, column)
     for blocks in parts:
         group: list[Block] = []
         for block in blocks:

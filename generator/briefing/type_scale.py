@@ -27,6 +27,48 @@ HEADER_FOOTER_DISTANCE = Cm(0.7)
 COLUMNS = 2
 COLUMN_GAP = Cm(0.8)
 COLUMN_WIDTH = int((PAGE_WIDTH - 2 * PAGE_MARGIN - COLUMN_GAP) / COLUMNS)
+EMU_PER_POINT = 12700
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """The page a briefing is drawn on, in EMU: its size and margins (the built-in A4 page's, or a comms team's
+    template's own, such as US Letter with 1-inch margins). The columns' gap and number are the briefing's."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+
+    @property
+    def full_width(self) -> int:
+        """The width between the side margins, in EMU (the title's and the header's line)."""
+        return self.width - self.left - self.right
+
+    @property
+    def column_width(self) -> int:
+        """One column's width, in EMU (a chart's width)."""
+        return int((self.full_width - COLUMN_GAP) / COLUMNS)
+
+    # The measures in points are worked out from the points of each length, as the fit has always measured the
+    # built-in page: the same sums give the same figures, and so the same briefings.
+    @property
+    def full_width_points(self) -> float:
+        return self.width / EMU_PER_POINT - (self.left / EMU_PER_POINT + self.right / EMU_PER_POINT)
+
+    @property
+    def column_width_points(self) -> float:
+        return (self.full_width_points - COLUMN_GAP / EMU_PER_POINT) / COLUMNS
+
+    @property
+    def body_height_points(self) -> float:
+        """The height between the top and bottom margins, in points."""
+        return self.height / EMU_PER_POINT - (self.top / EMU_PER_POINT + self.bottom / EMU_PER_POINT)
+
+
+BUILTIN_PAGE = PageGeometry(PAGE_WIDTH, PAGE_HEIGHT, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
 
 
 @dataclass(frozen=True)

@@ -30,19 +30,17 @@ from ..library_internals import relate, story_root
 from ..model import Link
 from ..output import Rendered, document_time, package_bytes, property_text
 from ..output.hiding_record import status_text
-from .blank import blank_document
+from .blank import blank_document, page_geometry
 from .contrast import colour_problems
 from .fit import Fit, caption_text, fit_briefing, list_keeps, points, table_columns
 from .line_breaks import breakable_after_at, longer_than_a_line, name_pieces
 from .plan import (ACTION_PLAN_COLUMNS, MAX_WORDS, BriefingPlan, SectionPlan, record_request,
                    table_header)
-from .type_scale import (BODY, CHART_LABEL_SIZE, COLUMN_GAP, COLUMN_WIDTH, COLUMNS, PAGE_MARGIN, PAGE_WIDTH,
-                         TABLES, chart_height)
+from .type_scale import BODY, BUILTIN_PAGE, CHART_LABEL_SIZE, COLUMN_GAP, COLUMNS, TABLES, chart_height
 from .styles import has_numbering
 from .word_chart import word_chart_drawing
 
 
-HEADER_TEXT_WIDTH = PAGE_WIDTH - 2 * PAGE_MARGIN
 LOGO_HEIGHT = Cm(0.9)  # sits in the 1.5 cm top margin above the header distance
 ACTION_PLAN_ROWS = 6
 ACTION_PLAN_WIDTHS = (Cm(2.8), Cm(5.0), Cm(7.5), Cm(2.7))  # the full 18 cm line: most room for the actions
@@ -65,7 +63,8 @@ class WordBriefing:
         self.body_font = body_font
         body_face = text_fit.face(False, body_font)
         # An address wider than a column's line of body text may break after its '@'; a narrower one moves whole.
-        self.wider_than_a_column = lambda address: body_face.width(address, BODY.size) > points(COLUMN_WIDTH)
+        column_width = points(fit.page.column_width)
+        self.wider_than_a_column = lambda address: body_face.width(address, BODY.size) > column_width
         # A bullet is typed only where the style draws none; numbering is then switched off on the paragraph
         # (w:numId 0), so a style that Word or LibreOffice numbers by a link we do not follow still shows one.
         self.types_bullets = not has_numbering(doc, styles["bullet"])
@@ -112,7 +111,7 @@ class WordBriefing:
 
     def _list(self, items: tuple[str, ...]) -> None:
         """Append a bulleted list, its items kept together as the fit measure places them (no stranded items)."""
-        for text, keep in zip(items, list_keeps(items, self.body_font, self.fit.whole_lists)):
+        for text, keep in zip(items, list_keeps(items, self.body_font, self.fit.whole_lists, self.fit.page)):
             if self.types_bullets:
                 self.paragraph("• " + text, "bullet", keep_with_next=keep, numbering_off=True)
             else:
@@ -149,7 +148,7 @@ class WordBriefing:
         """Append a figures table under its caption, set as the fit chose (regular, or compact to keep to two
         pages)."""
         setting = self.fit.tables
-        caption = self.paragraph(caption_text(table.title, self.body_font), "body", keep_with_next=True)
+        caption = self.paragraph(caption_text(table.title, self.body_font, self.fit.page), "body", keep_with_next=True)
         caption[-1].insert(0, _bold())
         if setting.caption_gap != BODY.after:
             caption.find(qn("w:pPr")).append(_points_after(setting.caption_gap))
@@ -191,8 +190,8 @@ class WordBriefing:
 
 
     def _chart(self, spec: ChartSpec) -> None:
-        drawing = word_chart_drawing(self.doc, spec, COLUMN_WIDTH, chart_height(spec), CHART_LABEL_SIZE, self.paper.bar,
-                                     self.body_font)
+        drawing = word_chart_drawing(self.doc, spec, self.fit.page.column_width, chart_height(spec), CHART_LABEL_SIZE,
+                                     self.paper.bar, self.body_font)
         paragraph = self.paragraph("", "body")
         run = etree.SubElement(paragraph, qn("w:r"))
         run.append(drawing)
@@ -237,7 +236,7 @@ class WordBriefing:
             tab_stops = paragraph.paragraph_format.tab_stops
             for inherited in self.doc.styles[self.styles["footer"]].paragraph_format.tab_stops:  # centre, right
                 tab_stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
-            tab_stops.add_tab_stop(HEADER_TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+            tab_stops.add_tab_stop(self.fit.page.full_width, WD_TAB_ALIGNMENT.RIGHT)
             paragraph.add_run("\t").add_picture(io.BytesIO(self.logo), height=LOGO_HEIGHT)
             doc_pr = story_root(header).findall(f".//{qn('wp:docPr')}")[-1]
             doc_pr.set("descr", plan.logo_alt_text)
@@ -395,7 +394,9 @@ def word_briefing(plan: BriefingPlan, look: Look, logo: bytes = b"", report_colo
     """Return the briefing as .docx bytes, with its summary and warnings (and, if asked, the colours')."""
     doc, styles = blank_document(look.docx_package, look.docx_template, look.colours, look.fonts, plan.language,
                                  look.theme.styles)
-    plan, fit = fit_briefing(plan, look.fonts)
+    # A comms team's template keeps its own page (blank.prepare_document); the built-in look has the built-in one.
+    page = BUILTIN_PAGE if look.docx_package is None else page_geometry(doc)
+    plan, fit = fit_briefing(plan, look.fonts, page)
     paper = paper_colours(look.colours)
     WordBriefing(doc, styles, paper, look.fonts[1], fit, logo, plan.names).write(plan)
     _set_properties(doc, plan)

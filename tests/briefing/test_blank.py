@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.briefing.blank import _clear_body, blank_document, prepare_document
+from docx import Document
+from docx.shared import Cm, Inches
+
+from generator.briefing.blank import _clear_body, blank_document, page_geometry, prepare_document
+from generator.briefing.type_scale import BUILTIN_PAGE
 from generator.output import package_bytes
 from generator.templates.opening import open_document_package
 
@@ -36,3 +40,31 @@ def test_a_blank_of_another_language_is_made_ready_for_it():
     welsh, _ = blank_document(None, None, PALETTE, FONTS, "cy-GB", {})
     english, _ = blank_document(None, None, PALETTE, FONTS, "en-GB", {})
     assert package_bytes(welsh, STAMP) == _made_ready_alone("cy-GB") != package_bytes(english, STAMP)
+
+
+def test_the_page_is_read_from_the_document_a_template_gives():
+    letter = Document()  # python-docx's own template: US Letter, 1-inch margins top and bottom, 1.25-inch sides
+    section = letter.sections[0]
+    section.left_margin = section.right_margin = Inches(1)
+    page = page_geometry(letter)
+    assert (page.width, page.height) == (Inches(8.5), Inches(11))
+    assert page.full_width_points == 6.5 * 72 and page.body_height_points == 9 * 72
+    assert abs(page.column_width_points - (6.5 * 72 - 22.68) / 2) < 0.01  # the columns' 0.8 cm gap is ours
+
+    uk = Document()
+    section = uk.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.54))  # Word's usual margins
+    page = page_geometry(uk)
+    assert abs(page.full_width_points - (21 - 2 * 2.54) / 2.54 * 72) < 0.1
+    assert abs(page.body_height_points - (29.7 - 2 * 2.54) / 2.54 * 72) < 0.1
+    assert page.column_width < BUILTIN_PAGE.column_width  # narrower than the built-in page's 1.5 cm margins give
+
+
+def test_the_built_in_page_is_a4_with_its_own_margins():
+    doc = open_document_package(None, None)
+    prepare_document(doc, PALETTE, FONTS, "en-GB", {})
+    page = page_geometry(doc)  # Word stores lengths in twentieths of a point: within one of the built-in page
+    assert abs(page.full_width_points - BUILTIN_PAGE.full_width_points) < 0.1
+    assert abs(page.body_height_points - BUILTIN_PAGE.body_height_points) < 0.1

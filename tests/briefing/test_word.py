@@ -119,7 +119,7 @@ def test_only_an_email_address_wider_than_a_column_may_break_after_its_at():
 def test_tables_are_set_as_the_fit_chose(tables, monkeypatch):
     """Compact tables: one size down, half the cells' side margins, no gap under the caption, half the space after."""
     plan = _plan(DEFAULT_DATA, "domestic_homicide")
-    monkeypatch.setattr(word, "fit_briefing", lambda plan, fonts: (plan, Fit(2, tables=tables)))
+    monkeypatch.setattr(word, "fit_briefing", lambda plan, fonts, page: (plan, Fit(2, tables=tables)))
     body = Document(io.BytesIO(_docx(plan))).element.body
     first = body.find(qn("w:tbl"))
     caption, after = first.getprevious(), first.getnext()
