@@ -1,7 +1,8 @@
 """Text colours in a Word document against what they are printed on, read from the document itself.
 
 Used by the build (on a comms team's template, whose styles may carry their
-own colours) and by ``check`` (on any briefing, however it was made).
+own colours: one that would not read is replaced in the briefing) and by
+``check`` (on any briefing, however it was made).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from docx.oxml.ns import qn
+from docx.shared import RGBColor
 
 from ..colour import MINIMUM_TEXT_CONTRAST, contrast_ratio
 from ..library_internals import story_root
@@ -48,14 +50,56 @@ def colour_problems(doc) -> list[str]:
             for (colour, background), texts in found.items()]
 
 
-def _paragraphs(doc, page: str) -> Iterator:
-    """Yield every paragraph of the body, headers and footers with the colour it is printed on."""
+def replace_illegible_style_colours(doc, text: str, heading: str, heading_styles: set[str]) -> list[str]:
+    """Give every style the document's text uses (and the styles they are based on) a readable colour where its own
+    reads at under 4.5:1 on the page: ``heading`` for ``heading_styles`` (style ids), ``text`` for the rest. Return
+    one sentence per style changed, saying what was replaced.
+
+    Only the briefing is changed, never the template file it was made from.
+    """
+    page = _page_colour(doc)
+    styles = {style.style_id: style for style in doc.styles}
+    used = {reference.get(qn("w:val")) for container in _containers(doc)
+            for reference in container.iter(qn("w:pStyle"), qn("w:rStyle"))}
+    chains = [styles[style_id] for style_id in sorted(used) if style_id in styles]
+    chains += [style for style in doc.styles if style.name == "Normal"]  # a paragraph without a style is Normal's
+    replaced: list[str] = []
+    seen: set[str] = set()
+    for style in chains:
+        heading_chain = style.style_id in heading_styles
+        while style is not None and style.style_id not in seen:
+            seen.add(style.style_id)
+            colour = _colour_of(style.element.rPr)
+            if colour and contrast_ratio(colour, page) < MINIMUM_TEXT_CONTRAST:
+                instead = _readable(heading if heading_chain else text, page)
+                style.font.color.rgb = RGBColor.from_string(instead)  # drops the theme colour the style named too
+                replaced.append(f"style '{style.name}' colours its text #{colour}, which reads at only "
+                                f"{contrast_ratio(colour, page):.1f}:1 on #{page} (at least "
+                                f"{MINIMUM_TEXT_CONTRAST:g}:1 is needed), so the briefing prints it in #{instead}")
+            style = style.base_style
+    return replaced
+
+
+def _readable(preferred: str, page: str) -> str:
+    """Return ``preferred`` if it reads on ``page``, else black or white, whichever reads better."""
+    if contrast_ratio(preferred, page) >= MINIMUM_TEXT_CONTRAST:
+        return preferred
+    return max((AUTOMATIC, PAPER), key=lambda colour: contrast_ratio(colour, page))
+
+
+def _containers(doc) -> list:
+    """Return the body and each header and footer of the document's own."""
     containers = [doc.element.body]
     for section in doc.sections:
         for part in (section.header, section.footer):
             if not part.is_linked_to_previous:
                 containers.append(story_root(part))
-    for container in containers:
+    return containers
+
+
+def _paragraphs(doc, page: str) -> Iterator:
+    """Yield every paragraph of the body, headers and footers with the colour it is printed on."""
+    for container in _containers(doc):
         for paragraph in container.iter(qn("w:p")):
             cell = next((a for a in paragraph.iterancestors(qn("w:tc"))), None)
             cell_shading = _shading(cell.find(qn("w:tcPr"))) if cell is not None else None

@@ -31,7 +31,7 @@ from ..model import Link
 from ..output import Rendered, document_time, package_bytes, property_text
 from ..output.hiding_record import status_text
 from .blank import blank_document, page_geometry
-from .contrast import colour_problems
+from .contrast import colour_problems, replace_illegible_style_colours
 from .fit import Fit, caption_text, fit_briefing, list_keeps, points, table_columns
 from .line_breaks import breakable_after_at, longer_than_a_line, name_pieces
 from .plan import (ACTION_PLAN_COLUMNS, MAX_WORDS, BriefingPlan, SectionPlan, record_request,
@@ -398,12 +398,19 @@ def word_briefing(plan: BriefingPlan, look: Look, logo: bytes = b"", report_colo
     page = BUILTIN_PAGE if look.docx_package is None else page_geometry(doc)
     plan, fit = fit_briefing(plan, look.fonts, page)
     paper = paper_colours(look.colours)
-    WordBriefing(doc, styles, paper, look.fonts[1], fit, logo, plan.names).write(plan)
+    briefing = WordBriefing(doc, styles, paper, look.fonts[1], fit, logo, plan.names)
+    briefing.write(plan)
+    replaced: list[str] = []
+    if look.docx_package is not None:
+        # A comms team's template keeps its own styles, but not a colour that would not read on the page.
+        headings = {briefing.style_ids[role] for role in ("title", "heading")}
+        replaced = replace_illegible_style_colours(doc, paper.text, paper.heading, headings)
     _set_properties(doc, plan)
     warnings = []
     if report_colours:
         warnings.extend(paper.warnings())
-        # A comms team's template keeps its own styles, and their colours are read from the document.
+        warnings.extend(f"the Word template's {replacement}" for replacement in replaced)
+        # What is left (a colour of the template's own header, say) is read from the document.
         warnings.extend(f"the Word template's {problem}" for problem in colour_problems(doc))
     if plan.words > MAX_WORDS:
         warnings.append(f"the {plan.review_name} briefing has {plan.words} words, {plan.words - MAX_WORDS} more "

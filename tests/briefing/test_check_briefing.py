@@ -6,6 +6,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
+from generator.briefing.contrast import replace_illegible_style_colours
 from generator.checks.briefing import colour_problems
 from generator.checks.report import check_files
 from tests.conftest import needs_libreoffice
@@ -45,6 +46,20 @@ def test_a_pale_run_on_a_dark_cell_shading_is_read_against_the_shading(tmp_path)
     run.font.color.rgb = RGBColor(0x33, 0x33, 0x33)
     assert colour_problems(doc) == ["text in #333333 on #1B1B1B reads at only 1.4:1 (at least 4.5:1 is needed), in "
                                     "1 place, first 'Light on dark'"]
+
+
+def test_a_template_style_colour_that_would_not_read_is_replaced_in_the_briefing_and_said_so():
+    doc = Document()  # python-docx's template: its Subtitle is #4F81BD (accent 1), 4.0:1 on white
+    doc.add_paragraph("Learning from Reviews", style="Subtitle")
+    doc.add_paragraph("Background", style="Heading 1")  # #365F91, 6.4:1: kept
+    heading_id = doc.styles["Heading 1"].style_id
+    replaced = replace_illegible_style_colours(doc, "1A1A1A", "1F4E79", {heading_id})
+    assert replaced == ["style 'Subtitle' colours its text #4F81BD, which reads at only 4.0:1 on #FFFFFF (at least "
+                        "4.5:1 is needed), so the briefing prints it in #1A1A1A"]
+    assert doc.styles["Subtitle"].font.color.rgb == RGBColor.from_string("1A1A1A")
+    assert doc.styles["Subtitle"].font.color.theme_color is None  # Word would draw the theme's accent otherwise
+    assert doc.styles["Heading 1"].font.color.rgb == RGBColor.from_string("365F91")
+    assert colour_problems(doc) == []
 
 
 def _page_and_a_line(path) -> None:

@@ -196,8 +196,10 @@ def test_the_web_page_footer_matches_the_word_footer(version):
     assert f"<footer>\n<p>{_footer_text(doc).removesuffix(' · Page 1 of 1')}</p>" in html
 
 
-def test_a_word_templates_own_pale_text_colour_is_reported_once(run_cli, tmp_path):
+def test_a_word_templates_own_pale_text_colour_is_replaced_in_the_briefings_and_reported_once(run_cli, tmp_path):
     from docx.shared import RGBColor
+
+    from generator.checks.briefing import colour_problems
 
     template = Document()
     template.styles["Normal"].font.color.rgb = RGBColor(0xDD, 0xDD, 0xDD)
@@ -206,7 +208,11 @@ def test_a_word_templates_own_pale_text_colour_is_reported_once(run_cli, tmp_pat
     assert status == 0
     pale = [line for line in err.splitlines() if "#DDDDDD" in line]
     assert len(pale) == 1, err
-    assert "the Word template's text in #DDDDDD on #FFFFFF reads at only 1.4:1 (at least 4.5:1 is needed)" in pale[0]
+    assert ("the Word template's style 'Normal' colours its text #DDDDDD, which reads at only 1.4:1 on #FFFFFF (at "
+            "least 4.5:1 is needed), so the briefing prints it in #") in pale[0]
+    for path in sorted((tmp_path / "out").glob("*/*.docx")):
+        assert colour_problems(Document(str(path))) == [], path.name
+    assert Document(str(tmp_path / "pale.docx")).styles["Normal"].font.color.rgb == RGBColor(0xDD, 0xDD, 0xDD)
 
 
 def test_the_web_charts_labels_print_at_nine_points_or_more():
