@@ -16,14 +16,15 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Pt, RGBColor, Twips
 
 from ..branding import paper_colours
 from ..library_internals import drop_relationships
 from .styles import resolve_styles
 
 from .type_scale import (BODY, BUILTIN_PAGE, BULLET, FOOTER_SIZE, HEADER_FOOTER_DISTANCE, HEADING, LINE_SPACING,
-                         PAGE_HEIGHT, PAGE_MARGIN, PAGE_WIDTH, SUBTITLE, TITLE, TITLE_RULE, PageGeometry)
+                         PAGE_HEIGHT, PAGE_MARGIN, PAGE_WIDTH, SUBTITLE, TITLE, TITLE_RULE, PrintedPage, TextStyle,
+                         TypeScale)
 
 
 def blank_document(template: bytes | None, template_path: Path | None, palette: dict[str, str],
@@ -87,15 +88,70 @@ def _page_setup(doc) -> None:
     section.header_distance = section.footer_distance = HEADER_FOOTER_DISTANCE
 
 
-def page_geometry(doc: Document) -> PageGeometry:
-    """Return the page of the document's first section, whose size and margins the briefing's sections share (a
-    length the document leaves unset is taken as the built-in page's)."""
+def printed_page(doc: Document, styles: dict[str, str]) -> PrintedPage:
+    """Return the page a comms team's template prints on: its first section's size and margins, which the
+    briefing's sections share, and the type scale of the styles given to each role (a length the document leaves
+    unset is taken as the built-in page's)."""
     section = doc.sections[0]
     lengths = (section.page_width, section.page_height, section.left_margin, section.right_margin,
                section.top_margin, section.bottom_margin)
     builtin = (BUILTIN_PAGE.width, BUILTIN_PAGE.height, BUILTIN_PAGE.left, BUILTIN_PAGE.right, BUILTIN_PAGE.top,
                BUILTIN_PAGE.bottom)
-    return PageGeometry(*(int(length) if length is not None else default for length, default in zip(lengths, builtin)))
+    width, height, left, right, top, bottom = (int(length) if length is not None else default
+                                               for length, default in zip(lengths, builtin))
+    defaults = _document_defaults(doc)
+    scale = TypeScale(*(_text_style(doc.styles[styles[role]], defaults)
+                        for role in ("title", "subtitle", "heading", "body", "bullet")))
+    return PrintedPage(width, height, left, right, top, bottom, scale)
+
+
+# Word's own defaults where a document's style defaults leave a setting out: 10 pt text, no space around
+# paragraphs, single line spacing.
+WORD_DEFAULTS = TextStyle(10, before=0.0, after=0.0, line_spacing=1.0)
+LINE_UNITS = 240  # a w:spacing/@w:line of 240 is single spacing
+
+
+def _document_defaults(doc: Document) -> TextStyle:
+    """Return the text size and paragraph spacing the document's style defaults (w:docDefaults) give."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    size = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}") if defaults is not None else None
+    spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}") if defaults is not None else None
+
+    def whole(element, name: str) -> int | None:  # a value that is not a whole number is left to Word's default
+        value = element.get(qn(f"w:{name}")) if element is not None else None
+        return int(value) if value is not None and value.isdigit() else None
+
+    half_points, before, after, line = (whole(size, "val"), whole(spacing, "before"), whole(spacing, "after"),
+                                        whole(spacing, "line"))
+    proportional = spacing is not None and spacing.get(qn("w:lineRule"), "auto") == "auto"
+    return TextStyle(half_points / 2 if half_points else WORD_DEFAULTS.size,
+                     before=Twips(before).pt if before is not None else WORD_DEFAULTS.before,
+                     after=Twips(after).pt if after is not None else WORD_DEFAULTS.after,
+                     line_spacing=line / LINE_UNITS if line and proportional else WORD_DEFAULTS.line_spacing)
+
+
+def _text_style(style, defaults: TextStyle) -> TextStyle:
+    """Return the size, weight and spacing a paragraph style sets, through the styles it is based on.
+
+    A fixed line height (exact or at least) is taken as single spacing.
+    """
+    def inherited(read):
+        found = style
+        while found is not None:
+            value = read(found)
+            if value is not None:
+                return value
+            found = found.base_style
+        return None
+
+    size = inherited(lambda s: s.font.size)
+    before = inherited(lambda s: s.paragraph_format.space_before)
+    after = inherited(lambda s: s.paragraph_format.space_after)
+    spacing = inherited(lambda s: s.paragraph_format.line_spacing)
+    return TextStyle(size.pt if size is not None else defaults.size, bool(inherited(lambda s: s.font.bold)),
+                     before.pt if before is not None else defaults.before,
+                     after.pt if after is not None else defaults.after,
+                     defaults.line_spacing if spacing is None else spacing if isinstance(spacing, float) else 1.0)
 
 
 def _clear_body(doc) -> None:

@@ -1,10 +1,11 @@
 """Measure how a briefing's seven parts flow down the page's two columns, before the document is written.
 
-The page is the document's own (:class:`~.type_scale.PageGeometry`): the
-built-in A4 one, or a comms team's template's size and margins.
+The page is the document's own (:class:`~.type_scale.PrintedPage`): the
+built-in A4 one and type scale, or a comms team's template's size, margins
+and styles' sizes.
 
 The parts are measured with real font metrics (:mod:`generator.text_fit`) in
-the type scale of :mod:`.type_scale`, and flowed as LibreOffice flows them: a
+the page's type scale, and flowed as LibreOffice flows them: a
 heading stays with the first lines of what follows it, a lead-in with its
 list, a short list stays whole and a long one keeps three items each side of
 a column break, a table or chart is never split (a table's rows as tall as
@@ -32,9 +33,9 @@ from ..charts import ChartSpec, bar_layout
 from ..figures import CountTable
 from .line_breaks import trailing_note
 from .plan import BriefingPlan, SectionPlan, table_header
-from .type_scale import (BODY, BUILTIN_PAGE, BULLET, BULLET_INDENT, CHART_LABEL_SIZE, CHART_NOTE_GAP, COLUMNS,
-                         COMPACT_TABLES, EMU_PER_POINT, FIGURE_TABLE_WIDTH, HEADING, LINE_SPACING, NUMBER_COLUMN_MIN,
-                         SUBTITLE, TABLES, TITLE, TITLE_RULE, PageGeometry, TableSetting, TextStyle, chart_height)
+from .type_scale import (BUILTIN_PAGE, BULLET_INDENT, CHART_LABEL_SIZE, CHART_NOTE_GAP, COLUMNS, COMPACT_TABLES,
+                         EMU_PER_POINT, FIGURE_TABLE_WIDTH, NUMBER_COLUMN_MIN, TABLES, TITLE_RULE, PrintedPage,
+                         TableSetting, TextStyle, chart_height)
 
 # Measured against LibreOffice on the gallery, a column's content comes within about 3 pt, erring long (the
 # figures tables). Nothing is allowed beyond the column: a line the measure squeezed in where LibreOffice has no
@@ -83,7 +84,7 @@ class Fit:
     whole_lists: bool = True  # short lists are kept whole (see ``list_keeps``); False when that would cost a page
     tables: TableSetting = TABLES  # COMPACT_TABLES when the regular ones would need a third page
     last_page_fill: float = 1.0  # the share of the last page's first column the text fills (1 when it goes on)
-    page: PageGeometry = BUILTIN_PAGE  # the page measured, which the Word briefing is drawn on
+    page: PrintedPage = BUILTIN_PAGE  # the page measured, which the Word briefing is drawn on
 
 
 def points(emu: int) -> float:
@@ -108,47 +109,47 @@ BODY_HEIGHT = BUILTIN_PAGE.body_height_points
 
 
 def _text(text: str, style: TextStyle, width: float, family: str, keep_with_next: bool = False) -> Block:
-    pitch = text_fit.face(style.bold, family).line_height(style.size) * LINE_SPACING
+    pitch = text_fit.face(style.bold, family).line_height(style.size) * style.line_spacing
     # Measured as LibreOffice sets the text: without the few per cent text_fit keeps in hand for PowerPoint.
     lines = len(text_fit.wrap(text, width * text_fit.SAFETY, style.size, style.bold, family))
     return Block(pitch, lines, style.before, style.after, keep_with_next, splittable=True)
 
 
 def part_blocks(section: SectionPlan, heading_font: str, body_font: str, whole_lists: bool = True,
-                tables: TableSetting = TABLES, page: PageGeometry = BUILTIN_PAGE) -> list[Block]:
+                tables: TableSetting = TABLES, page: PrintedPage = BUILTIN_PAGE) -> list[Block]:
     """Return the blocks of one part in the order the Word briefing writes them (see ``WordBriefing._section``),
     its figures tables set as ``tables`` says, in ``page``'s columns."""
-    width = page.column_width_points
-    blocks = [_text(f"{section.number}. {section.heading}", HEADING, width, heading_font, keep_with_next=True)]
+    width, scale = page.column_width_points, page.type_scale
+    blocks = [_text(f"{section.number}. {section.heading}", scale.heading, width, heading_font, keep_with_next=True)]
     lists = bool(section.bullets or section.themes or section.tables)
     for index, text in enumerate(section.paragraphs):
-        blocks.append(_text(text, BODY, width, body_font, index == len(section.paragraphs) - 1 and lists))
+        blocks.append(_text(text, scale.body, width, body_font, index == len(section.paragraphs) - 1 and lists))
     for table in section.tables:
-        caption = _text(caption_text(table.title, body_font, page), BODY.bold_version(), width, body_font,
+        caption = _text(caption_text(table.title, body_font, page), scale.body.bold_version(), width, body_font,
                         keep_with_next=True)
         blocks.append(replace(caption, after=tables.caption_gap))
         blocks.append(Block(table_height(table, table_columns(section.tables, body_font, tables), body_font, tables),
                             before=tables.caption_gap))
-    blocks.extend(_text(note, BODY, width, body_font) for note in section.figures_note)
+    blocks.extend(_text(note, scale.body, width, body_font) for note in section.figures_note)
     blocks.extend(_list(section.themes, body_font, whole_lists, page))
     if section.themes_note:
-        blocks.append(_text(section.themes_note, BODY, width, body_font))
+        blocks.append(_text(section.themes_note, scale.body, width, body_font))
     if section.chart is not None:
         blocks.append(Block(printed_chart_height(section.chart, body_font, page.column_width) + CHART_NOTE_GAP,
-                            after=BODY.after))
+                            after=scale.body.after))
         if section.chart.note:
-            blocks.append(_text(section.chart.note, BODY, width, body_font))
+            blocks.append(_text(section.chart.note, scale.body, width, body_font))
     blocks.extend(_list(section.bullets, body_font, whole_lists, page))
-    blocks.extend(_text(i18n._("Find out more: {link}", link=link.text), BODY, width, body_font)
+    blocks.extend(_text(i18n._("Find out more: {link}", link=link.text), scale.body, width, body_font)
                   for link in section.links)
     return blocks
 
 
-def caption_text(title: str, family: str, page: PageGeometry = BUILTIN_PAGE) -> str:
+def caption_text(title: str, family: str, page: PrintedPage = BUILTIN_PAGE) -> str:
     """Return a table's caption as set: when it does not fit the column on one line, its closing note in brackets
     ("(where known: 6 of 10)") begins a line of its own rather than break inside."""
     lead, note = trailing_note(title)
-    style = BODY.bold_version()
+    style = page.type_scale.body.bold_version()
     if note and len(text_fit.wrap(title, page.column_width_points * text_fit.SAFETY, style.size, style.bold, family)) > 1:
         return f"{lead}\n{note}"
     return title
@@ -183,7 +184,7 @@ def table_height(table: CountTable, columns: tuple[int, int], family: str, setti
     return height
 
 
-def _list(items: tuple[str, ...], family: str, whole_lists: bool, page: PageGeometry) -> list[Block]:
+def _list(items: tuple[str, ...], family: str, whole_lists: bool, page: PrintedPage) -> list[Block]:
     """Return a list's items (the paragraph before a list is kept with its first item).
 
     List Bullet's space after applies only after the last item: Word and LibreOffice leave out the space between
@@ -191,31 +192,32 @@ def _list(items: tuple[str, ...], family: str, whole_lists: bool, page: PageGeom
     """
     keeps = list_keeps(items, family, whole_lists, page)
     width = page.column_width_points - BULLET_INDENT
-    blocks = [_text(item, BULLET, width, family, keep) for item, keep in zip(items, keeps)]
+    blocks = [_text(item, page.type_scale.bullet, width, family, keep) for item, keep in zip(items, keeps)]
     return [replace(block, after=0.0) for block in blocks[:-1]] + blocks[-1:]
 
 
 def list_keeps(items: tuple[str, ...], family: str, whole_lists: bool = True,
-               page: PageGeometry = BUILTIN_PAGE) -> list[bool]:
+               page: PrintedPage = BUILTIN_PAGE) -> list[bool]:
     """Return, for each item of a list, whether it is kept with the next, so no column break strands one or two.
 
     A short list (up to ``WHOLE_LIST_SHARE`` of a column) is kept whole, unless ``whole_lists`` is False; any
     other list keeps its first and its last ``MIN_ITEMS_EACH_SIDE`` items together, and may break between them.
     """
     count = len(items)
-    pitch = text_fit.face(BULLET.bold, family).line_height(BULLET.size) * LINE_SPACING
-    lines = sum(len(text_fit.wrap(item, (page.column_width_points - BULLET_INDENT) * text_fit.SAFETY, BULLET.size,
-                                  BULLET.bold, family)) for item in items)
+    bullet = page.type_scale.bullet
+    pitch = text_fit.face(bullet.bold, family).line_height(bullet.size) * bullet.line_spacing
+    lines = sum(len(text_fit.wrap(item, (page.column_width_points - BULLET_INDENT) * text_fit.SAFETY, bullet.size,
+                                  bullet.bold, family)) for item in items)
     if whole_lists and lines * pitch <= WHOLE_LIST_SHARE * page.body_height_points:
         return [index < count - 1 for index in range(count)]
     return [index < MIN_ITEMS_EACH_SIDE - 1 or count - MIN_ITEMS_EACH_SIDE <= index < count - 1
             for index in range(count)]
 
 
-def title_height(title: str, subtitle: str, heading_font: str, page: PageGeometry = BUILTIN_PAGE) -> float:
+def title_height(title: str, subtitle: str, heading_font: str, page: PrintedPage = BUILTIN_PAGE) -> float:
     """Return the height the title and subtitle take above ``page``'s columns."""
     total = 0.0
-    for text, style in ((title, TITLE), (subtitle, SUBTITLE)):
+    for text, style in ((title, page.type_scale.title), (subtitle, page.type_scale.subtitle)):
         block = _text(text, style, page.full_width_points, heading_font)
         total += block.height + style.after
     return total + TITLE_RULE.height
@@ -316,7 +318,7 @@ class _Flow:
 
 
 def fit_briefing(plan: BriefingPlan, fonts: tuple[str, str],
-                 page: PageGeometry = BUILTIN_PAGE) -> tuple[BriefingPlan, Fit]:
+                 page: PrintedPage = BUILTIN_PAGE) -> tuple[BriefingPlan, Fit]:
     """Return the briefing as it best fits the printed ``page``, and how it fits.
 
     When its parts overfill one page, the chart of the main themes shows fewer bars (the list beside it still
@@ -336,7 +338,7 @@ def fit_briefing(plan: BriefingPlan, fonts: tuple[str, str],
 
 
 def _with_fewest_bars(plan: BriefingPlan, fonts: tuple[str, str], tables: TableSetting,
-                      page: PageGeometry) -> tuple[BriefingPlan, Fit]:
+                      page: PrintedPage) -> tuple[BriefingPlan, Fit]:
     """Return the plan with the chart of the most bars that gives the least shortfall, and its fit."""
     best, fit = plan, fit_parts(plan.sections, plan.title, plan.subtitle, fonts, tables, page)
     for chart in plan.smaller_charts:
@@ -355,7 +357,7 @@ def _shortfall(fit: Fit) -> tuple[int, bool]:
 
 
 def fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str,
-              fonts: tuple[str, str], tables: TableSetting = TABLES, page: PageGeometry = BUILTIN_PAGE) -> Fit:
+              fonts: tuple[str, str], tables: TableSetting = TABLES, page: PrintedPage = BUILTIN_PAGE) -> Fit:
     """Return how the parts fit ``page``, their tables set as ``tables`` says: on how many pages, and past two,
     which parts to shorten.
 
@@ -369,7 +371,7 @@ def fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str,
 
 
 def _fit_parts(sections: tuple[SectionPlan, ...], title: str, subtitle: str, fonts: tuple[str, str],
-               whole_lists: bool, tables: TableSetting, page: PageGeometry) -> Fit:
+               whole_lists: bool, tables: TableSetting, page: PrintedPage) -> Fit:
     heading_font, body_font = fonts
     parts = [part_blocks(section, heading_font, body_font, whole_lists, tables, page) for section in sections]
     column = page.body_height_points

@@ -28,12 +28,50 @@ COLUMNS = 2
 COLUMN_GAP = Cm(0.8)
 COLUMN_WIDTH = int((PAGE_WIDTH - 2 * PAGE_MARGIN - COLUMN_GAP) / COLUMNS)
 EMU_PER_POINT = 12700
+LINE_SPACING = 1.08
 
 
 @dataclass(frozen=True)
-class PageGeometry:
-    """The page a briefing is drawn on, in EMU: its size and margins (the built-in A4 page's, or a comms team's
-    template's own, such as US Letter with 1-inch margins). The columns' gap and number are the briefing's."""
+class TextStyle:
+    """A paragraph role's size, weight and spacing before and after, in points, and its line spacing."""
+
+    size: float
+    bold: bool = False
+    before: float = 0.0
+    after: float = 0.0
+    line_spacing: float = LINE_SPACING  # lines are this many times the font's own line height apart
+
+    def bold_version(self) -> TextStyle:
+        return replace(self, bold=True)
+
+
+TITLE = TextStyle(20, bold=True, after=2)
+SUBTITLE = TextStyle(11, after=6)
+HEADING = TextStyle(12.5, bold=True, before=7, after=2)
+BODY = TextStyle(10, after=3)
+BULLET = TextStyle(10, after=1)
+FOOTER_SIZE = 8.5
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """How the briefing's paragraph roles are set: the built-in look's sizes, or a template's styles' own."""
+
+    title: TextStyle
+    subtitle: TextStyle
+    heading: TextStyle
+    body: TextStyle
+    bullet: TextStyle
+
+
+BUILTIN_TYPE_SCALE = TypeScale(TITLE, SUBTITLE, HEADING, BODY, BULLET)
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    """The page a briefing is printed on, as its document sets it: its size and margins, in EMU, and the type
+    scale of its styles (the built-in A4 page and look, or a comms team's template's own, such as US Letter with
+    1-inch margins and 11 pt text). The columns' gap and number are the briefing's."""
 
     width: int
     height: int
@@ -41,6 +79,7 @@ class PageGeometry:
     right: int
     top: int
     bottom: int
+    type_scale: TypeScale
 
     @property
     def full_width(self) -> int:
@@ -68,28 +107,8 @@ class PageGeometry:
         return self.height / EMU_PER_POINT - (self.top / EMU_PER_POINT + self.bottom / EMU_PER_POINT)
 
 
-BUILTIN_PAGE = PageGeometry(PAGE_WIDTH, PAGE_HEIGHT, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-
-
-@dataclass(frozen=True)
-class TextStyle:
-    """A paragraph role's size, weight and spacing before and after, in points."""
-
-    size: float
-    bold: bool = False
-    before: float = 0.0
-    after: float = 0.0
-
-    def bold_version(self) -> TextStyle:
-        return replace(self, bold=True)
-
-
-TITLE = TextStyle(20, bold=True, after=2)
-SUBTITLE = TextStyle(11, after=6)
-HEADING = TextStyle(12.5, bold=True, before=7, after=2)
-BODY = TextStyle(10, after=3)
-BULLET = TextStyle(10, after=1)
-FOOTER_SIZE = 8.5
+BUILTIN_PAGE = PrintedPage(PAGE_WIDTH, PAGE_HEIGHT, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN,
+                           BUILTIN_TYPE_SCALE)
 
 
 @dataclass(frozen=True)
@@ -106,7 +125,6 @@ class Rule:
 
 TITLE_RULE = Rule(1.5, 4)  # under the subtitle
 CHART_LABEL_SIZE = 9.0  # legible in print
-LINE_SPACING = 1.08
 
 BULLET_INDENT = 18.0  # points: List Bullet's hanging indent
 

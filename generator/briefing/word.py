@@ -30,13 +30,13 @@ from ..library_internals import relate, story_root
 from ..model import Link
 from ..output import Rendered, document_time, package_bytes, property_text
 from ..output.hiding_record import status_text
-from .blank import blank_document, page_geometry
+from .blank import blank_document, printed_page
 from .contrast import colour_problems, replace_illegible_style_colours
 from .fit import Fit, caption_text, fit_briefing, list_keeps, points, table_columns
 from .line_breaks import breakable_after_at, longer_than_a_line, name_pieces
 from .plan import (ACTION_PLAN_COLUMNS, MAX_WORDS, BriefingPlan, SectionPlan, record_request,
                    table_header)
-from .type_scale import BODY, BUILTIN_PAGE, CHART_LABEL_SIZE, COLUMN_GAP, COLUMNS, TABLES, chart_height
+from .type_scale import BUILTIN_PAGE, CHART_LABEL_SIZE, COLUMN_GAP, COLUMNS, TABLES, chart_height
 from .styles import has_numbering
 from .word_chart import word_chart_drawing
 
@@ -63,8 +63,8 @@ class WordBriefing:
         self.body_font = body_font
         body_face = text_fit.face(False, body_font)
         # An address wider than a column's line of body text may break after its '@'; a narrower one moves whole.
-        column_width = points(fit.page.column_width)
-        self.wider_than_a_column = lambda address: body_face.width(address, BODY.size) > column_width
+        column_width, body_size = points(fit.page.column_width), fit.page.type_scale.body.size
+        self.wider_than_a_column = lambda address: body_face.width(address, body_size) > column_width
         # A bullet is typed only where the style draws none; numbering is then switched off on the paragraph
         # (w:numId 0), so a style that Word or LibreOffice numbers by a link we do not follow still shows one.
         self.types_bullets = not has_numbering(doc, styles["bullet"])
@@ -150,7 +150,7 @@ class WordBriefing:
         setting = self.fit.tables
         caption = self.paragraph(caption_text(table.title, self.body_font, self.fit.page), "body", keep_with_next=True)
         caption[-1].insert(0, _bold())
-        if setting.caption_gap != BODY.after:
+        if setting.caption_gap != self.fit.page.type_scale.body.after:
             caption.find(qn("w:pPr")).append(_points_after(setting.caption_gap))
         word_table = self.doc.add_table(rows=len(table.rows) + 1, cols=2)
         word_table.style = self.table_style
@@ -394,8 +394,9 @@ def word_briefing(plan: BriefingPlan, look: Look, logo: bytes = b"", report_colo
     """Return the briefing as .docx bytes, with its summary and warnings (and, if asked, the colours')."""
     doc, styles = blank_document(look.docx_package, look.docx_template, look.colours, look.fonts, plan.language,
                                  look.theme.styles)
-    # A comms team's template keeps its own page (blank.prepare_document); the built-in look has the built-in one.
-    page = BUILTIN_PAGE if look.docx_package is None else page_geometry(doc)
+    # A comms team's template keeps its own page and styles (blank.prepare_document); the built-in look has the
+    # built-in ones.
+    page = BUILTIN_PAGE if look.docx_package is None else printed_page(doc, styles)
     plan, fit = fit_briefing(plan, look.fonts, page)
     paper = paper_colours(look.colours)
     briefing = WordBriefing(doc, styles, paper, look.fonts[1], fit, logo, plan.names)

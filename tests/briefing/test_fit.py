@@ -15,7 +15,9 @@ from generator.briefing import type_scale
 from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, EMU_PER_POINT, MIN_LAST_PAGE_FILL, Block, _flow,
                                     fit_briefing, fit_parts, part_blocks, printed_chart_height, table_columns,
                                     table_height, title_height)
+from generator.briefing.blank import printed_page
 from generator.briefing.plan import MIN_CHARTED_THEMES, SectionPlan, plan_briefings
+from generator.briefing.styles import resolve_styles
 from generator.briefing.type_scale import CHART_LABEL_SIZE, COMPACT_TABLES, TABLES, chart_height
 from generator.briefing.word_builder import WordBriefingBuilder
 from generator.briefing.word_chart import word_chart_drawing
@@ -59,6 +61,20 @@ def test_a_lead_in_is_kept_with_its_list():
     section = SectionPlan(6, "Questions", paragraphs=("Ask yourself:",), bullets=("One?", "Two?"))
     heading, lead_in, first, second = part_blocks(section, *FONTS)
     assert lead_in.keep_with_next and first.keep_with_next and not second.keep_with_next  # a short list: whole
+
+
+def test_a_template_s_page_and_type_scale_are_measured():
+    template = Document()  # python-docx's: US Letter, 1.25-inch side margins, 11 pt text at 1.15 lines, 10 pt apart
+    page = printed_page(template, resolve_styles(template, {}))
+    section = SectionPlan(1, "Background", paragraphs=(LONG * 4,))
+    (built_in_heading, built_in), (heading, paragraph) = part_blocks(section, *FONTS), part_blocks(section, *FONTS,
+                                                                                                    page=page)
+    assert (heading.before, paragraph.after) == (24, 10)
+    assert paragraph.line > built_in.line * 1.15  # 11 pt at 1.15 lines against 10 pt at 1.08
+    assert paragraph.lines > built_in.lines  # a 205 pt column against the built-in 244 pt
+    plan = _plans()[0]
+    assert fit_parts(plan.sections, plan.title, plan.subtitle, FONTS).pages == 1
+    assert fit_parts(plan.sections, plan.title, plan.subtitle, FONTS, page=page).pages == 2
 
 
 def test_a_long_title_leaves_less_room_on_the_first_page():
