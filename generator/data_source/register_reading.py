@@ -277,12 +277,19 @@ def _sheet_grid(sheet: _RowSource, data_only: bool, label: str, name: str, probl
             break
         grid.rows.append(values)
     else:
-        declared = sheet.max_row  # the sheet's own record of its used range: rows past those read are not lost
-        if declared is not None and declared > MAX_ROWS + 1:
-            problems.append(Problem(f"the sheet's used range reaches row {declared:,}, past the {MAX_ROWS + 1:,} "
-                                    "rows read; delete the rows below the register (they may hold only formatting)",
-                                    file=label, key_path=f"sheet {name}", category="input"))
+        if (past := rows_past_those_read(sheet.max_row, label, name)) is not None:
+            problems.append(past)
     return grid
+
+
+def rows_past_those_read(declared: int | None, label: str, name: str) -> Problem | None:
+    """Return the problem of a sheet whose own record of its used range (``declared``, openpyxl's max_row) reaches
+    past the rows read, or None: a row down there, even after blank ones, would otherwise be lost without a word."""
+    if declared is None or declared <= MAX_ROWS + 1:
+        return None
+    return Problem(f"the sheet's used range reaches row {declared:,}, past the {MAX_ROWS + 1:,} rows read; delete the "
+                   "rows below the register (they may hold only formatting)", file=label, key_path=f"sheet {name}",
+                   category="input")
 
 
 def _table_from_grid(file: str, sheet: str, grid: Sequence[Sequence[GridValue]]) -> Table:

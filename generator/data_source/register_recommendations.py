@@ -23,7 +23,7 @@ from ..problems import InputError, Problem, shorten
 from ..register_records import Recommendation, ResolvedReview, RowPlace
 from ..timescales import BANK_HOLIDAY_REGIONS, STAGE_HEADINGS, STAGES, YEAR_KINDS, parse_span, stage_key
 from .register_reading import (MAX_COLUMNS, MAX_ROWS, GridValue, Table, cell_text, is_blank,
-                               read_csv_table, rows_from_records)
+                               read_csv_table, rows_from_records, rows_past_those_read)
 # The Reviews sheet's own checks of headings and cells, so a recommendation's cell is held to the same rules.
 from .register_rows import Column, RowCells, ignore_reference, typed_rows
 from .schema import Locations
@@ -185,6 +185,7 @@ def _workbook_table(path: Path, label: str) -> Table | None:
             return None
         grid: list[list[GridValue]] = [[_plain(value) for value in row] for row in sheet.iter_rows(
             min_row=1, max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS, values_only=True)]
+        past = rows_past_those_read(sheet.max_row, label, name)
     except Exception:  # noqa: BLE001 - openpyxl's many exceptions for a damaged part mean one thing
         raise InputError([Problem(f"the sheet {RECOMMENDATIONS_SHEET} cannot be read; open the workbook in Excel "
                                   "and save it again", file=label, category="input")]) from None
@@ -193,6 +194,8 @@ def _workbook_table(path: Path, label: str) -> Table | None:
     if len(grid) > MAX_ROWS + 1 and not all(is_blank(value) for value in grid[-1]):
         raise InputError([Problem(f"the sheet has more than {MAX_ROWS:,} rows", file=label,
                                   key_path=f"sheet {name}", category="input")])
+    if past is not None:
+        raise InputError([past])
     headings = [cell_text(value) for value in grid[0]] if grid else []
     while headings and not headings[-1]:
         headings.pop()

@@ -284,6 +284,19 @@ def test_a_recommendation_past_the_limit_is_found_even_when_formatted_blank_rows
     assert problems_of(data) == ["register.xlsx, sheet  recommendations : the sheet has more than 2 rows"]
 
 
+def test_a_recommendation_after_blank_rows_past_the_limit_is_reported_not_lost(tmp_path, monkeypatch):
+    """The rows read stop at the limit; one further down, after a blank row, was dropped without a word."""
+    from generator.data_source import register_reading, register_recommendations
+
+    monkeypatch.setattr(register_recommendations, "MAX_ROWS", 2)
+    monkeypatch.setattr(register_reading, "MAX_ROWS", 2)
+    row = ["S-1", "Train", "Police", "2023-01-01", "Completed"]
+    data = workbook_register(tmp_path, [HEADINGS, row, row, [None], row])
+    assert problems_of(data) == [
+        "register.xlsx, sheet  recommendations : the sheet's used range reaches row 5, past the 3 rows read; delete "
+        "the rows below the register (they may hold only formatting)"]
+
+
 def test_recommendations_columns_past_the_limit_are_not_read(tmp_path):
     from generator.data_source.register_reading import MAX_COLUMNS
 
