@@ -24,12 +24,12 @@ def test_an_added_kinds_slides_follow_the_part_it_names(registry: dict) -> None:
     before = plan_deck(event)
 
     @kinds.planned_after("aims")
-    def plan_aside(event):
-        return [SlideSpec("content", "Aside", "Notes.")]
+    def plan_aside(event):  # planned from the event, as a real kind is
+        return [SlideSpec("content", f"Aside on {event.event.title}", "Notes.")]
 
     after = plan_deck(event)
     assert registry == {"aims": [plan_aside]}
-    assert [spec.title for spec in after] == [before[0].title, before[1].title, "Aside",
+    assert [spec.title for spec in after] == [before[0].title, before[1].title, f"Aside on {event.event.title}",
                                               *(spec.title for spec in before[2:])]
 
 
