@@ -47,6 +47,7 @@ _OUTREACHING_SETTINGS = {f"{{{W}}}mailMerge": "mail merge settings (a data sourc
                          f"{{{W}}}docVars": "document variables (the template's own data)"}
 # A word of a main part's content type that tells which office program made the file.
 OTHER_KINDS = {"presentationml": "PowerPoint", "wordprocessingml": "Word", "spreadsheetml": "Excel"}
+ARTICLES = {"Excel": "an"}  # before each program's name in a sentence: "a" unless given here
 TEMPLATE_KEYS = {"PowerPoint": "pptx_template", "Word": "docx_template"}
 
 
@@ -283,8 +284,8 @@ class _Walk:
             if marker in content_type.lower() and kind != self.kind.app:
                 elsewhere = f"a {kind} template is given as {TEMPLATE_KEYS[kind]}" if kind in TEMPLATE_KEYS \
                     else f"{kind} files are not templates"
-                raise refusal(self.path, f"this is a {kind} file, not a {self.kind.name} one; give a "
-                                         f"{self.kind.app} template here ({elsewhere})")
+                raise refusal(self.path, f"this is {ARTICLES.get(kind, 'a')} {kind} file, not a {self.kind.name} one; "
+                                         f"give a {self.kind.app} template here ({elsewhere})")
 
     def _missing(self, relationship: _Relationship, rule: Rule, source: str, target: str | None) -> None:
         shown = shown_target(target if target is not None else relationship.target)

@@ -229,7 +229,7 @@ def custom_xml_and_comment_authors(package: Package) -> None:
     package.relate(PRESENTATION, RT.COMMENT_AUTHORS, "commentAuthors.xml")
 
 
-def _picture_on(package: Package, part: str, target: str, shape_id: int = 98) -> None:
+def picture_on(package: Package, part: str, target: str, shape_id: int = 98) -> None:
     """Show the picture ``target`` (relative to ``part``) on a slide master or layout."""
     rel_id = package.relate(part, RT.IMAGE, target)
     root = package.xml(part)
@@ -244,7 +244,7 @@ def _picture_on(package: Package, part: str, target: str, shape_id: int = 98) ->
 
 def broken_optional_link(package: Package) -> None:
     """A picture on the master whose relationship names a part the package lacks."""
-    _picture_on(package, MASTER, "../media/missing.png")
+    picture_on(package, MASTER, "../media/missing.png")
 
 
 # Files that are not pictures, each under a picture's name and content type: (name, bytes, content type).
@@ -263,13 +263,13 @@ PRETENDING_PICTURES = (
 def files_pretending_to_be_pictures_on_a_layout(package: Package) -> None:
     for offset, (name, data, content_type) in enumerate(PRETENDING_PICTURES):
         package.add_part(f"ppt/media/{name}", data, content_type)
-        _picture_on(package, LAYOUT, f"../media/{name}", shape_id=90 + offset)
+        picture_on(package, LAYOUT, f"../media/{name}", shape_id=90 + offset)
 
 
 def picture_with_metadata_on_the_master(package: Package) -> None:
     """A real picture carrying text in its metadata, and bytes after its end: only its pixels are kept."""
     package.add_part("ppt/media/photo.png", png_bytes(metadata=True) + b"appended secret payload", CT.PNG)
-    _picture_on(package, MASTER, "../media/photo.png")
+    picture_on(package, MASTER, "../media/photo.png")
 
 
 def vba_bytes_as_an_embedded_font(package: Package) -> None:

@@ -1,0 +1,177 @@
+"""What sanitising a template takes and drops, told part by part: each hostile case's lines in the list of what was
+dropped (what check-template shows a user), parts that need no change kept byte for byte, click actions and links
+that run or reach nothing the rules allow, and a main part of another program or of no known kind refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from lxml import etree
+
+from generator.problems import InputError
+from generator.templates.package_rules import KINDS
+from generator.templates.sanitise import sanitise
+from tests.templates.hostile import (BUILT_IN_DECK_DROPS, MASTER, PRESENTATION, A, Package, build, changed, gallery,
+                                     picture_on, powerpoint_base, word_base)
+
+PATHS = {"pptx": "brand.potx", "docx": "brand.dotx"}
+LAYOUT_2 = "ppt/slideLayouts/slideLayout2.xml"
+HEADER = "word/header1.xml"
+SETTINGS = "word/settings.xml"
+WORD_BASE_DROPS = ["customXml/item1.xml (custom XML data)", "customXml/itemProps1.xml (custom XML data)",
+                   "docProps/app.xml (the template's application properties; the build sets its own)",
+                   "docProps/core.xml (the template's document properties; the build sets its own)",
+                   "docProps/thumbnail.jpeg (a thumbnail picture)"]
+BASE_DROPS = {"pptx": BUILT_IN_DECK_DROPS, "docx": WORD_BASE_DROPS}
+
+
+def _pictures_dropped(part: str) -> list[str]:
+    return [f"{part.split('/')[0]}/media/{name} (a picture on {part}, dropped: its bytes are not {kind} picture data)"
+            for name, kind in (("image9.png", "PNG"), ("program.jpeg", "JPEG"), ("page.png", "PNG"),
+                               ("workbook.png", "PNG"), ("junk.emf", "EMF"), ("junk.wmf", "WMF"),
+                               ("png-named.gif", "GIF"))]
+
+
+# What each case of the gallery adds to what its base template's sanitising drops, in the order it is listed.
+CASE_DROPS = {
+    ("pptx", "sample slide with links"): ["ppt/media/image1.png (a picture)", "ppt/slides/slide1.xml (a sample slide)"],
+    ("pptx", "vba project under a harmless name"): ["ppt/evil.bin (a macro project)"],
+    ("pptx", "unreferenced macro project"): ["ppt/vbaProject.bin (a macro project)"],
+    ("pptx", "external links on the master"): [f"external link javascript:alert(document.cookie) on {MASTER}",
+                                               "external link file:///C:/Windows/System32/calc.exe on "
+                                               "ppt/slideLayouts/slideLayout1.xml"],
+    ("pptx", "click actions that run things"): [f"click action ppaction://program on {LAYOUT_2}",
+                                                "external link file:///C:/Windows/System32/cmd.exe on "
+                                                f"{LAYOUT_2}",
+                                                "click action ppaction://macro?name=AutoOpen on "
+                                                "ppt/slideLayouts/slideLayout3.xml"],
+    ("pptx", "external picture on a layout"): ["external link http://tracker.example/pixel.png on "
+                                               "ppt/slideLayouts/slideLayout1.xml"],
+    ("pptx", "activex control on the master"): ["ppt/activeX/activeX1.xml (an ActiveX control)"],
+    ("pptx", "ole object on a layout"): ["ppt/embeddings/oleObject1.bin (an embedded OLE object)"],
+    ("pptx", "custom xml and comment authors"): ["customXml/item1.xml (custom XML data)",
+                                                 "ppt/commentAuthors.xml (comments)"],
+    ("pptx", "broken optional link"): [f"broken link to missing part ppt/media/missing.png (picture) on {MASTER}"],
+    ("pptx", "files pretending to be pictures on a layout"): _pictures_dropped("ppt/slideLayouts/slideLayout1.xml"),
+    ("pptx", "picture with metadata on the master"): [],
+    ("pptx", "vba bytes as an embedded font"): ["ppt/fonts/font1.fntdata (an embedded font; the build never takes "
+                                                "fonts from a template)"],
+    ("pptx", "properties of its own"): [],
+    ("docx", "body content with a picture and an imported file"): ["word/afchunk.mht (an imported file)",
+                                                                   "word/media/image1.png (a picture)"],
+    ("docx", "files pretending to be pictures in the header"): _pictures_dropped(HEADER),
+    ("docx", "vba project under a harmless name"): ["word/customizations.xml (macro key settings)",
+                                                    "word/evil.bin (a macro project)",
+                                                    "word/vbaData.xml (a macro project)"],
+    ("docx", "remote attached template"): ["attached template http://evil.example/payload.dotm"],
+    ("docx", "mail merge from an outside source"): [f"mail merge settings (a data source outside the template) on "
+                                                    f"{SETTINGS}",
+                                                    f"external link file:///C:/Users/Public/data.xlsx on {SETTINGS}"],
+    ("docx", "external links in the header"): [f"external link javascript:alert(1) on {HEADER}",
+                                               f"external link file:///C:/secret.docx on {HEADER}"],
+    ("docx", "fields that run commands in the header"): [
+        f'field DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe" on {HEADER}',
+        f'field INCLUDEPICTURE "http://tracker.example/pixel.png" \\d on {HEADER}'],
+    ("docx", "ole object in the header"): ["word/embeddings/oleObject1.bin (an embedded OLE object)"],
+    ("docx", "glossary and comments"): ["word/comments.xml (comments)", "word/glossary/document.xml (building blocks)"],
+    ("docx", "hyperlink fields in the header"): [f'field HYPERLINK "http://evil.example/simple" on {HEADER}',
+                                                 f'field HYPERLINK "file:///C:/Users/secret.docx" on {HEADER}',
+                                                 f'field HYPERLINK "javascript:alert(2)" on {HEADER}',
+                                                 f'field HYPERLINK "http://evil.example/field" \\o "tip" on {HEADER}'],
+    ("docx", "document variables in the settings"): [f"document variables (the template's own data) on {SETTINGS}"],
+    ("docx", "properties of its own"): [],
+}
+
+
+def _dropped(kind: str, data: bytes) -> list[str]:
+    return sanitise(data, KINDS[kind], PATHS[kind]).dropped
+
+
+def _refusal(data: bytes, kind: str = "pptx") -> str:
+    with pytest.raises(InputError) as raised:
+        sanitise(data, KINDS[kind], PATHS[kind])
+    return str(raised.value)
+
+
+def test_every_case_of_the_gallery_says_what_it_drops() -> None:
+    assert sorted(CASE_DROPS) == sorted(case for case in gallery() if case[1] != "all")
+
+
+@pytest.mark.parametrize("kind, base", [("pptx", powerpoint_base), ("docx", word_base)])
+def test_a_plain_template_drops_only_its_own_properties_and_keeps_its_parts_byte_for_byte(kind, base) -> None:
+    data = base()
+    taken = sanitise(data, KINDS[kind], PATHS[kind])
+    assert taken.dropped == BASE_DROPS[kind]
+    with zipfile.ZipFile(io.BytesIO(data)) as given, zipfile.ZipFile(io.BytesIO(taken.package)) as kept:
+        rewritten = [name for name in kept.namelist() if kept.read(name) != given.read(name)]
+    # Only the lists of parts and links are written anew; every part needing no change is the template's own.
+    assert all(name == "[Content_Types].xml" or name.endswith(".rels") for name in rewritten)
+
+
+@pytest.mark.parametrize("kind, name", sorted(CASE_DROPS))
+def test_each_hostile_case_lists_what_it_dropped(kind: str, name: str) -> None:
+    dropped = _dropped(kind, build(kind, name))
+    assert [line for line in dropped if line not in BASE_DROPS[kind]] == CASE_DROPS[kind, name]
+    assert set(BASE_DROPS[kind]) <= set(dropped)
+
+
+def _click_without_a_link(action: str):
+    def change(package: Package) -> None:
+        root = package.xml(LAYOUT_2)
+        shape = next(root.iter("{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr"))
+        etree.SubElement(shape, f"{{{A}}}hlinkClick", action=action)
+        package.put_xml(LAYOUT_2, root)
+    return change
+
+
+@pytest.mark.parametrize("action", ["ppaction://program", "PPACTION://MACRO?name=AutoOpen", "ppaction://ole?verb=0"])
+def test_a_click_action_that_runs_something_is_dropped_even_with_no_link(action: str) -> None:
+    taken = sanitise(changed(_click_without_a_link(action)), KINDS["pptx"], PATHS["pptx"])
+    assert taken.dropped[0] == f"click action {action} on {LAYOUT_2}"
+    with zipfile.ZipFile(io.BytesIO(taken.package)) as kept:
+        assert b"hlinkClick" not in kept.read(LAYOUT_2)
+
+
+def test_a_click_action_that_only_moves_between_slides_is_kept() -> None:
+    action = "ppaction://hlinkshowjump?jump=nextslide"
+    taken = sanitise(changed(_click_without_a_link(action)), KINDS["pptx"], PATHS["pptx"])
+    assert taken.dropped == BUILT_IN_DECK_DROPS
+    with zipfile.ZipFile(io.BytesIO(taken.package)) as kept:
+        assert action.encode() in kept.read(LAYOUT_2)
+
+
+def _picture_link_to(target: str):
+    def change(package: Package) -> None:
+        picture_on(package, MASTER, target)
+    return change
+
+
+@pytest.mark.parametrize("target", ["#within", "../../.."])
+def test_a_picture_link_naming_no_part_is_listed_as_broken_by_its_target(target: str) -> None:
+    assert _dropped("pptx", changed(_picture_link_to(target)))[0] == \
+        f"broken link to missing part {target} (picture) on {MASTER}"
+
+
+def _main_part_typed(content_type: str):
+    def change(package: Package) -> None:
+        types = package.xml("[Content_Types].xml")
+        for override in types:
+            if override.get("PartName") == f"/{PRESENTATION}":
+                override.set("ContentType", content_type)
+        package.put_xml("[Content_Types].xml", types)
+    return change
+
+
+def test_an_excel_workbook_given_as_a_template_is_refused_as_one() -> None:
+    data = changed(_main_part_typed("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"))
+    assert _refusal(data) == ("brand.potx: this is an Excel file, not a PowerPoint (.pptx or .potx) one; give a "
+                              "PowerPoint template here (Excel files are not templates)")
+
+
+def test_a_main_part_of_no_known_kind_is_refused_as_not_a_presentation() -> None:
+    assert _refusal(changed(_main_part_typed("application/xml"))) == (
+        "brand.potx, part ppt/presentation.xml: the part _rels/.rels names as its main document part is not one (its "
+        "content type is application/xml); open it in PowerPoint and save it again")
+
