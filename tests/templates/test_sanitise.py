@@ -175,3 +175,34 @@ def test_a_main_part_of_no_known_kind_is_refused_as_not_a_presentation() -> None
         "brand.potx, part ppt/presentation.xml: the part _rels/.rels names as its main document part is not one (its "
         "content type is application/xml); open it in PowerPoint and save it again")
 
+
+
+def test_a_part_changed_is_written_as_office_writes_it_in_utf_8_with_its_standalone_declaration() -> None:
+    def welsh_name_and_a_running_click(package: Package) -> None:
+        _click_without_a_link("ppaction://program")(package)
+        package.members[LAYOUT_2] = package.members[LAYOUT_2].replace(b'name="', 'name="Llŷn '.encode(), 1)
+
+    with zipfile.ZipFile(io.BytesIO(sanitise(changed(welsh_name_and_a_running_click), KINDS["pptx"],
+                                             PATHS["pptx"]).package)) as kept:
+        layout = kept.read(LAYOUT_2)
+    assert layout.startswith(b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>")
+    assert 'name="Llŷn '.encode() in layout
+
+
+def _part_left_behind(name: str, content_type: str, rel_type: str = "") -> bytes:
+    def change(package: Package) -> None:
+        package.add_part(name, b"\x00data", content_type)
+        if rel_type:
+            package.relate(PRESENTATION, rel_type, name.removeprefix("ppt/"))
+    return changed(change)
+
+
+def test_a_part_left_behind_is_named_for_what_links_to_it_when_nothing_else_tells() -> None:
+    data = _part_left_behind("ppt/data.bin", "application/octet-stream",
+                             "http://schemas.microsoft.com/office/2006/relationships/vbaProject")
+    assert "ppt/data.bin (a macro project)" in _dropped("pptx", data)
+
+
+def test_a_part_nothing_tells_about_is_listed_as_unused() -> None:
+    assert "ppt/notes.txt (not used by the template's masters, layouts or styles)" in \
+        _dropped("pptx", _part_left_behind("ppt/notes.txt", "application/octet-stream"))
