@@ -12,7 +12,8 @@ from lxml import etree
 
 from generator.problems import InputError
 from generator.templates.package_rules import KINDS
-from generator.templates.sanitise import sanitise
+from generator.templates.limits import SHOWN_TARGET_CHARACTERS
+from generator.templates.sanitise import sanitise, shown_target
 from tests.templates.hostile import (BUILT_IN_DECK_DROPS, MASTER, PRESENTATION, A, Package, build, changed, gallery,
                                      picture_on, powerpoint_base, word_base)
 
@@ -206,3 +207,43 @@ def test_a_part_left_behind_is_named_for_what_links_to_it_when_nothing_else_tell
 def test_a_part_nothing_tells_about_is_listed_as_unused() -> None:
     assert "ppt/notes.txt (not used by the template's masters, layouts or styles)" in \
         _dropped("pptx", _part_left_behind("ppt/notes.txt", "application/octet-stream"))
+
+
+def test_a_part_that_is_not_what_its_type_claims_is_refused_naming_what_it_should_be() -> None:
+    def master_in_another_namespace(package: Package) -> None:
+        root = package.xml(MASTER)
+        moved = etree.Element(f"{{urn:elsewhere}}{etree.QName(root).localname}", nsmap={None: "urn:elsewhere"})
+        moved[:] = list(root)
+        package.put_xml(MASTER, moved)
+
+    assert _refusal(changed(master_in_another_namespace)) == (
+        f"brand.potx, part {MASTER}: its root element is {{urn:elsewhere}}sldMaster, where the slide master part has "
+        "p:sldMaster in the namespace http://schemas.openxmlformats.org/presentationml/2006/main; open it in "
+        "PowerPoint and save it again")
+
+
+def test_a_template_s_main_part_is_labelled_as_a_presentation_so_python_pptx_opens_it() -> None:
+    from pptx import Presentation
+    from pptx.opc.constants import CONTENT_TYPE as CT
+
+    taken = sanitise(changed(_main_part_typed(CT.PML_TEMPLATE_MAIN)), KINDS["pptx"], PATHS["pptx"]).package
+    with zipfile.ZipFile(io.BytesIO(taken)) as kept:
+        assert f'PartName="/{PRESENTATION}" ContentType="{CT.PML_PRESENTATION_MAIN}"'.encode() in \
+            kept.read("[Content_Types].xml")
+    assert len(Presentation(io.BytesIO(taken)).slide_layouts) > 0
+
+
+def test_targets_are_shown_printable_and_cut_to_a_readable_length() -> None:
+    assert shown_target("http://x.example/\x1b[2Ja\u202eb") == "http://x.example/\\x1b[2Ja\\u202eb"
+    fits = "h" * SHOWN_TARGET_CHARACTERS
+    assert shown_target(fits) == fits
+    assert shown_target(fits + "h") == "h" * (SHOWN_TARGET_CHARACTERS - 1) + "…"
+
+
+def test_links_are_written_as_office_writes_them_in_utf_8_in_the_relationships_namespace() -> None:
+    with zipfile.ZipFile(io.BytesIO(sanitise(powerpoint_base(), KINDS["pptx"], PATHS["pptx"]).package)) as kept:
+        written = {name: kept.read(name) for name in kept.namelist() if name.endswith(".rels")}
+    assert "_rels/.rels" in written and "ppt/_rels/presentation.xml.rels" in written
+    for name, data in written.items():
+        assert data.startswith(b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<Relationships xmlns="
+                               b'"http://schemas.openxmlformats.org/package/2006/relationships">'), name
