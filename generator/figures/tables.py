@@ -170,7 +170,7 @@ def role_plural(role: str, review: ReviewType) -> str:
         return declared[role.casefold()]
     if role.casefold() == review.person_noun.casefold():
         return review.people_noun
-    words = role.split(" ")
+    words = role.split()  # a role typed with two spaces or a tab between its words still names its people
     head = next((i - 1 for i, word in enumerate(words) if i and word.casefold() in PREPOSITIONS), len(words) - 1)
     words[head] = plural_word(words[head])
     return " ".join(words)

@@ -28,6 +28,7 @@ def loaded():
     ("person", "people"), ("man", "men"), ("witness", "witnesses"), ("family member", "family members"),
     ("adult at risk", "adults at risk"), ("person of interest", "people of interest"), ("baby", "babies"),
     ("boy", "boys"), ("young person", "young people"),
+    ("adult  at risk", "adults at risk"), (" victim\t", "victims"),  # spaces as a data file may type them
 ])
 def test_a_role_names_its_people_as_english_does(loaded, role, expected):
     first = next(iter(loaded.event.review_types.values()))
