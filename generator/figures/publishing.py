@@ -47,7 +47,7 @@ def as_published(figures: ReviewFigures, role_units: Sequence[str]) -> ReviewFig
     profiled = tuple(table for table in figures.demographics if table.unit not in too_few)
     withheld = tuple(table for table in figures.demographics if table.unit in too_few)
     figures = dataclasses.replace(figures, demographics=profiled, withheld=withheld, not_shown=tuple(not_shown))
-    return hide_small(figures, {unit: totals[unit] for unit in groups if unit not in too_few}, role_units)
+    return hide_small(figures, {unit: totals[unit] for unit in groups if unit not in too_few})
 
 
 def _people_in(figures: ReviewFigures, unit: str, tables: Sequence[CountTable], role_units: Sequence[str]) -> int:
@@ -62,17 +62,17 @@ UNKNOWN = "(not known)"  # the people a table does not cover, which a reader can
 UNKNOWN_REVIEWS = "(reviews not known)"  # the reviews a table does not cover: 'where known: 3 of 9' tells it
 
 
-def hide_small(figures: ReviewFigures, people: Mapping[str, int], role_units: Sequence[str]) -> ReviewFigures:
+def hide_small(figures: ReviewFigures, people: Mapping[str, int]) -> ReviewFigures:
     """Return the figures with counts from 1 to threshold - 1 hidden, and enough others that no hidden one can be
     worked out from what the publication prints about the same reviews and people (``people``: the number of
     people each unit's tables describe). A table that cannot be kept safe otherwise is withheld whole."""
     if not figures.threshold:
         return figures
-    tables, totals, relations = _printed_sums(figures, people, role_units)
+    tables, totals, relations = _printed_sums(figures, people)
     return _with_hiding(figures, hide(tables, totals, relations, figures.threshold))
 
 
-def _printed_sums(figures: ReviewFigures, people: Mapping[str, int], role_units: Sequence[str]) -> tuple[
+def _printed_sums(figures: ReviewFigures, people: Mapping[str, int]) -> tuple[
         dict[str, dict[str, int]], dict[str, tuple[int, bool]], list[Relation]]:
     """Return what the publication prints about the type's reviews and people, for :func:`hide`: each table's
     counts, the totals (and whether each is printed), and which counts add up to which total."""
@@ -88,9 +88,8 @@ def _printed_sums(figures: ReviewFigures, people: Mapping[str, int], role_units:
         totals[f"people: {unit}"] = (total, True)
     for table in figures.demographics:
         tables[table.name] = _demographic_sums(table, people[table.unit], totals, relations)
-    if len(role_units) > 1 and sum(people.get(unit, 0) for unit in role_units) == figures.people:
-        totals["people"] = (figures.people, True)
-        relations.append(Relation("people", tuple(f"people: {unit}" for unit in role_units if unit in people)))
+    # Every unit's people are printed, so their sum (all a type's people, when its roles are different people)
+    # tells a reader nothing more: it is no relation here.
     return tables, totals, relations
 
 

@@ -168,7 +168,7 @@ def test_the_people_a_table_does_not_cover_count_towards_what_a_reader_can_work_
 
 def test_without_a_threshold_nothing_is_hidden(tees):
     found = review_figures("adults", tees.review_types["adults"])
-    assert hide_small(found, {"adults": 7}, []) is found
+    assert hide_small(found, {"adults": 7}) is found
     assert [table.suppression for table in found.tables] == [None, None, None]
 
 
