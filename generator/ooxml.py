@@ -10,6 +10,8 @@ WORD_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingD
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"  # r:id, r:embed...
 PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"  # a part's .rels
 
+EMU_PER_POINT = 12700  # OOXML measures lengths in English Metric Units: 914,400 to the inch, 72 points to it
+
 
 def tag(namespace: str, name: str) -> str:
     """Return the Clark-notation name lxml uses: '{namespace}name'."""

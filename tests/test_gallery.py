@@ -32,7 +32,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.util import Pt
 
 from generator.categories import is_unknown
-from generator.checks.rendered import EMU_PER_PT, Page, Word, read_pages
+from generator.checks.rendered import Page, Word, read_pages
+from generator.ooxml import EMU_PER_POINT
 from generator.cli import main
 from generator.loading import load_event
 from generator.deck.chart_layout import CHART_TITLE_SIZE
@@ -666,8 +667,8 @@ def test_slide_footer_fits_on_one_line(name: str, build_gallery: BuildGallery,
     for number, (slide, page) in enumerate(zip(Presentation(str(deck)).slides, pages), start=1):
         for shape in slide.placeholders:
             if shape.placeholder_format.type == PP_PLACEHOLDER.FOOTER and shape.text_frame.text.strip():
-                left, top = shape.left / EMU_PER_PT, shape.top / EMU_PER_PT
-                right, bottom = left + shape.width / EMU_PER_PT, top + shape.height / EMU_PER_PT
+                left, top = shape.left / EMU_PER_POINT, shape.top / EMU_PER_POINT
+                right, bottom = left + shape.width / EMU_PER_POINT, top + shape.height / EMU_PER_POINT
                 inside = [w for w in page.words if left - SAME_LINE_PT <= w.left and w.right <= right + SAME_LINE_PT
                           and top - SAME_LINE_PT <= w.top and w.bottom <= bottom + SAME_LINE_PT]
                 assert inside, f"slide {number}: LibreOffice drew no footer inside the footer's box"

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from generator import text_fit
-from generator.deck.body_text import (BODY_FIT, EMU_PER_PT, FitRange, best_size, paragraphs_height,
+from generator.ooxml import EMU_PER_POINT
+from generator.deck.body_text import (BODY_FIT, FitRange, best_size, paragraphs_height,
                                       split_into_pages)
 from generator.deck.slides import Para
 
@@ -101,12 +102,12 @@ def test_best_size_fits_the_box_and_is_the_largest_that_does(count):
     for height in HEIGHTS:
         size = best_size(paras, BOX_WIDTH, height, BODY_FIT)
         if size is None:
-            assert paragraphs_height(paras, BOX_WIDTH, BODY_FIT.smallest) > height / EMU_PER_PT
+            assert paragraphs_height(paras, BOX_WIDTH, BODY_FIT.smallest) > height / EMU_PER_POINT
             continue
         assert size in list(BODY_FIT.sizes())
-        assert paragraphs_height(paras, BOX_WIDTH, size) <= height / EMU_PER_PT  # never above the box
+        assert paragraphs_height(paras, BOX_WIDTH, size) <= height / EMU_PER_POINT  # never above the box
         larger = [s for s in BODY_FIT.sizes() if s > size]
-        assert all(paragraphs_height(paras, BOX_WIDTH, s) > height / EMU_PER_PT for s in larger)
+        assert all(paragraphs_height(paras, BOX_WIDTH, s) > height / EMU_PER_POINT for s in larger)
 
 
 @pytest.mark.parametrize("count", [1, 3, 6, 12])
@@ -133,7 +134,7 @@ def test_pages_keep_every_paragraph_in_order_and_each_fits(sub_bullets, height):
     assert [para for page in pages for para in page] == paras
     assert all(page for page in pages)
     for page in pages:
-        assert paragraphs_height(page, BOX_WIDTH, BODY_FIT.smallest) <= height / EMU_PER_PT
+        assert paragraphs_height(page, BOX_WIDTH, BODY_FIT.smallest) <= height / EMU_PER_POINT
         assert page[0].level == 0  # a sub-bullet stays with its parent
 
 

@@ -31,10 +31,11 @@ from functools import lru_cache
 from .. import i18n, text_fit
 from ..charts import ChartSpec, bar_layout
 from ..figures import CountTable
+from ..ooxml import EMU_PER_POINT
 from .line_breaks import trailing_note
 from .plan import BriefingPlan, SectionPlan, table_header
 from .type_scale import (BUILTIN_PAGE, BULLET_INDENT, CHART_LABEL_SIZE, CHART_NOTE_GAP, COLUMNS, COMPACT_TABLES,
-                         EMU_PER_POINT, FIGURE_TABLE_WIDTH, NUMBER_COLUMN_MIN, TABLES, TITLE_RULE, PrintedPage,
+                         FIGURE_TABLE_WIDTH, NUMBER_COLUMN_MIN, TABLES, TITLE_RULE, PrintedPage,
                          TableSetting, TextStyle, chart_height)
 
 # Measured against LibreOffice on the gallery, a column's content comes within about 3 pt, erring long (the

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..charts import ChartSpec
+from ..ooxml import EMU_PER_POINT
 
 EMU_PER_CM = 360_000  # Office's unit, as python-docx's Cm counts it (here without importing python-docx)
 
@@ -27,7 +28,6 @@ HEADER_FOOTER_DISTANCE = Cm(0.7)
 COLUMNS = 2
 COLUMN_GAP = Cm(0.8)
 COLUMN_WIDTH = int((PAGE_WIDTH - 2 * PAGE_MARGIN - COLUMN_GAP) / COLUMNS)
-EMU_PER_POINT = 12700
 LINE_SPACING = 1.08
 
 

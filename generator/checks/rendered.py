@@ -9,9 +9,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..ooxml import EMU_PER_POINT
+
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 _WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>')
-EMU_PER_PT = 12700
 TOLERANCE_PT = 2.0
 
 
@@ -59,8 +60,8 @@ def shape_boxes(slide) -> list[tuple[float, float, float, float]]:
     for shape in slide.shapes:
         if shape.width is None or shape.left is None:
             continue
-        boxes.append((shape.left / EMU_PER_PT, shape.top / EMU_PER_PT, (shape.left + shape.width) / EMU_PER_PT,
-                      (shape.top + shape.height) / EMU_PER_PT))
+        boxes.append((shape.left / EMU_PER_POINT, shape.top / EMU_PER_POINT, (shape.left + shape.width) / EMU_PER_POINT,
+                      (shape.top + shape.height) / EMU_PER_POINT))
     return boxes
 
 

@@ -17,8 +17,8 @@ from pptx.util import Emu, Pt
 from .. import text_fit
 from ..ooxml import DRAWING, PRESENTATION, tag
 from .slides import Para
+from ..ooxml import EMU_PER_POINT
 
-EMU_PER_PT = 12700
 INSET_X = Emu(91440)
 INSET_Y = Emu(45720)
 BULLET_INDENT = Emu(342900)
@@ -63,11 +63,11 @@ def _space_before(para: Para, size: float, first: bool) -> float:
 
 def paragraphs_height(paras: list[Para], width_emu: int, size: float, family: str = "") -> float:
     """Return the height in points that ``paras`` take at ``size``, in ``family``, in a box ``width_emu`` wide."""
-    inner = (width_emu - 2 * INSET_X) / EMU_PER_PT
-    total = 2 * INSET_Y / EMU_PER_PT
+    inner = (width_emu - 2 * INSET_X) / EMU_PER_POINT
+    total = 2 * INSET_Y / EMU_PER_POINT
     for i, para in enumerate(paras):
         para_size = size * para.scale
-        width = inner - _left_margin(para) / EMU_PER_PT
+        width = inner - _left_margin(para) / EMU_PER_POINT
         total += _space_before(para, para_size, i == 0)
         total += text_fit.text_height(para.text, width, para_size, para.bold, family)
     return total
@@ -77,7 +77,7 @@ def best_size(paras: list[Para], width_emu: int, height_emu: int, fit: FitRange,
               family: str = "") -> float | None:
     """Return the largest size in ``fit`` at which ``paras`` fit the box, or None if none does: the largest at
     which every email or web address also fits its line, if one does (a wider address is cut inside)."""
-    height_pt = height_emu / EMU_PER_PT
+    height_pt = height_emu / EMU_PER_POINT
     if paragraphs_height(paras, width_emu, fit.smallest, family) > height_pt:
         return None  # long lists: no need to try every size before splitting them
     largest_fitting = None
@@ -91,9 +91,9 @@ def best_size(paras: list[Para], width_emu: int, height_emu: int, fit: FitRange,
 
 def addresses_fit_their_lines(paras: list[Para], width_emu: int, size: float, family: str = "") -> bool:
     """Return whether every email or web address in ``paras`` fits a line of its own at ``size``."""
-    inner = (width_emu - 2 * INSET_X) / EMU_PER_PT
+    inner = (width_emu - 2 * INSET_X) / EMU_PER_POINT
     return all(text_fit.face(para.bold, family).width(address, size * para.scale)
-               <= inner - _left_margin(para) / EMU_PER_PT
+               <= inner - _left_margin(para) / EMU_PER_POINT
                for para in paras for address in text_fit.ADDRESS.findall(para.text))
 
 
@@ -106,7 +106,7 @@ def split_into_pages(paras: list[Para], width_emu: int, height_emu: int, size: f
             groups[-1].append(para)
         else:
             groups.append([para])
-    height_pt = height_emu / EMU_PER_PT
+    height_pt = height_emu / EMU_PER_POINT
     pages: list[list[Para]] = [[]]
     used = 0.0
     for group in groups:
@@ -159,7 +159,7 @@ def two_column_size(header: list[Para], left: list[Para], right: list[Para], wid
                     gap_emu: int, fit: FitRange, family: str = "") -> float | None:
     """Return the largest size at which a header over two columns of bullets fits the box, or None."""
     column = (width_emu - gap_emu) // 2
-    height_pt = height_emu / EMU_PER_PT
+    height_pt = height_emu / EMU_PER_POINT
     for size in fit.sizes():
         top = paragraphs_height(header, width_emu, size, family) if header else 0.0
         columns = max(paragraphs_height(left, column, size, family), paragraphs_height(right, column, size, family))
@@ -193,7 +193,7 @@ def write_paragraphs(shape, paras: list[Para], size: float, family: str = "") ->
         text = para.text
         # The address first: a placeholder's width is looked up through its layout, which takes a while.
         if text_fit.ADDRESS.search(text) and shape.width is not None:
-            width = (shape.width - 2 * INSET_X - _left_margin(para)) / EMU_PER_PT
+            width = (shape.width - 2 * INSET_X - _left_margin(para)) / EMU_PER_POINT
             text = text_fit.addresses_on_lines_of_their_own(text, width, para_size, para.bold, family)
         end = paragraph.find(f"{{{DRAWING}}}endParaRPr")  # kept by clear(); it must stay last
         for index, line in enumerate(text.split("\n")):

@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 from .. import text_fit
 from ..charts import EDGE, LABEL_OFFSET, LABEL_SHARE, MIN_LABEL_SIZE, SLACK, TITLE_DROP, ChartSpec, bar_layout
 from .body_text import DECK_BODY_FLOOR
-from .layouts import EMU_PER_PT, Box
+from ..ooxml import EMU_PER_POINT
+from .layouts import Box
 
 # The deck's chart type scale: titles (bold) at one size, labels stepping down from the largest that fits.
 CHART_TITLE_SIZE = 16.0
@@ -144,7 +145,7 @@ def shares(weights: list[float], needed: list[float], usable: float) -> list[flo
 def bar_label_size(chart: ChartSpec, room: Box, family: str, sizes: tuple[float, ...]) -> float | None:
     """Return the largest of ``sizes`` at which every label of a bar chart drawn in ``room`` has its own lines
     beside its bar, or None when none does."""
-    width, height = room.width / EMU_PER_PT, room.height / EMU_PER_PT
+    width, height = room.width / EMU_PER_POINT, room.height / EMU_PER_POINT
     return next((size for size in sizes
                  if bar_layout(chart, width, size, family, title_size=CHART_TITLE_SIZE,
                                title_drop=TITLE_DROP).height <= height), None)
@@ -165,11 +166,11 @@ def even_groups(charts: list[ChartSpec], count: int) -> list[list[ChartSpec]]:
 def labels_touch(chart: ChartSpec, room: Box, family: str, size: float) -> bool:
     """Return whether a bar chart's labels drawn in ``room`` at ``size`` would touch: its bars' slots, spread over
     the room, shorter than a label's lines as the font sets them (:func:`bar_label_size` asks for more: a gap)."""
-    layout = bar_layout(chart, room.width / EMU_PER_PT, size, family, at_least=room.height / EMU_PER_PT,
+    layout = bar_layout(chart, room.width / EMU_PER_POINT, size, family, at_least=room.height / EMU_PER_POINT,
                         title_size=CHART_TITLE_SIZE, title_drop=TITLE_DROP)
     lines = max((len(text_fit.wrap(label, layout.label_width, size, family=family)) for label in chart.categories),
                 default=1)
-    slots = room.height / EMU_PER_PT - layout.plot_top - EDGE  # the room's, however much more the labels ask for
+    slots = room.height / EMU_PER_POINT - layout.plot_top - EDGE  # the room's, however much more the labels ask for
     return slots / max(len(chart.categories), 1) < lines * text_fit.face(False, family).line_height(size)
 
 
@@ -191,7 +192,7 @@ def place_slide(charts: list[ChartSpec], measure: _Measure, smallest: float,
                 force: bool = False) -> list[PlacedChart] | None:
     """Return ``charts`` placed side by side on one slide, each label at least ``smallest``, or None when they
     do not fit; ``force``: place them anyway, in their preferred widths at the smallest size."""
-    usable = (measure.area.width - measure.gap * (len(charts) - 1)) / EMU_PER_PT
+    usable = (measure.area.width - measure.gap * (len(charts) - 1)) / EMU_PER_POINT
     sizes = tuple(size for size in LABEL_SIZES if size >= smallest)
     weights = [preferred_weight(chart) for chart in charts]
     # Bars are first given the room for whole labels (fewer lines, so a shorter chart), then for their words.
@@ -244,7 +245,7 @@ def chart_slides(charts: list[ChartSpec], area: Box, gap: int, family: str, char
                  sentence: Callable[[ChartSpec], str]) -> ChartSlides:
     """Return a type's charts laid out on as few slides as give each the room its labels need, dealt evenly, at
     most :data:`MAX_CHARTS_PER_SLIDE` a slide (see the module's description)."""
-    drawn = [drawn_as(chart, area.width / EMU_PER_PT, family) for chart in charts]
+    drawn = [drawn_as(chart, area.width / EMU_PER_POINT, family) for chart in charts]
     alone = _Measure(area, gap, family, chart_room, sentence)
     measure = replace(alone, crowded=frozenset(chart for chart in drawn
                                                if place_slide([chart], alone, MIN_LABEL_SIZE) is None))

@@ -9,7 +9,8 @@ from __future__ import annotations
 from ..charts import TITLE_DROP, ChartSpec, bar_layout
 from ..ooxml import PRESENTATION, tag
 from .chart_style import add_native_chart, place_plot_area, style_chart
-from .layouts import EMU_PER_PT, Box
+from ..ooxml import EMU_PER_POINT
+from .layouts import Box
 
 
 def set_alt_text(shape, text: str) -> None:
@@ -25,8 +26,8 @@ def add_chart(slide, spec: ChartSpec, box: Box, label_size: float, title_size: f
     frame = add_native_chart(slide.shapes, spec, box.left, box.top, box.width, box.height)
     style_chart(frame.chart, spec, label_size, title_size=title_size)
     if spec.kind == "bar" and spec.categories:
-        place_plot_area(frame.chart.element, bar_layout(spec, box.width / EMU_PER_PT, label_size, family,
-                                                        at_least=box.height / EMU_PER_PT, title_size=title_size,
+        place_plot_area(frame.chart.element, bar_layout(spec, box.width / EMU_PER_POINT, label_size, family,
+                                                        at_least=box.height / EMU_PER_POINT, title_size=title_size,
                                                         title_drop=TITLE_DROP))
     frame.name = spec.title
     set_alt_text(frame, spec.alt_text)

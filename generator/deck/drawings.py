@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..charts import MIN_LABEL_SIZE, ChartSpec
 from ..i18n import _
+from ..ooxml import EMU_PER_POINT
 from ..problems import shorten
 from ..slide_kinds import draws
 from ..wording import counts_text
@@ -144,7 +145,7 @@ def _said_as_a_sentence(writer: DeckWriter, slide, title: str, chart: ChartSpec,
     under it at the body size (set no larger than the deck's one body size)."""
     heading, sentence = fact_paras(chart)
     heading_height = int(body_text.paragraphs_height([heading], box.width, chart_layout.CHART_TITLE_SIZE,
-                                                     writer.body_font) * body_text.EMU_PER_PT) + 1
+                                                     writer.body_font) * EMU_PER_POINT) + 1
     writer.write_box(slide, None, Box(box.left, box.top, box.width, heading_height), [heading],
                      chart_layout.CHART_TITLE_SIZE)
     below = Box(box.left, box.top + heading_height, box.width, box.height - heading_height)

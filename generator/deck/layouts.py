@@ -17,12 +17,12 @@ from pptx.util import Emu
 
 from ..ooxml import DRAWING, PRESENTATION, tag
 from ..slide_kinds import SLIDE_KINDS
+from ..ooxml import EMU_PER_POINT
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 FOOTER_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 FOOTER_SIZE = 12
-EMU_PER_PT = 12700
 FOOTER_INSET = Emu(91440)  # a text box's default left and right inset
 FOOTER_GAP = Emu(114300)  # between a widened footer and the slide number
 FOOTER_MARGIN = Emu(457200)  # a widened footer keeps this far from the slide's edge
@@ -238,7 +238,7 @@ def footer_box(sources: list[FooterSource], slide_width: int, text_width_pt: flo
     """Return a wider box for a footer whose text (``text_width_pt`` wide) would wrap in its own, or None when
     it fits as it is. The box keeps its centre and grows up to the slide's margin and the slide number."""
     footer = next((s for s in sources if s.kind == PP_PLACEHOLDER.FOOTER), None)
-    if footer is None or text_width_pt * EMU_PER_PT + 2 * FOOTER_INSET <= footer.box.width:
+    if footer is None or text_width_pt * EMU_PER_POINT + 2 * FOOTER_INSET <= footer.box.width:
         return None
     number = next((s for s in sources if s.kind == PP_PLACEHOLDER.SLIDE_NUMBER), None)
     centre = footer.box.left + footer.box.width // 2

@@ -19,7 +19,7 @@ from .. import text_fit
 from ..branding import theme_fonts
 from ..charts import ChartSpec
 from ..library_internals import drop_slide
-from ..ooxml import DRAWING, PRESENTATION
+from ..ooxml import DRAWING, EMU_PER_POINT, PRESENTATION
 from ..problems import shorten
 from ..slide_kinds import DRAWINGS, SLIDE_KINDS
 from . import body_text, charts, drawings, layouts  # drawings: registers each built-in kind's drawing
@@ -172,7 +172,7 @@ class DeckWriter:
             top = box.top
             if header_shape is not None:
                 header_height = int(body_text.paragraphs_height(header, box.width, at, self.body_font)
-                                    * body_text.EMU_PER_PT) + 1
+                                    * EMU_PER_POINT) + 1
                 header_shape.height = Emu(header_height)
                 body_text.write_paragraphs(header_shape, header, at, self.body_font)
                 top += header_height
@@ -246,7 +246,7 @@ class DeckWriter:
         footer_at = layouts.footer_box(sources, self.prs.slide_width, width)
         if footer_at is None:
             return self.footer_text, None
-        room = (footer_at.width - 2 * layouts.FOOTER_INSET) / body_text.EMU_PER_PT
+        room = (footer_at.width - 2 * layouts.FOOTER_INSET) / EMU_PER_POINT
         if width <= room:
             return self.footer_text, footer_at
         line = text_fit.wrap(self.footer_text, room - text_fit.face(False, self.body_font).width(
@@ -293,7 +293,7 @@ class DeckWriter:
         box = self._box(slide, target) if target is not None else self.content_area(slide)
         size = self.fit_or_smallest(paras, box, fit, title)
         # An email or web address on a line of its own (a contact) is set small enough not to break at a hyphen.
-        width = (box.width - 2 * body_text.INSET_X) / body_text.EMU_PER_PT
+        width = (box.width - 2 * body_text.INSET_X) / EMU_PER_POINT
         addresses = [para.text for para in paras if text_fit.ADDRESS.search(para.text)]
         size = next((smaller for smaller in fit.sizes() if smaller <= size and not any(
             text_fit.breaks_badly(text, width, smaller, False, self.body_font) for text in addresses)), size)
@@ -321,7 +321,7 @@ class DeckWriter:
         lead, groups = body_text.lead_and_groups(paras)
         page_fit = FitRange(CONTINUED_SIZE, fit.smallest)
         needed = body_text.paragraphs_height(paras, box.width, fit.smallest, self.body_font)
-        first_try = max(2, int(needed / (box.height / body_text.EMU_PER_PT)))
+        first_try = max(2, int(needed / (box.height / EMU_PER_POINT)))
         for count in range(first_try, len(groups) + 1):
             if later is box:
                 chunks = body_text.even_chunks(groups, count)
@@ -352,8 +352,8 @@ class DeckWriter:
         beside a chart) takes the groups that fill it most nearly as full as the later pages (``later``, the rest
         dealt evenly over them) are filled, measured at ``size``, so that no page is a stub; None when no share
         fits."""
-        room = box.height / body_text.EMU_PER_PT
-        later_room = later.height / body_text.EMU_PER_PT
+        room = box.height / EMU_PER_POINT
+        later_room = later.height / EMU_PER_POINT
         best: tuple[float, list[list[Para]]] | None = None
         for first in range(1, len(groups) - count + 2):
             head = lead + [para for group in groups[:first] for para in group]
@@ -382,7 +382,7 @@ class DeckWriter:
             if body_text.paragraphs_height(paras, area.width, candidate, self.body_font) <= area.height / 4:
                 size = candidate
                 break
-        height = int(body_text.paragraphs_height(paras, area.width, size, self.body_font) * body_text.EMU_PER_PT) + 1
+        height = int(body_text.paragraphs_height(paras, area.width, size, self.body_font) * EMU_PER_POINT) + 1
         return (Box(area.left, area.top, area.width, area.height - height - COLUMN_GAP // 2),
                 Box(area.left, area.bottom - height, area.width, height), size)
 
@@ -432,7 +432,7 @@ class _Title:
 
     def breaks_badly(self, size: float, family: str) -> bool:
         """Return whether the title, at ``size``, would break inside a hyphenated word or a parenthesis."""
-        width = (self.box.width - 2 * body_text.INSET_X) / body_text.EMU_PER_PT
+        width = (self.box.width - 2 * body_text.INSET_X) / EMU_PER_POINT
         return text_fit.breaks_badly(self.measured, width, size, True, family)
 
 

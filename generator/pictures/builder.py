@@ -20,6 +20,7 @@ from ..briefing.type_scale import CHART_LABEL_SIZE, COLUMN_WIDTH
 from ..output import Rendered, Target, document_time
 from ..figures import publish_threshold
 from ..look import Look
+from ..ooxml import EMU_PER_POINT
 from ..output_formats import PNG, SVG
 from ..paths import event_stem
 from .page import index_page
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
 FOLDER = "pictures"
 INDEX = "index.html"
-EMU_PER_POINT = 12700
 SOCIAL_DPI = 100  # 12 x 6.75 inches at 100 dots an inch: the 1200 x 675 pixels social networks show whole
 
 

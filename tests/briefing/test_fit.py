@@ -12,7 +12,8 @@ from docx.oxml.ns import qn
 
 from generator import text_fit
 from generator.briefing import type_scale
-from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, EMU_PER_POINT, MIN_LAST_PAGE_FILL, Block, _flow,
+from generator.ooxml import EMU_PER_POINT
+from generator.briefing.fit import (BODY_HEIGHT, COLUMN_WIDTH, MIN_LAST_PAGE_FILL, Block, _flow,
                                     fit_briefing, fit_parts, part_blocks, printed_chart_height, table_columns,
                                     table_height, title_height)
 from generator.briefing.blank import printed_page

@@ -51,11 +51,12 @@ def test_an_address_that_does_not_fit_the_rest_of_its_line_begins_the_next_whole
 
 def test_text_is_set_at_the_largest_size_at_which_each_address_fits_a_line_of_its_own():
     from generator import text_fit
-    from generator.deck.body_text import BODY_FIT, BULLET_INDENT, EMU_PER_PT, INSET_X, best_size
+    from generator.deck.body_text import BODY_FIT, BULLET_INDENT, INSET_X, best_size
+    from generator.ooxml import EMU_PER_POINT
 
     # A line as wide as the address at 21 pt: the text would fit the box at 28 pt, the address whole only at 20.
     line = text_fit.face().width(EMAIL, 21)
-    width = int(line * EMU_PER_PT + 2 * INSET_X + BULLET_INDENT)
+    width = int(line * EMU_PER_POINT + 2 * INSET_X + BULLET_INDENT)
     assert best_size([Para(f"Write to {EMAIL}")], width, Inches(6), BODY_FIT) == 20
     assert best_size([Para("Write to " + "word " * 12)], width, Inches(6), BODY_FIT) == 28
     # No size keeps it whole: the largest at which the text fits, as before.

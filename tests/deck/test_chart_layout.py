@@ -18,7 +18,8 @@ from generator.cli import main
 from generator.deck import chart_layout
 from generator.deck.chart_layout import (CHART_TITLE_SIZE, LABEL_SIZES, chart_slides, drawn_as, even_groups,
                                          shares)
-from generator.deck.layouts import EMU_PER_PT, Box
+from generator.deck.layouts import Box
+from generator.ooxml import EMU_PER_POINT
 from generator.deck.slides import SlideSpec
 from generator.deck.writer import DeckWriter
 from generator.templates import BUILTIN_DECK_TEMPLATE
@@ -27,8 +28,8 @@ from tests.render import read_pages, render
 from tests.test_gallery_brands import BRANDS
 
 WIDE_FONT = "DejaVu Sans"
-AREA = Box(0, 0, int(880 * EMU_PER_PT), int(360 * EMU_PER_PT))
-GAP = int(18 * EMU_PER_PT)
+AREA = Box(0, 0, int(880 * EMU_PER_POINT), int(360 * EMU_PER_POINT))
+GAP = int(18 * EMU_PER_POINT)
 LONG_LABELS = ("Mixed White and Black Caribbean", "Mixed White and Black African", "Any other Mixed background",
                "Gypsy or Irish Traveller", "Any other ethnic group", "Any other White background")
 
@@ -72,9 +73,9 @@ def test_every_bar_chart_placed_has_room_for_each_label_at_the_size_it_is_set() 
     for family in ("", WIDE_FONT):
         for slide in _slides(charts, family):
             for placed in slide:
-                layout = bar_layout(placed.chart, placed.box.width / EMU_PER_PT, placed.label_size, family,
+                layout = bar_layout(placed.chart, placed.box.width / EMU_PER_POINT, placed.label_size, family,
                                     title_size=CHART_TITLE_SIZE, title_drop=TITLE_DROP)
-                assert layout.height <= placed.box.height / EMU_PER_PT, (family, placed.chart.title)
+                assert layout.height <= placed.box.height / EMU_PER_POINT, (family, placed.chart.title)
                 assert placed.label_size in LABEL_SIZES
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from pptx.enum.chart import XL_CHART_TYPE
 
+from generator.ooxml import EMU_PER_POINT
 from generator.charts import ChartSpec
 from generator.deck.drawings import fact_paras, says_something
 from generator.deck import body_text
@@ -152,6 +153,6 @@ def test_a_theme_list_that_continues_beside_its_chart_fills_its_slides_alike() -
     beside_chart = Box(area.left, area.top, area.width * 45 // 100, area.height)
     pages = writer.pages(spec.title, spec.body, beside_chart, BODY_FIT, later=area)
     fills = [body_text.paragraphs_height(page.paras, box.width, BODY_FIT.smallest, writer.body_font)
-             / (box.height / body_text.EMU_PER_PT) for page, box in zip(pages, [beside_chart, *[area] * 9])]
+             / (box.height / EMU_PER_POINT) for page, box in zip(pages, [beside_chart, *[area] * 9])]
     assert len(pages) == 3
     assert max(fills) - min(fills) < 0.25, fills  # dealt by count: the first full, the later ones half empty

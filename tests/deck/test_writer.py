@@ -7,6 +7,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
+from generator.ooxml import EMU_PER_POINT
 from generator import text_fit
 from generator.deck import layouts, writer as writer_module
 from generator.deck.slides import Para, SlideSpec, bullet_paras
@@ -57,7 +58,7 @@ def test_a_footer_too_wide_for_its_box_is_widened_to_one_line() -> None:
     assert shape.text_frame.text == footer
     assert shape.width > layout_width
     width = text_fit.face(False, writer.body_font).width(footer, layouts.FOOTER_SIZE)
-    assert width <= (shape.width - 2 * layouts.FOOTER_INSET) / layouts.EMU_PER_PT
+    assert width <= (shape.width - 2 * layouts.FOOTER_INSET) / EMU_PER_POINT
     assert writer.warnings == []
 
 
@@ -93,7 +94,7 @@ def test_a_title_is_not_broken_inside_a_parenthesis() -> None:
     writer.finish()
     shape = writer.prs.slides[0].shapes.title
     size = shape.text_frame.paragraphs[0].runs[0].font.size.pt
-    width = (shape.width - 2 * writer_module.body_text.INSET_X) / layouts.EMU_PER_PT
+    width = (shape.width - 2 * writer_module.body_text.INSET_X) / EMU_PER_POINT
     assert size < 32
     assert not text_fit.breaks_badly(title, width, size, True, writer.heading_font)
 
@@ -132,7 +133,7 @@ def test_a_two_column_slide_set_at_the_deck_size_keeps_its_columns_right_under_i
     assert _body_sizes(writer)[0] == {22.0}  # two columns took 28 pt; the deck's size is the other slide's
     assert len(columns) == 2
     heading_height = writer_module.body_text.paragraphs_height([heading], header.width, 22.0, writer.body_font)
-    assert header.height == int(heading_height * layouts.EMU_PER_PT) + 1  # the heading's height at 22 pt
+    assert header.height == int(heading_height * EMU_PER_POINT) + 1  # the heading's height at 22 pt
     assert {column.top for column in columns} == {header.top + header.height}
 
 
@@ -143,6 +144,6 @@ def test_a_contact_s_email_address_on_the_closing_slide_is_set_small_enough_not_
     body = next(shape for shape in writer.prs.slides[0].placeholders if shape.has_text_frame
                 and address in shape.text_frame.text)
     size = body.text_frame.paragraphs[-1].runs[0].font.size.pt
-    width = (body.width - 2 * writer_module.body_text.INSET_X) / layouts.EMU_PER_PT
+    width = (body.width - 2 * writer_module.body_text.INSET_X) / EMU_PER_POINT
     assert not text_fit.breaks_badly(address, width, size, False, writer.body_font)
     assert text_fit.breaks_badly(address, width, 28, False, writer.body_font)  # at the largest size it would
