@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Self
 
 from .model import Branding
 from .templates import BUILTIN_DECK_TEMPLATE
+
+if TYPE_CHECKING:
+    from .build import BuildSetup
 
 
 class Look:
@@ -92,3 +96,16 @@ class Look:
         """Read and clean every template now (before drawing starts, so that drawing in two processes reads them
         once, and a template that cannot be used is refused before anything is drawn)."""
         _ = (self.colours, self.fonts, self.docx_package)  # the colours and fonts read the deck template
+
+
+class DrawnInTheLook:
+    """A builder that draws in the build's look with the partnership's logo (the deck, the Word and HTML briefings)."""
+
+    def __init__(self, look: Look, logo: bytes = b""):
+        self.look = look
+        self.logo = logo
+
+    @classmethod
+    def for_build(cls, setup: BuildSetup) -> Self:
+        """Return the builder a build uses."""
+        return cls(setup.look, setup.loaded.logo_image)

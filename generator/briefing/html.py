@@ -10,12 +10,11 @@ from __future__ import annotations
 import base64
 import re
 from html import escape
-from typing import TYPE_CHECKING
 
 from .. import i18n, text_fit
 from ..branding import paper_colours
 from ..figures import CountTable
-from ..look import Look
+from ..look import DrawnInTheLook
 from ..output import Rendered
 from ..output.hiding_record import html_meta
 from ..output_formats import HTML
@@ -24,9 +23,6 @@ from .formats import BriefingFormat
 from .line_breaks import breakable_after_at, is_short_label, name_pieces, note_clauses, trailing_note
 from .plan import ACTION_PLAN_COLUMNS, BriefingPlan, SectionPlan, record_request, table_header
 from .svg_chart import chart_svg
-
-if TYPE_CHECKING:
-    from ..build import BuildSetup
 
 PRINTED_URL_SIZE = 8  # points: a link's address, printed after it in brackets
 
@@ -82,20 +78,11 @@ footer {{ border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: .5re
 """
 
 
-class HtmlBriefingBuilder(BriefingFormat):
+class HtmlBriefingBuilder(DrawnInTheLook, BriefingFormat):
     """Builds ``briefings/<event>-<type>.html``: the briefing as one accessible, self-contained web page."""
 
     name = "HTML briefings"
     suffix = HTML.suffix
-
-    @classmethod
-    def for_build(cls, setup: BuildSetup) -> HtmlBriefingBuilder:
-        """Return the builder a build uses."""
-        return cls(setup.look, setup.loaded.logo_image)
-
-    def __init__(self, look: Look, logo: bytes = b""):
-        self.look = look
-        self.logo = logo
 
     def inputs(self) -> tuple:
         return (self.look.inputs(), self.logo)

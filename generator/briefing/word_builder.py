@@ -7,31 +7,21 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..look import Look
+from ..look import DrawnInTheLook
 from ..output import Rendered, Target
 from ..output_formats import WORD
 from .formats import BriefingFormat
 from .plan import BriefingPlan
 
 if TYPE_CHECKING:
-    from ..build import BuildSetup
     from ..plan import EventPlan
 
 
-class WordBriefingBuilder(BriefingFormat):
+class WordBriefingBuilder(DrawnInTheLook, BriefingFormat):
     """Builds ``briefings/<event>-<type>.docx`` for every review type, on the built-in look or a Word template."""
 
     name = "Word briefings"
     suffix = WORD.suffix
-
-    @classmethod
-    def for_build(cls, setup: BuildSetup) -> WordBriefingBuilder:
-        """Return the builder a build uses."""
-        return cls(setup.look, setup.loaded.logo_image)
-
-    def __init__(self, look: Look, logo: bytes = b""):
-        self.look = look
-        self.logo = logo
 
     def inputs(self) -> tuple:
         """Return what the output depends on besides its plan (for the fingerprint)."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import _
 from ..figures import publish_threshold
-from ..look import Look
+from ..look import DrawnInTheLook
 from ..model import EventData
 from ..ooxml import DRAWING, tag
 from ..output import Rendered, Target, document_time, package_bytes, property_text
@@ -21,26 +21,16 @@ from ..output_formats import DECK
 from ..paths import event_stem
 
 if TYPE_CHECKING:
-    from ..build import BuildSetup
     from ..plan import EventPlan
     from .slides import SlideSpec
 
 
-class DeckBuilder:
+class DeckBuilder(DrawnInTheLook):
     """Builds ``decks/<event>-<date>.pptx`` from the model on a template package (.pptx/.potx bytes)."""
 
     name = "deck"
     folder = "decks"
     suffix = DECK.suffix
-
-    @classmethod
-    def for_build(cls, setup: BuildSetup) -> DeckBuilder:
-        """Return the builder a build uses."""
-        return cls(setup.look, setup.loaded.logo_image)
-
-    def __init__(self, look: Look, logo: bytes = b""):
-        self.look = look
-        self.logo = logo
 
     @staticmethod
     def set_together(deck: bytes, others: list[bytes]) -> bytes:
