@@ -171,3 +171,15 @@ def test_the_slide_kinds_and_briefing_roles_named_are_those_declared():
     roles = text.split("briefing roles are ", 1)[1].split(".", 1)[0]
     assert set(re.findall(r"`(\w+)`", kinds)) == set(SLIDE_KINDS)
     assert re.findall(r"`(\w+)`", roles) == list(STYLE_ROLES)
+
+
+def test_ci_runs_the_readmes_test_command_with_only_the_libraries_upgrade_between():
+    """CI's steps after its system packages are the README's second command, split only to upgrade python-pptx and
+    python-docx before the tests run (so that library_internals.py is tested against their newest releases)."""
+    readme_commands = re.findall(r"```sh\n(.*?)\n```", README.read_text(encoding="utf-8"), re.S)
+    test_command = readme_commands[1]
+    ci_lines = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+                if line.startswith(".venv/bin/") or line.startswith("python3 -m venv")]
+    upgrade = ".venv/bin/pip install -q -U python-pptx python-docx"
+    assert ci_lines[-2] == upgrade
+    assert " && ".join(line for line in ci_lines if line != upgrade) == test_command
