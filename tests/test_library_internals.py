@@ -90,3 +90,53 @@ def test_relationships_of_one_type_are_dropped():
     internals.drop_relationships(document, "/styles")
     assert styles and all(rel_id not in document.part.rels for rel_id in styles)
     assert any(rel.reltype == RT.SETTINGS for rel in document.part.rels.values())
+
+
+def test_a_charts_workbook_is_read_and_replaced():
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.util import Inches
+    import xlsxwriter
+
+    prs = Presentation()
+    data = CategoryChartData()
+    data.categories = ["Neglect", "Domestic abuse"]
+    data.add_series("Reviews", (4, 2))
+    frame = prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_chart(
+        XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, Inches(4), Inches(3), data)
+    made = internals.chart_workbook_bytes(frame)
+    assert made[:2] == b"PK"
+    replacement = io.BytesIO()
+    with xlsxwriter.Workbook(replacement, {"in_memory": True}) as book:
+        book.add_worksheet().write_string(0, 0, "=not a formula")
+    internals.replace_chart_workbook(frame, replacement.getvalue())
+    assert internals.chart_workbook_bytes(frame) == replacement.getvalue()
+    saved = io.BytesIO()
+    prs.save(saved)
+    [frame_again] = [shape for shape in Presentation(saved).slides[0].shapes if shape.has_chart]
+    assert internals.chart_workbook_bytes(frame_again) == replacement.getvalue()
+
+
+def test_a_new_drawing_id_is_above_every_id_in_the_body_and_the_headers(tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (4, 4), "navy").save(logo)
+    document = docx.Document()
+    document.add_paragraph().add_run().add_picture(str(logo))
+    header = document.sections[0].header
+    for _ in range(3):
+        header.paragraphs[0].add_run().add_picture(str(logo))
+    used = [int(value) for part in (document.part, header.part)
+            for value in part.element.xpath("//wp:docPr/@id")]
+    assert internals.next_shape_id(document) > max(used)
+
+
+def test_numbering_is_found_without_adding_a_part_to_a_document_that_has_none():
+    document = docx.Document()
+    numbering = internals.numbering_xml(document)
+    assert numbering is not None and etree.QName(numbering).localname == "numbering"
+    internals.drop_relationships(document, "/numbering")
+    parts_before = len(document.part.rels)
+    assert internals.numbering_xml(document) is None
+    assert len(document.part.rels) == parts_before
