@@ -81,5 +81,9 @@ def suppression_summary(event: EventData, label: str) -> list[Problem]:
         every: list[Hidden] = [*figures_module.event_figures(event, for_deck=True).values(),
                                *event_timelines(event, for_deck=True).values()]
         lines.append(("the deck", figures_module.hiding_summary_of(every)))
+    elif threshold := figures_module.publish_threshold(event, for_deck=False):
+        # The deck is for the room and keeps its numbers; put beside the briefings, it would give away all they hide.
+        lines.append(("the deck", f"hides nothing: keep it for the room, or hide its counts too with publish: "
+                                  f"{{suppress_below: {threshold}, deck: true}} before publishing it"))
     return [Problem(f"{where} {summary}", file=label, severity=NOTE, category="suppression")
             for where, summary in lines if summary]

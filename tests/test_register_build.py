@@ -431,9 +431,12 @@ def test_the_summary_lists_what_was_suppressed(run_cli, tmp_path):
     status, out, err = run_cli(["build", data.name, "--out", "out", "--suppress-below", "5"], tmp_path)
     assert status == 0
     notes = [line for line in err.splitlines() if line.startswith("note: riverside-2024.yaml: the ")]
-    assert len(notes) == 3  # one short line per briefing, saying how much is hidden, never which or the counts
+    # One short line per briefing, saying how much is hidden, never which or the counts; the deck is hidden only
+    # when the data asks, and its line says so, since beside the briefings it would give away what they hide.
+    assert len(notes) == 4
     assert "note: riverside-2024.yaml: the CSPR briefing hides " in err
-    assert "in the deck" not in out + err  # the deck is suppressed only when the data asks
+    assert notes[-1] == ("note: riverside-2024.yaml: the deck hides nothing: keep it for the room, or hide its counts "
+                         "too with publish: {suppress_below: 5, deck: true} before publishing it")
 
 
 def test_what_was_suppressed_is_a_note_that_strict_does_not_count(run_cli, tmp_path):

@@ -238,4 +238,6 @@ def test_the_build_summary_counts_what_is_hidden_over_time(tmp_path):
                      "hidden)",
                      "the SAR briefing hides 7 counts below 5 and 9 tables whole (too few people, or to keep a count "
                      "hidden)",
-                     "the DHR briefing hides 2 tables whole (too few people, or to keep a count hidden)"]
+                     "the DHR briefing hides 2 tables whole (too few people, or to keep a count hidden)",
+                     "the deck hides nothing: keep it for the room, or hide its counts too with publish: "
+                     "{suppress_below: 5, deck: true} before publishing it"]
