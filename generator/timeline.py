@@ -18,7 +18,7 @@ from .figures import CountTable, publish_threshold
 from .wording import in_sentence
 from .i18n import N_, _, day_month_year, ngettext
 from .audit import Relation
-from .suppression import PRIMARY, SECONDARY, SECONDARY_TEXT, Hiding, SuppressedTable, cell_name, fewer_than_text, hide, suppress, suppress_or_withhold
+from .suppression import PRIMARY, SECONDARY, SECONDARY_TEXT, Hiding, SuppressedTable, cell_name, fewer_than_text, hide, suppress_or_withhold
 from .model import COMPLETED, NOT_IMPLEMENTED, EventData, ReviewType, Timeline, Timescale, shown_status, status_key
 from .register_records import Recommendation, ResolvedReview
 from .timescales import (DEFAULT_TIMESCALES, FINANCIAL, FINANCIAL_YEAR_START, STAGES, WORKING_DAYS, DAYS, Span,

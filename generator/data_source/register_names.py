@@ -6,8 +6,7 @@ import difflib
 from collections.abc import Mapping
 
 from ..problems import Problem
-from ..register_records import PersonRow, ResolvedReview
-from ..register_records import name_key
+from ..register_records import PersonRow, ResolvedReview, name_key
 from .register_rows import THEME_SEPARATOR, Register
 
 SIMILARITY_CUTOFF = 0.7

@@ -9,7 +9,6 @@ CSPR: 26 rows; 24 in the period; 1 notified before 1 April 2022 (CSPR-21-09); 1 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 
 from ..i18n import problem_date

@@ -6,7 +6,6 @@ sheet (or YAML list), row and column, and every problem is listed at once.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import functools

@@ -15,9 +15,8 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Emu, Pt
 
 from .. import text_fit
-from ..ooxml import DRAWING, PRESENTATION, tag
+from ..ooxml import DRAWING, EMU_PER_POINT, PRESENTATION, tag
 from .slides import Para
-from ..ooxml import EMU_PER_POINT
 
 INSET_X = Emu(91440)
 INSET_Y = Emu(45720)

@@ -7,9 +7,8 @@ theme's first accent, so a comms team's template recolours every chart.
 from __future__ import annotations
 
 from ..charts import TITLE_DROP, ChartSpec, bar_layout
-from ..ooxml import PRESENTATION, tag
+from ..ooxml import EMU_PER_POINT, PRESENTATION, tag
 from .chart_style import add_native_chart, place_plot_area, style_chart
-from ..ooxml import EMU_PER_POINT
 from .layouts import Box
 
 

@@ -15,9 +15,8 @@ from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
-from ..ooxml import DRAWING, PRESENTATION, tag
+from ..ooxml import DRAWING, EMU_PER_POINT, PRESENTATION, tag
 from ..slide_kinds import SLIDE_KINDS
-from ..ooxml import EMU_PER_POINT
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
