@@ -18,7 +18,8 @@ import pickle
 import signal
 import sys
 import traceback
-from typing import TYPE_CHECKING, Callable, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from .files import Rendered
 
@@ -58,7 +59,8 @@ def render_all(renders: Sequence[Render], in_parallel: bool = True) -> list[Rend
     # Under fork the child's function and arguments are inherited, not pickled: the renders may be closures.
     child = context.Process(target=_render_and_send, args=(rest, receiver, sender), daemon=True)
     try:
-        child.start()  # Ctrl-C may come even here, as the fork is made: the finally below still tidies up
+        with _ctrl_c_held_back():
+            child.start()
         sender.close()
         results = [first()]
         try:
@@ -77,10 +79,26 @@ def render_all(renders: Sequence[Render], in_parallel: bool = True) -> list[Rend
             child.join()
 
 
+@contextmanager
+def _ctrl_c_held_back() -> Iterator[None]:
+    """Hold Ctrl-C until the block ends, then take it.
+
+    Ctrl-C between the fork and multiprocessing's record of the child would leave the child unknown to the
+    ``finally`` that stops it: it would draw on, and write to the terminal, after this process had said it stopped.
+    """
+    held = {signal.SIGINT}
+    signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+
+
 def _render_and_send(renders: Sequence[Render], receiver: Connection, sender: Connection) -> None:
     """In the child: send (True, results), or (False, the exception) for the parent to raise."""
     # Ctrl-C reaches every process of the terminal; the parent handles it (and stops this child).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back by the parent as it forked
     # The parent's end of the pipe, inherited: closed here, so that if the parent is gone a send fails at once
     # instead of waiting for ever for a reader.
     receiver.close()

@@ -94,6 +94,39 @@ def test_a_failure_here_stops_the_other_process():
     assert multiprocessing.active_children() == []
 
 
+def _writes_after_a_while(marker: Path):
+    def render() -> Rendered:
+        time.sleep(1)
+        marker.write_text("drawn")
+        return Rendered(b"", "late")
+    return render
+
+
+@needs_fork
+def test_ctrl_c_as_the_other_process_is_forked_still_stops_it(tmp_path, monkeypatch):
+    # Ctrl-C just after the fork, before multiprocessing has recorded the child, used to leave the child drawing
+    # (and writing to the terminal) after the build had said it stopped.
+    real_fork = os.fork
+
+    def fork_then_ctrl_c() -> int:
+        pid = real_fork()
+        if pid:
+            os.kill(os.getpid(), signal.SIGINT)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork_then_ctrl_c)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    marker = tmp_path / "drawn by the child"
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            render_all([_drawn_in("deck"), _writes_after_a_while(marker)])
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    time.sleep(2)
+    assert not marker.exists()
+    assert multiprocessing.active_children() == []
+
+
 def _files(folder: Path) -> dict[Path, bytes]:
     return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file() and ".learning-from-reviews" not in p.parts}
