@@ -1,7 +1,7 @@
 """How the figures are worded, once, for every output: the deck's plan and the briefing's plan both read this.
 
 A phrase a reader sees in more than one place ("1 theme was not counted", "These
-figures count the 12 victims and 9 perpetrators in 12 reviews", the main themes'
+figures count the 12 victims and 9 perpetrators recorded in 12 reviews", the main themes'
 chart) is made here, so the deck and the briefings never word one figure two ways,
 and a count of one is always singular ("1 review", "1 Multi-agency Learning Review").
 """
@@ -141,11 +141,13 @@ def themes_not_counted(figures: ReviewFigures) -> str:
 
 def people_counted(figures: ReviewFigures) -> str:
     """Return who the demographic figures count, each group of people named once: 'These figures count the 12
-    victims and 9 perpetrators in 12 reviews.'; for a type without them, a line saying so."""
+    victims and 9 perpetrators recorded in 12 reviews.'; for a type without them, a line saying so."""
     if not figures.demographics:
         return _("No figures about the people reviewed are given for the {name}.", name=figures.review.name)
     people = joined([f"{number} {unit}" for unit, number in figures.people_by_unit.items()])
-    return _("These figures count the {people} in {reviews}.", people=people, reviews=figures.reviews_counted)
+    # 'recorded': in a register, a review may have no person rows, and '3 people in 9 reviews' would read as all
+    return _("These figures count the {people} recorded in {reviews}.", people=people,
+             reviews=figures.reviews_counted)
 
 
 def themes_chart_title(figures: ReviewFigures, cut: str) -> str:

@@ -126,8 +126,8 @@ def test_the_themes_chart_is_the_same_in_the_deck_and_the_briefing() -> None:
 def test_the_people_counted_are_named_once_each() -> None:
     event = load_event(Path(RIVERSIDE)).event
     figures = event_figures(event)
-    assert people_counted(figures["dhr"]) == "These figures count the 10 victims and 10 perpetrators in 10 reviews."
-    assert people_counted(figures["cspr"]) == "These figures count the 21 children in 17 reviews."
+    assert people_counted(figures["dhr"]) == "These figures count the 10 victims and 10 perpetrators recorded in 10 reviews."
+    assert people_counted(figures["cspr"]) == "These figures count the 21 children recorded in 17 reviews."
 
 
 def test_one_person_is_not_described_at_all() -> None:
@@ -252,10 +252,10 @@ def test_a_theme_found_in_no_review_is_drawn_only_under_also_looked_for(drawn: d
 @needs_renderers
 @pytest.mark.slow
 @pytest.mark.parametrize("name, counted_people", [
-    ("deck", {"These figures count the 12 children in 12 reviews."}),
-    ("harbour deck", {"These figures count the 12 children in 12 reviews.",
-                      "These figures count the 6 adults in 6 reviews.",
-                      "These figures count the 5 victims and 5 perpetrators in 5 reviews."})])
+    ("deck", {"These figures count the 12 children recorded in 12 reviews."}),
+    ("harbour deck", {"These figures count the 12 children recorded in 12 reviews.",
+                      "These figures count the 6 adults recorded in 6 reviews.",
+                      "These figures count the 5 victims and 5 perpetrators recorded in 5 reviews."})])
 def test_a_footnote_names_the_people_counted_once_as_drawn(drawn: dict[str, Drawn], name: str,
                                                           counted_people: set[str]) -> None:
     text = drawn[name].text

@@ -202,7 +202,7 @@ def test_no_text_relies_on_autofit(prs):
 def test_a_scene_slide_says_who_its_figures_count_and_names_its_areas_in_full(prs):
     slide = next(s for s in prs.slides if s.shapes.title.text == "Setting the Scene: Children Reviews")
     texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
-    assert "These figures count the 24 children in 23 reviews." in texts
+    assert "These figures count the 24 children recorded in 23 reviews." in texts
     assert slide.notes_slide.notes_text_frame.text.splitlines()[-1] == (
         "Areas: MBC/RCBC: Middlesbrough Borough Council and Redcar & Cleveland Borough Council; "
         "HBC/SBC: Hartlepool Borough Council and Stockton-on-Tees Borough Council.")

@@ -357,7 +357,7 @@ def test_a_charts_slides_notes_are_the_scene_the_datas_note_the_caveats_every_ch
         "Column chart of age of the 24 children in Children Reviews: 0-4 14, 5-9 4, 10-14 2, 15-17 4.",
         "Areas: MBC/RCBC: Middlesbrough Borough Council and Redcar & Cleveland Borough Council; "
         "HBC/SBC: Hartlepool Borough Council and Stockton-on-Tees Borough Council."]
-    assert slide.footnotes == ["These figures count the 24 children in 23 reviews.", "Two reviews are still open."]
+    assert slide.footnotes == ["These figures count the 24 children recorded in 23 reviews.", "Two reviews are still open."]
 
 
 def test_a_charts_slide_without_scene_notes_or_area_names_starts_with_the_first_chart(tees):
@@ -385,7 +385,7 @@ def test_a_types_charts_are_planned_on_one_slide_whose_notes_the_writer_splits(t
         "Column chart of disability of the 7 adults in Adult Reviews: Yes 3, No 4.",
         "Areas: MBC: Middlesbrough Borough Council; RCBC: Redcar & Cleveland Borough Council; "
         "HBC: Hartlepool Borough Council; SBC: Stockton-on-Tees Borough Council."]
-    assert slides[0].footnotes == ["These figures count the 7 adults in 7 reviews."]
+    assert slides[0].footnotes == ["These figures count the 7 adults recorded in 7 reviews."]
 
 
 def test_a_type_too_small_to_break_down_has_no_charts_slide(tees):
