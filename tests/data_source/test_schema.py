@@ -190,3 +190,47 @@ def test_text_with_a_colon_where_text_or_a_list_was_expected_says_to_put_it_in_q
     assert problems_of(text) == [
         f"event.yaml, line {line_of(text, 'Reviews: sheet')}, register.reviews: this value reads as 'Reviews: sheet "
         "one' with a colon, so YAML takes it as a key and a value; put it in quotes: \"Reviews: sheet one\""]
+
+
+AUTHOR = "  author: Tees Safeguarding Partnerships\n"
+
+
+@pytest.mark.parametrize("added, message", [
+    ("  [a, b]: x\n", "a key must be plain text"),
+    ("  <<: {title: x}\n", "merge keys (<<) are not supported; write the keys out")])
+def test_a_key_that_is_not_plain_text_is_refused_where_it_stands(problems_of, added, message):
+    text = replace_once(default_text(), AUTHOR, AUTHOR + added)
+    assert problems_of(text) == [f"event.yaml, line {line_of(text, added.strip())}, event: {message}"]
+
+
+def test_every_key_that_is_not_plain_text_is_reported_not_only_the_first(problems_of):
+    text = replace_once(default_text(), AUTHOR, AUTHOR + "  [a, b]: x\n  <<: {title: x}\n  [c]: y\n")
+    assert len(problems_of(text)) == 3
+
+
+def test_a_control_character_in_a_value_is_refused_with_its_code_and_key(problems_of):
+    written = '"Tees\\x01 Partnerships"'  # YAML's escape: the file itself holds no control character
+    text = replace_once(default_text(), AUTHOR, f"  author: {written}\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, written)}, event.author: the text holds the control character U+0001, "
+        "which documents cannot contain; remove it"]
+
+
+def test_a_negative_count_is_refused_with_what_was_given(problems_of):
+    text = replace_once(default_text(), "    count: 23\n", "    count: -7\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'count: -7')}, review_types.children.count: expected a count of 0 or "
+        "more, got -7"]
+
+
+@pytest.mark.parametrize("written, read", [("+23", 23), (str(MAX_COUNT), MAX_COUNT), (f"000{MAX_COUNT}", MAX_COUNT)])
+def test_a_count_with_a_plus_sign_or_leading_zeros_or_at_the_limit_is_read(loaded, written, read):
+    text = replace_once(default_text(), "    count: 23\n", f"    count: {written}\n")
+    assert loaded(text).event.review_types["children"].count == read
+
+
+@pytest.mark.parametrize("deck, pictures", [("Yes", "ON"), ("true", "on"), ("No", "off"), ("FALSE", "no")])
+def test_yes_no_on_off_true_and_false_are_read_as_switches_in_any_case(loaded, deck, pictures):
+    text = default_text() + f"publish: {{suppress_below: 5, deck: {deck}, pictures: {pictures}}}\n"
+    publish = loaded(text).event.publish
+    assert (publish.deck, publish.pictures) == (deck.lower() in {"yes", "true"}, pictures.lower() == "on")
