@@ -103,7 +103,7 @@ class _Diagnosis(Layout):
 
     def explain(self) -> tuple[int, int, str]:
         """Return (line, column, message) for the mistake, the line being the one at fault."""
-        for explanation in (self._long_key, self._tab, self._unexpected_character, self._quoted_scalar,
+        for explanation in (self._second_document, self._long_key, self._tab, self._unexpected_character, self._quoted_scalar,
                             self._unclosed_bracket, self._block_text_indent, self._last_scalar,
                             self._key_without_colon, self._indentation):
             found = explanation()
@@ -115,6 +115,21 @@ class _Diagnosis(Layout):
                 "any text holding ': ' or starting with a quote in quotes")
 
     # --- each explanation returns (line, column, message) or None ---
+
+    def _second_document(self) -> tuple[int, int, str] | None:
+        # Two data files pasted into one, or a '...' end marker left in: nothing about indents would help.
+        if "another document" in self.problem:
+            marker = self.lines[self.line].strip()[:3] if self.line < len(self.lines) else "---"
+            return (self.line, self.column,
+                    f"'{marker}' begins a second YAML document here, but a data file holds one; remove this line, "
+                    "or, if two data files were joined, keep them apart")
+        if "expected <document start>" in self.problem:
+            ends = [number for number in range(min(self.line, len(self.lines) - 1), -1, -1)
+                    if self.lines[number].startswith("...")]
+            if ends:
+                return (ends[0], 0, "'...' ends the YAML document here, but the data goes on after it; remove "
+                                    "this line")
+        return None
 
     def _tab(self) -> tuple[int, int, str] | None:
         candidates = [self.line] + ([self.error.context_mark.line] if self.error.context_mark else [])

@@ -449,3 +449,19 @@ def test_a_tag_or_a_directive_where_text_was_meant_is_explained(problems_of, typ
     assert problems_of(typed) == [_message(
         line, f"YAML gives '{character}' a special meaning at the start of a value; if it is part of the text, put "
               "the whole text in quotes, or remove it", *quoted)]
+
+
+def test_two_data_files_joined_into_one_are_told_apart_not_blamed_on_an_indent(problems_of):
+    text = default_text() + "---\nevent:\n  title: Another event\n"
+    line = line_of(text, "---")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: '---' begins a second YAML document here, but a data file holds one; remove this "
+        "line, or, if two data files were joined, keep them apart" + _quoted(text, line, 0)]
+
+
+def test_data_after_an_end_of_document_marker_points_at_the_marker(problems_of):
+    text = default_text() + "...\nevent:\n  title: Another event\n"
+    line = line_of(text, "\n...\n") + 1
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: '...' ends the YAML document here, but the data goes on after it; remove this "
+        "line" + _quoted(text, line, 0)]
