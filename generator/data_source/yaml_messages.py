@@ -25,6 +25,8 @@ from .yaml_layout import (LOOKS_STRUCTURAL, Layout, Level, block_columns, contin
 
 # YAML's line breaks, once U+0085, U+2028 and U+2029 have been refused (see yaml_reader.check_characters).
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# 'key: value' (or '- key: value'), the value on the same line: its key's column is the indent and any dashes.
+_KEY_WITH_VALUE = re.compile(r"(?P<indent>[ ]*(?:-[ ]+)*)[^\s#:-][^:]*:[ ]+\S")
 _SPECIAL_AT_START = set("&*!%|>@`,{}[]")
 _SNAKE_CASE_KEY = re.compile(r"^[a-z_][a-z0-9_]*:(\s|$)")
 QUOTED_LINE_WINDOW = 100
@@ -353,9 +355,16 @@ class _Diagnosis(Layout):
         above = next((n for n in range(start.line - 1, -1, -1) if self.lines[n].strip()), None)
         if above is None:
             return None
+        key_above = _KEY_WITH_VALUE.match(self.lines[above])
+        if key_above:
+            # More of a value must be indented further than its key: "like that line" would be the line as it is.
+            advice = (f"if it is more of the value on line {above + 1}, indent it further than that line's key "
+                      f"(more than {_spaces(len(key_above.group('indent')))})")
+        else:
+            advice = (f"if it is more of the text on line {above + 1}, indent it like that line "
+                      f"({_spaces(indent_of(self.lines[above]))})")
         return (start.line, indent_of(self.lines[start.line]),
-                f"YAML reads this line as a key, but it has no colon; if it is more of the text on line {above + 1}, "
-                f"indent it like that line ({_spaces(indent_of(self.lines[above]))})")
+                f"YAML reads this line as a key, but it has no colon; {advice}")
 
     def _indentation(self) -> tuple[int, int, str] | None:
         here = self.line

@@ -465,3 +465,29 @@ def test_data_after_an_end_of_document_marker_points_at_the_marker(problems_of):
     assert problems_of(text) == [
         f"event.yaml, line {line}: '...' ends the YAML document here, but the data goes on after it; remove this "
         "line" + _quoted(text, line, 0)]
+
+
+def test_a_line_without_a_colon_under_a_key_and_value_is_told_to_indent_past_the_key(problems_of):
+    text = replace_once(default_text(), "  author: Tees Safeguarding Partnerships\n",
+                        "  author: Tees Safeguarding Partnerships\n  and the Hartlepool board\n")
+    line = line_of(text, "  and the Hartlepool")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: YAML reads this line as a key, but it has no colon; if it is more of the value "
+        f"on line {line - 1}, indent it further than that line's key (more than 2 spaces)" + _quoted(text, line, 2)]
+
+
+def test_a_line_without_a_colon_under_a_list_item_s_key_counts_the_dash_into_the_key_s_indent(problems_of):
+    text = replace_once(default_text(), "      - Neglect\n", "      - name: Neglect of\n      health needs\n")
+    line = line_of(text, "      health needs")
+    assert problems_of(text)[0].startswith(
+        f"event.yaml, line {line}: YAML reads this line as a key, but it has no colon; if it is more of the value "
+        f"on line {line - 1}, indent it further than that line's key (more than 8 spaces)")
+
+
+def test_a_line_without_a_colon_under_more_text_is_told_to_line_up_with_that_text(problems_of):
+    text = replace_once(default_text(), "  author: Tees Safeguarding Partnerships\n",
+                        "  author: Tees Safeguarding\n    Partnerships\n  and the Hartlepool board\n")
+    line = line_of(text, "  and the Hartlepool")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: YAML reads this line as a key, but it has no colon; if it is more of the text "
+        f"on line {line - 1}, indent it like that line (4 spaces)" + _quoted(text, line, 2)]
