@@ -306,7 +306,7 @@ def _refuse_briefings_of_one_name(plan: EventPlan, label: str) -> None:
             f"{briefing.file_stem} (file names keep only letters and digits, in lower case, and at most "
             f"{SLUG_LENGTH} of them, so '{abbreviations[0]}' and '{abbreviations[1]}' are the same name); "
             "give each review type a different abbreviation",
-            file=label, key_path=f"review_types.{briefing.key}.abbreviation", category="data"))
+            file=label, key_path=f"review_types.{briefing.key}.abbreviation"))
     if problems:
         raise InputError(problems)
 
@@ -322,7 +322,7 @@ def _overwriting_other_events(paths: list[Path], out_dir: Path, source: Path, la
     return [Problem(f"this build writes over {display_path(output)}{more}, which {display_path(other)} built into "
                     "this folder (the two events' files have the same names); give this event another title, or "
                     "build one of them into another --out folder", file=label, key_path="event.title",
-                    severity=WARNING, category="data")]
+                    severity=WARNING)]
 
 
 def _refuse_clashing_names(targets: list[Target], label: str) -> None:
@@ -333,8 +333,7 @@ def _refuse_clashing_names(targets: list[Target], label: str) -> None:
         key = os.path.normcase(str(target.path)).casefold()
         if key in seen:
             problems.append(Problem(f"two outputs would both be written to {display_path(target.path)}; give each "
-                                    "review type a different abbreviation", file=label, key_path="review_types",
-                                    category="data"))
+                                    "review type a different abbreviation", file=label, key_path="review_types"))
         seen[key] = target
     if problems:
         raise InputError(problems)
@@ -400,7 +399,7 @@ def _refuse_events_writing_one_file(loaded: dict[Path, LoadedData | InputError])
             problems.append(Problem(
                 f"this event's {what} would be written to the same file as the {other_what} of "
                 f"{display_path(other)} ({name[1]}); change the title or abbreviation, or build them into different "
-                "--out folders", file=display_path(path), key_path="event.title", category="data"))
+                "--out folders", file=display_path(path), key_path="event.title"))
             break  # one clash says what to do
     if problems:
         raise InputError(problems)

@@ -40,7 +40,7 @@ def fill_placeholders(event: EventData, locations: Locations) -> list[Problem]:
                 close = suggestion(name, values)
                 hint = f" (did you mean {{{close}}}?)" if close else ""
                 found.append(locations.problem(path, f"{{{shorten(name)}}} is not a figure the data has{hint}"))
-            found.extend(locations.problem(path, message, WARNING, "numbers")
+            found.extend(locations.problem(path, message, WARNING)
                          for message in contradicted_numbers(value, values, nouns))
             return filled
         if isinstance(value, list):

@@ -83,7 +83,7 @@ def source_for(target: Path, given: Path | None, example: Path) -> Path:
     if example.is_file():
         return example
     raise InputError([Problem(f"there is no data file to start from: {display_path(folder)}/ holds none, and "
-                              f"{example} is not in this folder; name one with --from DATA", category="input")])
+                              f"{example} is not in this folder; name one with --from DATA")])
 
 
 def current_title_and_date(source: Path) -> tuple[Title, str]:
@@ -121,7 +121,7 @@ def _title_replacements(node: Node, title: Title | None, label: str) -> tuple[li
             raise InputError([Problem(
                 "this file gives the event's title as one text, so new takes one --title TEXT (a title per language "
                 "needs the languages listed in event.languages)", file=label, line=node.start_mark.line + 1,
-                key_path="event.title", category="input")])
+                key_path="event.title")])
         return [(node, _scalar(title))], []
     assert isinstance(node, MappingNode)
     languages = {key.value: value for key, value in node.value if isinstance(value, ScalarNode)}
@@ -131,7 +131,7 @@ def _title_replacements(node: Node, title: Title | None, label: str) -> tuple[li
         raise InputError([Problem(
             f"the event's title is given in {', '.join(languages)}, not in {', '.join(unknown)}; give the title as "
             f"{' '.join(f'--title {language}=TITLE' for language in languages)}", file=label,
-            line=node.start_mark.line + 1, key_path="event.title", category="input")])
+            line=node.start_mark.line + 1, key_path="event.title")])
     kept = [("title", f"{language}: {value.value}") for language, value in languages.items() if language not in given]
     return [(languages[language], _scalar(text)) for language, text in given.items()], kept
 
@@ -146,12 +146,12 @@ def start_event(target: Path, source: Path, title: Title | None, date: dt.date |
     label = display_path(target)
     if target.suffix.lower() not in DATA_SUFFIXES:
         raise InputError([Problem(f"the new event's file name must end in .yaml, e.g. {target.stem}.yaml",
-                                  file=label, category="input")])
+                                  file=label)])
     if target.exists():
-        raise InputError([Problem(ALREADY_THERE, file=label, category="input")])
+        raise InputError([Problem(ALREADY_THERE, file=label)])
     if not target.parent.is_dir():
         raise InputError([Problem(f"the folder {display_path(target.parent)} does not exist; create it first",
-                                  file=label, category="input")])
+                                  file=label)])
     text, values, period_nodes = _read(source)
     date_node = _scalar_node(values["date"])
     replacements, kept = _title_replacements(values["title"], title, label)
@@ -275,7 +275,7 @@ def _missing_register(register: str | RegisterSource | None, locations: Location
             ways.append(f"write a blank one: {PROG} register new {display_path(wanted)} {display_path(path)}")
         how = f"; {', or '.join(ways)}" if ways else ""
         warnings.append(locations.problem(key_path, f"the register {display_path(wanted)} does not exist yet{how}",
-                                          severity=WARNING, category="input"))
+                                          severity=WARNING))
     return warnings
 
 
@@ -293,8 +293,7 @@ def _read(source: Path) -> tuple[str, dict[str, Node], dict[str, ScalarNode]]:
                if not isinstance(node, ScalarNode) and not (key == "title" and isinstance(node, MappingNode))]
     if missing:
         raise InputError([Problem(f"this file does not set the event's {' and '.join(missing)} itself (an included "
-                                  "file may); start from one that does, with --from DATA", file=label,
-                                  category="input")])
+                                  "file may); start from one that does, with --from DATA", file=label)])
     period = {key: _child(_child(root, "period"), key) for key in PERIOD_KEYS}
     period_nodes = {key: node for key, node in period.items() if isinstance(node, ScalarNode)}
     return (text, {key: node for key, node in values.items() if node is not None},
@@ -330,6 +329,6 @@ def _write_new(target: Path, text: str) -> None:
     try:
         handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
-        raise InputError([Problem(ALREADY_THERE, file=display_path(target), category="input")]) from None
+        raise InputError([Problem(ALREADY_THERE, file=display_path(target))]) from None
     with os.fdopen(handle, "wb") as file:
         file.write(text.encode("utf-8"))

@@ -79,7 +79,9 @@ class Problem:
     line: int | None = None
     key_path: str = ""
     severity: str = ERROR
-    category: str = "data"
+    # Set only where something sorts problems by it: a warning about PDFs, templates or translations, the period's
+    # reconciliation and the reviews it left out; any other problem is told by its message alone.
+    category: str = ""
     quoted: tuple[str, ...] = ()
 
     def __str__(self) -> str:

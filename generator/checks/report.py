@@ -28,12 +28,12 @@ def refuse_unreadable(paths: list[Path]) -> None:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            problems.append(Problem("is a folder; name the built files themselves", file=str(path), category="input"))
+            problems.append(Problem("is a folder; name the built files themselves", file=str(path)))
             continue
         try:
             check_regular_file(path, None, "a built file")  # a pipe or a device is named as one, never read
         except UnreadableFile as error:
-            problems.append(Problem(error.reason, file=str(path), category="input"))
+            problems.append(Problem(error.reason, file=str(path)))
             continue
         if path.suffix.lower() in OFFICE_KINDS:
             try:
@@ -41,7 +41,7 @@ def refuse_unreadable(paths: list[Path]) -> None:
             except InputError as error:
                 problems.extend(error.problems)
         elif path.suffix.lower() not in SUFFIXES:
-            problems.append(Problem(f"expected a {FORMATS_CHECKED} file", file=str(path), category="input"))
+            problems.append(Problem(f"expected a {FORMATS_CHECKED} file", file=str(path)))
     if problems:
         raise InputError(problems)
 

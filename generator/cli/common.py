@@ -43,7 +43,7 @@ def out_folder(path: Path) -> Path:
         if existing.exists():
             if not existing.is_dir():
                 raise InputError([Problem("--out names a file, not a folder; give the folder to write decks/ and "
-                                          "briefings/ into", file=str(existing), category="input")])
+                                          "briefings/ into", file=str(existing))])
             break
     return path
 
@@ -65,15 +65,14 @@ def data_files(given: list[Path]) -> list[Path]:
     if not given:
         if not DEFAULT_DATA.exists():
             raise InputError([Problem(f"no data file given, and {DEFAULT_DATA} is not in this folder; "
-                                      "name a data file: make_deck.py build DATA", category="input")])
+                                      "name a data file: make_deck.py build DATA")])
         return [DEFAULT_DATA]
     paths: list[Path] = []
     for path in given:
         if path.is_dir():
             found = events_in(path)
             if not found:
-                raise InputError([Problem("the folder holds no .yaml data files", file=str(path),
-                                          category="input")])
+                raise InputError([Problem("the folder holds no .yaml data files", file=str(path))])
             paths.extend(found)
         else:
             paths.append(path)

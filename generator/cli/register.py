@@ -48,11 +48,10 @@ def run_new(args: argparse.Namespace) -> int:
     target: Path = args.file
     data: Path = args.data
     if target.suffix.lower() != ".xlsx":
-        raise InputError([Problem("expected a workbook name ending in .xlsx", file=shown(target),
-                                  category="input")])
+        raise InputError([Problem("expected a workbook name ending in .xlsx", file=shown(target))])
     if target.exists():
         raise InputError([Problem("the file already exists and is not overwritten; choose another name, or move "
-                                  "it away first", file=shown(target), category="input")])
+                                  "it away first", file=shown(target))])
     choices = read_register_choices(data)
     categories = choices.categories
     write_blank_register(target, choices.review_types, choices.areas, categories.ethnicities or None,

@@ -31,7 +31,7 @@ def check_branding(theme: Branding, locations: Locations) -> list[Problem]:
     found: list[Problem] = []
 
     def add(path: str, message: str, severity: str = ERROR) -> None:
-        found.append(locations.problem(path, message, severity, "theme"))
+        found.append(locations.problem(path, message, severity))
 
     for kind in theme.layouts:
         if kind not in SLIDE_KINDS:
@@ -88,7 +88,7 @@ def resolve_file(data_path: Path, value: str, key_path: str, locations: Location
                  allow_outside: bool) -> tuple[Path | None, list[Problem]]:
     """Return a file named in the data (relative to the data file), checked to be an ordinary file in its place."""
     def problem(message: str) -> list[Problem]:
-        return [locations.problem(key_path, message, category="input")]
+        return [locations.problem(key_path, message)]
 
     shown = shorten(value)
     try:
@@ -115,10 +115,9 @@ def check_kind(path: Path, value: str, key_path: str, locations: Locations,
     try:
         head = read_prefix(path, longest, "it")
     except UnreadableFile as error:
-        return [locations.problem(key_path, f"'{shorten(value)}': {error.reason}", category="input")]
+        return [locations.problem(key_path, f"'{shorten(value)}': {error.reason}")]
     if not any(head.startswith(magic) for magics in kinds.values() for magic in magics):
-        return [locations.problem(key_path, f"'{shorten(value)}' is not a {' or '.join(kinds)} file",
-                                  category="input")]
+        return [locations.problem(key_path, f"'{shorten(value)}' is not a {' or '.join(kinds)} file")]
     return []
 
 
@@ -130,7 +129,7 @@ def read_logo(path: Path, value: str, key_path: str, locations: Locations) -> tu
     the image's header) before a pixel is decoded.
     """
     def problem(message: str) -> tuple[bytes, list[Problem]]:
-        return b"", [locations.problem(key_path, message, category="input")]
+        return b"", [locations.problem(key_path, message)]
 
     try:
         data = read_regular_file(path, MAX_LOGO_BYTES, "a logo")

@@ -35,8 +35,7 @@ class _Reporter:
         self.found: list[Problem] = []
 
     def add(self, path: str, message: str, severity: str = WARNING) -> None:
-        self.found.append(self.locations.problem(path, message, severity,
-                                                 "numbers" if severity == WARNING else "data"))
+        self.found.append(self.locations.problem(path, message, severity))
 
 
 def check(event: EventData, locations: Locations) -> list[Problem]:

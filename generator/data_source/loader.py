@@ -192,7 +192,7 @@ class _Sources:
         refusal = self._refusal(included, chain, names, shown)
         if refusal:
             # Stop here, before reading another file: a fan-out of includes must not run on.
-            raise InputError([where.problem("include", refusal, category="input")] + self.problems)
+            raise InputError([where.problem("include", refusal)] + self.problems)
         self.included_from[resolved] = f"{label}, line {line}"
         sub_root = self.compose(included, chain)
         if not isinstance(sub_root, MappingNode):

@@ -266,12 +266,12 @@ def _inside(data_path: Path, value: str, key_path: str, locations: Locations, al
         path = (folder / value).resolve()
     except (OSError, RuntimeError):
         raise InputError([locations.problem(key_path, f"'{shorten(value)}' cannot be followed: it is a link that "
-                                                      "leads back to itself", category="input")]) from None
+                                                      "leads back to itself")]) from None
     if not allow_outside and folder != path and folder not in path.parents:
         raise InputError([locations.problem(key_path, f"'{shorten(value)}' is outside the data file's folder; move "
-                                                      "it there, or build with --allow-outside", category="input")])
+                                                      "it there, or build with --allow-outside")])
     if not path.exists():
         what = ("a register is an Excel workbook (.xlsx), or a folder holding reviews.csv and people.csv"
                 if key_path == "register" else "the CSV file of the register's " + key_path.rsplit(".", 1)[-1])
-        raise InputError([locations.problem(key_path, f"{not_found(folder, value)}; {what}", category="input")])
+        raise InputError([locations.problem(key_path, f"{not_found(folder, value)}; {what}")])
     return path

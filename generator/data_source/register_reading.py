@@ -88,12 +88,12 @@ def read_tables(path: Path, label: str) -> tuple[Table, Table]:
     suffix = path.suffix.lower()
     if suffix == ".xlsm":
         raise InputError([Problem("a workbook with macros (.xlsm) is not read; save the register as an Excel "
-                                  "Workbook (.xlsx)", file=label, category="input")])
+                                  "Workbook (.xlsx)", file=label)])
     if suffix == ".ods":
-        raise InputError([Problem(ODS_NOT_READ, file=label, category="input")])
+        raise InputError([Problem(ODS_NOT_READ, file=label)])
     if suffix != ".xlsx":
         raise InputError([Problem("expected an Excel workbook (.xlsx), or a folder holding reviews.csv and "
-                                  "people.csv", file=label, category="input")])
+                                  "people.csv", file=label)])
     return read_workbook_tables(path, label)
 
 
@@ -117,16 +117,14 @@ def _checked_bytes_size(path: Path, label: str) -> int:
     try:
         status = path.stat()
     except FileNotFoundError:
-        raise InputError([Problem("file not found", file=label, category="input")]) from None
+        raise InputError([Problem("file not found", file=label)]) from None
     except OSError as error:
-        raise InputError([Problem(f"cannot read the file ({error.strerror})", file=label,
-                                  category="input")]) from None
+        raise InputError([Problem(f"cannot read the file ({error.strerror})", file=label)]) from None
     if not stat.S_ISREG(status.st_mode):
-        raise InputError([Problem("expected a file, but this is a folder or a device", file=label,
-                                  category="input")])
+        raise InputError([Problem("expected a file, but this is a folder or a device", file=label)])
     if status.st_size > MAX_REGISTER_BYTES:
         raise InputError([Problem(f"the file is {status.st_size:,} bytes; a register may be at most "
-                                  f"{MAX_REGISTER_BYTES:,} bytes", file=label, category="input")])
+                                  f"{MAX_REGISTER_BYTES:,} bytes", file=label)])
     return status.st_size
 
 
@@ -137,14 +135,14 @@ def read_csv_table(path: Path, label: str) -> Table:
         raw = handle.read(MAX_REGISTER_BYTES + 1)
     if len(raw) > MAX_REGISTER_BYTES:
         raise InputError([Problem(f"the file is more than {MAX_REGISTER_BYTES:,} bytes; a register may be at most "
-                                  f"{MAX_REGISTER_BYTES:,} bytes", file=label, category="input")])
+                                  f"{MAX_REGISTER_BYTES:,} bytes", file=label)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         row = raw[: error.start].count(b"\n") + 1
         raise InputError([Problem(
             f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X} cannot be read); in Excel, save it as "
-            "'CSV UTF-8 (Comma delimited)'", file=label, key_path=f"row {row}", category="input")]) from None
+            "'CSV UTF-8 (Comma delimited)'", file=label, key_path=f"row {row}")]) from None
     sheet = path.name
     records: list[list[str]] = []
     # Excel set to a language that writes decimal commas saves "CSV" with semicolons between columns; the
@@ -155,11 +153,10 @@ def read_csv_table(path: Path, label: str) -> Table:
         for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
             records.append(record)
             if len(records) > MAX_ROWS + 1:
-                raise InputError([Problem(f"the file has more than {MAX_ROWS:,} rows", file=label,
-                                          category="input")])
+                raise InputError([Problem(f"the file has more than {MAX_ROWS:,} rows", file=label)])
     except csv.Error as error:
         raise InputError([Problem(f"the CSV cannot be read ({error})", file=label,
-                                  key_path=f"row {len(records) + 1}", category="input")]) from None
+                                  key_path=f"row {len(records) + 1}")]) from None
     return _table_from_grid(label, sheet, records)
 
 
@@ -204,13 +201,13 @@ def _check_zip(path: Path, label: str) -> None:
             inflated = sum(info.file_size for info in archive.infolist())
             names = {info.filename for info in archive.infolist()}
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise InputError([Problem(UNREADABLE_WORKBOOK, file=label, category="input")]) from None
+        raise InputError([Problem(UNREADABLE_WORKBOOK, file=label)]) from None
     if inflated > MAX_UNZIPPED_BYTES:
         raise InputError([Problem(f"the workbook unpacks to {inflated:,} bytes, more than the "
-                                  f"{MAX_UNZIPPED_BYTES:,} allowed", file=label, category="input")])
+                                  f"{MAX_UNZIPPED_BYTES:,} allowed", file=label)])
     if "xl/vbaProject.bin" in names:
         raise InputError([Problem("the workbook holds macros; save the register as an Excel Workbook (.xlsx) "
-                                  "without them", file=label, category="input")])
+                                  "without them", file=label)])
 
 
 def _read_sheets(path: Path, label: str, data_only: bool) -> dict[str, _Grid]:
@@ -228,26 +225,24 @@ def _read_sheets(path: Path, label: str, data_only: bool) -> dict[str, _Grid]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
     except Exception:  # noqa: BLE001 - see above
-        raise InputError([Problem(UNREADABLE_WORKBOOK, file=label, category="input")]) from None
+        raise InputError([Problem(UNREADABLE_WORKBOOK, file=label)]) from None
     try:
         by_key = {name.strip().lower(): name for name in workbook.sheetnames}
         for wanted in (REVIEWS_SHEET, PEOPLE_SHEET):
             name = by_key.get(wanted.lower())
             if name is None:
                 problems.append(Problem(f"the workbook has no sheet named {wanted} (its sheets: "
-                                        f"{', '.join(workbook.sheetnames) or 'none'})", file=label,
-                                        category="input"))
+                                        f"{', '.join(workbook.sheetnames) or 'none'})", file=label))
                 continue
             sheet = workbook[name]
             if not hasattr(sheet, "iter_rows"):
-                problems.append(Problem(f"the sheet {name} is a chart, not a table of rows", file=label,
-                                        category="input"))
+                problems.append(Problem(f"the sheet {name} is a chart, not a table of rows", file=label))
                 continue
             grids[wanted] = _sheet_grid(sheet, data_only, label, name, problems)
     except InputError:
         raise
     except Exception:  # noqa: BLE001 - the parser's exceptions, as above
-        raise InputError([Problem(UNREADABLE_WORKBOOK, file=label, category="input")]) from None
+        raise InputError([Problem(UNREADABLE_WORKBOOK, file=label)]) from None
     finally:
         workbook.close()
     if problems:
@@ -273,7 +268,7 @@ def _sheet_grid(sheet: _RowSource, data_only: bool, label: str, name: str, probl
                                                value.second)
         if number > MAX_ROWS + 1 and any(v not in (None, "") for v in values):
             problems.append(Problem(f"the sheet has more than {MAX_ROWS:,} rows", file=label,
-                                    key_path=f"sheet {name}", category="input"))
+                                    key_path=f"sheet {name}"))
             break
         grid.rows.append(values)
     else:
@@ -288,8 +283,7 @@ def rows_past_those_read(declared: int | None, label: str, name: str) -> Problem
     if declared is None or declared <= MAX_ROWS + 1:
         return None
     return Problem(f"the sheet's used range reaches row {declared:,}, past the {MAX_ROWS + 1:,} rows read; delete the "
-                   "rows below the register (they may hold only formatting)", file=label, key_path=f"sheet {name}",
-                   category="input")
+                   "rows below the register (they may hold only formatting)", file=label, key_path=f"sheet {name}")
 
 
 def _table_from_grid(file: str, sheet: str, grid: Sequence[Sequence[GridValue]]) -> Table:

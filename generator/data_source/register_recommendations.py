@@ -188,12 +188,12 @@ def _workbook_table(path: Path, label: str) -> Table | None:
         past = rows_past_those_read(sheet.max_row, label, name)
     except Exception:  # noqa: BLE001 - openpyxl's many exceptions for a damaged part mean one thing
         raise InputError([Problem(f"the sheet {RECOMMENDATIONS_SHEET} cannot be read; open the workbook in Excel "
-                                  "and save it again", file=label, category="input")]) from None
+                                  "and save it again", file=label)]) from None
     finally:
         workbook.close()
     if len(grid) > MAX_ROWS + 1 and not all(is_blank(value) for value in grid[-1]):
         raise InputError([Problem(f"the sheet has more than {MAX_ROWS:,} rows", file=label,
-                                  key_path=f"sheet {name}", category="input")])
+                                  key_path=f"sheet {name}")])
     if past is not None:
         raise InputError([past])
     headings = [cell_text(value) for value in grid[0]] if grid else []

@@ -269,10 +269,10 @@ def _date_order(table: Table, positions: dict[str, int], kinds: dict[str, Column
 def _table_problem(table: Table, message: str) -> Problem:
     if table.from_yaml:
         return Problem(f"the list {message}", file=table.file, line=table.heading_place.line,
-                       key_path=table.sheet, category="input")
+                       key_path=table.sheet)
     if Path(table.file).name == table.sheet:
-        return Problem(f"the file {message}", file=table.file, category="input")
-    return Problem(f"the sheet {table.sheet} {message}", file=table.file, category="input")
+        return Problem(f"the file {message}", file=table.file)
+    return Problem(f"the sheet {table.sheet} {message}", file=table.file)
 
 
 def _column_name(table: Table, index: int) -> str:

@@ -73,10 +73,9 @@ class Locations:
         """Return the label of the file the key path was written in."""
         return self.files.get(path, self.default_file)
 
-    def problem(self, path: str, message: str, severity: str = "error", category: str = "data") -> Problem:
+    def problem(self, path: str, message: str, severity: str = "error") -> Problem:
         """Return a problem located at a key path."""
-        return Problem(message, file=self.file(path), line=self.lines.get(path), key_path=path, severity=severity,
-                       category=category)
+        return Problem(message, file=self.file(path), line=self.lines.get(path), key_path=path, severity=severity)
 
 
 @dataclasses.dataclass
@@ -101,7 +100,7 @@ def convert(root: Node, target: type, file_label: str, node_files: dict[int, str
     except _TooLarge:
         walker.problems.append(Problem(
             f"the data expands to more than {MAX_VALUES:,} values; YAML aliases (*name) may be "
-            "repeating a large block many times", file=file_label, line=walker.last_line, category="input"))
+            "repeating a large block many times", file=file_label, line=walker.last_line))
         value = INVALID
     return Conversion(value, walker.problems, walker.locations, walker.warnings)
 

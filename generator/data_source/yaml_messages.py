@@ -46,10 +46,10 @@ def syntax_problem(text: str, label: str, error: yaml.MarkedYAMLError) -> Proble
     lines = split_lines(text)
     mark = error.problem_mark or error.context_mark
     if mark is None:
-        return Problem(f"the YAML cannot be read: {error.problem or error.context}", file=label, category="yaml")
+        return Problem(f"the YAML cannot be read: {error.problem or error.context}", file=label)
     diagnosis = _Diagnosis(text, lines, error, mark.line, mark.column, mark.index)
     line, column, message = diagnosis.explain()
-    return Problem(message, file=label, line=line + 1, category="yaml", quoted=quote(lines, line, column))
+    return Problem(message, file=label, line=line + 1, quoted=quote(lines, line, column))
 
 
 def quote(lines: list[str], line: int, column: int) -> tuple[str, ...]:

@@ -102,7 +102,7 @@ def read_text(path: Path, label: str, max_bytes: int = MAX_FILE_BYTES) -> str:
     try:
         raw = read_regular_file(path, max_bytes, "a data file")
     except UnreadableFile as error:
-        raise InputError([Problem(error.reason, file=label, category="input")]) from None
+        raise InputError([Problem(error.reason, file=label)]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -110,7 +110,7 @@ def read_text(path: Path, label: str, max_bytes: int = MAX_FILE_BYTES) -> str:
         raise InputError([Problem(
             f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X} cannot be read); "
             "save it as UTF-8 in your editor",
-            file=label, line=line, category="input")]) from None
+            file=label, line=line)]) from None
     problems = check_characters(text, label)
     if problems:
         raise InputError(problems)
@@ -133,7 +133,7 @@ def check_characters(text: str, label: str) -> list[Problem]:
         else:
             message = (f"column {column} holds the control character U+{code:04X}, which a data file cannot "
                        "contain; remove it")
-        problems.append(Problem(message, file=label, line=number, category="input"))
+        problems.append(Problem(message, file=label, line=number))
         if len(problems) == MAX_CHARACTER_PROBLEMS:
             break
     return problems
@@ -143,26 +143,24 @@ def compose(text: str, label: str) -> Node:
     """Return the root node of a one-document YAML text, or raise InputError."""
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
         raise InputError([Problem("the file is empty; expected the event's data (event:, review_types:, ...)",
-                                  file=label, line=1, category="input")])
+                                  file=label, line=1)])
     loader = _DepthLimitedLoader(text)
     try:
         root = loader.get_single_node()
     except _TooDeep as error:
         raise InputError([Problem(f"the data is nested more than {MAX_NESTING} levels deep",
-                                  file=label, line=error.line, category="input")]) from None
+                                  file=label, line=error.line)]) from None
     except _TooMany as error:
         raise InputError([Problem(f"the data holds more than the {MAX_EXPANDED_VALUES:,} values a data file may "
-                                  "hold; this is the first value past that", file=label, line=error.line,
-                                  category="input")]) from None
+                                  "hold; this is the first value past that", file=label, line=error.line)]) from None
     except yaml.MarkedYAMLError as error:
         raise InputError([syntax_problem(text, label, error)]) from None
     except yaml.YAMLError as error:
-        raise InputError([Problem(f"the YAML cannot be read: {error}", file=label, category="yaml")]) from None
+        raise InputError([Problem(f"the YAML cannot be read: {error}", file=label)]) from None
     finally:
         loader.dispose()
     if root is None:
-        raise InputError([Problem("the file is empty; expected the event's data", file=label, line=1,
-                                  category="input")])
+        raise InputError([Problem("the file is empty; expected the event's data", file=label, line=1)])
     _check_expansion(root, label)
     return root
 
@@ -184,7 +182,7 @@ def _check_expansion(root: Node, label: str) -> None:
             return sizes[key]
         if key in in_progress:
             raise InputError([Problem("a YAML alias (*name) refers to the block that contains it",
-                                      file=label, line=node.start_mark.line + 1, category="input")])
+                                      file=label, line=node.start_mark.line + 1)])
         in_progress.add(key)
         total = 1
         if isinstance(node.value, list):
@@ -199,9 +197,9 @@ def _check_expansion(root: Node, label: str) -> None:
     if expanded > MAX_EXPANDED_VALUES and not shared_lines:
         raise InputError([Problem(
             f"the data holds {expanded:,} values, more than the {MAX_EXPANDED_VALUES:,} a data file may hold",
-            file=label, line=1, category="input")])
+            file=label, line=1)])
     if expanded > MAX_EXPANDED_VALUES:
         raise InputError([Problem(
             f"the data expands to {expanded:,} values through YAML aliases (*name), more than the "
             f"{MAX_EXPANDED_VALUES:,} allowed; the block repeated is defined here",
-            file=label, line=min(shared_lines) if shared_lines else 1, category="input")])
+            file=label, line=min(shared_lines) if shared_lines else 1)])

@@ -271,13 +271,12 @@ def test_an_empty_list_sheet_or_file_is_named_as_what_it_is():
                 "and one row for each of the reviews")
     listed = build_register(_table("event.yaml", "register.reviews", [], [], line=7, from_yaml=True),
                             _people("event.yaml", "register.people"), raise_problems=False)
-    assert listed.problems == [Problem(f"the list {expected}", "event.yaml", 7, "register.reviews",
-                                       category="input")]
+    assert listed.problems == [Problem(f"the list {expected}", "event.yaml", 7, "register.reviews")]
     csv = build_register(_table("reg/reviews.csv", "reviews.csv", [], []), _people("reg/people.csv", "people.csv"),
                          raise_problems=False)
-    assert csv.problems == [Problem(f"the file {expected}", "reg/reviews.csv", category="input")]
+    assert csv.problems == [Problem(f"the file {expected}", "reg/reviews.csv")]
     sheet = build_register(_table("reviews.xlsx", "Reviews", [], []), _people(), raise_problems=False)
-    assert sheet.problems == [Problem(f"the sheet Reviews {expected}", "reviews.xlsx", category="input")]
+    assert sheet.problems == [Problem(f"the sheet Reviews {expected}", "reviews.xlsx")]
 
 
 def test_a_duplicate_reference_names_the_first_item_and_its_line_in_a_yaml_list():
