@@ -234,3 +234,29 @@ def test_yes_no_on_off_true_and_false_are_read_as_switches_in_any_case(loaded, d
     text = default_text() + f"publish: {{suppress_below: 5, deck: {deck}, pictures: {pictures}}}\n"
     publish = loaded(text).event.publish
     assert (publish.deck, publish.pictures) == (deck.lower() in {"yes", "true"}, pictures.lower() == "on")
+
+
+def test_a_key_given_twice_names_the_line_of_the_first(problems_of):
+    text = replace_once(default_text(), AUTHOR, AUTHOR + "  author: Someone else\n")
+    line = line_of(text, "Someone else")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}, event.author: the key 'author' appears twice (first at line {line - 1}); keep "
+        "only one"]
+
+
+def test_every_unknown_key_of_a_block_is_reported_each_with_its_nearest_key(problems_of):
+    text = replace_once(default_text(), AUTHOR, AUTHOR + "  autor: x\n  strapine: y\n")
+    expected = ("expected one of: title, date, partnership, hosts, in_conjunction_with, strapline, venue, footer, "
+                "author, language, languages, notes")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'autor:')}, event.autor: unknown key 'autor'; did you mean 'author'? "
+        + expected,
+        f"event.yaml, line {line_of(text, 'strapine')}, event.strapine: unknown key 'strapine'; did you mean "
+        "'strapline'? " + expected]
+
+
+def test_a_control_character_in_a_name_key_is_refused_on_the_key_s_line(problems_of):
+    text = replace_once(default_text(), "groupings:\n", 'groupings:\n  "Tees\\x01 Valley": [MBC]\n')
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'Valley')}, groupings: the text holds the control character U+0001, "
+        "which documents cannot contain; remove it"]
