@@ -365,3 +365,41 @@ def test_a_true_or_false_cell_reads_as_its_word_and_a_whole_number_without_a_dec
     cell_text = register_reading.cell_text
     assert (cell_text(True), cell_text(False)) == ("TRUE", "FALSE")
     assert (cell_text(2021001.0), cell_text(4.5), cell_text(" C-1 ")) == ("2021001", "4.5", "C-1")
+
+
+def test_a_register_that_cannot_be_looked_at_says_why(tmp_path):
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    assert problems_of(not_a_folder / "r.xlsx") == ["reviews.xlsx: cannot read the file (Not a directory)"]
+
+
+def test_a_chart_sheet_where_a_table_should_be_and_a_missing_sheet_are_both_reported(tmp_path):
+    import openpyxl
+    from openpyxl.chart import BarChart, Reference
+
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "Notes"
+    notes.append([3])
+    chart = BarChart()
+    chart.add_data(Reference(notes, min_col=1, min_row=1, max_row=1))
+    book.create_chartsheet("Reviews").add_chart(chart)
+    book.save(tmp_path / "r.xlsx")
+    assert problems_of(tmp_path / "r.xlsx") == [
+        "reviews.xlsx: the sheet Reviews is a chart, not a table of rows",
+        "reviews.xlsx: the workbook has no sheet named People (its sheets: Notes, Reviews)"]
+
+
+def test_neither_sheet_found_reports_both(tmp_path):
+    assert problems_of(workbook(tmp_path / "r.xlsx", sheets=("Sheet1",))) == [
+        "reviews.xlsx: the workbook has no sheet named Reviews (its sheets: Sheet1)",
+        "reviews.xlsx: the workbook has no sheet named People (its sheets: Sheet1)"]
+
+
+def test_a_used_range_reaching_only_the_last_row_read_is_no_problem_and_one_row_more_is():
+    last_read = register_reading.MAX_ROWS + 1  # the heading row and MAX_ROWS rows
+    assert register_reading.rows_past_those_read(None, "reviews.xlsx", "Reviews") is None
+    assert register_reading.rows_past_those_read(last_read, "reviews.xlsx", "Reviews") is None
+    assert str(register_reading.rows_past_those_read(last_read + 1, "reviews.xlsx", "Reviews")) == (
+        f"reviews.xlsx, sheet Reviews: the sheet's used range reaches row {last_read + 1:,}, past the "
+        f"{last_read:,} rows read; delete the rows below the register (they may hold only formatting)")
