@@ -102,3 +102,24 @@ def test_a_problem_names_its_dates_in_english_the_language_of_its_words_whatever
 
     with speaking("cy"):
         assert register_dates.impossible_date("31/02/2021") == "February 2021 has no day 31"
+
+
+@pytest.mark.parametrize(("text", "settles"), [
+    ("13/12/2023", "day first"), ("12/13/2023", "month first"), ("05/13/2023", "month first"),
+    ("12/05/2023", "nothing"), ("05/12/2023", "nothing"), ("12/12/2023", "nothing")])
+def test_only_a_part_past_12_settles_the_order_and_12_itself_is_a_month(text, settles):
+    order = date_order([(PLACE, [text])], [0])
+    found = {"day first": order.day_first, "month first": order.month_first}
+    assert {name for name, example in found.items() if example} == ({settles} - {"nothing"})
+    assert all(example == (text, PLACE) for example in found.values() if example)
+
+
+def test_a_text_date_with_a_12_could_be_either_and_one_with_a_13_cannot():
+    assert read_text_date("05/12/2023", DateOrder())[1].startswith("'05/12/2023' could be 5 December 2023 or 12 May")
+    assert read_text_date("13/05/2023", DateOrder()) == (dt.date(2023, 5, 13), "")
+
+
+def test_a_date_cell_on_the_12th_may_be_a_misread_one_and_on_the_13th_cannot():
+    order = DateOrder(day_first=("21/07/2022", PLACE))
+    assert misread_warning(dt.date(2023, 5, 12), order) != ""
+    assert misread_warning(dt.date(2023, 5, 13), order) == ""
