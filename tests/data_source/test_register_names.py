@@ -105,3 +105,10 @@ def test_names_match_whatever_their_case_spacing_or_ampersands_and_a_long_names_
         "Hartlepool Borough Council?)",
         "reviews.xlsx, sheet Reviews, row 4, Area: 'Middlesbrough B C' is not an area (did you mean MBC, Middlesbrough "
         "Borough Council?)"]
+
+
+def test_commas_joining_a_theme_of_the_list_and_one_not_in_it_are_not_taken_for_a_separator_slip(tmp_path):
+    rows = [REVIEWS[0][:6] + ["Neglect, Housing"]]
+    assert resolved(tmp_path, rows)[1] == [
+        "reviews.xlsx, sheet Reviews, row 2, Themes: 'Neglect, Housing' is not one of the CSPR themes (expected one "
+        "of: Neglect; Domestic Abuse)"]
