@@ -70,3 +70,17 @@ def test_reasons_are_listed_before_then_after_then_not_yet_published_whatever_th
     assert account(rows, Period(PERIOD.start, PERIOD.to, "date published"), TYPES, {"cspr"})[0].message == (
         "CSPR: 4 rows; 1 in the period; 1 published before 1 April 2022 (C-B); 1 published after 31 March 2024 "
         "(C-A); 1 not yet published")
+
+
+def test_each_line_is_a_note_that_sorts_as_reconciliation_or_left_out_with_or_without_a_period():
+    for period in (PERIOD, None):
+        found = account(REVIEWS, period, TYPES, {"cspr"})
+        assert {(p.severity, p.category) for p in found} <= {("note", RECONCILIATION), ("note", LEFT_OUT)}
+        assert found[0].category == RECONCILIATION
+    assert [p.message for p in account(REVIEWS, None, TYPES, {"cspr"})] == [
+        "CSPR: 4 rows; every one counted (the data sets no period)"]
+
+
+def test_a_row_left_out_by_date_published_is_placed_at_its_date_published():
+    found = account(REVIEWS, Period(PERIOD.start, PERIOD.to, "date published"), TYPES, {"cspr"})
+    assert {p.key_path.rpartition(", ")[2] for p in found if p.category == LEFT_OUT} == {"Date published"}
