@@ -44,9 +44,10 @@ def test_a_missing_translation_is_a_warning_naming_the_key_and_the_text_used() -
 def test_a_language_no_catalogue_writes_is_an_error_at_its_line() -> None:
     root = yaml.compose("event:\n  languages: [cy, fr, cy]\n")
     problems = language_problems(root, "event.yaml")
-    assert [(p.line, p.key_path, p.message) for p in problems] == [
-        (2, "event.languages", "expected a language the generator writes (en, cy), got 'fr'"),
-        (2, "event.languages", "a language is listed twice; list each once, the one to build first first")]
+    assert [(p.file, p.line, p.key_path, p.message) for p in problems] == [
+        ("event.yaml", 2, "event.languages", "expected a language the generator writes (en, cy), got 'fr'"),
+        ("event.yaml", 2, "event.languages", "a language is listed twice; list each once, the one to build first "
+                                             "first")]
 
 
 def test_a_missing_translation_names_the_included_file_it_is_in_and_the_path_through_lists() -> None:
