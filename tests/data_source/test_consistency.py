@@ -83,3 +83,93 @@ def test_review_types_themes_and_theme_lengths_past_their_limits_are_located_err
         f"event.yaml, line {line_of(text, '      - t0x0 ')}, review_types.children0.themes[0]: the theme is "
         f"{MAX_THEME_CHARACTERS + 1} characters long; a theme may be at most {MAX_THEME_CHARACTERS} (shorten it to "
         "its main words)"]
+
+
+CHILDREN = "review_types.children"
+PEOPLE = "      people: 24\n"
+PEOPLE_NOTE = ("      note: A review concerned more than one child, so the tables count {children.people} "
+               "children.\n")
+
+
+def _warnings(loaded, text: str) -> list[str]:
+    return [str(warning) for warning in loaded(text).warnings]
+
+
+def _without_people(text: str) -> str:
+    return replace_once(replace_once(text, PEOPLE, ""), PEOPLE_NOTE, "")
+
+
+def test_no_review_type_at_all_is_an_error(problems_of):
+    text = default_text()
+    text = text[:text.index("review_types:\n")] + "review_types: {}\n" + text[text.index("cross_over_themes:"):]
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'review_types: {}')}, review_types: expected at least one review type"]
+
+
+def test_area_counts_that_do_not_add_up_to_the_reviews_are_a_warning(loaded):
+    text = replace_once(default_text(), "      MBC/RCBC: 10\n", "      MBC/RCBC: 11\n")
+    assert _warnings(loaded, text) == [
+        f"event.yaml, line {line_of(text, 'counts_by_area')}, {CHILDREN}.counts_by_area: the area counts add up to "
+        "24 but there are 23 reviews"]
+
+
+def test_demographics_known_for_more_reviews_than_there_are_is_an_error(problems_of):
+    text = replace_once(default_text(), PEOPLE, PEOPLE + "      known_for: 30\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'known_for')}, {CHILDREN}.demographics.known_for: demographics are known "
+        "for 30 reviews but there are only 23"]
+
+
+def test_a_table_that_does_not_add_up_to_the_people_is_a_warning(loaded):
+    text = replace_once(default_text(), "        White British: 21\n", "        White British: 22\n")
+    assert _warnings(loaded, text) == [
+        f"event.yaml, line {line_of(text, 'ethnicity:')}, {CHILDREN}.demographics.ethnicity: the ethnicity figures "
+        "add up to 25 but people says 24"]
+
+
+def test_fewer_people_than_reviews_is_a_warning_before_the_tables_that_then_disagree(loaded):
+    text = replace_once(default_text(), PEOPLE, "      people: 20\n")
+    assert _warnings(loaded, text) == [
+        f"event.yaml, line {line_of(text, 'people: 20')}, {CHILDREN}.demographics.people: people is 20 but "
+        "demographics cover 23 reviews; each review concerns at least one person",
+        f"event.yaml, line {line_of(text, 'ethnicity:')}, {CHILDREN}.demographics.ethnicity: the ethnicity figures "
+        "add up to 24 but people says 20",
+        f"event.yaml, line {line_of(text, '      age:')}, {CHILDREN}.demographics.age: the age figures add up to 24 but "
+        "people says 20"]
+
+
+def test_without_people_tables_are_checked_against_the_reviews_and_told_which_key_would_explain_them(loaded):
+    text = replace_once(_without_people(default_text()), "        White British: 21\n", "        White British: 19\n")
+    assert _warnings(loaded, text) == [
+        f"event.yaml, line {line_of(text, 'ethnicity:')}, {CHILDREN}.demographics.ethnicity: the ethnicity figures "
+        "add up to 22 but there are 23 reviews; if some are not known, say so with 'known_for: 22'",
+        f"event.yaml, line {line_of(text, '      age:')}, {CHILDREN}.demographics.age: the age figures add up to 24 but "
+        "there are 23 reviews; if a review concerned more than one person, say so with 'people: 24'"]
+
+
+def test_a_word_for_not_known_typed_as_a_category_is_a_note_at_its_line(loaded):
+    text = replace_once(default_text(), "        Other White British: 1\n",
+                        "        Other White British: 1\n        Not known: 2\n")
+    assert _warnings(loaded, text)[1] == (
+        f"event.yaml, line {line_of(text, 'Not known')}, {CHILDREN}.demographics.ethnicity.Not known: 'Not known' is "
+        "a word for not known: its 2 counted as not known (in the table's 'where known'), not as a category")
+    assert [w.severity for w in loaded(text).warnings] == ["warning", "note"]
+
+
+def test_a_theme_may_feature_in_every_review_but_not_in_more(problems_of, loaded):
+    assert _warnings(loaded, replace_once(default_text(), "      - Neglect\n",
+                                          "      - {name: Neglect, count: 23}\n")) == []
+    text = replace_once(default_text(), "      - Neglect\n", "      - {name: Neglect, count: 24}\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'count: 24')}, {CHILDREN}.themes[6].count: 'Neglect' is counted in 24 "
+        "reviews but there are 23; a theme can feature in each review at most once"]
+
+
+def test_a_briefing_without_its_seven_sections_is_an_error(problems_of):
+    text = default_text()
+    first = text.index("\n        - ", text.index("      sections:\n"))
+    second = text.index("\n        - ", first + 1)
+    text = text[:first] + text[second:]
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'sections:')}, {CHILDREN}.briefing.sections: a seven-minute briefing has "
+        "7 sections; found 6"]
