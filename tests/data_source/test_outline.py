@@ -11,7 +11,7 @@ import pytest
 from generator.data_source.outline import RegisterChoices, read_register_choices, read_structure
 from generator.loading import load_event
 from generator.problems import InputError
-from tests.conftest import default_text, line_of, replace_once
+from tests.conftest import ROOT, default_text, line_of, replace_once
 
 SECTIONS = ("Background", "Why it matters", "The reviews", "The themes", "The learning", "Questions", "What to do")
 
@@ -210,3 +210,15 @@ def test_a_register_kept_in_welsh_offers_the_default_review_statuses_and_genders
     choices = read_register_choices(gallery)
     assert choices.statuses == ["Ar y gweill", "Wedi'u cwblhau", "Wedi'i gyhoeddi"]
     assert choices.categories.genders == ["Benyw", "Gwryw", "Arall"]
+
+
+def test_a_blank_register_offers_every_declared_role_once():
+    assert read_register_choices(ROOT / "data" / "harbour-2025.yaml").roles == ["victim", "perpetrator"]
+
+
+def test_themes_written_as_names_or_as_name_and_count_are_offered_once_each(tmp_path):
+    text = replace_once(default_text(), "      - Neglect\n",
+                        "      - {name: Neglect, count: 3}\n      - {name: Housing}\n      - Neglect\n")
+    themes = read_register_choices(write(tmp_path, "tees.yaml", text)).themes
+    assert themes[5:9] == ["Substance misuse", "Neglect", "Housing", "Risks outside of the home"]
+    assert len(themes) == len(set(themes))
