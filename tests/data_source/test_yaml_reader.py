@@ -146,3 +146,18 @@ def test_a_file_name_holding_terminal_controls_is_shown_escaped(folder):
     problems = _problems(Path(name))
     assert problems[0].startswith("\\x1b[2Jevent.yaml, line 2: ")
     assert "\x1b" not in "".join(problems)
+
+
+def test_an_alias_inside_the_block_it_names_is_refused_at_the_block_s_line(problems_of):
+    text = default_text().replace("event:\n", "event: &event\n", 1).replace(
+        "  author: Tees Safeguarding Partnerships\n", "  author: Tees\n  notes: [*event]\n", 1)
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'event: &event')}: a YAML alias (*name) refers to the block that contains it"]
+
+
+def test_an_expansion_past_the_limit_points_at_the_first_block_repeated(problems_of):
+    repeated = "".join(f"lol{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]\n" for i in range(1, 9))
+    text = "# a comment first, so that the block is not on line 1\nlol0: &l0 [a, a, a, a, a, a, a, a, a, a]\n" + repeated
+    assert problems_of(text + default_text()) == [
+        "event.yaml, line 2: the data expands to 1,234,568,542 values through YAML aliases (*name), more than the "
+        "50,000 allowed; the block repeated is defined here"]
