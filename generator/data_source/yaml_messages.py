@@ -315,6 +315,9 @@ class _Diagnosis(Layout):
             return (first_line, first_column,
                     f"this line is not a key (name: value) or a list item, so YAML reads it and line "
                     f"{continuation + 1} as one text; start it with '#' if it is a note")
+        # YAML read the continuation as more of the value, but it is a key or item out of line: it counts as one of
+        # its block's lines, or a block of two lines would always find the continuation the odd one.
+        self.text_lines.discard(continuation)
         odd = self.odd_one_out(first_line, first_column, continuation, continuation_column)
         first_moved = indent_of(self.lines[first_line]) + continuation_column - first_column
         options = [(first_line, first_moved), (continuation, first_column)]

@@ -491,3 +491,20 @@ def test_a_line_without_a_colon_under_more_text_is_told_to_line_up_with_that_tex
     assert problems_of(text) == [
         f"event.yaml, line {line}: YAML reads this line as a key, but it has no colon; if it is more of the text "
         f"on line {line - 1}, indent it like that line (4 spaces)" + _quoted(text, line, 2)]
+
+
+def test_of_a_two_line_block_the_line_an_odd_step_from_its_parent_is_named_even_when_yaml_reads_on(problems_of):
+    # 'counts_by_area:' starts in column 5: 'MBC/RCBC' one step right of it breaks the even indent, not 'HBC/SBC'.
+    text = replace_once(default_text(), "      MBC/RCBC: 10\n", "     MBC/RCBC: 10\n")
+    line = line_of(text, "     MBC/RCBC: 10")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line starts in column 6, but the lines after it in the same block start in "
+        f"column 7 (line {line + 1}); {INDENT_ADVICE}" + _quoted(text, line, 5)]
+
+
+def test_of_a_two_line_block_the_line_an_odd_step_from_its_parent_is_named_when_it_is_the_second(problems_of):
+    text = replace_once(default_text(), "      HBC/SBC: 13\n", "       HBC/SBC: 13\n")
+    line = line_of(text, "       HBC/SBC: 13")
+    assert problems_of(text) == [
+        f"event.yaml, line {line}: this line starts in column 8, right of line {line - 1} above it (column 7), so "
+        f"YAML reads it as more of line {line - 1}'s text; {INDENT_ADVICE}" + _quoted(text, line, 7)]
