@@ -161,3 +161,19 @@ def test_an_expansion_past_the_limit_points_at_the_first_block_repeated(problems
     assert problems_of(text + default_text()) == [
         "event.yaml, line 2: the data expands to 1,234,568,542 values through YAML aliases (*name), more than the "
         "50,000 allowed; the block repeated is defined here"]
+
+
+def _nested(mappings: int) -> str:
+    """Return ``mappings`` mappings each inside the last, one key a line, the innermost holding a value."""
+    return "".join("  " * depth + f"k{depth}:\n" for depth in range(mappings - 1)) + "  " * (mappings - 1) + "k: v\n"
+
+
+def test_data_nested_exactly_to_the_limit_is_read_and_one_level_more_is_refused_at_its_line():
+    from generator.data_source.yaml_reader import MAX_NESTING, compose
+    from generator.problems import InputError
+
+    compose(_nested(MAX_NESTING - 1), "event.yaml")  # and a value: MAX_NESTING values deep
+    with pytest.raises(InputError) as refused:
+        compose(_nested(MAX_NESTING), "event.yaml")
+    assert [str(problem) for problem in refused.value.problems] == [
+        f"event.yaml, line {MAX_NESTING}: the data is nested more than {MAX_NESTING} levels deep"]
