@@ -26,6 +26,7 @@ MAX_NESTING = 40
 """Blocks may be nested at most this many levels deep (refused before Python's own stack runs out)."""
 MAX_EXPANDED_VALUES = 50_000
 """Aliases (*name) may expand the data to at most this many values (a "billion laughs" file is refused)."""
+EMPTY_FILE = "the file is empty; expected the event's data (event:, review_types:, ...)"
 MAX_CHARACTER_PROBLEMS = 10
 """At most this many lines holding forbidden characters are reported (a binary file would fill the screen)."""
 
@@ -142,8 +143,7 @@ def check_characters(text: str, label: str) -> list[Problem]:
 def compose(text: str, label: str) -> Node:
     """Return the root node of a one-document YAML text, or raise InputError."""
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
-        raise InputError([Problem("the file is empty; expected the event's data (event:, review_types:, ...)",
-                                  file=label, line=1)])
+        raise InputError([Problem(EMPTY_FILE, file=label, line=1)])
     loader = _DepthLimitedLoader(text)
     try:
         root = loader.get_single_node()
@@ -160,7 +160,7 @@ def compose(text: str, label: str) -> Node:
     finally:
         loader.dispose()
     if root is None:
-        raise InputError([Problem("the file is empty; expected the event's data", file=label, line=1)])
+        raise InputError([Problem(EMPTY_FILE, file=label, line=1)])  # a byte order mark and nothing else, say
     _check_expansion(root, label)
     return root
 

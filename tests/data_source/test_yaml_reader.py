@@ -177,3 +177,21 @@ def test_data_nested_exactly_to_the_limit_is_read_and_one_level_more_is_refused_
         compose(_nested(MAX_NESTING), "event.yaml")
     assert [str(problem) for problem in refused.value.problems] == [
         f"event.yaml, line {MAX_NESTING}: the data is nested more than {MAX_NESTING} levels deep"]
+
+
+@pytest.mark.parametrize("text", ["", "  \n\n", "# only a comment\n  # and another, indented\n", "\ufeff\n",
+                                  "# a comment, then a blank line\n\n"])
+def test_a_file_with_no_data_is_empty_whatever_blank_lines_comments_or_byte_order_mark_it_holds(text):
+    from generator.data_source.yaml_reader import compose
+    from generator.problems import InputError
+
+    with pytest.raises(InputError) as refused:
+        compose(text, "event.yaml")
+    assert [str(problem) for problem in refused.value.problems] == [
+        "event.yaml, line 1: the file is empty; expected the event's data (event:, review_types:, ...)"]
+
+
+def test_a_comment_after_data_is_not_an_empty_file():
+    from generator.data_source.yaml_reader import compose
+
+    assert compose("# a note\nevent: {title: x}  # and another\n", "event.yaml").value[0][0].value == "event"
