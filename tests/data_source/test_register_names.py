@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,6 +32,11 @@ def test_types_areas_and_themes_resolve_to_the_data_files_keys_and_names(tmp_pat
     assert [(r.type_key, r.area, r.themes) for r in reviews] == [
         ("cspr", "MBC", ("Neglect", "Domestic Abuse")), ("cspr", "HBC", ("Neglect",)), ("sar", "HBC", ())]
     assert [len(r.people) for r in reviews] == [2, 1, 1]
+    # The row's own facts pass through resolving unchanged.
+    assert [(r.reference, r.status, r.notified, r.published) for r in reviews] == [
+        ("C-1", "Published", dt.date(2021, 5, 4), dt.date(2022, 2, 1)),
+        ("C-2", "In progress", dt.date(2021, 7, 10), None),
+        ("S-1", "Published", dt.date(2022, 9, 15), dt.date(2023, 3, 1))]
 
 
 def test_an_area_with_a_typo_gets_a_did_you_mean(tmp_path):
