@@ -153,3 +153,119 @@ def test_without_a_period_every_row_is_counted_and_the_command_lines_threshold_o
         for name, count in (("CSPR", sum(r.type_key == "cspr" for r in event.register_every_review)),
                             ("SAR", sum(r.type_key == "sar" for r in event.register_every_review)),
                             ("DHR", sum(r.type_key == "dhr" for r in event.register_every_review)))]
+
+
+REGISTER = "register: riverside-2024-register.xlsx\n"
+ROWS = """\
+  reviews:
+    - {Reference: C-1, Review type: CSPR, Area: NBC, Date notified: 2022-05-01}
+    - {Reference: S-1, Review type: SAR, Area: NBC, Date notified: 2019-05-01}
+    - {Reference: S-2, Review type: SAR, Area: WDC, Date notified: 2020-06-01}
+  people:
+    - {Reference: C-1, Age: 3, Ethnicity: "", Gender: Female}
+"""
+
+
+def with_register(tmp_path: Path, register: str, change=lambda text: text, name: str = "event.yaml") -> Path:
+    """Return the register-counted example with ``register`` (YAML) in place of its workbook."""
+    text = change((ROOT / "data" / "riverside-2024.yaml").read_text(encoding="utf-8").replace(REGISTER, register, 1))
+    (tmp_path / name).parent.mkdir(exist_ok=True)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path / name
+
+
+def line_of(data: Path, text: str) -> int:
+    return next(i for i, line in enumerate(data.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def register_folder(folder: Path, reviews: str = "S-1,SAR,NBC,2022-05-01\n", people: str = "S-1,40,,Female\n") -> Path:
+    folder.mkdir()
+    (folder / "reviews.csv").write_text("Reference,Review type,Area,Date notified\n" + reviews, encoding="utf-8")
+    (folder / "people.csv").write_text("Reference,Age,Ethnicity,Gender\n" + people, encoding="utf-8")
+    return folder
+
+
+def test_a_register_that_is_a_link_to_itself_is_a_problem_at_the_register_key(tmp_path):
+    (tmp_path / "loop.xlsx").symlink_to("loop.xlsx")
+    data = with_register(tmp_path, "register: loop.xlsx\n")
+    assert problems_of(data) == ["event.yaml, line 28, register: 'loop.xlsx' cannot be followed: it is a link that "
+                                 "leads back to itself"]
+
+
+def test_a_missing_register_says_what_a_register_is(tmp_path):
+    data = with_register(tmp_path, "register: missing.xlsx\n")
+    assert problems_of(data) == ["event.yaml, line 28, register: 'missing.xlsx' is not in this folder; a register is "
+                                 "an Excel workbook (.xlsx), or a folder holding reviews.csv and people.csv"]
+
+
+def test_a_register_outside_the_data_files_folder_is_read_only_when_allowed(tmp_path):
+    register_folder(tmp_path / "register")
+    data = with_register(tmp_path, "register: ../register\n", name="data/event.yaml")
+    assert problems_of(data) == ["data/event.yaml, line 28, register: '../register' is outside the data file's "
+                                 "folder; move it there, or build with --allow-outside"]
+    event = load_event(data, allow_outside=True).event
+    assert [(r.reference, r.type_key, r.area) for r in event.register_every_review] == [("S-1", "sar", "NBC")]
+
+
+TIMELINE = "timeline: {years: calendar, as_at: 2024-01-31}\n"
+RECOMMENDATIONS = "Reference,Recommendation,Agency,Due,Status\nS-1,Train,Police,2023-01-01,In progress\n"
+
+
+def test_the_csv_files_of_a_register_outside_the_folder_are_read_only_when_allowed(tmp_path):
+    register_folder(tmp_path / "register")
+    (tmp_path / "register" / "recs.csv").write_text(RECOMMENDATIONS, encoding="utf-8")
+    data = with_register(tmp_path, "register: {reviews: ../register/reviews.csv, people: ../register/people.csv, "
+                                   "recommendations: ../register/recs.csv}\n" + TIMELINE, name="data/event.yaml")
+    assert problems_of(data) == ["data/event.yaml, line 28, register.reviews: '../register/reviews.csv' is outside "
+                                 "the data file's folder; move it there, or build with --allow-outside"]
+    event = load_event(data, allow_outside=True).event
+    assert [(r.reference, r.type_key) for r in event.register_every_review] == [("S-1", "sar")]
+    assert [(r.reference, r.text, r.status) for r in event.register_recommendations] == [
+        ("S-1", "Train", "In progress")]
+
+
+def test_a_missing_recommendations_csv_file_is_a_problem_at_its_key(tmp_path):
+    register_folder(tmp_path / "register")
+    data = with_register(tmp_path, "register: {reviews: register/reviews.csv, people: register/people.csv, "
+                                   "recommendations: recs.csv}\n" + TIMELINE)
+    assert problems_of(data) == ["event.yaml, line 28, register.recommendations: 'recs.csv' is not in this folder; "
+                                 "the CSV file of the register's recommendations"]
+
+NOT_AN_AGE = "'forty' is not an age (expected a whole number of years from 0 to 120, or blank when not known)"
+NOT_AN_AREA = ("'Southport' is not an area (expected one of: NBC, Northbank Borough Council; EMC, Eastmoor Council; WDC, "
+               "Westford District Council)")
+
+
+def test_each_csv_files_problems_name_it_and_all_are_listed_with_the_names_the_data_does_not_know(tmp_path):
+    register_folder(tmp_path / "register", reviews="S-1,SAR,NBC,2022-05-01\nS-2,SAR,Southport,2022-13-01\n"
+                                                   "S-3,SAR,Southport,2022-06-01\n",
+                    people="S-1,forty,,Female\n")
+    data = with_register(tmp_path, "register: {reviews: register/reviews.csv, people: register/people.csv}\n")
+    assert problems_of(data) == [
+        "register/reviews.csv, row 3, Date notified: '2022-13-01' is not a date (there is no month 13)",
+        "register/people.csv, row 2, Age: " + NOT_AN_AGE,
+        "register/reviews.csv, row 4, Area: " + NOT_AN_AREA]
+
+
+def test_the_yaml_lists_problems_are_located_at_their_lines_and_all_are_listed(tmp_path):
+    data = with_register(tmp_path, """\
+register:
+  reviews:
+    - {Reference: S-1, Review type: SAR, Area: NBC, Date notified: 2022-05-01}
+    - {Reference: S-2, Review type: SAR, Area: NBC, Date notified: 2022-13-01}
+    - {Reference: S-3, Review type: SAR, Area: Southport, Date notified: 2022-06-01}
+  people:
+    - {Reference: S-1, Age: forty, Ethnicity: "", Gender: Female}
+""")
+    assert problems_of(data) == [
+        "event.yaml, line 31, register.reviews[1].Date notified: '2022-13-01' is not a date (there is no month 13)",
+        "event.yaml, line 34, register.people[0].Age: " + NOT_AN_AGE,
+        "event.yaml, line 32, register.reviews[2].Area: " + NOT_AN_AREA]
+
+
+def test_an_empty_people_list_is_a_problem_at_its_line_and_a_missing_one_at_its_key(tmp_path):
+    reviews = "register:\n  reviews:\n    - {Reference: S-1, Review type: SAR, Area: NBC, Date notified: 2022-05-01}\n"
+    empty = ("register.people: the list is empty; expected a heading row (Reference, Role, Age, Ethnicity, Gender) "
+             "and one row for each of the people")
+    assert problems_of(with_register(tmp_path, reviews + "  people: []\n")) == ["event.yaml, line 31, " + empty]
+    assert problems_of(with_register(tmp_path, reviews)) == ["event.yaml, " + empty]
