@@ -232,8 +232,8 @@ def test_a_missing_recommendations_csv_file_is_a_problem_at_its_key(tmp_path):
                                  "the CSV file of the register's recommendations"]
 
 NOT_AN_AGE = "'forty' is not an age (expected a whole number of years from 0 to 120, or blank when not known)"
-NOT_AN_AREA = ("'Southport' is not an area (expected one of: NBC, Northbank Borough Council; EMC, Eastmoor Council; WDC, "
-               "Westford District Council)")
+NOT_AN_AREA = ("'Southport' is not an area (expected one of: NBC, Northbank Borough Council; EMC, Eastmoor Council; "
+               "WDC, Westford District Council)")
 
 
 def test_each_csv_files_problems_name_it_and_all_are_listed_with_the_names_the_data_does_not_know(tmp_path):
@@ -269,3 +269,128 @@ def test_an_empty_people_list_is_a_problem_at_its_line_and_a_missing_one_at_its_
              "and one row for each of the people")
     assert problems_of(with_register(tmp_path, reviews + "  people: []\n")) == ["event.yaml, line 31, " + empty]
     assert problems_of(with_register(tmp_path, reviews)) == ["event.yaml, " + empty]
+
+
+def loaded_with(tmp_path: Path, register: str, change=lambda text: text):
+    return load_event(with_register(tmp_path, register, change))
+
+
+def test_a_counted_type_with_reviews_only_outside_the_period_is_warned_of_at_the_period(tmp_path):
+    loaded = loaded_with(tmp_path, "register:\n" + ROWS)
+    warnings = [w for w in loaded.warnings if w.key_path == "period"]
+    assert [(str(w), w.severity) for w in warnings] == [(
+        "event.yaml, line 35, period: none of the register's 2 SAR reviews falls in the period (reviews notified 1 "
+        "April 2021 to 31 March 2024), so every SAR figure is 0; check the period's dates", "warning")]
+
+
+def test_the_period_is_accounted_for_row_by_row(tmp_path):
+    loaded = loaded_with(tmp_path, "register:\n" + ROWS)
+    assert [str(w) for w in loaded.warnings if w.key_path != "period"] == [
+        "CSPR: 1 row; 1 in the period",
+        "SAR: 2 rows; 0 in the period; 2 notified before 1 April 2021 (S-1, S-2)",
+        "DHR: 0 rows; 0 in the period",
+        "event.yaml, line 31, register.reviews[1].Date notified: S-1 is left out of the figures: notified 1 May 2019, "
+        "before the period starts on 1 April 2021",
+        "event.yaml, line 32, register.reviews[2].Date notified: S-2 is left out of the figures: notified 1 June "
+        "2020, before the period starts on 1 April 2021"]
+    assert [r.reference for r in loaded.event.register_reviews] == ["C-1"]
+    assert [r.reference for r in loaded.event.register_every_review] == ["C-1", "S-1", "S-2"]
+
+
+def test_a_period_by_date_published_keeps_the_reviews_published_in_it(tmp_path):
+    event = loaded_with(tmp_path, "register:\n" + ROWS.replace(
+        "Date notified: 2019-05-01}", "Date notified: 2019-05-01, Status: Published, Date published: 2022-01-10}"),
+        lambda text: text.replace("by: date notified", "by: date published")).event
+    assert [r.reference for r in event.register_reviews] == ["S-1"]
+
+
+SAR_ROW = "  reviews:\n    - {Reference: S-1, Review type: SAR, Area: NBC, Date notified: 2022-05-01}\n  people:\n"
+
+
+def person(age: str = "40", ethnicity: str = '""', gender: str = "Female") -> str:
+    return f"    - {{Reference: S-1, Age: {age}, Ethnicity: {ethnicity}, Gender: {gender}}}\n"
+
+
+def test_an_age_outside_its_types_bands_is_found_after_a_type_without_bands(tmp_path):
+    data = with_register(tmp_path, "register:\n" + SAR_ROW + person("10"), lambda text: text.replace(
+        '    age_bands: ["Under 1", "1-4", "5-9", "10-14", "15-17"]\n', ""))
+    assert problems_of(data) == [
+        "event.yaml, line 32, register.people[0].Age: 10 fits none of the SAR age bands (18-29, 30-39, 40-49, 50-59, "
+        "60-69, 70-79, 80 and over); add a band for it in the data file"]
+
+
+def test_a_report_by_label_that_is_no_area_does_not_stop_the_others_being_checked(tmp_path):
+    data = with_register(tmp_path, "register:\n" + SAR_ROW + person(), lambda text: text.replace(
+        REPORT_BY, "    report_by: [Southport, North/East, WDC]\n"))
+    assert problems_of(data) == [
+        "event.yaml, line 104, review_types.cspr.report_by[0]: 'Southport' is not an area or grouping (expected one "
+        "of: NBC, EMC, WDC, North/East)"]
+
+
+def test_a_counted_types_age_bands_are_checked_at_their_line(tmp_path):
+    data = with_register(tmp_path, "register:\n" + SAR_ROW + person(), lambda text: text.replace(
+        '    age_bands: ["18-29", ', '    age_bands: ["eighteen", '))
+    assert problems_of(data) == [
+        "event.yaml, line 192, review_types.sar.age_bands[0]: 'eighteen' is not an age band (expected a form such as "
+        "'Under 1', '0-4', '65+', '65 and over' or a single age such as '17')"]
+
+
+def test_a_gender_read_as_another_is_a_note_and_one_naming_none_an_error(tmp_path):
+    loaded = loaded_with(tmp_path, "register:\n" + SAR_ROW + person(gender="F"))
+    assert [(str(w), w.severity) for w in loaded.warnings if "Gender" in str(w)] == [
+        ("event.yaml, line 32, register.people[0].Gender: 'F' is read as Female (1 row)", "note")]
+    data = with_register(tmp_path, "register:\n" + SAR_ROW + person(gender="Banana"))
+    assert problems_of(data) == [
+        "event.yaml, line 32, register.people[0].Gender: 'Banana' is not one of the genders the register counts "
+        "(expected one of: Female, Male, Other); list the register's genders as categories.genders in the data file"]
+
+
+def test_a_theme_outside_the_types_list_is_kept_when_the_data_allows_new_themes(tmp_path):
+    rows = "register:\n" + SAR_ROW.replace("2022-05-01}", "2022-05-01, Themes: Loneliness}") + person()
+    assert problems_of(with_register(tmp_path, rows)) == [
+        "event.yaml, line 30, register.reviews[0].Themes: 'Loneliness' is not one of the SAR themes (expected one of: "
+        "Self-neglect; Mental capacity; Homelessness; Substance misuse; Carer strain; Professional curiosity)"]
+    event = loaded_with(tmp_path, rows + "allow_new_themes: true\n").event
+    assert [r.themes for r in event.register_every_review] == [("Loneliness",)]
+
+
+def test_the_datas_own_words_for_not_known_are_read_from_every_kind_of_register(tmp_path):
+    unknown = lambda text: text.replace(PERIOD, PERIOD + "categories: {unknown: [Unrecorded]}\n")
+    register_folder(tmp_path / "register", people="S-1,40,Unrecorded,Female\n")
+    not_a_group = ("Ethnicity: 'Unrecorded' is not an ONS 2021 ethnic group; choose one from the register's drop-down; "
+                   "to count the register's own groups instead, list them as categories.ethnicities in the data file")
+    for register, place in (
+            ("register: register\n", "register/people.csv, row 2, "),
+            ("register: {reviews: register/reviews.csv, people: register/people.csv}\n",
+             "register/people.csv, row 2, "),
+            ("register:\n" + SAR_ROW + person(ethnicity="Unrecorded"), "event.yaml, line 32, register.people[0]."),
+    ):
+        assert problems_of(with_register(tmp_path, register)) == [place + not_a_group]
+        event = loaded_with(tmp_path, register, unknown).event
+        assert [[p.ethnicity for p in r.people] for r in event.register_every_review] == [[""]]  # not known
+
+
+def test_a_folder_registers_problems_are_all_listed_with_the_names_the_data_does_not_know(tmp_path):
+    register_folder(tmp_path / "register", reviews="S-1,SAR,NBC,2022-05-01\nS-2,SAR,NBC,2022-13-01\n"
+                                                   "S-3,SAR,Southport,2022-06-01\n")
+    assert problems_of(with_register(tmp_path, "register: register\n")) == [
+        "register/reviews.csv, row 3, Date notified: '2022-13-01' is not a date (there is no month 13)",
+        "register/reviews.csv, row 4, Area: " + NOT_AN_AREA]
+
+
+def test_problems_of_a_register_written_in_an_included_file_name_that_file(tmp_path):
+    (tmp_path / "register.yaml").write_text("register:\n" + SAR_ROW + person("forty"), encoding="utf-8")
+    data = with_register(tmp_path, "", lambda text: "include: register.yaml\n" + text)
+    assert problems_of(data) == ["register.yaml, line 5, register.people[0].Age: " + NOT_AN_AGE]
+
+
+def test_problems_of_a_counted_types_age_bands_written_in_an_included_file_name_that_file(tmp_path):
+    def types_included(text: str) -> str:
+        start, end = text.index("review_types:\n"), text.index("cross_over_themes:")
+        (tmp_path / "types.yaml").write_text(text[start:end].replace('["18-29", ', '["eighteen", '), encoding="utf-8")
+        return "include: types.yaml\n" + text[:start] + text[end:]
+
+    data = with_register(tmp_path, "register:\n" + SAR_ROW + person(), types_included)
+    assert problems_of(data) == [
+        "types.yaml, line 96, review_types.sar.age_bands[0]: 'eighteen' is not an age band (expected a form such as "
+        "'Under 1', '0-4', '65+', '65 and over' or a single age such as '17')"]
