@@ -232,11 +232,13 @@ def _read(event: EventData, locations: Locations, data_path: Path, allow_outside
         return read_register(path, display_path(path), raise_problems=False, unknown=unknown)
     assert isinstance(source, RegisterSource)
     if isinstance(source.reviews, list):
-        people = source.people if isinstance(source.people, list) else []
+        if not isinstance(source.people, list):
+            raise InputError([locations.problem("register.people", "expected the people's rows, as the reviews are "
+                                                                   "given as rows")])
         file = locations.file("register.reviews")
         tables = [rows_from_records(_records(rows, f"register.{name}", locations), file, f"register.{name}",
                                         locations.lines.get(f"register.{name}"))
-                  for name, rows in (("reviews", source.reviews), ("people", people))]
+                  for name, rows in (("reviews", source.reviews), ("people", source.people))]
         return build_register(tables[0], tables[1], raise_problems=False, unknown=unknown)
     if not isinstance(source.people, str):
         raise InputError([locations.problem("register.people", "expected the people CSV file's name, as the "

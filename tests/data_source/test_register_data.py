@@ -370,6 +370,13 @@ def test_the_datas_own_words_for_not_known_are_read_from_every_kind_of_register(
         assert [[p.ethnicity for p in r.people] for r in event.register_every_review] == [[""]]  # not known
 
 
+def test_people_named_as_a_file_beside_reviews_given_as_rows_are_a_problem_saying_so(tmp_path):
+    """The file name was read as an empty list, and the message said the list was empty."""
+    data = with_register(tmp_path, "register:\n" + SAR_ROW.replace("  people:\n", "  people: people.csv\n"))
+    assert problems_of(data) == ["event.yaml, line 31, register.people: expected the people's rows, as the reviews "
+                                 "are given as rows"]
+
+
 def test_a_folder_registers_problems_are_all_listed_with_the_names_the_data_does_not_know(tmp_path):
     register_folder(tmp_path / "register", reviews="S-1,SAR,NBC,2022-05-01\nS-2,SAR,NBC,2022-13-01\n"
                                                    "S-3,SAR,Southport,2022-06-01\n")
