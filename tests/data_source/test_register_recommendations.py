@@ -3,6 +3,7 @@ workbook, every problem located and listed at once."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from generator.loading import load_event
 from generator.problems import InputError
+from generator.register_records import Recommendation, RowPlace
 from generator.timeline import event_timelines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -305,3 +307,80 @@ def test_recommendations_columns_past_the_limit_are_not_read(tmp_path):
     loaded = load_event(data)
     assert len(loaded.event.register_recommendations) == 1
     assert not any("Owner" in str(p) for p in loaded.warnings)
+
+
+NOT_A_STATUS = ("Status: 'Done' is not a recommendation status; expected one of: Not started, In progress, Completed, "
+                "Not implemented (timeline.recommendation_statuses in the data file)")
+
+
+def test_a_declared_list_without_the_done_statuses_is_a_problem_for_each(tmp_path):
+    data = data_with(tmp_path, REVIEWS, TIMELINE + "  recommendation_statuses: [Not started, In progress]\n")
+    needs = ("riverside-2024.yaml, line 39, timeline.recommendation_statuses: the list needs '{}' (what the figures "
+             "count as done, or set aside with a reason)")
+    assert problems_of(data) == [needs.format("Completed"), needs.format("Not implemented")]
+
+
+def test_a_timescale_of_a_type_the_data_does_not_have_is_a_problem_at_its_key(tmp_path):
+    data = data_with(tmp_path, REVIEWS, TIMELINE + """\
+  timescales:
+    scr:
+      - {stage: Date completed, from: Date finished, within: 6 months}
+""")
+    assert problems_of(data) == [
+        "riverside-2024.yaml, line 40, timeline.timescales.scr: 'scr' is not a review type (expected one of: cspr, "
+        "sar, dhr)",
+        "riverside-2024.yaml, line 41, timeline.timescales.scr[0].from: 'Date finished' is not a stage the register "
+        "dates (expected one of: Date of incident, Date notified, Rapid review date, Decision date, Date completed, "
+        "Date published)"]
+
+
+def test_recommendations_named_as_a_csv_file_are_read_and_their_problems_name_it(tmp_path):
+    Path("recs.csv").write_text("Reference,Recommendation,Agency,Status\nS-1,Train,Police,Done\n", encoding="utf-8")
+    data = data_with(tmp_path, REVIEWS + "  recommendations: recs.csv\n")
+    assert problems_of(data) == ["recs.csv, row 2, " + NOT_A_STATUS]
+    Path("recs.csv").write_text("Reference,Recommendation,Agency,Status\nS-1,Train,Police,Completed\n",
+                                encoding="utf-8")
+    assert [(r.reference, r.text, r.status) for r in load_event(data).event.register_recommendations] == [
+        ("S-1", "Train", "Completed")]
+
+
+def test_problems_of_recommendations_written_in_an_included_file_name_that_file(tmp_path):
+    Path("register.yaml").write_text(REVIEWS + """\
+  recommendations:
+    - {Reference: S-1, Recommendation: Train staff, Agency: Police, Status: Done}
+""", encoding="utf-8")
+    data = data_with(tmp_path, "")
+    data.write_text("include: register.yaml\n" + data.read_text(encoding="utf-8"), encoding="utf-8")
+    assert problems_of(data) == ["register.yaml, line 9, register.recommendations[0]." + NOT_A_STATUS]
+
+
+def test_a_folder_register_without_recommendations_csv_keeps_none(tmp_path):
+    data = folder_register(tmp_path, "")
+    Path("register/recommendations.csv").unlink()
+    event = load_event(data).event
+    assert (event.register_recommendations, [r.reference for r in event.register_every_review]) == ([], ["S-1"])
+
+
+def test_an_empty_recommendations_sheet_keeps_none(tmp_path):
+    assert load_event(workbook_register(tmp_path, [])).event.register_recommendations == []
+
+
+def test_a_recommendations_sheets_problems_name_its_row_and_heading_row(tmp_path):
+    data = workbook_register(tmp_path, [["Reference", "Recommendation", "Status"], ["S-1", "Train", "Completed"]])
+    assert problems_of(data) == ["register.xlsx, sheet  recommendations , row 1: no column Agency; the headings are: "
+                                 "Reference, Recommendation, Status"]
+    Path("register.xlsx").unlink()
+    data = workbook_register(tmp_path, [HEADINGS + ["Owner"], ["S-1", "Train", "Police", "2023-01-01", "Completed"],
+                                        ["S-1", "Audit", "Police", "2023-01-01", "Done"]])
+    assert problems_of(data) == ["register.xlsx, sheet  recommendations , row 1: column Owner is not used and was "
+                                 "ignored", "register.xlsx, sheet  recommendations , row 3, " + NOT_A_STATUS]
+
+
+def test_a_recommendations_dates_and_place_are_kept(tmp_path):
+    data = workbook_register(tmp_path, [HEADINGS + ["Date agreed", "Date completed"],
+                                        ["S-1", "Train", "Police", "2023-01-01", "Completed", "2022-07-01",
+                                         "2022-12-01"]])
+    recommendation, = load_event(data).event.register_recommendations
+    assert recommendation == Recommendation("S-1", "sar", "Train", "Police", dt.date(2022, 7, 1), dt.date(2023, 1, 1),
+                                            "Completed", dt.date(2022, 12, 1), "", RowPlace("register.xlsx",
+                                                                                            " recommendations ", 2))
