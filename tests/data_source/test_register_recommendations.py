@@ -384,3 +384,15 @@ def test_a_recommendations_dates_and_place_are_kept(tmp_path):
     assert recommendation == Recommendation("S-1", "sar", "Train", "Police", dt.date(2022, 7, 1), dt.date(2023, 1, 1),
                                             "Completed", dt.date(2022, 12, 1), "", RowPlace("register.xlsx",
                                                                                             " recommendations ", 2))
+
+
+def test_a_recommendation_with_a_problem_is_left_out_of_those_returned():
+    from generator.data_source.register_reading import rows_from_records
+    from generator.data_source.register_recommendations import recommendation_rows
+
+    table = rows_from_records([(5, {"Reference": "S-9", "Recommendation": "Train", "Agency": "Police",
+                                    "Status": "Completed"})], "event.yaml", "register.recommendations")
+    rows, problems, notes = recommendation_rows(table, [], ["Completed", "Not implemented"])
+    assert (rows, [str(p) for p in problems], notes) == ([], [
+        "event.yaml, line 5, register.recommendations[0].Reference: 'S-9' is not the reference of any review in the "
+        "register"], [])
