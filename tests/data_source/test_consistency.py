@@ -173,3 +173,18 @@ def test_a_briefing_without_its_seven_sections_is_an_error(problems_of):
     assert problems_of(text) == [
         f"event.yaml, line {line_of(text, 'sections:')}, {CHILDREN}.briefing.sections: a seven-minute briefing has "
         "7 sections; found 6"]
+
+
+def test_a_briefing_part_showing_something_unknown_is_an_error_naming_what_it_may_show(problems_of):
+    text = default_text().replace("          show: figures\n", "          show: pictures\n", 1)
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'show: pictures')}, {CHILDREN}.briefing.sections[2].show: expected one of: "
+        "figures, themes; got 'pictures'"]
+
+
+def test_a_briefing_link_that_is_not_a_web_or_mail_address_is_refused(problems_of):
+    url = "https://www.gov.uk/government/publications/working-together-to-safeguard-children--2"
+    text = replace_once(default_text(), f"              url: {url}\n", "              url: javascript:alert(1)\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'javascript')}, {CHILDREN}.briefing.sections[6].links[0].url: links must "
+        "start with https://, http:// or mailto:, got 'javascript:alert(1)'"]
