@@ -188,3 +188,20 @@ def test_a_briefing_link_that_is_not_a_web_or_mail_address_is_refused(problems_o
     assert problems_of(text) == [
         f"event.yaml, line {line_of(text, 'javascript')}, {CHILDREN}.briefing.sections[6].links[0].url: links must "
         "start with https://, http:// or mailto:, got 'javascript:alert(1)'"]
+
+
+def test_as_many_people_as_reviews_is_no_problem(loaded):
+    text = replace_once(default_text(), PEOPLE, "      people: 23\n")
+    text = replace_once(text, "        White British: 21\n", "        White British: 20\n")
+    text = replace_once(text, "        0-4: 14\n", "        0-4: 13\n")
+    assert _warnings(loaded, text) == []
+
+
+def test_a_type_without_an_ethnicity_table_still_has_its_other_tables_checked(loaded):
+    text = default_text()
+    start = text.index("      ethnicity:\n")
+    text = text[:start] + text[text.index("      age:\n", start):]
+    text = replace_once(text, "        0-4: 14\n", "        0-4: 15\n")
+    assert _warnings(loaded, text) == [
+        f"event.yaml, line {line_of(text, '      age:')}, {CHILDREN}.demographics.age: the age figures add up to 25 "
+        "but people says 24"]
