@@ -1,10 +1,14 @@
 """What sanitising a template takes and drops, told part by part: each hostile case's lines in the list of what was
 dropped (what check-template shows a user), parts that need no change kept byte for byte, click actions and links
-that run or reach nothing the rules allow, and a main part of another program or of no known kind refused."""
+that run or reach nothing the rules allow, and a main part of another program or of no known kind refused; the
+refusals of a damaged package compared whole, links written only to parts written, and the XML and picture limits
+at and just past them."""
 
 from __future__ import annotations
 
+import importlib
 import io
+import posixpath
 import zipfile
 
 import pytest
@@ -12,10 +16,13 @@ from lxml import etree
 
 from generator.problems import InputError
 from generator.templates.package_rules import KINDS
-from generator.templates.limits import SHOWN_TARGET_CHARACTERS
+from generator.templates.limits import SHOWN_TARGET_CHARACTERS, in_megabytes
 from generator.templates.sanitise import sanitise, shown_target
-from tests.templates.hostile import (BUILT_IN_DECK_DROPS, MASTER, PRESENTATION, A, Package, build, changed, gallery,
-                                     picture_on, powerpoint_base, word_base)
+from tests.templates.hostile import (BUILT_IN_DECK_DROPS, CONTENT_TYPES, MASTER, PRESENTATION, A, Package, build,
+                                     changed, gallery, picture_on, png_bytes, powerpoint_base, word_base)
+
+SANITISE = importlib.import_module("generator.templates.sanitise")
+PICTURES = importlib.import_module("generator.templates.pictures")
 
 PATHS = {"pptx": "brand.potx", "docx": "brand.dotx"}
 LAYOUT_2 = "ppt/slideLayouts/slideLayout2.xml"
@@ -247,3 +254,219 @@ def test_links_are_written_as_office_writes_them_in_utf_8_in_the_relationships_n
     for name, data in written.items():
         assert data.startswith(b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<Relationships xmlns="
                                b'"http://schemas.openxmlformats.org/package/2006/relationships">'), name
+
+
+# --- Refusals of a damaged package, each compared whole (file, part and message) -------------------------------
+
+MASTER_RELS = "ppt/slideMasters/_rels/slideMaster1.xml.rels"
+SAVE_AGAIN = "open it in PowerPoint and save it again"
+
+
+def _rels_changed(rels_name: str, change) -> bytes:
+    def edit(package: Package) -> None:
+        root = package.xml(rels_name)
+        change(root)
+        package.put_xml(rels_name, root)
+    return changed(edit)
+
+
+@pytest.mark.parametrize("attribute", ["Id", "Type", "Target"])
+def test_a_relationship_lacking_its_id_type_or_target_is_refused(attribute: str) -> None:
+    def strip(root: etree._Element) -> None:
+        del root[0].attrib[attribute]
+    assert _refusal(_rels_changed(MASTER_RELS, strip)) == (
+        f"brand.potx, part {MASTER_RELS}: a relationship lacks its Id, Type or Target; {SAVE_AGAIN}")
+
+
+def test_a_relationship_id_used_twice_is_refused_naming_it() -> None:
+    def repeat(root: etree._Element) -> None:
+        root[1].set("Id", root[0].get("Id"))
+    assert _refusal(_rels_changed(MASTER_RELS, repeat)) == (
+        f"brand.potx, part {MASTER_RELS}: relationship id rId1 is used twice; {SAVE_AGAIN}")
+
+
+def test_a_package_naming_no_main_part_is_refused() -> None:
+    def unlink(root: etree._Element) -> None:
+        for relationship in list(root):
+            if relationship.get("Type").endswith("/officeDocument"):
+                root.remove(relationship)
+    assert _refusal(_rels_changed("_rels/.rels", unlink)) == (
+        f"brand.potx, part _rels/.rels: names no main document part; {SAVE_AGAIN}")
+
+
+@pytest.mark.parametrize("name", ["[Content_Types].xml", MASTER_RELS])
+def test_a_malformed_list_of_types_or_links_is_refused_naming_its_part(name: str) -> None:
+    message = _refusal(changed(lambda package: package.members.__setitem__(name, b"<Types><unclosed></Types>")))
+    assert message.startswith(f"brand.potx, part {name}: the part is not well-formed XML (")
+
+
+def test_a_main_part_with_no_content_type_is_refused_saying_its_type_is_missing() -> None:
+    def untyped(package: Package) -> None:
+        types = package.xml("[Content_Types].xml")
+        for element in list(types):
+            if element.get("PartName") == f"/{PRESENTATION}" or element.get("Extension") == "xml":
+                types.remove(element)
+        package.put_xml("[Content_Types].xml", types)
+    assert _refusal(changed(untyped)) == (
+        f"brand.potx, part {PRESENTATION}: the part _rels/.rels names as its main document part is not one (its "
+        f"content type is missing); {SAVE_AGAIN}")
+
+
+def test_a_comment_in_the_list_of_types_hides_none_of_them() -> None:
+    def commented(package: Package) -> None:
+        types = package.xml("[Content_Types].xml")
+        types.insert(0, etree.Comment(" saved by hand "))
+        package.put_xml("[Content_Types].xml", types)
+    assert _dropped("pptx", changed(commented)) == BUILT_IN_DECK_DROPS
+
+
+def test_a_master_whose_theme_is_an_outside_link_is_refused_as_having_none() -> None:
+    def outside_theme(root: etree._Element) -> None:
+        for relationship in root:
+            if relationship.get("Type").endswith("/theme"):
+                relationship.set("TargetMode", "External")
+                relationship.set("Target", "../slideLayouts/slideLayout1.xml")
+    assert _refusal(_rels_changed(MASTER_RELS, outside_theme)) == (
+        f"brand.potx, part {MASTER}: the slide master has no theme; {SAVE_AGAIN}")
+
+
+# --- What is written: changes kept, links after a broken one followed --------------------------------------------
+
+def test_a_presentation_that_loses_a_sample_slide_is_written_without_it() -> None:
+    def sample_slide(package: Package) -> None:
+        from pptx import Presentation
+
+        prs = Presentation(io.BytesIO(package.save()))
+        prs.slides.add_slide(prs.slide_layouts[1])
+        buffer = io.BytesIO()
+        prs.save(buffer)
+        package.members = Package(buffer.getvalue()).members
+
+    with zipfile.ZipFile(io.BytesIO(sanitise(changed(sample_slide), KINDS["pptx"], PATHS["pptx"]).package)) as kept:
+        assert b"sldId " not in kept.read(PRESENTATION) and b"sldId>" not in kept.read(PRESENTATION)
+
+
+def test_a_header_whose_only_change_is_an_emptied_field_is_written_without_it() -> None:
+    taken = sanitise(build("docx", "fields that run commands in the header"), KINDS["docx"], PATHS["docx"])
+    with zipfile.ZipFile(io.BytesIO(taken.package)) as kept:
+        header = kept.read(HEADER)
+    assert b"DDEAUTO" not in header and b"INCLUDEPICTURE" not in header
+
+
+def test_links_after_a_broken_one_are_still_followed() -> None:
+    def broken_first(package: Package) -> None:
+        picture_on(package, MASTER, "../media/missing.png")
+        root = package.xml(MASTER_RELS)
+        root.insert(0, root[-1])
+        package.put_xml(MASTER_RELS, root)
+    taken = sanitise(changed(broken_first), KINDS["pptx"], PATHS["pptx"])
+    assert taken.dropped == [f"broken link to missing part ppt/media/missing.png (picture) on {MASTER}",
+                             *BUILT_IN_DECK_DROPS]
+    with zipfile.ZipFile(io.BytesIO(taken.package)) as kept:
+        assert LAYOUT_2 in kept.namelist()
+
+
+def test_every_link_written_names_a_part_written() -> None:
+    # A picture link to a part of another type, and one bad picture linked from the master and from a layout: the
+    # parts are not taken, so neither may their links be.
+    def links_to_parts_not_taken(package: Package) -> None:
+        picture_on(package, LAYOUT_2, "../../docProps/app.xml")
+        package.add_part("ppt/media/page.png", b"<html><script>alert(1)</script></html>", "image/png")
+        picture_on(package, MASTER, "../media/page.png")
+        picture_on(package, LAYOUT_2, "../media/page.png", shape_id=99)
+
+    with zipfile.ZipFile(io.BytesIO(sanitise(changed(links_to_parts_not_taken), KINDS["pptx"],
+                                             PATHS["pptx"]).package)) as kept:
+        names = set(kept.namelist())
+        for rels in (name for name in names if name.endswith(".rels")):
+            source = rels.replace("_rels/", "").removesuffix(".rels")
+            for relationship in etree.fromstring(kept.read(rels)):
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(source), relationship.get("Target")))
+                assert target in names, (rels, relationship.get("Target"))
+
+
+def test_a_type_or_default_lacking_an_attribute_is_read_as_empty() -> None:
+    def incomplete_types(package: Package) -> None:
+        types = package.xml("[Content_Types].xml")
+        for tag, attributes in (("Default", {"ContentType": "application/xml"}), ("Default", {"Extension": "odd"}),
+                                ("Override", {"ContentType": "application/xml"}),
+                                ("Override", {"PartName": "/ppt/odd.xml"})):
+            etree.SubElement(types, f"{{{CONTENT_TYPES}}}{tag}", attributes)
+        package.put_xml("[Content_Types].xml", types)
+    assert _dropped("pptx", changed(incomplete_types)) == BUILT_IN_DECK_DROPS
+
+
+# --- Limits, at and just past them -------------------------------------------------------------------------------
+
+def _xml_parsed(monkeypatch) -> list[tuple[str, int]]:
+    """Return each XML part sanitising the built-in deck parses, with its size, in the order parsed."""
+    parsed: list[tuple[str, int]] = []
+    real = SANITISE.parse_xml
+
+    def recording(data, path, part, save_again):
+        parsed.append((part, len(data)))
+        return real(data, path, part, save_again)
+
+    monkeypatch.setattr(SANITISE, "parse_xml", recording)
+    sanitise(powerpoint_base(), KINDS["pptx"], PATHS["pptx"])
+    monkeypatch.setattr(SANITISE, "parse_xml", real)
+    return parsed
+
+
+def test_xml_parts_of_exactly_the_limits_are_read_and_a_byte_more_refused(monkeypatch) -> None:
+    parsed = _xml_parsed(monkeypatch)
+    monkeypatch.setattr(SANITISE, "MAX_XML_PART_BYTES", max(size for _, size in parsed))
+    monkeypatch.setattr(SANITISE, "MAX_XML_TOTAL_BYTES", sum(size for _, size in parsed))
+    assert sanitise(powerpoint_base(), KINDS["pptx"], PATHS["pptx"]).dropped == BUILT_IN_DECK_DROPS
+
+    monkeypatch.setattr(SANITISE, "MAX_XML_TOTAL_BYTES", sum(size for _, size in parsed) - 1)
+    assert _refusal(powerpoint_base()) == (
+        f"brand.potx, part {parsed[-1][0]}: the template's XML parts hold more than the "
+        f"{in_megabytes(sum(size for _, size in parsed) - 1)} of XML a template may hold together; delete sample "
+        "content and unused layouts, and save it again")
+
+    first, size = parsed[0]
+    monkeypatch.setattr(SANITISE, "MAX_XML_PART_BYTES", size - 1)
+    assert _refusal(powerpoint_base()) == (
+        f"brand.potx, part {first}: the part holds {in_megabytes(size)} of XML, more than the "
+        f"{in_megabytes(size - 1)} a template's XML part may hold; delete sample content and unused layouts, and "
+        "save it again")
+
+
+@pytest.mark.parametrize("budget, dropped", [(48, 0), (47, 1)])
+def test_the_pictures_of_a_template_share_one_pixel_budget(monkeypatch, budget: int, dropped: int) -> None:
+    # Three 4 x 4 pictures, 16 pixels each: 48 fit, 47 leave the last out.
+    def three_pictures(package: Package) -> None:
+        for number, part in enumerate((MASTER, "ppt/slideLayouts/slideLayout1.xml", LAYOUT_2)):
+            package.add_part(f"ppt/media/budget{number}.png", png_bytes(), "image/png")
+            picture_on(package, part, f"../media/budget{number}.png")
+
+    monkeypatch.setattr(PICTURES, "MAX_TEMPLATE_PICTURE_PIXELS", budget)
+    lines = [line for line in _dropped("pptx", changed(three_pictures)) if line not in BUILT_IN_DECK_DROPS]
+    assert len(lines) == dropped
+    assert all(f"would have more than the {budget:,} pixels" in line for line in lines)
+
+
+def test_part_names_and_extensions_beginning_with_a_capital_x_are_read_as_given() -> None:
+    # The view properties moved to a folder Xview (typed by their Override), the presentation properties given the
+    # extension .Xprops (typed by a Default): no office program names parts so, but nothing forbids it.
+    def capital_x_parts(package: Package) -> None:
+        moves = {"ppt/viewProps.xml": "Xview/viewProps.xml", "ppt/presProps.xml": "ppt/presProps.Xprops"}
+        types = package.xml("[Content_Types].xml")
+        for override in list(types):
+            if override.get("PartName") == "/ppt/viewProps.xml":
+                override.set("PartName", "/Xview/viewProps.xml")
+            if override.get("PartName") == "/ppt/presProps.xml":
+                types.insert(0, etree.Element(f"{{{CONTENT_TYPES}}}Default", Extension="Xprops",
+                                              ContentType=override.get("ContentType")))
+                types.remove(override)
+        package.put_xml("[Content_Types].xml", types)
+        package.members["ppt/_rels/presentation.xml.rels"] = package.members["ppt/_rels/presentation.xml.rels"] \
+            .replace(b'"viewProps.xml"', b'"../Xview/viewProps.xml"').replace(b'"presProps.xml"', b'"presProps.Xprops"')
+        for old, new in moves.items():
+            package.members[new] = package.members.pop(old)
+
+    taken = sanitise(changed(capital_x_parts), KINDS["pptx"], PATHS["pptx"])
+    assert taken.dropped == BUILT_IN_DECK_DROPS
+    with zipfile.ZipFile(io.BytesIO(taken.package)) as kept:
+        assert {"Xview/viewProps.xml", "ppt/presProps.Xprops"} <= set(kept.namelist())
