@@ -133,3 +133,29 @@ def test_colours_of_too_little_contrast_are_located_warnings_not_errors(loaded):
         f"event.yaml, line {line_of(text, '    accents:')}, theme.colours.accents[0]: accent #EEEEEE on background "
         "#FFFFFF has contrast 1.2:1; chart bars need at least 3.0:1"]
     assert {warning.severity for warning in warnings} == {"warning"}
+
+
+def test_every_mistake_in_the_theme_is_reported_at_its_own_key(problems_of):
+    text = default_text() + ("\ntheme:\n  layouts:\n    bogus: Title Slide\n  styles:\n    wrong_role: Heading 1\n"
+                             "  colours:\n    background: 12345G\n    accents: []\n")
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, 'bogus:')}, theme.layouts.bogus: unknown slide kind 'bogus'; expected one "
+        "of: title, closing, section, content, figures, charts, themes",
+        f"event.yaml, line {line_of(text, 'wrong_role:')}, theme.styles.wrong_role: unknown style role 'wrong_role'; "
+        "expected one of: body, title, subtitle, heading, bullet, footer",
+        f"event.yaml, line {line_of(text, '12345G')}, theme.colours.background: expected a colour like 1D5A8E, got "
+        "'12345G'",
+        f"event.yaml, line {line_of(text, 'accents: []')}, theme.colours.accents: expected at least one accent colour"]
+
+
+def test_an_accent_that_is_not_a_colour_is_named_by_its_place_in_the_list(problems_of):
+    text = default_text() + "\ntheme:\n  colours:\n    accents:\n      - 1D5A8E\n      - red\n"
+    assert problems_of(text) == [
+        f"event.yaml, line {line_of(text, '- red')}, theme.colours.accents[1]: expected a colour like 1D5A8E, got "
+        "'red'"]
+
+
+def test_a_logo_outside_the_data_file_s_folder_is_refused_unless_allowed(problems_of):
+    text = default_text() + "\ntheme:\n  logo: ../outside.png\n"
+    assert problems_of(text) == [_logo_problem(
+        text, "'../outside.png' is outside the data file's folder; move it there, or build with --allow-outside")]
