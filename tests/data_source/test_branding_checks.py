@@ -159,3 +159,13 @@ def test_a_logo_outside_the_data_file_s_folder_is_refused_unless_allowed(problem
     text = default_text() + "\ntheme:\n  logo: ../outside.png\n"
     assert problems_of(text) == [_logo_problem(
         text, "'../outside.png' is outside the data file's folder; move it there, or build with --allow-outside")]
+
+
+def test_a_logo_of_exactly_the_most_pixels_is_not_refused_for_its_size(folder, problems_of):
+    text = _with_logo(folder, _png_header_only(8000, MAX_LOGO_PIXELS // 8000))  # no pixels to decode, though
+    assert problems_of(text) == [_logo_problem(text, UNREADABLE_IMAGE)]
+
+
+def test_a_logo_that_is_not_an_image_at_all_says_which_kinds_it_may_be(folder, problems_of):
+    text = _with_logo(folder, b"hello, not a picture")
+    assert problems_of(text) == [_logo_problem(text, "'logo.png' is not a PNG or JPEG file")]
