@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
+
+from generator.data_source.loader import read_event
 
 from tests.conftest import DEFAULT_DATA, default_text, line_of
 
@@ -55,3 +59,12 @@ def test_include_loops_and_missing_files_are_reported(run_cli, tmp_path):
     lines = err.splitlines()
     assert "error: b.yaml, line 1, include: 'a.yaml' includes itself: a.yaml -> b.yaml -> a.yaml" in lines
     assert "error: a.yaml, line 1, include: 'missing.yaml' is not in this folder" in lines
+
+
+def test_the_read_event_keeps_the_data_files_own_text_and_the_path_of_each_file_read(folder):
+    # The text is the data file's own (for its layout checks), not the last include read.
+    event_text = _split(folder)
+    read = read_event(Path("event.yaml"))
+    assert (read.label, read.text, read.paths, read.allow_outside) == (
+        "event.yaml", event_text, {"event.yaml": Path("event.yaml"), "shared.yaml": folder / "shared.yaml"}, False)
+    assert read.warnings == []

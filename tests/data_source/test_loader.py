@@ -144,3 +144,82 @@ def test_an_include_through_a_symbolic_link_loop_is_refused(folder):
     (folder / "event.yaml").write_text("include: x.yaml\n")
     assert _problems("event.yaml") == [
         "event.yaml, line 1, include: 'x.yaml' cannot be followed: it is a link that leads back to itself"]
+
+
+def test_an_include_that_is_not_a_list_of_names_is_reported_on_its_line(folder):
+    # A mapping among the names is not a file name; the file names before it are still read.
+    (folder / "shared.yaml").write_text("areas: {}\n")
+    (folder / "event.yaml").write_text("event: {}\ninclude: [shared.yaml, {a: 1}]\n")
+    assert _problems("event.yaml")[0] == "event.yaml, line 2, include: expected a file name or a list of file names"
+
+
+def test_a_blank_include_name_is_reported_not_read(folder):
+    (folder / "event.yaml").write_text("include: ['  ']\n")
+    assert _problems("event.yaml") == ["event.yaml, line 1, include: expected a file name or a list of file names"]
+
+
+def test_a_name_listed_twice_is_reported_once_with_its_count(folder):
+    (folder / "shared.yaml").write_text("areas: {}\n")
+    (folder / "event.yaml").write_text("include: [shared.yaml, shared.yaml]\n")
+    assert _problems("event.yaml")[0] == ("event.yaml, line 1, include: 'shared.yaml' is listed 2 times; "
+                                          "include each file once")
+
+
+def test_an_included_list_is_refused_as_not_holding_keys(folder):
+    (folder / "list.yaml").write_text("- a\n- b\n")
+    (folder / "event.yaml").write_text("include: list.yaml\n")
+    assert _problems("event.yaml") == [
+        "event.yaml, line 1, include: 'list.yaml' must hold keys (event:, areas:, ...), not a list or a single value"]
+
+
+def test_a_yaml_mistake_in_an_included_file_names_that_file(folder):
+    (folder / "shared.yaml").write_text("areas: [\n")
+    (folder / "event.yaml").write_text("include: shared.yaml\n")
+    assert _problems("event.yaml")[0].startswith("shared.yaml, line ")
+
+
+def test_undecodable_bytes_in_an_included_file_name_that_file(folder):
+    (folder / "shared.yaml").write_bytes(b"areas: \xff\n")
+    (folder / "event.yaml").write_text("include: shared.yaml\n")
+    assert _problems("event.yaml")[0].startswith("shared.yaml")
+
+
+def test_the_total_size_counts_every_file_read_so_far(folder, monkeypatch):
+    # The third file is refused for the bytes of all three, not only the last two.
+    (folder / "a.yaml").write_text("a_key: 1\n")
+    (folder / "b.yaml").write_text("b_key: 1\n")
+    (folder / "event.yaml").write_text("include: [a.yaml, b.yaml]\n")
+    size = sum((folder / name).stat().st_size for name in ("event.yaml", "a.yaml", "b.yaml"))
+    monkeypatch.setattr(loader, "MAX_TOTAL_BYTES", size - 1)
+    assert _problems("event.yaml") == [
+        f"event.yaml, line 1, include: the data and its includes may hold at most {size - 1:,} bytes together; "
+        f"with 'b.yaml' they would hold {size:,}"]
+
+
+def test_includes_of_exactly_the_total_size_are_read(folder, monkeypatch):
+    (folder / "a.yaml").write_text("a_key: 1\n")
+    (folder / "event.yaml").write_text("include: a.yaml\n")
+    monkeypatch.setattr(loader, "MAX_TOTAL_BYTES", sum((folder / n).stat().st_size for n in ("event.yaml", "a.yaml")))
+    # Not refused for size: what is wrong is the key the event does not know.
+    assert _problems("event.yaml")[0].startswith("a.yaml, line 1, a_key: unknown key 'a_key'")
+
+
+def test_compose_data_merges_the_includes_and_names_each_nodes_file(folder):
+    (folder / "shared.yaml").write_text("areas: {A: Area}\n")
+    (folder / "event.yaml").write_text("include: shared.yaml\nevent: {title: T}\n")
+    root, node_files = loader.compose_data(Path("event.yaml"))
+    assert [(key.value, node_files[id(key)]) for key, _ in root.value] == [("event", "event.yaml"),
+                                                                         ("areas", "shared.yaml")]
+
+
+def test_compose_data_refuses_an_include_outside_the_folder_unless_allowed(folder):
+    (folder / "inner").mkdir()
+    (folder / "outside.yaml").write_text("areas: {A: Area}\n")
+    (folder / "inner" / "event.yaml").write_text("include: ../outside.yaml\n")
+    with pytest.raises(InputError) as raised:
+        loader.compose_data(Path("inner/event.yaml"))
+    assert [str(p) for p in raised.value.problems] == [
+        "inner/event.yaml, line 1, include: '../outside.yaml' is outside the data file's folder; move it there, or "
+        "build with --allow-outside"]
+    root, _ = loader.compose_data(Path("inner/event.yaml"), allow_outside=True)
+    assert [key.value for key, _ in root.value] == ["areas"]
