@@ -67,4 +67,3 @@ def test_the_read_event_keeps_the_data_files_own_text_and_the_path_of_each_file_
     read = read_event(Path("event.yaml"))
     assert (read.label, read.text, read.paths, read.allow_outside) == (
         "event.yaml", event_text, {"event.yaml": Path("event.yaml"), "shared.yaml": folder / "shared.yaml"}, False)
-    assert read.warnings == []
