@@ -223,3 +223,50 @@ def test_compose_data_refuses_an_include_outside_the_folder_unless_allowed(folde
         "build with --allow-outside"]
     root, _ = loader.compose_data(Path("inner/event.yaml"), allow_outside=True)
     assert [key.value for key, _ in root.value] == ["areas"]
+
+
+BILINGUAL = Path(__file__).parents[1] / "fixtures" / "gallery" / "bilingual-susr.yaml"
+
+
+def _bilingual(folder: Path) -> Path:
+    """Write the bilingual gallery data with the aims' notes in English only and one register theme in Welsh only."""
+    text = replace_once(BILINGUAL.read_text(encoding="utf-8"), "notes: {cy: Tri nod syml., en: Three simple aims.}",
+                        "notes: {en: Three simple aims.}")
+    text = replace_once(text, "Themes: {cy: Rhannu gwybodaeth, en: Sharing information}}", "Themes: Rhannu gwybodaeth}")
+    (folder / "event.yaml").write_text(text, encoding="utf-8")
+    return Path("event.yaml")
+
+
+def test_bilingual_data_is_read_in_its_first_language_by_default_with_a_missing_translation_warned_of(folder):
+    read = loader.read_event(_bilingual(folder))
+    assert (read.language, read.event.event.language, read.translator, read.event.event.title) == (
+        "cy", "cy-GB", Path("event.cy.po"), "Dysgu o Adolygiadau")
+    assert [str(w) for w in read.warnings] == [
+        f"event.yaml, line {line_of(read.text, 'notes: {en: Three')}, aims.notes: no cy text; the en text is used "
+        "(give it as {cy: ..., en: ...})", "ADUS: 4 rows; 4 in the period"]
+    assert read.event.register_reviews[1].themes == ("Rhannu gwybodaeth",)
+
+
+def test_bilingual_data_read_in_its_second_language_maps_the_registers_first_language_names(folder):
+    # The register's Welsh-only theme is the English version's 'Sharing information', by the Welsh names.
+    read = loader.read_event(_bilingual(folder), language="en")
+    assert (read.language, read.event.event.language, read.translator, read.event.event.title) == (
+        "en", "en-GB", Path("event.en.po"), "Learning from Reviews")
+    assert [str(w) for w in read.warnings] == ["SUSR: 4 rows; 4 in the period"]
+    assert read.event.register_reviews[1].themes == ("Sharing information",)
+    assert read.event.register_reviews[1].criteria == ("Child practice",)
+
+
+def test_bilingual_data_with_its_register_in_an_include_outside_the_folder_is_read_when_allowed(folder):
+    # Both versions' readings (the version's and the first language's, for the names) may go outside the folder.
+    text = _bilingual(folder).read_text(encoding="utf-8")
+    at = text.index("period:")
+    (folder / "inner").mkdir()
+    (folder / "register.yaml").write_text(text[at:text.index("cross_over_themes:")], encoding="utf-8")
+    (folder / "inner" / "event.yaml").write_text(
+        "include: ../register.yaml\n" + text[:at] + text[text.index("cross_over_themes:"):], encoding="utf-8")
+    read = loader.read_event(Path("inner/event.yaml"), allow_outside=True, language="en")
+    assert (read.allow_outside, read.event.register_reviews[1].themes) == (True, ("Sharing information",))
+    assert _problems("inner/event.yaml") == [
+        "inner/event.yaml, line 1, include: '../register.yaml' is outside the data file's folder; move it there, or "
+        "build with --allow-outside"]
