@@ -270,3 +270,31 @@ def test_bilingual_data_with_its_register_in_an_include_outside_the_folder_is_re
     assert _problems("inner/event.yaml") == [
         "inner/event.yaml, line 1, include: '../register.yaml' is outside the data file's folder; move it there, or "
         "build with --allow-outside"]
+
+
+def test_errors_of_the_registers_settings_are_all_raised_in_file_order_without_the_warnings(folder):
+    # Found as publish, period, categories; shown by line (the command line's threshold, with no line, first).
+    text = "categories: {ethnicity: bogus}\n" + _bilingual(folder).read_text(encoding="utf-8")
+    text = replace_once(text, "period: {from: 2024-10-01, to: 2025-03-31}",
+                        "period: {from: 2025-03-31, to: 2024-10-01}")
+    (folder / "event.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        loader.read_event(Path("event.yaml"), suppress_below=1)
+    assert [str(p) for p in raised.value.problems] == [
+        "event.yaml, publish.suppress_below: expected a number from 3 up (with 1, a hidden count could only be 1), "
+        "got 1",
+        "event.yaml, line 1, categories.ethnicity: expected high-level or detailed, got 'bogus'",
+        f"event.yaml, line {line_of(text, 'period:')}, period.to: the period ends (2024-10-01) before it starts "
+        "(2025-03-31)"]
+
+
+def test_the_command_lines_threshold_overrides_the_datas(folder):
+    assert loader.read_event(_bilingual(folder), suppress_below=7).event.publish.suppress_below == 7
+
+
+def test_a_language_the_generator_does_not_write_is_an_error_at_its_line(folder):
+    text = replace_once(_bilingual(folder).read_text(encoding="utf-8"), "languages: [cy, en]", "languages: [cy, fr]")
+    (folder / "event.yaml").write_text(text, encoding="utf-8")
+    assert _problems("event.yaml") == [
+        f"event.yaml, line {line_of(text, 'languages:')}, event.languages: expected a language the generator writes "
+        "(en, cy), got 'fr'"]
