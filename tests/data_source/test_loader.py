@@ -298,3 +298,35 @@ def test_a_language_the_generator_does_not_write_is_an_error_at_its_line(folder)
     assert _problems("event.yaml") == [
         f"event.yaml, line {line_of(text, 'languages:')}, event.languages: expected a language the generator writes "
         "(en, cy), got 'fr'"]
+
+
+def _png() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+    out = BytesIO()
+    Image.new("RGB", (4, 2), "red").save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_theme_files_are_found_beside_the_include_naming_them_and_the_logo_read_once(folder):
+    # The theme is in parts/theme.yaml, so its files are found from parts/; the logo lies outside the data's folder.
+    (folder / "inner" / "parts").mkdir(parents=True)
+    (folder / "logo.png").write_bytes(_png())
+    (folder / "inner" / "parts" / "deck.pptx").write_bytes(b"PK\x03\x04 rest of a zip")
+    (folder / "inner" / "parts" / "notes.docx").write_bytes(b"not a zip")
+    (folder / "inner" / "parts" / "theme.yaml").write_text(
+        "theme:\n  logo: ../../logo.png\n  pptx_template: deck.pptx\n  docx_template: notes.docx\n")
+    (folder / "inner" / "event.yaml").write_text("include: parts/theme.yaml\n" + default_text())
+    found = loader.theme_files(loader.read_event(Path("inner/event.yaml"), allow_outside=True))
+    assert found.paths == {"logo": folder / "logo.png", "pptx_template": folder / "inner" / "parts" / "deck.pptx",
+                           "docx_template": None}
+    assert found.logo_image == _png()
+    assert [str(p) for p in found.problems] == [
+        "inner/parts/theme.yaml, line 4, theme.docx_template: 'notes.docx' is not a PowerPoint or Word file"]
+
+
+def test_a_theme_without_files_has_no_logo_and_no_problems(folder):
+    (folder / "event.yaml").write_text(default_text())
+    found = loader.theme_files(loader.read_event(Path("event.yaml")))
+    assert (found.paths, found.logo_image, found.problems) == ({}, b"", [])
