@@ -257,10 +257,10 @@ def test_bilingual_data_read_in_its_second_language_maps_the_registers_first_lan
     assert read.event.register_reviews[1].criteria == ("Child practice",)
 
 
-def test_bilingual_data_with_its_register_in_an_include_outside_the_folder_is_read_when_allowed(folder):
-    # Both versions' readings (the version's and the first language's, for the names) may go outside the folder.
+def test_bilingual_data_with_its_types_and_register_in_an_include_outside_the_folder_is_read_if_allowed(folder):
+    # Both readings (the version's, and the first language's for the types' names) may go outside the folder.
     text = _bilingual(folder).read_text(encoding="utf-8")
-    at = text.index("period:")
+    at = text.index("review_types:")
     (folder / "inner").mkdir()
     (folder / "register.yaml").write_text(text[at:text.index("cross_over_themes:")], encoding="utf-8")
     (folder / "inner" / "event.yaml").write_text(
