@@ -330,3 +330,12 @@ def test_a_theme_without_files_has_no_logo_and_no_problems(folder):
     (folder / "event.yaml").write_text(default_text())
     found = loader.theme_files(loader.read_event(Path("event.yaml")))
     assert (found.paths, found.logo_image, found.problems) == ({}, b"", [])
+
+
+def test_a_register_outside_the_data_files_folder_is_read_when_allowed(tmp_path):
+    # read_event passes allow_outside on to the register's reading, not only to the includes'.
+    from tests.data_source.test_register_data import register_folder, with_register
+    register_folder(tmp_path / "register")
+    data = with_register(tmp_path, "register: ../register\n", name="data/event.yaml")
+    event = loader.read_event(data, allow_outside=True).event
+    assert [(r.reference, r.type_key, r.area) for r in event.register_every_review] == [("S-1", "sar", "NBC")]
