@@ -339,3 +339,12 @@ def test_a_register_outside_the_data_files_folder_is_read_when_allowed(tmp_path)
     data = with_register(tmp_path, "register: ../register\n", name="data/event.yaml")
     event = loader.read_event(data, allow_outside=True).event
     assert [(r.reference, r.type_key, r.area) for r in event.register_every_review] == [("S-1", "sar", "NBC")]
+
+
+def test_an_included_file_past_the_one_file_limit_is_refused_before_it_is_read(folder):
+    from generator.data_source.yaml_reader import MAX_FILE_BYTES
+    (folder / "big.yaml").write_bytes(b"#" * (MAX_FILE_BYTES + 1))
+    (folder / "event.yaml").write_text("include: big.yaml\n")
+    assert _problems("event.yaml") == [
+        f"event.yaml, line 1, include: 'big.yaml': the file is {MAX_FILE_BYTES + 1:,} bytes; an included file may be "
+        f"at most {MAX_FILE_BYTES:,} bytes"]
