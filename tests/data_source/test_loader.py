@@ -348,3 +348,11 @@ def test_an_included_file_past_the_one_file_limit_is_refused_before_it_is_read(f
     assert _problems("event.yaml") == [
         f"event.yaml, line 1, include: 'big.yaml': the file is {MAX_FILE_BYTES + 1:,} bytes; an included file may be "
         f"at most {MAX_FILE_BYTES:,} bytes"]
+
+
+def test_keys_after_an_alias_in_an_included_file_are_still_named_in_that_file(folder):
+    # The walk that labels each node with its file skips a node seen twice and goes on to the rest.
+    (folder / "shared.yaml").write_text("x_anchor: &a 1\nx_alias: *a\n")
+    (folder / "event.yaml").write_text("include: shared.yaml\n" + default_text())
+    assert [problem.split(";")[0] for problem in _problems("event.yaml")] == [
+        "shared.yaml, line 1, x_anchor: unknown key 'x_anchor'", "shared.yaml, line 2, x_alias: unknown key 'x_alias'"]
