@@ -356,3 +356,10 @@ def test_keys_after_an_alias_in_an_included_file_are_still_named_in_that_file(fo
     (folder / "event.yaml").write_text("include: shared.yaml\n" + default_text())
     assert [problem.split(";")[0] for problem in _problems("event.yaml")] == [
         "shared.yaml, line 1, x_anchor: unknown key 'x_anchor'", "shared.yaml, line 2, x_alias: unknown key 'x_alias'"]
+
+
+def test_data_of_one_language_is_read_in_the_language_it_names(folder):
+    # With no event.languages, the version's language is event.language's (here Welsh), not English.
+    (folder / "event.yaml").write_text(replace_once(default_text(), "  language: en-GB\n", "  language: cy\n"))
+    read = loader.read_event(Path("event.yaml"))
+    assert (read.language, read.translator) == ("cy", Path("event.cy.po"))
