@@ -260,3 +260,10 @@ def test_a_control_character_in_a_name_key_is_refused_on_the_key_s_line(problems
     assert problems_of(text) == [
         f"event.yaml, line {line_of(text, 'Valley')}, groupings: the text holds the control character U+0001, "
         "which documents cannot contain; remove it"]
+
+
+def test_a_key_given_twice_does_not_hide_a_mistake_after_it(problems_of):
+    text = replace_once(default_text(), AUTHOR, AUTHOR + "  author: Someone else\n  autor: x\n")
+    assert [problem.split(": ", 1)[0] for problem in problems_of(text)] == [
+        f"event.yaml, line {line_of(text, 'Someone else')}, event.author",
+        f"event.yaml, line {line_of(text, 'autor: x')}, event.autor"]
