@@ -121,16 +121,12 @@ class _Diagnosis(Layout):
     def _second_document(self) -> tuple[int, int, str] | None:
         # Two data files pasted into one, or a '...' end marker left in: nothing about indents would help.
         if "another document" in self.problem:
-            marker = self.lines[self.line].strip()[:3] if self.line < len(self.lines) else "---"
-            return (self.line, self.column,
-                    f"'{marker}' begins a second YAML document here, but a data file holds one; remove this line, "
-                    "or, if two data files were joined, keep them apart")
+            return (self.line, self.column, "a second YAML document begins here, but a data file holds one; remove "
+                                            "this line, or, if two data files were joined, keep them apart")
         if "expected <document start>" in self.problem:
-            ends = [number for number in range(min(self.line, len(self.lines) - 1), -1, -1)
-                    if self.lines[number].startswith("...")]
-            if ends:
-                return (ends[0], 0, "'...' ends the YAML document here, but the data goes on after it; remove "
-                                    "this line")
+            end = next((number for number in range(self.line, -1, -1) if self.lines[number].startswith("...")), None)
+            if end is not None:
+                return (end, 0, "'...' ends the YAML document here, but the data goes on after it; remove this line")
         return None
 
     def _tab(self) -> tuple[int, int, str] | None:

@@ -455,8 +455,8 @@ def test_two_data_files_joined_into_one_are_told_apart_not_blamed_on_an_indent(p
     text = default_text() + "---\nevent:\n  title: Another event\n"
     line = line_of(text, "---")
     assert problems_of(text) == [
-        f"event.yaml, line {line}: '---' begins a second YAML document here, but a data file holds one; remove this "
-        "line, or, if two data files were joined, keep them apart" + _quoted(text, line, 0)]
+        f"event.yaml, line {line}: a second YAML document begins here, but a data file holds one; remove this line, "
+        "or, if two data files were joined, keep them apart" + _quoted(text, line, 0)]
 
 
 def test_data_after_an_end_of_document_marker_points_at_the_marker(problems_of):
