@@ -103,10 +103,7 @@ def fact_paras(chart: ChartSpec) -> list[Para]:
 def fact_sentence(chart: ChartSpec) -> str:
     """Return what a chart of one category (or none) says, as a sentence with its note in brackets."""
     shown = [(category, value) for category, value in zip(chart.categories, chart.values) if value]
-    if len(shown) == 1 and len(chart.categories) == 1 and shown[0][1] == 2:
-        # TRANSLATORS: a chart of one category holding two, said as a sentence: "Both Lowmoor."
-        said = _("both {category}", category=shown[0][0])
-    elif len(shown) == 1 and len(chart.categories) == 1 and shown[0][1] > 2:
+    if len(shown) == 1 and len(chart.categories) == 1 and shown[0][1] > 1:
         # TRANSLATORS: a chart of one category, said as a sentence: "All 12 Female."
         said = _("all {count} {category}", count=shown[0][1], category=shown[0][0])
     elif shown or not chart.note:  # with a note and no count, every category was hidden, which the note says
