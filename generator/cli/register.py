@@ -16,7 +16,8 @@ def add_command_to(commands: Any) -> None:
     parser = add_command(commands, "register", "write a blank review register to fill in",
                          "Work with the review register: the workbook of one row per review that the data file's "
                          "register: names.",
-                         "examples:\n  .venv/bin/python make_deck.py register new data/reviews.xlsx data/riverside.yaml")
+                         "examples:\n"
+                         "  .venv/bin/python make_deck.py register new data/reviews.xlsx data/riverside.yaml")
     actions = parser.add_subparsers(dest="register_command", metavar="ACTION", required=True)
     new = add_command(
         actions, "new", "write a blank register workbook for a data file's review types and areas",

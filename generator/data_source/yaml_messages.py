@@ -105,8 +105,8 @@ class _Diagnosis(Layout):
 
     def explain(self) -> tuple[int, int, str]:
         """Return (line, column, message) for the mistake, the line being the one at fault."""
-        for explanation in (self._second_document, self._long_key, self._tab, self._unexpected_character, self._quoted_scalar,
-                            self._unclosed_bracket, self._block_text_indent, self._last_scalar,
+        for explanation in (self._second_document, self._long_key, self._tab, self._unexpected_character,
+                            self._quoted_scalar, self._unclosed_bracket, self._block_text_indent, self._last_scalar,
                             self._key_without_colon, self._indentation):
             found = explanation()
             if found is not None:

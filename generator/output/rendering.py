@@ -86,12 +86,11 @@ def _ctrl_c_held_back() -> Iterator[None]:
     Ctrl-C between the fork and multiprocessing's record of the child would leave the child unknown to the
     ``finally`` that stops it: it would draw on, and write to the terminal, after this process had said it stopped.
     """
-    held = {signal.SIGINT}
-    signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)  # as it was: whoever ran us may hold Ctrl-C back too
 
 
 def _render_and_send(renders: Sequence[Render], receiver: Connection, sender: Connection) -> None:
