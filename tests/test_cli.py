@@ -528,7 +528,7 @@ def test_ctrl_c_at_any_moment_after_start_up_never_shows_a_traceback(tmp_path, d
     _, err = process.communicate(timeout=120)
     assert "Traceback" not in err
     if delay == 0 or process.returncode != 0:  # 0: the build had finished before the Ctrl-C
-        assert process.returncode == 130
+        assert process.returncode == 130, err[-3000:]
         assert err.endswith(INTERRUPTED)
     assert not list(tmp_path.rglob("*.tmp"))
 
@@ -582,3 +582,20 @@ def test_validate_counts_one_review_in_the_singular(run_cli, tmp_path):
     (tmp_path / "tiny.yaml").write_text(text, encoding="utf-8")
     status, out, _ = run_cli(["validate", "tiny.yaml"], tmp_path)
     assert (status, out) == (0, "tiny.yaml: valid; 1 review type, 1 review\n")
+
+
+def test_a_library_failing_its_own_way_after_ctrl_c_is_the_ctrl_c(run_cli, tmp_path, monkeypatch):
+    # An extension module whose import Ctrl-C interrupts raises SystemError, without naming the KeyboardInterrupt.
+    def interrupted_in_an_import(paths, options):
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)
+        except KeyboardInterrupt:
+            raise SystemError("initialization of a module raised unreported exception") from None
+
+    monkeypatch.setattr(generator.build, "build_batch", interrupted_in_an_import)
+    status, out, err = run_cli(["build", DEFAULT_DATA, "--out", "out"], tmp_path)
+    assert (status, out, err) == (130, "", INTERRUPTED)
+    # And the next command, in the same process, fails in its own words again.
+    monkeypatch.setattr(generator.build, "build_batch", lambda paths, options: 1 / 0)
+    assert run_cli(["build", DEFAULT_DATA, "--out", "out"], tmp_path)[0] == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import textwrap
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from ..problems import InputError, Problem
 
 DEFAULT_DATA = Path("data") / "tees-2022.yaml"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+CTRL_C_PRESSED = threading.Event()  # set by main()'s handler; a command that stops on Ctrl-C cleanly clears it
 HELP_WIDTH = 79  # the descriptions above the examples, wrapped as argparse wraps the rest
 
 EXIT_STATUS_HELP = """\

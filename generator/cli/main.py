@@ -15,7 +15,7 @@ from typing import Any
 
 from ..paths import PROG
 from ..problems import InputError
-from .common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError
+from .common import CTRL_C_PRESSED, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError
 from .messages import print_problem_count, print_problems
 from .parser import parse_command_line
 
@@ -26,12 +26,17 @@ INTERRUPTED = "stopped by Ctrl-C; outputs already written are complete, the rest
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    _protect_output()
     previous_handler = _install_interrupt_handler()
     previous_hook = sys.unraisablehook
+    # Ctrl-C may land in a callback whose exceptions Python only prints (importlib's, as an import ends): the
+    # handler has recorded it, so it is not lost; the printing is not for the user.
+    sys.unraisablehook = _ignoring_ctrl_c(previous_hook)
     try:
+        _protect_output()
         try:
-            return _main(list(sys.argv[1:] if argv is None else argv))
+            status = _main(list(sys.argv[1:] if argv is None else argv))
+            if not CTRL_C_PRESSED.is_set():
+                return status
         except KeyboardInterrupt:
             # What Ctrl-C left half done (a zip file being written, say) may complain as it is freed, when this
             # handler ends: that is not for the user, who asked it to stop.
@@ -42,6 +47,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.unraisablehook = previous_hook
         if previous_handler is not None:
             signal.signal(signal.SIGINT, previous_handler)
+
+
+def _ignoring_ctrl_c(hook: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Return an unraisable hook that says nothing of a KeyboardInterrupt and passes anything else to ``hook``."""
+    def quiet(unraisable: Any) -> None:
+        if not issubclass(unraisable.exc_type, KeyboardInterrupt):
+            hook(unraisable)
+    return quiet
 
 
 def _ignore_unraisable(unraisable: Any) -> None:
@@ -92,7 +105,9 @@ def _run_unmasked(args: argparse.Namespace) -> int:
         status: int = args.run(args)  # each command's parser names the function that runs it
         return status
     except Exception as error:
-        if _ctrl_c_underneath(error):
+        # A library may fail in its own way when Ctrl-C stops it half way, without naming the KeyboardInterrupt
+        # (an extension module whose import was interrupted raises SystemError): after Ctrl-C, any failure is it.
+        if _ctrl_c_underneath(error) or CTRL_C_PRESSED.is_set():
             raise KeyboardInterrupt from None
         raise
 
@@ -124,11 +139,13 @@ def _install_interrupt_handler() -> SignalHandler:
     if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         return None  # signals can be handled only there; and whoever started us chose to ignore Ctrl-C
     main_pid = os.getpid()
+    CTRL_C_PRESSED.clear()  # a command run before, in this process, may have been stopped
 
     def on_interrupt(signal_number: int, frame: FrameType | None) -> None:
         if os.getpid() != main_pid:
             # A forked worker shares the terminal, so it gets Ctrl-C too: the main process reports it, once.
             os._exit(EXIT_INTERRUPTED)
+        CTRL_C_PRESSED.set()
         raise KeyboardInterrupt
 
     return signal.signal(signal.SIGINT, on_interrupt)

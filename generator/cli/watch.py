@@ -9,7 +9,7 @@ from typing import Any
 
 from ..problems import InputError
 from .build import add_build_options, build_options, run_builds
-from .common import EXIT_OK, add_command, data_files
+from .common import CTRL_C_PRESSED, EXIT_OK, add_command, data_files
 from .messages import joined, outputs_changed, problem_count, shown
 
 STOPPED_WATCHING = "stopped watching"
@@ -67,5 +67,6 @@ def run(args: argparse.Namespace) -> int:
         watch(find_data, rebuild, templates, allow_outside=args.allow_outside, max_builds=args.max_builds,
               say=lambda line: print(line, flush=True))
     except KeyboardInterrupt:
+        CTRL_C_PRESSED.clear()  # Ctrl-C is how watching ends: a clean stop, not an interrupted command
         print(STOPPED_WATCHING, flush=True)
     return EXIT_OK
